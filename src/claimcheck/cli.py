@@ -1,0 +1,161 @@
+"""The command line: parse options, call the library, format. Nothing here measures anything.
+
+Exit codes: 0 every verdict as expected, 1 a verdict needs attention, 2 bad input or usage.
+Subcommands are imported on first use so `claimcheck verify` pays only for what it runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, NoReturn
+
+import click
+
+from claimcheck import __version__
+from claimcheck.problems import ClaimcheckError, DataError, Problem
+
+EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
+
+#: command name -> "module:function"; each module holds one command and its options.
+COMMANDS: dict[str, str] = {
+    "verify": "claimcheck.cli:verify",
+}
+
+
+class InputError(click.ClickException):
+    """Bad data or usage: exit 2, never a traceback."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class LazyGroup(click.Group):
+    """A click group whose commands are imported only when they run (or when --help lists them)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, _, attr = target.partition(":")
+        command = getattr(importlib.import_module(module), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+def use_color() -> bool | None:
+    """None lets click decide (colour on a terminal only); NO_COLOR always wins."""
+    return False if os.environ.get("NO_COLOR") else None
+
+
+def echo(text: str, err: bool = False) -> None:
+    click.echo(text, err=err, color=use_color())
+
+
+def wants_color(err: bool = False) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    stream = sys.stderr if err else sys.stdout
+    return stream.isatty()
+
+
+def fail_with_problems(problems: list[Problem], fmt: str) -> NoReturn:
+    """Print every problem in the chosen format and exit 2."""
+    from claimcheck.formats import formatter
+
+    text = formatter(fmt).render_problems(problems, wants_color(err=fmt == "text"))
+    if fmt == "text":
+        echo(text, err=True)
+    else:
+        echo(text)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+@contextmanager
+def reporting_errors(fmt: str = "text") -> Iterator[None]:
+    """Turn the library's errors into exit 2 with a message, never a traceback."""
+    try:
+        yield
+    except DataError as exc:
+        fail_with_problems(exc.problems, fmt)
+    except ClaimcheckError as exc:
+        raise InputError(str(exc)) from exc
+
+
+def claims_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--claims",
+        "claims_path",
+        default="data/claims.yaml",
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help="Claims file (YAML).",
+    )(func)
+
+
+def places_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--places",
+        "places_path",
+        default="data/places.yaml",
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help="Places file (YAML).",
+    )(func)
+
+
+def format_option(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(names),
+            default=names[0],
+            show_default=True,
+            help="Output format.",
+        )(func)
+
+    return decorate
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimcheck")
+def main() -> None:
+    """Check disputed distance claims in news reports against a cited gazetteer.
+
+    Distances are geodesics on the WGS84 ellipsoid; every answer is an interval.
+
+    \b
+    Example:
+      claimcheck verify --claims data/claims.yaml --places data/places.yaml
+    """
+
+
+@main.command()
+@claims_option
+@places_option
+@format_option("text", "json")
+def verify(claims_path: str, places_path: str, fmt: str) -> None:
+    """Give a verdict for every claim: consistent, inconsistent, inconclusive or unverifiable.
+
+    Exits 0 when every claim with an `expect:` got that verdict, 1 when one did not,
+    2 when an input file is bad.
+
+    \b
+    Example:
+      claimcheck verify
+      claimcheck verify --claims my/claims.yaml --places my/places.yaml --format json
+    """
+    from claimcheck import engine
+    from claimcheck.formats import formatter
+
+    with reporting_errors(fmt):
+        dataset = engine.load_dataset(claims_path, places_path)
+        report = engine.verify(dataset)
+    echo(formatter(fmt).render_verify(report, wants_color() and fmt == "text"))
+    sys.exit(EXIT_OK if report.ok else EXIT_ATTENTION)

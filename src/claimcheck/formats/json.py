@@ -1,0 +1,122 @@
+"""Machine-readable output. Keys documented in the README are stable; new keys may be added."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from claimcheck.engine import VerifyReport
+from claimcheck.places import Source
+from claimcheck.problems import Problem
+from claimcheck.verdicts import Check, Verdict
+
+
+def _num(value: float, digits: int = 4) -> float | None:
+    """JSON has no infinity: unbounded ends become null."""
+    return round(value, digits) if math.isfinite(value) else None
+
+
+def source_dict(source: Source) -> dict[str, Any]:
+    return {"title": source.title, "url": source.url, "date": source.date,
+            "publisher": source.publisher}  # fmt: skip
+
+
+def check_dict(check: Check) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "quantity": check.quantity,
+        "verdict": check.verdict.value,
+        "claimed": check.claimed,
+        "reason": check.reason,
+    }
+    if check.quantity == "direction":
+        out["azimuth_deg"] = {
+            "best": _num(check.measured.best % 360, 2),
+            "min": _num(check.measured.low, 2),
+            "max": _num(check.measured.high, 2),
+        }
+        out["margin_deg"] = _num(check.margin, 2)
+        out["decide_below_deg"] = (
+            _num(check.decide_below, 2) if check.decide_below is not None else None
+        )
+        return out
+    m = check.measured
+    out["measured_km"] = {"best": _num(m.best / 1000), "min": _num(m.low / 1000),
+                          "max": _num(m.high / 1000)}  # fmt: skip
+    if check.unit is not None:
+        u = check.unit.metres
+        out["unit"] = check.unit.value
+        out["measured"] = {"best": _num(m.best / u), "min": _num(m.low / u),
+                           "max": _num(m.high / u)}  # fmt: skip
+        out["margin"] = _num(check.margin / u)
+    out["acceptable_km"] = {"min": _num(check.acceptable.low / 1000),
+                            "max": _num(check.acceptable.high / 1000)}  # fmt: skip
+    out["margin_km"] = _num(check.margin / 1000)
+    out["decide_below_km"] = (
+        _num(check.decide_below / 1000) if check.decide_below is not None else None
+    )
+    if check.nearest is not None:
+        out["nearest"] = {"lat": round(check.nearest.lat, 7), "lon": round(check.nearest.lon, 7)}
+    return out
+
+
+def verdict_dict(verdict: Verdict, report: VerifyReport | None = None) -> dict[str, Any]:
+    claim = verdict.claim
+    first = next((c for c in verdict.checks if c.quantity != "direction"), None)
+    out: dict[str, Any] = {
+        "id": claim.id,
+        "verdict": verdict.verdict.value,
+        "expect": claim.expect.value if claim.expect else None,
+        "expected": verdict.expected,
+        "kind": claim.kind,
+        "line": claim.line,
+        "quote": claim.quote,
+        "claimant": claim.claimant,
+        "source": source_dict(claim.source),
+        "places": dict(verdict.places),
+        "measured_km": None,
+        "margin_km": None,
+        "reason": verdict.reason,
+        "checks": [check_dict(c) for c in verdict.checks],
+    }
+    if first is not None:
+        out["measured_km"] = check_dict(first)["measured_km"]
+        out["margin_km"] = _num(first.margin / 1000)
+    if report is not None:
+        out["needs_attention"] = report.needs_attention(verdict)
+    if verdict.candidates:
+        out["candidates"] = [verdict_dict(c) for c in verdict.candidates]
+    return out
+
+
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "column": problem.column,
+        "field": problem.field,
+        "level": problem.level.value,
+        "id": problem.item or None,
+        "message": problem.message,
+    }
+
+
+def render_verify(report: VerifyReport, color: bool = False) -> str:
+    doc = {
+        "results": [verdict_dict(v, report) for v in report.verdicts],
+        "summary": {
+            "claims": len(report.verdicts),
+            **report.counts,
+            "unexpected": sum(not v.expected for v in report.verdicts),
+            "needs_attention": sum(report.needs_attention(v) for v in report.verdicts),
+            "ok": report.ok,
+        },
+        "warnings": [problem_dict(p) for p in report.dataset.warnings],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
+    errors = [problem_dict(p) for p in problems]
+    return json.dumps({"status": "error", "errors": errors}, ensure_ascii=False, indent=2)

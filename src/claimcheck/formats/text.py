@@ -1,0 +1,114 @@
+"""Output for people: one block per claim, coloured by verdict on a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import click
+
+from claimcheck.claims import VerdictKind
+from claimcheck.engine import VerifyReport
+from claimcheck.problems import Level, Problem
+from claimcheck.verdicts import Check, Verdict
+
+COLOURS = {
+    VerdictKind.CONSISTENT: "green",
+    VerdictKind.INCONSISTENT: "red",
+    VerdictKind.INCONCLUSIVE: "yellow",
+    VerdictKind.UNVERIFIABLE: "magenta",
+}
+
+
+def _measured(check: Check) -> str:
+    m = check.measured
+    if check.quantity == "direction":
+        return f"bearing {m.best % 360:.1f}° (±{m.half_width:.1f}°)"
+    unit = check.unit
+    assert unit is not None  # every length check carries its claim's unit
+    u = unit.metres
+    if m.low == m.high:
+        text = f"{m.best / u:,.2f} {unit.value}"
+    else:
+        text = f"{m.best / u:,.1f} {unit.value}, interval {m.low / u:,.1f}–{m.high / u:,.1f}"
+    if unit.value != "km":
+        text += f"  ({m.best / 1000:,.1f} km)"
+    return text
+
+
+def _margin(check: Check) -> str:
+    if check.quantity == "direction":
+        return f"{check.margin:+.1f}° from the sector's edge"
+    assert check.unit is not None
+    value = check.margin / check.unit.metres
+    side = "inside" if check.margin >= 0 else "outside"
+    return f"{value:+,.1f} {check.unit.value} ({side} the claimed range)"
+
+
+def _label(kind: VerdictKind, color: bool) -> str:
+    text = kind.value.upper()
+    return click.style(text, fg=COLOURS[kind], bold=True) if color else text
+
+
+def _status(verdict: Verdict, color: bool) -> str:
+    expect = verdict.claim.expect
+    if expect is None:
+        return ""
+    if verdict.expected:
+        return "  (as expected)"
+    text = f"  (EXPECTED {expect.value})"
+    return click.style(text, fg="red", bold=True) if color else text
+
+
+def _check_lines(checks: Sequence[Check], pad: str) -> list[str]:
+    lines = []
+    for check in checks:
+        lines.append(f"{pad}{check.quantity:<9} measured {_measured(check)}")
+        lines.append(f"{pad}{'':<9} claimed  {check.claimed}; margin {_margin(check)}")
+    return lines
+
+
+def _block(verdict: Verdict, color: bool) -> list[str]:
+    claim = verdict.claim
+    lines = [
+        f"{_label(verdict.verdict, color)}  {claim.id}{_status(verdict, color)}",
+        f'  quote     "{claim.quote}"',
+        f"  claimant  {claim.claimant}; {claim.source}",
+        *_check_lines(verdict.checks, "  "),
+        f"  why       {verdict.reason}",
+    ]
+    for candidate in verdict.candidates:
+        places = ", ".join(f"{role} {pid}" for role, pid in candidate.places)
+        lines.append(f"  - {_label(candidate.verdict, color)}  {places}")
+        lines.extend(_check_lines(candidate.checks, "      ") or [f"      why {candidate.reason}"])
+    return lines
+
+
+def render_verify(report: VerifyReport, color: bool = False) -> str:
+    out: list[str] = []
+    for verdict in report.verdicts:
+        out.extend(_block(verdict, color))
+        out.append("")
+    counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
+    unexpected = [v.claim.id for v in report.verdicts if report.needs_attention(v)]
+    tail = (
+        "all as expected"
+        if not unexpected
+        else f"{len(unexpected)} need attention: " + ", ".join(unexpected)
+    )
+    out.append(f"{len(report.verdicts)} claims: {counts}; {tail}")
+    for warning in report.dataset.warnings:
+        out.append(str(warning))
+    return "\n".join(out)
+
+
+def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
+    lines = []
+    for problem in problems:
+        text = str(problem)
+        if color:
+            fg = "red" if problem.level is Level.ERROR else "yellow"
+            text = click.style(text, fg=fg)
+        lines.append(text)
+    errors = sum(p.level is Level.ERROR for p in problems)
+    lines.append(f"{errors} error(s): nothing was verified; fix the input and run again")
+    return "\n".join(lines)

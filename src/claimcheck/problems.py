@@ -1,0 +1,51 @@
+"""Problems found in input files, and the exceptions that carry them to the CLI."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Level(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with an input file, at a 1-based position (0 = whole file)."""
+
+    #: file as the user named it
+    path: str
+    #: 1-based line; 0 when the problem concerns the whole file
+    line: int
+    #: 1-based column; 0 when unknown
+    column: int
+    #: the YAML field (or data path) the problem is about, e.g. "claims[3].distance"
+    field: str = dataclasses.field(compare=False)
+    message: str = dataclasses.field(compare=False)
+    level: Level = dataclasses.field(default=Level.ERROR, compare=False)
+    #: the claim or place id, when known
+    item: str = dataclasses.field(default="", compare=False)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        label = f" {self.field}:" if self.field else ""
+        return f"{where}: [{self.level.value}]{label} {self.message}"
+
+
+class ClaimcheckError(Exception):
+    """Base of every error that claimcheck reports to the user without a traceback."""
+
+
+class DataError(ClaimcheckError):
+    """Input that cannot be used; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(ClaimcheckError):
+    """A command-line argument that cannot be used (exit 2)."""

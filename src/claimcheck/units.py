@@ -1,0 +1,196 @@
+"""Length units and written figures ("45 miles", "34-mile", "55km", "1,200 m", "half a mile").
+
+One grammar serves the data files, `--where` constraints and `extract`, so a figure means the
+same thing wherever a user writes it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+
+class UnitError(ValueError):
+    """A figure or unit that cannot be read."""
+
+
+class Unit(Enum):
+    """A length unit; the value is its symbol, as written in JSON output."""
+
+    M = "m"
+    KM = "km"
+    MI = "mi"
+    NMI = "nmi"
+    YD = "yd"
+    FT = "ft"
+
+    @property
+    def metres(self) -> float:
+        """Exact length of one unit in metres (international yard and mile, 1959)."""
+        return _METRES[self]
+
+
+_METRES = {
+    Unit.M: 1.0,
+    Unit.KM: 1000.0,
+    Unit.MI: 1609.344,
+    Unit.NMI: 1852.0,
+    Unit.YD: 0.9144,
+    Unit.FT: 0.3048,
+}
+
+#: Every written form, lower case, mapped to its unit. Plurals and British/US spellings included.
+UNIT_WORDS: dict[str, Unit] = {
+    **dict.fromkeys(["m", "metre", "metres", "meter", "meters"], Unit.M),
+    **dict.fromkeys(
+        ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "klicks"], Unit.KM
+    ),
+    **dict.fromkeys(["mi", "mile", "miles", "statute mile", "statute miles"], Unit.MI),
+    **dict.fromkeys(["nmi", "nm", "nautical mile", "nautical miles"], Unit.NMI),
+    **dict.fromkeys(["yd", "yds", "yard", "yards"], Unit.YD),
+    **dict.fromkeys(["ft", "foot", "feet"], Unit.FT),
+}
+
+#: Numbers written as words, as reporters use them for small figures.
+NUMBER_WORDS: dict[str, Decimal] = {
+    word: Decimal(i)
+    for i, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {
+    "a": Decimal(1),
+    "an": Decimal(1),
+    "half a": Decimal("0.5"),
+    "half an": Decimal("0.5"),
+    "thirty": Decimal(30),
+    "forty": Decimal(40),
+    "fifty": Decimal(50),
+    "sixty": Decimal(60),
+    "seventy": Decimal(70),
+    "eighty": Decimal(80),
+    "ninety": Decimal(90),
+    "a hundred": Decimal(100),
+    "one hundred": Decimal(100),
+}
+
+_UNIT_ALTERNATION = "|".join(sorted((re.escape(w) for w in UNIT_WORDS), key=len, reverse=True))
+_NUMBER_WORD_ALTERNATION = "|".join(
+    sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)
+)
+#: A number in digits ("45", "1,200", "2.5") or in words ("two", "half a").
+NUMBER_PATTERN = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_NUMBER_WORD_ALTERNATION}))"
+)
+#: A unit word; a hyphen or no space may join it to the number ("34-mile", "55km").
+UNIT_PATTERN = rf"(?:{_UNIT_ALTERNATION})"
+FIGURE_RE = re.compile(
+    rf"(?P<number>{NUMBER_PATTERN})\s*-?\s*(?P<unit>{UNIT_PATTERN})(?![a-z])", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Length:
+    """A length as written: the figure keeps its decimal text, so its precision is known."""
+
+    value: Decimal
+    unit: Unit
+
+    @property
+    def metres(self) -> float:
+        return float(self.value) * self.unit.metres
+
+    @property
+    def km(self) -> float:
+        return self.metres / 1000.0
+
+    def __str__(self) -> str:
+        return f"{format_decimal(self.value)} {self.unit.value}"
+
+
+def format_decimal(value: Decimal) -> str:
+    """Write a Decimal as the user wrote it, never in exponent notation ("1200", not "1.2E+3")."""
+    return format(value, "f")
+
+
+def parse_number(text: str) -> Decimal:
+    """Read "45", "1,200", "2.5", "two" or "half a" as an exact Decimal."""
+    cleaned = text.strip().lower()
+    if cleaned in NUMBER_WORDS:
+        return NUMBER_WORDS[cleaned]
+    try:
+        value = Decimal(cleaned.replace(",", ""))
+    except InvalidOperation:
+        raise UnitError(f"{text!r} is not a number") from None
+    if not value.is_finite():
+        raise UnitError(f"{text!r} is not a finite number")
+    return value
+
+
+def parse_unit(text: str) -> Unit:
+    """Read a unit word; the error lists the accepted symbols."""
+    unit = UNIT_WORDS.get(text.strip().lower())
+    if unit is None:
+        symbols = ", ".join(u.value for u in Unit)
+        raise UnitError(f"unknown unit {text!r}: use one of {symbols}")
+    return unit
+
+
+def parse_length(text: str) -> Length:
+    """Read a whole string such as "45 mi", "34-mile", "55km" or "half a mile" as a Length."""
+    match = FIGURE_RE.fullmatch(text.strip())
+    if match is None:
+        raise UnitError(
+            f"cannot read {text!r} as a length: write a number and a unit, e.g. '45 mi' or '55 km'"
+        )
+    value = parse_number(match["number"])
+    if value < 0:
+        raise UnitError(f"{text!r} is negative: distances are never negative")
+    return Length(value, parse_unit(match["unit"]))
+
+
+def rounding_step(value: Decimal) -> Decimal:
+    """The rounding step a reporter most plausibly used to arrive at `value`.
+
+    The last significant digit sets the step (34 -> 1, 2.5 -> 0.1 refined to 0.5, 1,200 -> 100);
+    a final 5 means rounding to fives (45 -> 5, 2.5 -> 0.5); zero means the step of the digit in
+    front of the trailing zeros (70 -> 10).
+    """
+    if value == 0:
+        return Decimal(1)
+    _sign, digits, exponent = value.normalize().as_tuple()
+    step = Decimal(1).scaleb(int(exponent))
+    if digits[-1] == 5 and len(digits) > 1:
+        step *= 5
+    return step
+
+
+def metres_to(value_m: float, unit: Unit) -> float:
+    """Convert metres into `unit`; NaN stays NaN so callers can test for it."""
+    if math.isnan(value_m):
+        return value_m
+    return value_m / unit.metres
