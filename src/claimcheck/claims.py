@@ -45,7 +45,8 @@ COMPASS_16 = (
     "NW",
     "NNW",
 )
-_DIRECTION_WORDS = {
+#: Written direction names ("north-east", "northeast") -> compass symbol; shared with extract.
+DIRECTION_WORDS = {
     "north": "N", "south": "S", "east": "E", "west": "W",
     "north-east": "NE", "northeast": "NE", "north east": "NE",
     "north-west": "NW", "northwest": "NW", "north west": "NW",
@@ -73,7 +74,7 @@ def parse_direction(text: str, half_width_deg: float | None = None) -> Direction
     """Read "north-east", "NE" or "NNE"; 8-point names get ±22.5°, 16-point ones ±11.25°."""
     cleaned = " ".join(text.strip().lower().replace("_", "-").split())
     cleaned = cleaned.removesuffix(" of")
-    symbol = _DIRECTION_WORDS.get(cleaned, cleaned.upper())
+    symbol = DIRECTION_WORDS.get(cleaned, cleaned.upper())
     if symbol not in COMPASS_16:
         raise ValueError(
             f"unknown direction {text!r}: use a compass point such as 'north-east' or 'NNW'"
@@ -222,6 +223,11 @@ def _requirement(entry: yamlfile.Entry, key: str) -> Requirement | None:
         return None
     tolerance = entry.text("tolerance")
     try:
+        if key == "within":  # `within: 2 km` is a limit, not a bare (exact) figure
+            try:
+                return parse_requirement(f"within {text}", tolerance)
+            except (RelationError, UnitError):
+                pass
         return parse_requirement(text, tolerance)
     except (RelationError, UnitError) as exc:
         entry.problem(key, str(exc))

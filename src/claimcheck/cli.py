@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from claimcheck import __version__
+from claimcheck.formats import CHOICES as FORMAT_CHOICES
 from claimcheck.problems import ClaimcheckError, DataError, Problem
 
 EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
@@ -23,6 +24,13 @@ EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
 #: command name -> "module:function"; each module holds one command and its options.
 COMMANDS: dict[str, str] = {
     "verify": "claimcheck.cli:verify",
+    "extract": "claimcheck.cli_extract:extract",
+    "check": "claimcheck.cli_check:check",
+    "schema": "claimcheck.cli_schema:schema",
+    "distance": "claimcheck.cli_distance:distance",
+    "report": "claimcheck.cli_report:report",
+    "map": "claimcheck.cli_map:map_command",
+    "locate": "claimcheck.cli_locate:locate",
 }
 
 
@@ -110,6 +118,13 @@ def places_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def format_option(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--format NAME; "auto" (when offered) arrives already resolved to github or text."""
+
+    def resolve(ctx: click.Context, param: click.Parameter, value: str) -> str:
+        from claimcheck.formats import resolve
+
+        return resolve(value, os.environ)
+
     def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
         return click.option(
             "--format",
@@ -117,7 +132,8 @@ def format_option(*names: str) -> Callable[[Callable[..., Any]], Callable[..., A
             type=click.Choice(names),
             default=names[0],
             show_default=True,
-            help="Output format.",
+            callback=resolve,
+            help="Output format (auto: github under GitHub Actions, else text).",
         )(func)
 
     return decorate
@@ -136,11 +152,40 @@ def main() -> None:
     """
 
 
+def parse_verdicts(ctx: click.Context, param: click.Parameter, value: str) -> tuple[Any, ...]:
+    """Read a comma list of verdict names ("inconclusive,unverifiable") as VerdictKinds."""
+    from claimcheck.claims import VerdictKind
+
+    known = {k.value: k for k in VerdictKind}
+    names = [n.strip().lower() for n in value.split(",") if n.strip()]
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown verdict {unknown[0]!r}: use a comma list of {', '.join(known)}"
+        )
+    return tuple(known[n] for n in names)
+
+
 @main.command()
 @claims_option
 @places_option
-@format_option("text", "json")
-def verify(claims_path: str, places_path: str, fmt: str) -> None:
+@format_option(*FORMAT_CHOICES)
+@click.option(
+    "--fail-on",
+    "fail_on",
+    default="",
+    metavar="VERDICTS",
+    callback=parse_verdicts,
+    help="Comma list of verdicts that fail the run too, e.g. inconclusive,unverifiable.",
+)
+@click.option(
+    "--update-expect",
+    is_flag=True,
+    help="Write each claim's verdict into the claims file as its expect: (nothing else changes).",
+)
+def verify(
+    claims_path: str, places_path: str, fmt: str, fail_on: tuple[Any, ...], update_expect: bool
+) -> None:
     """Give a verdict for every claim: consistent, inconsistent, inconclusive or unverifiable.
 
     Exits 0 when every claim with an `expect:` got that verdict, 1 when one did not,
@@ -150,12 +195,26 @@ def verify(claims_path: str, places_path: str, fmt: str) -> None:
     Example:
       claimcheck verify
       claimcheck verify --claims my/claims.yaml --places my/places.yaml --format json
+      claimcheck verify --format github --fail-on inconclusive,unverifiable
+      claimcheck verify --update-expect     # accept the current verdicts
     """
     from claimcheck import engine
     from claimcheck.formats import formatter
 
     with reporting_errors(fmt):
         dataset = engine.load_dataset(claims_path, places_path)
-        report = engine.verify(dataset)
-    echo(formatter(fmt).render_verify(report, wants_color() and fmt == "text"))
+        report = engine.verify(dataset, fail_on)
+        if update_expect:
+            from claimcheck import lock
+
+            verdicts = {v.claim.id: v.verdict.value for v in report.verdicts}
+            changes = lock.write_expect(claims_path, verdicts)
+            report = lock.locked(report)
+    output = formatter(fmt).render_verify(report, wants_color() and fmt == "text")
+    if output:  # a clean run in a findings-only format prints nothing
+        echo(output)
+    if update_expect:
+        for change in changes:
+            echo(f"{claims_path}: {change}", err=True)
+        echo(f"{claims_path}: {len(changes)} expect: value(s) written", err=True)
     sys.exit(EXIT_OK if report.ok else EXIT_ATTENTION)

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.claims import Claim, VerdictKind, load_claims
+from claimcheck.contradictions import Contradiction, find_contradictions
+from claimcheck.locate import Feasibility, check_unknown_places
 from claimcheck.places import Gazetteer, load_places
 from claimcheck.problems import DataError, Problem
 from claimcheck.verdicts import Verdict, evaluate
@@ -31,6 +33,12 @@ class VerifyReport:
     verdicts: tuple[Verdict, ...]
     #: verdicts that also count as needing attention (e.g. from --fail-on)
     fail_on: frozenset[VerdictKind] = field(default_factory=frozenset)
+    #: pairs of claims that cannot both be true; informative only, they never change `ok`
+    #: (a contradiction that matters shows up as a claim's verdict against its `expect:`)
+    contradictions: tuple[Contradiction, ...] = ()
+    #: for each unknown place that claims locate: can all its claims hold at once? informative
+    #: only, like contradictions
+    locations: tuple[Feasibility, ...] = ()
 
     def needs_attention(self, verdict: Verdict) -> bool:
         return not verdict.expected or verdict.verdict in self.fail_on
@@ -47,6 +55,13 @@ class VerifyReport:
 
 def load_dataset(claims_path: str, places_path: str) -> Dataset:
     """Load both files; raises DataError with the problems of both when either is bad."""
+    from claimcheck.yamlfile import gc_paused
+
+    with gc_paused():
+        return _load_dataset(claims_path, places_path)
+
+
+def _load_dataset(claims_path: str, places_path: str) -> Dataset:
     try:
         gazetteer = load_places(places_path)
     except DataError as exc:
@@ -63,7 +78,14 @@ def load_dataset(claims_path: str, places_path: str) -> Dataset:
 
 
 def verify(dataset: Dataset, fail_on: Sequence[VerdictKind] = ()) -> VerifyReport:
-    """Measure every claim and give its verdict."""
-    return VerifyReport(
-        dataset, tuple(evaluate(dataset.claims, dataset.gazetteer)), frozenset(fail_on)
-    )
+    """Measure every claim and give its verdict; list the claims that contradict each other."""
+    from claimcheck.yamlfile import gc_paused
+
+    with gc_paused():
+        return VerifyReport(
+            dataset,
+            tuple(evaluate(dataset.claims, dataset.gazetteer)),
+            frozenset(fail_on),
+            tuple(find_contradictions(dataset.claims, dataset.gazetteer)),
+            check_unknown_places(dataset.claims, dataset.gazetteer),
+        )

@@ -120,13 +120,21 @@ class Measurer:
             centre = self.anchor(reference)
             inv = self.inverse(centre, subject)
             assert reference.radius is not None
-            edge = max(0.0, inv.distance_m - reference.radius.metres)
+            radius = reference.radius.metres
+            edge = max(0.0, inv.distance_m - radius)
             u = subject.uncertainty_m + centre.uncertainty_m + reference.uncertainty_m
-            return PointDistance(Measured.around(edge, u), inv.azimuth_deg)
+            # The nearest edge point lies on the geodesic from the centre through the subject
+            # (triangle inequality); at the centre itself every edge point is equally near.
+            nearest = None
+            if inv.distance_m > 0:
+                assert centre.lat is not None and centre.lon is not None
+                nearest = Nearest(*geodesy.forward(centre.lat, centre.lon, inv.azimuth_deg, radius))
+            return PointDistance(Measured.around(edge, u), inv.azimuth_deg, nearest)
         if kind is PlaceKind.LINE:
             from claimcheck.geometry import nearest_on_line
 
-            near = nearest_on_line(subject.lat, subject.lon, reference.vertices)  # type: ignore[arg-type]
+            assert subject.lat is not None and subject.lon is not None
+            near = nearest_on_line(subject.lat, subject.lon, reference.vertices)
             u = subject.uncertainty_m + reference.uncertainty_m
             return PointDistance(
                 Measured.around(near.distance_m, u), nearest=Nearest(near.lat, near.lon)
@@ -140,14 +148,15 @@ class Measurer:
 
     def signed_to_polygon(self, subject: Place, polygon: Place) -> PointDistance:
         """Signed distance to the polygon's boundary: negative inside, positive outside."""
-        from claimcheck.geometry import signed_distance_to_polygon
+        from claimcheck.geometry import signed_distance_to_polygon_m
 
+        assert subject.lat is not None and subject.lon is not None
         rings = (polygon.vertices, *polygon.holes)
-        result = signed_distance_to_polygon(subject.lat, subject.lon, rings)  # type: ignore[arg-type]
+        result = signed_distance_to_polygon_m(subject.lat, subject.lon, rings)
         u = subject.uncertainty_m + polygon.uncertainty_m
         return PointDistance(
-            Measured.around(result.distance_m, u, floor=None),
-            nearest=Nearest(result.lat, result.lon),
+            Measured.around(result.signed_distance_m, u, floor=None),
+            nearest=Nearest(result.nearest.lat, result.nearest.lon),
         )
 
     def to_zone_centre(self, subject: Place, zone: Place) -> PointDistance:

@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from claimcheck import yamlfile
@@ -137,8 +138,12 @@ class Resolution:
         return len(self.places) > 1
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """The key under which names match; see claimcheck.names for the full rules."""
+    """The key under which names match; see claimcheck.names for the full rules.
+
+    Cached: indexing, resolving and contradiction checks ask for the same names many times.
+    """
     from claimcheck.names import normalize
 
     return normalize(name)

@@ -52,6 +52,8 @@ RELATION_WORDS: dict[str, Relation] = {
             "farther than",
             "in excess of",
             "upwards of",
+            "well over",
+            "well beyond",
         ],
         Relation.MORE_THAN,
     ),
@@ -59,11 +61,20 @@ RELATION_WORDS: dict[str, Relation] = {
         ["at least", "no less than", "not less than", "a minimum of"], Relation.AT_LEAST
     ),
     **dict.fromkeys(
-        ["less than", "under", "below", "fewer than", "closer than", "short of"],
+        ["less than", "under", "below", "fewer than", "closer than", "short of", "well under"],
         Relation.LESS_THAN,
     ),
     **dict.fromkeys(
-        ["at most", "up to", "no more than", "not more than", "a maximum of"], Relation.AT_MOST
+        [
+            "at most",
+            "up to",
+            "no more than",
+            "not more than",
+            "a maximum of",
+            "no further than",
+            "no farther than",
+        ],
+        Relation.AT_MOST,
     ),
     "within": Relation.WITHIN,
     **dict.fromkeys(
@@ -90,6 +101,14 @@ RELATION_WORDS: dict[str, Relation] = {
     **dict.fromkeys(["exactly", "precisely"], Relation.EXACTLY),
 }
 
+#: Relations written after the figure ("45 miles or more").
+RELATION_SUFFIXES: dict[str, Relation] = {
+    "or more": Relation.AT_LEAST,
+    "or further": Relation.AT_LEAST,
+    "or less": Relation.AT_MOST,
+    "or so": Relation.ABOUT,
+}
+
 RELATION_PATTERN = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
 _SINGLE_RE = re.compile(
     rf"(?:(?P<rel>{RELATION_PATTERN})\s+)?(?P<figure>{NUMBER_PATTERN}\s*-?\s*{UNIT_PATTERN})",
@@ -97,7 +116,7 @@ _SINGLE_RE = re.compile(
 )
 _BETWEEN_RE = re.compile(
     rf"(?:between\s+|from\s+)?(?P<low>{NUMBER_PATTERN})\s*(?P<low_unit>{UNIT_PATTERN})?"
-    rf"\s*(?:and|to|-|–)\s*(?P<high>{NUMBER_PATTERN})\s*-?\s*(?P<unit>{UNIT_PATTERN})",
+    rf"\s*(?:and|to|(?<![a-z])-|–)\s*(?P<high>{NUMBER_PATTERN})\s*-?\s*(?P<unit>{UNIT_PATTERN})",
     re.IGNORECASE,
 )
 
@@ -206,13 +225,17 @@ class Requirement:
 def about_tolerance(figure: Length, relation: Relation = Relation.ABOUT) -> Length:
     """The half-width that "about X" (or a bare, rounded "X") promises.
 
-    A figure correctly rounded to its step is within half a step of the truth: "34" within 0.5,
-    "45" (rounded to fives) within 2.5, "70" within 5. EXACTLY gets exactly that. ABOUT also
-    admits approximation beyond rounding, so it gets at least 5% of the figure (34 -> 1.7).
+    A figure correctly rounded to its last digit is within half a step of the truth: "34"
+    within 0.5, "70" within 5. EXACTLY (and a bare figure, as in a unit conversion) gets exactly
+    that, so "55 km (35 miles)" is a misconversion. ABOUT also reads a final 5 as rounding to
+    fives ("about 45" within 2.5) and admits approximation beyond rounding: at least 5% of the
+    figure ("about 34" within 1.7).
     """
-    half_step = rounding_step(figure.value) / 2
     if relation is Relation.ABOUT:
+        half_step = rounding_step(figure.value) / 2
         half_step = max(half_step, figure.value * ABOUT_MIN_FRACTION)
+    else:
+        half_step = rounding_step(figure.value, fives=False) / 2
     return Length(half_step, figure.unit)
 
 

@@ -97,6 +97,13 @@ NUMBER_WORDS: dict[str, Decimal] = {
     "a hundred": Decimal(100),
     "one hundred": Decimal(100),
 }
+#: Compound number words: "twenty-five", "forty five".
+NUMBER_WORDS |= {
+    f"{tens}{sep}{unit}": NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
+    for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    for sep in ("-", " ")
+}
 
 _UNIT_ALTERNATION = "|".join(sorted((re.escape(w) for w in UNIT_WORDS), key=len, reverse=True))
 _NUMBER_WORD_ALTERNATION = "|".join(
@@ -173,18 +180,18 @@ def parse_length(text: str) -> Length:
     return Length(value, parse_unit(match["unit"]))
 
 
-def rounding_step(value: Decimal) -> Decimal:
-    """The rounding step a reporter most plausibly used to arrive at `value`.
+def rounding_step(value: Decimal, fives: bool = True) -> Decimal:
+    """The rounding step a writer most plausibly used to arrive at `value`.
 
-    The last significant digit sets the step (34 -> 1, 2.5 -> 0.1 refined to 0.5, 1,200 -> 100);
-    a final 5 means rounding to fives (45 -> 5, 2.5 -> 0.5); zero means the step of the digit in
-    front of the trailing zeros (70 -> 10).
+    The last significant digit sets the step (34 -> 1, 2.5 -> 0.1, 1,200 -> 100, 70 -> 10).
+    With `fives`, a final 5 means rounding to fives (45 -> 5, 2.5 -> 0.5), as in "about 45
+    miles"; a stated conversion such as "55 km (35 miles)" is read without it.
     """
     if value == 0:
         return Decimal(1)
     _sign, digits, exponent = value.normalize().as_tuple()
     step = Decimal(1).scaleb(int(exponent))
-    if digits[-1] == 5 and len(digits) > 1:
+    if fives and digits[-1] == 5 and len(digits) > 1:
         step *= 5
     return step
 

@@ -9,8 +9,10 @@ keys, aliases and unknown tags become Problems with file:line:column.
 from __future__ import annotations
 
 import difflib
+import gc
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,6 +137,22 @@ class _Builder:
         return out
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic trees.
+
+    Loading 10,000 claims allocates ~10^6 objects; each full collection walks all of them, which
+    tripled load time. Reference counting still frees everything; the collector resumes after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_text(path: str) -> str:
     """Read a UTF-8 file (a BOM is allowed); every failure becomes a DataError."""
     try:
@@ -169,6 +187,11 @@ def load(path: str, text: str | None = None) -> Any:
     """
     if text is None:
         text = read_text(path)
+    with gc_paused():
+        return _load(path, text)
+
+
+def _load(path: str, text: str) -> Any:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

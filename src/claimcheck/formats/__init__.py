@@ -1,19 +1,34 @@
 """One formatter module per output format; the registry drives the CLI's --format choices.
 
 Each module defines `render_verify(report, color) -> str` and
-`render_problems(problems, color) -> str`; modules are imported only when chosen, so the CLI's
-start-up pays for one formatter at most.
+`render_problems(problems, color) -> str` (and `render_check(dataset, color) -> str` for
+`claimcheck check`); modules are imported only when chosen, so the CLI's start-up pays for one
+formatter at most. "auto" is not a module: the CLI resolves it with `resolve()`.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from types import ModuleType
 
 FORMATTERS: dict[str, str] = {
     "text": "claimcheck.formats.text",
     "json": "claimcheck.formats.json",
+    "parsable": "claimcheck.formats.parsable",
+    "github": "claimcheck.formats.github",
+    "junit": "claimcheck.formats.junit",
 }
+
+#: what --format accepts: every registered format, then "auto"
+CHOICES: tuple[str, ...] = (*FORMATTERS, "auto")
+
+
+def resolve(name: str, environ: Mapping[str, str]) -> str:
+    """Resolve "auto": annotations under GitHub Actions (it sets GITHUB_ACTIONS), else text."""
+    if name != "auto":
+        return name
+    return "github" if environ.get("GITHUB_ACTIONS") else "text"
 
 
 def formatter(name: str) -> ModuleType:

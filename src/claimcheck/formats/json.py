@@ -7,9 +7,12 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from claimcheck.engine import VerifyReport
+from claimcheck.contradictions import Contradiction
+from claimcheck.engine import Dataset, VerifyReport
+from claimcheck.locate import Feasibility
 from claimcheck.places import Source
 from claimcheck.problems import Problem
+from claimcheck.relations import Interval
 from claimcheck.verdicts import Check, Verdict
 
 
@@ -102,9 +105,51 @@ def problem_dict(problem: Problem) -> dict[str, Any]:
     }
 
 
+def _interval_dict(interval: Interval) -> dict[str, Any]:
+    return {"min": _num(interval.low / 1000), "max": _num(interval.high / 1000),
+            "min_open": interval.low_open, "max_open": interval.high_open}  # fmt: skip
+
+
+def _range_km(best: float | None, low: float, high: float) -> dict[str, Any]:
+    out = {"min": _num(low / 1000), "max": _num(high / 1000)}
+    return out if best is None else {"best": _num(best / 1000), **out}
+
+
+def contradiction_dict(contradiction: Contradiction) -> dict[str, Any]:
+    c = contradiction
+    sep = c.separation
+    return {
+        "claims": list(c.claim_ids),
+        "subject": c.subject,
+        "references": list(c.references),
+        "conditional": c.conditional,
+        "reason": c.reason,
+        "statements": list(c.statements),
+        "acceptable_km": [_interval_dict(i) for i in c.acceptable] if c.acceptable else None,
+        "separation_km": None if sep is None else _range_km(sep.best, sep.low, sep.high),
+        "separation_needed_km": (
+            None if c.separation_needed is None else _range_km(None, *c.separation_needed)
+        ),
+        "both_can_hold": c.both_can_hold,
+    }
+
+
+def location_dict(location: Feasibility) -> dict[str, Any]:
+    return {
+        "place": location.place_id,
+        "claims": list(location.claim_ids),
+        "feasible": location.feasible,
+        "area_km2": round(location.area_km2, 1),
+        "conflict": list(location.conflict),
+        "conflict_claimants": list(location.conflict_claimants),
+    }
+
+
 def render_verify(report: VerifyReport, color: bool = False) -> str:
     doc = {
         "results": [verdict_dict(v, report) for v in report.verdicts],
+        "contradictions": [contradiction_dict(c) for c in report.contradictions],
+        "locations": [location_dict(x) for x in report.locations],
         "summary": {
             "claims": len(report.verdicts),
             **report.counts,
@@ -120,3 +165,13 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
 def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
     errors = [problem_dict(p) for p in problems]
     return json.dumps({"status": "error", "errors": errors}, ensure_ascii=False, indent=2)
+
+
+def render_check(dataset: Dataset, color: bool = False) -> str:
+    doc = {
+        "status": "ok",
+        "claims": len(dataset.claims),
+        "places": len(dataset.gazetteer),
+        "warnings": [problem_dict(p) for p in dataset.warnings],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)

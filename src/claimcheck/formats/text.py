@@ -7,7 +7,9 @@ from collections.abc import Sequence
 import click
 
 from claimcheck.claims import VerdictKind
-from claimcheck.engine import VerifyReport
+from claimcheck.contradictions import Contradiction
+from claimcheck.engine import Dataset, VerifyReport
+from claimcheck.locate import Feasibility
 from claimcheck.problems import Level, Problem
 from claimcheck.verdicts import Check, Verdict
 
@@ -83,10 +85,89 @@ def _block(verdict: Verdict, color: bool) -> list[str]:
     return lines
 
 
+def _row_figures(verdict: Verdict) -> tuple[str, str, str]:
+    """Measured, claimed and margin of the first check, for the summary table."""
+    if not verdict.checks:
+        if verdict.candidates:
+            return (f"{len(verdict.candidates)} readings", "", "")
+        return ("—", "", "")
+    check = verdict.checks[0]
+    if check.quantity == "direction":
+        return (f"{check.measured.best % 360:.0f}°", check.claimed, f"{check.margin:+.1f}°")
+    assert check.unit is not None
+    u = check.unit.metres
+    m = check.measured
+    measured = f"{m.best / u:,.1f}"
+    if m.low != m.high:
+        measured += f" [{m.low / u:,.1f}–{m.high / u:,.1f}]"
+    return (
+        f"{measured} {check.unit.value}",
+        check.claimed,
+        f"{check.margin / u:+,.1f} {check.unit.value}",
+    )
+
+
+def _table(report: VerifyReport, color: bool) -> list[str]:
+    rows = [("VERDICT", "CLAIM", "MEASURED", "MARGIN", "CLAIMED")]
+    kinds: list[VerdictKind | None] = [None]
+    for verdict in report.verdicts:
+        measured, claimed, margin = _row_figures(verdict)
+        mark = "" if verdict.expected else " !"
+        rows.append((verdict.verdict.value + mark, verdict.claim.id, measured, margin, claimed))
+        kinds.append(verdict.verdict)
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = []
+    for row, kind in zip(rows, kinds, strict=True):
+        cells = [row[i].ljust(widths[i]) for i in range(4)]
+        if color and kind is not None:
+            cells[0] = click.style(cells[0], fg=COLOURS[kind], bold=True)
+        lines.append("  ".join([*cells, row[4]]).rstrip())
+    return lines
+
+
+def _contradiction_lines(contradiction: Contradiction, color: bool) -> list[str]:
+    label = "CONTRADICTION?" if contradiction.conditional else "CONTRADICTION"
+    if color:
+        label = click.style(label, fg="yellow" if contradiction.conditional else "red", bold=True)
+    kind = (
+        "conditional: only under one reading of the references" if contradiction.conditional else ""
+    )
+    head = f"{label}  {' × '.join(contradiction.claim_ids)}"
+    return [
+        f"{head}  ({kind})" if kind else head,
+        f"  about     {contradiction.subject}",
+        f"  why       {contradiction.reason}",
+    ]
+
+
+def _location_lines(location: Feasibility, color: bool) -> list[str]:
+    claims = ", ".join(location.claim_ids)
+    if location.feasible:
+        label = click.style("LOCATABLE", fg="green", bold=True) if color else "LOCATABLE"
+        n = len(location.claim_ids)
+        why = f"all {n} claims can hold at once ({location.area_km2:,.0f} km²)"
+    else:
+        label = click.style("NOWHERE", fg="red", bold=True) if color else "NOWHERE"
+        conflict = ", ".join(location.conflict)
+        why = f"no point satisfies them all; these cannot all hold: {conflict}"
+        why += f" ({'; '.join(location.conflict_claimants)})"
+    return [
+        f"{label}  {location.place_id}  (`claimcheck locate {location.place_id}`)",
+        f"  claims    {claims}",
+        f"  why       {why}",
+    ]
+
+
 def render_verify(report: VerifyReport, color: bool = False) -> str:
-    out: list[str] = []
+    out: list[str] = [*_table(report, color), ""]
     for verdict in report.verdicts:
         out.extend(_block(verdict, color))
+        out.append("")
+    for contradiction in report.contradictions:
+        out.extend(_contradiction_lines(contradiction, color))
+        out.append("")
+    for location in report.locations:
+        out.extend(_location_lines(location, color))
         out.append("")
     counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
     unexpected = [v.claim.id for v in report.verdicts if report.needs_attention(v)]
@@ -111,4 +192,14 @@ def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
         lines.append(text)
     errors = sum(p.level is Level.ERROR for p in problems)
     lines.append(f"{errors} error(s): nothing was verified; fix the input and run again")
+    return "\n".join(lines)
+
+
+def render_check(dataset: Dataset, color: bool = False) -> str:
+    """`claimcheck check` on valid files: what was read, then any lint warnings."""
+    from claimcheck.formats.findings import check_summary
+
+    lines = [check_summary(dataset)]
+    for warning in dataset.warnings:
+        lines.append(click.style(str(warning), fg="yellow") if color else str(warning))
     return "\n".join(lines)

@@ -1,0 +1,160 @@
+"""Generate a large, realistic claims file and gazetteer for benchmarks.
+
+Places are points scattered over the Syria-Iraq-Jordan border region, each with a source and an
+uncertainty, plus a few zones; claims use every assertion kind and many written forms of
+relations and units, as a newsroom's real file would. Output is deterministic for a given seed.
+
+    python bench/generate.py 10000 /tmp/bench   # writes claims.yaml and places.yaml there
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+from dataclasses import dataclass
+
+#: Roughly the al-Tanf / Badia region: where the seed story's places are.
+LAT_RANGE = (32.0, 36.5)
+LON_RANGE = (36.0, 42.0)
+DIRECTIONS = ("north", "south-east", "west", "NNE", "east-north-east", "south-west")
+UNITS = ("km", "mi", "miles", "kilometres", "nmi", "m")
+
+
+@dataclass(frozen=True)
+class Generated:
+    """Where the files went and how many entries each holds."""
+
+    claims_path: str
+    places_path: str
+    claims: int
+    places: int
+
+
+def _place(i: int, rng: random.Random) -> str:
+    lat = rng.uniform(*LAT_RANGE)
+    lon = rng.uniform(*LON_RANGE)
+    unc = rng.choice(("500 m", "1 km", "2 km", "5 km", "8 km"))
+    return (
+        f"  - id: p{i:06d}\n"
+        f"    name: Generated place {i}\n"
+        f"    aliases: [Place {i}]\n"
+        f"    country: SY\n"
+        f"    lat: {lat:.5f}\n"
+        f"    lon: {lon:.5f}\n"
+        f"    uncertainty: {unc}\n"
+        f"    source:\n"
+        f"      title: Benchmark generator, place {i}\n"
+        f"      url: https://example.org/places/{i}\n"
+    )
+
+
+def _zone(z: int, centre: int, rng: random.Random) -> str:
+    radius = rng.choice((25, 34, 55, 70))
+    return (
+        f"  - id: zone{z:03d}\n"
+        f"    name: Generated zone {z}\n"
+        f"    kind: zone\n"
+        f"    centre: p{centre:06d}\n"
+        f"    radius: {radius} km\n"
+        f"    uncertainty: 1 km\n"
+        f"    source: Benchmark generator, zone {z}\n"
+    )
+
+
+def _figure(rng: random.Random) -> str:
+    n = rng.choice((5, 10, 12, 20, 24, 34, 45, 55, 70, 100, 150))
+    unit = rng.choice(UNITS)
+    if unit == "m":
+        n *= 1000
+    form = rng.randrange(8)
+    if form == 0:
+        return f"more than {n} {unit}"
+    if form == 1:
+        return f"about {n} {unit}"
+    if form == 2:
+        return f"less than {n} {unit}"
+    if form == 3:
+        return f"between {n} and {n * 2} {unit}"
+    if form == 4:
+        return f"at least {n} {unit}"
+    if form == 5:
+        return f"within {n} {unit}"
+    if form == 6:
+        return f"roughly {n} {unit}"
+    return f"{n} {unit}"
+
+
+def _claim(i: int, n_places: int, n_zones: int, rng: random.Random) -> str:
+    a, b = rng.sample(range(n_places), 2)
+    head = (
+        f"  - id: c{i:06d}\n"
+        f"    claimant: Generated claimant {i % 97}\n"
+        f"    source:\n"
+        f"      title: Benchmark report {i // 10}\n"
+        f"      date: 2017-06-{1 + i % 28:02d}\n"
+        f"    subject: p{a:06d}\n"
+    )
+    kind = rng.randrange(10)
+    if kind < 6:
+        figure = _figure(rng)
+        return (
+            head + f"    quote: the strike hit place {a}, {figure} from place {b}\n"
+            f"    distance: {figure}\n"
+            f"    from: p{b:06d}\n"
+        )
+    if kind < 7:
+        figure, direction = _figure(rng), rng.choice(DIRECTIONS)
+        return (
+            head + f"    quote: place {a} lies {figure} {direction} of place {b}\n"
+            f"    distance: {figure}\n"
+            f"    direction: {direction}\n"
+            f"    from: p{b:06d}\n"
+        )
+    if kind < 8:
+        direction = rng.choice(DIRECTIONS)
+        return (
+            head + f"    quote: place {a} is {direction} of place {b}\n"
+            f"    direction: {direction}\n"
+            f"    from: p{b:06d}\n"
+        )
+    if kind < 9:
+        return head + f"    quote: near place {b}\n    near: p{b:06d}\n"
+    zone = rng.randrange(n_zones)
+    word = rng.choice(("inside", "outside"))
+    return head + f"    quote: place {a} was {word} the zone\n    {word}: zone{zone:03d}\n"
+
+
+def generate(n_claims: int, directory: str, seed: int = 2017) -> Generated:
+    """Write claims.yaml and places.yaml with `n_claims` claims into `directory`."""
+    rng = random.Random(seed)
+    n_places = max(50, n_claims // 5)
+    n_zones = max(1, n_places // 200)
+    os.makedirs(directory, exist_ok=True)
+    places_path = os.path.join(directory, "places.yaml")
+    claims_path = os.path.join(directory, "claims.yaml")
+    with open(places_path, "w", encoding="utf-8") as out:
+        out.write("places:\n")
+        for i in range(n_places):
+            out.write(_place(i, rng))
+        for z in range(n_zones):
+            out.write(_zone(z, rng.randrange(n_places), rng))
+    with open(claims_path, "w", encoding="utf-8") as out:
+        out.write("claims:\n")
+        for i in range(n_claims):
+            out.write(_claim(i, n_places, n_zones, rng))
+    return Generated(claims_path, places_path, n_claims, n_places + n_zones)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("claims", type=int, help="number of claims")
+    parser.add_argument("directory", help="where to write claims.yaml and places.yaml")
+    parser.add_argument("--seed", type=int, default=2017)
+    args = parser.parse_args()
+    made = generate(args.claims, args.directory, args.seed)
+    print(f"{made.claims} claims in {made.claims_path}; {made.places} places in {made.places_path}")
+
+
+if __name__ == "__main__":
+    main()

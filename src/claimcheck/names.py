@@ -1,0 +1,182 @@
+"""Place-name matching: one spelling-blind key per name, and a ranking that never guesses.
+
+Reports spell the same place "al-Tanf", "At Tanf", "Tanf" and "التنف". Unvocalised Arabic
+writes no short vowels, so the only key that an Arabic-script name and its romanisations can
+share is a consonant skeleton: `normalize` strips the article, transliterates, and keeps the
+consonants (plus the long vowels that Arabic script writes and romanisations spell in many
+ways, reduced by fixed rules). The price is that names differing only in short vowels ("Hama",
+"Hima") share a key, exactly as they do in unvocalised Arabic; `rank` therefore reports *how*
+each name matched, so an exact or alias hit always outranks a transliteration hit.
+
+Known limits, left to the fuzzy tier: letters that romanisations merge or split differently
+(q/k/g, j/g, dh/z, th/s), Arabic prefixes before the article (wa-, bi-, li-), and split or
+joined words ("Abu Kamal" / "Albukamal" give different keys).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+How = Literal["exact", "alias", "transliteration", "fuzzy"]
+
+#: Tie-break between equal scores: the more literal match first.
+HOW_ORDER: dict[str, int] = {"exact": 0, "alias": 1, "transliteration": 2, "fuzzy": 3}
+
+#: Lowest `rapidfuzz.fuzz.ratio` (0-100) on spelling keys that counts as a fuzzy match: one
+#: wrong letter per four ("tamf" ~ "tanf" scores 75), so short names tolerate one typo and
+#: longer names two; "tanf" ~ "tall" (50) and "hama" ~ "homs" (25) stay out.
+FUZZY_CUTOFF = 75.0
+
+# Arabic letters and digits (not its punctuation), Arabic supplement and extended-A;
+# presentation forms are folded into these by NFKC first.
+_ARABIC_WORD = re.compile(
+    r"[\u0610-\u061a\u0620-\u0669\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\u08a0-\u08ff]+"
+)
+_ARABIC_ARTICLE = ("ال", "ٱل")  # al- written with alif, or alif wasla
+# Short-vowel marks, shadda, sukun, Quranic marks and tatweel: unwritten in ordinary text.
+_ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u06d6-\u06ed\u0640]")
+# Letters that stand for a vowel: alif, alif maqsura, dagger alif, and ta marbuta (the -a/-ah
+# ending). anyascii drops plain alif and writes ta marbuta "h"; making them an explicit "a"
+# lets the Latin rules below (final -ah, y/w before a final vowel) treat both scripts alike.
+_ARABIC_VOWEL_LETTERS = str.maketrans({"ا": "a", "ى": "a", "\u0670": "a", "ة": "a"})
+
+# After anyascii: ʿayn and hamza arrive as ` and ', like the apostrophes and quotes that stand
+# for them in romanisations. They are kept as "'" until the y/w rule has seen word starts.
+_AYN = str.maketrans("`", "'")
+_WORD = re.compile(r"[a-z0-9']+")
+
+# The article before a sun letter is assimilated: at-Tanf, ash-Shamiyah, ar-Rutbah, ez-Zor.
+# Such a form is an article only when the next word starts with the same consonant.
+_SUN_ARTICLES = {v + c: c for v in "ae" for c in ("t", "th", "d", "dh", "r", "z", "s", "sh", "n")}
+_PLAIN_ARTICLES = ("al", "el")
+
+_DROP_VOWELS_AND_MARKS = str.maketrans("", "", "aeiou'")
+_DOUBLED_AFTER_VOWEL = re.compile(r"([aeiou])([b-df-hj-np-tv-z])\2")  # shadda: Raqqa, -iyya
+_FINAL_AH = re.compile(r"([ae])h$")  # ta marbuta: Shamiyah = Shamiya, Rutbeh = Rutbe
+# y and w are long vowels (Walid = وليد) unless they start a word (Yarmuk, Wadi) or come
+# before a final vowel (the consonantal y of -iya: Shamiya = شامية, but Sham != Shamiya).
+_MEDIAL_YW = re.compile(r"(?<=.)[yw](?![aeiou]*$)")
+
+
+@dataclass(frozen=True)
+class Match:
+    """One candidate place that a query can mean, and how sure the match is."""
+
+    place_id: str
+    matched_name: str
+    how: How
+    #: 100 when the query equals the name or its key; the rapidfuzz ratio (0-100) when fuzzy
+    score: float
+
+
+def normalize(name: str) -> str:
+    """The match key: consonant skeleton, article, case, script and diacritics ignored.
+
+    `normalize("At Tanf") == normalize("al-Tanf") == normalize("التنف") == "tnf"`. Word breaks
+    are kept (as single spaces), so the key is idempotent: normalize(normalize(x)) == the key.
+    """
+    return _key(spelling(name))
+
+
+def spelling(name: str) -> str:
+    """The romanised spelling with the article, case, diacritics and punctuation removed.
+
+    Vowels are kept, so this is the string that fuzzy matching compares: "al-Tamf" -> "tamf".
+    Arabic-script words carry only the vowels Arabic writes ("التنف" -> "tnf").
+    """
+    from anyascii import anyascii
+
+    text = _ARABIC_WORD.sub(_arabic_word, unicodedata.normalize("NFKC", name))
+    text = anyascii(text).lower().translate(_AYN)
+    matches = list(_WORD.finditer(text))
+    words: list[str] = []
+    for i, m in enumerate(matches):
+        word = m.group()
+        if i + 1 < len(matches):
+            nxt = matches[i + 1]
+            separator = text[m.end() : nxt.start()]
+            if _is_article(word, separator, nxt.group()):
+                continue
+        words.append(_FINAL_AH.sub(r"\1", _DOUBLED_AFTER_VOWEL.sub(r"\1\2", word)))
+    return " ".join(words)
+
+
+def _arabic_word(m: re.Match[str]) -> str:
+    """Romanisation-ready Arabic: no article or vowel marks, written vowels made explicit."""
+    word = _ARABIC_MARKS.sub("", m.group())
+    for article in _ARABIC_ARTICLE:
+        if word.startswith(article) and len(word) > len(article) + 1:
+            word = word[len(article) :]
+            break
+    # A final ي / و is the long vowel -i / -u (Kobani = كوباني), not a consonant.
+    if len(word) > 1 and word[-1] in "يو":
+        word = word[:-1] + ("i" if word[-1] == "ي" else "u")
+    return word.translate(_ARABIC_VOWEL_LETTERS)
+
+
+def _is_article(word: str, separator: str, nxt: str) -> bool:
+    """Whether `word` is the Arabic article of the word after it (al-, l-, at-Tanf...)."""
+    if word in _PLAIN_ARTICLES:
+        return True
+    if word == "l":
+        return "-" in separator  # Abu l-Kamal; a lone "l" between spaces is an initial
+    sun = _SUN_ARTICLES.get(word)
+    return sun is not None and nxt.lstrip("'").startswith(sun)
+
+
+def _key(spelled: str) -> str:
+    words = (_MEDIAL_YW.sub("", w).translate(_DROP_VOWELS_AND_MARKS) for w in spelled.split())
+    return " ".join(w for w in words if w)
+
+
+def rank(
+    query: str, candidates: Iterable[tuple[str, Sequence[str]]], limit: int = 5
+) -> list[Match]:
+    """The best match per candidate, best first, ties never broken by input order.
+
+    Each candidate is (place_id, [name, *aliases]). Matches are ordered by score, then `how`
+    (exact, alias, transliteration, fuzzy), then place id. `limit` counts places, but matches
+    tied with the last one kept (same score and how) are all returned: a caller must see that
+    the query is ambiguous rather than get whichever place sorted first.
+    """
+    from rapidfuzz import fuzz
+
+    folded = _fold(query)
+    if not folded:
+        return []
+    spelled = spelling(query)
+    key = _key(spelled)
+    best: list[Match] = []
+    for place_id, names in candidates:
+        found: list[Match] = []
+        for i, name in enumerate(names):
+            name_spelled = spelling(name)
+            if folded == _fold(name):
+                found.append(Match(place_id, name, "exact" if i == 0 else "alias", 100.0))
+            elif key and key == _key(name_spelled):
+                found.append(Match(place_id, name, "transliteration", 100.0))
+            elif spelled:
+                score = fuzz.ratio(spelled, name_spelled, score_cutoff=FUZZY_CUTOFF)
+                if score:
+                    found.append(Match(place_id, name, "fuzzy", round(score, 1)))
+        if found:
+            best.append(min(found, key=lambda m: (*_order(m), m.matched_name)))
+    best.sort(key=_order)
+    kept = best[:limit]
+    if kept:
+        last = _order(kept[-1])[:2]
+        kept += [m for m in best[limit:] if _order(m)[:2] == last]
+    return kept
+
+
+def _order(m: Match) -> tuple[float, int, str]:
+    return (-m.score, HOW_ORDER[m.how], m.place_id)
+
+
+def _fold(text: str) -> str:
+    """Case-folded, canonically composed (a decomposed "ā" equals a precomposed one)."""
+    return unicodedata.normalize("NFC", text).strip().casefold()

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck.claims import (
+    DistanceAssertion,
+    InsideAssertion,
+    VerdictKind,
+    ZoneRadiusAssertion,
+    load_claims,
+    parse_direction,
+)
+from claimcheck.places import load_places
+from claimcheck.problems import DataError
+from claimcheck.relations import Relation
+
+ROOT = Path(__file__).parent.parent
+PLACES = str(ROOT / "data" / "places.yaml")
+
+CLAIM = """\
+  - id: sana
+    quote: the air strike hit al-Shamiyah, more than 45 miles from the border post
+    claimant: SANA
+    source:
+      title: Seed article
+      url: https://example.org/a
+    subject: maqha-ash-shuhaymi
+    distance: more than 45 mi
+    from: al-tanf-crossing
+    expect: inconclusive
+"""
+
+
+def load(tmp_path: Path, body: str) -> list:  # type: ignore[type-arg]
+    path = tmp_path / "claims.yaml"
+    path.write_text("claims:\n" + body, encoding="utf-8")
+    return load_claims(str(path), load_places(PLACES))
+
+
+def test_distance_claim(tmp_path: Path) -> None:
+    (claim,) = load(tmp_path, CLAIM)
+    assert isinstance(claim.assertion, DistanceAssertion)
+    assert claim.assertion.requirement.relation is Relation.MORE_THAN
+    assert claim.expect is VerdictKind.INCONCLUSIVE
+    assert claim.source.url == "https://example.org/a"
+    assert claim.kind == "distance"
+    assert dict(claim.key_lines)["expect"] == 11
+
+
+def test_bundled_claims_cover_zone_radius_and_inside() -> None:
+    claims = load_claims(str(ROOT / "data" / "claims.yaml"), load_places(PLACES))
+    kinds = {type(c.assertion) for c in claims}
+    assert {DistanceAssertion, InsideAssertion, ZoneRadiusAssertion} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "fragment"),
+    [
+        ("    claimant: SANA\n", "", 2, "missing required field 'claimant'"),
+        ("more than 45 mi", "more than 45 furlongs", 9, "cannot read"),
+        ("from: al-tanf-crossing", "from: al-tanf-crosing", 10, "did you mean 'al-tanf-crossing'"),
+        ("from: al-tanf-crossing", "from: Atlantis", 10, "unknown place 'Atlantis'"),
+        ("expect: inconclusive", "expect: maybe", 11, "unknown verdict 'maybe'"),
+        ("    expect: inconclusive\n", "    expect: inconclusive\n    expect: consistent\n", 12,
+         "duplicate key 'expect'"),
+        ("distance:", "distanse:", 9, "did you mean 'distance'"),
+        ("    subject: maqha-ash-shuhaymi\n", "    subject: maqha-ash-shuhaymi\n    inside: "
+         "tanf-deconfliction-zone\n", 2, "exactly one thing"),
+    ],
+)  # fmt: skip
+def test_bad_claims(tmp_path: Path, old: str, new: str, line: int, fragment: str) -> None:
+    with pytest.raises(DataError) as info:
+        load(tmp_path, CLAIM.replace(old, new))
+    hits = [p for p in info.value.problems if fragment in p.message]
+    assert hits, info.value
+    assert hits[0].line == line
+
+
+def test_duplicate_claim_ids(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="duplicate claim id 'sana' \\(first at line 2\\)"):
+        load(tmp_path, CLAIM + CLAIM)
+
+
+def test_aliases_are_refused(tmp_path: Path) -> None:
+    body = CLAIM.replace("claimant: SANA", "claimant: &who SANA") + CLAIM.replace(
+        "id: sana", "id: b"
+    ).replace("claimant: SANA", "claimant: *who")
+    with pytest.raises(DataError, match="anchors and aliases"):
+        load(tmp_path, body)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "centre", "width"),
+    [("north-east", "NE", 45.0, 22.5), ("NNW", "NNW", 337.5, 11.25), ("west of", "W", 270.0, 22.5),
+     ("South West", "SW", 225.0, 22.5), ("north", "N", 0.0, 22.5)],
+)  # fmt: skip
+def test_directions(text: str, name: str, centre: float, width: float) -> None:
+    d = parse_direction(text)
+    assert (d.name, d.centre_deg, d.half_width_deg) == (name, centre, width)
+
+
+def test_direction_errors() -> None:
+    with pytest.raises(ValueError, match="unknown direction"):
+        parse_direction("up")

@@ -1,0 +1,113 @@
+"""The verify command end to end through click's CliRunner, on the bundled data."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck import __version__
+from claimcheck.cli import COMMANDS, main
+
+ROOT = Path(__file__).parent.parent
+CLAIMS = str(ROOT / "data" / "claims.yaml")
+PLACES = str(ROOT / "data" / "places.yaml")
+GOLDEN = Path(__file__).parent / "data" / "golden" / "verify.json"
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_verify_bundled_data_is_as_expected() -> None:
+    code, out, err = run("verify", "--claims", CLAIMS, "--places", PLACES)
+    assert code == 0, out + err
+    assert "sana-shamiyah-45mi" in out
+    assert "all as expected" in out
+    assert "\x1b[" not in out  # no colour when piped
+
+
+def test_verify_defaults_to_data_in_the_current_directory(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run("verify")
+    assert code == 0
+    assert "coalition-zone-radius-34mi" in out
+
+
+def test_verify_json_matches_golden() -> None:
+    """Golden output of the seed's claims; regenerate with UPDATE_GOLDEN=1 after a reviewed change."""
+    code, out, _ = run("verify", "--claims", CLAIMS, "--places", PLACES, "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    for result in doc["results"]:
+        assert {"id", "verdict", "measured_km", "margin_km", "reason"} <= set(result)
+    text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_unexpected_verdict_exits_1(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.yaml"
+    text = Path(CLAIMS).read_text(encoding="utf-8")
+    claims.write_text(text.replace("expect: consistent", "expect: inconsistent", 1), "utf-8")
+    code, out, _ = run("verify", "--claims", str(claims), "--places", PLACES)
+    assert code == 1
+    assert "EXPECTED inconsistent" in out
+    assert "1 need attention: coalition-zone-radius-34mi" in out
+
+
+def test_bad_input_exits_2_with_file_line_and_no_traceback(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.yaml"
+    claims.write_text("claims:\n  - id: x\n    bogus: [unclosed\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", "--claims", str(claims), "--places", PLACES])
+    assert result.exit_code == 2
+    assert f"{claims}:4:1" in result.stderr
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    code, _, err = run("verify", "--claims", str(tmp_path / "nope.yaml"), "--places", PLACES)
+    assert code == 2
+    assert "nope.yaml: [error] cannot read file" in err
+
+
+def test_json_errors_go_to_stdout_as_json(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.yaml"
+    claims.write_text("claims: [\n", encoding="utf-8")
+    code, out, _ = run("verify", "--claims", str(claims), "--places", PLACES, "--format", "json")
+    assert code == 2
+    doc = json.loads(out)
+    assert doc["status"] == "error"
+    assert doc["errors"][0]["path"] == str(claims)
+
+
+def test_colour_is_off_under_no_color() -> None:
+    code, out, _ = run("verify", "--claims", CLAIMS, "--places", PLACES, env={"NO_COLOR": "1"})
+    assert code == 0
+    assert "\x1b[" not in out
+
+
+def test_usage_error_exits_2() -> None:
+    code, _, err = run("verify", "--format", "yaml")
+    assert code == 2
+    assert "Invalid value for '--format'" in err
+
+
+def test_version_and_help() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and __version__ in out
+    code, out, _ = run("verify", "--help")
+    assert code == 0 and "Example:" in out
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_help_with_an_example(name: str) -> None:
+    code, out, _ = run(name, "--help")
+    assert code == 0
+    assert "claimcheck " + name in out

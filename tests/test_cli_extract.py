@@ -1,0 +1,81 @@
+"""`claimcheck extract` through the command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = str(ROOT / "tests" / "data" / "extract" / "seed-article.txt")
+PLACES = str(ROOT / "data" / "places.yaml")
+JSON_KEYS = {"kind", "quote", "start", "end", "subject", "reference", "relation", "value", "unit",
+             "direction", "claimant"}  # fmt: skip
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["extract", *args], input=stdin, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_has_the_stable_keys_and_values() -> None:
+    code, out, err = run(SEED, "--places", PLACES, "--format", "json")
+    assert (code, err) == (0, "")
+    claims = json.loads(out)["claims"]
+    assert all(JSON_KEYS <= set(c) for c in claims)
+    assert {c["kind"] for c in claims} == {"near", "zone_radius", "inside", "distance"}
+    distance = next(c for c in claims if c["kind"] == "distance")
+    assert (distance["relation"], distance["value"], distance["unit"]) == ("more_than", 45, "mi")
+    assert distance["reference_ids"] == ["al-tanf-crossing"]
+
+
+def test_yaml_is_the_default_and_has_no_expect() -> None:
+    code, out, _ = run(SEED, "--places", PLACES)
+    assert code == 0
+    assert out.startswith("claims:\n  - id: extract-")
+    assert "expect:" not in out
+    assert "    radius: 34 mi\n" in out
+    assert "    distance: more than 45 mi\n    from: al-tanf-crossing\n" in out
+
+
+def test_reads_standard_input() -> None:
+    code, out, _ = run("-", "--format", "json", stdin="Zaza is 5 km north of Tanf, the army said.")
+    assert code == 0
+    (claim,) = json.loads(out)["claims"]
+    assert (claim["kind"], claim["direction"], claim["claimant"]) == (
+        "direction_distance",
+        "N",
+        "the army",
+    )
+
+
+def test_append_keeps_the_file_byte_for_byte(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.yaml"
+    shutil.copy(ROOT / "data" / "claims.yaml", claims)
+    before = claims.read_bytes()
+    code, out, err = run(SEED, "--places", PLACES, "--append", str(claims))
+    assert (code, out) == (0, "")
+    assert "appended 1 claim(s)" in err and "skipped 3" in err
+    after = claims.read_bytes()
+    assert after.startswith(before) and len(after) > len(before)
+    code, _, err = run(SEED, "--places", PLACES, "--append", str(claims))
+    assert code == 0 and "appended 0" in err
+    assert claims.read_bytes() == after
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.txt"], "cannot read file"),
+        ([SEED, "--places", "missing.yaml"], "cannot read file"),
+    ],
+)
+def test_bad_input_exits_2_without_traceback(args: list[str], message: str) -> None:
+    code, out, err = run(*args)
+    assert code == 2
+    assert message in err and "Traceback" not in err

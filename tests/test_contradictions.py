@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimcheck.claims import Claim, DistanceAssertion, load_claims
+from claimcheck.contradictions import Contradiction, find_contradictions
+from claimcheck.places import Gazetteer, PlaceRef, Source, load_places
+from claimcheck.relations import parse_requirement
+
+ROOT = Path(__file__).parent.parent
+KINDS = ROOT / "tests" / "data" / "kinds"
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_places(str(KINDS / "places.yaml"))
+
+
+@pytest.fixture(scope="module")
+def found(gazetteer: Gazetteer) -> dict[tuple[str, ...], list[Contradiction]]:
+    claims = load_claims(str(KINDS / "contradictions.yaml"), gazetteer)
+    out: dict[tuple[str, ...], list[Contradiction]] = {}
+    for c in find_contradictions(claims, gazetteer):
+        out.setdefault(c.claim_ids, []).append(c)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("pair", "subject"),
+    [
+        (("a-inside-zone", "a-more-than-45mi-from-garrison"), "strike-site-2017-06-06"),
+        (("a-inside-zone", "a-outside-zone"), "strike-site-2017-06-06"),
+        (("b-radius-34mi", "b-radius-36mi"), "tanf-deconfliction-zone"),
+        (("c-30km-from-border", "c-near-border"), "rukban-camp"),
+        (("d-5km-from-triangle", "d-inside-triangle"), "tan-vordme"),
+        (("e-palmyra-100km-from-garrison", "e-palmyra-near-zone"), "palmyra"),
+    ],
+)
+def test_direct_contradictions(
+    found: dict[tuple[str, ...], list[Contradiction]], pair: tuple[str, str], subject: str
+) -> None:
+    (contradiction,) = found[pair]
+    assert not contradiction.conditional
+    assert contradiction.subject == subject
+    assert "satisfies both" in contradiction.reason
+
+
+def test_only_the_expected_pairs(found: dict[tuple[str, ...], list[Contradiction]]) -> None:
+    # "more than 45 mi from the garrison" and "outside the zone" agree: no report
+    assert ("a-more-than-45mi-from-garrison", "a-outside-zone") not in found
+    assert len(found) == 7
+
+
+def test_ambiguous_reference_read_as_the_other_reference(
+    found: dict[tuple[str, ...], list[Contradiction]],
+) -> None:
+    readings = {
+        c.references: c
+        for c in found[("f-damascus-inside-zone", "f-damascus-more-than-45mi-from-al-tanf")]
+    }
+    assert set(readings) == {
+        ("al-tanf-garrison",),
+        ("al-tanf-garrison", "al-tanf-crossing"),
+        ("al-tanf-garrison", "at-tanf-locality"),
+    }
+    assert all(c.conditional for c in readings.values())
+    assert readings[("al-tanf-garrison",)].both_can_hold is False
+    # the GeoNames locality is 4.1 km (0-13.1 km) from the garrison: too close for both to hold
+    assert readings[("al-tanf-garrison", "at-tanf-locality")].both_can_hold is False
+
+
+def test_seed_accounts_contradict_only_if_one_al_tanf() -> None:
+    gaz = load_places(str(ROOT / "data" / "places.yaml"))
+    claims = load_claims(str(ROOT / "data" / "claims.yaml"), gaz)
+    (c,) = find_contradictions(claims, gaz)
+    assert c.claim_ids == ("coalition-zone-violated", "sana-strike-site-45mi")
+    assert c.conditional
+    assert c.references == ("al-tanf-garrison", "al-tanf-crossing")
+    assert c.separation is not None and c.separation_needed is not None
+    assert c.separation.best == pytest.approx(21_710, abs=10)
+    assert (c.separation.low, c.separation.high) == pytest.approx((6_710, 36_710), abs=10)
+    # more than 45 mi from one, within 55 km of the other: at least 72.42 - 55 km apart
+    assert c.separation_needed[0] == pytest.approx(45 * 1609.344 - 55_000)
+    # 21.7 km > 17.4 km, but 6.7 km (the low end) is not: it depends on the uncertainty
+    assert c.both_can_hold is None
+    assert "at the best estimate" in c.reason
+
+
+def _claim(i: int, subject: str, reference: str, distance: str) -> Claim:
+    assertion = DistanceAssertion(PlaceRef(subject), PlaceRef(reference),
+                                  parse_requirement(distance))  # fmt: skip
+    return Claim(f"c{i}", distance, "test", Source("test"), assertion)
+
+
+_PLACES = ["al-tanf-garrison", "al-tanf-crossing", "at-tanf-locality", "palmyra", "al-Tanf"]
+_DISTANCES = st.sampled_from(
+    ["more than 45 mi", "within 55 km", "about 24 km", "less than 10 km", "between 30 and 40 km",
+     "at least 100 km", "34 mi", "20 km"]
+)  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PLACES[:4]), st.sampled_from(_PLACES), _DISTANCES),
+        min_size=2,
+        max_size=6,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_contradictions_are_symmetric(
+    gazetteer: Gazetteer, specs: list[tuple[str, str, str]], rnd: random.Random
+) -> None:
+    claims = [_claim(i, s, r, d) for i, (s, r, d) in enumerate(specs) if s != r]
+    shuffled = claims[:]
+    rnd.shuffle(shuffled)
+    assert find_contradictions(claims, gazetteer) == find_contradictions(shuffled, gazetteer)
+
+
+@given(st.sampled_from(_PLACES[:4]), st.sampled_from(_PLACES[:4]), _DISTANCES, _DISTANCES)
+def test_pair_symmetric_under_swapping_ends(
+    gazetteer: Gazetteer, a: str, b: str, first: str, second: str
+) -> None:
+    """ "A is x from B" and "B is y from A" constrain one distance, like "A … B" twice."""
+    if a == b:
+        return
+    one = find_contradictions([_claim(0, a, b, first), _claim(1, a, b, second)], gazetteer)
+    other = find_contradictions([_claim(1, b, a, second), _claim(0, a, b, first)], gazetteer)
+    assert [c.claim_ids for c in one] == [c.claim_ids for c in other]
+    expected = (
+        not parse_requirement(first).acceptable().overlaps(parse_requirement(second).acceptable())
+    )
+    assert any(not c.conditional for c in one) is expected

@@ -1,0 +1,202 @@
+"""claimcheck.extract: drafts from article text, scored on labelled sentences and the seed."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+from claimcheck import yamlfile
+from claimcheck.claims import parse_claims
+from claimcheck.engine import load_dataset, verify
+from claimcheck.extract import Draft, append_to, extract, split_sentences, to_yaml
+from claimcheck.places import load_places
+from claimcheck.problems import UsageError
+from claimcheck.relations import Relation, parse_requirement
+from claimcheck.verdicts import evaluate
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "extract"
+SEED = (DATA / "seed-article.txt").read_text(encoding="utf-8")
+PLACES = str(ROOT / "data" / "places.yaml")
+CLAIMS = str(ROOT / "data" / "claims.yaml")
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("extract_eval", ROOT / "bench" / "extract_eval.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCH = _bench()
+LABELLED: list[dict[str, Any]] = BENCH.load()
+
+
+def test_labelled_set_covers_the_brief() -> None:
+    texts = " ".join(s["text"] for s in LABELLED)
+    assert len(LABELLED) >= 80
+    assert sum(not s["claims"] for s in LABELLED) >= 20
+    assert sum(len(s["claims"]) >= 2 for s in LABELLED) >= 3
+    for phrase in ("more than", "over", "beyond", "at least", "less than", "under", "up to",
+                   "within", "about", "around", "roughly", "some", "nearly", "almost",
+                   "approximately", "just", "1,200", "two kilometres", "a mile", "half a mile",
+                   "30 to 40 km", "34-mile exclusion zone", "55km buffer zone", "(34 miles)",
+                   "north-east of", "NE of", "to the south of", "south-west of", "from the border",
+                   "inside Syrian territory", "within the zone", "told SANA", "the coalition said",
+                   "per hour", "45-minute drive", "square kilometres", "2 km convoy",
+                   "30,000 feet", "$2m", "6 June 2017"):  # fmt: skip
+        assert phrase in texts, phrase
+
+
+@pytest.mark.parametrize("row", BENCH.run(), ids=lambda r: r["name"])
+def test_precision_and_recall_per_field(row: dict[str, Any]) -> None:
+    assert row["value"] >= row["target"], row
+
+
+@pytest.mark.parametrize(
+    "text", [s["text"] for s in LABELLED if not s["claims"]], ids=lambda t: t[:40]
+)
+def test_negatives_yield_no_claim(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_seed_article_distance_and_zone_claims() -> None:
+    drafts = extract(SEED)
+    figures = {(d.kind, d.relation, d.value, d.unit) for d in drafts if d.value is not None}
+    assert figures == {
+        ("zone_radius", Relation.EXACTLY, 34, "mi"),
+        ("distance", Relation.MORE_THAN, 45, "mi"),
+    }
+    shamiyah = next(d for d in drafts if d.kind == "distance")
+    assert shamiyah.subject == "al-Shamiyah"
+    assert shamiyah.reference == "border post"
+    assert shamiyah.claimant == "a Syrian armed forces source, via the official Sana news agency"
+    zone = next(d for d in drafts if d.kind == "zone_radius")
+    assert zone.claimant == "the US-led Operation Inherent Resolve coalition"
+
+
+@pytest.mark.parametrize("draft", extract(SEED), ids=lambda d: d.kind)
+def test_offsets_point_at_the_quote(draft: Draft) -> None:
+    assert " ".join(SEED[draft.start : draft.end].split()) == draft.quote
+
+
+#: What a reviewer decides for the places the gazetteer cannot resolve from the text alone.
+REVIEWER = {"force": "strike-site-2017-06-06", "Syrian troops": "strike-site-2017-06-06"}
+#: The hand-written claim each seed draft corresponds to.
+HAND_WRITTEN = {
+    "zone_radius": "coalition-zone-radius-34mi",
+    "inside": "coalition-zone-violated",
+    "distance": "sana-shamiyah-45mi",
+    "near": "article-near-iraqi-border",
+}
+
+
+def test_seed_drafts_verify_like_the_hand_written_claims() -> None:
+    gazetteer = load_places(PLACES)
+    drafts = extract(SEED, gazetteer)
+    assert drafts[-1].reference_ids == ("al-tanf-crossing",)  # "the border post", as a reader
+    reviewed = [
+        dataclasses.replace(d, subject_ids=(REVIEWER[d.subject],))
+        if d.subject in REVIEWER
+        else d
+        for d in drafts
+    ]
+    text = to_yaml(reviewed, "seed-article.txt")
+    claims = parse_claims(yamlfile.load("drafts.yaml", text), "drafts.yaml", gazetteer)
+    assert sorted(c.kind for c in claims) == sorted(HAND_WRITTEN)
+    hand = {v.claim.id: v.verdict for v in verify(load_dataset(CLAIMS, PLACES)).verdicts}
+    for verdict in evaluate(claims, gazetteer):
+        assert verdict.verdict == hand[HAND_WRITTEN[verdict.claim.kind]], verdict.claim.id
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("The town of Shaddadi is 55 kilometres (34 miles) from Hasakah.", True),
+        ("The town of Shaddadi is 55 kilometres (35 miles) from Hasakah.", False),
+        ("Azaz is about 40 miles (64 km) from Aleppo.", True),
+    ],
+)
+def test_conversion_is_one_claim_with_a_check(text: str, ok: bool) -> None:
+    (draft,) = extract(text)
+    assert draft.conversion is not None
+    assert draft.conversion.ok is ok
+    assert draft.as_json()["conversion"]["ok"] is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sabkha is forty-five miles from Raqqa.", "45 mi"),
+        ("Sabkha is well over 45 miles from Raqqa.", "more than 45 mi"),
+        ("Sabkha is 30-40 km from Raqqa.", "between 30 and 40 km"),
+        ("Sabkha is 30 km or more from Raqqa.", "at least 30 km"),
+        ("Sabkha is no further than 3 km from Raqqa.", "at most 3 km"),
+    ],
+)
+def test_figures_read_with_the_shared_grammar(text: str, expected: str) -> None:
+    (draft,) = extract(text)
+    assert draft.requirement_text == expected
+    assert draft.requirement == parse_requirement(expected)
+
+
+def test_sentences_split_on_full_stops_but_not_abbreviations() -> None:
+    text = "It is approx. 5 km away. The camp is near Rukban.\nNext line"
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "It is approx. 5 km away.",
+        "The camp is near Rukban.",
+        "Next line",
+    ]
+
+
+def test_claimant_comes_from_the_previous_sentence_for_a_pronoun() -> None:
+    text = "A statement from the coalition said jets struck. It claimed the convoy was 5 km from Tanf."
+    (draft,) = extract(text)
+    assert draft.claimant == "the coalition"
+
+
+def _seed_yaml(tmp_path: Path) -> tuple[Path, bytes]:
+    path = tmp_path / "claims.yaml"
+    original = (ROOT / "data" / "claims.yaml").read_bytes()
+    path.write_bytes(original)
+    return path, original
+
+
+def test_append_keeps_every_existing_byte_and_skips_known_quotes(tmp_path: Path) -> None:
+    path, original = _seed_yaml(tmp_path)
+    gazetteer = load_places(PLACES)
+    drafts = extract(SEED, gazetteer)
+    result = append_to(original.decode(), str(path), drafts, "seed")
+    assert result.text.encode().startswith(original)
+    assert (result.added, result.skipped) == (1, 3)  # only the "[the force]" quote differs
+    again = append_to(result.text, str(path), drafts, "seed")
+    assert (again.added, again.text) == (0, result.text)
+    loaded = yaml.safe_load(result.text)["claims"]
+    ids = [c["id"] for c in loaded]
+    assert len(ids) == len(set(ids))
+    assert all("expect" not in c for c in loaded if c["id"].startswith("extract-"))
+
+
+def test_append_ids_are_deterministic_and_unique() -> None:
+    text = "Zaza is 5 km from Tanf. Zaza is 5 km from Tanf, the army said."
+    existing = "claims:\n  - id: extract-zaza-distance-tanf-5km\n    quote: other\n"
+    result = append_to(existing, "c.yaml", extract(text), "t")
+    ids = [c["id"] for c in yaml.safe_load(result.text)["claims"]]
+    assert ids == [
+        "extract-zaza-distance-tanf-5km",
+        "extract-zaza-distance-tanf-5km-2",
+        "extract-zaza-distance-tanf-5km-3",
+    ]
+    assert append_to(existing, "c.yaml", extract(text), "t").text == result.text
+
+
+def test_append_refuses_a_flow_list() -> None:
+    with pytest.raises(UsageError, match="block 'claims:' list"):
+        append_to("claims: []\n", "c.yaml", extract("Zaza is 5 km from Tanf."), "t")

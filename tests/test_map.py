@@ -1,0 +1,146 @@
+"""`claimcheck map`: RFC 7946 GeoJSON, the self-contained HTML map, and the PNG/SVG figure."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import main
+from claimcheck.publish import geojson
+
+HOSTILE = [
+    "--claims",
+    "tests/data/publish/claims.yaml",
+    "--places",
+    "tests/data/publish/places.yaml",
+]
+
+
+def run(*args: str) -> bytes:
+    result = CliRunner().invoke(main, ["map", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes
+
+
+def _positions(coords: Any) -> list[list[float]]:
+    if coords and isinstance(coords[0], (int, float)):
+        return [coords]
+    return [p for c in coords for p in _positions(c)]
+
+
+def assert_rfc7946(doc: dict[str, Any]) -> None:
+    """The RFC 7946 rules a validator checks: lon/lat ranges, closed CCW rings, no crs."""
+    from shapely.geometry import LinearRing, shape
+
+    assert doc["type"] == "FeatureCollection" and "crs" not in doc
+    for feature in doc["features"]:
+        assert feature["type"] == "Feature" and isinstance(feature["properties"], dict)
+        geometry = feature["geometry"]
+        for lon, lat in _positions(geometry["coordinates"]):
+            assert -180 <= lon <= 180 and -90 <= lat <= 90
+        polygons = {"Polygon": [geometry["coordinates"]], "MultiPolygon": geometry["coordinates"]}
+        for rings in polygons.get(geometry["type"], []):
+            for i, ring in enumerate(rings):
+                assert ring[0] == ring[-1] and len(ring) >= 4
+                assert LinearRing(ring).is_ccw == (i == 0)  # exterior CCW, holes CW
+        assert shape(geometry).is_valid
+
+
+def test_geojson_of_the_bundled_data() -> None:
+    doc = json.loads(run())
+    assert_rfc7946(doc)
+    layers = Counter(f["properties"]["layer"] for f in doc["features"])
+    assert layers["zone"] == 1 and layers["border"] >= 2 and layers["place"] >= 10
+    assert layers["measurement"] >= 8 and layers["region"] >= 1
+    zone = next(f for f in doc["features"] if f["properties"]["layer"] == "zone")
+    assert len(zone["geometry"]["coordinates"][0]) == geojson.CIRCLE_POINTS + 1
+    labels = [f["properties"]["label"] for f in doc["features"] if "measured" in f["properties"]]
+    assert any(label.startswith("140.0 mi") and "more than 45 mi" in label for label in labels)
+
+
+def test_measured_distance_is_a_densified_geodesic_of_the_right_length() -> None:
+    from claimcheck import geodesy
+
+    doc = json.loads(run())
+    line = next(
+        f
+        for f in doc["features"]
+        if f["properties"].get("places")
+        == {"subject": "ash-shamiyah-homs", "reference": "al-tanf-crossing"}
+    )
+    points = line["geometry"]["coordinates"]
+    steps = [geodesy.distance_m(a[1], a[0], b[1], b[0]) for a, b in itertools.pairwise(points)]
+    assert max(steps) <= geojson.MAX_SEGMENT_M + 1
+    assert sum(steps) == pytest.approx(225_400, abs=100)  # "140.0 mi ... (225.4 km)"
+
+
+@pytest.mark.parametrize("lon", [179.9, -179.9])
+def test_a_circle_across_the_antimeridian_is_split(lon: float) -> None:
+    geometry = geojson.circle_geometry(10.0, lon, 50_000)
+    assert geometry["type"] == "MultiPolygon" and len(geometry["coordinates"]) == 2
+    assert_rfc7946(
+        {
+            "type": "FeatureCollection",
+            "features": [{"type": "Feature", "geometry": geometry, "properties": {}}],
+        }
+    )
+
+
+def test_a_line_across_the_antimeridian_is_split() -> None:
+    geometry = geojson.line_geometry([(0.0, 179.0), (1.0, -179.0)])
+    assert geometry["type"] == "MultiLineString"
+    ends = sorted(p[0] for part in geometry["coordinates"] for p in part if abs(p[0]) == 180)
+    assert ends == [-180.0, 180.0]
+
+
+def test_html_map_is_self_contained_and_escapes_the_data() -> None:
+    text = run("--format", "html", *HOSTILE).decode()
+    assert text.count("<script") == 2  # the data block and the drawing code, nothing else
+    assert "</script><script>alert" not in text and "<img src=x" not in text
+    assert not re.search(r"\bsrc=|https?://(?!www\.w3\.org/2000/svg)", text.split("<script")[0])
+    data = text.split('id="claimcheck-data">')[1].split("</script>")[0]
+    assert "<" not in data
+    quotes = [f["properties"].get("quote") for f in json.loads(data)["features"]]
+    assert any(q and q.startswith("<script>alert") for q in quotes)  # kept as text, for textContent
+
+
+def test_html_map_escapes_its_title() -> None:
+    from claimcheck import engine
+    from claimcheck.publish import html_map
+
+    report = engine.verify(engine.load_dataset(HOSTILE[1], HOSTILE[3]))
+    text = html_map.render(report, title="<b>map</b>")
+    assert "<b>map" not in text and "&lt;b&gt;map" in text
+
+
+@pytest.mark.parametrize("fmt, magic", [("png", b"\x89PNG\r\n\x1a\n"), ("svg", b"<?xml")])
+def test_static_figure(fmt: str, magic: bytes, tmp_path: Path) -> None:
+    target = tmp_path / f"map.{fmt}"
+    result = CliRunner().invoke(main, ["map", "--format", fmt, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    data = target.read_bytes()
+    assert data.startswith(magic)
+    if fmt == "png":
+        from PIL import Image
+
+        with Image.open(target) as image:
+            width, height = image.size
+        assert width == round(3.35 * 300)  # one column at 300 dpi
+        assert height > width  # overview above, detail around the zone below
+    else:
+        text = data.decode()
+        assert "al-tanf-crossing" in text and "km" in text  # labels and scale bar as text
+
+
+def test_figure_escapes_nothing_it_should_not_draw(tmp_path: Path) -> None:
+    target = tmp_path / "hostile.svg"
+    result = CliRunner().invoke(main, ["map", "--format", "svg", "-o", str(target), *HOSTILE])
+    assert result.exit_code == 0, result.output
+    assert "<script" not in target.read_text()

@@ -1,0 +1,192 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimcheck.names import FUZZY_CUTOFF, Match, normalize, rank, spelling
+
+TANF = ["At Tanf", "Al Tanf", "Tanf", "التنف", "al-Tanf", "AL-TANF", "at-Tanf", "El Tanf"]
+SHAMIYAH = [
+    "Ash Shamiyah",
+    "ash-Shamiyah",
+    "al-Shamiyah",
+    "Al-Shamiya",
+    "Shāmīyah",
+    "Shamiyya",
+    "al-Shāmiyyah",
+    "الشامية",
+    "الشّاميّة",
+]
+
+
+@pytest.mark.parametrize("name", TANF)
+def test_forms_of_tanf_share_a_key(name: str) -> None:
+    assert normalize(name) == normalize("al-Tanf") == "tnf"
+
+
+@pytest.mark.parametrize("name", SHAMIYAH)
+def test_forms_of_shamiyah_share_a_key(name: str) -> None:
+    assert normalize(name) == normalize("al-Shamiyah")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Al Walid", "الوليد"),
+        ("Walid", "al-Walid"),
+        ("Ar Rutbah", "الرطبة"),
+        ("Rutba", "ar-Rutbah"),
+        ("Tadmur", "Tadmor"),
+        ("Tadmur", "تدمر"),
+        ("Deir ez-Zor", "Dayr az Zawr"),
+        ("Deir ez-Zor", "دير الزور"),
+        ("Ain Issa", "عين عيسى"),
+        ("ʿAyn al-ʿArab", "عين العرب"),
+        ("Abu Kamal", "أبو كمال"),
+        ("Al Bukamal", "البوكمال"),
+        ("Kobani", "كوباني"),
+        ("Idlib", "إدلب"),
+        ("As Suwayda", "السويداء"),
+        ("Raqqa", "ar-Raqqah"),
+        ("Raqqa", "الرقة"),
+        ("Hama", "حماة"),
+        ("Homs", "Hims"),
+        ("Tall Abyad", "Tell Abyad"),
+        ("Tall Abyad", "تل أبيض"),
+        ("Rukban", "الركبان"),
+        ("Al Qaim", "القائم"),
+        ("Abu l-Fadl", "Abu Fadl"),
+    ],
+)
+def test_romanisations_and_arabic_script_share_a_key(a: str, b: str) -> None:
+    assert normalize(a) == normalize(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tanf", "Walid"),
+        ("Alexandria", "Xandria"),  # "al" glued to the word is not the article
+        ("Alexandria", "Exandria"),
+        ("At Tanf", "Tanf At"),  # an article form is an article only before a word
+        ("As Tanf", "Tanf"),  # as- assimilates only before s: "As" here is not the article
+        ("Sham", "Shamiyah"),  # the -iya ending is kept
+        ("Hama", "Hammam"),  # doubling collapses only where a vowel precedes it
+        ("Hama", "Homs"),
+        ("Damascus", "Dimashq"),  # exonym and endonym: an alias's job, not normalisation
+        ("Khan", "Han"),  # kh and h are different letters
+    ],
+)
+def test_distinct_names_keep_distinct_keys(a: str, b: str) -> None:
+    assert normalize(a) != normalize(b)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Tadmur", "tdmr"),
+        ("Alexandria", "lxndr"),
+        ("Al Walid", "wld"),
+        ("Ar Rutbah", "rtb"),
+        ("Yarmouk", "yrmk"),  # a word-initial y is a consonant
+        ("Al", "l"),  # a lone article is a word
+        ("T-4 airbase", "t 4 rbs"),
+        ("  ", ""),
+        ("", ""),
+    ],
+)
+def test_keys(name: str, key: str) -> None:
+    assert normalize(name) == key
+
+
+def test_spelling_keeps_vowels_for_fuzzy_matching() -> None:
+    assert spelling("al-Tamf") == "tamf"
+    assert spelling("Ash-Shāmīyah") == "shamiya"
+    assert spelling("Deir ez-Zor") == "deir zor"
+
+
+GAZETTEER = [
+    ("tanf-garrison", ["al-Tanf", "At Tanf garrison"]),
+    ("walid", ["al-Walid", "Al Waleed crossing"]),
+    ("shamiyah", ["al-Shamiyah"]),
+    ("tanf-crossing", ["al-Tanf crossing"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "place_id", "matched", "how"),
+    [
+        ("al-Tanf", "tanf-garrison", "al-Tanf", "exact"),
+        ("AL-TANF", "tanf-garrison", "al-Tanf", "exact"),
+        ("at tanf garrison", "tanf-garrison", "At Tanf garrison", "alias"),
+        ("Tanf", "tanf-garrison", "al-Tanf", "transliteration"),
+        ("التنف", "tanf-garrison", "al-Tanf", "transliteration"),
+        ("Ash Shamiyah", "shamiyah", "al-Shamiyah", "transliteration"),
+        ("الوليد", "walid", "al-Walid", "transliteration"),
+    ],
+)
+def test_rank_says_how_it_matched(query: str, place_id: str, matched: str, how: str) -> None:
+    best = rank(query, GAZETTEER)[0]
+    assert (best.place_id, best.matched_name, best.how, best.score) == (
+        place_id,
+        matched,
+        how,
+        100.0,
+    )
+
+
+def test_fuzzy_finds_a_typo_with_its_score() -> None:
+    (best, *_) = rank("al-Tamf", GAZETTEER)
+    assert best == Match("tanf-garrison", "al-Tanf", "fuzzy", 75.0)
+    assert best.score >= FUZZY_CUTOFF
+
+
+def test_no_match_is_an_empty_list() -> None:
+    assert rank("Palmyra", GAZETTEER) == []
+    assert rank("", GAZETTEER) == []
+    assert rank("Walid", [("tanf", ["al-Tanf"])]) == []
+
+
+def test_rank_orders_by_score_then_how_then_id_never_input_order() -> None:
+    places = [
+        ("b-fuzzy", ["al-Tamf"]),
+        ("z-translit", ["At Tanf"]),
+        ("a-translit", ["Tanf"]),
+        ("m-exact", ["al-Tanf"]),
+    ]
+    expected = ["m-exact", "a-translit", "z-translit", "b-fuzzy"]
+    assert [m.place_id for m in rank("al-Tanf", places)] == expected
+    assert [m.place_id for m in rank("al-Tanf", places[::-1])] == expected
+    assert [m.how for m in rank("al-Tanf", places)] == [
+        "exact",
+        "transliteration",
+        "transliteration",
+        "fuzzy",
+    ]
+
+
+def test_limit_keeps_ties() -> None:
+    twins = [(f"tanf-{i}", ["Tanf"]) for i in range(3)] + [("other", ["Tamf"])]
+    assert [m.place_id for m in rank("al-Tanf", twins, limit=1)] == ["tanf-0", "tanf-1", "tanf-2"]
+    assert [m.place_id for m in rank("al-Tanf", twins, limit=4)][-1] == "other"
+    assert rank("al-Tanf", twins, limit=0) == []
+
+
+def test_best_name_of_a_place_wins_not_its_first() -> None:
+    (best,) = rank("At Tanf garrison", [("g", ["Tanf garrison", "At Tanf garrison"])])
+    assert (best.matched_name, best.how) == ("At Tanf garrison", "alias")
+
+
+@given(st.text())
+def test_normalize_is_idempotent_and_total(text: str) -> None:
+    key = normalize(text)
+    assert normalize(key) == key
+    assert key == key.strip() and "  " not in key
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)))
+def test_normalize_is_idempotent_on_arabic_script(text: str) -> None:
+    key = normalize(text)
+    assert normalize(key) == key
+    assert key.isascii()

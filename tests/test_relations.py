@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from claimcheck.relations import Interval, Relation, RelationError, parse_requirement
+
+MI = 1609.344
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("more than 45 mi", Relation.MORE_THAN),
+        ("over 45 miles", Relation.MORE_THAN),
+        ("beyond 45 mi", Relation.MORE_THAN),
+        ("at least 45 mi", Relation.AT_LEAST),
+        ("less than 5 km", Relation.LESS_THAN),
+        ("under 5 km", Relation.LESS_THAN),
+        ("at most 5 km", Relation.AT_MOST),
+        ("up to 5 km", Relation.AT_MOST),
+        ("within 5 km", Relation.WITHIN),
+        ("about 34 mi", Relation.ABOUT),
+        ("approximately 34 mi", Relation.ABOUT),
+        ("around 34 mi", Relation.ABOUT),
+        ("some 34 mi", Relation.ABOUT),
+        ("nearly 34 mi", Relation.ABOUT),
+        ("roughly 55 km", Relation.ABOUT),
+        ("exactly 34 mi", Relation.EXACTLY),
+        ("34-mile", Relation.EXACTLY),
+        ("between 30 and 40 km", Relation.BETWEEN),
+        ("30 to 40 km", Relation.BETWEEN),
+        ("between 30 km and 40 km", Relation.BETWEEN),
+    ],
+)
+def test_relation_words(text: str, relation: Relation) -> None:
+    assert parse_requirement(text).relation is relation
+
+
+@pytest.mark.parametrize(
+    ("text", "low_m", "high_m", "low_open", "high_open"),
+    [
+        ("more than 45 mi", 45 * MI, math.inf, True, False),
+        ("at least 45 mi", 45 * MI, math.inf, False, False),
+        ("less than 5 km", 0.0, 5000.0, False, True),
+        ("within 5 km", 0.0, 5000.0, False, False),
+        ("about 45 mi", 42.5 * MI, 47.5 * MI, False, False),  # rounded to fives: ±2.5
+        ("about 34 mi", 32.3 * MI, 35.7 * MI, False, False),  # 5% floor: ±1.7
+        ("34 mi", 33.5 * MI, 34.5 * MI, False, False),  # bare = correctly rounded: ±0.5
+        ("about 70 km", 65000.0, 75000.0, False, False),  # trailing zero: ±5
+        ("between 30 and 40 km", 30000.0, 40000.0, False, False),
+    ],
+)
+def test_acceptable_intervals(
+    text: str, low_m: float, high_m: float, low_open: bool, high_open: bool
+) -> None:
+    got = parse_requirement(text).acceptable()
+    assert got.low == pytest.approx(low_m)
+    assert got.high == pytest.approx(high_m)
+    assert (got.low_open, got.high_open) == (low_open, high_open)
+
+
+def test_explicit_tolerance_overrides_the_rule() -> None:
+    got = parse_requirement("about 45 mi", tolerance="±1 mi").acceptable()
+    assert (got.low, got.high) == pytest.approx((44 * MI, 46 * MI))
+
+
+def test_rounded_conversion_is_accepted_and_misconversion_is_not() -> None:
+    radius_m = 55_000.0
+    assert parse_requirement("34 mi").acceptable().contains(radius_m)
+    assert not parse_requirement("35 mi").acceptable().contains(radius_m)
+
+
+@pytest.mark.parametrize(
+    ("text", "tolerance", "fragment"),
+    [
+        ("farther than 45", None, "cannot read"),
+        ("more than 45 furlongs", None, "cannot read"),
+        ("between 40 and 30 km", None, "ends below where it starts"),
+        ("more than 45 mi", "1 mi", "only applies to 'about'"),
+        ("about 45 mi", "a bit", "tolerance"),
+    ],
+)
+def test_bad_relations(text: str, tolerance: str | None, fragment: str) -> None:
+    with pytest.raises(RelationError, match=fragment):
+        parse_requirement(text, tolerance)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (Interval(0, 10), Interval(10, 20), Interval(10, 10)),
+        (Interval(0, 10, high_open=True), Interval(10, 20), None),
+        (Interval(0, 10), Interval(10, 20, low_open=True), None),
+        (Interval(0, 10), Interval(5, math.inf, low_open=True), Interval(5, 10, low_open=True)),
+        (Interval(0, 4), Interval(5, 6), None),
+    ],
+)
+def test_interval_intersection(a: Interval, b: Interval, expected: Interval | None) -> None:
+    assert a.intersection(b) == expected
+    assert b.intersection(a) == expected
+    assert a.overlaps(b) is (expected is not None)
+
+
+def test_interval_includes() -> None:
+    assert Interval(0, 10).includes(Interval(2, 3))
+    assert not Interval(0, 10, high_open=True).includes(Interval(2, 10))

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from claimcheck.units import Unit, UnitError, parse_length, rounding_step
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("45 mi", "45", Unit.MI),
+        ("45 miles", "45", Unit.MI),
+        ("34-mile", "34", Unit.MI),
+        ("55km", "55", Unit.KM),
+        ("55 kilometres", "55", Unit.KM),
+        ("55 kilometers", "55", Unit.KM),
+        ("1 mile", "1", Unit.MI),
+        ("1,200 m", "1200", Unit.M),
+        ("2.5 nmi", "2.5", Unit.NMI),
+        ("300 yards", "300", Unit.YD),
+        ("30,000 feet", "30000", Unit.FT),
+        ("two kilometres", "2", Unit.KM),
+        ("half a mile", "0.5", Unit.MI),
+        ("a mile", "1", Unit.MI),
+    ],
+)
+def test_written_forms(text: str, value: str, unit: Unit) -> None:
+    length = parse_length(text)
+    assert length.value == Decimal(value)
+    assert length.unit is unit
+
+
+@pytest.mark.parametrize(
+    ("unit", "metres"),
+    [(Unit.M, 1.0), (Unit.KM, 1000.0), (Unit.MI, 1609.344), (Unit.NMI, 1852.0),
+     (Unit.YD, 0.9144), (Unit.FT, 0.3048)],
+)  # fmt: skip
+def test_unit_lengths_are_the_international_definitions(unit: Unit, metres: float) -> None:
+    assert unit.metres == metres
+
+
+def test_length_converts_to_km() -> None:
+    assert parse_length("34 mi").km == pytest.approx(54.717696)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("45 leagues", "cannot read"), ("mi", "cannot read"), ("", "cannot read"),
+     ("-5 km", "cannot read")],
+)  # fmt: skip
+def test_bad_lengths(text: str, fragment: str) -> None:
+    with pytest.raises(UnitError, match=fragment):
+        parse_length(text)
+
+
+@pytest.mark.parametrize(
+    ("figure", "step"),
+    [("34", "1"), ("45", "5"), ("55", "5"), ("70", "10"), ("1200", "100"), ("2.5", "0.5"),
+     ("5", "1"), ("0.4", "0.1")],
+)  # fmt: skip
+def test_rounding_step(figure: str, step: str) -> None:
+    assert rounding_step(Decimal(figure)) == Decimal(step)
+
+
+@pytest.mark.parametrize(("figure", "step"), [("35", "1"), ("2.5", "0.1"), ("70", "10")])
+def test_rounding_step_without_fives(figure: str, step: str) -> None:
+    assert rounding_step(Decimal(figure), fives=False) == Decimal(step)
