@@ -39,7 +39,7 @@ def test_verify_defaults_to_data_in_the_current_directory(monkeypatch: pytest.Mo
 
 
 def test_verify_json_matches_golden() -> None:
-    """Golden output of the seed's claims; regenerate with UPDATE_GOLDEN=1 after a reviewed change."""
+    """Golden output of the seed's claims; UPDATE_GOLDEN=1 rewrites it after a reviewed change."""
     code, out, _ = run("verify", "--claims", CLAIMS, "--places", PLACES, "--format", "json")
     assert code == 0
     doc = json.loads(out)

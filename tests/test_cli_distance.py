@@ -89,7 +89,7 @@ def test_coordinates_and_name() -> None:
     [
         ("al-Tanf", "palmyra", "fits 3 places: al-tanf-crossing"),
         ("Atlantis", "damascus", "unknown place 'Atlantis'"),
-        ("95.0,38.6", "palmyra", "latitude 95.0 is outside -90..90 (did you swap them?"),
+        ("95.0,38.6", "palmyra", "latitude 95.0 is out of range: did you swap lat/lon?"),
         ("iraq-syria-border", "tanf-deconfliction-zone", "give a point for A or B"),
         ("strike-site-2017-06-06", "palmyra", "has no coordinates"),
     ],

@@ -28,7 +28,9 @@ CLAIMS = str(ROOT / "data" / "claims.yaml")
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("extract_eval", ROOT / "bench" / "extract_eval.py")
+    spec = importlib.util.spec_from_file_location(
+        "extract_eval", ROOT / "bench" / "extract_eval.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -103,9 +105,7 @@ def test_seed_drafts_verify_like_the_hand_written_claims() -> None:
     drafts = extract(SEED, gazetteer)
     assert drafts[-1].reference_ids == ("al-tanf-crossing",)  # "the border post", as a reader
     reviewed = [
-        dataclasses.replace(d, subject_ids=(REVIEWER[d.subject],))
-        if d.subject in REVIEWER
-        else d
+        dataclasses.replace(d, subject_ids=(REVIEWER[d.subject],)) if d.subject in REVIEWER else d
         for d in drafts
     ]
     text = to_yaml(reviewed, "seed-article.txt")
@@ -157,7 +157,9 @@ def test_sentences_split_on_full_stops_but_not_abbreviations() -> None:
 
 
 def test_claimant_comes_from_the_previous_sentence_for_a_pronoun() -> None:
-    text = "A statement from the coalition said jets struck. It claimed the convoy was 5 km from Tanf."
+    text = (
+        "A statement from the coalition said jets struck. It claimed the convoy was 5 km from Tanf."
+    )
     (draft,) = extract(text)
     assert draft.claimant == "the coalition"
 
@@ -200,3 +202,19 @@ def test_append_ids_are_deterministic_and_unique() -> None:
 def test_append_refuses_a_flow_list() -> None:
     with pytest.raises(UsageError, match="block 'claims:' list"):
         append_to("claims: []\n", "c.yaml", extract("Zaza is 5 km from Tanf."), "t")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nothing here is a distance.", "claims: []\n"),
+        (
+            "The blast was 5 km away.",
+            "# left out (no place found): distance '5 km away'\nclaims: []\n",
+        ),
+    ],
+)
+def test_yaml_without_complete_drafts_still_loads(text: str, expected: str) -> None:
+    out = to_yaml(extract(text), "t")
+    assert out == expected
+    assert yamlfile.load("t.yaml", out)["claims"] == []

@@ -30,6 +30,7 @@ from claimcheck.locate import (
     Shape,
     Union,
     _Frame,
+    _lon_lat_shape,
     _sector_shape,
     check_unknown_places,
     geojson_geometry,
@@ -151,6 +152,10 @@ def test_seed_accounts_conflict_and_each_is_feasible() -> None:
     # inside 55 km + 7 km + 2.5 km of the garrison: π·64.5² ≈ 13,070 km²
     assert coalition.area_km2 == pytest.approx(math.pi * 64.5**2, rel=2e-3)
     assert sana.clipped and reporter.clipped
+    # the 250 km window minus the 64.4 km disc around the crossing
+    assert sana.area_km2 == pytest.approx(math.pi * (250**2 - 64.4**2), rel=2e-3)
+    for region in (*result.accounts, *result.conflict.remaining):
+        assert _lon_lat_shape(region.polygons).is_valid
     fits = {(r.label, f.id): f for r in result.accounts for f in r.places}
     assert fits[(coalition.label, "maqha-ash-shuhaymi")].status == "inside"
     assert fits[(sana.label, "maqha-ash-shuhaymi")].status == "inside"
@@ -275,6 +280,16 @@ def test_where_uses_the_claims_grammar(text: str, kind: type, reference: str) ->
     )
     assert ref.text == reference
     assert gazetteer.resolve(ref).places
+
+
+def test_an_ambiguous_reference_allows_any_of_its_readings() -> None:
+    """'al-Tanf' fits the crossing, the garrison and the locality: the region is their union."""
+    claims, gazetteer = where_claims(["within 10 km of al-Tanf"], SEED.gazetteer)
+    result = locate("where", claims, gazetteer)
+    (constraint,) = result.constraints
+    assert constraint.description.startswith("any of 3 readings of 'al-Tanf'")
+    single = math.pi * (10 + 8) ** 2  # the crossing's disc alone, widened by its 8 km
+    assert single < result.overall.area_km2 < 3 * single
 
 
 def test_where_direction_with_a_distance_keeps_both() -> None:

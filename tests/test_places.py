@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.places import PlaceKind, PlaceRef, load_places
-from claimcheck.problems import DataError
+from claimcheck.places import Gazetteer, PlaceKind, PlaceRef, load_places
+from claimcheck.problems import DataError, Level
 
 ROOT = Path(__file__).parent.parent
 
@@ -88,3 +88,201 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         load_places(write(tmp_path, body))
     assert len(info.value.problems) == 2
+
+
+# --- names, ambiguity and disambiguation (issue: gazetteer) -------------------------------------
+
+BUNDLED = str(ROOT / "data" / "places.yaml")
+TANF = {"al-tanf-crossing", "al-tanf-garrison", "at-tanf-locality"}
+SHAMIYAH = {
+    "maqha-ash-shuhaymi",
+    "badiyat-al-sham",
+    "ash-shamiyah-homs",
+    "ash-shamiyah-latakia",
+    "ash-shamiyah-hasakah",
+    "al-shamiya-iraq",
+    "ash-shamiyah-kuwait",
+}
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Gazetteer:
+    return load_places(BUNDLED)
+
+
+@pytest.mark.parametrize("text", ["At Tanf", "Al Tanf", "التنف", "al-Tanf", "AL-TANF", "Tanf"])
+def test_every_spelling_of_al_tanf_finds_the_three_al_tanf_places(
+    bundled: Gazetteer, text: str
+) -> None:
+    resolution = bundled.resolve(PlaceRef(text))
+    assert {p.id for p in resolution.places} == TANF
+    assert resolution.ambiguous
+
+
+@pytest.mark.parametrize("text", ["Ash Shamiyah", "al-Shamiyah", "ash-Shāmīyah", "الشامية"])
+def test_shamiyah_lists_every_candidate(bundled: Gazetteer, text: str) -> None:
+    assert {p.id for p in bundled.resolve(PlaceRef(text)).places} == SHAMIYAH
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        (PlaceRef("al-Shamiyah", country="IQ"), {"al-shamiya-iraq"}),
+        (PlaceRef("al-Shamiyah", country="sy", admin="latakia"), {"ash-shamiyah-latakia"}),
+        (PlaceRef("al-Shamiyah", country="SY", admin="Homs"),
+         {"maqha-ash-shuhaymi", "ash-shamiyah-homs"}),
+        (PlaceRef("Ash Shamiyah", country="KW"), {"ash-shamiyah-kuwait"}),
+        (PlaceRef("ash-shamiyah-hasakah"), {"ash-shamiyah-hasakah"}),
+        (PlaceRef("al-Shamiyah", country="JO"), set()),
+    ],
+)  # fmt: skip
+def test_country_admin_and_id_narrow_a_name(
+    bundled: Gazetteer, ref: PlaceRef, expected: set[str]
+) -> None:
+    assert {p.id for p in bundled.resolve(ref).places} == expected
+
+
+def test_a_fuzzy_match_never_resolves_but_is_suggested(bundled: Gazetteer) -> None:
+    assert bundled.resolve(PlaceRef("al-Tamf")).places == ()
+    assert set(bundled.suggest("al-Tamf")) <= TANF
+    assert bundled.suggest("al-Tamf")
+    assert bundled.suggest("Zzyzx") == []
+
+
+def test_a_spelled_alike_name_beats_one_that_only_shares_consonants(tmp_path: Path) -> None:
+    body = (
+        "  - {id: hama, name: Hama, lat: 35.1, lon: 36.7, uncertainty: 5 km, source: s}\n"
+        "  - {id: hima, name: Hima, lat: 35.2, lon: 36.8, uncertainty: 5 km, source: s}\n"
+    )
+    gaz = load_places(write(tmp_path, body))
+    assert [p.id for p in gaz.resolve(PlaceRef("Hamah")).places] == ["hama"]
+    assert gaz.resolve(PlaceRef("Hama")).how == "exact"
+    assert {p.id for p in gaz.resolve(PlaceRef("Hamma")).places} == {"hama"}
+    # only the consonants agree with both: the reader must choose
+    assert {p.id for p in gaz.resolve(PlaceRef("Hm")).places} == {"hama", "hima"}
+
+
+def test_list_order_never_decides(tmp_path: Path) -> None:
+    twin = POINT.replace("id: garrison", "id: twin").replace("lat: 33.50583", "lat: 33.6")
+    a = load_places(write(tmp_path, POINT + twin)).resolve(PlaceRef("At Tanf garrison"))
+    b = load_places(write(tmp_path, twin + POINT)).resolve(PlaceRef("At Tanf garrison"))
+    assert [p.id for p in a.places] == [p.id for p in b.places] == ["garrison", "twin"]
+
+
+def test_a_claim_naming_the_bare_name_is_ambiguous(bundled: Gazetteer, tmp_path: Path) -> None:
+    from claimcheck.claims import VerdictKind, load_claims
+    from claimcheck.verdicts import evaluate
+
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "claims:\n"
+        "  - id: sana\n"
+        "    quote: the air strike hit al-Shamiyah, more than 45 miles from the border post\n"
+        "    claimant: SANA\n"
+        "    source: Seed article (shared/seed-article.txt), paragraph 4\n"
+        "    subject: Ash Shamiyah\n"
+        "    distance: more than 45 mi\n"
+        "    from: al-tanf-crossing\n",
+        encoding="utf-8",
+    )
+    (verdict,) = evaluate(load_claims(str(claims), bundled), bundled)
+    assert verdict.verdict is VerdictKind.UNVERIFIABLE
+    assert "ambiguous" in verdict.reason
+    assert {dict(c.places)["subject"] for c in verdict.candidates} == SHAMIYAH
+
+
+# --- data lint: collisions and coordinates ----------------------------------------------------
+
+
+def test_the_bundled_data_lints_clean(bundled: Gazetteer) -> None:
+    assert bundled.warnings == ()
+
+
+def _warnings(tmp_path: Path, body: str) -> list[str]:
+    gaz = load_places(write(tmp_path, body))
+    assert all(w.level is Level.WARNING and w.line for w in gaz.warnings)
+    return [f"{w.line}: {w.message}" for w in gaz.warnings]
+
+
+TWIN = POINT.replace("id: garrison", "id: twin").replace(
+    "aliases: [At Tanf garrison]", "aliases: [al-Tanf garrison]"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (POINT + TWIN, ["10: 'twin' ('al-Tanf garrison') and 'garrison' (line 2, "
+                        "'al-Tanf garrison') share a name"]),
+        (POINT + TWIN.replace("country: SY", "country: IQ"), []),
+        (POINT + TWIN.replace("country: SY", "country: SY\n    admin: Homs"), []),
+        (POINT + TWIN.replace("country: SY", "country: SY\n    ambiguous_with: [garrison]"), []),
+        (POINT.replace("lat: 33.50583", "lat: 38.61778").replace("lon: 38.61778", "lon: 33.50583"),
+         ["2: 'garrison': 38.62, 33.51 lies outside SY's bounding box"]),
+        (POINT.replace("country: SY", "country: SY\n    ambiguous_with: [garrison]"),
+         ["2: 'garrison' shares no name with 'garrison'"]),
+    ],
+)  # fmt: skip
+def test_lint_warns_with_file_and_line(tmp_path: Path, body: str, expected: list[str]) -> None:
+    found = _warnings(tmp_path, body)
+    assert len(found) == len(expected), found
+    for got, want in zip(found, expected, strict=True):
+        assert got.startswith(want), got
+
+
+def test_ambiguous_with_an_unknown_id_is_an_error(tmp_path: Path) -> None:
+    body = POINT.replace("country: SY", "country: SY\n    ambiguous_with: [nowhere]")
+    with pytest.raises(DataError, match="unknown place 'nowhere'"):
+        load_places(write(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["33°30′21″N 38°37′04″E", "33.50583, 38.61778", "N33.50583 E38.61778", "33.50583N, 38.61778E",
+     "38°37′04″E 33°30′21″N"],
+)  # fmt: skip
+def test_a_point_may_be_written_in_any_coordinate_notation(tmp_path: Path, text: str) -> None:
+    body = POINT.replace("    lat: 33.50583\n    lon: 38.61778\n", f"    coordinates: '{text}'\n")
+    place = load_places(write(tmp_path, body)).places["garrison"]
+    assert place.lat == pytest.approx(33.50583, abs=2e-4)
+    assert place.lon == pytest.approx(38.61778, abs=2e-4)
+
+
+def test_line_vertices_may_be_coordinate_strings(tmp_path: Path) -> None:
+    body = (
+        "  - id: edge\n    kind: line\n    uncertainty: 1 km\n    source: s\n"
+        "    lat_lon: ['33°22′18″N 38°46′28″E', [33.2290323, 38.8210201]]\n"
+    )
+    place = load_places(write(tmp_path, body)).places["edge"]
+    assert place.vertices[1] == (33.2290323, 38.8210201)
+    assert place.vertices[0][0] == pytest.approx(33.3717, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("coordinates", "fragment"),
+    [
+        ("95.5, 38.6", "did you swap lat/lon?"),
+        ("33.5 38.6 12", "cannot tell where the latitude ends"),
+        ("33.5N 38.6N", "both numbers are marked N/S"),
+        ("al-Tanf", "unexpected"),
+    ],
+)
+def test_a_bad_coordinate_string_says_why_at_its_line(
+    tmp_path: Path, coordinates: str, fragment: str
+) -> None:
+    body = POINT.replace(
+        "    lat: 33.50583\n    lon: 38.61778\n", f"    coordinates: '{coordinates}'\n"
+    )
+    with pytest.raises(DataError) as info:
+        load_places(write(tmp_path, body))
+    (problem,) = info.value.problems
+    assert fragment in problem.message
+    assert (problem.line, problem.field) == (6, "places[0].coordinates")
+
+
+def test_coordinates_and_lat_lon_together_are_refused(tmp_path: Path) -> None:
+    body = POINT.replace(
+        "    lat: 33.50583\n", "    lat: 33.50583\n    coordinates: '33.5, 38.6'\n"
+    )
+    with pytest.raises(DataError, match="either 'coordinates' or 'lat'/'lon'"):
+        load_places(write(tmp_path, body))

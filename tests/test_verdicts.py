@@ -12,7 +12,7 @@ from claimcheck.relations import Interval, parse_requirement
 from claimcheck.verdicts import compass, decide, evaluate, margin, worst
 
 ROOT = Path(__file__).parent.parent
-C, I, N, U = (VerdictKind.CONSISTENT, VerdictKind.INCONSISTENT, VerdictKind.INCONCLUSIVE,
+C, X, N, U = (VerdictKind.CONSISTENT, VerdictKind.INCONSISTENT, VerdictKind.INCONCLUSIVE,
               VerdictKind.UNVERIFIABLE)  # fmt: skip
 KM = 1000.0
 
@@ -23,13 +23,13 @@ KM = 1000.0
         ("more than 45 km", 50, 2, C),
         ("more than 45 km", 50, 5, N),  # [45, 55] touches 45, which is not "more than"
         ("at least 45 km", 50, 5, C),
-        ("more than 45 km", 40, 5, I),  # [35, 45]: 45 is not more than 45
+        ("more than 45 km", 40, 5, X),  # [35, 45]: 45 is not more than 45
         ("less than 5 km", 2, 1, C),
         ("within 5 km", 4, 1, C),
         ("within 5 km", 4, 2, N),
         ("about 34 mi", 34.18 * 1.609344, 0, C),
         ("between 30 and 40 km", 35, 5, C),
-        ("between 30 and 40 km", 45, 4, I),
+        ("between 30 and 40 km", 45, 4, X),
     ],
 )
 def test_decide(claim: str, best_km: float, unc_km: float, expected: VerdictKind) -> None:
@@ -68,7 +68,7 @@ def test_compass(azimuth: float, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kinds", "expected"), [([C, N], N), ([C, I, U], I), ([C, U, N], U), ([C, C], C)]
+    ("kinds", "expected"), [([C, N], N), ([C, I, U], X), ([C, U, N], U), ([C, C], C)]
 )
 def test_worst_verdict_wins(kinds: list[VerdictKind], expected: VerdictKind) -> None:
     assert worst(kinds) is expected

@@ -399,11 +399,11 @@ def _check_references(claim: Claim, gazetteer: Gazetteer) -> Iterable[Problem]:
 
 
 def _suggest(text: str, gazetteer: Gazetteer) -> str:
-    import difflib
-
-    names = {p.id for p in gazetteer} | {n for p in gazetteer for n in p.names}
-    close = difflib.get_close_matches(text, sorted(names), n=1, cutoff=0.6)
-    return f": did you mean {close[0]!r}?" if close else ": add it to the places file"
+    """ "did you mean" from the fuzzy ranking; a near miss is never resolved silently."""
+    close = gazetteer.suggest(text)
+    if not close:
+        return ": add it to the places file"
+    return f": did you mean {' or '.join(repr(c) for c in close)}?"
 
 
 def load_claims(path: str, gazetteer: Gazetteer) -> list[Claim]:

@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "report": "claimcheck.cli_report:report",
     "map": "claimcheck.cli_map:map_command",
     "locate": "claimcheck.cli_locate:locate",
+    "places": "claimcheck.cli_places:places",
 }
 
 
@@ -113,7 +114,7 @@ def places_option(func: Callable[..., Any]) -> Callable[..., Any]:
         default="data/places.yaml",
         show_default=True,
         type=click.Path(dir_okay=False),
-        help="Places file (YAML).",
+        help="Places file (YAML, or GeoJSON: .geojson/.json).",
     )(func)
 
 
@@ -188,8 +189,8 @@ def verify(
 ) -> None:
     """Give a verdict for every claim: consistent, inconsistent, inconclusive or unverifiable.
 
-    Exits 0 when every claim with an `expect:` got that verdict, 1 when one did not,
-    2 when an input file is bad.
+    Exits 0 when every claim with an `expect:` got that verdict, 1 when one did not (or got a
+    verdict listed in --fail-on), 2 when an input file is bad.
 
     \b
     Example:

@@ -61,7 +61,9 @@ def extract(
 
     with reporting_errors("text"):
         text = _read_article(article)
-        default_places = ctx.get_parameter_source("places_path") is click.core.ParameterSource.DEFAULT
+        default_places = (
+            ctx.get_parameter_source("places_path") is click.core.ParameterSource.DEFAULT
+        )
         gazetteer = None
         if not (default_places and not os.path.exists(places_path)):
             gazetteer = load_places(places_path)

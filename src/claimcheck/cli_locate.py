@@ -144,13 +144,16 @@ def _region_lines(region: Region, pad: str) -> list[str]:
     edge = [f for f in region.places if f.status == "edge"]
     label = "places"
     for fit in inside:
-        where = f"{fit.edge_m / 1000:,.1f} km inside the edge" if math.isfinite(fit.edge_m) else ""
-        lines.append(f"{pad}{label:<8} inside  {fit.id}" + (f"  ({where})" if where else ""))
+        depth = f"{fit.edge_m / 1000:,.1f} km" if math.isfinite(fit.edge_m) else "unbounded"
+        lines.append(
+            f"{pad}{label:<8} inside  {fit.id}  ({depth} from the edge; "
+            f"position ±{fit.uncertainty_m / 1000:g} km)"
+        )
         label = ""
     for fit in edge:
         lines.append(
-            f"{pad}{label:<8} edge    {fit.id}  ({-fit.edge_m / 1000:,.1f} km outside, "
-            f"within its ±{fit.uncertainty_m / 1000:g} km)"
+            f"{pad}{label:<8} edge    {fit.id}  ({-fit.edge_m / 1000:,.1f} km outside; "
+            f"position ±{fit.uncertainty_m / 1000:g} km)"
         )
         label = ""
     return lines
@@ -174,7 +177,7 @@ def render_text(result: LocateResult) -> str:
     out.append("")
     overall = result.overall
     if overall.feasible:
-        out.append(f"FEASIBLE  all {n} claims can hold at once")
+        out.append(f"FEASIBLE  {f'all {n} claims' if n > 1 else 'the claim'} can hold at once")
         out.extend(_region_lines(overall, "  "))
     else:
         out.append(f"CONFLICT  no point satisfies all {n} claims")

@@ -9,7 +9,6 @@ its nearest point).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from claimcheck import geodesy
@@ -17,8 +16,6 @@ from claimcheck.measure import Measured, Measurer, Nearest, NotMeasurable
 from claimcheck.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
 from claimcheck.problems import UsageError
 from claimcheck.verdicts import compass
-
-_LAT_LON_RE = re.compile(r"\s*([-+]?\d+(?:\.\d+)?)\s*[,\s]\s*([-+]?\d+(?:\.\d+)?)\s*")
 
 
 @dataclass(frozen=True)
@@ -43,26 +40,26 @@ class DistanceResult:
 
 
 def parse_lat_lon(text: str) -> tuple[float, float] | None:
-    """Read "33.5058,38.6178" (decimal degrees, latitude first); None if it is not a pair.
+    """Coordinates in any notation claimcheck.coords reads; None if the text has no digits.
 
-    A pair that is out of range raises UsageError, with the hint that catches a swapped order.
+    Text with digits that is not a position raises UsageError with the reason (a swapped or
+    ambiguous pair is an error, never guessed).
     """
-    match = _LAT_LON_RE.fullmatch(text)
-    if match is None:
+    from claimcheck.coords import CoordinateError, parse_coordinates
+
+    if not any(c.isdigit() for c in text):
         return None
-    lat, lon = float(match[1]), float(match[2])
-    if not -90.0 <= lat <= 90.0:
-        hint = " (did you swap them? latitude comes first)" if -90.0 <= lon <= 90.0 else ""
-        raise UsageError(f"{text!r}: latitude {lat} is outside -90..90{hint}")
-    if not -180.0 <= lon <= 180.0:
-        raise UsageError(f"{text!r}: longitude {lon} is outside -180..180")
-    return lat, lon
+    try:
+        point = parse_coordinates(text)
+    except CoordinateError as exc:
+        raise UsageError(f"{text!r} is neither a place nor coordinates: {exc}") from exc
+    return point.lat, point.lon
 
 
 def resolve_endpoint(text: str, gazetteer: Gazetteer) -> Place:
     """A place id, else coordinates "lat,lon", else a unique place name; UsageError otherwise."""
     place = gazetteer.get(text)
-    if place is None:
+    if place is None and not gazetteer.resolve(PlaceRef(text)).places:
         lat_lon = parse_lat_lon(text)
         if lat_lon is not None:
             lat, lon = lat_lon
@@ -74,6 +71,7 @@ def resolve_endpoint(text: str, gazetteer: Gazetteer) -> Place:
                 lat=lat,
                 lon=lon,
             )
+    if place is None:
         resolution = gazetteer.resolve(PlaceRef(text))
         if resolution.ambiguous:
             listing = "; ".join(_describe(p) for p in resolution.places)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -36,19 +36,17 @@ from claimcheck.units import (
     parse_length,
 )
 
-KINDS = ("distance", "zone_radius", "inside", "near", "direction_distance")
-
 _ARABIC_PREFIX = r"(?:al|as|ash|at|ad|ar|az|an|el|ad|ed)-"
 _NAME_WORD = rf"(?:{_ARABIC_PREFIX})?[A-Z][\w’'-]*"
 _PROPER_RE = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:of|al|el|ez|az)\s+)?{_NAME_WORD})*")
 #: Capitalised words that are not places: sentence openers, pronouns, nationalities, outlets.
 _NOT_PLACES = frozenset(
-    """a an the but and it its he she they we i on in at by as yet however meanwhile then
-    this that these those there his her their our us uk un eu isis is sana sputnik reuters
-    syrian iraqi jordanian russian american british norwegian turkish iranian israeli kurdish
+    """a an the but and it its he she they we i on in at by as yet however meanwhile then this
+    that these those there his her their our us uk un eu isis is sana sputnik reuters syrian
+    iraqi jordanian russian american british norwegian turkish iranian israeli kurdish
     french lebanese saudi arab coalition monday tuesday wednesday thursday friday saturday
     sunday january february march april may june july august september october november
-    december according officials residents witnesses""".split()
+    december according officials residents witnesses""".split()  # noqa: SIM905
 )
 #: Common nouns that name what a claim is about when no place name is given.
 _EVENT_NOUNS = (
@@ -77,10 +75,9 @@ _DIRECTION_RE = rf"(?:(?i:{_DIRECTION_PATTERN})|\b(?:{_DIRECTION_ABBREV})\b)"
 
 #: Words that end a place phrase after "from"/"of": clause words and other prepositions.
 _STOP_WORDS = frozenset(
-    """and where which who while but on in at after before when near according said says
-    told as since because that to towards into by during for than or if although though
-    whereas was were is are had has have would could will last this yesterday earlier
-    later""".split()
+    """and where which who while but on in at after before when near according said says told
+    as since because that to towards into by during for than or if although though whereas
+    was were is are had has have would could will last this yesterday earlier later""".split()  # noqa: SIM905
 )
 _PREPOSITION_TAIL = re.compile(
     rf"""^\s*(?:(?:away|further|farther|deep)\s+)?
@@ -128,12 +125,13 @@ _ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]+)", re.IGNORECASE
 _SAID_AFTER_RE = re.compile(
     rf"\b(?:{_ATTRIBUTION_VERBS})\s+(?P<who>(?:a|an|the)\s+[^,.;“\"]+?)\s*[.;]?$", re.IGNORECASE
 )
-_PRONOUNS = frozenset("it he she they the source the statement the spokesman".split(" "))
+_PRONOUNS = frozenset(["it", "he", "she", "they", "the source", "the statement", "the spokesman"])
 _WHO_PREFIXES = re.compile(
     r"^(?:(?:but|and|yet|while|however|meanwhile|on \w+|yesterday|today),?\s+)+", re.IGNORECASE
 )
 _WHO_STRIP = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:statement|communique|communiqué|press release)\s+(?:from|by|issued by)\s+",
+    r"^(?:an?\s+|the\s+)?(?:statement|communique|communiqué|press release)\s+"
+    r"(?:from|by|issued by)\s+",
     re.IGNORECASE,
 )
 _INSIDE_RE = re.compile(
@@ -234,16 +232,9 @@ def _number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int
-    text: str
-    #: (claimant, start, end) found in this sentence, or None
-    attribution: tuple[str, int, int] | None = field(default=None)
-
-
-_ABBREVIATIONS = frozenset("approx c mr mrs ms dr st gen lt col maj capt no sgt u.s vs etc".split())
+_ABBREVIATIONS = frozenset(
+    """approx c mr mrs ms dr st gen lt col maj capt no sgt u.s vs etc""".split()  # noqa: SIM905
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -363,14 +354,11 @@ def _figure_draft(
         return None
     relation = requirement.relation
     conversion = _conversion(m, requirement)
-    base = {
-        "relation": relation,
-        "value": requirement.figure.value,
-        "unit": requirement.unit.value,
-        "high": requirement.high.value if requirement.high else None,
-        "conversion": conversion,
-        "claimant": claimant,
-    }
+    base = Draft(
+        "distance", "", m.start(), m.end(), None, None, relation, requirement.figure.value,
+        requirement.unit.value, None, claimant,
+        high=requirement.high.value if requirement.high else None, conversion=conversion,
+    )  # fmt: skip
     zone = re.match(
         rf"^\s*(?P<zone>(?:{_NOT_MODIFIER}[\w-]+\s+){{0,2}}?{_ZONE_NOUN})\b", tail, re.IGNORECASE
     )
@@ -385,8 +373,7 @@ def _figure_draft(
                 place, _ = _phrase(tail, zone.end() + around.end())
                 zone_phrase = f"zone around {place}" if place else None
             reference = zone_phrase or reference
-        return Draft("zone_radius", "", m.start(), m.end() + zone.end(), None, reference,
-                     direction=None, **base)  # fmt: skip
+        return replace(base, kind="zone_radius", end=m.end() + zone.end(), reference=reference)
     in_radius = re.match(r"^\s*in\s+radius\b", tail, re.IGNORECASE)
     head_zone = re.search(
         rf"\b{_ZONE_NOUN}\b[^.;]{{0,40}}?\b(?:of|extends?|extending|stretch(?:es|ing)?|reaching"
@@ -398,7 +385,7 @@ def _figure_draft(
         zone_phrase = _zone_in(sentence) or "zone"
         end = m.end() + (in_radius.end() if in_radius else 0)
         start = head_zone.start() if head_zone else m.start()
-        return Draft("zone_radius", "", start, end, None, zone_phrase, direction=None, **base)
+        return replace(base, kind="zone_radius", start=start, end=end, reference=zone_phrase)
     prep = _PREPOSITION_TAIL.match(tail)
     if prep is None:
         return None
@@ -408,18 +395,17 @@ def _figure_draft(
     subject = _subject(sentence, m.start(), skip)
     quote_start = subject[1] if subject else m.start()
     end = m.end() + (ref_end if ref else prep.end())
+    found = replace(base, start=quote_start, end=end, reference=ref,
+                    subject=subject[0] if subject else None)  # fmt: skip
     if prep["inside"]:
-        if not ref:
+        # "12 km inside Syrian territory" is a depth; "5 km within the zone" is not English
+        if not ref or prep["inside"].lower() == "within":
             return None
-        kind = "inside" if prep["inside"].lower() != "within" else "distance"
-        if kind == "distance":
-            return None
-        return Draft(kind, "", quote_start, end, subject[0] if subject else None, ref,
-                     direction=None, **base)  # fmt: skip
-    direction = parse_direction(prep["dir"]).name if prep["dir"] else None
-    kind = "direction_distance" if direction else "distance"
-    return Draft(kind, "", quote_start, end, subject[0] if subject else None, ref,
-                 direction=direction, **base)  # fmt: skip
+        return replace(found, kind="inside")
+    if prep["dir"]:
+        direction = parse_direction(prep["dir"]).name
+        return replace(found, kind="direction_distance", direction=direction)
+    return found
 
 
 def _requirement(m: re.Match[str]) -> Requirement | None:
@@ -453,7 +439,7 @@ def _conversion(m: re.Match[str], requirement: Requirement) -> ConversionCheck |
 
 def _zone_in(sentence: str) -> str | None:
     zone = re.search(
-        rf"\b(?:(?!the\b|a\b|an\b)[\w-]+\s+)?(?:zone|perimeter|cordon|buffer zone)\b",
+        r"\b(?:(?!the\b|a\b|an\b)[\w-]+\s+)?(?:zone|perimeter|cordon|buffer zone)\b",
         sentence,
         re.IGNORECASE,
     )
@@ -533,14 +519,16 @@ def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str,
     for m in _ATTRIBUTION_RE.finditer(sentence):
         who = _WHO_PREFIXES.sub("", m["who"]).strip()
         who = _WHO_STRIP.sub("", who)
-        if not who or len(who.split()) > 9 or re.search(
-            r"\b(?:was|were|is|are|been|be)$", who, re.IGNORECASE
+        if (
+            not who
+            or len(who.split()) > 9
+            or re.search(r"\b(?:was|were|is|are|been|be)$", who, re.IGNORECASE)
         ):
             continue
         if who.lower() in _PRONOUNS:
-            if previous is None:
+            if previous is None and " " not in who:
                 continue
-            who = previous
+            who = previous or who
         elif m["to"] and m["verb"].lower() == "told":
             to = m["to"].strip()
             if to.lower() not in ("reporters", "journalists"):
@@ -589,10 +577,15 @@ def to_json(drafts: Sequence[Draft]) -> str:
     return json.dumps({"claims": [d.as_json() for d in drafts]}, indent=2, ensure_ascii=False)
 
 
+#: Characters JSON leaves raw but YAML forbids (C1 controls, DEL) or reads as line breaks.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
 def _yaml_scalar(value: str) -> str:
     if re.fullmatch(r"[A-Za-z0-9][\w .,'’()/–-]*", value) and not value.endswith(" "):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _slug(text: str) -> str:
@@ -628,8 +621,11 @@ def yaml_entries(
             claim_id, n = f"{base}-{n}", n + 1
         used.add(claim_id)
         lines.append(f"  - id: {claim_id}")
-        lines.extend(f"    {key}: {value}" if key != "source" else f"    source:\n      title: {value}"
-                     for key, value in entry)  # fmt: skip
+        for key, value in entry:
+            if key == "source":
+                lines += ["    source:", f"      title: {value}"]
+            else:
+                lines.append(f"    {key}: {value}")
         lines.append("")
     return "\n".join(lines), left_out
 
@@ -684,7 +680,7 @@ def _entry(d: Draft, source_title: str) -> list[tuple[str, str]] | None:
 def to_yaml(drafts: Sequence[Draft], source_title: str) -> str:
     body, left_out = yaml_entries(drafts, source_title)
     comments = "".join(f"# left out (no place found): {d.kind} {d.quote!r}\n" for d in left_out)
-    return f"{comments}claims:\n{body}"
+    return f"{comments}claims:\n{body}" if body else f"{comments}claims: []\n"
 
 
 @dataclass(frozen=True)
@@ -725,4 +721,3 @@ def append_to(existing: str, path: str, drafts: Sequence[Draft], source_title: s
 
 def _norm(quote: str) -> str:
     return " ".join(quote.casefold().replace("’", "'").split())
-

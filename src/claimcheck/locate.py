@@ -465,8 +465,9 @@ def _sector_shape(apex: Place, direction: Direction, reach_m: float) -> tuple[Sh
     return Union((sector, Disc(apex.lat, apex.lon, u), *rays)), text
 
 
-#: How far sector rays are drawn beyond the farthest point of the window they can reach.
-_SECTOR_REACH_M = 2_000_000.0
+#: How far sector rays are drawn: past the window's far side for any apex within 3000 km of the
+#: frame centre (the window is at most 1000 km), so the sector's far arc never enters it.
+_SECTOR_REACH_M = 4_000_000.0
 
 
 def _claim_shape(claim: Claim, unknown: Place, gazetteer: Gazetteer) -> tuple[Shape, str] | str:
@@ -573,21 +574,26 @@ def constraints_for(
 #: The synthetic unknown place that --where constraints locate when no PLACE is given.
 WHERE_PLACE_ID = "where"
 WHERE_CLAIMANT = "--where"
+#: the source of the points a --where names by coordinates (they are not gazetteer places)
+_WHERE_SOURCE = Source("--where")
 _SPLIT_RE = re.compile(r"\s+(?:from|of)\s+", re.IGNORECASE)
 _INSIDE_RE = re.compile(r"(?P<word>inside|outside|within)\s+(?:of\s+)?(?P<place>.+)", re.I)
 _NEAR_RE = re.compile(r"near\s+(?P<place>.+)", re.IGNORECASE)
-_LAT_LON_RE = re.compile(r"\s*(?P<lat>[-+]?\d+(?:\.\d+)?)\s*,\s*(?P<lon>[-+]?\d+(?:\.\d+)?)\s*")
+#: what a pasted coordinate pair is made of (digits, signs, marks, separators, N/S/E/W)
+_COORDINATE_CHARS_RE = re.compile(r"[\d\s.,;:+\-−°º˚′'’‘´ʹ″\"”“ʺNSEWnsew]+")
 
 
 def _coordinates(text: str) -> LatLon | None:
-    """A "lat,lon" pair in decimal degrees, or None when the text is not one."""
-    match = _LAT_LON_RE.fullmatch(text)
-    if match is None:
+    """A position ("33.4369,38.8364", DMS, hemisphere letters), or None when it is a name."""
+    from claimcheck.coords import CoordinateError, parse_coordinates
+
+    if not _COORDINATE_CHARS_RE.fullmatch(text) or not re.search(r"\d", text):
         return None
-    lat, lon = float(match["lat"]), float(match["lon"])
-    if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
-        raise UsageError(f"{text!r}: latitude must lie in -90..90 and longitude in -180..180")
-    return lat, lon
+    try:
+        point = parse_coordinates(text)
+    except CoordinateError as exc:
+        raise UsageError(f"--where: {text!r}: {exc}") from exc
+    return point.lat, point.lon
 
 
 def _place_ref(text: str, gazetteer: Gazetteer, extra: dict[str, Place]) -> PlaceRef:
@@ -596,7 +602,7 @@ def _place_ref(text: str, gazetteer: Gazetteer, extra: dict[str, Place]) -> Plac
     point = _coordinates(name)
     if point is not None:
         key = f"{point[0]:g},{point[1]:g}"
-        extra.setdefault(key, Place(key, key, PlaceKind.POINT, Source("--where"),
+        extra.setdefault(key, Place(key, key, PlaceKind.POINT, _WHERE_SOURCE,
                                     lat=point[0], lon=point[1]))  # fmt: skip
         return PlaceRef(key)
     if not gazetteer.resolve(PlaceRef(name)).places:
@@ -652,11 +658,11 @@ def where_claims(
     subject_id = place_id or WHERE_PLACE_ID
     if place_id is None:
         extra[subject_id] = Place(subject_id, "the place --where describes", PlaceKind.UNKNOWN,
-                                  Source("--where"))  # fmt: skip
+                                  _WHERE_SOURCE)  # fmt: skip
     claims = []
     for i, text in enumerate(texts, 1):
         assertion = _where_assertion(text, PlaceRef(subject_id), gazetteer, extra)
-        claims.append(Claim(f"where-{i}", text, WHERE_CLAIMANT, Source("--where"), assertion))
+        claims.append(Claim(f"where-{i}", text, WHERE_CLAIMANT, _WHERE_SOURCE, assertion))
     if not extra:
         return claims, gazetteer
     merged = Gazetteer({**gazetteer.places, **extra}, gazetteer.path, gazetteer.warnings)
@@ -669,8 +675,8 @@ def parse_window(text: str) -> float:
         metres = parse_length(text).metres
     except UnitError as exc:
         raise UsageError(f"--window: {exc}") from exc
-    if not 0 < metres <= 2_000_000:
-        raise UsageError("--window must be positive and at most 2000 km")
+    if not 0 < metres <= 1_000_000:
+        raise UsageError("--window must be positive and at most 1000 km")
     return metres
 
 
@@ -810,7 +816,8 @@ def _unwrap(lons: Sequence[float], near: float) -> list[float]:
     out: list[float] = []
     previous = near
     for lon in lons:
-        previous = previous + (lon - previous + 180.0) % 360.0 - 180.0
+        # whole turns only, so a closed ring stays exactly closed
+        previous = lon + 360.0 * round((previous - lon) / 360.0)
         out.append(previous)
     return out
 
@@ -855,7 +862,11 @@ def _normalize_lon(lon: float) -> float:
 def _place_fits(geom: BaseGeometry, frame: _Frame, gazetteer: Gazetteer) -> tuple[PlaceFit, ...]:
     from shapely import Point
 
-    points = [p for p in gazetteer if p.kind is PlaceKind.POINT and p.lat is not None]
+    points = [
+        p
+        for p in gazetteer
+        if p.kind is PlaceKind.POINT and p.lat is not None and p.source != _WHERE_SOURCE
+    ]
     if not points or geom.is_empty:
         return ()
     dists = frame.distances([(p.lat, p.lon) for p in points])  # type: ignore[misc]

@@ -24,7 +24,7 @@ from typing import Literal
 How = Literal["exact", "alias", "transliteration", "fuzzy"]
 
 #: Tie-break between equal scores: the more literal match first.
-HOW_ORDER: dict[str, int] = {"exact": 0, "alias": 1, "transliteration": 2, "fuzzy": 3}
+HOW_ORDER: dict[How, int] = {"exact": 0, "alias": 1, "transliteration": 2, "fuzzy": 3}
 
 #: Lowest `rapidfuzz.fuzz.ratio` (0-100) on spelling keys that counts as a fuzzy match: one
 #: wrong letter per four ("tamf" ~ "tanf" scores 75), so short names tolerate one typo and

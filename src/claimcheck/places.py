@@ -8,6 +8,7 @@ written latitude first: `lat`/`lon` keys for points, `lat_lon` pairs for lines a
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -89,6 +90,8 @@ class Place:
     #: 1-based line of the entry in its file
     line: int = 0
     path: str = ""
+    #: ids of places that knowingly share a name with this one (silences the collision lint)
+    ambiguous_with: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -126,7 +129,8 @@ class Resolution:
 
     ref: PlaceRef
     places: tuple[Place, ...]
-    #: "id", "name" or "" when nothing matched
+    #: "id"; for names the most literal claimcheck.names kind among the places ("exact",
+    #: "alias", "transliteration"); "" when nothing matched (fuzzy matches never resolve)
     how: str
 
     @property
@@ -149,6 +153,32 @@ def name_key(name: str) -> str:
     return normalize(name)
 
 
+@lru_cache(maxsize=1 << 16)
+def _spelling(name: str) -> str:
+    from claimcheck.names import spelling
+
+    return spelling(name)
+
+
+# Arabic script writes no short vowels, so its spelling can never contradict a romanisation's.
+_UNVOCALISED = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _same_spelling(query: str, names: Iterable[str]) -> bool:
+    """Whether a name equals the query but for case, diacritics, punctuation, article, script.
+
+    Names that share only the consonant key and write different vowels ("Hama", "Hima") are
+    a weaker match: they count only when no place matches this way.
+    """
+    spelled = _spelling(query)
+    unvocalised = bool(_UNVOCALISED.search(query))
+    return any(
+        _spelling(n) == spelled or unvocalised or _UNVOCALISED.search(n) is not None
+        for n in names
+        if name_key(n) == name_key(query)
+    )
+
+
 @dataclass
 class Gazetteer:
     """All places by id, with a name index that never picks one place silently."""
@@ -158,6 +188,10 @@ class Gazetteer:
     #: lint findings that do not stop the data being used
     warnings: tuple[Problem, ...] = ()
     _by_name: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    #: (text, country, admin) -> (place ids, how): claims repeat a handful of names
+    _resolved: dict[tuple[str, str, str], tuple[tuple[str, ...], str]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         for place in self.places.values():
@@ -177,16 +211,48 @@ class Gazetteer:
         return self.places.get(place_id)
 
     def resolve(self, ref: PlaceRef) -> Resolution:
-        """Every place the reference can mean; ids win over names, order never decides."""
+        """Every place the reference can mean; ids win over names, order never decides.
+
+        A name resolves through its match key (claimcheck.names), narrowed by the reference's
+        country and admin area. Places whose name is spelled like the query (ignoring case,
+        diacritics, punctuation, the article and script) beat places that share only the
+        consonant key; every place of the best kind is kept. Fuzzy matches never resolve: they
+        are suggestions (`suggest`).
+        """
         if ref.text in self.places:
             return Resolution(ref, (self.places[ref.text],), "id")
-        ids = self._by_name.get(name_key(ref.text), [])
-        found = [self.places[i] for i in sorted(set(ids))]
+        cache_key = (ref.text, (ref.country or "").upper(), (ref.admin or "").casefold())
+        cached = self._resolved.get(cache_key)
+        if cached is None:
+            cached = self._resolved[cache_key] = self._resolve_name(ref)
+        ids, how = cached
+        return Resolution(ref, tuple(self.places[i] for i in ids), how)
+
+    def _resolve_name(self, ref: PlaceRef) -> tuple[tuple[str, ...], str]:
+        from claimcheck.names import HOW_ORDER, rank
+
+        key = name_key(ref.text)
+        if not key:
+            return (), ""
+        found = [self.places[i] for i in sorted(set(self._by_name.get(key, [])))]
         if ref.country:
             found = [p for p in found if (p.country or "").upper() == ref.country.upper()]
         if ref.admin:
             found = [p for p in found if (p.admin or "").casefold() == ref.admin.casefold()]
-        return Resolution(ref, tuple(found), "name" if found else "")
+        spelled_alike = [p for p in found if _same_spelling(ref.text, p.names)]
+        found = spelled_alike or found
+        if not found:
+            return (), ""
+        matches = rank(ref.text, [(p.id, p.names) for p in found], limit=len(found))
+        how = min((m.how for m in matches if m.how != "fuzzy"), key=HOW_ORDER.__getitem__)
+        return tuple(p.id for p in found), how
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        """Near misses for an unknown name, best first ("did you mean"), by rapidfuzz score."""
+        from claimcheck.names import rank
+
+        matches = rank(text, [(p.id, (p.id, *p.names)) for p in self], limit=limit)
+        return [m.place_id for m in matches[:limit]]
 
 
 PLACE_KEYS = (
@@ -198,6 +264,7 @@ PLACE_KEYS = (
     "admin",
     "lat",
     "lon",
+    "coordinates",
     "uncertainty",
     "lat_lon",
     "holes",
@@ -206,6 +273,7 @@ PLACE_KEYS = (
     "near",
     "source",
     "note",
+    "ambiguous_with",
 )
 
 
@@ -271,6 +339,12 @@ def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tu
         return ()
     pairs: list[LatLon] = []
     for i, pair in enumerate(value):
+        if isinstance(pair, str):
+            point = _parse_coordinates(entry, key, pair, f"{key}[{i}]: ")
+            if point is None:
+                return ()
+            pairs.append(point)
+            continue
         ok = (
             isinstance(pair, list)
             and len(pair) == 2
@@ -285,6 +359,41 @@ def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tu
             return ()
         pairs.append((lat, lon))
     return tuple(pairs)
+
+
+def _parse_coordinates(
+    entry: yamlfile.Entry, key: str, text: str, prefix: str = ""
+) -> LatLon | None:
+    """A position in any notation claimcheck.coords reads ("33°30′21″N 38°37′04″E", ...)."""
+    from claimcheck.coords import CoordinateError, parse_coordinates
+
+    try:
+        point = parse_coordinates(text)
+    except CoordinateError as exc:
+        entry.problem(key, f"{prefix}{text!r}: {exc}")
+        return None
+    return point.lat, point.lon
+
+
+def _read_point(entry: yamlfile.Entry) -> dict[str, Any]:
+    """`lat` + `lon`, or `coordinates:` in a notation that people paste."""
+    if "coordinates" in entry.data:
+        for key in ("lat", "lon"):
+            if key in entry.data:
+                entry.problem(key, f"give either 'coordinates' or 'lat'/'lon', not both ({key!r})")
+        text = entry.text("coordinates")
+        point = _parse_coordinates(entry, "coordinates", text) if text is not None else None
+        return {"lat": point[0], "lon": point[1]} if point else {}
+    for key in ("lat", "lon"):
+        if entry.data.get(key) is None:
+            entry.problem(
+                None,
+                f"missing required field {key!r} (or 'coordinates') for a place of kind 'point'",
+            )
+    lat, lon = entry.number("lat"), entry.number("lon")
+    if lat is not None and lon is not None and check_lat_lon(entry, "lat", lat, lon):
+        return {"lat": lat, "lon": lon}
+    return {}
 
 
 def _read_place(entry: yamlfile.Entry) -> Place | None:
@@ -310,15 +419,27 @@ def _read_place(entry: yamlfile.Entry) -> Place | None:
     near = read_length(entry, "near")
     if near is not None:
         common["near_m"] = near.metres
-    geometry_keys = {"lat", "lon", "uncertainty", "lat_lon", "holes", "centre", "radius"}
+    geometry_keys = {
+        "lat",
+        "lon",
+        "coordinates",
+        "uncertainty",
+        "lat_lon",
+        "holes",
+        "centre",
+        "radius",
+    }
     needed = {
-        PlaceKind.POINT: {"lat", "lon", "uncertainty"},
+        PlaceKind.POINT: {"uncertainty"},
         PlaceKind.LINE: {"lat_lon", "uncertainty"},
         PlaceKind.POLYGON: {"lat_lon", "uncertainty"},
         PlaceKind.ZONE: {"centre", "radius", "uncertainty"},
         PlaceKind.UNKNOWN: set(),
     }[kind]
-    optional = {"holes"} if kind is PlaceKind.POLYGON else set()
+    optional = {
+        PlaceKind.POINT: {"lat", "lon", "coordinates"},
+        PlaceKind.POLYGON: {"holes"},
+    }.get(kind, set())
     for key in sorted(geometry_keys - needed - optional):
         if key in entry.data:
             entry.problem(key, f"{key!r} does not apply to a place of kind {kind.value!r}")
@@ -330,14 +451,17 @@ def _read_place(entry: yamlfile.Entry) -> Place | None:
     uncertainty = read_length(entry, "uncertainty") if "uncertainty" in needed else None
     geometry: dict[str, Any] = {}
     if kind is PlaceKind.POINT:
-        lat, lon = entry.number("lat"), entry.number("lon")
-        if lat is not None and lon is not None and check_lat_lon(entry, "lat", lat, lon):
-            geometry = {"lat": lat, "lon": lon}
+        geometry = _read_point(entry)
     elif kind in (PlaceKind.LINE, PlaceKind.POLYGON):
         minimum = 2 if kind is PlaceKind.LINE else 3
         vertices = _read_pairs(entry, "lat_lon", entry.data.get("lat_lon"), minimum)
         if kind is PlaceKind.POLYGON and len(vertices) > 3 and vertices[0] == vertices[-1]:
             vertices = vertices[:-1]
+        if vertices and len(set(vertices)) < minimum:
+            entry.problem(
+                "lat_lon", f"a {kind.value} needs at least {minimum} different [lat, lon] vertices"
+            )
+            return None
         geometry = {"vertices": vertices}
         if kind is PlaceKind.POLYGON and "holes" in entry.data:
             holes = entry.data["holes"]
@@ -359,6 +483,7 @@ def _read_place(entry: yamlfile.Entry) -> Place | None:
         source=source,
         aliases=aliases,
         uncertainty_m=uncertainty.metres if uncertainty else 0.0,
+        ambiguous_with=entry.texts("ambiguous_with"),
         **geometry,
         **common,
     )
@@ -393,6 +518,7 @@ def parse_places(data: Any, path: str) -> Gazetteer:
             continue
         places[place.id] = place
     problems.extend(_check_zones(places.values()))
+    problems.extend(lint_places(places.values()))
     errors = [p for p in problems if p.level is Level.ERROR]
     if errors:
         raise DataError(errors)
@@ -426,6 +552,77 @@ def _check_zones(places: Iterable[Place]) -> Iterator[Problem]:
             )
 
 
+def lint_places(places: Iterable[Place]) -> list[Problem]:
+    """Checks that do not stop the data being used: shared names, implausible coordinates.
+
+    Two places that share a name (by match key) and the same country and admin area cannot be
+    told apart by a claim except by id, so each such pair is a warning unless one of the two
+    lists the other in `ambiguous_with` (the data knows). A point or vertex outside its
+    country's bounding box is a warning: usually swapped lat/lon.
+    """
+    from claimcheck.coords import country_bbox_warning
+
+    by_id = {p.id: p for p in places}
+    by_key: dict[str, set[str]] = {}
+    for place in by_id.values():
+        for name in place.names:
+            by_key.setdefault(name_key(name), set()).add(place.id)
+    problems: list[Problem] = []
+
+    def warn(place: Place, field_name: str, message: str, level: Level = Level.WARNING) -> None:
+        problems.append(Problem(place.path, place.line, 1, field_name, message, level, place.id))
+
+    for place in by_id.values():
+        shared: dict[str, str] = {}
+        for name in place.names:
+            for sharer in by_key.get(name_key(name), ()):
+                if sharer != place.id:
+                    shared.setdefault(sharer, name)
+        for other_id in place.ambiguous_with:
+            if other_id not in by_id:
+                warn(place, "ambiguous_with", f"unknown place {other_id!r}", Level.ERROR)
+            elif other_id not in shared:
+                warn(place, "ambiguous_with", f"{other_id!r} shares no name with {place.id!r}")
+        for other_id, name in sorted(shared.items()):
+            other = by_id[other_id]
+            other_name = next(n for n in other.names if name_key(n) == name_key(name))
+            if (other.line, other.path) >= (place.line, place.path) or _distinguishable(
+                place, other
+            ):
+                continue
+            if other_id in place.ambiguous_with or place.id in other.ambiguous_with:
+                continue
+            warn(
+                place,
+                "aliases",
+                f"{place.id!r} ({name!r}) and {other_id!r} (line {other.line}, {other_name!r}) "
+                "share a name and the same country and admin area: a claim can tell them apart "
+                "only by id. "
+                f"Add country/admin, or list {other_id!r} in ambiguous_with if that is intended",
+            )
+        if place.country:
+            points = [(place.lat, place.lon)] if place.lat is not None else list(place.vertices)
+            for lat, lon in points:
+                assert lat is not None and lon is not None
+                message = country_bbox_warning(lat, lon, place.country)
+                if message:
+                    warn(place, "country", f"{place.id!r}: {message}")
+                    break
+    return problems
+
+
+def _distinguishable(a: Place, b: Place) -> bool:
+    """Whether a claim's country and admin narrowing can tell two places apart."""
+    return ((a.country or "").upper(), (a.admin or "").casefold()) != (
+        (b.country or "").upper(),
+        (b.admin or "").casefold(),
+    )
+
+
 def load_places(path: str) -> Gazetteer:
-    """Read and validate a places file (YAML)."""
+    """Read and validate a places file: YAML, or a GeoJSON FeatureCollection (.geojson/.json)."""
+    from claimcheck.geojson_places import is_geojson, load_geojson_places
+
+    if is_geojson(path):
+        return load_geojson_places(path)
     return parse_places(yamlfile.load(path), path)

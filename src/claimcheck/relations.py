@@ -239,6 +239,10 @@ def about_tolerance(figure: Length, relation: Relation = Relation.ABOUT) -> Leng
     return Length(half_step, figure.unit)
 
 
+#: A minus sign before a figure, not a hyphen inside one ("34-mile", "30-40").
+_NEGATIVE_RE = re.compile(r"(?<![\w.])[-−]\s*\d")
+
+
 def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
     """Read "more than 45 mi", "within 55 km", "between 30 and 40 km" or a bare "34 mi".
 
@@ -256,6 +260,8 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
             raise RelationError(f"{text!r}: the range ends below where it starts")
         return Requirement(Relation.BETWEEN, low, high=high, tolerance=tol)
     single = _SINGLE_RE.fullmatch(cleaned)
+    if single is None and _NEGATIVE_RE.search(cleaned):
+        raise RelationError(f"cannot read {text!r}: distances are never negative")
     if single is None:
         words = ", ".join(sorted({"more than", "at least", "less than", "within", "about"}))
         raise RelationError(

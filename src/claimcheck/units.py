@@ -170,13 +170,15 @@ def parse_unit(text: str) -> Unit:
 def parse_length(text: str) -> Length:
     """Read a whole string such as "45 mi", "34-mile", "55km" or "half a mile" as a Length."""
     match = FIGURE_RE.fullmatch(text.strip())
+    if match is None and FIGURE_RE.fullmatch(text.strip().lstrip("-−").lstrip()):
+        raise UnitError(f"cannot read {text!r}: distances are never negative")
     if match is None:
         raise UnitError(
             f"cannot read {text!r} as a length: write a number and a unit, e.g. '45 mi' or '55 km'"
         )
     value = parse_number(match["number"])
     if value < 0:
-        raise UnitError(f"{text!r} is negative: distances are never negative")
+        raise UnitError(f"cannot read {text!r}: distances are never negative")
     return Length(value, parse_unit(match["unit"]))
 
 

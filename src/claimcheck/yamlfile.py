@@ -30,13 +30,15 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+#: Deeper than any claims or places file needs; keeps the builder far from Python's stack limit.
+MAX_DEPTH = 64
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
-    """1-based line and column of a node in its file."""
+    """1-based line and column of a node in its file (slots: one per key, millions in big files)."""
 
     line: int
     column: int
@@ -69,6 +71,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.constructor = yaml.constructor.SafeConstructor()
         self.seen: set[int] = set()
+        self.depth = 0
 
     def problem(self, node: yaml.Node, message: str, field: str = "") -> None:
         p = _pos(node)
@@ -81,10 +84,17 @@ class _Builder:
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, field)
-        if isinstance(node, yaml.SequenceNode):
-            return self.sequence(node, field)
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, field)
+        if self.depth >= MAX_DEPTH:
+            self.problem(node, f"nested more than {MAX_DEPTH} levels deep", field)
+            return None
+        self.depth += 1
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return self.sequence(node, field)
+            if isinstance(node, yaml.MappingNode):
+                return self.mapping(node, field)
+        finally:
+            self.depth -= 1
         self.problem(node, "unexpected YAML node", field)
         return None
 
@@ -161,23 +171,24 @@ def read_text(path: str) -> str:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise DataError([Problem(path, 0, 0, "", f"cannot read file: {reason}")]) from exc
-    if b"\x00" in raw:
-        raise DataError([Problem(path, 0, 0, "", "this is a binary file, not YAML text")])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError([Problem(path, 1, 1, "", "this file is UTF-16: save it as UTF-8")])
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, column = _line_column(raw, nul)
+        raise DataError([Problem(path, line, column, "", "this is a binary file, not YAML text")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    line,
-                    0,
-                    "",
-                    f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the file as UTF-8",
-                )
-            ]
-        ) from exc
+        line, column = _line_column(raw, exc.start)
+        message = f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the file as UTF-8"
+        raise DataError([Problem(path, line, column, "", message)]) from exc
+
+
+def _line_column(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
 def load(path: str, text: str | None = None) -> Any:
@@ -201,17 +212,19 @@ def _load(path: str, text: str) -> Any:
         if "\t" in text and "tab" in str(exc.problem):
             message += " (YAML forbids tabs for indentation: use spaces)"
         raise DataError([Problem(path, line, col, "", message)]) from exc
+    except yaml.reader.ReaderError as exc:
+        before = text.lstrip("\ufeff")[: exc.position]
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        message = f"character #x{exc.character:04x} is not allowed in YAML: {exc.reason}"
+        raise DataError([Problem(path, line, column, "", message)]) from exc
     except yaml.YAMLError as exc:
-        raise DataError([Problem(path, 0, 0, "", f"YAML error: {exc}")]) from exc
-    except RecursionError as exc:
-        raise DataError([Problem(path, 0, 0, "", "YAML nested too deeply")]) from exc
+        raise DataError([Problem(path, 1, 1, "", f"YAML error: {exc}")]) from exc
+    except RecursionError as exc:  # only the pure-Python parser recurses
+        raise DataError([Problem(path, 1, 1, "", "YAML nested too deeply")]) from exc
     if node is None:
-        raise DataError([Problem(path, 0, 0, "", "the file is empty")])
+        raise DataError([Problem(path, 1, 1, "", "the file is empty: no YAML document in it")])
     builder = _Builder(path)
-    try:
-        value = builder.build(node, "")
-    except RecursionError as exc:
-        raise DataError([Problem(path, 0, 0, "", "YAML nested too deeply")]) from exc
+    value = builder.build(node, "")
     if builder.problems:
         raise DataError(builder.problems)
     return value

@@ -104,10 +104,31 @@ def contradiction_findings(report: VerifyReport) -> Iterator[Finding]:
         )
 
 
+def location_findings(report: VerifyReport) -> Iterator[Finding]:
+    """A warning when no point satisfies all the claims that locate an unknown place."""
+    claims = {v.claim.id: v.claim for v in report.verdicts}
+    for location in report.locations:
+        if location.feasible:
+            continue
+        ids = location.conflict or location.claim_ids
+        last = max((claims[i] for i in ids), key=lambda k: (k.path, k.line))
+        yield Finding(
+            last.path,
+            last.line,
+            0,
+            "warning",
+            last.id,
+            f"{location.place_id}: claims cannot all hold",
+            f"no point satisfies {', '.join(ids)} together "
+            f"(`claimcheck locate {location.place_id}` maps them)",
+        )
+
+
 def verify_findings(report: VerifyReport) -> list[Finding]:
     """Every finding of a verify run, in file and line order."""
     found = [f for f in (claim_finding(report, v) for v in report.verdicts) if f is not None]
     found.extend(contradiction_findings(report))
+    found.extend(location_findings(report))
     found.extend(problem_finding(p) for p in report.dataset.warnings)
     return sorted(found, key=lambda f: (f.path, f.line, f.column))
 

@@ -15,6 +15,7 @@ from claimcheck.formats.findings import (
     check_summary,
     claim_finding,
     contradiction_findings,
+    location_findings,
     problem_finding,
     verify_summary,
 )
@@ -74,8 +75,12 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
         else:
             _element(case, "system-out", f"{verdict.verdict.value}: {verdict.reason}")
         cases.append(case)
-    contradictions = (f"{f.path}:{f.line}: {f.message}" for f in contradiction_findings(report))
-    log = [verify_summary(report), *contradictions, *(str(p) for p in report.dataset.warnings)]
+    informative = [*contradiction_findings(report), *location_findings(report)]
+    log = [
+        verify_summary(report),
+        *(f"{f.path}:{f.line}: {f.message}" for f in informative),
+        *(str(p) for p in report.dataset.warnings),
+    ]
     return _document("claimcheck verify", cases, log)
 
 

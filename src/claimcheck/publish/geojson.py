@@ -63,6 +63,7 @@ def _positions(vertices: Sequence[LatLon]) -> list[tuple[float, float]]:
 
 def _finish(geom: Any) -> dict[str, Any]:
     """Cut at the antimeridian, orient rings by the right-hand rule, round, as a GeoJSON dict."""
+    import numpy as np
     import shapely
     from shapely.geometry import mapping
     from shapely.geometry.polygon import orient
@@ -72,7 +73,8 @@ def _finish(geom: Any) -> dict[str, Any]:
         pieces: list[Any] = []
         for shift in (-360.0, 0.0, 360.0):
             window = shapely.box(-180.0 - shift, -90.0, 180.0 - shift, 90.0)
-            piece = shapely.transform(geom.intersection(window), lambda xy, s=shift: [*xy, s, 0])
+            offset = np.array([shift, 0.0])
+            piece = shapely.transform(geom.intersection(window), lambda xy, o=offset: xy + o)
             if not piece.is_empty:
                 pieces.extend(getattr(piece, "geoms", [piece]))
         geom = shapely.union_all(pieces) if len(pieces) > 1 else pieces[0]

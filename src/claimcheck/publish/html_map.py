@@ -133,10 +133,12 @@ _JS = r"""
   }
   svg.addEventListener("wheel", function (e) { e.preventDefault();
     var r = svg.getBoundingClientRect();
-    zoom(e.deltaY > 0 ? 1.25 : 0.8, (e.clientX - r.left) / r.width, (e.clientY - r.top) / r.height);
+    var cx = (e.clientX - r.left) / r.width, cy = (e.clientY - r.top) / r.height;
+    zoom(e.deltaY > 0 ? 1.25 : 0.8, cx, cy);
   }, {passive: false});
   var drag = null;
-  svg.addEventListener("pointerdown", function (e) { drag = [e.clientX, e.clientY, view.slice()]; });
+  svg.addEventListener("pointerdown", function (e) {
+    drag = [e.clientX, e.clientY, view.slice()]; });
   window.addEventListener("pointerup", function () { drag = null; });
   window.addEventListener("pointermove", function (e) { if (!drag) { return; }
     var upp = Math.max(view[2] / svg.clientWidth, view[3] / svg.clientHeight);
