@@ -2,7 +2,7 @@
 
 The fast profile (the default, and what CI runs) keeps property and fuzz tests at 200 examples
 each. Run the long one before a release with HYPOTHESIS_PROFILE=long: 10,000 examples each, so
-the ten fuzz targets in tests/test_fuzz.py see 100,000 inputs, and any single input that takes
+the twelve fuzz targets in tests/test_fuzz.py see 120,000 inputs, and any single input that takes
 over 2 s fails (the deadline).
 """
 

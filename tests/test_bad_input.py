@@ -31,7 +31,7 @@ def verify(claims: Path, places: Path, *extra: str) -> Result:
 
 
 def verify_bad(path: Path, *extra: str) -> Result:
-    """A c-*.yaml file is a claims file, a p-*.yaml file a places file."""
+    """A c-*.yaml file is a claims file, a p-*.yaml or p-*.geojson file a places file."""
     if path.name.startswith("p-"):
         return verify(OK_CLAIMS, path, *extra)
     return verify(path, OK_PLACES, *extra)
@@ -44,7 +44,7 @@ def assert_clean_exit_2(result: Result) -> None:
 
 
 def test_the_corpus_is_complete() -> None:
-    files = {p.name for p in BAD.glob("[cp]-*.yaml")}
+    files = {p.name for p in BAD.glob("[cp]-*") if p.suffix in (".yaml", ".geojson")}
     assert files == set(EXPECTED), "every bad file needs an entry in EXPECTED.yaml, and back"
     assert len(files) >= 40
 

@@ -2,8 +2,8 @@
 
 Each target either succeeds or raises the one error type it documents (DataError for files,
 RelationError/UnitError for the figure grammar, CoordinateError for coordinates); anything else
-would reach the user as a traceback. Ten targets: in the long profile (HYPOTHESIS_PROFILE=long,
-see tests/conftest.py) that is 100,000 inputs, each under a 2 s deadline.
+would reach the user as a traceback. Twelve targets: in the long profile (HYPOTHESIS_PROFILE=long,
+see tests/conftest.py) that is 120,000 inputs, each under a 2 s deadline.
 """
 
 from __future__ import annotations
@@ -127,6 +127,23 @@ def test_verify_on_mutated_bundled_claims(scratch: Path, data: bytes) -> None:
 @given(data=mutated(OK_PLACES.read_bytes()))
 def test_verify_on_mutated_places(scratch: Path, data: bytes) -> None:
     _verify_all_formats(OK_CLAIMS, _write(scratch, data))
+
+
+@file_settings
+@given(
+    data=mutated(
+        (BAD / "p-geojson-unclosed-ring.geojson")
+        .read_bytes()
+        .replace(b"[38.0, 34.0]]]", b"[38.0, 34.0], [38.0, 33.0]]]")
+    )
+)
+def test_load_places_on_mutated_geojson(scratch: Path, data: bytes) -> None:
+    path = scratch / f"{uuid.uuid4().hex}.geojson"
+    path.write_bytes(data)
+    try:
+        load_places(str(path))
+    except DataError as exc:
+        assert exc.problems and all(p.path == str(path) for p in exc.problems)
 
 
 # --- structurally valid YAML with random values -----------------------------------------------

@@ -68,7 +68,7 @@ def test_compass(azimuth: float, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kinds", "expected"), [([C, N], N), ([C, I, U], X), ([C, U, N], U), ([C, C], C)]
+    ("kinds", "expected"), [([C, N], N), ([C, X, U], X), ([C, U, N], U), ([C, C], C)]
 )
 def test_worst_verdict_wins(kinds: list[VerdictKind], expected: VerdictKind) -> None:
     assert worst(kinds) is expected

@@ -326,23 +326,9 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
 def parse_claims(data: Any, path: str, gazetteer: Gazetteer) -> list[Claim]:
     """Build claims from a loaded claims file and check every place they name exists."""
     problems: list[Problem] = []
-    if not isinstance(data, yamlfile.YMap) or not isinstance(data.get("claims"), list):
-        line = data.position.line if isinstance(data, (yamlfile.YMap, yamlfile.YList)) else 0
-        raise DataError(
-            [Problem(path, line, 1, "claims", "expected a top-level 'claims:' list of claims")]
-        )
-    yamlfile.Entry(data, path, "", problems).check_keys(("claims",))
     claims: list[Claim] = []
     seen: dict[str, int] = {}
-    items: yamlfile.YList = data["claims"]
-    for i, item in enumerate(items):
-        if not isinstance(item, yamlfile.YMap):
-            pos = items.item_positions[i]
-            problems.append(
-                Problem(path, pos.line, pos.column, f"claims[{i}]", "expected a mapping")
-            )
-            continue
-        entry = yamlfile.Entry(item, path, f"claims[{i}]", problems)
+    for entry in yamlfile.entries(data, path, "claims", problems):
         claim = _read_claim(entry)
         if claim is None:
             continue

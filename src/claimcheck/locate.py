@@ -78,11 +78,13 @@ class _Frame:
     window_m: float
     window: BaseGeometry
 
-    def xy(self, points: Sequence[LatLon]) -> list[tuple[float, float]]:
-        lats = [p[0] for p in points]
-        lons = [p[1] for p in points]
-        xs, ys = self.aeqd.to_xy.transform(lons, lats)
-        return list(zip((float(x) for x in xs), (float(y) for y in ys), strict=True))
+    def xy(self, points: Sequence[LatLon]) -> Any:
+        """An (n, 2) array of frame coordinates, which shapely takes without a Python loop."""
+        import numpy as np
+
+        lat_lon = np.asarray(points, dtype=float).reshape(-1, 2)
+        xs, ys = self.aeqd.to_xy.transform(lat_lon[:, 1], lat_lon[:, 0])
+        return np.column_stack((xs, ys))
 
     def distances(self, points: Sequence[LatLon]) -> list[float]:
         """Geodesic distances (m) from the frame centre."""

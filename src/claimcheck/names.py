@@ -134,17 +134,16 @@ def _key(spelled: str) -> str:
 
 
 def rank(
-    query: str, candidates: Iterable[tuple[str, Sequence[str]]], limit: int = 5
+    query: str, candidates: Iterable[tuple[str, Sequence[str]]], limit: int = 5, fuzzy: bool = True
 ) -> list[Match]:
     """The best match per candidate, best first, ties never broken by input order.
 
     Each candidate is (place_id, [name, *aliases]). Matches are ordered by score, then `how`
     (exact, alias, transliteration, fuzzy), then place id. `limit` counts places, but matches
     tied with the last one kept (same score and how) are all returned: a caller must see that
-    the query is ambiguous rather than get whichever place sorted first.
+    the query is ambiguous rather than get whichever place sorted first. `fuzzy=False` skips
+    near misses (and the rapidfuzz import) when only certain matches matter.
     """
-    from rapidfuzz import fuzz
-
     folded = _fold(query)
     if not folded:
         return []
@@ -159,8 +158,8 @@ def rank(
                 found.append(Match(place_id, name, "exact" if i == 0 else "alias", 100.0))
             elif key and key == _key(name_spelled):
                 found.append(Match(place_id, name, "transliteration", 100.0))
-            elif spelled:
-                score = fuzz.ratio(spelled, name_spelled, score_cutoff=FUZZY_CUTOFF)
+            elif fuzzy and spelled:
+                score = _ratio(spelled, name_spelled)
                 if score:
                     found.append(Match(place_id, name, "fuzzy", round(score, 1)))
         if found:
@@ -171,6 +170,13 @@ def rank(
         last = _order(kept[-1])[:2]
         kept += [m for m in best[limit:] if _order(m)[:2] == last]
     return kept
+
+
+def _ratio(a: str, b: str) -> float:
+    """rapidfuzz's ratio, imported on the first fuzzy comparison: exact lookups never need it."""
+    from rapidfuzz import fuzz
+
+    return float(fuzz.ratio(a, b, score_cutoff=FUZZY_CUTOFF))
 
 
 def _order(m: Match) -> tuple[float, int, str]:

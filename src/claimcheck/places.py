@@ -243,7 +243,7 @@ class Gazetteer:
         found = spelled_alike or found
         if not found:
             return (), ""
-        matches = rank(ref.text, [(p.id, p.names) for p in found], limit=len(found))
+        matches = rank(ref.text, [(p.id, p.names) for p in found], len(found), fuzzy=False)
         how = min((m.how for m in matches if m.how != "fuzzy"), key=HOW_ORDER.__getitem__)
         return tuple(p.id for p in found), how
 
@@ -492,23 +492,8 @@ def _read_place(entry: yamlfile.Entry) -> Place | None:
 def parse_places(data: Any, path: str) -> Gazetteer:
     """Build the gazetteer from a loaded places file; raises DataError with every problem."""
     problems: list[Problem] = []
-    if not isinstance(data, yamlfile.YMap) or not isinstance(data.get("places"), list):
-        line = data.position.line if isinstance(data, (yamlfile.YMap, yamlfile.YList)) else 0
-        raise DataError(
-            [Problem(path, line, 1, "places", "expected a top-level 'places:' list of places")]
-        )
-    top = yamlfile.Entry(data, path, "", problems)
-    top.check_keys(("places",))
     places: dict[str, Place] = {}
-    items: yamlfile.YList = data["places"]
-    for i, item in enumerate(items):
-        if not isinstance(item, yamlfile.YMap):
-            pos = items.item_positions[i]
-            problems.append(
-                Problem(path, pos.line, pos.column, f"places[{i}]", "expected a mapping")
-            )
-            continue
-        entry = yamlfile.Entry(item, path, f"places[{i}]", problems)
+    for entry in yamlfile.entries(data, path, "places", problems):
         place = _read_place(entry)
         if place is None:
             continue

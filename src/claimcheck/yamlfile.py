@@ -327,3 +327,20 @@ def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
     return repr(value)
+
+
+def entries(data: Any, path: str, key: str, problems: list[Problem]) -> Iterator[Entry]:
+    """One Entry per mapping in the file's top-level `key:` list; anything else is a Problem."""
+    if not isinstance(data, YMap) or not isinstance(data.get(key), list):
+        line = data.position.line if isinstance(data, (YMap, YList)) else 0
+        raise DataError([Problem(path, line, 1, key, f"expected a top-level '{key}:' list")])
+    Entry(data, path, "", problems).check_keys((key,))
+    items: YList = data[key]
+    for i, item in enumerate(items):
+        if isinstance(item, YMap):
+            yield Entry(item, path, f"{key}[{i}]", problems)
+        else:
+            pos = items.item_positions[i]
+            problems.append(
+                Problem(path, pos.line, pos.column, f"{key}[{i}]", "expected a mapping")
+            )
