@@ -59,7 +59,7 @@ def test_resolve_by_id_name_and_alias_never_by_order(tmp_path: Path) -> None:
         (POINT.replace("lon: 38.61778", "lon: .nan"), 7, "finite"),
         (POINT.replace("uncertainty: 7 km", "uncertainty: 7"), 8, "needs a unit"),
         (POINT.replace("uncertainty: 7 km", "uncertainty: 7 leagues"), 8, "cannot read"),
-        (POINT.replace("    source: English Wikipedia\n", ""), 2, "missing required field 'source'"),
+        (POINT.replace("    source: English Wikipedia\n", ""), 2, "required field 'source'"),
         (POINT.replace("country: SY", "contry: SY"), 5, "did you mean 'country'"),
         (POINT + POINT, 10, "duplicate place id 'garrison'"),
         (POINT.replace("    country: SY\n", "    country: SY\n    country: IQ\n"), 6,
