@@ -110,4 +110,5 @@ def test_version_and_help() -> None:
 def test_every_command_has_help_with_an_example(name: str) -> None:
     code, out, _ = run(name, "--help")
     assert code == 0
+    assert "Example" in out
     assert "claimcheck " + name in out
