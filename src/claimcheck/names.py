@@ -15,6 +15,7 @@ joined words ("Abu Kamal" / "Albukamal" give different keys).
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -56,7 +57,7 @@ _PLAIN_ARTICLES = ("al", "el")
 
 _DROP_VOWELS_AND_MARKS = str.maketrans("", "", "aeiou'")
 _DOUBLED_AFTER_VOWEL = re.compile(r"([aeiou])([b-df-hj-np-tv-z])\2")  # shadda: Raqqa, -iyya
-_FINAL_AH = re.compile(r"([ae])h$")  # ta marbuta: Shamiyah = Shamiya, Rutbeh = Rutbe
+_FINAL_AH = re.compile(r"([ae])h(?= |$)")  # ta marbuta: Shamiyah = Shamiya, Rutbeh = Rutbe
 # y and w are long vowels (Walid = وليد) unless they start a word (Yarmuk, Wadi) or come
 # before a final vowel (the consonantal y of -iya: Shamiya = شامية, but Sham != Shamiya).
 _MEDIAL_YW = re.compile(r"(?<=.)[yw](?![aeiou]*$)")
@@ -88,21 +89,26 @@ def spelling(name: str) -> str:
     Vowels are kept, so this is the string that fuzzy matching compares: "al-Tamf" -> "tamf".
     Arabic-script words carry only the vowels Arabic writes ("التنف" -> "tnf").
     """
-    from anyascii import anyascii
+    if name.isascii():  # most names: no script or diacritics to fold (GeoNames imports)
+        text = name.lower().translate(_AYN)
+    else:
+        from anyascii import anyascii
 
-    text = _ARABIC_WORD.sub(_arabic_word, unicodedata.normalize("NFKC", name))
-    text = anyascii(text).lower().translate(_AYN)
-    matches = list(_WORD.finditer(text))
-    words: list[str] = []
-    for i, m in enumerate(matches):
-        word = m.group()
-        if i + 1 < len(matches):
-            nxt = matches[i + 1]
-            separator = text[m.end() : nxt.start()]
-            if _is_article(word, separator, nxt.group()):
-                continue
-        words.append(_FINAL_AH.sub(r"\1", _DOUBLED_AFTER_VOWEL.sub(r"\1\2", word)))
-    return " ".join(words)
+        text = _ARABIC_WORD.sub(_arabic_word, unicodedata.normalize("NFKC", name))
+        text = anyascii(text).lower().translate(_AYN)
+    found = _WORD.findall(text)
+    if "l" in found:  # only "Abu l-Kamal" needs to know what separates the words
+        matches = list(_WORD.finditer(text))
+        separators = [text[a.end() : b.start()] for a, b in itertools.pairwise(matches)]
+    else:
+        separators = [""] * (len(found) - 1)
+    words = [
+        word
+        for word, separator, nxt in zip(found[:-1], separators, found[1:], strict=True)
+        if not _is_article(word, separator, nxt)
+    ]
+    words.extend(found[-1:])
+    return _FINAL_AH.sub(r"\1", _DOUBLED_AFTER_VOWEL.sub(r"\1\2", " ".join(words)))
 
 
 def _arabic_word(m: re.Match[str]) -> str:
