@@ -255,6 +255,8 @@ class Gazetteer:
         return [m.place_id for m in matches[:limit]]
 
 
+#: Keys that hold a place's geometry; which of them a place needs depends on its kind.
+GEOMETRY_KEYS = ("lat", "lon", "coordinates", "uncertainty", "lat_lon", "holes", "centre", "radius")
 PLACE_KEYS = (
     "id",
     "name",
@@ -262,14 +264,7 @@ PLACE_KEYS = (
     "aliases",
     "country",
     "admin",
-    "lat",
-    "lon",
-    "coordinates",
-    "uncertainty",
-    "lat_lon",
-    "holes",
-    "centre",
-    "radius",
+    *GEOMETRY_KEYS,
     "near",
     "source",
     "note",
@@ -419,16 +414,7 @@ def _read_place(entry: yamlfile.Entry) -> Place | None:
     near = read_length(entry, "near")
     if near is not None:
         common["near_m"] = near.metres
-    geometry_keys = {
-        "lat",
-        "lon",
-        "coordinates",
-        "uncertainty",
-        "lat_lon",
-        "holes",
-        "centre",
-        "radius",
-    }
+    geometry_keys = set(GEOMETRY_KEYS)
     needed = {
         PlaceKind.POINT: {"uncertainty"},
         PlaceKind.LINE: {"lat_lon", "uncertainty"},
