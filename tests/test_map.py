@@ -100,15 +100,80 @@ def test_a_line_across_the_antimeridian_is_split() -> None:
     assert ends == [-180.0, 180.0]
 
 
+def _vendored(name: str) -> str:
+    from importlib import resources
+
+    folder = resources.files("claimcheck.publish") / "vendor" / "leaflet"
+    return (folder / name).read_text("utf-8")
+
+
+def _own_markup(text: str) -> tuple[str, dict[str, Any]]:
+    """The page minus the inlined Leaflet and the data block, and the data block parsed."""
+    for name in ("leaflet.css", "leaflet.js"):
+        body = _vendored(name).replace("//# sourceMappingURL=leaflet.js.map", "")
+        assert body in text, name
+        text = text.replace(body, "")
+    head, rest = text.split('<script type="application/json" id="claimcheck-data">')
+    data, tail = rest.split("</script>", 1)
+    assert "<" not in data  # nor "</script>" nor "<!--": the block cannot be ended early
+    return head + tail, json.loads(data)
+
+
+def test_vendored_leaflet_is_1_9_4_and_safe_to_inline() -> None:
+    js = _vendored("leaflet.js")
+    assert 't.version="1.9.4"' in js
+    assert "</script" not in js.lower() and "<!--" not in js
+    assert "BSD 2-Clause" in _vendored("LICENSE")
+
+
 def test_html_map_is_self_contained_and_escapes_the_data() -> None:
+    from claimcheck.publish import html_map
+
     text = run("--format", "html", *HOSTILE).decode()
-    assert text.count("<script") == 2  # the data block and the drawing code, nothing else
-    assert "</script><script>alert" not in text and "<img src=x" not in text
-    assert not re.search(r"\bsrc=|https?://(?!www\.w3\.org/2000/svg)", text.split("<script")[0])
-    data = text.split('id="claimcheck-data">')[1].split("</script>")[0]
-    assert "<" not in data
-    quotes = [f["properties"].get("quote") for f in json.loads(data)["features"]]
+    assert text.count("<script") == 3  # Leaflet, the data block and the drawing code
+    own, data = _own_markup(text)
+    assert not re.search(r"https?://|\bsrc=|\bhref=|url\(|@import", own)
+    assert "img-src &#x27;none&#x27;" in own  # and the CSP forbids any request
+    assert data["tiles"] is None
+    quotes = [f["properties"].get("quote") for f in data["collection"]["features"]]
     assert any(q and q.startswith("<script>alert") for q in quotes)  # kept as text, for textContent
+    assert "innerHTML" not in html_map._JS  # data reaches the page through DOM nodes only
+    assert "bindPopup(function" in html_map._JS and "textContent" in html_map._JS
+
+
+@pytest.mark.parametrize(
+    "url, source",
+    [
+        ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "https://tile.openstreetmap.org"),
+        ("https://{s}.tile.example.org:8080/{z}/{x}/{y}.png", "https://*.tile.example.org:8080"),
+        ("http://tiles.{r}.example/{z}/{x}/{y}", "http:"),
+    ],
+)
+def test_html_map_with_base_tiles(url: str, source: str) -> None:
+    attribution = "<b>© OpenStreetMap</b> contributors"
+    text = run("--format", "html", "--tiles", url, "--tile-attribution", attribution).decode()
+    own, data = _own_markup(text)
+    assert data["tiles"] == {
+        "url": url,
+        "attribution": "&lt;b&gt;© OpenStreetMap&lt;/b&gt; contributors",  # Leaflet: innerHTML
+    }
+    assert f'img-src {source}">' in own
+    assert re.findall(r"https?://\S+", own) == ([source + '">'] if "//" in source else [])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--format", "html", "--tiles", "ftp://tiles.example/{z}/{x}/{y}.png"],
+        ["--format", "html", "--tiles", "https://tiles.example/tile.png"],
+        ["--format", "html", "--tiles", "https://t.example/{z}/{x}/{y}.png; script-src *"],
+        ["--format", "png", "--tiles", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"],
+    ],
+)
+def test_bad_tiles_option_exits_2(args: list[str]) -> None:
+    result = CliRunner().invoke(main, ["map", *args])
+    assert result.exit_code == 2 and "--tiles" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_html_map_escapes_its_title() -> None:

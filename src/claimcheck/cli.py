@@ -118,6 +118,16 @@ def places_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def gazetteer_db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--gazetteer-db",
+        "gazetteer_db",
+        default=None,
+        type=click.Path(dir_okay=False),
+        help="GeoNames index (from `places import geonames`) for places the places file lacks.",
+    )(func)
+
+
 def format_option(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """--format NAME; "auto" (when offered) arrives already resolved to github or text."""
 
@@ -170,6 +180,7 @@ def parse_verdicts(ctx: click.Context, param: click.Parameter, value: str) -> tu
 @main.command()
 @claims_option
 @places_option
+@gazetteer_db_option
 @format_option(*FORMAT_CHOICES)
 @click.option(
     "--fail-on",
@@ -185,7 +196,12 @@ def parse_verdicts(ctx: click.Context, param: click.Parameter, value: str) -> tu
     help="Write each claim's verdict into the claims file as its expect: (nothing else changes).",
 )
 def verify(
-    claims_path: str, places_path: str, fmt: str, fail_on: tuple[Any, ...], update_expect: bool
+    claims_path: str,
+    places_path: str,
+    gazetteer_db: str | None,
+    fmt: str,
+    fail_on: tuple[Any, ...],
+    update_expect: bool,
 ) -> None:
     """Give a verdict for every claim: consistent, inconsistent, inconclusive or unverifiable.
 
@@ -198,12 +214,13 @@ def verify(
       claimcheck verify --claims my/claims.yaml --places my/places.yaml --format json
       claimcheck verify --format github --fail-on inconclusive,unverifiable
       claimcheck verify --update-expect     # accept the current verdicts
+      claimcheck verify --gazetteer-db geonames.sqlite   # names the places file lacks
     """
     from claimcheck import engine
     from claimcheck.formats import formatter
 
     with reporting_errors(fmt):
-        dataset = engine.load_dataset(claims_path, places_path)
+        dataset = engine.load_dataset(claims_path, places_path, gazetteer_db)
         report = engine.verify(dataset, fail_on)
         if update_expect:
             from claimcheck import lock

@@ -15,6 +15,7 @@ from claimcheck.cli import (
     claims_option,
     echo,
     format_option,
+    gazetteer_db_option,
     places_option,
     reporting_errors,
     wants_color,
@@ -25,8 +26,9 @@ from claimcheck.formats import CHOICES
 @click.command()
 @claims_option
 @places_option
+@gazetteer_db_option
 @format_option(*CHOICES)
-def check(claims_path: str, places_path: str, fmt: str) -> None:
+def check(claims_path: str, places_path: str, gazetteer_db: str | None, fmt: str) -> None:
     """Check that the claims and places files are valid, without measuring anything.
 
     Exits 0 when both files can be used (warnings are printed but do not fail), 2 when either
@@ -36,12 +38,13 @@ def check(claims_path: str, places_path: str, fmt: str) -> None:
     Example:
       claimcheck check
       claimcheck check --claims my/claims.yaml --places my/places.yaml --format parsable
+      claimcheck check --gazetteer-db geonames.sqlite   # warns about imported places
     """
     from claimcheck import engine
     from claimcheck.formats import formatter
 
     with reporting_errors(fmt):
-        dataset = engine.load_dataset(claims_path, places_path)
+        dataset = engine.load_dataset(claims_path, places_path, gazetteer_db)
     output = formatter(fmt).render_check(dataset, wants_color() and fmt == "text")
     if output:
         echo(output)

@@ -17,8 +17,26 @@ from claimcheck.cli import claims_option, echo, format_option, places_option, re
     is_flag=True,
     help="Leave out the feasible regions that `locate` computes for unknown places.",
 )
+@click.option(
+    "--tiles",
+    metavar="URL",
+    help="HTML only: a base map as a tile URL template with {z}/{x}/{y} (default: none, "
+    "so the page makes no network request).",
+)
+@click.option(
+    "--tile-attribution",
+    metavar="TEXT",
+    default="",
+    help="HTML only: the attribution the tile provider requires, shown as plain text.",
+)
 def map_command(
-    claims_path: str, places_path: str, fmt: str, output: str | None, no_regions: bool
+    claims_path: str,
+    places_path: str,
+    fmt: str,
+    output: str | None,
+    no_regions: bool,
+    tiles: str | None,
+    tile_attribution: str,
 ) -> None:
     """Draw the claims: GeoJSON (RFC 7946), an interactive HTML map, or a PNG/SVG figure.
 
@@ -31,12 +49,17 @@ def map_command(
     Example:
       claimcheck map -o claims.geojson
       claimcheck map --format html -o map.html
+      claimcheck map --format html -o map.html \\
+        --tiles 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' \\
+        --tile-attribution '© OpenStreetMap contributors'
       claimcheck map --format png -o docs/map.png
     """
     from claimcheck import engine
     from claimcheck.problems import UsageError
 
     with reporting_errors():
+        if tiles and fmt != "html":
+            raise UsageError("--tiles is for --format html only")
         dataset = engine.load_dataset(claims_path, places_path)
         result = engine.verify(dataset)
         regions = []
@@ -52,7 +75,9 @@ def map_command(
         elif fmt == "html":
             from claimcheck.publish import html_map
 
-            data = html_map.render(result, regions).encode()
+            data = html_map.render(
+                result, regions, tiles=tiles, attribution=tile_attribution
+            ).encode()
         else:
             import importlib.util
 

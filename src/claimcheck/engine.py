@@ -53,15 +53,20 @@ class VerifyReport:
         return {k.value: tally.get(k, 0) for k in VerdictKind}
 
 
-def load_dataset(claims_path: str, places_path: str) -> Dataset:
-    """Load both files; raises DataError with the problems of both when either is bad."""
+def load_dataset(claims_path: str, places_path: str, gazetteer_db: str | None = None) -> Dataset:
+    """Load both files; raises DataError with the problems of both when either is bad.
+
+    With `gazetteer_db` (an index from `places import geonames`), a claim's reference that the
+    places file does not know is looked up there (claimcheck.imported_places); each claim that
+    relies on an imported place gets a warning.
+    """
     from claimcheck.yamlfile import gc_paused
 
     with gc_paused():
-        return _load_dataset(claims_path, places_path)
+        return _load_dataset(claims_path, places_path, gazetteer_db)
 
 
-def _load_dataset(claims_path: str, places_path: str) -> Dataset:
+def _load_dataset(claims_path: str, places_path: str, gazetteer_db: str | None) -> Dataset:
     try:
         gazetteer = load_places(places_path)
     except DataError as exc:
@@ -73,8 +78,20 @@ def _load_dataset(claims_path: str, places_path: str) -> Dataset:
         except DataError as claims_exc:
             problems.extend(claims_exc.problems)
         raise DataError(problems) from exc
-    claims = load_claims(claims_path, gazetteer)
-    return Dataset(gazetteer, tuple(claims), claims_path, places_path, gazetteer.warnings)
+    if gazetteer_db is None:
+        claims = tuple(load_claims(claims_path, gazetteer))
+        return Dataset(gazetteer, claims, claims_path, places_path, gazetteer.warnings)
+    from claimcheck.gazetteer_db import GazetteerDb
+    from claimcheck.imported_places import DbFallback, reliance_warnings
+
+    fallback = DbFallback(GazetteerDb(gazetteer_db), gazetteer)
+    gazetteer.fallback = fallback
+    try:
+        claims = tuple(load_claims(claims_path, gazetteer))
+    finally:
+        fallback.close()
+    warnings = (*gazetteer.warnings, *reliance_warnings(gazetteer, claims))
+    return Dataset(gazetteer, claims, claims_path, places_path, tuple(sorted(warnings)))
 
 
 def verify(dataset: Dataset, fail_on: Sequence[VerdictKind] = ()) -> VerifyReport:

@@ -3,8 +3,9 @@
 `claimcheck places import geonames` builds it from the GeoNames dump format (19 tab-separated
 columns, optionally with alternateNamesV2); `claimcheck places search --db` searches it next to
 the reviewed places file. The reviewed file stays the source of truth: an imported row has no
-cited uncertainty, so it never enters a verdict by itself; it is a candidate that a reviewer
-copies into places.yaml, citing its GeoNames id (GeoNames data is licensed CC BY 4.0).
+cited uncertainty, so it enters a verdict only through `verify --gazetteer-db`, sized by rule
+and flagged (claimcheck.imported_places); it is a candidate that a reviewer copies into
+places.yaml, citing its GeoNames id (GeoNames data is licensed CC BY 4.0).
 
 Names are stored once per distinct spelling (real dumps repeat names: Syria alone has five
 "Ash Shāmīyah" rows), each spelling with its match key (claimcheck.names, indexed: exact and

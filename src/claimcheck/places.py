@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from claimcheck import yamlfile
 from claimcheck.problems import DataError, Level, Problem
@@ -142,6 +142,14 @@ class Resolution:
         return len(self.places) > 1
 
 
+class PlaceFallback(Protocol):
+    """Where a reference that the places file does not know is looked up next (an import)."""
+
+    def resolve(self, ref: PlaceRef) -> tuple[tuple[Place, ...], str]: ...
+
+    def suggest(self, text: str, limit: int) -> list[str]: ...
+
+
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The key under which names match; see claimcheck.names for the full rules.
@@ -188,6 +196,11 @@ class Gazetteer:
     #: lint findings that do not stop the data being used
     warnings: tuple[Problem, ...] = ()
     _by_name: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    #: consulted only for a reference whose id and name this file does not know at all; the
+    #: places it returns are kept apart (`get` finds them), never in `places` or the name
+    #: index, so the file always wins
+    fallback: PlaceFallback | None = field(default=None, repr=False)
+    _fallen_back: dict[str, Place] = field(default_factory=dict, init=False, repr=False)
     #: (text, country, admin) -> (place ids, how): claims repeat a handful of names
     _resolved: dict[tuple[str, str, str], tuple[tuple[str, ...], str]] = field(
         default_factory=dict, init=False, repr=False
@@ -208,7 +221,7 @@ class Gazetteer:
         return len(self.places)
 
     def get(self, place_id: str) -> Place | None:
-        return self.places.get(place_id)
+        return self.places.get(place_id) or self._fallen_back.get(place_id)
 
     def resolve(self, ref: PlaceRef) -> Resolution:
         """Every place the reference can mean; ids win over names, order never decides.
@@ -224,9 +237,16 @@ class Gazetteer:
         cache_key = (ref.text, (ref.country or "").upper(), (ref.admin or "").casefold())
         cached = self._resolved.get(cache_key)
         if cached is None:
-            cached = self._resolved[cache_key] = self._resolve_name(ref)
+            cached = self._resolve_name(ref)
+            if self.fallback is not None and name_key(ref.text) not in self._by_name:
+                found, how = self.fallback.resolve(ref)
+                for place in found:
+                    if place.id not in self.places:
+                        self._fallen_back.setdefault(place.id, place)
+                cached = (tuple(p.id for p in found), how)
+            self._resolved[cache_key] = cached
         ids, how = cached
-        return Resolution(ref, tuple(self.places[i] for i in ids), how)
+        return Resolution(ref, tuple(self.places.get(i) or self._fallen_back[i] for i in ids), how)
 
     def _resolve_name(self, ref: PlaceRef) -> tuple[tuple[str, ...], str]:
         from claimcheck.names import HOW_ORDER, rank
@@ -252,7 +272,10 @@ class Gazetteer:
         from claimcheck.names import rank
 
         matches = rank(text, [(p.id, (p.id, *p.names)) for p in self], limit=limit)
-        return [m.place_id for m in matches[:limit]]
+        close = [m.place_id for m in matches[:limit]]
+        if self.fallback is not None:
+            close += [i for i in self.fallback.suggest(text, limit) if i not in close]
+        return close[:limit]
 
 
 #: Keys that hold a place's geometry; which of them a place needs depends on its kind.

@@ -88,9 +88,28 @@ def verdict_dict(verdict: Verdict, report: VerifyReport | None = None) -> dict[s
         out["margin_km"] = _num(first.margin / 1000)
     if report is not None:
         out["needs_attention"] = report.needs_attention(verdict)
+        if report.dataset.gazetteer.fallback is not None:  # run with --gazetteer-db
+            out["imported"] = imported_list(report, verdict)
     if verdict.candidates:
         out["candidates"] = [verdict_dict(c) for c in verdict.candidates]
     return out
+
+
+def imported_list(report: VerifyReport, verdict: Verdict) -> list[dict[str, Any]]:
+    """The GeoNames places a verdict relies on, with licence and the uncertainty's rule."""
+    from claimcheck.imported_places import imported_for
+
+    return [
+        {
+            "id": p.id,
+            "geonameid": p.geonameid,
+            "name": p.name,
+            "licence": p.licence,
+            "uncertainty_m": p.uncertainty_m,
+            "rule": p.rule,
+        }
+        for p in imported_for(report.dataset.gazetteer, verdict.claim.place_refs())
+    ]
 
 
 def problem_dict(problem: Problem) -> dict[str, Any]:

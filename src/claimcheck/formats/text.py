@@ -85,6 +85,19 @@ def _block(verdict: Verdict, color: bool) -> list[str]:
     return lines
 
 
+def _imported_lines(report: VerifyReport, verdict: Verdict) -> list[str]:
+    """Which places of the verdict came from a GeoNames index, with licence and rule."""
+    if report.dataset.gazetteer.fallback is None:  # no --gazetteer-db: nothing to import
+        return []
+    from claimcheck.imported_places import imported_for
+
+    return [
+        f'  imported  {p.id} "{p.name}" (GeoNames, {p.licence}; '
+        f"uncertainty {p.uncertainty_m / 1000:g} km by {p.rule})"
+        for p in imported_for(report.dataset.gazetteer, verdict.claim.place_refs())
+    ]
+
+
 def _row_figures(verdict: Verdict) -> tuple[str, str, str]:
     """Measured, claimed and margin of the first check, for the summary table."""
     if not verdict.checks:
@@ -162,6 +175,7 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
     out: list[str] = [*_table(report, color), ""]
     for verdict in report.verdicts:
         out.extend(_block(verdict, color))
+        out.extend(_imported_lines(report, verdict))
         out.append("")
     for contradiction in report.contradictions:
         out.extend(_contradiction_lines(contradiction, color))
