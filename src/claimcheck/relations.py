@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 
 from claimcheck.units import (
     NUMBER_PATTERN,
@@ -114,11 +115,17 @@ _SINGLE_RE = re.compile(
     rf"(?:(?P<rel>{RELATION_PATTERN})\s+)?(?P<figure>{NUMBER_PATTERN}\s*-?\s*{UNIT_PATTERN})",
     re.IGNORECASE,
 )
-_BETWEEN_RE = re.compile(
+_BETWEEN_PATTERN = (
     rf"(?:between\s+|from\s+)?(?P<low>{NUMBER_PATTERN})\s*(?P<low_unit>{UNIT_PATTERN})?"
-    rf"\s*(?:and|to|(?<![a-z])-|–)\s*(?P<high>{NUMBER_PATTERN})\s*-?\s*(?P<unit>{UNIT_PATTERN})",
-    re.IGNORECASE,
+    rf"\s*(?:and|to|(?<![a-z])-|–)\s*(?P<high>{NUMBER_PATTERN})\s*-?\s*(?P<unit>{UNIT_PATTERN})"
 )
+
+
+@cache
+def _between_re() -> re.Pattern[str]:
+    """Compiled on first use (~3 ms): most claims state one figure, not a range."""
+    return re.compile(_BETWEEN_PATTERN, re.IGNORECASE)
+
 
 #: Floor on the tolerance of "about", as a fraction of the figure (see `about_tolerance`).
 ABOUT_MIN_FRACTION = Decimal("0.05")
@@ -250,7 +257,8 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
     """
     cleaned = " ".join(text.strip().split())
     tol = _parse_tolerance(tolerance)
-    between = _BETWEEN_RE.fullmatch(cleaned)
+    single = _SINGLE_RE.fullmatch(cleaned)
+    between = None if single is not None else _between_re().fullmatch(cleaned)
     if between is not None:
         unit = parse_unit(between["unit"])
         low_unit = parse_unit(between["low_unit"]) if between["low_unit"] else unit
@@ -259,7 +267,6 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
         if high.metres < low.metres:
             raise RelationError(f"{text!r}: the range ends below where it starts")
         return Requirement(Relation.BETWEEN, low, high=high, tolerance=tol)
-    single = _SINGLE_RE.fullmatch(cleaned)
     if single is None and _NEGATIVE_RE.search(cleaned):
         raise RelationError(f"cannot read {text!r}: distances are never negative")
     if single is None:
