@@ -8,25 +8,13 @@ import sys
 import click
 
 from claimcheck.cli import echo, format_option, places_option, reporting_errors
-from claimcheck.problems import DataError, Problem
 
 
 def _read_article(path: str) -> str:
     """The article as text: a UTF-8 file, or standard input for "-"."""
-    if path == "-":
-        return sys.stdin.read()
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DataError([Problem(path, 0, 0, "", f"cannot read file: {reason}")]) from exc
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        message = f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the article as UTF-8"
-        raise DataError([Problem(path, line, 0, "", message)]) from exc
+    from claimcheck.yamlfile import read_text
+
+    return sys.stdin.read() if path == "-" else read_text(path)
 
 
 @click.command("extract")

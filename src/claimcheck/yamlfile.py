@@ -164,7 +164,10 @@ def gc_paused() -> Iterator[None]:
 
 
 def read_text(path: str) -> str:
-    """Read a UTF-8 file (a BOM is allowed); every failure becomes a DataError."""
+    """Read a UTF-8 text file (a BOM is allowed); every failure becomes a DataError.
+
+    Data files and articles alike: UTF-16, binary and undecodable bytes are named by position.
+    """
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
@@ -176,7 +179,7 @@ def read_text(path: str) -> str:
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, column = _line_column(raw, nul)
-        raise DataError([Problem(path, line, column, "", "this is a binary file, not YAML text")])
+        raise DataError([Problem(path, line, column, "", "this is a binary file, not text")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
