@@ -52,11 +52,12 @@ def test_verify(tmp_path: Path) -> None:
     (contradiction,) = report.contradictions
     f = f"file={CLAIMS}"
     assert github.render_verify(report).splitlines() == [
-        f"::warning {f},line=11,title=garrison-about-31km contradicts garrison-about-24km"
+        f"::warning {f},line=11,col=5,title=garrison-about-31km contradicts garrison-about-24km"
         f"::contradicts garrison-about-24km (line 2): {contradiction.reason}",
-        f"::error {f},line=18,title=garrison-about-31km%3A inconclusive%2C expected inconsistent"
+        f"::error {f},line=18,col=5,"
+        "title=garrison-about-31km%3A inconclusive%2C expected inconsistent"
         f"::verdict inconclusive, but expect: inconsistent: {why['garrison-about-31km']}",
-        f"::notice {f},line=20,title=garrison-more-than-10km%3A consistent"
+        f"::notice {f},line=20,col=5,title=garrison-more-than-10km%3A consistent"
         f"::verdict consistent (no expect: locks it): {why['garrison-more-than-10km']}",
         "::notice title=claimcheck::3 claims: 1 consistent, 2 inconclusive; "
         "1 need attention: garrison-about-31km",

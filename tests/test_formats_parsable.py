@@ -31,12 +31,12 @@ def test_verify_points_each_finding_at_its_claim(report: engine.VerifyReport) ->
     why = reasons(report)
     (contradiction,) = report.contradictions
     assert parsable.render_verify(report).splitlines() == [
-        f"{CLAIMS}:11:0: [warning] garrison-about-31km: contradicts garrison-about-24km "
+        f"{CLAIMS}:11:5: [warning] garrison-about-31km: contradicts garrison-about-24km "
         f"(line 2): {contradiction.reason}",
         # an unexpected verdict points at the `expect:` line, not the claim's first line
-        f"{CLAIMS}:18:0: [error] garrison-about-31km: verdict inconclusive, but expect: "
+        f"{CLAIMS}:18:5: [error] garrison-about-31km: verdict inconclusive, but expect: "
         f"inconsistent: {why['garrison-about-31km']}",
-        f"{CLAIMS}:20:0: [notice] garrison-more-than-10km: verdict consistent "
+        f"{CLAIMS}:20:5: [notice] garrison-more-than-10km: verdict consistent "
         f"(no expect: locks it): {why['garrison-more-than-10km']}",
     ]
 
@@ -47,7 +47,7 @@ def test_fail_on_turns_an_expected_verdict_into_an_error_at_the_claim_line(
     failing = engine.verify(report.dataset, [VerdictKind.INCONCLUSIVE])
     lines = parsable.render_verify(failing).splitlines()
     assert lines[0] == (
-        f"{CLAIMS}:2:0: [error] garrison-about-24km: verdict inconclusive is listed in "
+        f"{CLAIMS}:2:5: [error] garrison-about-24km: verdict inconclusive is listed in "
         f"--fail-on: {reasons(report)['garrison-about-24km']}"
     )
 
@@ -90,7 +90,7 @@ def test_claims_that_cannot_all_locate_a_place_warn_at_the_last_of_them() -> Non
     lines = {v.claim.id: v.claim.line for v in report.verdicts}
     last = max(location.conflict, key=lines.__getitem__)
     expected = (
-        f"{claims}:{lines[last]}:0: [warning] {last}: no point satisfies "
+        f"{claims}:{lines[last]}:5: [warning] {last}: no point satisfies "
         f"{', '.join(location.conflict)} together "
         f"(`claimcheck locate {location.place_id}` maps them)"
     )

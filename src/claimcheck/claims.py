@@ -150,6 +150,8 @@ class Claim:
     expect: VerdictKind | None = None
     note: str | None = None
     line: int = 0
+    #: 1-based column of the claim's keys (all keys of a block mapping share it)
+    column: int = 0
     path: str = ""
     #: 1-based line of each key, so reports can point at the field
     key_lines: tuple[tuple[str, int], ...] = ()
@@ -318,6 +320,7 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
         expect=expect,
         note=entry.text("note"),
         line=entry.line(),
+        column=entry.data.position.column,
         path=entry.path,
         key_lines=tuple((k, entry.line(k)) for k in entry.data),
     )

@@ -43,7 +43,7 @@ def claim_finding(report: VerifyReport, verdict: Verdict) -> Finding | None:
     kind = verdict.verdict.value
 
     def make(level: str, line: int, title: str, message: str) -> Finding:
-        return Finding(claim.path, line, 0, level, claim.id, title, message)
+        return Finding(claim.path, line, claim.column, level, claim.id, title, message)
 
     if not verdict.expected:
         assert claim.expect is not None  # only a claim with `expect:` can be unexpected
@@ -96,7 +96,7 @@ def contradiction_findings(report: VerifyReport) -> Iterator[Finding]:
         yield Finding(
             second.path,
             second.line,
-            0,
+            second.column,
             "warning",
             second.id,
             f"{second.id} {verb} {first.id}",
@@ -115,7 +115,7 @@ def location_findings(report: VerifyReport) -> Iterator[Finding]:
         yield Finding(
             last.path,
             last.line,
-            0,
+            last.column,
             "warning",
             last.id,
             f"{location.place_id}: claims cannot all hold",
