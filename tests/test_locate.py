@@ -237,7 +237,7 @@ def test_antimeridian_region_is_split_and_follows_the_right_hand_rule() -> None:
         assert polygon.is_valid and polygon.exterior.is_ccw
     total = sum(
         abs(
-            geodesy._geod().geometry_area_perimeter(shape({"type": "Polygon", "coordinates": r}))[0]
+            geodesy.wgs84().geometry_area_perimeter(shape({"type": "Polygon", "coordinates": r}))[0]
         )
         for r in parts
     )

@@ -351,7 +351,7 @@ def _check_references(claim: Claim, gazetteer: Gazetteer) -> Iterable[Problem]:
     for ref in claim.place_refs():
         resolution = gazetteer.resolve(ref)
         if not resolution.places:
-            hint = _suggest(ref.text, gazetteer)
+            hint = suggest_place(ref.text, gazetteer)
             yield Problem(
                 claim.path,
                 ref.line,
@@ -387,7 +387,7 @@ def _check_references(claim: Claim, gazetteer: Gazetteer) -> Iterable[Problem]:
             )
 
 
-def _suggest(text: str, gazetteer: Gazetteer) -> str:
+def suggest_place(text: str, gazetteer: Gazetteer) -> str:
     """ "did you mean" from the fuzzy ranking; a near miss is never resolved silently."""
     close = gazetteer.suggest(text)
     if not close:

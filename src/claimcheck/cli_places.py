@@ -118,9 +118,11 @@ def show(place_id: str, places_path: str, db_path: str | None, fmt: str) -> None
             gazetteer = load_places(places_path)
             place = gazetteer.get(place_id)
             if place is None:
-                from claimcheck.claims import _suggest
+                from claimcheck.claims import suggest_place
 
-                raise UsageError(f"unknown place id {place_id!r}{_suggest(place_id, gazetteer)}")
+                raise UsageError(
+                    f"unknown place id {place_id!r}{suggest_place(place_id, gazetteer)}"
+                )
             doc = _place_doc(place)
     if fmt == "json":
         echo(json.dumps(doc, indent=2, ensure_ascii=False))

@@ -79,9 +79,9 @@ def resolve_endpoint(text: str, gazetteer: Gazetteer) -> Place:
                 f"{text!r} fits {len(resolution.places)} places: {listing}. Name one by its id"
             )
         if resolution.place is None:
-            from claimcheck.claims import _suggest
+            from claimcheck.claims import suggest_place
 
-            raise UsageError(f"unknown place {text!r}{_suggest(text, gazetteer)}")
+            raise UsageError(f"unknown place {text!r}{suggest_place(text, gazetteer)}")
         place = resolution.place
     if not place.has_position:
         raise UsageError(f"{place.id!r} has no coordinates: it is an event that claims locate")

@@ -28,8 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
-from claimcheck.names import HOW_ORDER, Match, rank, spelling
-from claimcheck.names import _key as key_of_spelling
+from claimcheck.names import HOW_ORDER, Match, key_of_spelling, rank, spelling
 from claimcheck.places import Source
 from claimcheck.problems import DataError, Problem, UsageError
 

@@ -1,7 +1,7 @@
 """Geodesics on the WGS84 ellipsoid, via pyproj's Geod (Karney's GeographicLib).
 
 Every function here takes latitude before longitude in its signature and names it so; pyproj
-itself wants lon, lat, and `_geod().inv` calls are the only place the order flips. Distances are
+itself wants lon, lat, and `wgs84().inv` calls are the only place the order flips. Distances are
 in metres, azimuths in degrees clockwise from true north.
 """
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 @cache
-def _geod() -> Geod:
+def wgs84() -> Geod:
     """Build the WGS84 Geod once, on first use, so that importing this module stays cheap."""
     from pyproj import Geod
 
@@ -41,7 +41,7 @@ def normalize_azimuth(azimuth_deg: float) -> float:
 
 def inverse(lat1: float, lon1: float, lat2: float, lon2: float) -> Inverse:
     """Geodesic distance (m) and forward azimuth from point 1 to point 2."""
-    az, _back, dist = _geod().inv(lon1, lat1, lon2, lat2, return_back_azimuth=False)
+    az, _back, dist = wgs84().inv(lon1, lat1, lon2, lat2, return_back_azimuth=False)
     return Inverse(distance_m=float(dist), azimuth_deg=normalize_azimuth(float(az)))
 
 
@@ -59,11 +59,11 @@ def inverse_many(
     """
     if not lat1:
         return [], []
-    az, _back, dist = _geod().inv(lon1, lat1, lon2, lat2, return_back_azimuth=False)
+    az, _back, dist = wgs84().inv(lon1, lat1, lon2, lat2, return_back_azimuth=False)
     return [float(d) for d in dist], [normalize_azimuth(float(a)) for a in az]
 
 
 def forward(lat: float, lon: float, azimuth_deg: float, distance_m: float) -> tuple[float, float]:
     """The point (lat, lon) reached from (lat, lon) along azimuth for distance_m metres."""
-    lon2, lat2, _back = _geod().fwd(lon, lat, azimuth_deg, distance_m)
+    lon2, lat2, _back = wgs84().fwd(lon, lat, azimuth_deg, distance_m)
     return float(lat2), float(lon2)

@@ -6,7 +6,7 @@ The two differ: a 200 km Natural Earth edge drawn straight in lon/lat strays abo
 geodesic. That is inside the data's own stated uncertainty, so we take the unambiguous,
 projection-free reading and let the gazetteer's error budget cover the rest.
 
-Distances are in metres; all geodesic arithmetic goes through `claimcheck.geodesy._geod()`
+Distances are in metres; all geodesic arithmetic goes through `claimcheck.geodesy.wgs84()`
 (Karney's GeographicLib via pyproj), so the antimeridian and the poles need no special cases.
 """
 
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from claimcheck.geodesy import _geod
+from claimcheck.geodesy import wgs84
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -108,7 +108,7 @@ class Polyline:
         angles = _central_angles(self.unit_xyz, point)
         k = int(np.argmin(angles))
         segment = min(k, self.lats.size - 2)
-        vertex_dist = _geod().inv(lon, lat, float(self.lons[k]), float(self.lats[k]))[2]
+        vertex_dist = wgs84().inv(lon, lat, float(self.lons[k]), float(self.lats[k]))[2]
         best = NearestPoint(
             float(vertex_dist),
             float(self.lats[k]),
@@ -125,7 +125,7 @@ class Polyline:
             return best
         a_lats, a_lons = self.lats[edges], self.lons[edges]
         b_lats, b_lons = self.lats[edges + 1], self.lons[edges + 1]
-        azimuths, _back, lengths = _geod().inv(
+        azimuths, _back, lengths = wgs84().inv(
             a_lons, a_lats, b_lons, b_lats, return_back_azimuth=False
         )
         dist_a = _distances_from(lat, lon, a_lats, a_lons)
@@ -187,8 +187,8 @@ class _Probe:
 def _probe(
     lat: float, lon: float, a_lat: float, a_lon: float, azimuth: float, arc_m: float
 ) -> _Probe:
-    x_lon, x_lat, back_az = _geod().fwd(a_lon, a_lat, azimuth, arc_m)
-    az_to_p, _back, dist = _geod().inv(x_lon, x_lat, lon, lat, return_back_azimuth=False)
+    x_lon, x_lat, back_az = wgs84().fwd(a_lon, a_lat, azimuth, arc_m)
+    az_to_p, _back, dist = wgs84().inv(x_lon, x_lat, lon, lat, return_back_azimuth=False)
     return _Probe(arc_m, float(x_lat), float(x_lon), float(dist), float(az_to_p - back_az))
 
 
@@ -272,7 +272,7 @@ def brute_force_distance_to_line_m(
     fine_m / 2 (far less unless the point is on the line).
     """
     lats, lons = _vertex_arrays(vertices_lat_lon)
-    lengths = _geod().inv(lons[:-1], lats[:-1], lons[1:], lats[1:])[2]
+    lengths = wgs84().inv(lons[:-1], lats[:-1], lons[1:], lats[1:])[2]
     samples = [np.array([[lats[0], lons[0]]])]  # the first vertex, then per edge: lat, lon columns
     for i, length in enumerate(np.atleast_1d(lengths)):
         a, b = (float(lats[i]), float(lons[i])), (float(lats[i + 1]), float(lons[i + 1]))
@@ -286,7 +286,7 @@ def brute_force_distance_to_line_m(
         start += len(edge)
         for j in np.flatnonzero(edge_dists <= best + coarse_m):
             lo, hi = edge[max(j - 1, 0)], edge[min(j + 1, len(edge) - 1)]
-            span = float(_geod().inv(lo[1], lo[0], hi[1], hi[0])[2])
+            span = float(wgs84().inv(lo[1], lo[0], hi[1], hi[0])[2])
             fine = np.array(
                 _intermediate((lo[0], lo[1]), (hi[0], hi[1]), math.ceil(span / fine_m) - 1)
             )
@@ -307,7 +307,7 @@ def densify(
     if not max_segment_m > 0.0:
         raise ValueError(f"max_segment_m must be positive, got {max_segment_m}")
     lats, lons = _vertex_arrays(vertices_lat_lon)
-    lengths = _geod().inv(lons[:-1], lats[:-1], lons[1:], lats[1:])[2]
+    lengths = wgs84().inv(lons[:-1], lats[:-1], lons[1:], lats[1:])[2]
     out: list[tuple[float, float]] = [(float(lats[0]), float(lons[0]))]
     for i, length in enumerate(np.atleast_1d(lengths)):
         a = (float(lats[i]), float(lons[i]))
@@ -328,7 +328,7 @@ def geodesic_circle(lat: float, lon: float, radius_m: float, n: int) -> list[tup
     if not radius_m > 0.0 or n < 3:
         raise ValueError(f"need radius_m > 0 and n >= 3, got {radius_m}, {n}")
     azimuths = -360.0 * np.arange(n) / n
-    lons, lats, _back = _geod().fwd(
+    lons, lats, _back = wgs84().fwd(
         np.full(n, lon), np.full(n, lat), azimuths, np.full(n, radius_m)
     )
     return [(float(a), float(b)) for a, b in zip(lats, lons, strict=True)]
@@ -376,7 +376,7 @@ class _AeqdForward:
 
     def transform(self, lon: Any, lat: Any) -> tuple[Any, Any]:
         lons, lats = np.broadcast_arrays(np.asarray(lon, float), np.asarray(lat, float))
-        az, _back, dist = _geod().inv(
+        az, _back, dist = wgs84().inv(
             np.full(lons.shape, self.lon0), np.full(lons.shape, self.lat0), lons, lats
         )
         rad = np.radians(az)
@@ -394,7 +394,7 @@ class _AeqdInverse:
     def transform(self, x: Any, y: Any) -> tuple[Any, Any]:
         xs, ys = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
         az = np.degrees(np.arctan2(xs, ys))
-        lons, lats, _back = _geod().fwd(
+        lons, lats, _back = wgs84().fwd(
             np.full(xs.shape, self.lon0), np.full(xs.shape, self.lat0), az, np.hypot(xs, ys)
         )
         return (float(lons), float(lats)) if xs.ndim == 0 else (lons, lats)
@@ -465,13 +465,13 @@ def _intermediate(
     if count < 1:
         return []
     (a_lat, a_lon), (b_lat, b_lon) = a_lat_lon, b_lat_lon
-    return [(float(y), float(x)) for x, y in _geod().npts(a_lon, a_lat, b_lon, b_lat, count)]
+    return [(float(y), float(x)) for x, y in wgs84().npts(a_lon, a_lat, b_lon, b_lat, count)]
 
 
 def _distances_from(lat: float, lon: float, lats: FloatArray, lons: FloatArray) -> FloatArray:
     """Geodesic distances from one point to many, in one call into pyproj."""
     n = lats.size
-    _az, _back, dist = _geod().inv(
+    _az, _back, dist = wgs84().inv(
         np.full(n, lon), np.full(n, lat), lons, lats, return_back_azimuth=False
     )
     return np.asarray(dist, dtype=float)
@@ -513,7 +513,7 @@ def _ring_side(lat: float, lon: float, lats: FloatArray, lons: FloatArray) -> in
     region, so the point is inside exactly when the two agree.
     """
     n = lats.size
-    az, _back, dist = _geod().inv(
+    az, _back, dist = wgs84().inv(
         np.full(n, lon), np.full(n, lat), lons, lats, return_back_azimuth=False
     )
     if np.any(np.asarray(dist) == 0.0):
@@ -521,5 +521,5 @@ def _ring_side(lat: float, lon: float, lats: FloatArray, lons: FloatArray) -> in
     az = np.asarray(az, dtype=float)
     sweep = (np.roll(az, -1) - az + 180.0) % 360.0 - 180.0
     winding = round(-float(sweep.sum()) / 360.0)
-    area, _perimeter = _geod().polygon_area_perimeter(lons, lats)
+    area, _perimeter = wgs84().polygon_area_perimeter(lons, lats)
     return 1 if winding != 0 and (winding > 0) == (area > 0) else -1

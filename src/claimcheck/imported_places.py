@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from claimcheck.claims import Claim
 from claimcheck.gazetteer_db import LICENCE, DbPlace, GazetteerDb
 from claimcheck.names import HOW_ORDER
-from claimcheck.places import Gazetteer, Place, PlaceKind, PlaceRef, Source, _same_spelling
+from claimcheck.places import Gazetteer, Place, PlaceKind, PlaceRef, Source, same_spelling
 from claimcheck.problems import Level, Problem
 
 #: GeoNames feature code -> uncertainty (m) of the row's single point. GeoNames gives one point
@@ -134,7 +134,7 @@ class DbFallback:
             if m.match.how != "fuzzy"
             and (not ref.admin or m.place.admin1.casefold() == ref.admin.casefold())
         ]
-        alike = [m for m in matches if _same_spelling(ref.text, [m.match.matched_name])]
+        alike = [m for m in matches if same_spelling(ref.text, [m.match.matched_name])]
         matches = alike or matches
         if not matches:
             return (), ""

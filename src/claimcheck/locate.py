@@ -210,7 +210,7 @@ class Band:
         points = densify([a, b], DENSIFY_M)
         if len(points) < 2 or points[0] == points[-1]:
             return None
-        geod = geodesy._geod()
+        geod = geodesy.wgs84()
         lats = [p[0] for p in points]
         lons = [p[1] for p in points]
         fwd, back, _dist = geod.inv(lons[:-1], lats[:-1], lons[1:], lats[1:])
@@ -288,7 +288,7 @@ class Sector:
 
         if self.half_width_deg >= 180.0:
             return frame.window
-        geod = geodesy._geod()
+        geod = geodesy.wgs84()
         steps = max(2, math.ceil(self.reach_m / DENSIFY_M) + 1)
         arcs = [self.reach_m * i / (steps - 1) for i in range(steps)]
 
@@ -879,7 +879,7 @@ def _lon_lat_shape(polygons: Sequence[tuple[tuple[LatLon, ...], ...]]) -> Any:
 def _area_km2(polygons: Sequence[tuple[tuple[LatLon, ...], ...]]) -> float:
     if not polygons:
         return 0.0
-    area, _perimeter = geodesy._geod().geometry_area_perimeter(_lon_lat_shape(polygons))
+    area, _perimeter = geodesy.wgs84().geometry_area_perimeter(_lon_lat_shape(polygons))
     return abs(float(area)) / 1e6
 
 
@@ -1121,8 +1121,8 @@ def check_unknown_places(claims: Sequence[Claim], gazetteer: Gazetteer) -> tuple
 
 def geojson_geometry(region: Region) -> dict[str, Any] | None:
     """The region as a GeoJSON geometry: lon/lat, right-hand rule, cut at the antimeridian."""
-    from claimcheck.publish.geojson import _finish
+    from claimcheck.publish.geojson import finish_geometry
 
     if not region.polygons:
         return None
-    return _finish(_lon_lat_shape(region.polygons))
+    return finish_geometry(_lon_lat_shape(region.polygons))

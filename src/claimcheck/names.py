@@ -80,7 +80,7 @@ def normalize(name: str) -> str:
     `normalize("At Tanf") == normalize("al-Tanf") == normalize("التنف") == "tnf"`. Word breaks
     are kept (as single spaces), so the key is idempotent: normalize(normalize(x)) == the key.
     """
-    return _key(spelling(name))
+    return key_of_spelling(spelling(name))
 
 
 def spelling(name: str) -> str:
@@ -134,7 +134,7 @@ def _is_article(word: str, separator: str, nxt: str) -> bool:
     return sun is not None and nxt.lstrip("'").startswith(sun)
 
 
-def _key(spelled: str) -> str:
+def key_of_spelling(spelled: str) -> str:
     words = (_MEDIAL_YW.sub("", w).translate(_DROP_VOWELS_AND_MARKS) for w in spelled.split())
     return " ".join(w for w in words if w)
 
@@ -154,7 +154,7 @@ def rank(
     if not folded:
         return []
     spelled = spelling(query)
-    key = _key(spelled)
+    key = key_of_spelling(spelled)
     best: list[Match] = []
     for place_id, names in candidates:
         found: list[Match] = []
@@ -162,7 +162,7 @@ def rank(
             name_spelled = spelling(name)
             if folded == _fold(name):
                 found.append(Match(place_id, name, "exact" if i == 0 else "alias", 100.0))
-            elif key and key == _key(name_spelled):
+            elif key and key == key_of_spelling(name_spelled):
                 found.append(Match(place_id, name, "transliteration", 100.0))
             elif fuzzy and spelled:
                 score = _ratio(spelled, name_spelled)

@@ -172,7 +172,7 @@ def _spelling(name: str) -> str:
 _UNVOCALISED = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-def _same_spelling(query: str, names: Iterable[str]) -> bool:
+def same_spelling(query: str, names: Iterable[str]) -> bool:
     """Whether a name equals the query but for case, diacritics, punctuation, article, script.
 
     Names that share only the consonant key and write different vowels ("Hama", "Hima") are
@@ -259,7 +259,7 @@ class Gazetteer:
             found = [p for p in found if (p.country or "").upper() == ref.country.upper()]
         if ref.admin:
             found = [p for p in found if (p.admin or "").casefold() == ref.admin.casefold()]
-        spelled_alike = [p for p in found if _same_spelling(ref.text, p.names)]
+        spelled_alike = [p for p in found if same_spelling(ref.text, p.names)]
         found = spelled_alike or found
         if not found:
             return (), ""

@@ -35,7 +35,7 @@ from claimcheck.relations import Interval
 from claimcheck.units import Unit
 
 #: Worst first: the overall verdict of a claim with several checks is the worst of them.
-_SEVERITY = (
+SEVERITY = (
     VerdictKind.INCONSISTENT,
     VerdictKind.UNVERIFIABLE,
     VerdictKind.INCONCLUSIVE,
@@ -184,7 +184,7 @@ def compass(azimuth_deg: float) -> str:
 
 def worst(kinds: Iterable[VerdictKind]) -> VerdictKind:
     found = set(kinds)
-    return next(k for k in _SEVERITY if k in found)
+    return next(k for k in SEVERITY if k in found)
 
 
 class Evaluator:

@@ -21,7 +21,7 @@ COLOURS = {
 }
 
 
-def _measured(check: Check) -> str:
+def measured_text(check: Check) -> str:
     m = check.measured
     if check.quantity == "direction":
         return f"bearing {m.best % 360:.1f}° (±{m.half_width:.1f}°)"
@@ -37,7 +37,7 @@ def _measured(check: Check) -> str:
     return text
 
 
-def _margin(check: Check) -> str:
+def margin_text(check: Check) -> str:
     if check.quantity == "direction":
         return f"{check.margin:+.1f}° from the sector's edge"
     assert check.unit is not None
@@ -64,8 +64,8 @@ def _status(verdict: Verdict, color: bool) -> str:
 def _check_lines(checks: Sequence[Check], pad: str) -> list[str]:
     lines = []
     for check in checks:
-        lines.append(f"{pad}{check.quantity:<9} measured {_measured(check)}")
-        lines.append(f"{pad}{'':<9} claimed  {check.claimed}; margin {_margin(check)}")
+        lines.append(f"{pad}{check.quantity:<9} measured {measured_text(check)}")
+        lines.append(f"{pad}{'':<9} claimed  {check.claimed}; margin {margin_text(check)}")
     return lines
 
 

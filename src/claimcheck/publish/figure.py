@@ -15,7 +15,7 @@ from typing import Any
 
 from claimcheck.engine import VerifyReport
 from claimcheck.publish import geojson
-from claimcheck.publish.html_map import _centre
+from claimcheck.publish.html_map import centre_of
 
 #: One column of a two-column page, in inches (8.5 cm), and the print resolution.
 COLUMN_WIDTH_IN = 3.35
@@ -163,7 +163,7 @@ def render(
     from claimcheck.geometry import local_aeqd
 
     collection = geojson.feature_collection(report, regions)
-    lon0, lat0 = _centre(collection)
+    lon0, lat0 = centre_of(collection)
     frame = local_aeqd(lat0, lon0)
     used = {pid for v in report.verdicts for _role, pid in v.places}
     used |= {pid for v in report.verdicts for c in v.candidates for _role, pid in c.places}

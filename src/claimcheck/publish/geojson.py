@@ -61,7 +61,7 @@ def _positions(vertices: Sequence[LatLon]) -> list[tuple[float, float]]:
     return [(lon, lat) for lon, (lat, _lon) in zip(lons, vertices, strict=True)]
 
 
-def _finish(geom: Any) -> dict[str, Any]:
+def finish_geometry(geom: Any) -> dict[str, Any]:
     """Cut at the antimeridian, orient rings by the right-hand rule, round, as a GeoJSON dict."""
     import numpy as np
     import shapely
@@ -104,7 +104,7 @@ def line_geometry(vertices: Sequence[LatLon]) -> dict[str, Any]:
 
     from claimcheck.geometry import densify
 
-    return _finish(LineString(_positions(densify(vertices, MAX_SEGMENT_M))))
+    return finish_geometry(LineString(_positions(densify(vertices, MAX_SEGMENT_M))))
 
 
 def polygon_geometry(rings: Sequence[Sequence[LatLon]]) -> dict[str, Any]:
@@ -118,7 +118,7 @@ def polygon_geometry(rings: Sequence[Sequence[LatLon]]) -> dict[str, Any]:
     outer, *holes = (
         [*p[:-1], p[0]] for p in (_positions(densify(r, MAX_SEGMENT_M)) for r in closed)
     )
-    return _finish(Polygon(outer, holes))
+    return finish_geometry(Polygon(outer, holes))
 
 
 def circle_geometry(lat: float, lon: float, radius_m: float) -> dict[str, Any]:
@@ -128,7 +128,7 @@ def circle_geometry(lat: float, lon: float, radius_m: float) -> dict[str, Any]:
     from claimcheck.geometry import geodesic_circle
 
     positions = _positions(geodesic_circle(lat, lon, radius_m, CIRCLE_POINTS))
-    return _finish(Polygon([*positions, positions[0]]))  # closed exactly, after unwrapping
+    return finish_geometry(Polygon([*positions, positions[0]]))  # closed exactly, after unwrapping
 
 
 def _point(lat: float, lon: float) -> dict[str, Any]:
@@ -267,7 +267,11 @@ def _region_feature(feature: Mapping[str, Any]) -> dict[str, Any]:
 
     props = {"layer": "region", **_STYLE["region"], **dict(feature.get("properties") or {})}
     props["layer"] = "region"
-    return {"type": "Feature", "geometry": _finish(shape(feature["geometry"])), "properties": props}
+    return {
+        "type": "Feature",
+        "geometry": finish_geometry(shape(feature["geometry"])),
+        "properties": props,
+    }
 
 
 def feature_collection(

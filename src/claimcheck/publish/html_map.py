@@ -161,7 +161,7 @@ def _embedded_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
 
-def _centre(collection: Mapping[str, Any]) -> tuple[float, float]:
+def centre_of(collection: Mapping[str, Any]) -> tuple[float, float]:
     """(lon, lat) at the middle of the features' extent; lon/lat order as in GeoJSON."""
     lons: list[float] = []
     lats: list[float] = []
@@ -209,7 +209,7 @@ def render(
 ) -> str:
     """The page; `tiles` is a Leaflet URL template for a base map, `attribution` plain text."""
     collection = geojson.feature_collection(report, regions)
-    lon, lat = _centre(collection)
+    lon, lat = centre_of(collection)
     img_src = tile_source(tiles) if tiles else "'none'"
     data = {
         "collection": collection,

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 from claimcheck.claims import VerdictKind
 from claimcheck.engine import VerifyReport
-from claimcheck.formats.text import _margin as margin_text
-from claimcheck.formats.text import _measured as measured_text
+from claimcheck.formats.text import margin_text, measured_text
 from claimcheck.places import Source
-from claimcheck.verdicts import _SEVERITY, Check, Verdict
+from claimcheck.verdicts import SEVERITY, Check, Verdict
 
 #: The verdict in words, for readers (ClaimReview's `alternateName`, report headings).
 VERDICT_WORDS: dict[VerdictKind, str] = {
@@ -27,8 +26,8 @@ VERDICT_WORDS: dict[VerdictKind, str] = {
 #: Numeric rating, best = 4: the engine's own severity order (the `worst` rule), so a claim's
 #: rating is the rating of its worst check. inconsistent 1, unverifiable 2, inconclusive 3,
 #: consistent 4.
-WORST_RATING, BEST_RATING = 1, len(_SEVERITY)
-RATING: dict[VerdictKind, int] = {kind: i + 1 for i, kind in enumerate(_SEVERITY)}
+WORST_RATING, BEST_RATING = 1, len(SEVERITY)
+RATING: dict[VerdictKind, int] = {kind: i + 1 for i, kind in enumerate(SEVERITY)}
 
 
 @dataclass(frozen=True)
