@@ -104,3 +104,14 @@ def test_directions(text: str, name: str, centre: float, width: float) -> None:
 def test_direction_errors() -> None:
     with pytest.raises(ValueError, match="unknown direction"):
         parse_direction("up")
+
+
+def test_unknown_places_are_reported_with_the_claims_other_errors(tmp_path: Path) -> None:
+    body = CLAIM.replace("more than 45 mi", "more than 45 furlongs").replace(
+        "subject: maqha-ash-shuhaymi", "subject: Atlantis"
+    )
+    with pytest.raises(DataError) as info:
+        load(tmp_path, body)
+    messages = [(p.line, p.message) for p in info.value.problems]
+    assert any(line == 8 and "unknown place 'Atlantis'" in m for line, m in messages)
+    assert any(line == 9 and "cannot read" in m for line, m in messages)

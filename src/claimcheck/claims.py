@@ -334,6 +334,7 @@ def parse_claims(data: Any, path: str, gazetteer: Gazetteer) -> list[Claim]:
     for entry in yamlfile.entries(data, path, "claims", problems):
         claim = _read_claim(entry)
         if claim is None:
+            problems.extend(_unknown_places_in(entry, gazetteer))
             continue
         if claim.id in seen:
             entry.problem("id", f"duplicate claim id {claim.id!r} (first at line {seen[claim.id]})")
@@ -346,20 +347,37 @@ def parse_claims(data: Any, path: str, gazetteer: Gazetteer) -> list[Claim]:
     return claims
 
 
+#: Keys whose value names a place.
+_PLACE_REF_KEYS = ("subject", "from", "inside", "outside", "near", "zone")
+
+
+def _unknown_place(path: str, claim_id: str, ref: PlaceRef, gazetteer: Gazetteer) -> Problem:
+    hint = suggest_place(ref.text, gazetteer)
+    return Problem(
+        path,
+        ref.line,
+        ref.column,
+        "place",
+        f"claim {claim_id!r} names unknown place {str(ref)!r}{hint}",
+        item=claim_id,
+    )
+
+
+def _unknown_places_in(entry: yamlfile.Entry, gazetteer: Gazetteer) -> Iterable[Problem]:
+    """Unknown places of a claim that has other errors too, so one run reports them all."""
+    scratch = yamlfile.Entry(entry.data, entry.path, entry.prefix, [])  # its problems are known
+    for key in _PLACE_REF_KEYS:
+        ref = _place_ref(scratch, key)
+        if ref is not None and not gazetteer.resolve(ref).places:
+            yield _unknown_place(entry.path, entry.item, ref, gazetteer)
+
+
 def _check_references(claim: Claim, gazetteer: Gazetteer) -> Iterable[Problem]:
     """Unknown places are input errors; ambiguous names are not (the verdict shows them)."""
     for ref in claim.place_refs():
         resolution = gazetteer.resolve(ref)
         if not resolution.places:
-            hint = suggest_place(ref.text, gazetteer)
-            yield Problem(
-                claim.path,
-                ref.line,
-                ref.column,
-                "place",
-                f"claim {claim.id!r} names unknown place {str(ref)!r}{hint}",
-                item=claim.id,
-            )
+            yield _unknown_place(claim.path, claim.id, ref, gazetteer)
             continue
         a = claim.assertion
         kinds = {p.kind for p in resolution.places}
