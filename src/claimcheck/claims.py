@@ -206,7 +206,7 @@ def _place_ref(entry: yamlfile.Entry, key: str) -> PlaceRef | None:
     if value is None:
         return None
     if isinstance(value, str) and value.strip():
-        return PlaceRef(value.strip(), line=pos.line, column=pos.column)
+        return PlaceRef(value.strip(), line=pos.line, column=pos.column, key=entry.field(key))
     if isinstance(value, yamlfile.YMap):
         sub = yamlfile.Entry(value, entry.path, entry.field(key), entry.problems)
         sub.item = entry.item
@@ -214,7 +214,9 @@ def _place_ref(entry: yamlfile.Entry, key: str) -> PlaceRef | None:
         name = sub.text("name", required=True)
         if name is None:
             return None
-        return PlaceRef(name, sub.text("country"), sub.text("admin"), pos.line, pos.column)
+        return PlaceRef(
+            name, sub.text("country"), sub.text("admin"), pos.line, pos.column, entry.field(key)
+        )
     entry.problem(key, f"{key!r} must name a place (an id or a name)")
     return None
 
@@ -357,7 +359,7 @@ def _unknown_place(path: str, claim_id: str, ref: PlaceRef, gazetteer: Gazetteer
         path,
         ref.line,
         ref.column,
-        "place",
+        ref.key or "place",
         f"claim {claim_id!r} names unknown place {str(ref)!r}{hint}",
         item=claim_id,
     )

@@ -117,6 +117,8 @@ class PlaceRef:
     admin: str | None = None
     line: int = 0
     column: int = 0
+    #: the data path of the claim field that names it, e.g. "claims[3].from", for messages
+    key: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         narrowing = ", ".join(x for x in (self.admin, self.country) if x)
