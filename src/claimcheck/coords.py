@@ -63,6 +63,20 @@ class _Half:
     text: str
 
 
+#: what a pasted coordinate pair is made of (digits, signs, marks, separators, N/S/E/W)
+_POSITION_CHARS = re.compile(r"[\d\s.,;:+\-−°º˚′'’‘´ʹ″\"”“ʺNSEWnsew]+")
+
+
+def parse_position(text: str) -> LatLon | None:
+    """A position when `text` is written like one ("33.4369,38.8364", DMS, N/E letters), else
+    None, so the caller treats it as a place name. Text made of coordinate characters that does
+    not parse raises CoordinateError: a swapped or ambiguous pair is never guessed.
+    """
+    if not _POSITION_CHARS.fullmatch(text) or not any(c.isdigit() for c in text):
+        return None
+    return parse_coordinates(text)
+
+
 def parse_coordinates(text: str) -> LatLon:
     """Read one position; raise CoordinateError with the reason and a fix."""
     if not text.strip():

@@ -40,20 +40,14 @@ class DistanceResult:
 
 
 def parse_lat_lon(text: str) -> tuple[float, float] | None:
-    """Coordinates in any notation claimcheck.coords reads; None if the text has no digits.
+    """Coordinates in any notation claimcheck.coords reads; None when the text is a name."""
+    from claimcheck.coords import CoordinateError, parse_position
 
-    Text with digits that is not a position raises UsageError with the reason (a swapped or
-    ambiguous pair is an error, never guessed).
-    """
-    from claimcheck.coords import CoordinateError, parse_coordinates
-
-    if not any(c.isdigit() for c in text):
-        return None
     try:
-        point = parse_coordinates(text)
+        point = parse_position(text)
     except CoordinateError as exc:
         raise UsageError(f"{text!r} is neither a place nor coordinates: {exc}") from exc
-    return point.lat, point.lon
+    return None if point is None else (point.lat, point.lon)
 
 
 def resolve_endpoint(text: str, gazetteer: Gazetteer) -> Place:

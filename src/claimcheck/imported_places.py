@@ -105,7 +105,7 @@ class DbFallback:
     MAX_MATCHES = 100
 
     def __init__(self, db: GazetteerDb, gazetteer: Gazetteer) -> None:
-        from claimcheck.place_search import cited_geonames_ids
+        from claimcheck.place_search import place_geonames_ids
 
         self.db: GazetteerDb | None = db
         self.path = db.path
@@ -113,7 +113,7 @@ class DbFallback:
         #: GeoNames id -> the reviewed places that cite it
         self._reviewed: dict[int, list[Place]] = {}
         for place in gazetteer:
-            for gid in sorted(cited_geonames_ids(Gazetteer({place.id: place}))):
+            for gid in sorted(place_geonames_ids(place)):
                 self._reviewed.setdefault(gid, []).append(place)
 
     def close(self) -> None:

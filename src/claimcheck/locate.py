@@ -607,21 +607,17 @@ _WHERE_SOURCE = Source("--where")
 _SPLIT_RE = re.compile(r"\s+(?:from|of)\s+", re.IGNORECASE)
 _INSIDE_RE = re.compile(r"(?P<word>inside|outside|within)\s+(?:of\s+)?(?P<place>.+)", re.I)
 _NEAR_RE = re.compile(r"near\s+(?P<place>.+)", re.IGNORECASE)
-#: what a pasted coordinate pair is made of (digits, signs, marks, separators, N/S/E/W)
-_COORDINATE_CHARS_RE = re.compile(r"[\d\s.,;:+\-−°º˚′'’‘´ʹ″\"”“ʺNSEWnsew]+")
 
 
 def _coordinates(text: str) -> LatLon | None:
     """A position ("33.4369,38.8364", DMS, hemisphere letters), or None when it is a name."""
-    from claimcheck.coords import CoordinateError, parse_coordinates
+    from claimcheck.coords import CoordinateError, parse_position
 
-    if not _COORDINATE_CHARS_RE.fullmatch(text) or not re.search(r"\d", text):
-        return None
     try:
-        point = parse_coordinates(text)
+        point = parse_position(text)
     except CoordinateError as exc:
         raise UsageError(f"--where: {text!r}: {exc}") from exc
-    return point.lat, point.lon
+    return None if point is None else (point.lat, point.lon)
 
 
 def _place_ref(text: str, gazetteer: Gazetteer, extra: dict[str, Place]) -> PlaceRef:

@@ -44,14 +44,15 @@ class Candidate:
     line: int = 0
 
 
+def place_geonames_ids(place: Place) -> set[int]:
+    """GeoNames ids that one reviewed place cites in its source title or url."""
+    text = f"{place.source.title} {place.source.url or ''}"
+    return {int(n) for group in _CITED_GEONAMES.findall(text) for n in re.findall(r"\d+", group)}
+
+
 def cited_geonames_ids(gazetteer: Gazetteer) -> set[int]:
     """GeoNames ids that the reviewed places cite in their source title or url."""
-    ids: set[int] = set()
-    for place in gazetteer:
-        text = f"{place.source.title} {place.source.url or ''}"
-        for group in _CITED_GEONAMES.findall(text):
-            ids.update(int(n) for n in re.findall(r"\d+", group))
-    return ids
+    return {gid for place in gazetteer for gid in place_geonames_ids(place)}
 
 
 def search(

@@ -9,6 +9,7 @@ import click
 from claimcheck.claims import VerdictKind
 from claimcheck.contradictions import Contradiction
 from claimcheck.engine import Dataset, VerifyReport
+from claimcheck.formats.findings import verify_summary
 from claimcheck.locate import Feasibility
 from claimcheck.problems import Level, Problem
 from claimcheck.verdicts import Check, Verdict
@@ -183,14 +184,7 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
     for location in report.locations:
         out.extend(_location_lines(location, color))
         out.append("")
-    counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
-    unexpected = [v.claim.id for v in report.verdicts if report.needs_attention(v)]
-    tail = (
-        "all as expected"
-        if not unexpected
-        else f"{len(unexpected)} need attention: " + ", ".join(unexpected)
-    )
-    out.append(f"{len(report.verdicts)} claims: {counts}; {tail}")
+    out.append(verify_summary(report))
     for warning in report.dataset.warnings:
         out.append(str(warning))
     return "\n".join(out)
