@@ -23,7 +23,7 @@ import tempfile
 import time
 from typing import Any
 
-from claimcheck.gazetteer_db import GazetteerDb, import_geonames
+from claimcheck.lookup.index import GazetteerDb, import_geonames
 
 ROWS = 100_000
 #: distinct stems: names are built from a lexicon, so full names repeat as in real dumps

@@ -20,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from claimcheck.geodesy import distance_m, forward
-from claimcheck.geometry import (
+from claimcheck.geo.geodesic import distance_m, forward
+from claimcheck.geo.lines import (
     Polyline,
     brute_force_distance_to_line_m,
     densify,

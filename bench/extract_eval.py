@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from claimcheck.extract import extract
+from claimcheck.claims.extract import extract
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract"
 LABELLED = DATA / "labelled.yaml"
@@ -142,7 +142,7 @@ def quantulum_rows(path: Path = LABELLED) -> list[dict[str, Any]]:
             from quantulum3 import parser
     except ImportError:
         return []
-    from claimcheck.units import UNIT_WORDS
+    from claimcheck.grammar.units import UNIT_WORDS
 
     def quantulum(text: str) -> list[tuple[float, str]]:
         with warnings.catch_warnings():

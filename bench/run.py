@@ -42,7 +42,7 @@ EXPECTED = {
 #: (extraction precision and recall). Targets written as "<= 20" or ">= 0.9" say it themselves.
 AT_LEAST = {"extract_eval.py"}
 OWN = {"run.py", "generate.py"}
-VERIFY = "import sys; from claimcheck.cli import main; sys.exit(main())"
+VERIFY = "import sys; from claimcheck.cli.app import main; sys.exit(main())"
 
 Row = dict[str, Any]
 
@@ -101,8 +101,8 @@ def cold_start(directory: str, repeat: int) -> list[Row]:
 
 
 def _verify_in_process(claims: str, places: str) -> float:
-    from claimcheck import engine
-    from claimcheck.formats import formatter
+    from claimcheck import api as engine
+    from claimcheck.render import formatter
 
     start = time.perf_counter()
     report = engine.verify(engine.load_dataset(claims, places))
@@ -127,7 +127,7 @@ def ten_thousand(directory: str, repeat: int) -> list[Row]:
         lambda: _parse_floor(made.claims_path, made.places_path),
         repeat,
     )
-    from claimcheck.yamlfile import gc_paused
+    from claimcheck.files.yamlfile import gc_paused
 
     with gc_paused():
         paused = statistics.median(

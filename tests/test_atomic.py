@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from claimcheck import atomic
-from claimcheck.atomic import write_bytes_atomic, write_text_atomic
+from claimcheck.files import atomic
+from claimcheck.files.atomic import write_bytes_atomic, write_text_atomic
 
 ORIGINAL = "claims:\n  - id: kept\n"
 
@@ -103,7 +103,7 @@ def test_ctrl_c_midway_keeps_the_original(target: Path, monkeypatch: pytest.Monk
 #: A child that starts an atomic write, says so, and hangs before the rename until killed.
 CHILD = """
 import os, sys, time
-from claimcheck import atomic
+from claimcheck.files import atomic
 def stall(fd):
     print("writing", flush=True)
     time.sleep(60)

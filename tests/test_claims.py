@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.claims import (
+from claimcheck.claims.model import (
     DistanceAssertion,
     InsideAssertion,
     VerdictKind,
@@ -12,9 +12,9 @@ from claimcheck.claims import (
     load_claims,
     parse_direction,
 )
-from claimcheck.places import load_places
-from claimcheck.problems import DataError
-from claimcheck.relations import Relation
+from claimcheck.errors import DataError
+from claimcheck.gazetteer.places import load_places
+from claimcheck.grammar.relations import Relation
 
 ROOT = Path(__file__).parent.parent
 PLACES = str(ROOT / "data" / "places.yaml")

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck import __version__
-from claimcheck.cli import COMMANDS, main
+from claimcheck.cli.app import COMMANDS, main
 
 ROOT = Path(__file__).parent.parent
 CLAIMS = str(ROOT / "data" / "claims.yaml")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck import engine
-from claimcheck.cli import main
-from claimcheck.formats import FORMATTERS
+from claimcheck import api as engine
+from claimcheck.cli.app import main
+from claimcheck.render import FORMATTERS
 
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"
@@ -77,7 +77,7 @@ def test_bad_data_in_text_goes_to_stderr() -> None:
 
 
 def test_verify_and_check_offer_every_registered_format() -> None:
-    from claimcheck.cli_check import check
+    from claimcheck.cli.check import check
 
     verify = main.get_command(None, "verify")  # type: ignore[arg-type]
     for command in (verify, check):
@@ -96,7 +96,7 @@ def test_fail_on_refuses_unknown_verdicts(value: str) -> None:
 def test_pre_commit_hook_runs_verify_on_claims_and_places_files() -> None:
     import re
 
-    from claimcheck import yamlfile
+    from claimcheck.files import yamlfile
 
     (hook,) = yamlfile.load(str(ROOT / ".pre-commit-hooks.yaml"))
     assert (hook["id"], hook["entry"], hook["language"]) == (
@@ -113,7 +113,7 @@ def test_pre_commit_hook_runs_verify_on_claims_and_places_files() -> None:
 
 
 def test_example_workflow_annotates_changes_to_the_data() -> None:
-    from claimcheck import yamlfile
+    from claimcheck.files import yamlfile
 
     workflow = yamlfile.load(str(ROOT / "docs" / "github-workflow.yml"))
     triggers = workflow["on"]

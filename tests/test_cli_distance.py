@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli import main
-from claimcheck.geometry import brute_force_distance_to_line_m
-from claimcheck.places import load_places
+from claimcheck.cli.app import main
+from claimcheck.gazetteer.places import load_places
+from claimcheck.geo.lines import brute_force_distance_to_line_m
 
 ROOT = Path(__file__).parent.parent
 PLACES = str(ROOT / "tests" / "data" / "kinds" / "places.yaml")

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli import main
+from claimcheck.cli.app import main
 
 DATA = Path(__file__).parent / "data"
 GEONAMES = str(DATA / "geonames" / "SY-IQ-KW-notes.txt")
@@ -120,7 +120,7 @@ def test_import_then_search_both_sources(tmp_path: Path) -> None:
 def test_import_shows_a_progress_bar_on_a_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from claimcheck import cli_places
+    from claimcheck.cli import places as cli_places
 
     monkeypatch.setattr(cli_places, "stderr_is_tty", lambda: True)
     monkeypatch.setattr(cli_places, "PROGRESS_MIN_BYTES", 0)

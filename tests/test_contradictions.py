@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.claims import Claim, DistanceAssertion, load_claims
-from claimcheck.contradictions import Contradiction, find_contradictions
-from claimcheck.places import Gazetteer, PlaceRef, Source, load_places
-from claimcheck.relations import parse_requirement
+from claimcheck.analysis.contradictions import Contradiction, find_contradictions
+from claimcheck.claims.model import Claim, DistanceAssertion, load_claims
+from claimcheck.gazetteer.places import Gazetteer, PlaceRef, Source, load_places
+from claimcheck.grammar.relations import parse_requirement
 
 ROOT = Path(__file__).parent.parent
 KINDS = ROOT / "tests" / "data" / "kinds"

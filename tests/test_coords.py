@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.coords import (
+from claimcheck.grammar.coords import (
     COUNTRY_BBOXES,
     CoordinateError,
     LatLon,

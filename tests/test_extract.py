@@ -1,4 +1,4 @@
-"""claimcheck.extract: drafts from article text, scored on labelled sentences and the seed."""
+"""claimcheck.claims.extract: drafts from article text, scored on labelled sentences and the seed."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 import yaml
 
-from claimcheck import yamlfile
-from claimcheck.claims import parse_claims
-from claimcheck.engine import load_dataset, verify
-from claimcheck.extract import Draft, append_to, extract, split_sentences, to_yaml
-from claimcheck.places import load_places
-from claimcheck.problems import UsageError
-from claimcheck.relations import Relation, parse_requirement
-from claimcheck.verdicts import evaluate
+from claimcheck.analysis.verdicts import evaluate
+from claimcheck.api import load_dataset, verify
+from claimcheck.claims.extract import Draft, append_to, extract, split_sentences, to_yaml
+from claimcheck.claims.model import parse_claims
+from claimcheck.errors import UsageError
+from claimcheck.files import yamlfile
+from claimcheck.gazetteer.places import load_places
+from claimcheck.grammar.relations import Relation, parse_requirement
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "extract"

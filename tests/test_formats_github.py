@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck import engine
-from claimcheck.cli import main
-from claimcheck.formats import github
-from claimcheck.formats.findings import Finding
-from claimcheck.problems import Problem
+from claimcheck import api as engine
+from claimcheck.cli.app import main
+from claimcheck.errors import Problem
+from claimcheck.render import github
+from claimcheck.render.findings import Finding
 
 DATA = Path(__file__).parent / "data"
 CLAIMS = str(DATA / "ci" / "claims.yaml")

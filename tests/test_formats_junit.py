@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import engine
-from claimcheck.claims import VerdictKind
-from claimcheck.formats import junit
-from claimcheck.problems import Level, Problem
+from claimcheck import api as engine
+from claimcheck.claims.model import VerdictKind
+from claimcheck.errors import Level, Problem
+from claimcheck.render import junit
 
 DATA = Path(__file__).parent / "data"
 CLAIMS = str(DATA / "ci" / "claims.yaml")

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck import engine
-from claimcheck.claims import VerdictKind
-from claimcheck.cli import main
-from claimcheck.formats import parsable
-from claimcheck.problems import Level, Problem
+from claimcheck import api as engine
+from claimcheck.claims.model import VerdictKind
+from claimcheck.cli.app import main
+from claimcheck.errors import Level, Problem
+from claimcheck.render import parsable
 
 DATA = Path(__file__).parent / "data"
 CLAIMS = str(DATA / "ci" / "claims.yaml")

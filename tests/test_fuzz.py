@@ -19,15 +19,16 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from claimcheck import engine, yamlfile
-from claimcheck.claims import CLAIM_KEYS
-from claimcheck.coords import CoordinateError, parse_coordinates
-from claimcheck.extract import extract, yaml_entries
-from claimcheck.formats import formatter
-from claimcheck.places import PLACE_KEYS, load_places
-from claimcheck.problems import DataError
-from claimcheck.relations import RELATION_WORDS, RelationError, parse_requirement
-from claimcheck.units import NUMBER_WORDS, UNIT_WORDS, UnitError, parse_length
+from claimcheck import api as engine
+from claimcheck.claims.extract import extract, yaml_entries
+from claimcheck.claims.model import CLAIM_KEYS
+from claimcheck.errors import DataError
+from claimcheck.files import yamlfile
+from claimcheck.gazetteer.places import PLACE_KEYS, load_places
+from claimcheck.grammar.coords import CoordinateError, parse_coordinates
+from claimcheck.grammar.relations import RELATION_WORDS, RelationError, parse_requirement
+from claimcheck.grammar.units import NUMBER_WORDS, UNIT_WORDS, UnitError, parse_length
+from claimcheck.render import formatter
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "data" / "bad"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.gazetteer_db import GazetteerDb, import_geonames, trigrams
-from claimcheck.problems import DataError, UsageError
+from claimcheck.errors import DataError, UsageError
+from claimcheck.lookup.index import GazetteerDb, import_geonames, trigrams
 
 FIXTURE = Path(__file__).parent / "data" / "geonames" / "SY-IQ-KW-notes.txt"
 SHAMIYAH_IDS = {98629, 168566, 447557, 172825, 8338237, 285721}

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from claimcheck import geodesy
+from claimcheck.geo import geodesic as geodesy
 
 DATA = Path(__file__).parent / "data"
 

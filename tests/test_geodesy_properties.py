@@ -13,12 +13,12 @@ from decimal import Decimal
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from claimcheck import geodesy
-from claimcheck.claims import Claim, InsideAssertion, VerdictKind
-from claimcheck.measure import Measurer
-from claimcheck.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
-from claimcheck.units import Length, Unit
-from claimcheck.verdicts import evaluate
+from claimcheck.analysis.verdicts import evaluate
+from claimcheck.claims.model import Claim, InsideAssertion, VerdictKind
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
+from claimcheck.geo import geodesic as geodesy
+from claimcheck.geo.measure import Measurer
+from claimcheck.grammar.units import Length, Unit
 
 #: Karney's algorithm is accurate to ~15 nm; these allow for float round-off over 20,000 km.
 SAME_M = 1e-6

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from claimcheck.geojson_places import feature_lines, is_geojson
-from claimcheck.places import PlaceKind, PlaceRef, load_places
-from claimcheck.problems import DataError
+from claimcheck.errors import DataError
+from claimcheck.gazetteer.geojson import feature_lines, is_geojson
+from claimcheck.gazetteer.places import PlaceKind, PlaceRef, load_places
 
 FIXTURE = Path(__file__).parent / "data" / "geojson" / "al-tanf.geojson"
 

@@ -1,4 +1,4 @@
-"""Tests for claimcheck.geometry: nearest points on geodesic lines, polygons, frames."""
+"""Tests for claimcheck.geo.lines: nearest points on geodesic lines, polygons, frames."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from claimcheck.geodesy import distance_m, forward, inverse, wgs84
-from claimcheck.geometry import (
+from claimcheck.geo.geodesic import distance_m, forward, inverse, wgs84
+from claimcheck.geo.lines import (
     NearestPoint,
     Polyline,
     brute_force_distance_to_line_m,

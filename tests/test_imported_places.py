@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli import main
-from claimcheck.gazetteer_db import DbPlace, GazetteerDb, import_geonames
-from claimcheck.imported_places import DbFallback, uncertainty_rule
-from claimcheck.places import PlaceRef, load_places
+from claimcheck.cli.app import main
+from claimcheck.gazetteer.places import PlaceRef, load_places
+from claimcheck.lookup.fallback import DbFallback, uncertainty_rule
+from claimcheck.lookup.index import DbPlace, GazetteerDb, import_geonames
 
 DATA = Path(__file__).parent / "data" / "geonames"
 CLAIMS = str(DATA / "claims.yaml")

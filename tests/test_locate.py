@@ -14,11 +14,8 @@ import shapely
 from shapely.geometry import Point, shape
 from shapely.geometry.polygon import orient
 
-from claimcheck import engine, geodesy
-from claimcheck.claims import DirectionAssertion, DistanceAssertion, InsideAssertion, NearAssertion
-from claimcheck.claims import parse_direction as direction
-from claimcheck.geometry import geodesic_circle
-from claimcheck.locate import (
+from claimcheck import api as engine
+from claimcheck.analysis.locate import (
     DEFAULT_WINDOW_M,
     EDGE_TOLERANCE_M,
     Area,
@@ -39,8 +36,17 @@ from claimcheck.locate import (
     make_frame,
     where_claims,
 )
-from claimcheck.places import Place, PlaceKind, Source
-from claimcheck.problems import UsageError
+from claimcheck.claims.model import (
+    DirectionAssertion,
+    DistanceAssertion,
+    InsideAssertion,
+    NearAssertion,
+)
+from claimcheck.claims.model import parse_direction as direction
+from claimcheck.errors import UsageError
+from claimcheck.gazetteer.places import Place, PlaceKind, Source
+from claimcheck.geo import geodesic as geodesy
+from claimcheck.geo.lines import geodesic_circle
 
 DATA = Path(__file__).parent / "data" / "locate"
 SEED = engine.load_dataset(str(DATA / "seed-claims.yaml"), str(DATA / "seed-places.yaml"))

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck import engine, lock, yamlfile
-from claimcheck.cli import main
-from claimcheck.problems import DataError
+from claimcheck import api as engine
+from claimcheck.claims import lock
+from claimcheck.cli.app import main
+from claimcheck.errors import DataError
+from claimcheck.files import yamlfile
 
 DATA = Path(__file__).parent / "data"
 ODD = DATA / "lock" / "odd-claims.yaml"

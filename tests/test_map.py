@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli import main
-from claimcheck.publish import geojson
+from claimcheck.cli.app import main
+from claimcheck.render import geojson
 
 HOSTILE = [
     "--claims",
@@ -66,7 +66,7 @@ def test_geojson_of_the_bundled_data() -> None:
 
 
 def test_measured_distance_is_a_densified_geodesic_of_the_right_length() -> None:
-    from claimcheck import geodesy
+    from claimcheck.geo import geodesic as geodesy
 
     doc = json.loads(run())
     line = next(
@@ -103,7 +103,7 @@ def test_a_line_across_the_antimeridian_is_split() -> None:
 def _vendored(name: str) -> str:
     from importlib import resources
 
-    folder = resources.files("claimcheck.publish") / "vendor" / "leaflet"
+    folder = resources.files("claimcheck.render") / "vendor" / "leaflet"
     return (folder / name).read_text("utf-8")
 
 
@@ -127,7 +127,7 @@ def test_vendored_leaflet_is_1_9_4_and_safe_to_inline() -> None:
 
 
 def test_html_map_is_self_contained_and_escapes_the_data() -> None:
-    from claimcheck.publish import html_map
+    from claimcheck.render import html_map
 
     text = run("--format", "html", *HOSTILE).decode()
     assert text.count("<script") == 3  # Leaflet, the data block and the drawing code
@@ -177,8 +177,8 @@ def test_bad_tiles_option_exits_2(args: list[str]) -> None:
 
 
 def test_html_map_escapes_its_title() -> None:
-    from claimcheck import engine
-    from claimcheck.publish import html_map
+    from claimcheck import api as engine
+    from claimcheck.render import html_map
 
     report = engine.verify(engine.load_dataset(HOSTILE[1], HOSTILE[3]))
     text = html_map.render(report, title="<b>map</b>")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli import main
+from claimcheck.cli.app import main
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
@@ -61,9 +61,9 @@ def _paths_by_layer(dom: str) -> Counter[str]:
 
 
 def test_leaflet_draws_one_path_per_feature_in_every_layer(map_file: Path) -> None:
-    from claimcheck import engine
-    from claimcheck.publish import geojson
-    from claimcheck.publish.regions import locate_regions
+    from claimcheck import api as engine
+    from claimcheck.render import geojson
+    from claimcheck.render.regions import locate_regions
 
     dataset = engine.load_dataset("data/claims.yaml", "data/places.yaml")
     collection = geojson.feature_collection(engine.verify(dataset), locate_regions(dataset))

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.names import FUZZY_CUTOFF, Match, normalize, rank, spelling
+from claimcheck.gazetteer.names import FUZZY_CUTOFF, Match, normalize, rank, spelling
 
 TANF = ["At Tanf", "Al Tanf", "Tanf", "التنف", "al-Tanf", "AL-TANF", "at-Tanf", "El Tanf"]
 SHAMIYAH = [

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.places import Gazetteer, PlaceKind, PlaceRef, load_places
-from claimcheck.problems import DataError, Level
+from claimcheck.errors import DataError, Level
+from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, load_places
 
 ROOT = Path(__file__).parent.parent
 
@@ -170,8 +170,8 @@ def test_list_order_never_decides(tmp_path: Path) -> None:
 
 
 def test_a_claim_naming_the_bare_name_is_ambiguous(bundled: Gazetteer, tmp_path: Path) -> None:
-    from claimcheck.claims import VerdictKind, load_claims
-    from claimcheck.verdicts import evaluate
+    from claimcheck.analysis.verdicts import evaluate
+    from claimcheck.claims.model import VerdictKind, load_claims
 
     claims = tmp_path / "claims.yaml"
     claims.write_text(

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from claimcheck.relations import Interval, Relation, RelationError, parse_requirement
+from claimcheck.grammar.relations import Interval, Relation, RelationError, parse_requirement
 
 MI = 1609.344
 

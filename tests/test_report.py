@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from claimcheck import engine
-from claimcheck.cli import main
-from claimcheck.publish import summary
+from claimcheck import api as engine
+from claimcheck.cli.app import main
+from claimcheck.render import summary
 
 HOSTILE = [
     "--claims",
@@ -156,7 +156,7 @@ def test_claimreview_without_a_publisher_is_a_usage_error(extra: list[str]) -> N
 
 
 def test_rating_scale_is_the_engine_severity_order() -> None:
-    from claimcheck.claims import VerdictKind
+    from claimcheck.claims.model import VerdictKind
 
     order = sorted(VerdictKind, key=summary.RATING.__getitem__)
     assert [k.value for k in order] == [

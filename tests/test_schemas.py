@@ -15,12 +15,12 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from claimcheck import yamlfile
-from claimcheck.claims import load_claims
-from claimcheck.cli import main
-from claimcheck.cli_schema import SCHEMAS, schema_text
-from claimcheck.places import load_places
-from claimcheck.problems import DataError
+from claimcheck.claims.model import load_claims
+from claimcheck.cli.app import main
+from claimcheck.cli.schema import SCHEMAS, schema_text
+from claimcheck.errors import DataError
+from claimcheck.files import yamlfile
+from claimcheck.gazetteer.places import load_places
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = Path(__file__).parent / "data" / "schema"

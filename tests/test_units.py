@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from claimcheck.units import Unit, UnitError, parse_length, rounding_step
+from claimcheck.grammar.units import Unit, UnitError, parse_length, rounding_step
 
 
 @pytest.mark.parametrize(

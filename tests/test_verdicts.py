@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.claims import VerdictKind, load_claims
-from claimcheck.measure import Measured
-from claimcheck.places import load_places
-from claimcheck.relations import Interval, parse_requirement
-from claimcheck.verdicts import compass, decide, evaluate, margin, worst
+from claimcheck.analysis.verdicts import compass, decide, evaluate, margin, worst
+from claimcheck.claims.model import VerdictKind, load_claims
+from claimcheck.gazetteer.places import load_places
+from claimcheck.geo.measure import Measured
+from claimcheck.grammar.relations import Interval, parse_requirement
 
 ROOT = Path(__file__).parent.parent
 C, X, N, U = (VerdictKind.CONSISTENT, VerdictKind.INCONSISTENT, VerdictKind.INCONCLUSIVE,

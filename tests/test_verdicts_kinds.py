@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck import geodesy
-from claimcheck.claims import (
+from claimcheck.analysis.verdicts import Verdict, evaluate
+from claimcheck.claims.model import (
     COMPASS_16,
     Claim,
     DirectionAssertion,
@@ -17,8 +17,8 @@ from claimcheck.claims import (
     load_claims,
     parse_direction,
 )
-from claimcheck.places import Gazetteer, Place, PlaceKind, PlaceRef, Source, load_places
-from claimcheck.verdicts import Verdict, evaluate
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source, load_places
+from claimcheck.geo import geodesic as geodesy
 
 KINDS = Path(__file__).parent / "data" / "kinds"
 

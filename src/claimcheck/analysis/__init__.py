@@ -1,0 +1,1 @@
+"""What the claims mean together: verdicts, contradictions, where a place can be."""

@@ -1,0 +1,391 @@
+"""Contradictions between claims, found from what they say before any coordinate is used.
+
+Each claim becomes a constraint on one quantity: the distance between a pair of places, or a
+zone's radius. Two claims contradict when they constrain the same quantity and their acceptable
+intervals do not meet. Checking pairs is enough: by Helly's theorem in one dimension, a set of
+intervals with no common point always holds two that do not meet, so every contradictory set
+contains a contradictory pair, and each report names exactly two claims.
+
+How claims become distance constraints (no coordinates involved):
+
+- inside / outside a zone: distance to the zone's centre ≤ R, or > R, with R the zone's
+  *declared* radius (the zone's edge uncertainty is a measurement matter, left to the verdicts);
+- a distance to a zone, or "near" a zone: measured to its edge, so shifted by R onto the centre;
+- inside / outside a polygon: distance to the polygon (0 inside) is 0, or more than 0;
+- "near" without `within:`: the reference's threshold (its `near:` or the default for its kind);
+- directions constrain no distance and are not compared.
+
+A *conditional* contradiction holds only under one reading of the references: an ambiguous
+name ("from al-Tanf" fits three places) read as the other claim's reference, or two different
+places that share a name ("al-Tanf" the crossing and "al-Tanf" the garrison) taken as one. For
+namesakes, whether both claims can hold depends on how far apart the two places are, and that
+part does use coordinates: with separation D, distances x and y to the two places are possible
+together exactly when |x − y| ≤ D ≤ x + y (the triangle inequality, which points on a surface
+can meet with equality), so the report gives the separations that allow both claims and
+compares them with the measured separation and its uncertainty.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claimcheck.claims.model import (
+    Claim,
+    DistanceAssertion,
+    InsideAssertion,
+    NearAssertion,
+    ZoneRadiusAssertion,
+)
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, name_key
+from claimcheck.geo import geodesic as geodesy
+from claimcheck.geo.measure import Measured
+from claimcheck.grammar.relations import Interval
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """What one claim says about one quantity, in metres, with no coordinates involved."""
+
+    claim_id: str
+    #: "distance" between `subject` and `reference`, or "radius" of the zone `subject`
+    quantity: str
+    #: identity keys: a place id, or the sorted candidate ids of an ambiguous name
+    subject: str
+    reference: str
+    acceptable: Interval
+    #: the claim restated, e.g. "strike-site is more than 45 mi from al-tanf-crossing"
+    statement: str
+    #: the point place(s) the reference can be: one, or each candidate of an ambiguous name
+    reference_places: tuple[Place, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Two claims that no value of one quantity can satisfy together.
+
+    Fields are in a canonical order (claims sorted by id), so the same pair of claims gives an
+    equal Contradiction whatever order the claims file lists them in.
+    """
+
+    #: the two claim ids, sorted
+    claim_ids: tuple[str, str]
+    #: the place both claims are about (for a radius: the zone)
+    subject: str
+    reason: str
+    #: True when it holds only if two different places that share a name were one place
+    conditional: bool
+    #: the reference place(s): one for a direct contradiction, the two namesakes if conditional
+    references: tuple[str, ...] = ()
+    #: each claim's acceptable interval (m), aligned with claim_ids
+    acceptable: tuple[Interval, Interval] | None = None
+    #: each claim restated as a constraint, aligned with claim_ids
+    statements: tuple[str, str] = ("", "")
+    #: conditional only: separation (m) of the two namesakes, from coordinates, with uncertainty
+    separation: Measured | None = None
+    #: conditional only: the least and greatest separation (m) at which both claims can hold
+    separation_needed: tuple[float, float] | None = None
+    #: conditional only: True if both can hold at every separation the uncertainty allows,
+    #: False if at none, None if it depends on where in that range the truth lies
+    both_can_hold: bool | None = None
+
+
+def find_contradictions(claims: Sequence[Claim], gazetteer: Gazetteer) -> list[Contradiction]:
+    """Every contradictory pair of claims, direct ones first, each in canonical order."""
+    constraints = [c for claim in claims for c in constraints_of(claim, gazetteer)]
+    found = set(_direct(constraints)) | set(_conditional(constraints))
+    return sorted(found, key=lambda c: (c.conditional, c.claim_ids, c.references, c.reason))
+
+
+def constraints_of(claim: Claim, gazetteer: Gazetteer) -> list[Constraint]:
+    """The constraint a claim puts on a distance or a radius (none for a bare direction)."""
+    a = claim.assertion
+    if isinstance(a, ZoneRadiusAssertion):
+        zone = _single(gazetteer, a.zone)
+        if zone is None:
+            return []
+        req = a.requirement
+        return [
+            Constraint(
+                claim.id, "radius", zone.id, "", req.acceptable(),
+                f"{zone.id} has a radius of {req}",
+            )
+        ]  # fmt: skip
+    subject_key, subject_text = _identity(gazetteer, a.subject)
+    if isinstance(a, InsideAssertion):
+        return _inside(claim.id, subject_key, subject_text, gazetteer, a)
+    if isinstance(a, NearAssertion):
+        reference = _single(gazetteer, a.reference)
+        if a.threshold is not None:
+            interval, claimed = a.threshold.acceptable(), f"near {{ref}} ({a.threshold})"
+        elif reference is not None:
+            interval = Interval(0.0, reference.near_threshold_m)
+            claimed = f"near {{ref}} (within {_km(reference.near_threshold_m)})"
+        else:
+            return []
+        return _distance(claim.id, subject_key, subject_text, gazetteer, a.reference,
+                         interval, claimed)  # fmt: skip
+    if isinstance(a, DistanceAssertion):
+        return _distance(claim.id, subject_key, subject_text, gazetteer, a.reference,
+                         a.requirement.acceptable(), f"{a.requirement} from {{ref}}")  # fmt: skip
+    return []
+
+
+def _inside(
+    claim_id: str, subject_key: str, subject_text: str, gazetteer: Gazetteer, a: InsideAssertion
+) -> list[Constraint]:
+    area = _single(gazetteer, a.area)
+    word = "inside" if a.inside else "outside"
+    if area is None:
+        return []
+    if area.kind is PlaceKind.ZONE and area.radius is not None and area.centre is not None:
+        centre = gazetteer.get(area.centre)
+        r = area.radius.metres
+        interval = Interval(0.0, r) if a.inside else Interval(r, math.inf, low_open=True)
+        relation = "≤" if a.inside else ">"
+        statement = (
+            f"{subject_text} is {word} {area.id} ({relation} {area.radius} from its centre "
+            f"{area.centre})"
+        )
+        return [Constraint(claim_id, "distance", subject_key, area.centre, interval, statement,
+                           _points([centre]))]  # fmt: skip
+    if area.kind is PlaceKind.POLYGON:
+        interval = Interval(0.0, 0.0) if a.inside else Interval(0.0, math.inf, low_open=True)
+        statement = f"{subject_text} is {word} {area.id}"
+        return [Constraint(claim_id, "distance", subject_key, area.id, interval, statement)]
+    return []
+
+
+def _distance(
+    claim_id: str,
+    subject_key: str,
+    subject_text: str,
+    gazetteer: Gazetteer,
+    ref: PlaceRef,
+    interval: Interval,
+    claimed: str,
+) -> list[Constraint]:
+    """A distance constraint; `claimed` is a phrase with a {ref} slot, e.g. "near {ref}"."""
+    reference = _single(gazetteer, ref)
+    if reference is not None and reference.kind is PlaceKind.ZONE:
+        if reference.radius is None or reference.centre is None:
+            return []
+        centre = gazetteer.get(reference.centre)
+        shifted = _edge_to_centre(interval, reference.radius.metres)
+        statement = (
+            f"{subject_text} is {claimed.format(ref=reference.id)} (its edge: "
+            f"{_interval_text(shifted)} from its centre {reference.centre})"
+        )
+        return [Constraint(claim_id, "distance", subject_key, reference.centre, shifted,
+                           statement, _points([centre]))]  # fmt: skip
+    resolution = gazetteer.resolve(ref)
+    if any(p.kind is PlaceKind.ZONE for p in resolution.places):
+        return []  # an ambiguous name that may be a zone: its distance is not comparable
+    ref_key, ref_text = _identity(gazetteer, ref)
+    statement = f"{subject_text} is {claimed.format(ref=ref_text)}"
+    return [Constraint(claim_id, "distance", subject_key, ref_key, interval, statement,
+                       _points(resolution.places))]  # fmt: skip
+
+
+def _edge_to_centre(interval: Interval, radius_m: float) -> Interval:
+    """A distance to a zone's edge (0 inside) as a distance to its centre."""
+    high = interval.high + radius_m
+    if interval.low > 0 or interval.low_open:
+        return Interval(interval.low + radius_m, high, interval.low_open, interval.high_open)
+    return Interval(0.0, high, False, interval.high_open)
+
+
+def _single(gazetteer: Gazetteer, ref: PlaceRef) -> Place | None:
+    return gazetteer.resolve(ref).place
+
+
+def _points(places: Iterable[Place | None]) -> tuple[Place, ...]:
+    return tuple(p for p in places if p is not None and p.kind is PlaceKind.POINT)
+
+
+def _identity(gazetteer: Gazetteer, ref: PlaceRef) -> tuple[str, str]:
+    """(key, display): a place's id, or for an ambiguous name its candidate ids and the name.
+
+    Two claims that name a place the same ambiguous way are taken to mean the same place.
+    """
+    places = gazetteer.resolve(ref).places
+    if len(places) == 1:
+        return places[0].id, places[0].id
+    if not places:
+        return f"?{ref}", str(ref)
+    return " | ".join(sorted(p.id for p in places)), f"{ref} (ambiguous)"
+
+
+def _pair(c: Constraint) -> tuple[str, str, str]:
+    """The quantity a constraint is about; a distance does not depend on which end is which."""
+    low, high = sorted((c.subject, c.reference))
+    return c.quantity, low, high
+
+
+def _ordered(a: Constraint, b: Constraint) -> tuple[Constraint, Constraint]:
+    return (a, b) if (a.claim_id, a.statement) <= (b.claim_id, b.statement) else (b, a)
+
+
+def _direct(constraints: Iterable[Constraint]) -> Iterable[Contradiction]:
+    groups: dict[tuple[str, str, str], list[Constraint]] = defaultdict(list)
+    for c in constraints:
+        groups[_pair(c)].append(c)
+    for group in groups.values():
+        for x, y in itertools.combinations(group, 2):
+            if x.claim_id == y.claim_id or x.acceptable.overlaps(y.acceptable):
+                continue
+            a, b = _ordered(x, y)
+            subject = a.subject if a.subject == b.subject else min(a.subject, b.subject)
+            what = "radius" if a.quantity == "radius" else "distance"
+            reason = (
+                f"{a.statement} [{a.claim_id}: {_interval_text(a.acceptable)}], but "
+                f"{b.statement} [{b.claim_id}: {_interval_text(b.acceptable)}]: "
+                f"no {what} satisfies both"
+            )
+            references = tuple(sorted({a.reference, b.reference} - {subject, ""}))
+            yield Contradiction(
+                (a.claim_id, b.claim_id), subject, reason, False, references,
+                (a.acceptable, b.acceptable), (a.statement, b.statement),
+            )  # fmt: skip
+
+
+def _conditional(constraints: Sequence[Constraint]) -> Iterable[Contradiction]:
+    """Pairs about one subject whose references may be one place: a shared name, or a reading."""
+    by_subject: dict[str, list[Constraint]] = defaultdict(list)
+    for c in constraints:
+        if c.quantity == "distance" and c.reference_places:
+            by_subject[c.subject].append(c)
+    for subject, group in by_subject.items():
+        for x, y in itertools.combinations(group, 2):
+            same = x.reference == y.reference  # then a direct contradiction covers the pair
+            if same or x.claim_id == y.claim_id or x.acceptable.overlaps(y.acceptable):
+                continue
+            a, b = _ordered(x, y)
+            for ra, rb in itertools.product(a.reference_places, b.reference_places):
+                if ra.id == rb.id:
+                    if len(a.reference_places) > 1 or len(b.reference_places) > 1:
+                        yield _one_reading(subject, a, b, ra)
+                    continue  # one place for both: a direct contradiction, reported as such
+                shared = _shared_name(ra, rb)
+                if shared is not None:
+                    yield _namesakes(subject, a, b, ra, rb, shared)
+
+
+def _shared_name(a: Place, b: Place) -> str | None:
+    """A name (as `a` writes it) under which both places match, if any."""
+    keys_b = {name_key(n) for n in b.names}
+    return next((n for n in sorted(a.names) if name_key(n) in keys_b), None)
+
+
+def _both_statements(a: Constraint, b: Constraint) -> str:
+    return (
+        f"{a.statement} [{a.claim_id}: {_interval_text(a.acceptable)}] and {b.statement} "
+        f"[{b.claim_id}: {_interval_text(b.acceptable)}]"
+    )
+
+
+def _one_reading(subject: str, a: Constraint, b: Constraint, place: Place) -> Contradiction:
+    """An ambiguous reference that, read as the other claim's reference, contradicts it."""
+    reason = (
+        f"{_both_statements(a, b)} contradict if the ambiguous name means {place.id}: "
+        f"no distance from {place.id} satisfies both"
+    )
+    return Contradiction(
+        (a.claim_id, b.claim_id), subject, reason, True, (place.id,),
+        (a.acceptable, b.acceptable), (a.statement, b.statement),
+        Measured(0.0, 0.0, 0.0), None, False,
+    )  # fmt: skip
+
+
+def _namesakes(
+    subject: str, a: Constraint, b: Constraint, ra: Place, rb: Place, shared: str
+) -> Contradiction:
+    """Two namesakes as references: whether both claims can hold depends on their separation."""
+    assert ra.lat is not None and ra.lon is not None and rb.lat is not None and rb.lon is not None
+    d = geodesy.inverse(ra.lat, ra.lon, rb.lat, rb.lon).distance_m
+    separation = Measured.around(d, ra.uncertainty_m + rb.uncertainty_m)
+    need_low, need_high, strict = _separation_needed(a.acceptable, b.acceptable)
+    both = _both_can_hold(separation, need_low, need_high, strict)
+    needs = f"at least {_km(need_low)}"
+    if math.isfinite(need_high):
+        needs += f" and at most {_km(need_high)}"
+    best_ok = _holds_at(separation.best, need_low, need_high, strict)
+    if both is True:
+        outcome = "so both claims can hold"
+    elif both is False:
+        outcome = "so the claims cannot both hold even so"
+    elif best_ok:
+        outcome = (
+            "so both can hold at the best estimate of the separation, but not at every "
+            "separation the uncertainty allows"
+        )
+    else:
+        outcome = (
+            "so they cannot both hold at the best estimate of the separation, but may within "
+            "its uncertainty"
+        )
+    reason = (
+        f"{_both_statements(a, b)} would contradict if {ra.id} and {rb.id} were one place "
+        f"(both are called {shared!r}). They are {_km(separation.best)} apart "
+        f"({_range_km(separation.low, separation.high)} with their uncertainties; this part uses "
+        f"their coordinates). Both claims can hold only if the two are {needs} apart, {outcome}."
+    )
+    return Contradiction(
+        (a.claim_id, b.claim_id), subject, reason, True, (ra.id, rb.id),
+        (a.acceptable, b.acceptable), (a.statement, b.statement),
+        separation, (need_low, need_high), both,
+    )  # fmt: skip
+
+
+def _separation_needed(x: Interval, y: Interval) -> tuple[float, float, bool]:
+    """The separations D for which some distances in x and y satisfy |dx − dy| ≤ D ≤ dx + dy.
+
+    Returns (least D, greatest D, whether the least is excluded). Only called for disjoint
+    intervals, so the least D is the gap between them.
+    """
+    lower, upper = (x, y) if x.high <= y.low else (y, x)
+    gap = upper.low - lower.high
+    strict = lower.high_open or upper.low_open
+    return gap, x.high + y.high, strict
+
+
+def _holds_at(d: float, need_low: float, need_high: float, strict: bool) -> bool:
+    above = d > need_low if strict else d >= need_low
+    return above and d <= need_high
+
+
+def _both_can_hold(
+    separation: Measured, need_low: float, need_high: float, strict: bool
+) -> bool | None:
+    if _holds_at(separation.low, need_low, need_high, strict) and _holds_at(
+        separation.high, need_low, need_high, strict
+    ):
+        return True
+    if separation.high < need_low or (strict and separation.high == need_low):
+        return False
+    if separation.low > need_high:
+        return False
+    return None
+
+
+def _km(metres: float) -> str:
+    return f"{metres / 1000:,.1f} km"
+
+
+def _range_km(low: float, high: float) -> str:
+    return f"{low / 1000:,.1f}–{_km(high)}"
+
+
+def _interval_text(interval: Interval) -> str:
+    """An acceptable interval in km, as a reader would write it: "> 72.4 km", "≤ 55.0 km"."""
+    low, high = interval.low, interval.high
+    if not math.isfinite(high):
+        return f"{'>' if interval.low_open else '≥'} {_km(low)}"
+    if low == 0 and not interval.low_open:
+        if high == 0:
+            return "0 km"
+        return f"{'<' if interval.high_open else '≤'} {_km(high)}"
+    return _range_km(low, high)

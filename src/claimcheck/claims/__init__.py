@@ -1,0 +1,1 @@
+"""Reported claims: the model, the reader, drafting from articles, the verdict lock."""

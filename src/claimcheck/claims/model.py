@@ -1,0 +1,427 @@
+"""Reported claims: who said what, where, and the one checkable thing it asserts.
+
+The assertion kind follows from the keys a claim uses, so the YAML reads like the sentence:
+`distance: more than 45 mi` + `from: al-tanf-crossing`; `inside: tanf-zone`; `near: border`;
+`direction: north-east` + `from:`; `zone:` + `radius: 34 mi`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from claimcheck.errors import DataError, Problem
+from claimcheck.files import yamlfile
+from claimcheck.gazetteer.places import (
+    Gazetteer,
+    PlaceKind,
+    PlaceRef,
+    Source,
+    read_length,
+    read_source,
+)
+from claimcheck.grammar.relations import RelationError, Requirement, parse_requirement
+from claimcheck.grammar.units import UnitError
+
+
+class VerdictKind(Enum):
+    CONSISTENT = "consistent"
+    INCONSISTENT = "inconsistent"
+    INCONCLUSIVE = "inconclusive"
+    UNVERIFIABLE = "unverifiable"
+
+
+#: 16-point compass, clockwise from north; 8-point names are the even entries.
+COMPASS_16 = (
+    "N",
+    "NNE",
+    "NE",
+    "ENE",
+    "E",
+    "ESE",
+    "SE",
+    "SSE",
+    "S",
+    "SSW",
+    "SW",
+    "WSW",
+    "W",
+    "WNW",
+    "NW",
+    "NNW",
+)
+#: Written direction names ("north-east", "northeast") -> compass symbol; shared with extract.
+DIRECTION_WORDS = {
+    "north": "N", "south": "S", "east": "E", "west": "W",
+    "north-east": "NE", "northeast": "NE", "north east": "NE",
+    "north-west": "NW", "northwest": "NW", "north west": "NW",
+    "south-east": "SE", "southeast": "SE", "south east": "SE",
+    "south-west": "SW", "southwest": "SW", "south west": "SW",
+    "north-north-east": "NNE", "east-north-east": "ENE", "east-south-east": "ESE",
+    "south-south-east": "SSE", "south-south-west": "SSW", "west-south-west": "WSW",
+    "west-north-west": "WNW", "north-north-west": "NNW",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Direction:
+    """A compass direction as a sector of azimuths: centre ± half-width, in degrees."""
+
+    name: str
+    centre_deg: float
+    half_width_deg: float
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.centre_deg:g}° ± {self.half_width_deg:g}°)"
+
+
+def parse_direction(text: str, half_width_deg: float | None = None) -> Direction:
+    """Read "north-east", "NE" or "NNE"; 8-point names get ±22.5°, 16-point ones ±11.25°."""
+    cleaned = " ".join(text.strip().lower().replace("_", "-").split())
+    cleaned = cleaned.removesuffix(" of")
+    symbol = DIRECTION_WORDS.get(cleaned, cleaned.upper())
+    if symbol not in COMPASS_16:
+        raise ValueError(
+            f"unknown direction {text!r}: use a compass point such as 'north-east' or 'NNW'"
+        )
+    index = COMPASS_16.index(symbol)
+    default = 22.5 if len(symbol) <= 2 else 11.25
+    width = default if half_width_deg is None else half_width_deg
+    if not 0 < width <= 180:
+        raise ValueError(f"direction tolerance {width}° must lie in (0, 180]")
+    return Direction(symbol, index * 22.5, width)
+
+
+@dataclass(frozen=True)
+class DistanceAssertion:
+    """`subject` lies at `requirement` from `reference` (optionally also in a direction)."""
+
+    subject: PlaceRef
+    reference: PlaceRef
+    requirement: Requirement
+    direction: Direction | None = None
+
+
+@dataclass(frozen=True)
+class DirectionAssertion:
+    """`subject` lies in `direction` from `reference`, distance unstated."""
+
+    subject: PlaceRef
+    reference: PlaceRef
+    direction: Direction
+
+
+@dataclass(frozen=True)
+class InsideAssertion:
+    """`subject` lies inside (or outside) an area: a zone or a polygon."""
+
+    subject: PlaceRef
+    area: PlaceRef
+    inside: bool
+
+
+@dataclass(frozen=True)
+class NearAssertion:
+    """`subject` is near `reference`: within the threshold (claim's, place's, or default)."""
+
+    subject: PlaceRef
+    reference: PlaceRef
+    threshold: Requirement | None
+
+
+@dataclass(frozen=True)
+class ZoneRadiusAssertion:
+    """A zone's radius is as the claim states ("the 34-mile exclusion zone")."""
+
+    zone: PlaceRef
+    requirement: Requirement
+
+
+Assertion = (
+    DistanceAssertion | DirectionAssertion | InsideAssertion | NearAssertion | ZoneRadiusAssertion
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One reported claim and what it asserts."""
+
+    id: str
+    quote: str
+    claimant: str
+    source: Source
+    assertion: Assertion
+    #: the verdict a reviewer accepted, if any
+    expect: VerdictKind | None = None
+    note: str | None = None
+    line: int = 0
+    #: 1-based column of the claim's keys (all keys of a block mapping share it)
+    column: int = 0
+    path: str = ""
+    #: 1-based line of each key, so reports can point at the field
+    key_lines: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def kind(self) -> str:
+        """The stable JSON name of the assertion kind."""
+        return {
+            DistanceAssertion: "distance",
+            DirectionAssertion: "direction",
+            InsideAssertion: "inside",
+            NearAssertion: "near",
+            ZoneRadiusAssertion: "zone_radius",
+        }[type(self.assertion)]
+
+    def place_refs(self) -> tuple[PlaceRef, ...]:
+        a = self.assertion
+        if isinstance(a, ZoneRadiusAssertion):
+            return (a.zone,)
+        if isinstance(a, InsideAssertion):
+            return (a.subject, a.area)
+        return (a.subject, a.reference)
+
+
+CLAIM_KEYS = (
+    "id",
+    "quote",
+    "claimant",
+    "source",
+    "subject",
+    "distance",
+    "from",
+    "direction",
+    "direction_tolerance",
+    "tolerance",
+    "inside",
+    "outside",
+    "near",
+    "within",
+    "zone",
+    "radius",
+    "expect",
+    "note",
+)
+#: Keys that decide the assertion kind; exactly one group must be present.
+_KIND_KEYS = ("distance", "direction", "inside", "outside", "near", "radius")
+
+
+def _place_ref(entry: yamlfile.Entry, key: str) -> PlaceRef | None:
+    value = entry.data.get(key)
+    pos = entry.data.where(key)
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip():
+        return PlaceRef(value.strip(), line=pos.line, column=pos.column, key=entry.field(key))
+    if isinstance(value, yamlfile.YMap):
+        sub = yamlfile.Entry(value, entry.path, entry.field(key), entry.problems)
+        sub.item = entry.item
+        sub.check_keys(("name", "country", "admin"))
+        name = sub.text("name", required=True)
+        if name is None:
+            return None
+        return PlaceRef(
+            name, sub.text("country"), sub.text("admin"), pos.line, pos.column, entry.field(key)
+        )
+    entry.problem(key, f"{key!r} must name a place (an id or a name)")
+    return None
+
+
+def _requirement(entry: yamlfile.Entry, key: str) -> Requirement | None:
+    text = entry.text(key)
+    if text is None:
+        return None
+    tolerance = entry.text("tolerance")
+    try:
+        if key == "within":  # `within: 2 km` is a limit, not a bare (exact) figure
+            try:
+                return parse_requirement(f"within {text}", tolerance)
+            except (RelationError, UnitError):
+                pass
+        return parse_requirement(text, tolerance)
+    except (RelationError, UnitError) as exc:
+        entry.problem(key, str(exc))
+        return None
+
+
+def _direction(entry: yamlfile.Entry) -> Direction | None:
+    text = entry.text("direction")
+    if text is None:
+        return None
+    width = entry.number("direction_tolerance")
+    try:
+        return parse_direction(text, width)
+    except ValueError as exc:
+        entry.problem("direction", str(exc))
+        return None
+
+
+def _assertion(entry: yamlfile.Entry) -> Assertion | None:
+    present = [k for k in _KIND_KEYS if entry.has(k)]
+    if "distance" in present and "direction" in present:
+        present.remove("direction")
+    if len(present) != 1:
+        what = "none" if not present else " and ".join(repr(k) for k in present)
+        entry.problem(
+            None,
+            f"a claim asserts exactly one thing (found {what}): use 'distance' + 'from', "
+            "'direction' + 'from', 'inside', 'outside', 'near', or 'zone' + 'radius'",
+        )
+        return None
+    kind = present[0]
+    if kind == "radius":
+        zone = _place_ref(entry, "zone")
+        if zone is None:
+            entry.problem(None, "a 'radius' claim needs 'zone:' naming the zone")
+        requirement = _requirement(entry, "radius")
+        return ZoneRadiusAssertion(zone, requirement) if zone and requirement else None
+    subject = _place_ref(entry, "subject")
+    if subject is None:
+        entry.problem(None, "missing required field 'subject': the place the claim is about")
+    if kind in ("inside", "outside"):
+        area = _place_ref(entry, kind)
+        return InsideAssertion(subject, area, kind == "inside") if subject and area else None
+    if kind == "near":
+        reference = _place_ref(entry, "near")
+        threshold = _requirement(entry, "within") if entry.has("within") else None
+        return NearAssertion(subject, reference, threshold) if subject and reference else None
+    reference = _place_ref(entry, "from")
+    if reference is None:
+        entry.problem(None, f"a {kind!r} claim needs 'from:' naming the reference place")
+    direction = _direction(entry)
+    if kind == "direction":
+        if subject and reference and direction:
+            return DirectionAssertion(subject, reference, direction)
+        return None
+    requirement = _requirement(entry, "distance")
+    if subject and reference and requirement:
+        return DistanceAssertion(subject, reference, requirement, direction)
+    return None
+
+
+def _read_claim(entry: yamlfile.Entry) -> Claim | None:
+    entry.check_keys(CLAIM_KEYS)
+    claim_id = entry.text("id", required=True)
+    quote = entry.text("quote", required=True)
+    claimant = entry.text("claimant", required=True)
+    source = read_source(entry, required=True)
+    if entry.has("tolerance"):
+        read_length(entry, "tolerance")
+    assertion = _assertion(entry)
+    expect = None
+    expect_text = entry.text("expect")
+    if expect_text is not None:
+        try:
+            expect = VerdictKind(expect_text)
+        except ValueError:
+            kinds = ", ".join(v.value for v in VerdictKind)
+            entry.problem("expect", f"unknown verdict {expect_text!r}: use one of {kinds}")
+    if None in (claim_id, quote, claimant, source, assertion):
+        return None
+    assert claim_id and quote and claimant and source and assertion  # narrowed for mypy
+    return Claim(
+        id=claim_id,
+        quote=quote,
+        claimant=claimant,
+        source=source,
+        assertion=assertion,
+        expect=expect,
+        note=entry.text("note"),
+        line=entry.line(),
+        column=entry.data.position.column,
+        path=entry.path,
+        key_lines=tuple((k, entry.line(k)) for k in entry.data),
+    )
+
+
+def parse_claims(data: Any, path: str, gazetteer: Gazetteer) -> list[Claim]:
+    """Build claims from a loaded claims file and check every place they name exists."""
+    problems: list[Problem] = []
+    claims: list[Claim] = []
+    seen: dict[str, int] = {}
+    for entry in yamlfile.entries(data, path, "claims", problems):
+        claim = _read_claim(entry)
+        if claim is None:
+            problems.extend(_unknown_places_in(entry, gazetteer))
+            continue
+        if claim.id in seen:
+            entry.problem("id", f"duplicate claim id {claim.id!r} (first at line {seen[claim.id]})")
+            continue
+        seen[claim.id] = claim.line
+        problems.extend(_check_references(claim, gazetteer))
+        claims.append(claim)
+    if problems:
+        raise DataError(problems)
+    return claims
+
+
+#: Keys whose value names a place.
+_PLACE_REF_KEYS = ("subject", "from", "inside", "outside", "near", "zone")
+
+
+def _unknown_place(path: str, claim_id: str, ref: PlaceRef, gazetteer: Gazetteer) -> Problem:
+    hint = suggest_place(ref.text, gazetteer)
+    return Problem(
+        path,
+        ref.line,
+        ref.column,
+        ref.key or "place",
+        f"claim {claim_id!r} names unknown place {str(ref)!r}{hint}",
+        item=claim_id,
+    )
+
+
+def _unknown_places_in(entry: yamlfile.Entry, gazetteer: Gazetteer) -> Iterable[Problem]:
+    """Unknown places of a claim that has other errors too, so one run reports them all."""
+    scratch = yamlfile.Entry(entry.data, entry.path, entry.prefix, [])  # its problems are known
+    for key in _PLACE_REF_KEYS:
+        ref = _place_ref(scratch, key)
+        if ref is not None and not gazetteer.resolve(ref).places:
+            yield _unknown_place(entry.path, entry.item, ref, gazetteer)
+
+
+def _check_references(claim: Claim, gazetteer: Gazetteer) -> Iterable[Problem]:
+    """Unknown places are input errors; ambiguous names are not (the verdict shows them)."""
+    for ref in claim.place_refs():
+        resolution = gazetteer.resolve(ref)
+        if not resolution.places:
+            yield _unknown_place(claim.path, claim.id, ref, gazetteer)
+            continue
+        a = claim.assertion
+        kinds = {p.kind for p in resolution.places}
+        if isinstance(a, ZoneRadiusAssertion) and kinds != {PlaceKind.ZONE}:
+            yield Problem(
+                claim.path,
+                ref.line,
+                ref.column,
+                "zone",
+                f"claim {claim.id!r}: {ref.text!r} is not a zone",
+                item=claim.id,
+            )
+        if (
+            isinstance(a, InsideAssertion)
+            and ref is a.area
+            and not kinds <= {PlaceKind.ZONE, PlaceKind.POLYGON}
+        ):
+            yield Problem(
+                claim.path,
+                ref.line,
+                ref.column,
+                "inside" if a.inside else "outside",
+                f"claim {claim.id!r}: {ref.text!r} is not a zone or polygon",
+                item=claim.id,
+            )
+
+
+def suggest_place(text: str, gazetteer: Gazetteer) -> str:
+    """ "did you mean" from the fuzzy ranking; a near miss is never resolved silently."""
+    close = gazetteer.suggest(text)
+    if not close:
+        return ": add it to the places file"
+    return f": did you mean {' or '.join(repr(c) for c in close)}?"
+
+
+def load_claims(path: str, gazetteer: Gazetteer) -> list[Claim]:
+    """Read and validate a claims file against the gazetteer."""
+    return parse_claims(yamlfile.load(path), path, gazetteer)

@@ -1,0 +1,98 @@
+"""`claimcheck map`: places, zones, borders, measured distances and feasible regions on a map."""
+
+from __future__ import annotations
+
+import click
+
+from claimcheck.cli.app import claims_option, echo, format_option, places_option, reporting_errors
+
+
+@click.command(name="map")
+@claims_option
+@places_option
+@format_option("geojson", "html", "png", "svg")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
+@click.option(
+    "--no-regions",
+    is_flag=True,
+    help="Leave out the feasible regions that `locate` computes for unknown places.",
+)
+@click.option(
+    "--tiles",
+    metavar="URL",
+    help="HTML only: a base map as a tile URL template with {z}/{x}/{y} (default: none, "
+    "so the page makes no network request).",
+)
+@click.option(
+    "--tile-attribution",
+    metavar="TEXT",
+    default="",
+    help="HTML only: the attribution the tile provider requires, shown as plain text.",
+)
+def map_command(
+    claims_path: str,
+    places_path: str,
+    fmt: str,
+    output: str | None,
+    no_regions: bool,
+    tiles: str | None,
+    tile_attribution: str,
+) -> None:
+    """Draw the claims: GeoJSON (RFC 7946), an interactive HTML map, or a PNG/SVG figure.
+
+    Zones are geodesic circles, borders and measured distances geodesic lines, each distance
+    labelled with its figure and coloured by verdict; unknown places show where the claims
+    allow them to be. The HTML map needs no network. PNG and SVG need the `maps` extra
+    (pip install 'geoclaimcheck[maps]'). Exits 0 when written, 2 on bad input.
+
+    \b
+    Example:
+      claimcheck map -o claims.geojson
+      claimcheck map --format html -o map.html
+      claimcheck map --format html -o map.html \\
+        --tiles 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' \\
+        --tile-attribution '© OpenStreetMap contributors'
+      claimcheck map --format png -o docs/map.png
+    """
+    from claimcheck import api as engine
+    from claimcheck.errors import UsageError
+
+    with reporting_errors():
+        if tiles and fmt != "html":
+            raise UsageError("--tiles is for --format html only")
+        dataset = engine.load_dataset(claims_path, places_path)
+        result = engine.verify(dataset)
+        regions = []
+        if not no_regions:
+            from claimcheck.render.regions import locate_regions
+
+            regions = locate_regions(dataset)
+        data: bytes
+        if fmt == "geojson":
+            from claimcheck.render import geojson
+
+            data = geojson.render(result, regions).encode()
+        elif fmt == "html":
+            from claimcheck.render import html_map
+
+            data = html_map.render(
+                result, regions, tiles=tiles, attribution=tile_attribution
+            ).encode()
+        else:
+            import importlib.util
+
+            if importlib.util.find_spec("matplotlib") is None:
+                raise UsageError(
+                    f"--format {fmt} needs matplotlib: pip install 'geoclaimcheck[maps]'"
+                )
+            from claimcheck.render import figure
+
+            data = figure.render(result, fmt, regions)
+        if output is None:
+            click.echo(data, nl=False)
+        else:
+            from claimcheck.files.atomic import write_bytes_atomic
+
+            write_bytes_atomic(output, data)
+    if output:
+        echo(f"wrote {output}", err=True)

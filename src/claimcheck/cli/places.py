@@ -1,0 +1,330 @@
+"""`claimcheck places search|show|import`: look names up, show a place, import GeoNames."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Any
+
+import click
+
+from claimcheck.cli.app import (
+    EXIT_ATTENTION,
+    EXIT_OK,
+    echo,
+    format_option,
+    places_option,
+    reporting_errors,
+)
+from claimcheck.gazetteer.places import Place, PlaceKind, Source
+
+#: show a progress bar for inputs at least this large (bytes), and only on a terminal
+PROGRESS_MIN_BYTES = 8 << 20
+
+
+@click.group()
+def places() -> None:
+    """Search the gazetteer, show one place, or import a GeoNames dump.
+
+    \b
+    Example:
+      claimcheck places search "At Tanf"
+      claimcheck places show al-tanf-garrison
+      claimcheck places import geonames SY.txt -o geonames.sqlite
+    """
+
+
+def db_option(func: Any) -> Any:
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False),
+        help="Also search a GeoNames index built by `places import geonames`.",
+    )(func)
+
+
+@places.command()
+@click.argument("name")
+@click.option("--near", help="Order equal matches by geodesic distance to this place or point.")
+@click.option("--country", help="Only places in this country (ISO code, e.g. SY).")
+@click.option("--limit", default=10, show_default=True, help="Candidates to list (ties kept).")
+@places_option
+@db_option
+@format_option("text", "json")
+def search(
+    name: str,
+    near: str | None,
+    country: str | None,
+    limit: int,
+    places_path: str,
+    db_path: str | None,
+    fmt: str,
+) -> None:
+    """List every place NAME can mean, best first, with why it matched.
+
+    A match is exact (the place's name), alias, transliteration (same name but for spelling,
+    article or script: "At Tanf" = "al-Tanf" = "التنف") or fuzzy (a near miss, with its
+    rapidfuzz score). Exits 1 when nothing matches.
+
+    \b
+    Example:
+      claimcheck places search "Ash Shamiyah" --near al-tanf-crossing
+      claimcheck places search Shamiya --db geonames.sqlite --country SY --format json
+    """
+    from claimcheck.analysis.distance import resolve_endpoint
+    from claimcheck.gazetteer.places import load_places
+    from claimcheck.lookup.search import search as run_search
+
+    with reporting_errors(fmt):
+        gazetteer = load_places(places_path)
+        near_place = resolve_endpoint(near, gazetteer) if near else None
+        db = _open_db(db_path)
+        try:
+            found = run_search(name, gazetteer, db, near_place, country, limit)
+        finally:
+            if db is not None:
+                db.con.close()
+    if fmt == "json":
+        echo(json.dumps({"query": name, "candidates": [_json(c) for c in found]}, indent=2,
+                        ensure_ascii=False))  # fmt: skip
+    elif found:
+        echo(_table(found, near_place is not None))
+    else:
+        echo(f"no place matches {name!r}", err=True)
+    sys.exit(EXIT_OK if found else EXIT_ATTENTION)
+
+
+@places.command()
+@click.argument("place_id")
+@places_option
+@db_option
+@format_option("text", "json")
+def show(place_id: str, places_path: str, db_path: str | None, fmt: str) -> None:
+    """Print one place in full: PLACE_ID from the places file, or geonames:ID with --db.
+
+    \b
+    Example:
+      claimcheck places show al-tanf-garrison
+      claimcheck places show geonames:172344 --db geonames.sqlite
+    """
+    from claimcheck.errors import UsageError
+    from claimcheck.gazetteer.places import load_places
+
+    with reporting_errors(fmt):
+        if place_id.startswith("geonames:"):
+            doc = _show_geonames(place_id, db_path)
+        else:
+            gazetteer = load_places(places_path)
+            place = gazetteer.get(place_id)
+            if place is None:
+                from claimcheck.claims.model import suggest_place
+
+                raise UsageError(
+                    f"unknown place id {place_id!r}{suggest_place(place_id, gazetteer)}"
+                )
+            doc = _place_doc(place)
+    if fmt == "json":
+        echo(json.dumps(doc, indent=2, ensure_ascii=False))
+    else:
+        echo(_show_text(doc))
+
+
+@places.group(name="import")
+def import_group() -> None:
+    """Build a searchable index from a gazetteer dump."""
+
+
+@import_group.command()
+@click.argument("dump", type=click.Path(dir_okay=False, exists=True))
+@click.option(
+    "--alternate-names",
+    type=click.Path(dir_okay=False, exists=True),
+    help="GeoNames alternateNamesV2 file for the same places.",
+)
+@click.option("--country", help="Import only places in this country (ISO code).")
+@click.option(
+    "-o",
+    "--output",
+    default="geonames.sqlite",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The index to write (replaced atomically).",
+)
+def geonames(dump: str, alternate_names: str | None, country: str | None, output: str) -> None:
+    """Index a GeoNames dump (19 tab-separated columns, e.g. SY.txt or allCountries.txt).
+
+    The index answers `places search --db` in milliseconds. It is a search aid: places.yaml
+    stays the reviewed source of truth, and a GeoNames place (data CC BY 4.0) goes into it
+    with its GeoNames id as the source and an uncertainty a reviewer chose.
+
+    \b
+    Example:
+      claimcheck places import geonames SY.txt --alternate-names alternateNamesV2.txt \\
+          --country SY -o geonames.sqlite
+    """
+    from claimcheck.lookup.index import LICENCE, import_geonames
+
+    size = sum(os.path.getsize(p) for p in (dump, alternate_names) if p)
+    show_bar = stderr_is_tty() and size >= PROGRESS_MIN_BYTES
+    with reporting_errors():
+        if show_bar:
+            with click.progressbar(length=size, label="importing", file=sys.stderr) as bar:
+                stats = import_geonames(dump, output, alternate_names, country, bar.update)
+        else:
+            stats = import_geonames(dump, output, alternate_names, country)
+    echo(
+        f"{output}: {stats.rows:,} places, {stats.names:,} names ({stats.spellings:,} spellings) "
+        f"in {stats.seconds:.1f} s. GeoNames data is {LICENCE}: cite geonames.org",
+        err=True,
+    )
+
+
+def stderr_is_tty() -> bool:
+    return sys.stderr.isatty()
+
+
+def _open_db(path: str | None) -> Any:
+    if path is None:
+        return None
+    from claimcheck.lookup.index import GazetteerDb
+
+    return GazetteerDb(path)
+
+
+def _coords(lat: float | None, lon: float | None) -> str:
+    return "—" if lat is None or lon is None else f"{lat:.5f}, {lon:.5f}"
+
+
+def _how(c: Any) -> str:
+    m = c.match
+    return f"fuzzy {m.score:g}" if m.how == "fuzzy" else m.how
+
+
+def _table(found: list[Any], with_distance: bool) -> str:
+    rows = [["MATCH", "PLACE", "NAME", "KIND", "COORDINATES", *(["NEAR"] if with_distance else []),
+             "SOURCE"]]  # fmt: skip
+    for c in found:
+        where = _coords(c.lat, c.lon)
+        if c.uncertainty_m:
+            where += f" ±{c.uncertainty_m / 1000:g} km"
+        near = ["—" if c.distance_m is None else f"{c.distance_m / 1000:,.1f} km"]
+        source = c.source.title + (f" ({c.licence})" if c.licence else "")
+        rows.append([_how(c), c.id, c.match.matched_name, c.kind, where,
+                     *(near if with_distance else []), source])  # fmt: skip
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=False)) + "  " + r[-1]
+        for r in rows
+    )
+
+
+def _source_doc(source: Source) -> dict[str, Any]:
+    return {k: v for k, v in vars(source).items() if v is not None}
+
+
+def _json(c: Any) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "matched_name": c.match.matched_name,
+        "how": c.match.how,
+        "score": c.match.score,
+        "kind": c.kind,
+        "lat": c.lat,
+        "lon": c.lon,
+        "uncertainty_m": c.uncertainty_m,
+        "country": c.country,
+        "admin": c.admin,
+        "origin": c.origin,
+        "geonameid": c.geonameid,
+        "licence": c.licence,
+        "distance_km": None if c.distance_m is None else round(c.distance_m / 1000, 3),
+        "source": _source_doc(c.source),
+    }
+
+
+def _place_doc(place: Place) -> dict[str, Any]:
+    from claimcheck.grammar.coords import format_dms
+
+    doc: dict[str, Any] = {
+        "id": place.id,
+        "name": place.name,
+        "aliases": list(place.aliases),
+        "kind": place.kind.value,
+        "country": place.country,
+        "admin": place.admin,
+    }
+    if place.kind is PlaceKind.POINT:
+        assert place.lat is not None and place.lon is not None
+        doc.update(lat=place.lat, lon=place.lon, dms=format_dms(place.lat, place.lon))
+    if place.vertices:
+        doc["lat_lon"] = [list(v) for v in place.vertices]
+    if place.holes:
+        doc["holes"] = [[list(v) for v in hole] for hole in place.holes]
+    if place.kind is PlaceKind.ZONE:
+        doc.update(centre=place.centre, radius_m=place.radius.metres if place.radius else None)
+    doc.update(
+        uncertainty_m=place.uncertainty_m if place.has_position else None,
+        near_m=place.near_m,
+        ambiguous_with=list(place.ambiguous_with),
+        source=_source_doc(place.source),
+        note=place.note,
+        defined_at=f"{place.path}:{place.line}" if place.line else place.path,
+    )
+    return doc
+
+
+def _show_geonames(place_id: str, db_path: str | None) -> dict[str, Any]:
+    from claimcheck.errors import UsageError
+    from claimcheck.grammar.coords import format_dms
+    from claimcheck.lookup.index import LICENCE, GazetteerDb
+
+    if db_path is None:
+        raise UsageError(f"{place_id}: give the index with --db PATH")
+    number = place_id.removeprefix("geonames:")
+    if not number.isdigit():
+        raise UsageError(f"{place_id!r}: write geonames:NUMBER, e.g. geonames:172344")
+    with GazetteerDb(db_path) as db:
+        p = db.get(int(number))
+        if p is None:
+            raise UsageError(f"{place_id}: not in {db_path}")
+        sql = "SELECT name FROM names WHERE geonameid = ? ORDER BY is_primary DESC, name"
+        names = [n for (n,) in db.con.execute(sql, (p.geonameid,))]
+    return {
+        "id": place_id,
+        "name": p.name,
+        "aliases": [n for n in names if n != p.name],
+        "kind": p.kind,
+        "country": p.country or None,
+        "admin": p.admin1 or None,
+        "lat": p.lat,
+        "lon": p.lon,
+        "dms": format_dms(p.lat, p.lon),
+        "uncertainty_m": None,
+        "geonameid": p.geonameid,
+        "licence": LICENCE,
+        "source": _source_doc(p.source),
+        "note": "imported, not reviewed: GeoNames gives no uncertainty; copy it into the "
+        "places file with one before a claim relies on it",
+    }
+
+
+def _show_text(doc: dict[str, Any]) -> str:
+    lines = []
+    for key, value in doc.items():
+        if value is None or value == [] or key == "lat":
+            continue
+        if key == "lon":
+            lines.append(f"{'position':<15}{doc['lat']:.5f}, {value:.5f}")
+            continue
+        if key == "source":
+            value = str(Source(**value))
+        elif key in ("lat_lon", "holes"):
+            value = f"{len(value)} {'vertices' if key == 'lat_lon' else 'holes'}"
+        elif key in ("uncertainty_m", "near_m", "radius_m"):
+            key, value = key.removesuffix("_m"), f"{value / 1000:g} km"
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        lines.append(f"{key.replace('_', ' '):<15}{value}")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Files: safe YAML with positions, atomic writes, the shipped JSON Schemas."""

@@ -1,0 +1,1 @@
+"""The gazetteer: cited places, name keys, and the YAML and GeoJSON readers."""

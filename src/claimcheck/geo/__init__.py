@@ -1,0 +1,1 @@
+"""Geodesy on WGS84: geodesics, lines and polygons, measurements between places."""

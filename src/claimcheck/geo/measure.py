@@ -1,0 +1,190 @@
+"""Measurements between places, each an interval that carries the places' uncertainty.
+
+A place's uncertainty is a radius: the true position lies within it. The distance between two
+uncertain places therefore lies in [d - r1 - r2, d + r1 + r2] (clamped at 0), and a direction
+within asin((r1 + r2) / d) of the measured azimuth.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind
+from claimcheck.geo import geodesic as geodesy
+
+if TYPE_CHECKING:
+    from claimcheck.geo.lines import Polyline
+
+
+class NotMeasurable(Exception):
+    """The places exist but this measurement has no meaning for them (e.g. line to line)."""
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A measured quantity: best estimate and the interval the truth lies in."""
+
+    best: float
+    low: float
+    high: float
+
+    @classmethod
+    def around(cls, best: float, uncertainty: float, floor: float | None = 0.0) -> Measured:
+        low = best - uncertainty
+        if floor is not None:
+            low = max(floor, low)
+        return cls(best, low, best + uncertainty)
+
+    @property
+    def half_width(self) -> float:
+        return (self.high - self.low) / 2
+
+
+@dataclass(frozen=True)
+class Nearest:
+    """Where a distance to a line, polygon or zone edge was measured to."""
+
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class PointDistance:
+    """A place-to-place distance (m) with the azimuth from the reference, where defined."""
+
+    distance: Measured
+    #: forward azimuth from reference to subject, degrees in [0, 360); None for lines
+    azimuth_deg: float | None = None
+    #: the nearest point on a line, polygon boundary or zone edge
+    nearest: Nearest | None = None
+
+
+class Measurer:
+    """Measures between places, with point-to-point pairs solved in one vectorised call."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._pairs: dict[tuple[str, str], geodesy.Inverse] = {}
+        self._polylines: dict[str, Polyline] = {}
+
+    def polyline(self, line: Place) -> Polyline:
+        """A line prepared once for repeated queries (about 5x faster than from scratch)."""
+        prepared = self._polylines.get(line.id)
+        if prepared is None:
+            from claimcheck.geo.lines import Polyline
+
+            prepared = self._polylines[line.id] = Polyline.from_lat_lon(line.vertices)
+        return prepared
+
+    def anchor(self, place: Place) -> Place:
+        """The point a zone is measured from: its centre."""
+        if place.kind is PlaceKind.ZONE and place.centre is not None:
+            centre = self.gazetteer.get(place.centre)
+            if centre is not None:
+                return centre
+        return place
+
+    def prefetch(self, pairs: Iterable[tuple[Place, Place]]) -> None:
+        """Solve many point-to-point inverse problems at once (pyproj is ~2x faster batched)."""
+        todo: dict[tuple[str, str], tuple[Place, Place]] = {}
+        for ref, subject in pairs:
+            a, b = self.anchor(ref), self.anchor(subject)
+            if a.kind is PlaceKind.POINT and b.kind is PlaceKind.POINT:
+                key = (a.id, b.id)
+                if key not in self._pairs:
+                    todo[key] = (a, b)
+        if not todo:
+            return
+        values = list(todo.values())
+        dists, azis = geodesy.inverse_many(
+            [a.lat for a, _ in values],  # type: ignore[misc]
+            [a.lon for a, _ in values],  # type: ignore[misc]
+            [b.lat for _, b in values],  # type: ignore[misc]
+            [b.lon for _, b in values],  # type: ignore[misc]
+        )
+        for key, dist, az in zip(todo, dists, azis, strict=True):
+            self._pairs[key] = geodesy.Inverse(dist, az)
+
+    def inverse(self, ref: Place, subject: Place) -> geodesy.Inverse:
+        """Distance and azimuth from point `ref` to point `subject`."""
+        key = (ref.id, subject.id)
+        cached = self._pairs.get(key)
+        if cached is None:
+            assert ref.lat is not None and ref.lon is not None
+            assert subject.lat is not None and subject.lon is not None
+            cached = geodesy.inverse(ref.lat, ref.lon, subject.lat, subject.lon)
+            self._pairs[key] = cached
+        return cached
+
+    def distance(self, subject: Place, reference: Place) -> PointDistance:
+        """Distance from a point to a point, line, polygon (0 inside) or zone (0 inside)."""
+        if subject.kind is not PlaceKind.POINT:
+            raise NotMeasurable(
+                f"{subject.id!r} is a {subject.kind.value}: distances are measured from a point"
+            )
+        kind = reference.kind
+        if kind is PlaceKind.POINT:
+            inv = self.inverse(reference, subject)
+            u = subject.uncertainty_m + reference.uncertainty_m
+            return PointDistance(Measured.around(inv.distance_m, u), inv.azimuth_deg)
+        if kind is PlaceKind.ZONE:
+            centre = self.anchor(reference)
+            inv = self.inverse(centre, subject)
+            assert reference.radius is not None
+            radius = reference.radius.metres
+            edge = max(0.0, inv.distance_m - radius)
+            u = subject.uncertainty_m + centre.uncertainty_m + reference.uncertainty_m
+            # The nearest edge point lies on the geodesic from the centre through the subject
+            # (triangle inequality); at the centre itself every edge point is equally near.
+            nearest = None
+            if inv.distance_m > 0:
+                assert centre.lat is not None and centre.lon is not None
+                nearest = Nearest(*geodesy.forward(centre.lat, centre.lon, inv.azimuth_deg, radius))
+            return PointDistance(Measured.around(edge, u), inv.azimuth_deg, nearest)
+        if kind is PlaceKind.LINE:
+            assert subject.lat is not None and subject.lon is not None
+            near = self.polyline(reference).nearest(subject.lat, subject.lon)
+            u = subject.uncertainty_m + reference.uncertainty_m
+            return PointDistance(
+                Measured.around(near.distance_m, u), nearest=Nearest(near.lat, near.lon)
+            )
+        if kind is PlaceKind.POLYGON:
+            signed = self.signed_to_polygon(subject, reference)
+            d = signed.distance
+            clamped = Measured(max(0.0, d.best), max(0.0, d.low), max(0.0, d.high))
+            return PointDistance(clamped, nearest=signed.nearest)
+        raise NotMeasurable(f"{reference.id!r} has no position")
+
+    def signed_to_polygon(self, subject: Place, polygon: Place) -> PointDistance:
+        """Signed distance to the polygon's boundary: negative inside, positive outside."""
+        from claimcheck.geo.lines import signed_distance_to_polygon_m
+
+        assert subject.lat is not None and subject.lon is not None
+        rings = (polygon.vertices, *polygon.holes)
+        result = signed_distance_to_polygon_m(subject.lat, subject.lon, rings)
+        u = subject.uncertainty_m + polygon.uncertainty_m
+        return PointDistance(
+            Measured.around(result.signed_distance_m, u, floor=None),
+            nearest=Nearest(result.nearest.lat, result.nearest.lon),
+        )
+
+    def to_zone_centre(self, subject: Place, zone: Place) -> PointDistance:
+        """Distance from a point to a zone's centre, widened by the zone edge's uncertainty."""
+        if subject.kind is not PlaceKind.POINT:
+            raise NotMeasurable(f"{subject.id!r} is a {subject.kind.value}, not a point")
+        centre = self.anchor(zone)
+        inv = self.inverse(centre, subject)
+        u = subject.uncertainty_m + centre.uncertainty_m + zone.uncertainty_m
+        return PointDistance(Measured.around(inv.distance_m, u), inv.azimuth_deg)
+
+
+def azimuth_uncertainty_deg(distance_m: float, uncertainty_m: float) -> float:
+    """How far the true azimuth can stray when either end may move by `uncertainty_m` in all."""
+    if uncertainty_m <= 0:
+        return 0.0
+    if distance_m <= uncertainty_m:
+        return 180.0
+    return math.degrees(math.asin(uncertainty_m / distance_m))

@@ -1,0 +1,1 @@
+"""The words of a claim: units, figures, relations, coordinates and directions."""

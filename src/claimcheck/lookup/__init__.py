@@ -1,0 +1,1 @@
+"""Looking places up: search, the imported GeoNames index and its fallback."""

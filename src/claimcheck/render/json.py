@@ -1,0 +1,196 @@
+"""Machine-readable output. Keys documented in the README are stable; new keys may be added."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from claimcheck.analysis.contradictions import Contradiction
+from claimcheck.analysis.locate import Feasibility
+from claimcheck.analysis.verdicts import Check, Verdict
+from claimcheck.api import Dataset, VerifyReport
+from claimcheck.errors import Problem
+from claimcheck.gazetteer.places import Source
+from claimcheck.grammar.relations import Interval
+
+
+def _num(value: float, digits: int = 4) -> float | None:
+    """JSON has no infinity: unbounded ends become null."""
+    return round(value, digits) if math.isfinite(value) else None
+
+
+def source_dict(source: Source) -> dict[str, Any]:
+    return {"title": source.title, "url": source.url, "date": source.date,
+            "publisher": source.publisher}  # fmt: skip
+
+
+def check_dict(check: Check) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "quantity": check.quantity,
+        "verdict": check.verdict.value,
+        "claimed": check.claimed,
+        "reason": check.reason,
+    }
+    if check.quantity == "direction":
+        out["azimuth_deg"] = {
+            "best": _num(check.measured.best % 360, 2),
+            "min": _num(check.measured.low, 2),
+            "max": _num(check.measured.high, 2),
+        }
+        out["margin_deg"] = _num(check.margin, 2)
+        out["decide_below_deg"] = (
+            _num(check.decide_below, 2) if check.decide_below is not None else None
+        )
+        return out
+    m = check.measured
+    out["measured_km"] = {"best": _num(m.best / 1000), "min": _num(m.low / 1000),
+                          "max": _num(m.high / 1000)}  # fmt: skip
+    if check.unit is not None:
+        u = check.unit.metres
+        out["unit"] = check.unit.value
+        out["measured"] = {"best": _num(m.best / u), "min": _num(m.low / u),
+                           "max": _num(m.high / u)}  # fmt: skip
+        out["margin"] = _num(check.margin / u)
+    out["acceptable_km"] = {"min": _num(check.acceptable.low / 1000),
+                            "max": _num(check.acceptable.high / 1000)}  # fmt: skip
+    out["margin_km"] = _num(check.margin / 1000)
+    out["decide_below_km"] = (
+        _num(check.decide_below / 1000) if check.decide_below is not None else None
+    )
+    if check.nearest is not None:
+        out["nearest"] = {"lat": round(check.nearest.lat, 7), "lon": round(check.nearest.lon, 7)}
+    return out
+
+
+def verdict_dict(verdict: Verdict, report: VerifyReport | None = None) -> dict[str, Any]:
+    claim = verdict.claim
+    first = next((c for c in verdict.checks if c.quantity != "direction"), None)
+    out: dict[str, Any] = {
+        "id": claim.id,
+        "verdict": verdict.verdict.value,
+        "expect": claim.expect.value if claim.expect else None,
+        "expected": verdict.expected,
+        "kind": claim.kind,
+        "line": claim.line,
+        "quote": claim.quote,
+        "claimant": claim.claimant,
+        "source": source_dict(claim.source),
+        "places": dict(verdict.places),
+        "measured_km": None,
+        "margin_km": None,
+        "reason": verdict.reason,
+        "checks": [check_dict(c) for c in verdict.checks],
+    }
+    if first is not None:
+        out["measured_km"] = check_dict(first)["measured_km"]
+        out["margin_km"] = _num(first.margin / 1000)
+    if report is not None:
+        out["needs_attention"] = report.needs_attention(verdict)
+        if report.dataset.gazetteer.fallback is not None:  # run with --gazetteer-db
+            out["imported"] = imported_list(report, verdict)
+    if verdict.candidates:
+        out["candidates"] = [verdict_dict(c) for c in verdict.candidates]
+    return out
+
+
+def imported_list(report: VerifyReport, verdict: Verdict) -> list[dict[str, Any]]:
+    """The GeoNames places a verdict relies on, with licence and the uncertainty's rule."""
+    from claimcheck.lookup.fallback import imported_for
+
+    return [
+        {
+            "id": p.id,
+            "geonameid": p.geonameid,
+            "name": p.name,
+            "licence": p.licence,
+            "uncertainty_m": p.uncertainty_m,
+            "rule": p.rule,
+        }
+        for p in imported_for(report.dataset.gazetteer, verdict.claim.place_refs())
+    ]
+
+
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "column": problem.column,
+        "field": problem.field,
+        "level": problem.level.value,
+        "id": problem.item or None,
+        "message": problem.message,
+    }
+
+
+def _interval_dict(interval: Interval) -> dict[str, Any]:
+    return {"min": _num(interval.low / 1000), "max": _num(interval.high / 1000),
+            "min_open": interval.low_open, "max_open": interval.high_open}  # fmt: skip
+
+
+def _range_km(best: float | None, low: float, high: float) -> dict[str, Any]:
+    out = {"min": _num(low / 1000), "max": _num(high / 1000)}
+    return out if best is None else {"best": _num(best / 1000), **out}
+
+
+def contradiction_dict(contradiction: Contradiction) -> dict[str, Any]:
+    c = contradiction
+    sep = c.separation
+    return {
+        "claims": list(c.claim_ids),
+        "subject": c.subject,
+        "references": list(c.references),
+        "conditional": c.conditional,
+        "reason": c.reason,
+        "statements": list(c.statements),
+        "acceptable_km": [_interval_dict(i) for i in c.acceptable] if c.acceptable else None,
+        "separation_km": None if sep is None else _range_km(sep.best, sep.low, sep.high),
+        "separation_needed_km": (
+            None if c.separation_needed is None else _range_km(None, *c.separation_needed)
+        ),
+        "both_can_hold": c.both_can_hold,
+    }
+
+
+def location_dict(location: Feasibility) -> dict[str, Any]:
+    return {
+        "place": location.place_id,
+        "claims": list(location.claim_ids),
+        "feasible": location.feasible,
+        "area_km2": round(location.area_km2, 1),
+        "conflict": list(location.conflict),
+        "conflict_claimants": list(location.conflict_claimants),
+    }
+
+
+def render_verify(report: VerifyReport, color: bool = False) -> str:
+    doc = {
+        "results": [verdict_dict(v, report) for v in report.verdicts],
+        "contradictions": [contradiction_dict(c) for c in report.contradictions],
+        "locations": [location_dict(x) for x in report.locations],
+        "summary": {
+            "claims": len(report.verdicts),
+            **report.counts,
+            "unexpected": sum(not v.expected for v in report.verdicts),
+            "needs_attention": sum(report.needs_attention(v) for v in report.verdicts),
+            "ok": report.ok,
+        },
+        "warnings": [problem_dict(p) for p in report.dataset.warnings],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
+    errors = [problem_dict(p) for p in problems]
+    return json.dumps({"status": "error", "errors": errors}, ensure_ascii=False, indent=2)
+
+
+def render_check(dataset: Dataset, color: bool = False) -> str:
+    doc = {
+        "status": "ok",
+        "claims": len(dataset.claims),
+        "places": len(dataset.gazetteer),
+        "warnings": [problem_dict(p) for p in dataset.warnings],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
