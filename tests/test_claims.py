@@ -13,7 +13,7 @@ from claimcheck.claims.model import (
     parse_direction,
 )
 from claimcheck.errors import DataError
-from claimcheck.gazetteer.places import load_places
+from claimcheck.gazetteer.reader import load_places
 from claimcheck.grammar.relations import Relation
 
 ROOT = Path(__file__).parent.parent

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli.app import main
-from claimcheck.gazetteer.places import load_places
+from claimcheck.gazetteer.reader import load_places
 from claimcheck.geo.lines import brute_force_distance_to_line_m
 
 ROOT = Path(__file__).parent.parent

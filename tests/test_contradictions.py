@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from claimcheck.analysis.contradictions import Contradiction, find_contradictions
 from claimcheck.claims.model import Claim, DistanceAssertion, load_claims
-from claimcheck.gazetteer.places import Gazetteer, PlaceRef, Source, load_places
+from claimcheck.gazetteer.places import Gazetteer, PlaceRef, Source
+from claimcheck.gazetteer.reader import load_places
 from claimcheck.grammar.relations import parse_requirement
 
 ROOT = Path(__file__).parent.parent

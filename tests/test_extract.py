@@ -17,7 +17,7 @@ from claimcheck.claims.extract import Draft, append_to, extract, split_sentences
 from claimcheck.claims.model import parse_claims
 from claimcheck.errors import UsageError
 from claimcheck.files import yamlfile
-from claimcheck.gazetteer.places import load_places
+from claimcheck.gazetteer.reader import load_places
 from claimcheck.grammar.relations import Relation, parse_requirement
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -24,7 +24,7 @@ from claimcheck.claims.extract import extract, yaml_entries
 from claimcheck.claims.model import CLAIM_KEYS
 from claimcheck.errors import DataError
 from claimcheck.files import yamlfile
-from claimcheck.gazetteer.places import PLACE_KEYS, load_places
+from claimcheck.gazetteer.reader import PLACE_KEYS, load_places
 from claimcheck.grammar.coords import CoordinateError, parse_coordinates
 from claimcheck.grammar.relations import RELATION_WORDS, RelationError, parse_requirement
 from claimcheck.grammar.units import NUMBER_WORDS, UNIT_WORDS, UnitError, parse_length

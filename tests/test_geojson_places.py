@@ -9,7 +9,8 @@ import pytest
 
 from claimcheck.errors import DataError
 from claimcheck.gazetteer.geojson import feature_lines, is_geojson
-from claimcheck.gazetteer.places import PlaceKind, PlaceRef, load_places
+from claimcheck.gazetteer.places import PlaceKind, PlaceRef
+from claimcheck.gazetteer.reader import load_places
 
 FIXTURE = Path(__file__).parent / "data" / "geojson" / "al-tanf.geojson"
 

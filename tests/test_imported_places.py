@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli.app import main
-from claimcheck.gazetteer.places import PlaceRef, load_places
+from claimcheck.gazetteer.places import PlaceRef
+from claimcheck.gazetteer.reader import load_places
 from claimcheck.lookup.fallback import DbFallback, uncertainty_rule
 from claimcheck.lookup.index import DbPlace, GazetteerDb, import_geonames
 

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import DataError, Level
-from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, load_places
+from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef
+from claimcheck.gazetteer.reader import load_places
 
 ROOT = Path(__file__).parent.parent
 

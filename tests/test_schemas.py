@@ -20,7 +20,7 @@ from claimcheck.cli.app import main
 from claimcheck.cli.schema import SCHEMAS, schema_text
 from claimcheck.errors import DataError
 from claimcheck.files import yamlfile
-from claimcheck.gazetteer.places import load_places
+from claimcheck.gazetteer.reader import load_places
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = Path(__file__).parent / "data" / "schema"

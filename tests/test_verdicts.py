@@ -7,7 +7,7 @@ import pytest
 
 from claimcheck.analysis.verdicts import compass, decide, evaluate, margin, worst
 from claimcheck.claims.model import VerdictKind, load_claims
-from claimcheck.gazetteer.places import load_places
+from claimcheck.gazetteer.reader import load_places
 from claimcheck.geo.measure import Measured
 from claimcheck.grammar.relations import Interval, parse_requirement
 

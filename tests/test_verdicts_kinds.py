@@ -17,7 +17,8 @@ from claimcheck.claims.model import (
     load_claims,
     parse_direction,
 )
-from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source, load_places
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
+from claimcheck.gazetteer.reader import load_places
 from claimcheck.geo import geodesic as geodesy
 
 KINDS = Path(__file__).parent / "data" / "kinds"

@@ -11,7 +11,8 @@ from claimcheck.analysis.locate import Feasibility, check_unknown_places
 from claimcheck.analysis.verdicts import Verdict, evaluate
 from claimcheck.claims.model import Claim, VerdictKind, load_claims
 from claimcheck.errors import DataError, Problem
-from claimcheck.gazetteer.places import Gazetteer, load_places
+from claimcheck.gazetteer.places import Gazetteer
+from claimcheck.gazetteer.reader import load_places
 
 
 @dataclass(frozen=True)

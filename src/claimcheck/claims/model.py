@@ -14,14 +14,8 @@ from typing import Any
 
 from claimcheck.errors import DataError, Problem
 from claimcheck.files import yamlfile
-from claimcheck.gazetteer.places import (
-    Gazetteer,
-    PlaceKind,
-    PlaceRef,
-    Source,
-    read_length,
-    read_source,
-)
+from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, Source
+from claimcheck.gazetteer.reader import read_length, read_source
 from claimcheck.grammar.relations import RelationError, Requirement, parse_requirement
 from claimcheck.grammar.units import UnitError
 

@@ -34,7 +34,7 @@ def distance(a: str, b: str, places_path: str, fmt: str) -> None:
       claimcheck distance 33.5058,38.6178 iraq-syria-border --format json
     """
     from claimcheck.analysis.distance import measure_between, resolve_endpoint
-    from claimcheck.gazetteer.places import load_places
+    from claimcheck.gazetteer.reader import load_places
 
     with reporting_errors(fmt):
         gazetteer = load_places(places_path)

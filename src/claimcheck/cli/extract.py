@@ -45,7 +45,7 @@ def extract(
     """
     from claimcheck.claims import extract as core
     from claimcheck.files.atomic import write_text_atomic
-    from claimcheck.gazetteer.places import load_places
+    from claimcheck.gazetteer.reader import load_places
 
     with reporting_errors("text"):
         text = _read_article(article)

@@ -73,7 +73,7 @@ def search(
       claimcheck places search Shamiya --db geonames.sqlite --country SY --format json
     """
     from claimcheck.analysis.distance import resolve_endpoint
-    from claimcheck.gazetteer.places import load_places
+    from claimcheck.gazetteer.reader import load_places
     from claimcheck.lookup.search import search as run_search
 
     with reporting_errors(fmt):
@@ -109,7 +109,7 @@ def show(place_id: str, places_path: str, db_path: str | None, fmt: str) -> None
       claimcheck places show geonames:172344 --db geonames.sqlite
     """
     from claimcheck.errors import UsageError
-    from claimcheck.gazetteer.places import load_places
+    from claimcheck.gazetteer.reader import load_places
 
     with reporting_errors(fmt):
         if place_id.startswith("geonames:"):

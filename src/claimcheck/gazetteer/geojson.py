@@ -17,14 +17,9 @@ import re
 from typing import Any
 
 from claimcheck.errors import DataError, Level, Problem
-from claimcheck.gazetteer.places import (
-    Gazetteer,
-    LatLon,
-    Place,
-    PlaceKind,
-    Source,
-    lint_places,
-)
+from claimcheck.files.yamlfile import read_text
+from claimcheck.gazetteer.lint import lint_places
+from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
 
 _EXTENSIONS = (".geojson", ".json")
 _FEATURES = re.compile(r'"features"\s*:\s*\[')
@@ -45,8 +40,6 @@ def is_geojson(path: str) -> bool:
 def load_geojson_places(path: str) -> Gazetteer:
     """Read and validate a GeoJSON places file; raises DataError naming file and feature."""
     import json
-
-    from claimcheck.files.yamlfile import read_text
 
     text = read_text(path)
     try:

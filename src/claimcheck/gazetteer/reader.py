@@ -1,0 +1,290 @@
+"""Reading a YAML places file: every place checked, every problem named with file and line.
+
+GeoJSON places files are read by claimcheck.gazetteer.geojson; `load_places` picks the reader.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from claimcheck.errors import DataError, Level, Problem
+from claimcheck.files import yamlfile
+from claimcheck.gazetteer.geojson import is_geojson, load_geojson_places
+from claimcheck.gazetteer.lint import lint_places
+from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
+from claimcheck.grammar.coords import CoordinateError, parse_coordinates
+from claimcheck.grammar.units import Length, UnitError, parse_length
+
+#: Keys that hold a place's geometry; which of them a place needs depends on its kind.
+GEOMETRY_KEYS = ("lat", "lon", "coordinates", "uncertainty", "lat_lon", "holes", "centre", "radius")
+PLACE_KEYS = (
+    "id",
+    "name",
+    "kind",
+    "aliases",
+    "country",
+    "admin",
+    *GEOMETRY_KEYS,
+    "near",
+    "source",
+    "note",
+    "ambiguous_with",
+)
+
+
+def read_source(entry: yamlfile.Entry, required: bool) -> Source | None:
+    """A `source:` is a citation string or a mapping with title, url, date, publisher."""
+    value = entry.data.get("source")
+    if value is None:
+        if required:
+            entry.problem(None, "missing required field 'source': cite where this comes from")
+        return None
+    if isinstance(value, str):
+        if not value.strip():
+            entry.problem("source", "'source' is empty: cite where this comes from")
+            return None
+        return Source(title=value.strip())
+    if not isinstance(value, yamlfile.YMap):
+        entry.problem("source", "'source' must be a citation or a mapping with a title")
+        return None
+    sub = yamlfile.Entry(value, entry.path, entry.field("source"), entry.problems)
+    sub.item = entry.item
+    sub.check_keys(("title", "url", "date", "publisher"))
+    title = sub.text("title", required=True)
+    if title is None:
+        return None
+    return Source(title, sub.text("url"), sub.text("date"), sub.text("publisher"))
+
+
+def read_length(entry: yamlfile.Entry, key: str, required: bool = False) -> Length | None:
+    """A length written with its unit ("3 km"); bare numbers are refused as ambiguous."""
+    value = entry.data.get(key)
+    if value is None:
+        if required:
+            entry.problem(None, f"missing required field {key!r} (a length such as '3 km')")
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        entry.problem(key, f"{key!r} needs a unit: write e.g. '{value} km' or '{value} m'")
+        return None
+    if not isinstance(value, str):
+        entry.problem(key, f"{key!r} must be a length such as '3 km'")
+        return None
+    try:
+        return parse_length(value)
+    except UnitError as exc:
+        entry.problem(key, str(exc))
+        return None
+
+
+def check_lat_lon(entry: yamlfile.Entry, key: str, lat: float, lon: float) -> bool:
+    """Range-check one coordinate pair, with the hint that catches swapped lat/lon."""
+    if not -90.0 <= lat <= 90.0:
+        hint = " (did you swap lat and lon?)" if -90.0 <= lon <= 90.0 else ""
+        entry.problem(key, f"latitude {lat} is outside -90..90{hint}")
+        return False
+    if not -180.0 <= lon <= 180.0:
+        entry.problem(key, f"longitude {lon} is outside -180..180")
+        return False
+    return True
+
+
+def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tuple[LatLon, ...]:
+    if not isinstance(value, list) or len(value) < minimum:
+        entry.problem(key, f"{key!r} must be a list of at least {minimum} [lat, lon] pairs")
+        return ()
+    pairs: list[LatLon] = []
+    for i, pair in enumerate(value):
+        if isinstance(pair, str):
+            point = _parse_coordinates(entry, key, pair, f"{key}[{i}]: ")
+            if point is None:
+                return ()
+            pairs.append(point)
+            continue
+        ok = (
+            isinstance(pair, list)
+            and len(pair) == 2
+            and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in pair)
+            and all(math.isfinite(float(x)) for x in pair)
+        )
+        if not ok:
+            entry.problem(key, f"{key}[{i}] must be a pair of finite numbers [lat, lon]")
+            return ()
+        lat, lon = float(pair[0]), float(pair[1])
+        if not check_lat_lon(entry, key, lat, lon):
+            return ()
+        pairs.append((lat, lon))
+    return tuple(pairs)
+
+
+def _parse_coordinates(
+    entry: yamlfile.Entry, key: str, text: str, prefix: str = ""
+) -> LatLon | None:
+    """A position in any notation claimcheck.grammar.coords reads ("33°30′21″N 38°37′04″E", ...)."""
+    try:
+        point = parse_coordinates(text)
+    except CoordinateError as exc:
+        entry.problem(key, f"{prefix}{text!r}: {exc}")
+        return None
+    return point.lat, point.lon
+
+
+def _read_point(entry: yamlfile.Entry) -> dict[str, Any]:
+    """`lat` + `lon`, or `coordinates:` in a notation that people paste."""
+    if "coordinates" in entry.data:
+        for key in ("lat", "lon"):
+            if key in entry.data:
+                entry.problem(key, f"give either 'coordinates' or 'lat'/'lon', not both ({key!r})")
+        text = entry.text("coordinates")
+        point = _parse_coordinates(entry, "coordinates", text) if text is not None else None
+        return {"lat": point[0], "lon": point[1]} if point else {}
+    for key in ("lat", "lon"):
+        if entry.data.get(key) is None:
+            entry.problem(
+                None,
+                f"missing required field {key!r} (or 'coordinates') for a place of kind 'point'",
+            )
+    lat, lon = entry.number("lat"), entry.number("lon")
+    if lat is not None and lon is not None and check_lat_lon(entry, "lat", lat, lon):
+        return {"lat": lat, "lon": lon}
+    return {}
+
+
+def _read_place(entry: yamlfile.Entry) -> Place | None:
+    entry.check_keys(PLACE_KEYS)
+    place_id = entry.text("id", required=True)
+    name = entry.text("name") or place_id
+    kind_text = entry.text("kind") or "point"
+    try:
+        kind = PlaceKind(kind_text)
+    except ValueError:
+        kinds = ", ".join(k.value for k in PlaceKind)
+        entry.problem("kind", f"unknown kind {kind_text!r}: use one of {kinds}")
+        return None
+    source = read_source(entry, required=True)
+    aliases = entry.texts("aliases")
+    common: dict[str, Any] = {
+        "country": entry.text("country"),
+        "admin": entry.text("admin"),
+        "note": entry.text("note"),
+        "line": entry.line(),
+        "path": entry.path,
+    }
+    near = read_length(entry, "near")
+    if near is not None:
+        common["near_m"] = near.metres
+    geometry_keys = set(GEOMETRY_KEYS)
+    needed = {
+        PlaceKind.POINT: {"uncertainty"},
+        PlaceKind.LINE: {"lat_lon", "uncertainty"},
+        PlaceKind.POLYGON: {"lat_lon", "uncertainty"},
+        PlaceKind.ZONE: {"centre", "radius", "uncertainty"},
+        PlaceKind.UNKNOWN: set(),
+    }[kind]
+    optional = {
+        PlaceKind.POINT: {"lat", "lon", "coordinates"},
+        PlaceKind.POLYGON: {"holes"},
+    }.get(kind, set())
+    for key in sorted(geometry_keys - needed - optional):
+        if key in entry.data:
+            entry.problem(key, f"{key!r} does not apply to a place of kind {kind.value!r}")
+    for key in sorted(needed):
+        if entry.data.get(key) is None:
+            entry.problem(
+                None, f"missing required field {key!r} for a place of kind {kind.value!r}"
+            )
+    uncertainty = read_length(entry, "uncertainty") if "uncertainty" in needed else None
+    geometry: dict[str, Any] = {}
+    if kind is PlaceKind.POINT:
+        geometry = _read_point(entry)
+    elif kind in (PlaceKind.LINE, PlaceKind.POLYGON):
+        minimum = 2 if kind is PlaceKind.LINE else 3
+        vertices = _read_pairs(entry, "lat_lon", entry.data.get("lat_lon"), minimum)
+        if kind is PlaceKind.POLYGON and len(vertices) > 3 and vertices[0] == vertices[-1]:
+            vertices = vertices[:-1]
+        if vertices and len(set(vertices)) < minimum:
+            entry.problem(
+                "lat_lon", f"a {kind.value} needs at least {minimum} different [lat, lon] vertices"
+            )
+            return None
+        geometry = {"vertices": vertices}
+        if kind is PlaceKind.POLYGON and "holes" in entry.data:
+            holes = entry.data["holes"]
+            if isinstance(holes, list):
+                geometry["holes"] = tuple(_read_pairs(entry, "holes", h, 3) for h in holes)
+            else:
+                entry.problem("holes", "'holes' must be a list of rings of [lat, lon] pairs")
+    elif kind is PlaceKind.ZONE:
+        centre = entry.text("centre")
+        if centre is not None and centre == place_id:
+            entry.problem("centre", f"zone {place_id!r} cannot be centred on itself")
+        geometry = {"centre": centre, "radius": read_length(entry, "radius")}
+    if place_id is None or source is None:
+        return None
+    return Place(
+        id=place_id,
+        name=name or place_id,
+        kind=kind,
+        source=source,
+        aliases=aliases,
+        uncertainty_m=uncertainty.metres if uncertainty else 0.0,
+        ambiguous_with=entry.texts("ambiguous_with"),
+        **geometry,
+        **common,
+    )
+
+
+def parse_places(data: Any, path: str) -> Gazetteer:
+    """Build the gazetteer from a loaded places file; raises DataError with every problem."""
+    problems: list[Problem] = []
+    places: dict[str, Place] = {}
+    for entry in yamlfile.entries(data, path, "places", problems):
+        place = _read_place(entry)
+        if place is None:
+            continue
+        if place.id in places:
+            first = places[place.id].line
+            entry.problem("id", f"duplicate place id {place.id!r} (first at line {first})")
+            continue
+        places[place.id] = place
+    problems.extend(_check_zones(places.values()))
+    problems.extend(lint_places(places.values()))
+    errors = [p for p in problems if p.level is Level.ERROR]
+    if errors:
+        raise DataError(errors)
+    return Gazetteer(places, path, warnings=tuple(sorted(problems)))
+
+
+def _check_zones(places: Iterable[Place]) -> Iterator[Problem]:
+    by_id = {p.id: p for p in places}
+    for place in by_id.values():
+        if place.kind is not PlaceKind.ZONE or place.centre is None:
+            continue
+        centre = by_id.get(place.centre)
+        if centre is None:
+            yield Problem(
+                place.path,
+                place.line,
+                1,
+                "centre",
+                f"zone {place.id!r}: unknown centre place {place.centre!r}",
+                item=place.id,
+            )
+        elif centre.kind is not PlaceKind.POINT:
+            yield Problem(
+                place.path,
+                place.line,
+                1,
+                "centre",
+                f"zone {place.id!r}: the centre "
+                f"{centre.id!r} must be a point, not a {centre.kind.value}",
+                item=place.id,
+            )
+
+
+def load_places(path: str) -> Gazetteer:
+    """Read and validate a places file: YAML, or a GeoJSON FeatureCollection (.geojson/.json)."""
+    if is_geojson(path):
+        return load_geojson_places(path)
+    return parse_places(yamlfile.load(path), path)
