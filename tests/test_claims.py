@@ -10,10 +10,10 @@ from claimcheck.claims.model import (
     VerdictKind,
     ZoneRadiusAssertion,
     load_claims,
-    parse_direction,
 )
 from claimcheck.errors import DataError
 from claimcheck.gazetteer.reader import load_places
+from claimcheck.grammar.directions import parse_direction
 from claimcheck.grammar.relations import Relation
 
 ROOT = Path(__file__).parent.parent

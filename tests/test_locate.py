@@ -42,11 +42,11 @@ from claimcheck.claims.model import (
     InsideAssertion,
     NearAssertion,
 )
-from claimcheck.claims.model import parse_direction as direction
 from claimcheck.errors import UsageError
 from claimcheck.gazetteer.places import Place, PlaceKind, Source
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.lines import geodesic_circle
+from claimcheck.grammar.directions import parse_direction as direction
 
 DATA = Path(__file__).parent / "data" / "locate"
 SEED = engine.load_dataset(str(DATA / "seed-claims.yaml"), str(DATA / "seed-places.yaml"))

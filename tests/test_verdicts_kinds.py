@@ -9,17 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.analysis.verdicts import Verdict, evaluate
-from claimcheck.claims.model import (
-    COMPASS_16,
-    Claim,
-    DirectionAssertion,
-    VerdictKind,
-    load_claims,
-    parse_direction,
-)
+from claimcheck.claims.model import Claim, DirectionAssertion, VerdictKind, load_claims
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.geo import geodesic as geodesy
+from claimcheck.grammar.directions import COMPASS_16, parse_direction
 
 KINDS = Path(__file__).parent / "data" / "kinds"
 

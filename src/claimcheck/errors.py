@@ -1,4 +1,11 @@
-"""Problems found in input files, and the exceptions that carry them to the CLI."""
+"""Problems found in input files, and the one exception hierarchy that carries them to the CLI.
+
+ClaimcheckError
+├── ParseError   a phrase the grammar cannot read (UnitError, RelationError, CoordinateError,
+│                DirectionError); also a ValueError
+├── DataError    an input file that cannot be used; carries every Problem found
+└── UsageError   a command-line argument or API call that cannot be used
+"""
 
 from __future__ import annotations
 
@@ -37,6 +44,13 @@ class Problem:
 
 class ClaimcheckError(Exception):
     """Base of every error that claimcheck reports to the user without a traceback."""
+
+
+class ParseError(ClaimcheckError, ValueError):
+    """A phrase or value the grammar cannot read: a unit, a relation, a coordinate, a direction.
+
+    A ValueError too, so code that validates input with `except ValueError` keeps working.
+    """
 
 
 class DataError(ClaimcheckError):

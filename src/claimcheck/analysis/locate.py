@@ -33,16 +33,15 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck.claims.model import (
     Claim,
-    Direction,
     DirectionAssertion,
     DistanceAssertion,
     InsideAssertion,
     NearAssertion,
-    parse_direction,
 )
 from claimcheck.errors import UsageError
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, PlaceRef, Source
 from claimcheck.geo import geodesic as geodesy
+from claimcheck.grammar.directions import Direction, parse_direction
 from claimcheck.grammar.relations import Interval, RelationError, parse_requirement
 from claimcheck.grammar.units import UnitError, parse_length
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from claimcheck.claims.model import (
     Claim,
-    Direction,
     DirectionAssertion,
     DistanceAssertion,
     InsideAssertion,
@@ -31,6 +30,7 @@ from claimcheck.geo.measure import (
     NotMeasurable,
     azimuth_uncertainty_deg,
 )
+from claimcheck.grammar.directions import Direction
 from claimcheck.grammar.relations import Interval
 from claimcheck.grammar.units import Unit
 
@@ -177,7 +177,7 @@ def _direction_check(azimuth: float, uncertainty_m: float, distance_m: float,
 
 def compass(azimuth_deg: float) -> str:
     """16-point compass name of an azimuth in degrees."""
-    from claimcheck.claims.model import COMPASS_16
+    from claimcheck.grammar.directions import COMPASS_16
 
     return COMPASS_16[int(((azimuth_deg % 360.0) + 11.25) // 22.5) % 16]
 

@@ -223,7 +223,8 @@ class Gazetteer:
     def resolve(self, ref: PlaceRef) -> Resolution:
         """Every place the reference can mean; ids win over names, order never decides.
 
-        A name resolves through its match key (claimcheck.gazetteer.names), narrowed by the reference's
+        A name resolves through its match key (claimcheck.gazetteer.names), narrowed by the
+        reference's
         country and admin area. Places whose name is spelled like the query (ignoring case,
         diacritics, punctuation, the article and script) beat places that share only the
         consonant key; every place of the best kind is kept. Fuzzy matches never resolve: they

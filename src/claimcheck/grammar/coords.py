@@ -12,8 +12,10 @@ import math
 import re
 from dataclasses import dataclass
 
+from claimcheck.errors import ParseError
 
-class CoordinateError(ValueError):
+
+class CoordinateError(ParseError):
     """Text that is not a coordinate pair; the message says how to fix it."""
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import cache
 
+from claimcheck.errors import ParseError
 from claimcheck.grammar.units import (
     NUMBER_PATTERN,
     UNIT_PATTERN,
@@ -131,7 +132,7 @@ def _between_re() -> re.Pattern[str]:
 ABOUT_MIN_FRACTION = Decimal("0.05")
 
 
-class RelationError(ValueError):
+class RelationError(ParseError):
     """A relation phrase that cannot be read."""
 
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
+from claimcheck.errors import ParseError
 
-class UnitError(ValueError):
+
+class UnitError(ParseError):
     """A figure or unit that cannot be read."""
 
 

@@ -1,7 +1,7 @@
 """Claims that rely on places from an imported GeoNames index (`verify --gazetteer-db`).
 
 The reviewed places file stays the source of truth: the index is asked only about a reference
-whose id and name the file does not know at all (claimcheck.gazetteer.places.Gazetteer.fallback). Only
+whose id and name the file does not know at all (`Gazetteer.fallback`). Only
 certain matches count: an explicit `geonames:ID`, or an exact or transliteration match of the
 name; a fuzzy near miss is a "did you mean", never a place. Several matching rows become
 candidate readings, exactly like an ambiguous name in the file. A row that a reviewed place

@@ -8,10 +8,10 @@ and flagged (claimcheck.lookup.fallback); it is a candidate that a reviewer copi
 places.yaml, citing its GeoNames id (GeoNames data is licensed CC BY 4.0).
 
 Names are stored once per distinct spelling (real dumps repeat names: Syria alone has five
-"Ash Shāmīyah" rows), each spelling with its match key (claimcheck.gazetteer.names, indexed: exact and
+"Ash Shāmīyah" rows), each spelling with its match key (gazetteer.names, indexed: exact and
 transliteration hits) and its trigrams in a postings table (trigram -> packed spelling ids).
 A fuzzy lookup counts the trigrams each spelling shares with the query and lets
-claimcheck.gazetteer.names.rank order the best few. SQLite's FTS5 trigram tokenizer was tried first: an
+gazetteer.names.rank order the best few. SQLite's FTS5 trigram tokenizer was tried first: an
 OR of the query's trigrams is ranked by bm25 over the whole union of postings (about 90 ms per
 lookup on 100,000 rows), and FTS5 cannot count shared trigrams, which is what finds near misses.
 """
@@ -38,7 +38,7 @@ GEONAMES_COLUMNS = 19
 ALTERNATE_COLUMNS = 10
 #: alternateNamesV2 "isolanguage" values that are codes or links, not names
 _NOT_NAMES = frozenset({"link", "post", "iata", "icao", "faac", "fr_1793", "wkdt", "unlc", "tcid"})
-#: distinct spellings taken from the trigram counts before claimcheck.gazetteer.names.rank orders them
+#: distinct spellings taken from the trigram counts before gazetteer.names.rank orders them
 FUZZY_CANDIDATES = 16
 _MAX_PROBLEMS = 20
 _BATCH = 5000
@@ -327,7 +327,7 @@ class GazetteerDb:
         return DbPlace(*row) if row else None
 
     def search(self, query: str, limit: int = 10, country: str | None = None) -> list[DbMatch]:
-        """Places ranked by claimcheck.gazetteer.names.rank: exact, alias, transliteration, then fuzzy.
+        """Places ranked by gazetteer.names.rank: exact, alias, transliteration, then fuzzy.
 
         Places tied with the last one kept are all returned, as `rank` does.
         """
