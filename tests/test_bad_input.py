@@ -15,7 +15,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 
 BAD = Path(__file__).parent / "data" / "bad"
 OK_CLAIMS = BAD / "ok-claims.yaml"

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck import api as engine
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 from claimcheck.render import FORMATTERS
 
 ROOT = Path(__file__).parent.parent

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.geo.lines import brute_force_distance_to_line_m
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = str(ROOT / "tests" / "data" / "extract" / "seed-article.txt")

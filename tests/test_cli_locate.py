@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from shapely.geometry import shape
 
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 
 DATA = Path(__file__).parent / "data" / "locate"
 FILES = ["--claims", str(DATA / "seed-claims.yaml"), "--places", str(DATA / "seed-places.yaml")]

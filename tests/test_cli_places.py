@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 
 DATA = Path(__file__).parent / "data"
 GEONAMES = str(DATA / "geonames" / "SY-IQ-KW-notes.txt")

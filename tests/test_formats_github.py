@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck import api as engine
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 from claimcheck.errors import Problem
 from claimcheck.render import github
 from claimcheck.render.findings import Finding

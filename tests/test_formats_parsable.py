@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from claimcheck import api as engine
 from claimcheck.claims.model import VerdictKind
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 from claimcheck.errors import Level, Problem
 from claimcheck.render import parsable
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 from claimcheck.gazetteer.places import PlaceRef
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.lookup.fallback import DbFallback, uncertainty_rule

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from claimcheck import api as engine
 from claimcheck.claims import lock
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 from claimcheck.errors import DataError
 from claimcheck.files import yamlfile
 
@@ -188,6 +188,6 @@ def test_locked_report_has_every_verdict_expected() -> None:
     dataset = engine.load_dataset(str(ODD), PLACES)
     report = engine.verify(dataset)
     assert not report.ok
-    locked = lock.locked(report)
+    locked = report.locked()
     assert locked.ok
     assert [v.claim.expect for v in locked.verdicts] == [v.verdict for v in report.verdicts]

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 from claimcheck.render import geojson
 
 HOSTILE = [

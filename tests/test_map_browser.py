@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [

@@ -17,7 +17,7 @@ import pytest
 import pytest_socket
 from click.testing import CliRunner
 
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,7 +68,7 @@ def tripwire(*args, **kwargs):
     raise SystemExit(99)
 socket.socket.connect = tripwire
 socket.getaddrinfo = socket.create_connection = socket.gethostbyname = tripwire
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 main()
 """
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck import api as engine
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 from claimcheck.render import summary
 
 HOSTILE = [

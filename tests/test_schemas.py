@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.claims.model import load_claims
-from claimcheck.cli.app import main
+from claimcheck.cli import main
 from claimcheck.cli.schema import SCHEMAS, schema_text
 from claimcheck.errors import DataError
 from claimcheck.files import yamlfile

@@ -1,18 +1,45 @@
-"""The library entry points behind the CLI: load, check and verify, returning plain data."""
+"""The front door: load claims and places from files, YAML text or plain data; verify them.
+
+Everything a renderer shows is computed here, once, into one immutable `VerifyReport`:
+verdicts, contradictions, the feasibility of each unknown place, the imported places each claim
+relies on and (when asked for) the located regions. Renderers and the CLI compute nothing.
+
+    >>> from claimcheck import api
+    >>> dataset = api.from_data(claims={"claims": [...]}, places={"places": [...]})
+    >>> report = api.verify(dataset)
+    >>> [(v.claim.id, v.verdict.value) for v in report.verdicts]
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from claimcheck.analysis.contradictions import Contradiction, find_contradictions
-from claimcheck.analysis.locate import Feasibility, check_unknown_places
+from claimcheck.analysis.locate import (
+    Feasibility,
+    LocateResult,
+    check_unknown_places,
+    constraints_for,
+    locate_constraints,
+)
 from claimcheck.analysis.verdicts import Verdict, evaluate
-from claimcheck.claims.model import Claim, VerdictKind, load_claims
+from claimcheck.claims.model import Claim, VerdictKind, parse_claims
 from claimcheck.errors import DataError, Problem
+from claimcheck.files import yamlfile
 from claimcheck.gazetteer.places import Gazetteer
-from claimcheck.gazetteer.reader import load_places
+from claimcheck.gazetteer.reader import load_places, parse_places
+from claimcheck.lookup.fallback import DbFallback, ImportedPlace, imported_for, reliance_warnings
+from claimcheck.lookup.index import GazetteerDb
+
+#: what in-memory inputs are called in problems, where a file would be named
+CLAIMS_SOURCE, PLACES_SOURCE = "<claims>", "<places>"
+
+PathLike = str | os.PathLike[str]
 
 
 @dataclass(frozen=True)
@@ -28,7 +55,7 @@ class Dataset:
 
 @dataclass(frozen=True)
 class VerifyReport:
-    """Everything `claimcheck verify` found, in claim order."""
+    """Everything `claimcheck verify` found, in claim order; what every renderer reads."""
 
     dataset: Dataset
     verdicts: tuple[Verdict, ...]
@@ -40,6 +67,10 @@ class VerifyReport:
     #: for each unknown place that claims locate: can all its claims hold at once? informative
     #: only, like contradictions
     locations: tuple[Feasibility, ...] = ()
+    #: claim id -> the places from an imported GeoNames index that the claim relies on
+    imported: Mapping[str, tuple[ImportedPlace, ...]] = field(default_factory=dict)
+    #: where each unknown place can be, by place id; empty unless `verify(..., regions=True)`
+    regions: Mapping[str, LocateResult] = field(default_factory=dict)
 
     def needs_attention(self, verdict: Verdict) -> bool:
         return not verdict.expected or verdict.verdict in self.fail_on
@@ -48,62 +79,147 @@ class VerifyReport:
     def ok(self) -> bool:
         return not any(self.needs_attention(v) for v in self.verdicts)
 
+    def locked(self) -> VerifyReport:
+        """The report as it reads once every verdict is locked as its claim's `expect:`."""
+        verdicts = tuple(
+            dataclasses.replace(v, claim=dataclasses.replace(v.claim, expect=v.verdict))
+            for v in self.verdicts
+        )
+        return dataclasses.replace(self, verdicts=verdicts)
+
     @property
     def counts(self) -> dict[str, int]:
         tally = Counter(v.verdict for v in self.verdicts)
         return {k.value: tally.get(k, 0) for k in VerdictKind}
 
 
+def load(
+    claims: PathLike | Mapping[str, Any],
+    places: PathLike | Mapping[str, Any],
+    gazetteer_db: PathLike | None = None,
+) -> Dataset:
+    """Load claims and places, each from a file path or from plain data (a loaded mapping).
+
+    Raises DataError with the problems of both inputs when either is bad.
+    """
+    claims_input = _Input.of(claims, CLAIMS_SOURCE)
+    places_input = _Input.of(places, PLACES_SOURCE)
+    db = os.fspath(gazetteer_db) if gazetteer_db is not None else None
+    with yamlfile.gc_paused():
+        return _load(claims_input, places_input, db)
+
+
+def loads(claims_yaml: str, places_yaml: str) -> Dataset:
+    """Load claims and places from YAML text, exactly as from files (positions included)."""
+    return load(
+        _parsed(claims_yaml, CLAIMS_SOURCE, "claims"),
+        _parsed(places_yaml, PLACES_SOURCE, "places"),
+    )
+
+
+from_data = load
+
+
 def load_dataset(claims_path: str, places_path: str, gazetteer_db: str | None = None) -> Dataset:
-    """Load both files; raises DataError with the problems of both when either is bad.
+    """Load both files (the CLI's entry); see `load`.
 
     With `gazetteer_db` (an index from `places import geonames`), a claim's reference that the
     places file does not know is looked up there (claimcheck.lookup.fallback); each claim that
     relies on an imported place gets a warning.
     """
-    from claimcheck.files.yamlfile import gc_paused
-
-    with gc_paused():
-        return _load_dataset(claims_path, places_path, gazetteer_db)
+    return load(claims_path, places_path, gazetteer_db)
 
 
-def _load_dataset(claims_path: str, places_path: str, gazetteer_db: str | None) -> Dataset:
+def verify(
+    dataset: Dataset, fail_on: Sequence[VerdictKind] = (), *, regions: bool = False
+) -> VerifyReport:
+    """Measure every claim and give its verdict; list the claims that contradict each other.
+
+    With `regions`, also solve where each unknown place can be (what maps draw); verify alone
+    needs only whether the claims about it can all hold.
+    """
+    claims, gazetteer = dataset.claims, dataset.gazetteer
+    with yamlfile.gc_paused():
+        return VerifyReport(
+            dataset,
+            tuple(evaluate(claims, gazetteer)),
+            frozenset(fail_on),
+            tuple(find_contradictions(claims, gazetteer)),
+            check_unknown_places(claims, gazetteer),
+            _imported(dataset),
+            _regions(dataset) if regions else {},
+        )
+
+
+@dataclass(frozen=True)
+class _Input:
+    """One input: a path to read, or data already loaded (named `name` in problems)."""
+
+    name: str
+    data: Any = None
+    is_path: bool = False
+
+    @classmethod
+    def of(cls, value: PathLike | Mapping[str, Any], default_name: str) -> _Input:
+        if isinstance(value, (str, os.PathLike)):
+            return cls(os.fspath(value), is_path=True)
+        if isinstance(value, yamlfile.YMap):  # from `loads`: keeps its positions
+            return cls(default_name, value)
+        return cls(default_name, yamlfile.from_plain(value, default_name))
+
+    def loaded(self) -> Any:
+        return yamlfile.load(self.name) if self.is_path else self.data
+
+
+def _parsed(text: str, name: str, key: str) -> Any:
+    data = yamlfile.load(name, text)
+    if not isinstance(data, yamlfile.YMap):
+        raise DataError([Problem(name, 1, 1, key, f"expected a top-level '{key}:' list")])
+    return data
+
+
+def _load(claims: _Input, places: _Input, gazetteer_db: str | None) -> Dataset:
     try:
-        gazetteer = load_places(places_path)
+        if places.is_path:
+            gazetteer = load_places(places.name)
+        else:
+            gazetteer = parse_places(places.data, places.name)
     except DataError as exc:
         problems = list(exc.problems)
         try:
-            from claimcheck.files import yamlfile
-
-            yamlfile.load(claims_path)
+            claims.loaded()
         except DataError as claims_exc:
             problems.extend(claims_exc.problems)
         raise DataError(problems) from exc
     if gazetteer_db is None:
-        claims = tuple(load_claims(claims_path, gazetteer))
-        return Dataset(gazetteer, claims, claims_path, places_path, gazetteer.warnings)
-    from claimcheck.lookup.fallback import DbFallback, reliance_warnings
-    from claimcheck.lookup.index import GazetteerDb
-
+        parsed = tuple(parse_claims(claims.loaded(), claims.name, gazetteer))
+        return Dataset(gazetteer, parsed, claims.name, places.name, gazetteer.warnings)
     fallback = DbFallback(GazetteerDb(gazetteer_db), gazetteer)
     gazetteer.fallback = fallback
     try:
-        claims = tuple(load_claims(claims_path, gazetteer))
+        parsed = tuple(parse_claims(claims.loaded(), claims.name, gazetteer))
     finally:
         fallback.close()
-    warnings = (*gazetteer.warnings, *reliance_warnings(gazetteer, claims))
-    return Dataset(gazetteer, claims, claims_path, places_path, tuple(sorted(warnings)))
+    warnings = (*gazetteer.warnings, *reliance_warnings(gazetteer, parsed))
+    return Dataset(gazetteer, parsed, claims.name, places.name, tuple(sorted(warnings)))
 
 
-def verify(dataset: Dataset, fail_on: Sequence[VerdictKind] = ()) -> VerifyReport:
-    """Measure every claim and give its verdict; list the claims that contradict each other."""
-    from claimcheck.files.yamlfile import gc_paused
+def _imported(dataset: Dataset) -> dict[str, tuple[ImportedPlace, ...]]:
+    if dataset.gazetteer.fallback is None:  # no gazetteer index: nothing was imported
+        return {}
+    found = {c.id: tuple(imported_for(dataset.gazetteer, c.place_refs())) for c in dataset.claims}
+    return {claim_id: places for claim_id, places in found.items() if places}
 
-    with gc_paused():
-        return VerifyReport(
-            dataset,
-            tuple(evaluate(dataset.claims, dataset.gazetteer)),
-            frozenset(fail_on),
-            tuple(find_contradictions(dataset.claims, dataset.gazetteer)),
-            check_unknown_places(dataset.claims, dataset.gazetteer),
-        )
+
+def _regions(dataset: Dataset) -> dict[str, LocateResult]:
+    """Where each unknown place that some claim locates can be."""
+    regions = {}
+    for place in dataset.gazetteer:
+        if place.has_position:
+            continue
+        constraints, skipped = constraints_for(place, dataset.claims, dataset.gazetteer)
+        if constraints:
+            regions[place.id] = locate_constraints(
+                place.id, constraints, skipped, dataset.gazetteer
+            )
+    return regions

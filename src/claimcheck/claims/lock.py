@@ -17,7 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from claimcheck.api import VerifyReport
 from claimcheck.errors import DataError, Problem
 from claimcheck.files import yamlfile
 from claimcheck.files.atomic import write_bytes_atomic
@@ -201,12 +200,3 @@ def write_expect(path: str, verdicts: Mapping[str, str]) -> tuple[ExpectChange, 
             bom = codecs.BOM_UTF8 if handle.read(3) == codecs.BOM_UTF8 else b""
         write_bytes_atomic(path, bom + plan.text.encode("utf-8"))
     return plan.changes
-
-
-def locked(report: VerifyReport) -> VerifyReport:
-    """The report as it reads once every verdict is locked as its claim's `expect:`."""
-    verdicts = tuple(
-        dataclasses.replace(v, claim=dataclasses.replace(v.claim, expect=v.verdict))
-        for v in report.verdicts
-    )
-    return dataclasses.replace(report, verdicts=verdicts)

@@ -10,7 +10,8 @@ import sys
 
 import click
 
-from claimcheck.cli.app import (
+from claimcheck import api
+from claimcheck.cli.options import (
     EXIT_OK,
     claims_option,
     echo,
@@ -20,7 +21,7 @@ from claimcheck.cli.app import (
     reporting_errors,
     wants_color,
 )
-from claimcheck.render import CHOICES
+from claimcheck.render import CHOICES, formatter
 
 
 @click.command()
@@ -40,11 +41,8 @@ def check(claims_path: str, places_path: str, gazetteer_db: str | None, fmt: str
       claimcheck check --claims my/claims.yaml --places my/places.yaml --format parsable
       claimcheck check --gazetteer-db geonames.sqlite   # warns about imported places
     """
-    from claimcheck import api as engine
-    from claimcheck.render import formatter
-
     with reporting_errors(fmt):
-        dataset = engine.load_dataset(claims_path, places_path, gazetteer_db)
+        dataset = api.load_dataset(claims_path, places_path, gazetteer_db)
     output = formatter(fmt).render_check(dataset, wants_color() and fmt == "text")
     if output:
         echo(output)

@@ -7,9 +7,10 @@ from typing import Any
 
 import click
 
-from claimcheck.analysis.distance import DistanceResult
-from claimcheck.cli.app import echo, format_option, places_option, reporting_errors
+from claimcheck.analysis.distance import DistanceResult, measure_between, resolve_endpoint
+from claimcheck.cli.options import echo, format_option, places_option, reporting_errors
 from claimcheck.gazetteer.places import Place, PlaceKind
+from claimcheck.gazetteer.reader import load_places
 from claimcheck.grammar.units import Unit
 
 _UNITS = (Unit.KM, Unit.MI, Unit.NMI)
@@ -33,9 +34,6 @@ def distance(a: str, b: str, places_path: str, fmt: str) -> None:
       claimcheck distance al-tanf-garrison al-tanf-crossing
       claimcheck distance 33.5058,38.6178 iraq-syria-border --format json
     """
-    from claimcheck.analysis.distance import measure_between, resolve_endpoint
-    from claimcheck.gazetteer.reader import load_places
-
     with reporting_errors(fmt):
         gazetteer = load_places(places_path)
         result = measure_between(

@@ -7,13 +7,15 @@ import sys
 
 import click
 
-from claimcheck.cli.app import echo, format_option, places_option, reporting_errors
+from claimcheck.claims import extract as core
+from claimcheck.cli.options import echo, format_option, places_option, reporting_errors
+from claimcheck.files.atomic import write_text_atomic
+from claimcheck.files.yamlfile import read_text
+from claimcheck.gazetteer.reader import load_places
 
 
 def _read_article(path: str) -> str:
     """The article as text: a UTF-8 file, or standard input for "-"."""
-    from claimcheck.files.yamlfile import read_text
-
     return sys.stdin.read() if path == "-" else read_text(path)
 
 
@@ -43,10 +45,6 @@ def extract(
       claimcheck extract article.txt --format json
       claimcheck extract article.txt --append data/claims.yaml
     """
-    from claimcheck.claims import extract as core
-    from claimcheck.files.atomic import write_text_atomic
-    from claimcheck.gazetteer.reader import load_places
-
     with reporting_errors("text"):
         text = _read_article(article)
         default_places = (
@@ -58,8 +56,6 @@ def extract(
         drafts = core.extract(text, gazetteer)
         title = "standard input" if article == "-" else article
         if append_path is not None:
-            from claimcheck.files.yamlfile import read_text
-
             existing = read_text(append_path)
             result = core.append_to(existing, append_path, drafts, title)
             if result.added:

@@ -13,6 +13,8 @@ from typing import Any
 
 import click
 
+from claimcheck import api
+from claimcheck.analysis import locate as core
 from claimcheck.analysis.locate import (
     EDGE_TOLERANCE_M,
     LocateResult,
@@ -20,7 +22,7 @@ from claimcheck.analysis.locate import (
     Region,
     geojson_geometry,
 )
-from claimcheck.cli.app import (
+from claimcheck.cli.options import (
     EXIT_ATTENTION,
     EXIT_OK,
     claims_option,
@@ -29,6 +31,7 @@ from claimcheck.cli.app import (
     places_option,
     reporting_errors,
 )
+from claimcheck.errors import UsageError
 
 
 def _num(value: float, digits: int = 3) -> float | None:
@@ -256,15 +259,11 @@ def locate(
       claimcheck locate --where "more than 45 mi from 33.4369,38.8364" \\
                         --where "within 55 km of al-tanf-garrison" --format json
     """
-    from claimcheck import api as engine
-    from claimcheck.analysis import locate as core
-    from claimcheck.errors import UsageError
-
     with reporting_errors("text" if fmt == "text" else "json"):
         if place is None and not where:
             raise UsageError("name an unknown PLACE, or give at least one --where constraint")
         window_m = core.parse_window(window)
-        dataset = engine.load_dataset(claims_path, places_path)
+        dataset = api.load_dataset(claims_path, places_path)
         gazetteer = dataset.gazetteer
         claims = list(dataset.claims) if place is not None else []
         place_id = core.unknown_place(gazetteer, place).id if place is not None else None

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli.app import claims_option, echo, format_option, places_option, reporting_errors
+from claimcheck import api
+from claimcheck.cli.options import (
+    claims_option,
+    echo,
+    format_option,
+    places_option,
+    reporting_errors,
+)
+from claimcheck.errors import UsageError
+from claimcheck.files.atomic import write_bytes_atomic
+from claimcheck.render import figure, geojson, html_map
+from claimcheck.render.regions import locate_regions
 
 
 @click.command(name="map")
@@ -54,27 +65,16 @@ def map_command(
         --tile-attribution '© OpenStreetMap contributors'
       claimcheck map --format png -o docs/map.png
     """
-    from claimcheck import api as engine
-    from claimcheck.errors import UsageError
-
     with reporting_errors():
         if tiles and fmt != "html":
             raise UsageError("--tiles is for --format html only")
-        dataset = engine.load_dataset(claims_path, places_path)
-        result = engine.verify(dataset)
-        regions = []
-        if not no_regions:
-            from claimcheck.render.regions import locate_regions
-
-            regions = locate_regions(dataset)
+        dataset = api.load_dataset(claims_path, places_path)
+        result = api.verify(dataset, regions=not no_regions)
+        regions = locate_regions(result)
         data: bytes
         if fmt == "geojson":
-            from claimcheck.render import geojson
-
             data = geojson.render(result, regions).encode()
         elif fmt == "html":
-            from claimcheck.render import html_map
-
             data = html_map.render(
                 result, regions, tiles=tiles, attribution=tile_attribution
             ).encode()
@@ -85,14 +85,11 @@ def map_command(
                 raise UsageError(
                     f"--format {fmt} needs matplotlib: pip install 'geoclaimcheck[maps]'"
                 )
-            from claimcheck.render import figure
 
             data = figure.render(result, fmt, regions)
         if output is None:
             click.echo(data, nl=False)
         else:
-            from claimcheck.files.atomic import write_bytes_atomic
-
             write_bytes_atomic(output, data)
     if output:
         echo(f"wrote {output}", err=True)

@@ -9,7 +9,9 @@ from typing import Any
 
 import click
 
-from claimcheck.cli.app import (
+from claimcheck.analysis.distance import resolve_endpoint
+from claimcheck.claims.model import suggest_place
+from claimcheck.cli.options import (
     EXIT_ATTENTION,
     EXIT_OK,
     echo,
@@ -17,7 +19,12 @@ from claimcheck.cli.app import (
     places_option,
     reporting_errors,
 )
+from claimcheck.errors import UsageError
 from claimcheck.gazetteer.places import Place, PlaceKind, Source
+from claimcheck.gazetteer.reader import load_places
+from claimcheck.grammar.coords import format_dms
+from claimcheck.lookup.index import LICENCE, GazetteerDb, import_geonames
+from claimcheck.lookup.search import search as run_search
 
 #: show a progress bar for inputs at least this large (bytes), and only on a terminal
 PROGRESS_MIN_BYTES = 8 << 20
@@ -72,10 +79,6 @@ def search(
       claimcheck places search "Ash Shamiyah" --near al-tanf-crossing
       claimcheck places search Shamiya --db geonames.sqlite --country SY --format json
     """
-    from claimcheck.analysis.distance import resolve_endpoint
-    from claimcheck.gazetteer.reader import load_places
-    from claimcheck.lookup.search import search as run_search
-
     with reporting_errors(fmt):
         gazetteer = load_places(places_path)
         near_place = resolve_endpoint(near, gazetteer) if near else None
@@ -108,9 +111,6 @@ def show(place_id: str, places_path: str, db_path: str | None, fmt: str) -> None
       claimcheck places show al-tanf-garrison
       claimcheck places show geonames:172344 --db geonames.sqlite
     """
-    from claimcheck.errors import UsageError
-    from claimcheck.gazetteer.reader import load_places
-
     with reporting_errors(fmt):
         if place_id.startswith("geonames:"):
             doc = _show_geonames(place_id, db_path)
@@ -118,8 +118,6 @@ def show(place_id: str, places_path: str, db_path: str | None, fmt: str) -> None
             gazetteer = load_places(places_path)
             place = gazetteer.get(place_id)
             if place is None:
-                from claimcheck.claims.model import suggest_place
-
                 raise UsageError(
                     f"unknown place id {place_id!r}{suggest_place(place_id, gazetteer)}"
                 )
@@ -163,8 +161,6 @@ def geonames(dump: str, alternate_names: str | None, country: str | None, output
       claimcheck places import geonames SY.txt --alternate-names alternateNamesV2.txt \\
           --country SY -o geonames.sqlite
     """
-    from claimcheck.lookup.index import LICENCE, import_geonames
-
     size = sum(os.path.getsize(p) for p in (dump, alternate_names) if p)
     show_bar = stderr_is_tty() and size >= PROGRESS_MIN_BYTES
     with reporting_errors():
@@ -187,7 +183,6 @@ def stderr_is_tty() -> bool:
 def _open_db(path: str | None) -> Any:
     if path is None:
         return None
-    from claimcheck.lookup.index import GazetteerDb
 
     return GazetteerDb(path)
 
@@ -245,8 +240,6 @@ def _json(c: Any) -> dict[str, Any]:
 
 
 def _place_doc(place: Place) -> dict[str, Any]:
-    from claimcheck.grammar.coords import format_dms
-
     doc: dict[str, Any] = {
         "id": place.id,
         "name": place.name,
@@ -276,10 +269,6 @@ def _place_doc(place: Place) -> dict[str, Any]:
 
 
 def _show_geonames(place_id: str, db_path: str | None) -> dict[str, Any]:
-    from claimcheck.errors import UsageError
-    from claimcheck.grammar.coords import format_dms
-    from claimcheck.lookup.index import LICENCE, GazetteerDb
-
     if db_path is None:
         raise UsageError(f"{place_id}: give the index with --db PATH")
     number = place_id.removeprefix("geonames:")

@@ -6,7 +6,17 @@ import datetime
 
 import click
 
-from claimcheck.cli.app import claims_option, echo, format_option, places_option, reporting_errors
+from claimcheck import api
+from claimcheck.cli.options import (
+    claims_option,
+    echo,
+    format_option,
+    places_option,
+    reporting_errors,
+)
+from claimcheck.errors import UsageError
+from claimcheck.files.atomic import write_text_atomic
+from claimcheck.render import claimreview, html_report, markdown
 
 #: (publisher name, url) come from these options or, as a small config, the environment.
 PUBLISHER_ENV = ("CLAIMCHECK_PUBLISHER_NAME", "CLAIMCHECK_PUBLISHER_URL")
@@ -17,7 +27,6 @@ def write_output(text: str, output: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from claimcheck.files.atomic import write_text_atomic
 
     write_text_atomic(output, text)
 
@@ -68,23 +77,14 @@ def report(
       claimcheck report --format claimreview --publisher-name "Example Checks" \\
           --publisher-url https://example.org/checks/al-tanf
     """
-    from claimcheck import api as engine
-    from claimcheck.errors import UsageError
-
     with reporting_errors():
-        dataset = engine.load_dataset(claims_path, places_path)
-        result = engine.verify(dataset)
+        dataset = api.load_dataset(claims_path, places_path)
+        result = api.verify(dataset)
         if fmt == "markdown":
-            from claimcheck.render import markdown
-
             text = markdown.render(result, title)
         elif fmt == "html":
-            from claimcheck.render import html_report
-
             text = html_report.render(result, title)
         else:
-            from claimcheck.render import claimreview
-
             if not publisher_name or not publisher_url:
                 raise UsageError(
                     "--format claimreview needs --publisher-name and --publisher-url "

@@ -10,7 +10,7 @@ from importlib.resources import files
 
 import click
 
-from claimcheck.cli.app import echo
+from claimcheck.cli.options import echo
 
 SCHEMAS = ("claims", "places")
 

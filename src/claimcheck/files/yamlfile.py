@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import gc
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -145,6 +145,49 @@ class _Builder:
             out.key_positions[key] = _pos(key_node)
             out[key] = self.build(value_node, sub)
         return out
+
+
+_NOWHERE = Position(0, 0)
+
+
+def from_plain(data: Any, path: str) -> Any:
+    """Plain Python data (dicts, lists, scalars) as if read from a file, for in-memory loading.
+
+    Positions are 0 (no file); problems name the data path instead (`claims[3].distance`).
+    Raises DataError for what no YAML file could hold: non-string keys, other Python objects.
+    """
+    problems: list[Problem] = []
+    value = _plain(data, "", path, problems, 0)
+    if problems:
+        raise DataError(problems)
+    return value
+
+
+def _plain(value: Any, field: str, path: str, problems: list[Problem], depth: int) -> Any:
+    if isinstance(value, Mapping):
+        if depth >= MAX_DEPTH:
+            problems.append(Problem(path, 0, 0, field, f"nested more than {MAX_DEPTH} levels deep"))
+            return None
+        out = YMap()
+        out.position, out.key_positions = _NOWHERE, {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                problems.append(Problem(path, 0, 0, field, f"keys must be strings, not {key!r}"))
+                continue
+            out[key] = _plain(item, f"{field}.{key}" if field else key, path, problems, depth + 1)
+        return out
+    if isinstance(value, (list, tuple)):
+        seq = YList(
+            _plain(item, f"{field}[{i}]", path, problems, depth + 1) for i, item in enumerate(value)
+        )
+        seq.position, seq.item_positions = _NOWHERE, [_NOWHERE] * len(seq)
+        return seq
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    problems.append(
+        Problem(path, 0, 0, field, f"{type(value).__name__} is not a YAML value: use str or number")
+    )
+    return None
 
 
 @contextmanager

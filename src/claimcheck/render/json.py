@@ -97,8 +97,6 @@ def verdict_dict(verdict: Verdict, report: VerifyReport | None = None) -> dict[s
 
 def imported_list(report: VerifyReport, verdict: Verdict) -> list[dict[str, Any]]:
     """The GeoNames places a verdict relies on, with licence and the uncertainty's rule."""
-    from claimcheck.lookup.fallback import imported_for
-
     return [
         {
             "id": p.id,
@@ -108,7 +106,7 @@ def imported_list(report: VerifyReport, verdict: Verdict) -> list[dict[str, Any]
             "uncertainty_m": p.uncertainty_m,
             "rule": p.rule,
         }
-        for p in imported_for(report.dataset.gazetteer, verdict.claim.place_refs())
+        for p in report.imported.get(verdict.claim.id, ())
     ]
 
 

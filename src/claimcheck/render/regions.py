@@ -7,33 +7,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimcheck.api import Dataset
+from claimcheck.analysis.locate import Region, geojson_geometry
+from claimcheck.api import VerifyReport
 
 
-def locate_regions(dataset: Dataset) -> list[dict[str, Any]]:
+def locate_regions(report: VerifyReport) -> list[dict[str, Any]]:
     """Features for each unknown place the claims locate: where all of them can hold or, when
     they conflict, where each claim of the conflict leaves it once that claim is dropped."""
-    from claimcheck.analysis import locate
-
     features = []
-    for place in dataset.gazetteer:
-        if place.has_position:
-            continue
-        constraints, skipped = locate.constraints_for(place, dataset.claims, dataset.gazetteer)
-        if not constraints:
-            continue
-        result = locate.locate_constraints(place.id, constraints, skipped, dataset.gazetteer)
+    for place_id, result in report.regions.items():
         regions = [result.overall]
         if not result.overall.feasible and result.conflict is not None:
             regions = list(result.conflict.remaining)
         for region in regions:
-            geometry = locate.geojson_geometry(region) if region.feasible else None
+            geometry = geojson_geometry(region) if region.feasible else None
             if geometry is not None:
-                features.append(_feature(place.id, region, geometry))
+                features.append(_feature(place_id, region, geometry))
     return features
 
 
-def _feature(place_id: str, region: Any, geometry: dict[str, Any]) -> dict[str, Any]:
+def _feature(place_id: str, region: Region, geometry: dict[str, Any]) -> dict[str, Any]:
     properties = {
         "id": place_id,
         "title": f"where {place_id} can be: {region.label} ({region.area_km2:,.0f} km²)",

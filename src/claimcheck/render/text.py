@@ -88,14 +88,10 @@ def _block(verdict: Verdict, color: bool) -> list[str]:
 
 def _imported_lines(report: VerifyReport, verdict: Verdict) -> list[str]:
     """Which places of the verdict came from a GeoNames index, with licence and rule."""
-    if report.dataset.gazetteer.fallback is None:  # no --gazetteer-db: nothing to import
-        return []
-    from claimcheck.lookup.fallback import imported_for
-
     return [
         f'  imported  {p.id} "{p.name}" (GeoNames, {p.licence}; '
         f"uncertainty {p.uncertainty_m / 1000:g} km by {p.rule})"
-        for p in imported_for(report.dataset.gazetteer, verdict.claim.place_refs())
+        for p in report.imported.get(verdict.claim.id, ())
     ]
 
 
