@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.analysis.verdicts import compass, decide, evaluate, margin, worst
+from claimcheck.analysis.verdicts import decide, evaluate, margin, worst
 from claimcheck.claims.model import VerdictKind, load_claims
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.geo.measure import Measured
+from claimcheck.grammar.directions import compass
 from claimcheck.grammar.relations import Interval, parse_requirement
 
 ROOT = Path(__file__).parent.parent

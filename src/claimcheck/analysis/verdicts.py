@@ -30,7 +30,7 @@ from claimcheck.geo.measure import (
     NotMeasurable,
     azimuth_uncertainty_deg,
 )
-from claimcheck.grammar.directions import Direction
+from claimcheck.grammar.directions import Direction, compass
 from claimcheck.grammar.relations import Interval
 from claimcheck.grammar.units import Unit
 
@@ -173,13 +173,6 @@ def _direction_check(azimuth: float, uncertainty_m: float, distance_m: float,
         decide_below,
         reason,
     )
-
-
-def compass(azimuth_deg: float) -> str:
-    """16-point compass name of an azimuth in degrees."""
-    from claimcheck.grammar.directions import COMPASS_16
-
-    return COMPASS_16[int(((azimuth_deg % 360.0) + 11.25) // 22.5) % 16]
 
 
 def worst(kinds: Iterable[VerdictKind]) -> VerdictKind:

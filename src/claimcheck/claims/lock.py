@@ -11,7 +11,6 @@ values would change, nothing is written.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass

@@ -14,7 +14,7 @@ from typing import Any
 
 from claimcheck.errors import DataError, Problem
 from claimcheck.files import yamlfile
-from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, Source
+from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, Source, suggest_place
 from claimcheck.gazetteer.reader import read_length, read_source
 from claimcheck.grammar.directions import Direction, parse_direction
 from claimcheck.grammar.relations import RelationError, Requirement, parse_requirement
@@ -346,14 +346,6 @@ def _check_references(claim: Claim, gazetteer: Gazetteer) -> Iterable[Problem]:
                 f"claim {claim.id!r}: {ref.text!r} is not a zone or polygon",
                 item=claim.id,
             )
-
-
-def suggest_place(text: str, gazetteer: Gazetteer) -> str:
-    """ "did you mean" from the fuzzy ranking; a near miss is never resolved silently."""
-    close = gazetteer.suggest(text)
-    if not close:
-        return ": add it to the places file"
-    return f": did you mean {' or '.join(repr(c) for c in close)}?"
 
 
 def load_claims(path: str, gazetteer: Gazetteer) -> list[Claim]:

@@ -7,10 +7,10 @@ from typing import Any
 
 import click
 
-from claimcheck.analysis.distance import DistanceResult, measure_between, resolve_endpoint
 from claimcheck.cli.options import echo, format_option, places_option, reporting_errors
 from claimcheck.gazetteer.places import Place, PlaceKind
 from claimcheck.gazetteer.reader import load_places
+from claimcheck.geo.distance import DistanceResult, measure_between, resolve_endpoint
 from claimcheck.grammar.units import Unit
 
 _UNITS = (Unit.KM, Unit.MI, Unit.NMI)

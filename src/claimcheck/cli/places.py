@@ -9,8 +9,6 @@ from typing import Any
 
 import click
 
-from claimcheck.analysis.distance import resolve_endpoint
-from claimcheck.claims.model import suggest_place
 from claimcheck.cli.options import (
     EXIT_ATTENTION,
     EXIT_OK,
@@ -20,8 +18,9 @@ from claimcheck.cli.options import (
     reporting_errors,
 )
 from claimcheck.errors import UsageError
-from claimcheck.gazetteer.places import Place, PlaceKind, Source
+from claimcheck.gazetteer.places import Place, PlaceKind, Source, suggest_place
 from claimcheck.gazetteer.reader import load_places
+from claimcheck.geo.distance import resolve_endpoint
 from claimcheck.grammar.coords import format_dms
 from claimcheck.lookup.index import LICENCE, GazetteerDb, import_geonames
 from claimcheck.lookup.search import search as run_search

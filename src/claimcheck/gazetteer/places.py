@@ -270,3 +270,11 @@ class Gazetteer:
         if self.fallback is not None:
             close += [i for i in self.fallback.suggest(text, limit) if i not in close]
         return close[:limit]
+
+
+def suggest_place(text: str, gazetteer: Gazetteer) -> str:
+    """ "did you mean" from the fuzzy ranking; a near miss is never resolved silently."""
+    close = gazetteer.suggest(text)
+    if not close:
+        return ": add it to the places file"
+    return f": did you mean {' or '.join(repr(c) for c in close)}?"

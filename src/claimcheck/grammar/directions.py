@@ -70,3 +70,8 @@ def parse_direction(text: str, half_width_deg: float | None = None) -> Direction
     if not 0 < width <= 180:
         raise DirectionError(f"direction tolerance {width}° must lie in (0, 180]")
     return Direction(symbol, index * 22.5, width)
+
+
+def compass(azimuth_deg: float) -> str:
+    """16-point compass name of an azimuth in degrees (any azimuth: it is normalised first)."""
+    return COMPASS_16[int(((azimuth_deg % 360.0) + 11.25) // 22.5) % 16]

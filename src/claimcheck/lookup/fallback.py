@@ -23,6 +23,7 @@ from claimcheck.errors import Level, Problem
 from claimcheck.gazetteer.names import HOW_ORDER
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source, same_spelling
 from claimcheck.lookup.index import LICENCE, DbPlace, GazetteerDb
+from claimcheck.lookup.search import place_geonames_ids
 
 #: GeoNames feature code -> uncertainty (m) of the row's single point. GeoNames gives one point
 #: per place, usually the centre as its source gazetteer (often NGA GNS, rounded to the nearest
@@ -105,8 +106,6 @@ class DbFallback:
     MAX_MATCHES = 100
 
     def __init__(self, db: GazetteerDb, gazetteer: Gazetteer) -> None:
-        from claimcheck.lookup.search import place_geonames_ids
-
         self.db: GazetteerDb | None = db
         self.path = db.path
         self.imported: dict[str, ImportedPlace] = {}

@@ -9,11 +9,12 @@ again. `near` adds the geodesic distance to each candidate as a tie-break betwee
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimcheck.errors import UsageError
 from claimcheck.gazetteer.names import HOW_ORDER, Match, rank
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source
+from claimcheck.geo.distance import measure_between
 from claimcheck.lookup.index import LICENCE, DbMatch, GazetteerDb
 
 #: "GeoNames 172344", "GeoNames 168566 and 447557", "geonames.org/172344"
@@ -133,10 +134,6 @@ def _from_db(found: DbMatch) -> Candidate:
 
 
 def _with_distance(c: Candidate, near: Place, gazetteer: Gazetteer) -> Candidate:
-    from dataclasses import replace
-
-    from claimcheck.analysis.distance import measure_between
-
     if c.origin == "places":
         target = gazetteer.places[c.id]
     elif c.lat is not None and c.lon is not None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from claimcheck.api import VerifyReport
+from claimcheck.geo.lines import local_aeqd
 from claimcheck.render import geojson
 from claimcheck.render.html_map import centre_of
 
@@ -159,8 +160,6 @@ def render(
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-
-    from claimcheck.geo.lines import local_aeqd
 
     collection = geojson.feature_collection(report, regions)
     lon0, lat0 = centre_of(collection)

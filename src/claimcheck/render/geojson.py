@@ -18,6 +18,7 @@ from claimcheck.analysis.verdicts import Check, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
+from claimcheck.geo.lines import densify, geodesic_circle
 from claimcheck.render.html_report import COLOURS
 from claimcheck.render.summary import CheckRow, check_row, summarize
 
@@ -102,16 +103,12 @@ def line_geometry(vertices: Sequence[LatLon]) -> dict[str, Any]:
     """A geodesic polyline through (lat, lon) vertices, densified and cut at the antimeridian."""
     from shapely import LineString
 
-    from claimcheck.geo.lines import densify
-
     return finish_geometry(LineString(_positions(densify(vertices, MAX_SEGMENT_M))))
 
 
 def polygon_geometry(rings: Sequence[Sequence[LatLon]]) -> dict[str, Any]:
     """A polygon with geodesic edges: rings[0] outer, the rest holes, each (lat, lon)."""
     from shapely import Polygon
-
-    from claimcheck.geo.lines import densify
 
     closed = [[*r, r[0]] if tuple(r[0]) != tuple(r[-1]) else list(r) for r in rings]
     # Unwrapping can leave the last position a rounding error off the first: close exactly.
@@ -124,8 +121,6 @@ def polygon_geometry(rings: Sequence[Sequence[LatLon]]) -> dict[str, Any]:
 def circle_geometry(lat: float, lon: float, radius_m: float) -> dict[str, Any]:
     """A geodesic circle as a polygon of CIRCLE_POINTS vertices."""
     from shapely import Polygon
-
-    from claimcheck.geo.lines import geodesic_circle
 
     positions = _positions(geodesic_circle(lat, lon, radius_m, CIRCLE_POINTS))
     return finish_geometry(Polygon([*positions, positions[0]]))  # closed exactly, after unwrapping

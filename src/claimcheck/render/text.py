@@ -12,7 +12,7 @@ from claimcheck.analysis.verdicts import Check, Verdict
 from claimcheck.api import Dataset, VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import Level, Problem
-from claimcheck.render.findings import verify_summary
+from claimcheck.render.findings import check_summary, verify_summary
 
 COLOURS = {
     VerdictKind.CONSISTENT: "green",
@@ -201,8 +201,6 @@ def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
 
 def render_check(dataset: Dataset, color: bool = False) -> str:
     """`claimcheck check` on valid files: what was read, then any lint warnings."""
-    from claimcheck.render.findings import check_summary
-
     lines = [check_summary(dataset)]
     for warning in dataset.warnings:
         lines.append(click.style(str(warning), fg="yellow") if color else str(warning))

@@ -11,11 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimcheck.analysis.verdicts import compass
 from claimcheck.errors import UsageError
-from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
+from claimcheck.gazetteer.places import (
+    Gazetteer,
+    Place,
+    PlaceKind,
+    PlaceRef,
+    Source,
+    suggest_place,
+)
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.measure import Measured, Measurer, Nearest, NotMeasurable
+from claimcheck.grammar.coords import CoordinateError, parse_position
+from claimcheck.grammar.directions import compass
 
 
 @dataclass(frozen=True)
@@ -41,8 +49,6 @@ class DistanceResult:
 
 def parse_lat_lon(text: str) -> tuple[float, float] | None:
     """Coordinates in any notation claimcheck.grammar.coords reads; None when the text is a name."""
-    from claimcheck.grammar.coords import CoordinateError, parse_position
-
     try:
         point = parse_position(text)
     except CoordinateError as exc:
@@ -73,8 +79,6 @@ def resolve_endpoint(text: str, gazetteer: Gazetteer) -> Place:
                 f"{text!r} fits {len(resolution.places)} places: {listing}. Name one by its id"
             )
         if resolution.place is None:
-            from claimcheck.claims.model import suggest_place
-
             raise UsageError(f"unknown place {text!r}{suggest_place(text, gazetteer)}")
         place = resolution.place
     if not place.has_position:
