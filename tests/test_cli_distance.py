@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from claimcheck.cli import main
 from claimcheck.gazetteer.reader import load_places
-from claimcheck.geo.lines import brute_force_distance_to_line_m
+from oracles import brute_force_distance_to_line_m
 
 ROOT = Path(__file__).parent.parent
 PLACES = str(ROOT / "tests" / "data" / "kinds" / "places.yaml")

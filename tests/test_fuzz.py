@@ -30,6 +30,9 @@ from claimcheck.grammar.relations import RELATION_WORDS, RelationError, parse_re
 from claimcheck.grammar.units import NUMBER_WORDS, UNIT_WORDS, UnitError, parse_length
 from claimcheck.render import formatter
 
+#: hypothesis over whole files: minutes on the long profile; `-m 'not slow'` skips them
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "data" / "bad"
 BUNDLED_CLAIMS = ROOT / "data" / "claims.yaml"

@@ -17,7 +17,6 @@ from claimcheck.geo.geodesic import distance_m, forward, inverse, wgs84
 from claimcheck.geo.lines import (
     NearestPoint,
     Polyline,
-    brute_force_distance_to_line_m,
     densify,
     distance_to_line_m,
     geodesic_circle,
@@ -26,6 +25,7 @@ from claimcheck.geo.lines import (
     point_in_polygon,
     signed_distance_to_polygon_m,
 )
+from oracles import brute_force_distance_to_line_m
 
 DATA = Path(__file__).parent / "data" / "ne10m-boundaries-iraq-jordan-syria.geojson"
 
@@ -187,6 +187,7 @@ def random_segments(draw: st.DrawFn) -> tuple[LatLon, list[LatLon]]:
     return point, [start, end]
 
 
+@pytest.mark.slow
 @given(random_segments())
 def test_random_segments_match_brute_force(case: tuple[LatLon, list[LatLon]]) -> None:
     check_against_brute_force(*case)
@@ -374,6 +375,7 @@ def star_polygons(draw: st.DrawFn) -> tuple[LatLon, list[LatLon], LatLon]:
     return centre, ring, point
 
 
+@pytest.mark.slow
 @given(star_polygons())
 def test_point_in_polygon_matches_planar_topology(
     case: tuple[LatLon, list[LatLon], LatLon],

@@ -30,9 +30,12 @@ HOSTILE = [
     "tests/data/publish/places.yaml",
 ]
 
-pytestmark = pytest.mark.skipif(
-    BROWSER is None, reason="no chromium on PATH (.ci/run installs Debian's chromium package)"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        BROWSER is None, reason="no chromium on PATH (.ci/run installs Debian's chromium package)"
+    ),
+]
 
 
 def _write_map(target: Path, *args: str) -> Path:

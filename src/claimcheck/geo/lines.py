@@ -255,46 +255,6 @@ def distance_to_line_m(
     return nearest_on_line(lat, lon, vertices_lat_lon).distance_m
 
 
-def brute_force_distance_to_line_m(
-    lat: float,
-    lon: float,
-    vertices_lat_lon: Sequence[tuple[float, float]],
-    coarse_m: float = 1000.0,
-    fine_m: float = 0.5,
-) -> float:
-    """Slow reference for `nearest_on_line`: the minimum over dense samples of every edge.
-
-    Kept independent of the fast path (pyproj's own geodesic-line sampling, no pruning, no
-    iteration) so tests and benchmarks can check it. Each edge is sampled every `coarse_m`; every
-    point of an edge lies within half a coarse spacing of a sample, so only samples within one
-    coarse spacing of the best can neighbour the true minimum, and the stretch around each of those
-    is resampled every `fine_m`. The result overestimates the true distance by at most about
-    fine_m / 2 (far less unless the point is on the line).
-    """
-    lats, lons = _vertex_arrays(vertices_lat_lon)
-    lengths = wgs84().inv(lons[:-1], lats[:-1], lons[1:], lats[1:])[2]
-    samples = [np.array([[lats[0], lons[0]]])]  # the first vertex, then per edge: lat, lon columns
-    for i, length in enumerate(np.atleast_1d(lengths)):
-        a, b = (float(lats[i]), float(lons[i])), (float(lats[i + 1]), float(lons[i + 1]))
-        samples.append(np.array([a, *_intermediate(a, b, math.ceil(length / coarse_m) - 1), b]))
-    flat = np.concatenate(samples)
-    dists = _distances_from(lat, lon, flat[:, 0], flat[:, 1])
-    best = float(dists.min())
-    start = 0
-    for edge in samples:
-        edge_dists = dists[start : start + len(edge)]
-        start += len(edge)
-        for j in np.flatnonzero(edge_dists <= best + coarse_m):
-            lo, hi = edge[max(j - 1, 0)], edge[min(j + 1, len(edge) - 1)]
-            span = float(wgs84().inv(lo[1], lo[0], hi[1], hi[0])[2])
-            fine = np.array(
-                _intermediate((lo[0], lo[1]), (hi[0], hi[1]), math.ceil(span / fine_m) - 1)
-            )
-            if fine.size:
-                best = min(best, float(_distances_from(lat, lon, fine[:, 0], fine[:, 1]).min()))
-    return best
-
-
 def densify(
     vertices_lat_lon: Sequence[tuple[float, float]], max_segment_m: float
 ) -> list[tuple[float, float]]:
