@@ -79,23 +79,23 @@ def render() -> str:
     return "".join(parts)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, output: Path = OUTPUT) -> int:
     parser = argparse.ArgumentParser(description="Write docs/cli.md from every command's --help.")
     parser.add_argument(
         "--check", action="store_true", help="do not write; exit 1 if docs/cli.md differs"
     )
     args = parser.parse_args(argv)
     text = render()
-    shown = OUTPUT.relative_to(ROOT)
+    shown = output.relative_to(ROOT) if output.is_relative_to(ROOT) else output
     if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
         if current != text:
             fix = f"python scripts/{Path(__file__).name}"
             print(f"{shown} is out of date: run {fix}", file=sys.stderr)
             return 1
         print(f"{shown} is up to date")
         return 0
-    OUTPUT.write_text(text, encoding="utf-8", newline="\n")
+    output.write_text(text, encoding="utf-8", newline="\n")
     print(f"wrote {shown}")
     return 0
 
