@@ -1,0 +1,121 @@
+"""claimcheck.api: the front door loads paths, YAML text and plain data alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import claimcheck
+from claimcheck import api
+from claimcheck.claims.model import VerdictKind
+from claimcheck.errors import ClaimcheckError, DataError, ParseError, UsageError
+
+ROOT = Path(__file__).parent.parent
+
+PLACES: dict[str, Any] = {
+    "places": [
+        {
+            "id": "al-tanf-crossing",
+            "name": "al-Tanf border crossing",
+            "lat": 33.43694,
+            "lon": 38.83639,
+            "uncertainty": "8 km",
+            "source": {"title": 'German Wikipedia, "Al-Tanf"'},
+        },
+        {
+            "id": "al-tanf-garrison",
+            "name": "al-Tanf garrison",
+            "lat": 33.50583,
+            "lon": 38.61778,
+            "uncertainty": "7 km",
+            "source": {"title": 'English Wikipedia, "Al-Tanf (U.S. military base)"'},
+        },
+    ]
+}
+
+
+def _claim(claim_id: str, distance: str) -> dict[str, Any]:
+    return {
+        "id": claim_id,
+        "quote": f"the garrison is {distance} from the crossing",
+        "claimant": "a test",
+        "source": {"title": "tests/test_api.py"},
+        "subject": "al-tanf-garrison",
+        "distance": distance,
+        "from": "al-tanf-crossing",
+    }
+
+
+CLAIMS = {
+    "claims": [
+        _claim("far", "more than 100 km"),  # 21.7 km ± 15 km: inconsistent
+        _claim("near", "less than 60 km"),  # consistent
+        _claim("about", "about 20 km"),  # 6.7–36.7 km against 19–21 km: inconclusive
+    ]
+}
+
+
+def test_verify_from_plain_data() -> None:
+    report = claimcheck.verify(claimcheck.from_data(CLAIMS, PLACES))
+    assert [(v.claim.id, v.verdict) for v in report.verdicts] == [
+        ("far", VerdictKind.INCONSISTENT),
+        ("near", VerdictKind.CONSISTENT),
+        ("about", VerdictKind.INCONCLUSIVE),
+    ]
+    assert report.dataset.claims_path == api.CLAIMS_SOURCE
+
+
+def test_yaml_text_and_files_give_the_same_verdicts() -> None:
+    claims = (ROOT / "data/claims.yaml").read_text(encoding="utf-8")
+    places = (ROOT / "data/places.yaml").read_text(encoding="utf-8")
+    from_text = api.verify(api.loads(claims, places))
+    from_files = api.verify(api.load(ROOT / "data/claims.yaml", ROOT / "data/places.yaml"))
+    assert [v.verdict for v in from_text.verdicts] == [v.verdict for v in from_files.verdicts]
+    assert [v.reason for v in from_text.verdicts] == [v.reason for v in from_files.verdicts]
+
+
+def test_yaml_text_problems_keep_their_lines() -> None:
+    with pytest.raises(DataError) as caught:
+        api.loads("claims:\n  - id: x\n    bogus: 1\n", "places: []\n")
+    assert {(p.path, p.line) for p in caught.value.problems} >= {(api.CLAIMS_SOURCE, 2)}
+
+
+@pytest.mark.parametrize(
+    ("claims", "field"),
+    [
+        ({"claims": [{**_claim("x", "10 km"), "distance": "10 parsecs"}]}, "claims[0].distance"),
+        ({"claims": [{**_claim("x", "10 km"), 7: "seven"}]}, "claims[0]"),
+        ({"claims": [{**_claim("x", "10 km"), "from": object()}]}, "claims[0].from"),
+        ({"claims": "none"}, "claims"),
+    ],
+)
+def test_bad_plain_data_names_the_field(claims: dict[str, Any], field: str) -> None:
+    with pytest.raises(DataError) as caught:
+        api.from_data(claims, PLACES)
+    assert field in {p.field for p in caught.value.problems}
+    assert all(p.line == 0 for p in caught.value.problems)
+
+
+def test_regions_are_solved_once_when_asked() -> None:
+    dataset = api.load(ROOT / "data/claims.yaml", ROOT / "data/places.yaml")
+    assert api.verify(dataset).regions == {}
+    solved = api.verify(dataset, regions=True).regions
+    assert set(solved) == {"strike-site-2017-06-06"}
+
+
+def test_the_report_is_immutable() -> None:
+    report = api.verify(api.from_data(CLAIMS, PLACES))
+    with pytest.raises(AttributeError):
+        report.verdicts = ()  # type: ignore[misc]
+
+
+def test_locked_report_expects_what_it_found() -> None:
+    locked = api.verify(api.from_data(CLAIMS, PLACES)).locked()
+    assert all(v.claim.expect is v.verdict for v in locked.verdicts)
+
+
+@pytest.mark.parametrize("error", [DataError([]), UsageError("x"), ParseError("x")])
+def test_one_error_hierarchy(error: Exception) -> None:
+    assert isinstance(error, ClaimcheckError)
