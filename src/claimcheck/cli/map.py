@@ -54,7 +54,7 @@ def map_command(
     Zones are geodesic circles, borders and measured distances geodesic lines, each distance
     labelled with its figure and coloured by verdict; unknown places show where the claims
     allow them to be. The HTML map needs no network. PNG and SVG need the `maps` extra
-    (pip install 'geoclaimcheck[maps]'). Exits 0 when written, 2 on bad input.
+    (from the checkout: pip install '.[maps]'). Exits 0 when written, 2 on bad input.
 
     \b
     Example:
@@ -83,7 +83,7 @@ def map_command(
 
             if importlib.util.find_spec("matplotlib") is None:
                 raise UsageError(
-                    f"--format {fmt} needs matplotlib: pip install 'geoclaimcheck[maps]'"
+                    f"--format {fmt} needs matplotlib: install the maps extra from the checkout, pip install '.[maps]'"
                 )
 
             data = figure.render(result, fmt, regions)

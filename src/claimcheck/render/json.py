@@ -1,4 +1,4 @@
-"""Machine-readable output. Keys documented in the README are stable; new keys may be added."""
+"""Machine-readable output. Keys documented in docs/json.md are stable; new keys may be added."""
 
 from __future__ import annotations
 
