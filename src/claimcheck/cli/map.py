@@ -83,7 +83,8 @@ def map_command(
 
             if importlib.util.find_spec("matplotlib") is None:
                 raise UsageError(
-                    f"--format {fmt} needs matplotlib: install the maps extra from the checkout, pip install '.[maps]'"
+                    f"--format {fmt} needs matplotlib: install the maps extra from the "
+                    "checkout, pip install '.[maps]'"
                 )
 
             data = figure.render(result, fmt, regions)
