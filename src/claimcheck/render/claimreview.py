@@ -1,8 +1,8 @@
 """schema.org ClaimReview JSON-LD, one review per claim, for fact-check publishing.
 
 Rating scale (documented in docs/commands/report.md): worstRating 1, bestRating 4, in the
-engine's own severity order: inconsistent 1, unverifiable 2, inconclusive 3, consistent 4. `alternateName`
-carries the verdict in words, which is what readers and search engines show.
+engine's own severity order: inconsistent 1, unverifiable 2, inconclusive 3, consistent 4.
+`alternateName` carries the verdict in words, which is what readers and search engines show.
 """
 
 from __future__ import annotations
