@@ -1,4 +1,4 @@
-"""claimcheck.claims.extract: drafts from article text, scored on labelled sentences and the seed."""
+"""claims.extract: drafts from article text, scored on labelled sentences and the seed."""
 
 from __future__ import annotations
 

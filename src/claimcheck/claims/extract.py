@@ -1,7 +1,8 @@
 """Draft claims from article text: figures, comparators, directions, zones, places, claimants.
 
 The figures and comparators are read with the same grammar as the data files
-(`claimcheck.grammar.units`, `claimcheck.grammar.relations`, `claimcheck.claims.model.DIRECTION_WORDS`), so a drafted
+(`claimcheck.grammar.units`, `claimcheck.grammar.relations`,
+`claimcheck.claims.model.DIRECTION_WORDS`), so a drafted
 `distance: more than 45 mi` means exactly what the reviewer's claims file means. Extraction is a
 set of rules over one sentence at a time; it proposes, a person decides. Figures that are not
 separations (speeds, areas, altitudes, sizes of objects, journeys) are left out on purpose.
