@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.analysis.verdicts import Verdict, evaluate
+from claimcheck.claims.meaning import COMPASS_16
 from claimcheck.claims.model import (
-    COMPASS_16,
     Claim,
     DirectionAssertion,
     VerdictKind,

@@ -2,7 +2,7 @@
 
 The figures and comparators are read with the same grammar as the data files
 (`claimcheck.grammar.units`, `claimcheck.grammar.relations`,
-`claimcheck.claims.model.DIRECTION_WORDS`), so a drafted
+`claimcheck.claims.meaning.DIRECTION_WORDS`), so a drafted
 `distance: more than 45 mi` means exactly what the reviewer's claims file means. Extraction is a
 set of rules over one sentence at a time; it proposes, a person decides. Figures that are not
 separations (speeds, areas, altitudes, sizes of objects, journeys) are left out on purpose.
@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from claimcheck.claims.model import COMPASS_16, DIRECTION_WORDS, parse_direction
+from claimcheck.claims.meaning import COMPASS_16, DIRECTION_WORDS, parse_direction
 from claimcheck.errors import UsageError
 from claimcheck.gazetteer.places import Gazetteer, PlaceRef
 from claimcheck.grammar.relations import (

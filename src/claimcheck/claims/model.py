@@ -12,6 +12,16 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from claimcheck.claims.meaning import (
+    Assertion,
+    Direction,
+    DirectionAssertion,
+    DistanceAssertion,
+    InsideAssertion,
+    NearAssertion,
+    ZoneRadiusAssertion,
+    parse_direction,
+)
 from claimcheck.errors import DataError, Problem
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.places import (
@@ -31,117 +41,6 @@ class VerdictKind(Enum):
     INCONSISTENT = "inconsistent"
     INCONCLUSIVE = "inconclusive"
     UNVERIFIABLE = "unverifiable"
-
-
-#: 16-point compass, clockwise from north; 8-point names are the even entries.
-COMPASS_16 = (
-    "N",
-    "NNE",
-    "NE",
-    "ENE",
-    "E",
-    "ESE",
-    "SE",
-    "SSE",
-    "S",
-    "SSW",
-    "SW",
-    "WSW",
-    "W",
-    "WNW",
-    "NW",
-    "NNW",
-)
-#: Written direction names ("north-east", "northeast") -> compass symbol; shared with extract.
-DIRECTION_WORDS = {
-    "north": "N", "south": "S", "east": "E", "west": "W",
-    "north-east": "NE", "northeast": "NE", "north east": "NE",
-    "north-west": "NW", "northwest": "NW", "north west": "NW",
-    "south-east": "SE", "southeast": "SE", "south east": "SE",
-    "south-west": "SW", "southwest": "SW", "south west": "SW",
-    "north-north-east": "NNE", "east-north-east": "ENE", "east-south-east": "ESE",
-    "south-south-east": "SSE", "south-south-west": "SSW", "west-south-west": "WSW",
-    "west-north-west": "WNW", "north-north-west": "NNW",
-}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Direction:
-    """A compass direction as a sector of azimuths: centre ± half-width, in degrees."""
-
-    name: str
-    centre_deg: float
-    half_width_deg: float
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.centre_deg:g}° ± {self.half_width_deg:g}°)"
-
-
-def parse_direction(text: str, half_width_deg: float | None = None) -> Direction:
-    """Read "north-east", "NE" or "NNE"; 8-point names get ±22.5°, 16-point ones ±11.25°."""
-    cleaned = " ".join(text.strip().lower().replace("_", "-").split())
-    cleaned = cleaned.removesuffix(" of")
-    symbol = DIRECTION_WORDS.get(cleaned, cleaned.upper())
-    if symbol not in COMPASS_16:
-        raise ValueError(
-            f"unknown direction {text!r}: use a compass point such as 'north-east' or 'NNW'"
-        )
-    index = COMPASS_16.index(symbol)
-    default = 22.5 if len(symbol) <= 2 else 11.25
-    width = default if half_width_deg is None else half_width_deg
-    if not 0 < width <= 180:
-        raise ValueError(f"direction tolerance {width}° must lie in (0, 180]")
-    return Direction(symbol, index * 22.5, width)
-
-
-@dataclass(frozen=True)
-class DistanceAssertion:
-    """`subject` lies at `requirement` from `reference` (optionally also in a direction)."""
-
-    subject: PlaceRef
-    reference: PlaceRef
-    requirement: Requirement
-    direction: Direction | None = None
-
-
-@dataclass(frozen=True)
-class DirectionAssertion:
-    """`subject` lies in `direction` from `reference`, distance unstated."""
-
-    subject: PlaceRef
-    reference: PlaceRef
-    direction: Direction
-
-
-@dataclass(frozen=True)
-class InsideAssertion:
-    """`subject` lies inside (or outside) an area: a zone or a polygon."""
-
-    subject: PlaceRef
-    area: PlaceRef
-    inside: bool
-
-
-@dataclass(frozen=True)
-class NearAssertion:
-    """`subject` is near `reference`: within the threshold (claim's, place's, or default)."""
-
-    subject: PlaceRef
-    reference: PlaceRef
-    threshold: Requirement | None
-
-
-@dataclass(frozen=True)
-class ZoneRadiusAssertion:
-    """A zone's radius is as the claim states ("the 34-mile exclusion zone")."""
-
-    zone: PlaceRef
-    requirement: Requirement
-
-
-Assertion = (
-    DistanceAssertion | DirectionAssertion | InsideAssertion | NearAssertion | ZoneRadiusAssertion
-)
 
 
 @dataclass(frozen=True)
@@ -166,21 +65,10 @@ class Claim:
     @property
     def kind(self) -> str:
         """The stable JSON name of the assertion kind."""
-        return {
-            DistanceAssertion: "distance",
-            DirectionAssertion: "direction",
-            InsideAssertion: "inside",
-            NearAssertion: "near",
-            ZoneRadiusAssertion: "zone_radius",
-        }[type(self.assertion)]
+        return self.assertion.kind
 
     def place_refs(self) -> tuple[PlaceRef, ...]:
-        a = self.assertion
-        if isinstance(a, ZoneRadiusAssertion):
-            return (a.zone,)
-        if isinstance(a, InsideAssertion):
-            return (a.subject, a.area)
-        return (a.subject, a.reference)
+        return self.assertion.place_refs()
 
 
 CLAIM_KEYS = (

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimcheck.analysis.verdicts import Check, Verdict
+from claimcheck.analysis.verdicts import Check, LengthCheck, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
@@ -26,7 +26,6 @@ from claimcheck.render.summary import CheckRow, check_row, summarize
 MAX_SEGMENT_M = 5_000.0
 #: Vertices of a zone circle: 360 points keep every edge within 10 m of a 200 km circle.
 CIRCLE_POINTS = 360
-_LENGTH_CHECKS = ("distance", "near", "inside", "outside", "radius")
 _STYLE = {
     "border": {"stroke": "#555555", "stroke-width": 2},
     "polygon": {"stroke": "#555555", "fill": "#999999", "fill-opacity": 0.1},
@@ -125,7 +124,7 @@ def measurements(report: VerifyReport) -> list[Measurement]:
 def _ends(
     check: Check, roles: Mapping[str, Place | None], gazetteer: Gazetteer
 ) -> tuple[LatLon, LatLon] | None:
-    if check.quantity not in _LENGTH_CHECKS:
+    if not isinstance(check, LengthCheck):
         return None
     if check.quantity == "radius":
         zone = roles.get("zone")

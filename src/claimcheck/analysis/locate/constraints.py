@@ -14,14 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from claimcheck.analysis.locate.shapes import Area, Band, Disc, Inter, Not, Sector, Shape, Union
-from claimcheck.claims.model import (
-    Claim,
-    Direction,
-    DirectionAssertion,
-    DistanceAssertion,
-    InsideAssertion,
-    NearAssertion,
-)
+from claimcheck.claims.meaning import Condition, Direction, Quantity, zone_centre_interval
+from claimcheck.claims.model import Claim
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef
 from claimcheck.grammar.relations import Interval
 
@@ -121,27 +115,32 @@ def _distance_shape(ref: Place, acceptable: Interval, gazetteer: Gazetteer) -> t
     return shape, f"{_span(lo, hi, f'the {ref.kind.value} {ref.id}')}{note}"
 
 
-def _inside_shape(area: Place, inside: bool, gazetteer: Gazetteer) -> tuple[Shape, str]:
-    word = "inside" if inside else "outside"
+def _area_shape(c: Condition, area: Place, gazetteer: Gazetteer) -> tuple[Shape, str]:
+    """Points on the claimed side of an area's edge, widened by the area's uncertainty."""
     if area.kind is PlaceKind.ZONE:
         centre = _zone_centre(area, gazetteer)
         assert area.radius is not None and centre.lat is not None and centre.lon is not None
         u = centre.uncertainty_m + area.uncertainty_m
         radius = area.radius.metres
         note = _uncertainty_note([(centre.id, centre.uncertainty_m), ("edge", area.uncertainty_m)])
-        edge = radius + u if inside else radius - u
-        span = _span(0.0, edge, centre.id) if inside else _span(edge, math.inf, centre.id)
-        text = f"{word} {area.id}: {span} (radius {_km(radius)}){note}"
-        disc = Disc(centre.lat, centre.lon, max(0.0, edge))
-        return (disc if inside else Not(disc)), text
+        at_centre = zone_centre_interval(c.acceptable, radius)
+        lo, hi = at_centre.low - u, at_centre.high + u
+        parts: list[Shape] = []
+        if math.isfinite(hi):
+            parts.append(Disc(centre.lat, centre.lon, max(0.0, hi)))
+        if at_centre.low > 0:
+            parts.append(Not(Disc(centre.lat, centre.lon, max(0.0, lo))))
+        shape = parts[0] if len(parts) == 1 else Inter(tuple(parts))
+        span = _span(lo, hi, centre.id)
+        return shape, f"{c.label} {area.id}: {span} (radius {_km(radius)}){note}"
     rings = (area.vertices, *area.holes)
     u = area.uncertainty_m
     bands = tuple(Band(r, u, closed=True) for r in rings)
-    note = _uncertainty_note([(area.id, u)])
-    if inside:
-        return Union((Area(rings), *bands)), f"inside the polygon {area.id}{note}"
+    text = f"{c.label} the polygon {area.id}{_uncertainty_note([(area.id, u)])}"
+    if math.isfinite(c.acceptable.high):  # inside (signed distance ≤ 0), or within u of it
+        return Union((Area(rings), *bands)), text
     core = Inter((Area(rings), *(Not(b) for b in bands)))
-    return Not(core), f"outside the polygon {area.id}{note}"
+    return Not(core), text
 
 
 def _sector_shape(apex: Place, direction: Direction, reach_m: float) -> tuple[Shape, str]:
@@ -160,52 +159,79 @@ def _sector_shape(apex: Place, direction: Direction, reach_m: float) -> tuple[Sh
 _SECTOR_REACH_M = 4_000_000.0
 
 
+def _distance_region(c: Condition, place: Place, gazetteer: Gazetteer) -> tuple[Shape, str]:
+    shape, text = _distance_shape(place, c.acceptable, gazetteer)
+    return shape, f"{c.label}: {text}"
+
+
+def _sector_region(c: Condition, place: Place, gazetteer: Gazetteer) -> tuple[Shape, str]:
+    apex = _zone_centre(place, gazetteer) if place.kind is PlaceKind.ZONE else place
+    if apex.kind is not PlaceKind.POINT:
+        raise _NotLocatable(f"a direction from the {place.kind.value} {place.id!r} is not defined")
+    assert c.direction is not None  # every AZIMUTH condition carries its sector
+    return _sector_shape(apex, c.direction, _SECTOR_REACH_M)
+
+
+def _relates(subject_is_unknown: bool, reference_is_unknown: bool) -> str | None:
+    if subject_is_unknown == reference_is_unknown:
+        return "it does not relate this place to a known one"
+    return None
+
+
+def _from_known(subject_is_unknown: bool, reference_is_unknown: bool) -> str | None:
+    why = _relates(subject_is_unknown, reference_is_unknown)
+    if why is None and not subject_is_unknown:
+        return "a direction *from* an unknown place is not supported"
+    return why
+
+
+def _subject_only(subject_is_unknown: bool, _reference_is_unknown: bool) -> str | None:
+    return None if subject_is_unknown else "its subject is not this place"
+
+
+def _nowhere(_subject_is_unknown: bool, _reference_is_unknown: bool) -> str | None:
+    return "it does not locate a place"
+
+
+@dataclass(frozen=True)
+class _Locating:
+    """How a quantity locates the unknown place: which end it may be, and the region."""
+
+    #: why a claim cannot locate the place, given which ends are the unknown place; None if it can
+    why_not: Callable[[bool, bool], str | None]
+    #: the region around the known place (None when the quantity locates nothing)
+    region: Callable[[Condition, Place, Gazetteer], tuple[Shape, str]] | None
+
+
+#: A distance locates either end from the other; an azimuth or an area, only the subject.
+_LOCATING: dict[Quantity, _Locating] = {
+    Quantity.DISTANCE: _Locating(_relates, _distance_region),
+    Quantity.AZIMUTH: _Locating(_from_known, _sector_region),
+    Quantity.AREA: _Locating(_subject_only, _area_shape),
+    Quantity.RADIUS: _Locating(_nowhere, None),
+}
+
+
 def _claim_shape(claim: Claim, unknown: Place, gazetteer: Gazetteer) -> tuple[Shape, str] | str:
     """The claim's region, or why it cannot constrain `unknown`."""
     a = claim.assertion
-    if isinstance(a, InsideAssertion):
-        readings = _unique(gazetteer, a.subject)
-        if readings is not unknown:
-            return "its subject is not this place"
-        return _over_readings(gazetteer, a.area, lambda p: _inside_shape(p, a.inside, gazetteer))
-    if not isinstance(a, (DistanceAssertion, DirectionAssertion, NearAssertion)):
-        return "it does not locate a place"
     subject_is_unknown = _unique(gazetteer, a.subject) is unknown
     reference_is_unknown = _unique(gazetteer, a.reference) is unknown
-    if subject_is_unknown == reference_is_unknown:
-        return "it does not relate this place to a known one"
+    for quantity in a.quantities:
+        why = _LOCATING[quantity].why_not(subject_is_unknown, reference_is_unknown)
+        if why is not None:
+            return why
     other_ref = a.reference if subject_is_unknown else a.subject
-    if isinstance(a, NearAssertion):
-
-        def near(p: Place) -> tuple[Shape, str]:
-            if a.threshold is not None:
-                acceptable = a.threshold.acceptable()
-            else:
-                threshold = p.near_threshold_m if subject_is_unknown else unknown.near_threshold_m
-                acceptable = Interval(0.0, threshold)
-            shape, text = _distance_shape(p, acceptable, gazetteer)
-            return shape, f"near: {text}"
-
-        return _over_readings(gazetteer, other_ref, near)
-    direction = a.direction
-    if direction is not None and not subject_is_unknown:
-        return "a direction *from* an unknown place is not supported"
 
     def located(p: Place) -> tuple[Shape, str]:
-        shapes: list[Shape] = []
-        texts: list[str] = []
-        if isinstance(a, DistanceAssertion):
-            shape, text = _distance_shape(p, a.requirement.acceptable(), gazetteer)
-            shapes.append(shape)
-            texts.append(f"{a.requirement}: {text}")
-        if direction is not None:
-            apex = _zone_centre(p, gazetteer) if p.kind is PlaceKind.ZONE else p
-            if apex.kind is not PlaceKind.POINT:
-                raise _NotLocatable(f"a direction from the {p.kind.value} {p.id!r} is not defined")
-            shape, text = _sector_shape(apex, direction, _SECTOR_REACH_M)
-            shapes.append(shape)
-            texts.append(text)
-        return (shapes[0] if len(shapes) == 1 else Inter(tuple(shapes))), "; ".join(texts)
+        regions = []
+        for c in a.conditions(p if subject_is_unknown else unknown):
+            region = _LOCATING[c.quantity].region
+            assert region is not None  # quantities that locate nothing were turned away above
+            regions.append(region(c, p, gazetteer))
+        shapes = [shape for shape, _text in regions]
+        shape = shapes[0] if len(shapes) == 1 else Inter(tuple(shapes))
+        return shape, "; ".join(text for _shape, text in regions)
 
     return _over_readings(gazetteer, other_ref, located)
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from claimcheck.claims.model import (
-    Claim,
+from claimcheck.claims.meaning import (
     DirectionAssertion,
     DistanceAssertion,
     InsideAssertion,
     NearAssertion,
     parse_direction,
 )
+from claimcheck.claims.model import Claim
 from claimcheck.errors import UsageError
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, PlaceRef, Source
 from claimcheck.grammar.coords import CoordinateError, parse_position
