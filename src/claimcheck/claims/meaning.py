@@ -229,10 +229,10 @@ class InsideAssertion:
             return ()
         word = "inside" if self.inside else "outside"
         side = Interval(-math.inf, 0.0) if self.inside else Interval(0.0, math.inf, low_open=True)
+        relation = "≤" if self.inside else ">"
         if reference.kind is PlaceKind.ZONE:
             radius = reference.radius
             assert radius is not None  # every zone declares one
-            relation = "≤" if self.inside else ">"
             return (
                 Condition(
                     word, Quantity.AREA, side, radius.unit, f"{word} the {radius} radius",
@@ -240,7 +240,6 @@ class InsideAssertion:
                     word,
                 ),
             )  # fmt: skip
-        relation = "≤" if self.inside else ">"
         return (
             Condition(
                 word, Quantity.AREA, side, Unit.KM, f"{word} (signed distance {relation} 0)",
