@@ -12,6 +12,14 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from claimcheck.claims.meaning import (
+    Assertion,
+    DirectionAssertion,
+    DistanceAssertion,
+    InsideAssertion,
+    NearAssertion,
+    ZoneRadiusAssertion,
+)
 from claimcheck.errors import DataError, Problem
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, Source, suggest_place
@@ -26,56 +34,6 @@ class VerdictKind(Enum):
     INCONSISTENT = "inconsistent"
     INCONCLUSIVE = "inconclusive"
     UNVERIFIABLE = "unverifiable"
-
-
-@dataclass(frozen=True)
-class DistanceAssertion:
-    """`subject` lies at `requirement` from `reference` (optionally also in a direction)."""
-
-    subject: PlaceRef
-    reference: PlaceRef
-    requirement: Requirement
-    direction: Direction | None = None
-
-
-@dataclass(frozen=True)
-class DirectionAssertion:
-    """`subject` lies in `direction` from `reference`, distance unstated."""
-
-    subject: PlaceRef
-    reference: PlaceRef
-    direction: Direction
-
-
-@dataclass(frozen=True)
-class InsideAssertion:
-    """`subject` lies inside (or outside) an area: a zone or a polygon."""
-
-    subject: PlaceRef
-    area: PlaceRef
-    inside: bool
-
-
-@dataclass(frozen=True)
-class NearAssertion:
-    """`subject` is near `reference`: within the threshold (claim's, place's, or default)."""
-
-    subject: PlaceRef
-    reference: PlaceRef
-    threshold: Requirement | None
-
-
-@dataclass(frozen=True)
-class ZoneRadiusAssertion:
-    """A zone's radius is as the claim states ("the 34-mile exclusion zone")."""
-
-    zone: PlaceRef
-    requirement: Requirement
-
-
-Assertion = (
-    DistanceAssertion | DirectionAssertion | InsideAssertion | NearAssertion | ZoneRadiusAssertion
-)
 
 
 @dataclass(frozen=True)
@@ -100,21 +58,10 @@ class Claim:
     @property
     def kind(self) -> str:
         """The stable JSON name of the assertion kind."""
-        return {
-            DistanceAssertion: "distance",
-            DirectionAssertion: "direction",
-            InsideAssertion: "inside",
-            NearAssertion: "near",
-            ZoneRadiusAssertion: "zone_radius",
-        }[type(self.assertion)]
+        return self.assertion.kind
 
     def place_refs(self) -> tuple[PlaceRef, ...]:
-        a = self.assertion
-        if isinstance(a, ZoneRadiusAssertion):
-            return (a.zone,)
-        if isinstance(a, InsideAssertion):
-            return (a.subject, a.area)
-        return (a.subject, a.reference)
+        return self.assertion.place_refs()
 
 
 CLAIM_KEYS = (
