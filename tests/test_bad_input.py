@@ -56,8 +56,11 @@ def test_bad_file_exits_2_naming_file_and_line(name: str) -> None:
     result = verify_bad(path)
     assert_clean_exit_2(result)
     where = f"{path}:{want['line']}:"
+    field = f" {want['field']}: " if "field" in want else ""
     lines = result.stderr.splitlines()
-    assert any(where in line and want["message"] in line for line in lines), result.stderr
+    assert any(where in line and field in line and want["message"] in line for line in lines), (
+        result.stderr
+    )
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -69,7 +72,10 @@ def test_bad_file_in_json_gives_the_same_problem(name: str) -> None:
     doc = json.loads(result.stdout)
     assert doc["status"] == "error"
     assert any(
-        e["path"] == str(path) and e["line"] == want["line"] and want["message"] in e["message"]
+        e["path"] == str(path)
+        and e["line"] == want["line"]
+        and e["field"] == want.get("field", e["field"])
+        and want["message"] in e["message"]
         for e in doc["errors"]
     ), doc
 
@@ -125,3 +131,15 @@ def test_a_missing_file_names_the_file(tmp_path: Path) -> None:
     result = verify(tmp_path / "nope.yaml", OK_PLACES)
     assert_clean_exit_2(result)
     assert f"{tmp_path / 'nope.yaml'}: [error] cannot read file" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "parsable", "github", "junit"])
+def test_a_longitude_error_names_the_lon_line_and_field_in_every_format(fmt: str) -> None:
+    """`lon: 200` on line 5 is reported on line 5 as places[0].lon, never on the lat line."""
+    path = BAD / "p-longitude-200.yaml"
+    result = verify(OK_CLAIMS, path, "--format", fmt)
+    assert_clean_exit_2(result)
+    out = result.stdout + result.stderr
+    line = {"json": '"line": 5', "junit": 'line="5"', "github": "line=5"}.get(fmt, f"{path}:5:")
+    assert line in out and "places[0].lon" in out, out
+    assert "places[0].lat" not in out and ":4:" not in out

@@ -309,6 +309,18 @@ class Entry:
             )
         )
 
+    def item_problem(self, key: str, index: int, message: str) -> None:
+        """A problem with item `index` of the list under `key`, at that item's line."""
+        items = self.data.get(key)
+        positions = getattr(items, "item_positions", ())
+        pos = positions[index] if index < len(positions) else self.data.where(key)
+        self.problems.append(
+            Problem(
+                self.path, pos.line, pos.column, f"{self.field(key)}[{index}]", message,
+                item=self.item,
+            )
+        )  # fmt: skip
+
     def check_keys(self, allowed: Iterable[str]) -> None:
         allowed = list(allowed)
         for key in self.data:

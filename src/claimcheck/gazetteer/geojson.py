@@ -20,6 +20,7 @@ from claimcheck.errors import DataError, Level, Problem
 from claimcheck.files.yamlfile import read_text
 from claimcheck.gazetteer.lint import lint_places
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
+from claimcheck.gazetteer.rings import ring_problems
 
 _EXTENSIONS = (".geojson", ".json")
 _FEATURES = re.compile(r'"features"\s*:\s*\[')
@@ -275,6 +276,11 @@ class _FeatureReader:
                 )
                 return None
             read.append(vertices[:-1])
+        bad = ring_problems(read)
+        for problem in bad:
+            self.problem(f"{field}[{problem.ring}]", str(problem))
+        if bad:
+            return None
         return PlaceKind.POLYGON, {"vertices": read[0], "holes": tuple(read[1:])}
 
     def _positions(self, value: Any, field: str, minimum: int) -> tuple[LatLon, ...]:

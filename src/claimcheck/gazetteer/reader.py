@@ -14,6 +14,7 @@ from claimcheck.files import yamlfile
 from claimcheck.gazetteer.geojson import is_geojson, load_geojson_places
 from claimcheck.gazetteer.lint import lint_places
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
+from claimcheck.gazetteer.rings import ring_problems
 from claimcheck.grammar.coords import CoordinateError, parse_coordinates
 from claimcheck.grammar.units import Length, UnitError, parse_length
 
@@ -78,14 +79,21 @@ def read_length(entry: yamlfile.Entry, key: str, required: bool = False) -> Leng
         return None
 
 
-def check_lat_lon(entry: yamlfile.Entry, key: str, lat: float, lon: float) -> bool:
-    """Range-check one coordinate pair, with the hint that catches swapped lat/lon."""
+def check_lat_lon(
+    entry: yamlfile.Entry, keys: tuple[str, str], lat: float, lon: float, prefix: str = ""
+) -> bool:
+    """Range-check one coordinate pair, with the hint that catches swapped lat/lon.
+
+    `keys` are the fields that hold the latitude and the longitude (the same key for a
+    `lat_lon` pair), so each problem is reported on the line of the value that is wrong.
+    """
+    lat_key, lon_key = keys
     if not -90.0 <= lat <= 90.0:
         hint = " (did you swap lat and lon?)" if -90.0 <= lon <= 90.0 else ""
-        entry.problem(key, f"latitude {lat} is outside -90..90{hint}")
+        entry.problem(lat_key, f"{prefix}latitude {lat} is outside -90..90{hint}")
         return False
     if not -180.0 <= lon <= 180.0:
-        entry.problem(key, f"longitude {lon} is outside -180..180")
+        entry.problem(lon_key, f"{prefix}longitude {lon} is outside -180..180")
         return False
     return True
 
@@ -112,7 +120,7 @@ def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tu
             entry.problem(key, f"{key}[{i}] must be a pair of finite numbers [lat, lon]")
             return ()
         lat, lon = float(pair[0]), float(pair[1])
-        if not check_lat_lon(entry, key, lat, lon):
+        if not check_lat_lon(entry, (key, key), lat, lon, f"{key}[{i}]: "):
             return ()
         pairs.append((lat, lon))
     return tuple(pairs)
@@ -146,9 +154,22 @@ def _read_point(entry: yamlfile.Entry) -> dict[str, Any]:
                 f"missing required field {key!r} (or 'coordinates') for a place of kind 'point'",
             )
     lat, lon = entry.number("lat"), entry.number("lon")
-    if lat is not None and lon is not None and check_lat_lon(entry, "lat", lat, lon):
+    if lat is not None and lon is not None and check_lat_lon(entry, ("lat", "lon"), lat, lon):
         return {"lat": lat, "lon": lon}
     return {}
+
+
+def _check_rings(
+    entry: yamlfile.Entry, outer: tuple[LatLon, ...], holes: tuple[tuple[LatLon, ...], ...]
+) -> None:
+    """A polygon whose rings do not bound one area is an error (claimcheck.gazetteer.rings)."""
+    if not all(holes):
+        return  # a hole that could not be read has its own problem already
+    for problem in ring_problems((outer, *holes)):
+        if problem.ring == 0:
+            entry.problem("lat_lon", str(problem))
+        else:
+            entry.item_problem("holes", problem.ring - 1, str(problem))
 
 
 def _read_place(entry: yamlfile.Entry) -> Place | None:
@@ -215,6 +236,8 @@ def _read_place(entry: yamlfile.Entry) -> Place | None:
                 geometry["holes"] = tuple(_read_pairs(entry, "holes", h, 3) for h in holes)
             else:
                 entry.problem("holes", "'holes' must be a list of rings of [lat, lon] pairs")
+        if kind is PlaceKind.POLYGON and vertices:
+            _check_rings(entry, vertices, geometry.get("holes", ()))
     elif kind is PlaceKind.ZONE:
         centre = entry.text("centre")
         if centre is not None and centre == place_id:

@@ -35,6 +35,22 @@ def _parts(geometry: Mapping[str, Any]) -> list[list[list[list[float]]]]:
     return []
 
 
+def _without_cuts(
+    ring: Sequence[Sequence[float]], xs: list[float], ys: list[float]
+) -> tuple[list[float], list[float]]:
+    """The outline with a gap (NaN) along edges that only cutting at the antimeridian or closing
+    a ring through a pole made: both ends on longitude ±180° or on latitude ±90°."""
+    out_x, out_y = xs[:1], ys[:1]
+    for i in range(1, len(xs)):
+        (lon0, lat0), (lon1, lat1) = ring[i - 1][:2], ring[i][:2]
+        if (abs(lon0) == abs(lon1) == 180.0) or (abs(lat0) == abs(lat1) == 90.0):
+            out_x.append(math.nan)
+            out_y.append(math.nan)
+        out_x.append(xs[i])
+        out_y.append(ys[i])
+    return out_x, out_y
+
+
 def _nice(length: float) -> float:
     """The largest 1, 2 or 5 × 10ⁿ not above `length`."""
     base = 10.0 ** math.floor(math.log10(length))
@@ -99,8 +115,9 @@ def _draw(
                 ax.add_patch(PathPatch(Path(verts, codes), facecolor=p.get("fill", "#999"),
                                        alpha=max(0.15, float(p.get("fill-opacity", 0.1))),
                                        edgecolor="none", zorder=1))  # fmt: skip
-            for xs, ys in rings:
+            for ring, (xs, ys) in zip(part, rings, strict=True):
                 dashed = layer == "measurement"
+                xs, ys = _without_cuts(ring, xs, ys)
                 ax.plot(xs, ys, color=p.get("stroke", "#555"), lw=0.8, ls="--" if dashed else "-",
                         zorder=3 if dashed else 2)  # fmt: skip
             if layer == "measurement":

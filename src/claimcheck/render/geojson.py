@@ -18,7 +18,7 @@ from claimcheck.analysis.verdicts import Check, LengthCheck, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
-from claimcheck.geo.geojson import DIGITS, finish_geometry
+from claimcheck.geo.geojson import DIGITS, closed_ring, finish_geometry, lon_lat_polygon
 from claimcheck.geo.lines import densify, geodesic_circle
 from claimcheck.render.html_report import COLOURS
 from claimcheck.render.summary import CheckRow, check_row, summarize
@@ -69,22 +69,16 @@ def line_geometry(vertices: Sequence[LatLon]) -> dict[str, Any]:
 
 def polygon_geometry(rings: Sequence[Sequence[LatLon]]) -> dict[str, Any]:
     """A polygon with geodesic edges: rings[0] outer, the rest holes, each (lat, lon)."""
-    from shapely import Polygon
-
     closed = [[*r, r[0]] if tuple(r[0]) != tuple(r[-1]) else list(r) for r in rings]
-    # Unwrapping can leave the last position a rounding error off the first: close exactly.
-    outer, *holes = (
-        [*p[:-1], p[0]] for p in (_positions(densify(r, MAX_SEGMENT_M)) for r in closed)
-    )
-    return finish_geometry(Polygon(outer, holes))
+    positions = [closed_ring(_positions(densify(r, MAX_SEGMENT_M))) for r in closed]
+    return finish_geometry(lon_lat_polygon(positions))
 
 
 def circle_geometry(lat: float, lon: float, radius_m: float) -> dict[str, Any]:
     """A geodesic circle as a polygon of CIRCLE_POINTS vertices."""
-    from shapely import Polygon
-
     positions = _positions(geodesic_circle(lat, lon, radius_m, CIRCLE_POINTS))
-    return finish_geometry(Polygon([*positions, positions[0]]))  # closed exactly, after unwrapping
+    ring = closed_ring([*positions, positions[0]])
+    return finish_geometry(lon_lat_polygon([ring]))
 
 
 def _point(lat: float, lon: float) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from claimcheck.analysis.locate.shapes import (
 from claimcheck.errors import UsageError
 from claimcheck.gazetteer.places import LatLon
 from claimcheck.geo import geodesic as geodesy
+from claimcheck.geo.geojson import lon_lat_polygon
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -127,14 +128,13 @@ def _to_lat_lon(geom: BaseGeometry, frame: _Frame) -> list[tuple[tuple[LatLon, .
 
 def _lon_lat_shape(polygons: Sequence[tuple[tuple[LatLon, ...], ...]]) -> Any:
     """Shapely (Multi)Polygon in continuous lon/lat, rings oriented by the right-hand rule."""
-    from shapely import MultiPolygon, Polygon
+    from shapely import MultiPolygon
     from shapely.geometry.polygon import orient
 
-    parts = [
-        orient(Polygon([(lon, lat) for lat, lon in outer],
-                       [[(lon, lat) for lat, lon in hole] for hole in holes]), 1.0)
-        for outer, *holes in polygons
-    ]  # fmt: skip
+    shapes = (
+        lon_lat_polygon([[(lon, lat) for lat, lon in r] for r in rings]) for rings in polygons
+    )
+    parts = [orient(p, 1.0) for shape in shapes for p in getattr(shape, "geoms", [shape])]
     return parts[0] if len(parts) == 1 else MultiPolygon(parts)
 
 

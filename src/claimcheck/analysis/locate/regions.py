@@ -23,7 +23,7 @@ from claimcheck.analysis.locate.where import _WHERE_SOURCE
 from claimcheck.claims.model import Claim
 from claimcheck.errors import UsageError
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, PlaceRef
-from claimcheck.geo.geojson import finish_geometry
+from claimcheck.geo.geojson import finish_geometry, pole_wound
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -129,6 +129,7 @@ def _region(
         return Region(label, ids, claimants, False, 0.0, None, None, (), False, ())
     polygons = _to_lat_lon(geom, frame)
     lats = [lat for poly in polygons for lat, _lon in poly[0]]
+    lats += [p for poly in polygons if (p := pole_wound([(x, y) for y, x in poly[0]])) is not None]
     lons = [lon for poly in polygons for _lat, lon in poly[0]]
     west, east = min(lons), max(lons)
     if east - west >= 360.0:
