@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck.claims.model import (
+    CLAIM_KEYS,
+    KEYS_BY_KIND,
     DistanceAssertion,
     InsideAssertion,
     VerdictKind,
@@ -115,3 +117,42 @@ def test_unknown_places_are_reported_with_the_claims_other_errors(tmp_path: Path
     messages = [(p.line, p.message) for p in info.value.problems]
     assert any(line == 8 and "unknown place 'Atlantis'" in m for line, m in messages)
     assert any(line == 9 and "cannot read" in m for line, m in messages)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "fragment"),
+    [
+        ("    expect:", "    within: 5 km\n    expect:", "within",
+         "'within' does not apply to a 'distance' claim, which would ignore it (it belongs to "
+         "a 'near' claim)"),
+        ("    expect:", "    radius: 5 km\n    zone: tanf-deconfliction-zone\n    expect:",
+         "radius", "exactly one thing"),
+        ("    expect:", "    zone: tanf-deconfliction-zone\n    expect:", "zone",
+         "'zone' does not apply to a 'distance' claim"),
+        ("    expect:", "    direction_tolerance: 10\n    expect:", "direction_tolerance",
+         "'direction_tolerance' applies only with 'direction'"),
+        ("    distance: more than 45 mi\n    from: al-tanf-crossing\n",
+         "    inside: tanf-deconfliction-zone\n    tolerance: 1 km\n", "tolerance",
+         "'tolerance' does not apply to an 'inside' claim"),
+        ("    distance: more than 45 mi\n    from: al-tanf-crossing\n",
+         "    near: al-tanf-crossing\n    tolerance: 1 km\n", "tolerance",
+         "'tolerance' applies only with 'within'"),
+        ("    distance: more than 45 mi\n    from: al-tanf-crossing\n",
+         "    near: al-tanf-crossing\n    from: al-tanf-crossing\n", "from",
+         "'from' does not apply to a 'near' claim"),
+    ],
+)  # fmt: skip
+def test_a_key_the_claims_kind_does_not_use_is_an_error(
+    tmp_path: Path, old: str, new: str, key: str, fragment: str
+) -> None:
+    with pytest.raises(DataError) as info:
+        load(tmp_path, CLAIM.replace(old, new))
+    hits = [p for p in info.value.problems if fragment in p.message]
+    assert hits, info.value
+    if "exactly one thing" not in fragment:
+        assert hits[0].field == f"claims[0].{key}"
+
+
+@pytest.mark.parametrize("kind", sorted(KEYS_BY_KIND))
+def test_every_key_a_kind_uses_is_a_claim_key(kind: str) -> None:
+    assert set(KEYS_BY_KIND[kind]) <= set(CLAIM_KEYS)

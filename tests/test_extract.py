@@ -218,3 +218,11 @@ def test_yaml_without_complete_drafts_still_loads(text: str, expected: str) -> N
     out = to_yaml(extract(text), "t")
     assert out == expected
     assert yamlfile.load("t.yaml", out)["claims"] == []
+
+
+def test_a_range_in_two_units_is_drafted_with_both() -> None:
+    """ "between 30 km and 40 miles" was drafted as "between 30 and 40 km": a different claim."""
+    (draft,) = extract("Sabkha is between 30 km and 40 miles from Raqqa.")
+    assert draft.requirement_text == "between 30 km and 40 mi"
+    assert draft.requirement == parse_requirement("between 30 km and 40 miles")
+    assert draft.as_json()["high_unit"] == "mi"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -106,3 +107,27 @@ def test_interval_intersection(a: Interval, b: Interval, expected: Interval | No
 def test_interval_includes() -> None:
     assert Interval(0, 10).includes(Interval(2, 3))
     assert not Interval(0, 10, high_open=True).includes(Interval(2, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("less than 0 km", "can never hold: no distance is less than 0"),
+        ("under 0 mi", "can never hold"),
+        ("at least 0 km", "always holds: every distance is at least 0"),
+        ("more than 30,000 km", "longer than any distance on Earth"),
+        ("between 10 and 30,000 km", "longer than any distance on Earth"),
+        ("about " + "9" * 400 + " km", "(403 characters) is longer than any distance on Earth"),
+    ],
+)
+def test_absurd_figures_are_errors_that_say_the_valid_range(text: str, fragment: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(fragment)):
+        parse_requirement(text)
+
+
+def test_a_range_in_two_units_is_shown_as_it_is_checked() -> None:
+    requirement = parse_requirement("between 30 km and 40 miles")
+    assert str(requirement) == "between 30 km and 40 mi (30–64.4 km)"
+    assert requirement.acceptable() == Interval(30_000.0, 40 * MI)
+    assert str(parse_requirement("between 30 and 40 miles")) == "between 30 and 40 mi"
+    assert str(parse_requirement("30 km to 40 km")) == "between 30 and 40 km"

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from claimcheck.grammar.units import Unit, UnitError, parse_length, rounding_step
+from claimcheck.grammar.units import MAX_LENGTH_M, Unit, UnitError, parse_length, rounding_step
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,27 @@ def test_rounding_step(figure: str, step: str) -> None:
 @pytest.mark.parametrize(("figure", "step"), [("35", "1"), ("2.5", "0.1"), ("70", "10")])
 def test_rounding_step_without_fives(figure: str, step: str) -> None:
     assert rounding_step(Decimal(figure), fives=False) == Decimal(step)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9" * 400 + " km", "1" + "0" * 308 + " m", "20,100 km", "30,000 km", "12,500 mi", "1e9 km"],
+)
+def test_a_length_longer_than_any_distance_on_earth_is_refused(text: str) -> None:
+    with pytest.raises(UnitError) as info:
+        parse_length(text)
+    message = str(info.value)
+    assert "0 to 20,004 km" in message or "cannot read" in message
+    assert len(message) < 300  # a 400-digit figure is not repeated in full
+
+
+@pytest.mark.parametrize("text", ["20,000 km", "20003.9 km", "12,429 mi", "0 km", "0.5 m"])
+def test_lengths_up_to_half_the_meridian_are_read(text: str) -> None:
+    assert 0 <= parse_length(text).metres <= MAX_LENGTH_M
+
+
+def test_the_limit_is_half_the_wgs84_meridian() -> None:
+    from pyproj import Geod
+
+    pole_to_pole = Geod(ellps="WGS84").inv(0.0, -90.0, 0.0, 90.0)[2]
+    assert pytest.approx(pole_to_pole, abs=1.0) == MAX_LENGTH_M

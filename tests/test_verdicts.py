@@ -1,16 +1,20 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimcheck.analysis.verdicts import decide, evaluate, margin, worst
 from claimcheck.claims.model import VerdictKind, load_claims
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.geo.measure import Measured
 from claimcheck.grammar.directions import compass
-from claimcheck.grammar.relations import Interval, parse_requirement
+from claimcheck.grammar.relations import RELATION_WORDS, Interval, parse_requirement
+from claimcheck.grammar.units import MAX_LENGTH_M
 
 ROOT = Path(__file__).parent.parent
 C, X, N, U = (VerdictKind.CONSISTENT, VerdictKind.INCONSISTENT, VerdictKind.INCONCLUSIVE,
@@ -93,3 +97,20 @@ def test_seed_claims() -> None:
     assert walid.checks[0].measured.best == pytest.approx(30_780, abs=10)
     assert walid.checks[1].measured.best == pytest.approx(285.3, abs=0.1)
     assert "no coordinates" in by_id["coalition-zone-violated"].reason
+
+
+@given(
+    relation=st.sampled_from(sorted(RELATION_WORDS)),
+    figure=st.decimals(min_value=0, max_value=20_000, places=1, allow_nan=False),
+    unit=st.sampled_from(["m", "km", "mi", "nmi"]),
+    best_m=st.floats(min_value=0.0, max_value=MAX_LENGTH_M),
+)
+def test_no_claim_the_grammar_reads_has_an_infinite_margin(
+    relation: str, figure: Decimal, unit: str, best_m: float
+) -> None:
+    """ "margin +inf km" printed next to a verdict for "at least 0 km"; such claims are errors."""
+    try:
+        requirement = parse_requirement(f"{relation} {figure} {unit}")
+    except ValueError:
+        return
+    assert math.isfinite(margin(best_m, requirement.acceptable()))

@@ -63,3 +63,11 @@ class DataError(ClaimcheckError):
 
 class UsageError(ClaimcheckError):
     """A command-line argument that cannot be used (exit 2)."""
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """`text` quoted for a message, cut in the middle when long: an error never repeats
+    megabytes of someone's input back at them (nor hides that it was long)."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[: limit - 20] + '…' + text[-10:]!r} ({len(text):,} characters)"

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from claimcheck.errors import UsageError
+from claimcheck.errors import ParseError, UsageError
 from claimcheck.gazetteer.places import Gazetteer, PlaceRef
 from claimcheck.grammar.directions import COMPASS_16, DIRECTION_WORDS, parse_direction
 from claimcheck.grammar.relations import (
@@ -180,6 +180,8 @@ class Draft:
     #: gazetteer ids the subject and reference resolve to ([] = unresolved)
     subject_ids: tuple[str, ...] = ()
     reference_ids: tuple[str, ...] = ()
+    #: unit of `high` when it differs from `unit` ("between 30 km and 40 miles")
+    high_unit: str | None = None
 
     @property
     def requirement(self) -> Requirement | None:
@@ -193,6 +195,10 @@ class Draft:
             return None
         value = format_decimal(self.value)
         if self.relation is Relation.BETWEEN and self.high is not None:
+            if self.high_unit:
+                return (
+                    f"between {value} {self.unit} and {format_decimal(self.high)} {self.high_unit}"
+                )
             return f"between {value} and {format_decimal(self.high)} {self.unit}"
         if self.relation is Relation.EXACTLY:
             return f"{value} {self.unit}"
@@ -212,6 +218,7 @@ class Draft:
             "direction": self.direction,
             "claimant": self.claimant,
             "high": _number(self.high),
+            "high_unit": self.high_unit,
             "subject_ids": list(self.subject_ids),
             "reference_ids": list(self.reference_ids),
             "conversion": None,
@@ -339,6 +346,7 @@ def _shift(draft: Draft, offset: int, text: str) -> Draft:
     return Draft(
         draft.kind, quote, start, end, draft.subject, draft.reference, draft.relation,
         draft.value, draft.unit, draft.direction, draft.claimant, draft.high, draft.conversion,
+        draft.subject_ids, draft.reference_ids, draft.high_unit,
     )  # fmt: skip
 
 
@@ -359,6 +367,7 @@ def _figure_draft(
         "distance", "", m.start(), m.end(), None, None, relation, requirement.figure.value,
         requirement.unit.value, None, claimant,
         high=requirement.high.value if requirement.high else None, conversion=conversion,
+        high_unit=_other_unit(requirement),
     )  # fmt: skip
     zone = re.match(
         rf"^\s*(?P<zone>(?:{_NOT_MODIFIER}[\w-]+\s+){{0,2}}?{_ZONE_NOUN})\b", tail, re.IGNORECASE
@@ -427,10 +436,19 @@ def _requirement(m: re.Match[str]) -> Requirement | None:
     return requirement
 
 
+def _other_unit(requirement: Requirement) -> str | None:
+    """The unit of a range's top when it is not its bottom's, so the draft keeps both."""
+    high = requirement.high
+    return high.unit.value if high is not None and high.unit is not requirement.unit else None
+
+
 def _conversion(m: re.Match[str], requirement: Requirement) -> ConversionCheck | None:
     if m["cnum"] is None or m["low"] is not None:
         return None
-    converted = parse_length(f"{m['cnum']} {m['cunit']}")
+    try:
+        converted = parse_length(f"{m['cnum']} {m['cunit']}")
+    except ParseError:  # a stated conversion longer than the Earth is no conversion to check
+        return None
     stated = requirement.figure
     exact = stated.metres / converted.unit.metres
     half_step = float(about_tolerance(converted, Relation.EXACTLY).value)
@@ -550,7 +568,7 @@ def _resolve(draft: Draft, gazetteer: Gazetteer, text: str) -> Draft:
     return Draft(
         draft.kind, draft.quote, draft.start, draft.end, draft.subject, draft.reference,
         draft.relation, draft.value, draft.unit, draft.direction, draft.claimant, draft.high,
-        draft.conversion, subject_ids, reference_ids,
+        draft.conversion, subject_ids, reference_ids, draft.high_unit,
     )  # fmt: skip
 
 

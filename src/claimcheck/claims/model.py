@@ -85,6 +85,19 @@ CLAIM_KEYS = (
 )
 #: Keys that decide the assertion kind; exactly one group must be present.
 _KIND_KEYS = ("distance", "direction", "inside", "outside", "near", "radius")
+#: The keys each assertion kind reads, beyond those of every claim (id, quote, claimant, source,
+#: expect, note). Any other claim key on it would be silently ignored (`within:` on a distance
+#: claim), so it is an error; so are `direction_tolerance` without `direction` and, on a near
+#: claim, `tolerance` without `within`.
+KEYS_BY_KIND: dict[str, tuple[str, ...]] = {
+    "distance": ("subject", "distance", "from", "direction", "direction_tolerance", "tolerance"),
+    "direction": ("subject", "direction", "from", "direction_tolerance"),
+    "inside": ("subject", "inside"),
+    "outside": ("subject", "outside"),
+    "near": ("subject", "near", "within", "tolerance"),
+    "radius": ("zone", "radius", "tolerance"),
+}
+_EVERY_CLAIM = ("id", "quote", "claimant", "source", "expect", "note")
 
 
 def _place_ref(entry: yamlfile.Entry, key: str) -> PlaceRef | None:
@@ -150,6 +163,7 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
         )
         return None
     kind = present[0]
+    _check_unused_keys(entry, kind)
     if kind == "radius":
         zone = _place_ref(entry, "zone")
         if zone is None:
@@ -178,6 +192,29 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
     if subject and reference and requirement:
         return DistanceAssertion(subject, reference, requirement, direction)
     return None
+
+
+def _check_unused_keys(entry: yamlfile.Entry, kind: str) -> None:
+    """A key that the claim's kind does not read is an error naming the key and the kind."""
+    used = KEYS_BY_KIND[kind]
+    for key in entry.data:
+        if key in _EVERY_CLAIM or key not in CLAIM_KEYS:
+            continue  # unknown keys are check_keys' problem
+        if key not in used:
+            owners = " or ".join(_a(k) for k, keys in KEYS_BY_KIND.items() if key in keys)
+            entry.problem(
+                key,
+                f"{key!r} does not apply to {_a(kind)} claim, which would ignore it (it belongs "
+                f"to {owners} claim): remove it, or write the claim that uses it",
+            )
+    needs = {"direction_tolerance": "direction", "tolerance": "within" if kind == "near" else ""}
+    for key, needed in needs.items():
+        if needed and key in entry.data and key in used and needed not in entry.data:
+            entry.problem(key, f"{key!r} applies only with {needed!r}: add it, or remove {key!r}")
+
+
+def _a(kind: str) -> str:
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind!r}"
 
 
 def _read_claim(entry: yamlfile.Entry) -> Claim | None:

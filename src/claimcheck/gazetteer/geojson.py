@@ -21,6 +21,7 @@ from claimcheck.files.yamlfile import read_text
 from claimcheck.gazetteer.lint import lint_places
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
 from claimcheck.gazetteer.rings import ring_problems
+from claimcheck.grammar.units import MAX_LENGTH_M, MAX_LENGTH_TEXT
 
 _EXTENSIONS = (".geojson", ".json")
 _FEATURES = re.compile(r'"features"\s*:\s*\[')
@@ -220,10 +221,12 @@ class _FeatureReader:
             not isinstance(value, (int, float))
             or isinstance(value, bool)
             or not math.isfinite(value)
-            or value < 0
+            or not 0 <= value <= MAX_LENGTH_M
         ):
             self.problem(
-                "properties.uncertainty_m", "'uncertainty_m' must be a number of metres ≥ 0"
+                "properties.uncertainty_m",
+                f"'uncertainty_m' must be a number of metres from 0 to {MAX_LENGTH_M:,.0f} "
+                f"({MAX_LENGTH_TEXT}, half the meridian)",
             )
             return None
         return float(value)

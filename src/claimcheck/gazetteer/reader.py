@@ -16,7 +16,7 @@ from claimcheck.gazetteer.lint import lint_places
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
 from claimcheck.gazetteer.rings import ring_problems
 from claimcheck.grammar.coords import CoordinateError, parse_coordinates
-from claimcheck.grammar.units import Length, UnitError, parse_length
+from claimcheck.grammar.units import MAX_LENGTH_TEXT, Length, UnitError, parse_length
 
 #: Keys that hold a place's geometry; which of them a place needs depends on its kind.
 GEOMETRY_KEYS = ("lat", "lon", "coordinates", "uncertainty", "lat_lon", "holes", "centre", "radius")
@@ -59,8 +59,14 @@ def read_source(entry: yamlfile.Entry, required: bool) -> Source | None:
     return Source(title, sub.text("url"), sub.text("date"), sub.text("publisher"))
 
 
-def read_length(entry: yamlfile.Entry, key: str, required: bool = False) -> Length | None:
-    """A length written with its unit ("3 km"); bare numbers are refused as ambiguous."""
+def read_length(
+    entry: yamlfile.Entry, key: str, required: bool = False, positive: bool = False
+) -> Length | None:
+    """A length written with its unit ("3 km"); bare numbers are refused as ambiguous.
+
+    Lengths run from 0 to MAX_LENGTH_M (half the meridian); with `positive`, 0 is refused too
+    (a zone of radius 0, "near" meaning 0 km).
+    """
     value = entry.data.get(key)
     if value is None:
         if required:
@@ -73,10 +79,14 @@ def read_length(entry: yamlfile.Entry, key: str, required: bool = False) -> Leng
         entry.problem(key, f"{key!r} must be a length such as '3 km'")
         return None
     try:
-        return parse_length(value)
+        length = parse_length(value)
     except UnitError as exc:
         entry.problem(key, str(exc))
         return None
+    if positive and length.value == 0:
+        entry.problem(key, f"{key!r} must be more than 0 (and at most {MAX_LENGTH_TEXT})")
+        return None
+    return length
 
 
 def check_lat_lon(
@@ -192,7 +202,7 @@ def _read_place(entry: yamlfile.Entry) -> Place | None:
         "line": entry.line(),
         "path": entry.path,
     }
-    near = read_length(entry, "near")
+    near = read_length(entry, "near", positive=True)
     if near is not None:
         common["near_m"] = near.metres
     geometry_keys = set(GEOMETRY_KEYS)
@@ -242,7 +252,7 @@ def _read_place(entry: yamlfile.Entry) -> Place | None:
         centre = entry.text("centre")
         if centre is not None and centre == place_id:
             entry.problem("centre", f"zone {place_id!r} cannot be centred on itself")
-        geometry = {"centre": centre, "radius": read_length(entry, "radius")}
+        geometry = {"centre": centre, "radius": read_length(entry, "radius", positive=True)}
     if place_id is None or source is None:
         return None
     return Place(

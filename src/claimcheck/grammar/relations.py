@@ -14,13 +14,14 @@ from decimal import Decimal
 from enum import Enum
 from functools import cache
 
-from claimcheck.errors import ParseError
+from claimcheck.errors import ParseError, shown
 from claimcheck.grammar.units import (
     NUMBER_PATTERN,
     UNIT_PATTERN,
     Length,
     Unit,
     UnitError,
+    checked_length,
     format_decimal,
     parse_length,
     parse_number,
@@ -217,12 +218,22 @@ class Requirement:
     def __str__(self) -> str:
         words = self.relation.value.replace("_", " ")
         if self.relation is Relation.BETWEEN and self.high is not None:
-            low = format_decimal(self.figure.value)
-            return f"between {low} and {self.high}"
+            if self.figure.unit is self.high.unit:
+                return f"between {format_decimal(self.figure.value)} and {self.high}"
+            # two units: both as written, and the interval that is checked in one unit
+            return (
+                f"between {self.figure} and {self.high} "
+                f"({_km(self.figure.metres)}–{_km(self.high.metres)} km)"
+            )
         if self.relation in (Relation.ABOUT, Relation.EXACTLY):
             tol = self.tolerance_m / self.unit.metres
             return f"{words} {self.figure} (±{tol:.3g} {self.unit.value})"
         return f"{words} {self.figure}"
+
+
+def _km(metres: float) -> str:
+    """Kilometres to 0.1, without a trailing ".0" ("30", "64.4")."""
+    return f"{metres / 1000:,.1f}".removesuffix(".0")
 
 
 def about_tolerance(figure: Length, relation: Relation = Relation.ABOUT) -> Length:
@@ -258,8 +269,8 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
     if between is not None:
         unit = parse_unit(between["unit"])
         low_unit = parse_unit(between["low_unit"]) if between["low_unit"] else unit
-        low = Length(parse_number(between["low"]), low_unit)
-        high = Length(parse_number(between["high"]), unit)
+        low = checked_length(Length(parse_number(between["low"]), low_unit), text)
+        high = checked_length(Length(parse_number(between["high"]), unit), text)
         if high.metres < low.metres:
             raise RelationError(f"{text!r}: the range ends below where it starts")
         return Requirement(Relation.BETWEEN, low, high=high, tolerance=tol)
@@ -280,7 +291,16 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
         raise RelationError(
             f"a tolerance only applies to 'about' or a bare figure, not to {single['rel']!r}"
         )
-    return Requirement(relation, figure, tolerance=tol)
+    return _checkable(Requirement(relation, figure, tolerance=tol), text)
+
+
+def _checkable(requirement: Requirement, text: str) -> Requirement:
+    """The requirement, unless no distance or every distance meets it: nothing to check then."""
+    if requirement.figure.value == 0 and requirement.relation is Relation.LESS_THAN:
+        raise RelationError(f"{shown(text)} can never hold: no distance is less than 0")
+    if requirement.figure.value == 0 and requirement.relation is Relation.AT_LEAST:
+        raise RelationError(f"{shown(text)} always holds: every distance is at least 0")
+    return requirement
 
 
 def _parse_tolerance(text: str | None) -> Length | None:

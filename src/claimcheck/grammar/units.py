@@ -6,12 +6,13 @@ same thing wherever a user writes it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
-from claimcheck.errors import ParseError
+from claimcheck.errors import ParseError, shown
 
 
 class UnitError(ParseError):
@@ -121,6 +122,14 @@ FIGURE_RE = re.compile(
 )
 
 
+#: No two points of the WGS84 ellipsoid are farther apart than half its meridian, 20,003.93 km
+#: (Karney, "Algorithms for geodesics", 2013): no distance, radius, tolerance or uncertainty is
+#: longer, so a longer figure is a typo (or 400 digits that would overflow to infinity).
+MAX_LENGTH_M = 20_003_931.5
+#: MAX_LENGTH_M as messages state the valid range.
+MAX_LENGTH_TEXT = "20,004 km"
+
+
 @dataclass(frozen=True)
 class Length:
     """A length as written: the figure keeps its decimal text, so its precision is known."""
@@ -153,9 +162,9 @@ def parse_number(text: str) -> Decimal:
     try:
         value = Decimal(cleaned.replace(",", ""))
     except InvalidOperation:
-        raise UnitError(f"{text!r} is not a number") from None
+        raise UnitError(f"{shown(text)} is not a number") from None
     if not value.is_finite():
-        raise UnitError(f"{text!r} is not a finite number")
+        raise UnitError(f"{shown(text)} is not a finite number")
     return value
 
 
@@ -172,15 +181,27 @@ def parse_length(text: str) -> Length:
     """Read a whole string such as "45 mi", "34-mile", "55km" or "half a mile" as a Length."""
     match = FIGURE_RE.fullmatch(text.strip())
     if match is None and FIGURE_RE.fullmatch(text.strip().lstrip("-−").lstrip()):
-        raise UnitError(f"cannot read {text!r}: distances are never negative")
+        raise UnitError(f"cannot read {shown(text)}: distances are never negative")
     if match is None:
         raise UnitError(
-            f"cannot read {text!r} as a length: write a number and a unit, e.g. '45 mi' or '55 km'"
+            f"cannot read {shown(text)} as a length: write a number and a unit, e.g. '45 mi' or "
+            "'55 km'"
         )
     value = parse_number(match["number"])
     if value < 0:
-        raise UnitError(f"cannot read {text!r}: distances are never negative")
-    return Length(value, parse_unit(match["unit"]))
+        raise UnitError(f"cannot read {shown(text)}: distances are never negative")
+    return checked_length(Length(value, parse_unit(match["unit"])), text)
+
+
+def checked_length(length: Length, text: str) -> Length:
+    """`length` if no longer than any distance on Earth (MAX_LENGTH_M); UnitError otherwise."""
+    metres = length.metres
+    if not math.isfinite(metres) or metres > MAX_LENGTH_M:
+        raise UnitError(
+            f"{shown(text)} is longer than any distance on Earth: lengths run from 0 to "
+            f"{MAX_LENGTH_TEXT} (half the meridian, the farthest two points can be apart)"
+        )
+    return length
 
 
 def rounding_step(value: Decimal, fives: bool = True) -> Decimal:
