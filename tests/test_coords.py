@@ -1,23 +1,17 @@
 from __future__ import annotations
 
-import json
 import math
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.grammar.coords import (
-    COUNTRY_BBOXES,
     CoordinateError,
     LatLon,
-    country_bbox_warning,
     format_dms,
     parse_coordinates,
 )
-
-DATA = Path(__file__).parent / "data"
 
 TANF_DMS = (33 + 30 / 60 + 21 / 3600, 38 + 37 / 60 + 4 / 3600)
 
@@ -156,42 +150,3 @@ def test_arbitrary_text_raises_only_coordinate_error(text: str) -> None:
     except CoordinateError:
         return
     assert -90 <= got.lat <= 90 and -180 <= got.lon < 180
-
-
-def test_bbox_warning_catches_swapped_lat_lon() -> None:
-    assert country_bbox_warning(33.50583, 38.61778, "SY") is None
-    warning = country_bbox_warning(38.61778, 33.50583, "sy")
-    assert warning is not None
-    assert "lies outside SY's bounding box (32.3°N–37.2°N, 35.7°E–42.4°E)" in warning
-    assert "swapped lat/lon? 33.51, 38.62 would be inside" in warning
-
-
-def test_bbox_warning_for_a_wrong_country() -> None:
-    warning = country_bbox_warning(33.5, 138.6, "SY")
-    assert warning == (
-        "33.5, 138.6 lies outside SY's bounding box (32.3°N–37.2°N, 35.7°E–42.4°E): "
-        "swapped lat/lon or wrong country?"
-    )
-
-
-def test_bbox_warning_ignores_countries_without_a_box() -> None:
-    assert country_bbox_warning(0.0, 0.0, "RU") is None
-
-
-def test_bbox_margin_covers_the_detailed_borders() -> None:
-    """Natural Earth 1:10m border vertices lie within both neighbours' 1:110m boxes + margin."""
-    codes = {"SYR": "SY", "IRQ": "IQ", "JOR": "JO"}
-    geojson = json.loads((DATA / "ne10m-boundaries-iraq-jordan-syria.geojson").read_text())
-    for feature in geojson["features"]:
-        props = feature["properties"]
-        for line in feature["geometry"]["coordinates"]:
-            for lon, lat in line:
-                for side in ("adm0_a3_l", "adm0_a3_r"):
-                    assert country_bbox_warning(lat, lon, codes[props[side]]) is None
-
-
-@pytest.mark.parametrize("code", sorted(COUNTRY_BBOXES))
-def test_boxes_are_well_formed(code: str) -> None:
-    lat_min, lat_max, lon_min, lon_max = COUNTRY_BBOXES[code]
-    assert -90 <= lat_min < lat_max <= 90 and -180 <= lon_min < lon_max <= 180
-    assert country_bbox_warning((lat_min + lat_max) / 2, (lon_min + lon_max) / 2, code) is None

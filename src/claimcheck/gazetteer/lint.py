@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from claimcheck.errors import Level, Problem
 from claimcheck.gazetteer.places import Place, name_key
-from claimcheck.grammar.coords import country_bbox_warning
+from claimcheck.grammar.countries import position_warning, same_country, unknown_country
 
 
 def lint_places(places: Iterable[Place]) -> list[Problem]:
@@ -15,7 +15,8 @@ def lint_places(places: Iterable[Place]) -> list[Problem]:
     Two places that share a name (by match key) and the same country and admin area cannot be
     told apart by a claim except by id, so each such pair is a warning unless one of the two
     lists the other in `ambiguous_with` (the data knows). A point or vertex outside its
-    country's bounding box is a warning: usually swapped lat/lon.
+    country's bounding boxes is a warning (usually swapped lat/lon), and so is a country that
+    claimcheck.grammar.countries does not know, since then nothing is checked.
     """
     by_id = {p.id: p for p in places}
     by_key: dict[str, set[str]] = {}
@@ -56,10 +57,14 @@ def lint_places(places: Iterable[Place]) -> list[Problem]:
                 f"Add country/admin, or list {other_id!r} in ambiguous_with if that is intended",
             )
         if place.country:
+            unknown = unknown_country(place.country)
+            if unknown:
+                warn(place, "country", f"{place.id!r}: {unknown}")
+                continue
             points = [(place.lat, place.lon)] if place.lat is not None else list(place.vertices)
             for lat, lon in points:
                 assert lat is not None and lon is not None
-                message = country_bbox_warning(lat, lon, place.country)
+                message = position_warning(lat, lon, place.country)
                 if message:
                     warn(place, "country", f"{place.id!r}: {message}")
                     break
@@ -68,7 +73,6 @@ def lint_places(places: Iterable[Place]) -> list[Problem]:
 
 def _distinguishable(a: Place, b: Place) -> bool:
     """Whether a claim's country and admin narrowing can tell two places apart."""
-    return ((a.country or "").upper(), (a.admin or "").casefold()) != (
-        (b.country or "").upper(),
-        (b.admin or "").casefold(),
-    )
+    if (a.admin or "").casefold() != (b.admin or "").casefold():
+        return True
+    return not same_country(a.country or "", b.country or "")

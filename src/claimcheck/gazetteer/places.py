@@ -16,6 +16,7 @@ from typing import Protocol
 
 from claimcheck.errors import Problem
 from claimcheck.gazetteer.names import HOW_ORDER, normalize, rank, spelling
+from claimcheck.grammar.countries import same_country
 from claimcheck.grammar.units import Length
 
 LatLon = tuple[float, float]
@@ -252,7 +253,7 @@ class Gazetteer:
             return (), ""
         found = [self.places[i] for i in sorted(set(self._by_name.get(key, [])))]
         if ref.country:
-            found = [p for p in found if (p.country or "").upper() == ref.country.upper()]
+            found = [p for p in found if same_country(p.country or "", ref.country)]
         if ref.admin:
             found = [p for p in found if (p.admin or "").casefold() == ref.admin.casefold()]
         spelled_alike = [p for p in found if same_spelling(ref.text, p.names)]

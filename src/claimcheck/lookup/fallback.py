@@ -22,6 +22,7 @@ from claimcheck.claims.model import Claim
 from claimcheck.errors import Level, Problem
 from claimcheck.gazetteer.names import HOW_ORDER
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source, same_spelling
+from claimcheck.grammar.countries import find_country
 from claimcheck.lookup.index import LICENCE, DbPlace, GazetteerDb
 from claimcheck.lookup.search import place_geonames_ids
 
@@ -129,7 +130,7 @@ class DbFallback:
             return (tuple(self._places(row)) if row else ()), "id"
         matches = [
             m
-            for m in self.db.search(ref.text, self.MAX_MATCHES, ref.country)
+            for m in self.db.search(ref.text, self.MAX_MATCHES, _country_code(ref.country))
             if m.match.how != "fuzzy"
             and (not ref.admin or m.place.admin1.casefold() == ref.admin.casefold())
         ]
@@ -191,3 +192,11 @@ def reliance_warnings(gazetteer: Gazetteer, claims: tuple[Claim, ...]) -> list[P
             )
         )
     return problems
+
+
+def _country_code(country: str | None) -> str | None:
+    """GeoNames rows carry ISO codes: `country: Syria` searches for SY."""
+    if country is None:
+        return None
+    found = find_country(country)
+    return found.code if found is not None else country
