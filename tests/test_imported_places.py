@@ -193,3 +193,20 @@ def _row(code: str) -> DbPlace:
 )
 def test_uncertainty_rule(code: str, metres: float, rule: str) -> None:
     assert uncertainty_rule(_row(code)) == (metres, rule)
+
+
+def test_a_consonant_twin_in_the_index_is_a_suggestion_not_a_match(db: str, tmp_path: Path) -> None:
+    """ "Rikbin camp" shares Rukban camp's consonants only: unknown, with Rukban suggested;
+    "Rokban camp" writes the same vowels otherwise, and resolves."""
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(Path(CLAIMS).read_text().replace("Rukban camp", "Rikbin camp"))
+    code, out = run("verify", "--claims", str(claims), "--places", PLACES, "--gazetteer-db", db)
+    assert code == 2
+    assert "names unknown place 'Rikbin camp': did you mean 'geonames:11428685'?" in out
+    claims.write_text(Path(CLAIMS).read_text().replace("Rukban camp", "Rokban camp"))
+    assert (
+        "geonames:11428685"
+        in verify_json(db, claims=str(claims))["unhcr-rukban-8km-west-of-tripoint"][
+            "places"
+        ].values()
+    )

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.gazetteer.names import FUZZY_CUTOFF, Match, normalize, rank, spelling
+from claimcheck.gazetteer.names import FUZZY_CUTOFF, Match, normalize, rank, spelling, vowels_agree
 
 TANF = ["At Tanf", "Al Tanf", "Tanf", "التنف", "al-Tanf", "AL-TANF", "at-Tanf", "El Tanf"]
 SHAMIYAH = [
@@ -190,3 +190,44 @@ def test_normalize_is_idempotent_on_arabic_script(text: str) -> None:
     key = normalize(text)
     assert normalize(key) == key
     assert key.isascii()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tadmur", "Tadmor"),
+        ("Deir ez-Zor", "Dayr az Zawr"),
+        ("Walid", "Waleed"),
+        ("Tall Abyad", "Tell Abyad"),
+        ("Idlib", "Edlib"),
+        ("Sweida", "Suwayda"),
+        ("Suwaida", "As Suwayda"),
+        ("Hasakah", "Hassakeh"),
+        ("Bukamal", "Boukamal"),
+        ("Ain Issa", "Ayn Isa"),
+        ("Kobani", "Kobane"),
+        ("Al Qaim", "Al Qa'im"),
+        ("Mayadin", "Mayadeen"),
+        ("Hama", "حماة"),  # Arabic script writes no short vowels
+        ("Tanf", "التنف"),
+    ],
+)
+def test_romanisations_of_one_name_agree_in_their_vowels(a: str, b: str) -> None:
+    assert normalize(a) == normalize(b)
+    assert vowels_agree(a, b) and vowels_agree(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hama", "Hima"),  # a and i: another town
+        ("Rikbin camp", "Rukban camp"),
+        ("Damscus", "Damascus"),  # a vowel left out: a typo
+        ("Sayda", "Suwayda"),  # Sidon is not as-Suwayda
+        ("Homs", "Hims"),  # a true variant, but only an alias can say so
+        ("Hm", "Hama"),
+    ],
+)
+def test_names_that_share_only_their_consonants_do_not_agree(a: str, b: str) -> None:
+    assert normalize(a) == normalize(b)
+    assert not vowels_agree(a, b) and not vowels_agree(b, a)

@@ -159,8 +159,55 @@ def test_a_spelled_alike_name_beats_one_that_only_shares_consonants(tmp_path: Pa
     assert [p.id for p in gaz.resolve(PlaceRef("Hamah")).places] == ["hama"]
     assert gaz.resolve(PlaceRef("Hama")).how == "exact"
     assert {p.id for p in gaz.resolve(PlaceRef("Hamma")).places} == {"hama"}
-    # only the consonants agree with both: the reader must choose
-    assert {p.id for p in gaz.resolve(PlaceRef("Hm")).places} == {"hama", "hima"}
+    # unvocalised Arabic agrees with both: the reader must choose
+    assert {p.id for p in gaz.resolve(PlaceRef("حما")).places} == {"hama", "hima"}
+    # a romanisation with no vowels is neither: only the consonants agree
+    assert gaz.resolve(PlaceRef("Hm")).places == ()
+    assert set(gaz.suggest("Hm")) <= {"hama", "hima"}
+
+
+NAMES = ROOT / "tests" / "data" / "names"
+
+
+@pytest.mark.parametrize(
+    ("places", "text", "suggested"),
+    [
+        (NAMES / "places.yaml", "Hima", "hama"),
+        (NAMES / "places.yaml", "Damscus", "damascus"),
+        (ROOT / "data" / "places.yaml", "Rikbin camp", "rukban-camp"),
+        (ROOT / "data" / "places.yaml", "Damscus", "damascus"),
+    ],
+)
+def test_a_different_town_never_resolves_silently(places: Path, text: str, suggested: str) -> None:
+    """Names that share only their consonants are a near miss: a suggestion, never a match."""
+    gazetteer = load_places(str(places))
+    assert gazetteer.resolve(PlaceRef(text)).places == ()
+    assert suggested in gazetteer.suggest(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        ("Rokban camp", "rukban-camp"),  # o for u
+        ("Dair ez-Zor", "deir-ez-zor"),  # ai for ei
+        ("Deir ez-Zawr", "deir-ez-zor"),  # aw for o
+        ("Tadmour", "palmyra"),  # ou for u
+        ("Dimeshq", "damascus"),  # e for a
+        ("دمشق", "damascus"),  # Arabic script, unvocalised
+    ],
+)
+def test_true_transliterations_still_resolve(bundled: Gazetteer, text: str, place_id: str) -> None:
+    assert [p.id for p in bundled.resolve(PlaceRef(text)).places] == [place_id]
+
+
+def test_an_arabic_alias_does_not_make_a_near_miss_a_match() -> None:
+    """Hama's Arabic alias حماة writes no short vowels, so it agrees with "Hima" too; but
+    Hama's romanised names say which vowel: "Hima" is another name."""
+    gazetteer = load_places(str(NAMES / "places.yaml"))
+    assert "حماة" in gazetteer.places["hama"].aliases
+    assert gazetteer.resolve(PlaceRef("Hima")).places == ()
+    assert [p.id for p in gazetteer.resolve(PlaceRef("Hamah")).places] == ["hama"]
+    assert [p.id for p in gazetteer.resolve(PlaceRef("حماه")).places] == ["hama"]
 
 
 def test_list_order_never_decides(tmp_path: Path) -> None:

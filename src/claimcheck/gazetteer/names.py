@@ -40,6 +40,8 @@ _ARABIC_WORD = re.compile(
 _ARABIC_ARTICLE = ("ال", "ٱل")  # al- written with alif, or alif wasla
 # Short-vowel marks, shadda, sukun, Quranic marks and tatweel: unwritten in ordinary text.
 _ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u06d6-\u06ed\u0640]")
+#: Arabic script writes no short vowels, so its spelling can never contradict a romanisation's.
+UNVOCALISED = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 # Letters that stand for a vowel: alif, alif maqsura, dagger alif, and ta marbuta (the -a/-ah
 # ending). anyascii drops plain alif and writes ta marbuta "h"; making them an explicit "a"
 # lets the Latin rules below (final -ah, y/w before a final vowel) treat both scripts alike.
@@ -132,6 +134,77 @@ def _is_article(word: str, separator: str, nxt: str) -> bool:
         return "-" in separator  # Abu l-Kamal; a lone "l" between spaces is an initial
     sun = _SUN_ARTICLES.get(word)
     return sun is not None and nxt.lstrip("'").startswith(sun)
+
+
+#: What each written vowel (after y -> i, w -> u and doubled letters collapsed) can stand for
+#: in a romanisation of Arabic: a (fatha, alif), i (kasra, ya), u (damma, waw), y (the diphthong
+#: ay) and w (aw). "e" is a, i or ay (Tell/Tall, Edlib/Idlib, Sweida/Suwayda); "o" is u or aw
+#: (Tadmor/Tadmur, Zor/Zawr); "ee" reads as "e", so Waleed = Walid.
+_VOWEL_SOUNDS: dict[str, str] = {
+    "a": "a", "e": "aiy", "i": "i", "o": "uw", "u": "u",
+    "ai": "y", "ei": "yi", "ae": "ya", "ie": "i", "au": "w", "ao": "w", "ou": "uw",
+}  # fmt: skip
+_RUNS = re.compile(r"(.)\1+")
+
+
+def vowels_agree(a: str, b: str) -> bool:
+    """Whether two names with one match key can be one name in two romanisations.
+
+    The key keeps only consonants, so "Hama" and "Hima", "Rukban" and "Rikbin", "Damascus" and
+    "Damscus" share one; these are different towns or typos, and matching them would resolve a
+    claim to the wrong place. Romanisations of one Arabic name differ in how they write each
+    vowel, not in which vowel they write: between every two consonants the vowels must agree
+    under _VOWEL_SOUNDS (Deir/Dayr, Zor/Zawr, Waleed/Walid, Tell/Tall agree; Homs/Hims do not,
+    an alias's job). Arabic script writes no short vowels, so it agrees with any romanisation.
+    """
+    if UNVOCALISED.search(a) or UNVOCALISED.search(b):
+        return True
+    words_a, words_b = spelling(a).split(), spelling(b).split()
+    if len(words_a) != len(words_b):
+        return words_a == words_b
+    return all(_word_vowels_agree(x, y) for x, y in zip(words_a, words_b, strict=True))
+
+
+def _word_vowels_agree(a: str, b: str) -> bool:
+    groups_a, groups_b = _vowel_groups(a), _vowel_groups(b)
+    if len(groups_a) != len(groups_b):
+        return a == b
+    for x, y in zip(groups_a, groups_b, strict=True):
+        sounds_x, sounds_y = _sounds(x), _sounds(y)
+        if len(sounds_x) != len(sounds_y):
+            return False
+        if any(not set(p) & set(q) for p, q in zip(sounds_x, sounds_y, strict=True)):
+            return False
+    return True
+
+
+def _vowel_groups(word: str) -> list[str]:
+    """The letters the key drops between the consonants it keeps (one more than consonants)."""
+    dropped = {m.start() for m in _MEDIAL_YW.finditer(word)}
+    groups, current = [], ""
+    for i, c in enumerate(word):
+        if c in "aeiou'" or i in dropped:
+            current += c
+        else:
+            groups.append(current)
+            current = ""
+    groups.append(current)
+    return groups
+
+
+def _sounds(group: str) -> list[str]:
+    """A vowel group as the sounds it can stand for, longest spellings first."""
+    text = _RUNS.sub(r"\1", group.replace("'", "").replace("y", "i").replace("w", "u"))
+    out, i = [], 0
+    while i < len(text):
+        pair = text[i : i + 2]
+        if len(pair) == 2 and pair in _VOWEL_SOUNDS:
+            out.append(_VOWEL_SOUNDS[pair])
+            i += 2
+        else:
+            out.append(_VOWEL_SOUNDS.get(text[i], text[i]))
+            i += 1
+    return out
 
 
 def key_of_spelling(spelled: str) -> str:

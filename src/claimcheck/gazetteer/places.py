@@ -7,7 +7,6 @@ written latitude first: `lat`/`lon` keys for points, `lat_lon` pairs for lines a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -15,7 +14,14 @@ from functools import lru_cache
 from typing import Protocol
 
 from claimcheck.errors import Problem
-from claimcheck.gazetteer.names import HOW_ORDER, normalize, rank, spelling
+from claimcheck.gazetteer.names import (
+    HOW_ORDER,
+    UNVOCALISED,
+    normalize,
+    rank,
+    spelling,
+    vowels_agree,
+)
 from claimcheck.grammar.countries import same_country
 from claimcheck.grammar.units import Length
 
@@ -166,23 +172,40 @@ def _spelling(name: str) -> str:
     return spelling(name)
 
 
-# Arabic script writes no short vowels, so its spelling can never contradict a romanisation's.
-_UNVOCALISED = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-
-
 def same_spelling(query: str, names: Iterable[str]) -> bool:
     """Whether a name equals the query but for case, diacritics, punctuation, article, script.
 
-    Names that share only the consonant key and write different vowels ("Hama", "Hima") are
-    a weaker match: they count only when no place matches this way.
+    Arabic script writes no short vowels, so an Arabic-script name is spelled like any
+    romanisation with its consonants, unless the place also has a romanised name with those
+    consonants whose vowels disagree ("حماة" does not make "Hima" a spelling of Hama).
+    Names that are the query romanised otherwise ("Tadmor", "Tadmur") are a weaker match
+    (`transliterates`): they count only when no place matches this way.
     """
+    romanised, arabic = _sharing_key(query, names)
+    if UNVOCALISED.search(query):
+        return bool(romanised or arabic)
     spelled = _spelling(query)
-    unvocalised = bool(_UNVOCALISED.search(query))
-    return any(
-        _spelling(n) == spelled or unvocalised or _UNVOCALISED.search(n) is not None
-        for n in names
-        if name_key(n) == name_key(query)
-    )
+    if any(_spelling(n) == spelled for n in (*romanised, *arabic)):
+        return True
+    return bool(arabic) and all(vowels_agree(query, n) for n in romanised)
+
+
+def transliterates(query: str, names: Iterable[str]) -> bool:
+    """Whether a name shares the query's key and writes the same vowels in another
+    romanisation (claimcheck.gazetteer.names.vowels_agree): "Dayr az Zawr" for "Deir ez-Zor",
+    but never "Hima" for "Hama", which share only their consonants."""
+    romanised, arabic = _sharing_key(query, names)
+    if UNVOCALISED.search(query) or not romanised:
+        return bool(romanised or arabic)
+    return any(vowels_agree(query, n) for n in romanised)
+
+
+def _sharing_key(query: str, names: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The names with the query's match key: (romanised, in Arabic script)."""
+    key = name_key(query)
+    sharing = [n for n in names if name_key(n) == key]
+    arabic = [n for n in sharing if UNVOCALISED.search(n)]
+    return [n for n in sharing if not UNVOCALISED.search(n)], arabic
 
 
 @dataclass
@@ -225,11 +248,11 @@ class Gazetteer:
         """Every place the reference can mean; ids win over names, order never decides.
 
         A name resolves through its match key (claimcheck.gazetteer.names), narrowed by the
-        reference's
-        country and admin area. Places whose name is spelled like the query (ignoring case,
-        diacritics, punctuation, the article and script) beat places that share only the
-        consonant key; every place of the best kind is kept. Fuzzy matches never resolve: they
-        are suggestions (`suggest`).
+        reference's country and admin area. Places whose name is spelled like the query
+        (ignoring case, diacritics, punctuation, the article and script) beat places whose name
+        is the query in another romanisation; every place of the best kind is kept. A name that
+        shares only the consonants ("Hima" for "Hama") never resolves, nor does a fuzzy match:
+        both are suggestions (`suggest`) in the error.
         """
         if ref.text in self.places:
             return Resolution(ref, (self.places[ref.text],), "id")
@@ -257,7 +280,7 @@ class Gazetteer:
         if ref.admin:
             found = [p for p in found if (p.admin or "").casefold() == ref.admin.casefold()]
         spelled_alike = [p for p in found if same_spelling(ref.text, p.names)]
-        found = spelled_alike or found
+        found = spelled_alike or [p for p in found if transliterates(ref.text, p.names)]
         if not found:
             return (), ""
         matches = rank(ref.text, [(p.id, p.names) for p in found], len(found), fuzzy=False)

@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from claimcheck.claims.model import Claim
 from claimcheck.errors import Level, Problem
 from claimcheck.gazetteer.names import HOW_ORDER
-from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source, same_spelling
+from claimcheck.gazetteer.places import (
+    Gazetteer,
+    Place,
+    PlaceKind,
+    PlaceRef,
+    Source,
+    same_spelling,
+    transliterates,
+)
 from claimcheck.grammar.countries import find_country
 from claimcheck.lookup.index import LICENCE, DbPlace, GazetteerDb
 from claimcheck.lookup.search import place_geonames_ids
@@ -134,8 +142,11 @@ class DbFallback:
             if m.match.how != "fuzzy"
             and (not ref.admin or m.place.admin1.casefold() == ref.admin.casefold())
         ]
-        alike = [m for m in matches if same_spelling(ref.text, [m.match.matched_name])]
-        matches = alike or matches
+        names = {m.place.geonameid: self.db.names(m.place.geonameid) for m in matches}
+        alike = [m for m in matches if same_spelling(ref.text, names[m.place.geonameid])]
+        matches = alike or [
+            m for m in matches if transliterates(ref.text, names[m.place.geonameid])
+        ]
         if not matches:
             return (), ""
         places: dict[str, Place] = {}

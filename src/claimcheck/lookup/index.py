@@ -325,6 +325,11 @@ class GazetteerDb:
         row = self.con.execute("SELECT * FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
         return DbPlace(*row) if row else None
 
+    def names(self, geonameid: int) -> list[str]:
+        """Every name of a row: its own and its alternate names."""
+        sql = "SELECT name FROM names WHERE geonameid = ? ORDER BY name"
+        return [name for (name,) in self.con.execute(sql, (geonameid,))]
+
     def search(self, query: str, limit: int = 10, country: str | None = None) -> list[DbMatch]:
         """Places ranked by gazetteer.names.rank: exact, alias, transliteration, then fuzzy.
 
