@@ -20,8 +20,9 @@ from claimcheck.claims.meaning import (
     NearAssertion,
     ZoneRadiusAssertion,
 )
-from claimcheck.errors import DataError, ParseError, Problem
+from claimcheck.errors import DataError, ParseError, Problem, shown
 from claimcheck.files import yamlfile
+from claimcheck.files.limits import MAX_CLAIMS
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, Source, suggest_place
 from claimcheck.gazetteer.reader import read_length, read_source
 from claimcheck.grammar.directions import Direction, parse_direction
@@ -106,7 +107,10 @@ def _place_ref(entry: yamlfile.Entry, key: str) -> PlaceRef | None:
     if value is None:
         return None
     if isinstance(value, str) and value.strip():
-        return PlaceRef(value.strip(), line=pos.line, column=pos.column, key=entry.field(key))
+        text = entry.text(key)  # the length check
+        if text is None:
+            return None
+        return PlaceRef(text, line=pos.line, column=pos.column, key=entry.field(key))
     if isinstance(value, yamlfile.YMap):
         sub = yamlfile.Entry(value, entry.path, entry.field(key), entry.problems)
         sub.item = entry.item
@@ -171,7 +175,7 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
         requirement = _requirement(entry, "radius")
         return ZoneRadiusAssertion(zone, requirement) if zone and requirement else None
     subject = _place_ref(entry, "subject")
-    if subject is None:
+    if subject is None and not entry.has("subject"):
         entry.problem(None, "missing required field 'subject': the place the claim is about")
     if kind in ("inside", "outside"):
         area = _place_ref(entry, kind)
@@ -181,7 +185,7 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
         threshold = _requirement(entry, "within") if entry.has("within") else None
         return NearAssertion(subject, reference, threshold) if subject and reference else None
     reference = _place_ref(entry, "from")
-    if reference is None:
+    if reference is None and not entry.has("from"):
         entry.problem(None, f"a {kind!r} claim needs 'from:' naming the reference place")
     direction = _direction(entry)
     if kind == "direction":
@@ -257,7 +261,7 @@ def parse_claims(data: Any, path: str, gazetteer: Gazetteer) -> list[Claim]:
     problems: list[Problem] = []
     claims: list[Claim] = []
     seen: dict[str, int] = {}
-    for entry in yamlfile.entries(data, path, "claims", problems):
+    for entry in yamlfile.entries(data, path, "claims", problems, MAX_CLAIMS):
         claim = _read_claim(entry)
         if claim is None:
             problems.extend(_unknown_places_in(entry, gazetteer))
@@ -284,7 +288,7 @@ def _unknown_place(path: str, claim_id: str, ref: PlaceRef, gazetteer: Gazetteer
         ref.line,
         ref.column,
         ref.key or "place",
-        f"claim {claim_id!r} names unknown place {str(ref)!r}{hint}",
+        f"claim {claim_id!r} names unknown place {shown(str(ref))}{hint}",
         item=claim_id,
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import gc
 import math
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +20,12 @@ from typing import Any
 import yaml
 
 from claimcheck.errors import DataError, Level, Problem
+from claimcheck.files.limits import (
+    MAX_ALIASES,
+    MAX_FILE_BYTES,
+    MAX_NAME_CHARS,
+    too_many,
+)
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
@@ -209,11 +216,19 @@ def gc_paused() -> Iterator[None]:
 def read_text(path: str) -> str:
     """Read a UTF-8 text file (a BOM is allowed); every failure becomes a DataError.
 
-    Data files and articles alike: UTF-16, binary and undecodable bytes are named by position.
+    Data files and articles alike: UTF-16, binary and undecodable bytes are named by position;
+    a file over MAX_FILE_BYTES is refused before it is read.
     """
     try:
         with open(path, "rb") as handle:
-            raw = handle.read()
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                message = f"the file is {too_many('bytes', size, MAX_FILE_BYTES)}"
+                raise DataError([Problem(path, 0, 0, "", message)])
+            raw = handle.read(MAX_FILE_BYTES + 1)  # a pipe or device has no size to check
+            if len(raw) > MAX_FILE_BYTES:
+                message = f"the input is more than the limit of {MAX_FILE_BYTES:,} bytes"
+                raise DataError([Problem(path, 0, 0, "", message)])
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise DataError([Problem(path, 0, 0, "", f"cannot read file: {reason}")]) from exc
@@ -244,6 +259,9 @@ def load(path: str, text: str | None = None) -> Any:
     """
     if text is None:
         text = read_text(path)
+    elif len(text) > MAX_FILE_BYTES:
+        message = f"the text is {too_many('characters', len(text), MAX_FILE_BYTES)}"
+        raise DataError([Problem(path, 0, 0, "", message)])
     with gc_paused():
         return _load(path, text)
 
@@ -274,6 +292,10 @@ def _load(path: str, text: str) -> Any:
     if builder.problems:
         raise DataError(builder.problems)
     return value
+
+
+#: Fields of free text, not names or figures: they are never matched, so any length goes.
+PROSE_KEYS = frozenset({"quote", "claimant", "note", "title", "url", "publisher"})
 
 
 class Entry:
@@ -335,6 +357,7 @@ class Entry:
         return key in self.data and self.data[key] is not None
 
     def text(self, key: str, required: bool = False) -> str | None:
+        """The field as text; a name or figure (any key but PROSE_KEYS) at most MAX_NAME_CHARS."""
         value = self.data.get(key)
         if value is None:
             if required:
@@ -348,7 +371,15 @@ class Entry:
             if required:
                 self.problem(key, f"{key!r} is empty")
             return None
+        if key not in PROSE_KEYS and not self._short(key, text):
+            return None
         return text
+
+    def _short(self, key: str, text: str) -> bool:
+        if len(text) <= MAX_NAME_CHARS:
+            return True
+        self.problem(key, f"{key!r}: {too_many('characters', len(text), MAX_NAME_CHARS)}")
+        return False
 
     def number(self, key: str, required: bool = False) -> float | None:
         value = self.data.get(key)
@@ -374,6 +405,11 @@ class Entry:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.problem(key, f"{key!r} must be a list of names")
             return ()
+        if len(value) > MAX_ALIASES:
+            self.problem(key, f"{key!r}: {too_many('names', len(value), MAX_ALIASES)}")
+            return ()
+        if not all(self._short(key, v) for v in value):
+            return ()
         return tuple(value)
 
 
@@ -387,13 +423,21 @@ def _kind(value: Any) -> str:
     return repr(value)
 
 
-def entries(data: Any, path: str, key: str, problems: list[Problem]) -> Iterator[Entry]:
-    """One Entry per mapping in the file's top-level `key:` list; anything else is a Problem."""
+def entries(
+    data: Any, path: str, key: str, problems: list[Problem], limit: int | None = None
+) -> Iterator[Entry]:
+    """One Entry per mapping in the file's top-level `key:` list; anything else is a Problem.
+
+    More than `limit` entries is a DataError before any is read.
+    """
     if not isinstance(data, YMap) or not isinstance(data.get(key), list):
         line = data.position.line if isinstance(data, (YMap, YList)) else 0
         raise DataError([Problem(path, line, 1, key, f"expected a top-level '{key}:' list")])
     Entry(data, path, "", problems).check_keys((key,))
     items: YList = data[key]
+    if limit is not None and len(items) > limit:
+        line = data.where(key).line
+        raise DataError([Problem(path, line, 1, key, too_many(key, len(items), limit))])
     for i, item in enumerate(items):
         if isinstance(item, YMap):
             yield Entry(item, path, f"{key}[{i}]", problems)

@@ -17,10 +17,19 @@ import re
 from typing import Any
 
 from claimcheck.errors import DataError, Level, Problem
+from claimcheck.files.limits import (
+    MAX_ALIASES,
+    MAX_HOLES,
+    MAX_NAME_CHARS,
+    MAX_PLACES,
+    MAX_VERTICES,
+    too_many,
+)
 from claimcheck.files.yamlfile import read_text
 from claimcheck.gazetteer.lint import lint_places
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
 from claimcheck.gazetteer.rings import ring_problems
+from claimcheck.gazetteer.simplify import simplified
 from claimcheck.grammar.units import MAX_LENGTH_M, MAX_LENGTH_TEXT
 
 _EXTENSIONS = (".geojson", ".json")
@@ -57,6 +66,9 @@ def load_geojson_places(path: str) -> Gazetteer:
             [Problem(path, 1, 1, "type", "expected a GeoJSON FeatureCollection with 'features'")]
         )
     features: list[Any] = data["features"]
+    if len(features) > MAX_PLACES:
+        message = too_many("features", len(features), MAX_PLACES)
+        raise DataError([Problem(path, 1, 1, "features", message)])
     lines = feature_lines(text, features)
     problems: list[Problem] = []
     places: dict[str, Place] = {}
@@ -65,6 +77,9 @@ def load_geojson_places(path: str) -> Gazetteer:
         place = reader.read(feature)
         if place is None:
             continue
+        place, note = simplified(place)
+        if note:
+            reader.problem("geometry", note, Level.WARNING)
         if place.id in places:
             first = places[place.id].line
             reader.problem(
@@ -115,7 +130,7 @@ class _FeatureReader:
         self.path, self.index, self.line, self.problems = path, index, line, problems
         self.item = ""
 
-    def problem(self, field: str, message: str) -> None:
+    def problem(self, field: str, message: str, level: Level = Level.ERROR) -> None:
         self.problems.append(
             Problem(
                 self.path,
@@ -123,7 +138,8 @@ class _FeatureReader:
                 1 if self.line else 0,
                 f"features[{self.index}].{field}",
                 message,
-                item=self.item,
+                level,
+                self.item,
             )
         )
 
@@ -143,7 +159,11 @@ class _FeatureReader:
         ):
             self.problem("properties.id", "missing 'id': how claims refer to this place")
             return None
-        place_id = self.item = str(raw_id).strip()
+        place_id = str(raw_id).strip()
+        if len(place_id) > MAX_NAME_CHARS:
+            self.problem("properties.id", too_many("characters", len(place_id), MAX_NAME_CHARS))
+            return None
+        self.item = place_id
         name = self._text(props, "name") or place_id
         aliases = self._texts(props, "aliases")
         source = self._source(props.get("source"))
@@ -177,7 +197,11 @@ class _FeatureReader:
         if not isinstance(value, (str, int, float)) or isinstance(value, bool):
             self.problem(f"properties.{key}", f"{key!r} must be text")
             return None
-        return str(value).strip()
+        text = str(value).strip()
+        if key != "note" and len(text) > MAX_NAME_CHARS:
+            self.problem(f"properties.{key}", too_many("characters", len(text), MAX_NAME_CHARS))
+            return None
+        return text
 
     def _texts(self, props: dict[str, Any], key: str) -> tuple[str, ...]:
         value = props.get(key)
@@ -187,6 +211,12 @@ class _FeatureReader:
             return (value,)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.problem(f"properties.{key}", f"{key!r} must be a list of names")
+            return ()
+        if len(value) > MAX_ALIASES or any(len(v) > MAX_NAME_CHARS for v in value):
+            self.problem(
+                f"properties.{key}",
+                f"at most {MAX_ALIASES:,} names of at most {MAX_NAME_CHARS} characters each",
+            )
             return ()
         return tuple(value)
 
@@ -267,6 +297,13 @@ class _FeatureReader:
         if not isinstance(rings, list) or not rings:
             self.problem(field, "a Polygon needs a list of rings (the outer ring first)")
             return None
+        if len(rings) > MAX_HOLES + 1:
+            self.problem(field, too_many("holes", len(rings) - 1, MAX_HOLES))
+            return None
+        total = sum(len(r) if isinstance(r, list) else 0 for r in rings)
+        if total > MAX_VERTICES:
+            self.problem(field, too_many("positions in all rings", total, MAX_VERTICES))
+            return None
         read: list[tuple[LatLon, ...]] = []
         for r, ring in enumerate(rings):
             vertices = self._positions(ring, f"{field}[{r}]", 4)
@@ -289,6 +326,9 @@ class _FeatureReader:
     def _positions(self, value: Any, field: str, minimum: int) -> tuple[LatLon, ...]:
         if not isinstance(value, list) or len(value) < minimum:
             self.problem(field, f"expected at least {minimum} [lon, lat] positions")
+            return ()
+        if len(value) > MAX_VERTICES:
+            self.problem(field, too_many("positions", len(value), MAX_VERTICES))
             return ()
         out: list[LatLon] = []
         for i, position in enumerate(value):

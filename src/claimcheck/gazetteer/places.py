@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from claimcheck.errors import Problem
+from claimcheck.files.limits import MAX_NAME_CHARS
 from claimcheck.gazetteer.names import (
     HOW_ORDER,
     UNVOCALISED,
@@ -256,6 +257,8 @@ class Gazetteer:
         """
         if ref.text in self.places:
             return Resolution(ref, (self.places[ref.text],), "id")
+        if len(ref.text) > MAX_NAME_CHARS:  # no name is this long: do not spend time matching
+            return Resolution(ref, (), "")
         cache_key = (ref.text, (ref.country or "").upper(), (ref.admin or "").casefold())
         cached = self._resolved.get(cache_key)
         if cached is None:
@@ -289,6 +292,8 @@ class Gazetteer:
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Near misses for an unknown name, best first ("did you mean"), by rapidfuzz score."""
+        if len(text) > MAX_NAME_CHARS:
+            return []
         matches = rank(text, [(p.id, (p.id, *p.names)) for p in self], limit=limit)
         close = [m.place_id for m in matches[:limit]]
         if self.fallback is not None:

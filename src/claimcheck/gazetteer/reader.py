@@ -11,10 +11,12 @@ from typing import Any
 
 from claimcheck.errors import DataError, Level, Problem
 from claimcheck.files import yamlfile
+from claimcheck.files.limits import MAX_HOLES, MAX_PLACES, MAX_VERTICES, too_many
 from claimcheck.gazetteer.geojson import is_geojson, load_geojson_places
 from claimcheck.gazetteer.lint import lint_places
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
 from claimcheck.gazetteer.rings import ring_problems
+from claimcheck.gazetteer.simplify import simplified
 from claimcheck.grammar.coords import CoordinateError, parse_coordinates
 from claimcheck.grammar.units import MAX_LENGTH_TEXT, Length, UnitError, parse_length
 
@@ -111,6 +113,9 @@ def check_lat_lon(
 def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tuple[LatLon, ...]:
     if not isinstance(value, list) or len(value) < minimum:
         entry.problem(key, f"{key!r} must be a list of at least {minimum} [lat, lon] pairs")
+        return ()
+    if len(value) > MAX_VERTICES:
+        entry.problem(key, f"{key!r}: {too_many('vertices', len(value), MAX_VERTICES)}")
         return ()
     pairs: list[LatLon] = []
     for i, pair in enumerate(value):
@@ -242,7 +247,12 @@ def _read_place(entry: yamlfile.Entry) -> Place | None:
         geometry = {"vertices": vertices}
         if kind is PlaceKind.POLYGON and "holes" in entry.data:
             holes = entry.data["holes"]
-            if isinstance(holes, list):
+            total = len(vertices) + sum(len(h) for h in holes if isinstance(h, list))
+            if isinstance(holes, list) and len(holes) > MAX_HOLES:
+                entry.problem("holes", too_many("holes", len(holes), MAX_HOLES))
+            elif isinstance(holes, list) and total > MAX_VERTICES:
+                entry.problem("holes", too_many("vertices in all rings", total, MAX_VERTICES))
+            elif isinstance(holes, list):
                 geometry["holes"] = tuple(_read_pairs(entry, "holes", h, 3) for h in holes)
             else:
                 entry.problem("holes", "'holes' must be a list of rings of [lat, lon] pairs")
@@ -272,10 +282,13 @@ def parse_places(data: Any, path: str) -> Gazetteer:
     """Build the gazetteer from a loaded places file; raises DataError with every problem."""
     problems: list[Problem] = []
     places: dict[str, Place] = {}
-    for entry in yamlfile.entries(data, path, "places", problems):
+    for entry in yamlfile.entries(data, path, "places", problems, MAX_PLACES):
         place = _read_place(entry)
         if place is None:
             continue
+        place, note = simplified(place)
+        if note:
+            entry.problem("lat_lon", note, Level.WARNING)
         if place.id in places:
             first = places[place.id].line
             entry.problem("id", f"duplicate place id {place.id!r} (first at line {first})")

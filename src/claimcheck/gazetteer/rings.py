@@ -165,7 +165,7 @@ class _Frame:
         """The closed, densified ring in the frame ((n, 2) array), and its farthest reach (m)."""
         import numpy as np
 
-        geod = _geod()
+        geod = wgs84_geod()
         lats = np.array([p[0] for p in ring] + [ring[0][0]], dtype=float)
         lons = np.array([p[1] for p in ring] + [ring[0][1]], dtype=float)
         az, _back, length = geod.inv(lons[:-1], lats[:-1], lons[1:], lats[1:])
@@ -188,13 +188,13 @@ class _Frame:
         if found is None:
             return ""
         x, y = float(found.group(1)), float(found.group(2))
-        lon, lat, _back = _geod().fwd(self.lon, self.lat, math.degrees(math.atan2(x, y)),
+        lon, lat, _back = wgs84_geod().fwd(self.lon, self.lat, math.degrees(math.atan2(x, y)),
                                       math.hypot(x, y))  # fmt: skip
         return f" near {lat:.5f}, {lon:.5f}"
 
 
 @cache
-def _geod() -> Any:
+def wgs84_geod() -> Any:
     """The WGS84 Geod, built on first use (claimcheck.geo.geodesic is a layer above)."""
     from pyproj import Geod
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimcheck.errors import UsageError
+from claimcheck.errors import UsageError, shown
 from claimcheck.gazetteer.places import (
     Gazetteer,
     Place,
@@ -52,7 +52,7 @@ def parse_lat_lon(text: str) -> tuple[float, float] | None:
     try:
         point = parse_position(text)
     except CoordinateError as exc:
-        raise UsageError(f"{text!r} is neither a place nor coordinates: {exc}") from exc
+        raise UsageError(f"{shown(text)} is neither a place nor coordinates: {exc}") from exc
     return None if point is None else (point.lat, point.lon)
 
 
@@ -79,7 +79,7 @@ def resolve_endpoint(text: str, gazetteer: Gazetteer) -> Place:
                 f"{text!r} fits {len(resolution.places)} places: {listing}. Name one by its id"
             )
         if resolution.place is None:
-            raise UsageError(f"unknown place {text!r}{suggest_place(text, gazetteer)}")
+            raise UsageError(f"unknown place {shown(text)}{suggest_place(text, gazetteer)}")
         place = resolution.place
     if not place.has_position:
         raise UsageError(f"{place.id!r} has no coordinates: it is an event that claims locate")

@@ -21,7 +21,7 @@ from claimcheck.analysis.locate.frame import (
 from claimcheck.analysis.locate.shapes import DEFAULT_WINDOW_M, _Frame
 from claimcheck.analysis.locate.where import _WHERE_SOURCE
 from claimcheck.claims.model import Claim
-from claimcheck.errors import UsageError
+from claimcheck.errors import UsageError, shown
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, PlaceRef
 from claimcheck.geo.geojson import finish_geometry, pole_wound
 
@@ -220,7 +220,7 @@ def unknown_place(gazetteer: Gazetteer, text: str) -> Place:
     """The unknown place a user names (id or unambiguous name); UsageError otherwise."""
     resolution = gazetteer.resolve(PlaceRef(text))
     if not resolution.places:
-        raise UsageError(f"unknown place {text!r}: name a place of kind 'unknown' by its id")
+        raise UsageError(f"unknown place {shown(text)}: name a place of kind 'unknown' by its id")
     if resolution.ambiguous:
         ids = ", ".join(p.id for p in resolution.places)
         raise UsageError(f"{text!r} fits several places ({ids}): name it by id")
