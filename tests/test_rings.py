@@ -48,7 +48,8 @@ def invoke(*args: str) -> Result:
              [(33.06, 38.06), (33.06, 38.09), (33.09, 38.09)]],
             2, "overlaps holes[0]",
         ),
-        ([[(0, 0), (0, 90), (0, 180), (0, -90)]], 0, "must fit in a hemisphere"),
+        ([[(0, lon) for lon in (0, 60, 120, 180, -120, -60)]], 0, "must fit in a hemisphere"),
+        ([[(0, 0), (0, 90), (0, 180), (0, -90)]], 0, "has an edge of 10,019 km (vertices 0 to 1)"),
     ],
 )  # fmt: skip
 def test_rings_that_do_not_bound_one_area(
@@ -183,7 +184,9 @@ def test_the_polar_cap_is_drawn_as_a_cap() -> None:
     doc = json.loads(result.stdout)
     assert_rfc7946(doc)
     drawn = {f["properties"].get("id"): shape(f["geometry"]) for f in doc["features"]}
-    cap, ring = drawn["cap"], drawn["ring-around-cap"]
+    cap, ring, zone = drawn["cap"], drawn["ring-around-cap"], drawn["zone-round-the-pole"]
+    assert zone.contains(Point(100.0, 89.9)) and zone.contains(Point(0.0, 88.0))  # 266 km
+    assert not zone.contains(Point(80.0, 88.0))  # across the pole, 334 km from 89°N 100°W
     for lon in (-179.9, -100.0, 0.0, 100.0, 179.9):
         assert cap.contains(Point(lon, 89.0)) and cap.contains(Point(lon, 82.0))
         assert not cap.contains(Point(lon, 79.0))

@@ -28,7 +28,7 @@ from claimcheck.files.limits import (
 from claimcheck.files.yamlfile import read_text
 from claimcheck.gazetteer.lint import lint_places
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
-from claimcheck.gazetteer.rings import ring_problems
+from claimcheck.gazetteer.rings import long_edge, ring_problems
 from claimcheck.gazetteer.simplify import simplified
 from claimcheck.grammar.units import MAX_LENGTH_M, MAX_LENGTH_TEXT
 
@@ -274,6 +274,10 @@ class _FeatureReader:
             return (PlaceKind.POINT, {"lat": point[0], "lon": point[1]}) if point else None
         if kind == "LineString":
             line = self._positions(coords, "geometry.coordinates", 2)
+            edge = long_edge(line) if line else None
+            if edge:
+                self.problem("geometry.coordinates", f"the line {edge}")
+                return None
             return (PlaceKind.LINE, {"vertices": line}) if line else None
         if kind == "MultiPolygon":
             if not isinstance(coords, list) or len(coords) != 1:

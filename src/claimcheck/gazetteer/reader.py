@@ -15,7 +15,7 @@ from claimcheck.files.limits import MAX_HOLES, MAX_PLACES, MAX_VERTICES, too_man
 from claimcheck.gazetteer.geojson import is_geojson, load_geojson_places
 from claimcheck.gazetteer.lint import lint_places
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
-from claimcheck.gazetteer.rings import ring_problems
+from claimcheck.gazetteer.rings import long_edge, ring_problems
 from claimcheck.gazetteer.simplify import simplified
 from claimcheck.grammar.coords import CoordinateError, parse_coordinates
 from claimcheck.grammar.units import MAX_LENGTH_TEXT, Length, UnitError, parse_length
@@ -110,6 +110,10 @@ def check_lat_lon(
     return True
 
 
+#: exactly int or float (not bool): what a YAML number is
+_NUMBER_TYPES = (int, float)
+
+
 def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tuple[LatLon, ...]:
     if not isinstance(value, list) or len(value) < minimum:
         entry.problem(key, f"{key!r} must be a list of at least {minimum} [lat, lon] pairs")
@@ -119,6 +123,16 @@ def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tu
         return ()
     pairs: list[LatLon] = []
     for i, pair in enumerate(value):
+        if type(pair) is yamlfile.YList and len(pair) == 2:  # the common case, checked fast
+            lat, lon = pair
+            if (
+                type(lat) in _NUMBER_TYPES
+                and type(lon) in _NUMBER_TYPES
+                and -90.0 <= lat <= 90.0  # NaN fails both: the full check below reports it
+                and -180.0 <= lon <= 180.0
+            ):
+                pairs.append((float(lat), float(lon)))
+                continue
         if isinstance(pair, str):
             point = _parse_coordinates(entry, key, pair, f"{key}[{i}]: ")
             if point is None:
@@ -139,6 +153,16 @@ def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tu
             return ()
         pairs.append((lat, lon))
     return tuple(pairs)
+
+
+def _distinct(vertices: tuple[LatLon, ...], count: int) -> bool:
+    """Whether there are at least `count` different vertices (stops as soon as there are)."""
+    seen: set[LatLon] = set()
+    for vertex in vertices:
+        seen.add(vertex)
+        if len(seen) >= count:
+            return True
+    return False
 
 
 def _parse_coordinates(
@@ -239,12 +263,15 @@ def _read_place(entry: yamlfile.Entry) -> Place | None:
         vertices = _read_pairs(entry, "lat_lon", entry.data.get("lat_lon"), minimum)
         if kind is PlaceKind.POLYGON and len(vertices) > 3 and vertices[0] == vertices[-1]:
             vertices = vertices[:-1]
-        if vertices and len(set(vertices)) < minimum:
+        if vertices and not _distinct(vertices, minimum):
             entry.problem(
                 "lat_lon", f"a {kind.value} needs at least {minimum} different [lat, lon] vertices"
             )
             return None
         geometry = {"vertices": vertices}
+        edge = long_edge(vertices) if kind is PlaceKind.LINE and vertices else None
+        if edge:
+            entry.problem("lat_lon", f"the line {edge}")
         if kind is PlaceKind.POLYGON and "holes" in entry.data:
             holes = entry.data["holes"]
             total = len(vertices) + sum(len(h) for h in holes if isinstance(h, list))

@@ -7,7 +7,8 @@ longer than DENSIFY_M: there the drawn chords stray under a metre from the geode
 L²·ρ/(12·R²) for a piece of length L at ρ from the centre), and the frame has no seam, so a ring
 around a pole or across the antimeridian is an ordinary planar ring. The planar checks are
 shapely's (GEOS) validity rules: a ring must not cross or touch itself, must enclose an area,
-and holes must lie inside the outer ring without overlapping each other. A bow-tie, a hole outside
+and holes must lie inside the outer ring without overlapping each other. No edge, of a ring or
+a line, may be longer than a quarter of the meridian (`long_edge`). A bow-tie, a hole outside
 its ring or crossing it and three vertices on one geodesic are all errors, because measuring to
 them gives wrong answers (a hole outside the ring was measured to as if it were a boundary).
 
@@ -31,6 +32,8 @@ DENSIFY_M = 5_000.0
 #: How far from the frame's centre a vertex may be (m): a quarter of the meridian. A polygon must
 #: fit in a hemisphere, where "the smaller region" is unambiguous and the frame undistorted enough.
 MAX_REACH_M = 10_000_000.0
+#: Longest edge (m): a quarter of the meridian.
+MAX_EDGE_M = 10_000_000.0
 #: Below this isoperimetric quotient 4πA/P² (1 for a circle, about π·w/L for a thin w × L
 #: rectangle) a ring encloses no real area: thinner than a 1:3,000 sliver, its vertices lie on or
 #: next to one geodesic ([33, 38], [33.1, 38.1], [33.2, 38.2]), or it doubles back on itself.
@@ -72,6 +75,12 @@ def ring_problems(rings: Sequence[Sequence[LatLon]]) -> list[RingProblem]:
     ]
     if problems or not cleaned:
         return problems
+    for i, ring in enumerate(cleaned):
+        edge = long_edge(ring, closed=True)
+        if edge:
+            problems.append(RingProblem(i, edge))
+    if problems:
+        return problems
     frame = _Frame.around(cleaned[0])
     if frame is None:
         return [RingProblem(0, "runs around a whole great circle: a polygon must fit in a "
@@ -92,6 +101,28 @@ def ring_problems(rings: Sequence[Sequence[LatLon]]) -> list[RingProblem]:
     if problems:
         return problems
     return _hole_problems(planar, frame)
+
+
+def long_edge(vertices: Sequence[LatLon], closed: bool = False) -> str | None:
+    """Why an edge is too long to mean one path, or None: a geodesic between nearly antipodal
+    points is not unique, and one over a quarter of the meridian is rarely what a map draws."""
+    import numpy as np
+
+    points = [*vertices, vertices[0]] if closed else list(vertices)
+    if len(points) < 2:
+        return None
+    lats = np.array([p[0] for p in points], dtype=float)
+    lons = np.array([p[1] for p in points], dtype=float)
+    lengths = np.asarray(wgs84_geod().inv(lons[:-1], lats[:-1], lons[1:], lats[1:])[2])
+    i = int(np.argmax(lengths))
+    if lengths[i] <= MAX_EDGE_M:
+        return None
+    j = (i + 1) % len(vertices) if closed else i + 1
+    return (
+        f"has an edge of {lengths[i] / 1000:,.0f} km (vertices {i} to {j}): edges are geodesics, "
+        f"which are unique and as maps draw them only when shorter than "
+        f"{MAX_EDGE_M / 1000:,.0f} km; add vertices between them"
+    )
 
 
 def _ring_shape_problem(xy: Any, frame: _Frame) -> str | None:

@@ -76,9 +76,9 @@ def polygon_geometry(rings: Sequence[Sequence[LatLon]]) -> dict[str, Any]:
 
 def circle_geometry(lat: float, lon: float, radius_m: float) -> dict[str, Any]:
     """A geodesic circle as a polygon of CIRCLE_POINTS vertices."""
-    positions = _positions(geodesic_circle(lat, lon, radius_m, CIRCLE_POINTS))
-    ring = closed_ring([*positions, positions[0]])
-    return finish_geometry(lon_lat_polygon([ring]))
+    ring = geodesic_circle(lat, lon, radius_m, CIRCLE_POINTS)
+    # closed before unwrapping, so a circle around a pole ends a whole turn from its start
+    return finish_geometry(lon_lat_polygon([closed_ring(_positions([*ring, ring[0]]))]))
 
 
 def _point(lat: float, lon: float) -> dict[str, Any]:
