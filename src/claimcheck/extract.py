@@ -237,14 +237,25 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_LINE = re.compile(r"[^\n]+")
+_END_MARK = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
+#: The word before a full stop ("etc", "U.S"), matched on the line reversed from the stop back,
+#: so that finding it costs the word's length, not the length of the line before it.
+_WORD_BACKWARDS = re.compile(r"[\w.]*")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) in `text`; a line break always ends a sentence."""
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         start = line.start()
-        for end_mark in re.finditer(r"[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])", line.group()):
-            word = re.search(r"([\w.]+)[.!?]$", line.group()[: end_mark.start() + 1])
-            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+        body = line.group()
+        backwards = body[::-1]
+        for end_mark in _END_MARK.finditer(body):
+            stop = end_mark.start()
+            word = _WORD_BACKWARDS.match(backwards, len(body) - stop)
+            length = word.end() - word.start() if word else 0
+            if length and body[stop - length : stop].lower().rstrip(".") in _ABBREVIATIONS:
                 continue
             end = line.start() + end_mark.end()
             spans.append((start, end))
