@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -294,7 +295,8 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
         previous = claimant or previous
         drafts.extend(_sentence_drafts(text, start, end, attribution, claimant))
     if gazetteer is not None:
-        drafts = [_resolve(d, gazetteer, text) for d in drafts]
+        mentions = _Mentions(text, gazetteer)
+        drafts = [_resolve(d, mentions) for d in drafts]
     return drafts
 
 
@@ -489,6 +491,13 @@ def _phrase(text: str, start: int) -> tuple[str | None, int]:
 _DIGITS = re.compile(r"^\d")
 
 
+_SPEAKS = re.compile(r"\s*(?:said|told|says|claimed|reported)\b", re.IGNORECASE)
+#: "Syrian troops": a single capitalised word that qualifies a group or event noun
+_GROUP_NOUN = re.compile(
+    rf"\s+(?:troops|forces|army|officials|{_EVENT_NOUNS})s?\b", re.IGNORECASE
+)
+
+
 def _subject(
     sentence: str, before: int, skip: tuple[int, int], first: bool = False
 ) -> tuple[str, int] | None:
@@ -506,12 +515,10 @@ def _subject(
             words = words[:-1]
         if not words:
             continue
-        follow = head[m.end() :]
-        if re.match(r"\s*(?:said|told|says|claimed|reported)\b", follow, re.IGNORECASE):
+        # matched in place, not on a copy of the rest of the head (quadratic in long sentences)
+        if _SPEAKS.match(head, m.end()):
             continue
-        if len(words) == 1 and re.match(
-            rf"\s+(?:troops|forces|army|officials|{_EVENT_NOUNS})s?\b", follow, re.IGNORECASE
-        ):
+        if len(words) == 1 and _GROUP_NOUN.match(head, m.end()):
             continue
         candidates.append((" ".join(words), m.start() + m.group().find(words[0])))
     for e in _EVENT_RE.finditer(head):
@@ -554,9 +561,9 @@ def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str,
     return None
 
 
-def _resolve(draft: Draft, gazetteer: Gazetteer, text: str) -> Draft:
-    subject_ids = _ids(draft.subject, gazetteer, text[: draft.start])
-    reference_ids = _ids(draft.reference, gazetteer, text[: draft.start])
+def _resolve(draft: Draft, mentions: _Mentions) -> Draft:
+    subject_ids = mentions.ids(draft.subject, draft.start)
+    reference_ids = mentions.ids(draft.reference, draft.start)
     return Draft(
         draft.kind, draft.quote, draft.start, draft.end, draft.subject, draft.reference,
         draft.relation, draft.value, draft.unit, draft.direction, draft.claimant, draft.high,
@@ -576,9 +583,128 @@ def _ids(name: str | None, gazetteer: Gazetteer, earlier: str) -> tuple[str, ...
     return ()
 
 
+def _mention_re(name: str) -> re.Pattern[str]:
+    """One to three capitalised words, then the name: "the al-Tanf border post"."""
+    return re.compile(rf"((?:{_NAME_WORD}\s+){{1,3}}){re.escape(name)}\b")
+
+
 def _earlier_mentions(name: str, earlier: str) -> list[str]:
-    pattern = rf"((?:{_NAME_WORD}\s+){{1,3}}){re.escape(name)}\b"
-    return [f"{m.group(1)}{name}" for m in reversed(list(re.finditer(pattern, earlier)))]
+    return [f"{m.group(1)}{name}" for m in reversed(list(_mention_re(name).finditer(earlier)))]
+
+
+#: Every word that follows white space, where a name's mention can go on (`_Mentions`).
+_WORD_AFTER_SPACE = re.compile(r"(?<=\s)\w*")
+_LEADING_WORD = re.compile(r"\w*")
+#: The one to three "word, white space" steps `_mention_re` may take before a name, matched on
+#: the text reversed from the name back: where a mention of the name can start, at the earliest.
+_WORDS_BACKWARDS = re.compile(r"(?:\s+[\w’'-]+){1,3}")
+
+
+@dataclass(frozen=True)
+class _Regions:
+    """The stretches of text where mentions of one name can be found, in text order (disjoint),
+    with the ids of the latest mention that resolves up to the end of each stretch."""
+
+    pattern: re.Pattern[str]
+    starts: list[int]
+    ends: list[int]
+    latest: list[tuple[str, ...]]
+
+
+class _Mentions:
+    """`_ids` for every draft of one text, without rescanning the text before each draft.
+
+    Scanning all the text before every draft for earlier mentions made extraction quadratic in
+    the article's length. Here the text's words are indexed once; a name's possible mentions are
+    looked up in the index, scanned (with the same pattern) once around each occurrence, and a
+    draft takes the latest one before it. Only the stretch a draft's start cuts through is
+    scanned again, since a mention there may end where the draft starts. Same answers as `_ids`.
+    """
+
+    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+        self._text = text
+        self._gazetteer = gazetteer
+        self._backwards = ""
+        self._words: dict[str, list[int]] = {}
+        self._regions: dict[str, _Regions] = {}
+        self._found: dict[str, tuple[str, ...]] = {}
+
+    def ids(self, name: str | None, before: int) -> tuple[str, ...]:
+        """The gazetteer ids `name` means, read in the text before offset `before`."""
+        if not name:
+            return ()
+        ids = self._lookup(name)
+        if ids:
+            return ids
+        if name[0].isspace():
+            # the pattern would find such a name inside a run of white space, which the
+            # regions do not cover; the rules never draft one (their phrases are stripped)
+            return _ids(name, self._gazetteer, self._text[:before])
+        regions = self._regions.get(name) or self._find(name)
+        text, cut = self._text, before
+        # a mention ending exactly at `before` may exist only in the cut text ("Tanf|ield")
+        start = before - len(name)
+        if start > 0 and text.startswith(name, start):
+            cut = min(cut, self._earliest(start, before))
+        after = bisect_right(regions.ends, before)
+        if after < len(regions.starts) and regions.starts[after] < before:
+            cut = min(cut, regions.starts[after])
+        done = bisect_right(regions.ends, cut)
+        if done < len(regions.starts) and regions.starts[done] < cut:
+            cut = regions.starts[done]
+        for m in reversed(list(regions.pattern.finditer(text, cut, before))):
+            ids = self._lookup(f"{m.group(1)}{name}")
+            if ids:
+                return ids
+        return regions.latest[done - 1] if done else ()
+
+    def _lookup(self, name: str) -> tuple[str, ...]:
+        ids = self._found.get(name)
+        if ids is None:
+            ids = tuple(p.id for p in self._gazetteer.resolve(PlaceRef(name)).places)
+            self._found[name] = ids
+        return ids
+
+    def _earliest(self, start: int, end: int) -> int:
+        """Where a mention of the name at `start` can begin (`end` if no word precedes it)."""
+        steps = _WORDS_BACKWARDS.match(self._backwards, len(self._text) - start)
+        return start - (steps.end() - steps.start()) if steps else end
+
+    def _find(self, name: str) -> _Regions:
+        text = self._text
+        if not self._backwards:
+            self._backwards = text[::-1]
+            for word in _WORD_AFTER_SPACE.finditer(text):
+                self._words.setdefault(word.group(), []).append(word.start())
+        # a mention puts white space before the name, so the name starts a word of the index
+        key = _LEADING_WORD.match(name)
+        spans = []
+        for start in self._words.get(key.group() if key else "", []):
+            if text.startswith(name, start):
+                # +1: the \b after the name looks at the next character
+                end = min(len(text), start + len(name) + 1)
+                earliest = self._earliest(start, end)
+                if earliest < end:
+                    spans.append((earliest, end))
+        spans.sort()
+        starts: list[int] = []
+        ends: list[int] = []
+        for lo, hi in spans:
+            if ends and lo < ends[-1]:
+                ends[-1] = max(ends[-1], hi)
+            else:
+                starts.append(lo)
+                ends.append(hi)
+        pattern = _mention_re(name)
+        latest: list[tuple[str, ...]] = []
+        found: tuple[str, ...] = ()
+        for lo, hi in zip(starts, ends, strict=True):
+            for m in pattern.finditer(text, lo, hi):
+                found = self._lookup(f"{m.group(1)}{name}") or found
+            latest.append(found)
+        regions = _Regions(pattern, starts, ends, latest)
+        self._regions[name] = regions
+        return regions
 
 
 # --- output ------------------------------------------------------------------------------------
