@@ -974,8 +974,19 @@ class _Mentions:
 # --- output ------------------------------------------------------------------------------------
 
 
+#: The drafts of one article, and the title they cite it by ("articles/a.txt").
+Article = tuple[str, Sequence[Draft]]
+
+
 def to_json(drafts: Sequence[Draft]) -> str:
     return json.dumps({"claims": [d.as_json() for d in drafts]}, indent=2, ensure_ascii=False)
+
+
+def articles_json(articles: Sequence[Article]) -> str:
+    """The drafts of several articles; each claim also names its `source`, the article its
+    `start`/`end` offsets are into."""
+    claims = [{"source": title, **d.as_json()} for title, drafts in articles for d in drafts]
+    return json.dumps({"claims": claims}, indent=2, ensure_ascii=False)
 
 
 #: Characters JSON leaves raw but YAML forbids (C1 controls, DEL) or reads as line breaks.
@@ -1008,15 +1019,22 @@ def yaml_entries(
 ) -> tuple[str, list[Draft]]:
     """Claims-file entries (without `expect:`) for every complete draft, and the drafts left
     out because they lack a place; ids are unique against `taken_ids` and each other."""
-    used = set(taken_ids)
+    body, left_out = _entries([(source_title, d) for d in drafts], set(taken_ids))
+    return body, [d for _, d in left_out]
+
+
+def _entries(
+    drafts: Iterable[tuple[str, Draft]], used: set[str]
+) -> tuple[str, list[tuple[str, Draft]]]:
+    """`yaml_entries` for drafts that each cite their own article; adds the ids to `used`."""
     #: per base id, the suffix it last got (1: none): every lower one is taken, and stays so
     suffixes: dict[str, int] = {}
     lines: list[str] = []
-    left_out: list[Draft] = []
-    for d in drafts:
+    left_out: list[tuple[str, Draft]] = []
+    for source_title, d in drafts:
         entry = _entry(d, source_title)
         if entry is None:
-            left_out.append(d)
+            left_out.append((source_title, d))
             continue
         base = _draft_id(d)
         n = suffixes.get(base, 1)
@@ -1084,8 +1102,18 @@ def _entry(d: Draft, source_title: str) -> list[tuple[str, str]] | None:
 
 
 def to_yaml(drafts: Sequence[Draft], source_title: str) -> str:
-    body, left_out = yaml_entries(drafts, source_title)
-    comments = "".join(f"# left out (no place found): {d.kind} {d.quote!r}\n" for d in left_out)
+    return articles_yaml([(source_title, drafts)], name_articles=False)
+
+
+def articles_yaml(articles: Sequence[Article], name_articles: bool = True) -> str:
+    """One claims file from the drafts of several articles, each entry citing its own article;
+    drafts left out for lack of a place are listed in comments (naming their article too)."""
+    body, left_out = _entries(((t, d) for t, drafts in articles for d in drafts), set())
+    comments = "".join(
+        f"# left out (no place found): {d.kind} {d.quote!r}"
+        + (f" in {title!r}\n" if name_articles else "\n")
+        for title, d in left_out
+    )
     return f"{comments}claims:\n{body}" if body else f"{comments}claims: []\n"
 
 
@@ -1100,6 +1128,11 @@ class AppendResult:
 def append_to(existing: str, path: str, drafts: Sequence[Draft], source_title: str) -> AppendResult:
     """The claims file with new entries added after every existing byte; drafts whose quote is
     already in the file, or left out for lack of a place, are not added."""
+    return append_articles(existing, path, [(source_title, drafts)])
+
+
+def append_articles(existing: str, path: str, articles: Sequence[Article]) -> AppendResult:
+    """`append_to` for the drafts of several articles, each entry citing its own article."""
     from claimcheck import yamlfile
 
     data = yamlfile.load(path, existing)
@@ -1111,8 +1144,9 @@ def append_to(existing: str, path: str, drafts: Sequence[Draft], source_title: s
         raise UsageError(f"{path}: 'claims:' must be the last top-level key to append to it")
     quotes = [_norm(str(c.get("quote", ""))) for c in items if isinstance(c, dict)]
     ids = [str(c.get("id")) for c in items if isinstance(c, dict)]
-    fresh = [d for d in drafts if not _quoted(_norm(d.quote), quotes)]
-    body, left_out = yaml_entries(fresh, source_title, ids)
+    drafts = [(title, d) for title, article in articles for d in article]
+    fresh = [(title, d) for title, d in drafts if not _quoted(_norm(d.quote), quotes)]
+    body, left_out = _entries(fresh, set(ids))
     added = len(fresh) - len(left_out)
     separator = "\n" if existing.endswith("\n") and not existing.endswith("\n\n") else ""
     if existing and not existing.endswith("\n"):
