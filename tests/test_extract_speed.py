@@ -67,10 +67,11 @@ def test_one_long_sentence_costs_what_its_clauses_cost_as_sentences() -> None:
     clauses = [f"Town{i} is {i % 50 + 1} km from Tanf" for i in range(1_000)]
     one = f"The army said {', '.join(clauses)}, and the convoy was near the border post."
     many = f"The army said. {'. '.join(clauses)}. And the convoy was near the border post."
+    drafts: dict[str, int] = {}
     ex.extract(one[:5_000])
-    sentences = _cpu(lambda: ex.extract(many), repeat=2)
-    sentence = _cpu(lambda: ex.extract(one), repeat=2)
-    assert len(ex.extract(one)) == len(ex.extract(many)) == 1_001
+    sentences = _cpu(lambda: drafts.update(many=len(ex.extract(many))), repeat=2)
+    sentence = _cpu(lambda: drafts.update(one=len(ex.extract(one))), repeat=2)
+    assert drafts == {"one": 1_001, "many": 1_001}
     assert sentence <= 5 * sentences, (sentence, sentences, sentence / sentences)
 
 
