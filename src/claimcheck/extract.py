@@ -854,7 +854,9 @@ _WORD_AFTER_SPACE = re.compile(r"(?<=\s)\w*")
 _LEADING_WORD = re.compile(r"\w*")
 #: The one to three "word, white space" steps `_mention_re` may take before a name, matched on
 #: the text reversed from the name back: where a mention of the name can start, at the earliest.
-_WORDS_BACKWARDS = re.compile(r"(?:\s+[\w’'-]+){1,3}")
+#: The word just before the name has a capital (it is, or ends, a `_NAME_WORD`), or there is
+#: no mention: most names ("from the border") need no scan at all.
+_WORDS_BACKWARDS = re.compile(r"\s+(?=[\w’'-]*[A-Z])[\w’'-]+(?:\s+[\w’'-]+){0,2}")
 
 
 @dataclass(frozen=True)
