@@ -69,7 +69,8 @@ def test_leaflet_draws_one_path_per_feature_in_every_layer(map_file: Path) -> No
     from claimcheck.render.regions import locate_regions
 
     dataset = engine.load_dataset("data/claims.yaml", "data/places.yaml")
-    collection = geojson.feature_collection(engine.verify(dataset), locate_regions(dataset))
+    report = engine.verify(dataset, regions=True)
+    collection = geojson.feature_collection(report, locate_regions(report))
     expected = Counter(f["properties"]["layer"] for f in collection["features"])
 
     dom = _chromium("--dump-dom", map_file.as_uri())

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from claimcheck.errors import UsageError
@@ -81,7 +82,7 @@ _STOP_WORDS = frozenset(
     was were is are had has have would could will last this yesterday earlier later""".split()  # noqa: SIM905
 )
 _PREPOSITION_TAIL = re.compile(
-    rf"""^\s*(?:(?:away|further|farther|deep)\s+)?
+    rf"""\s*(?:(?:away|further|farther|deep)\s+)?
     (?:
       (?P<inside>inside|into|within)\s
     | (?:to\s+the\s+)?(?P<dir>{_DIRECTION_RE})(?:\s+(?:of|from)\b)
@@ -91,8 +92,9 @@ _PREPOSITION_TAIL = re.compile(
     )""",
     re.VERBOSE,
 )
+#: Matched at the position after a figure, so without "^" (which would only match at 0).
 _REJECT_TAIL = re.compile(
-    r"""^(?:[²³2]|\s*(?:
+    r"""(?:[²³2]|\s*(?:
         per\b|an\s+hour|a\s+hour|a\s+day|an?\s+minute|/|-?\s*per-|
         -?\s*(?:long|wide|high|tall|deep|thick)\b|across\b|in\s+(?:length|width|diameter|height)\b|
         above\b|below\s+(?:sea|ground)|altitude|up\b|overhead|of\s+(?:road|track|trench|wall|fence
@@ -238,14 +240,25 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_LINE = re.compile(r"[^\n]+")
+_END_MARK = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
+#: The word before a full stop ("etc", "U.S"), matched on the line reversed from the stop back,
+#: so that finding it costs the word's length, not the length of the line before it.
+_WORD_BACKWARDS = re.compile(r"[\w.]*")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) in `text`; a line break always ends a sentence."""
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         start = line.start()
-        for end_mark in re.finditer(r"[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])", line.group()):
-            word = re.search(r"([\w.]+)[.!?]$", line.group()[: end_mark.start() + 1])
-            if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+        body = line.group()
+        backwards = body[::-1]
+        for end_mark in _END_MARK.finditer(body):
+            stop = end_mark.start()
+            word = _WORD_BACKWARDS.match(backwards, len(body) - stop)
+            length = word.end() - word.start() if word else 0
+            if length and body[stop - length : stop].lower().rstrip(".") in _ABBREVIATIONS:
                 continue
             end = line.start() + end_mark.end()
             spans.append((start, end))
@@ -284,7 +297,8 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
         previous = claimant or previous
         drafts.extend(_sentence_drafts(text, start, end, attribution, claimant))
     if gazetteer is not None:
-        drafts = [_resolve(d, gazetteer, text) for d in drafts]
+        mentions = _Mentions(text, gazetteer)
+        drafts = [_resolve(d, mentions) for d in drafts]
     return drafts
 
 
@@ -294,27 +308,28 @@ def _sentence_drafts(
 ) -> Iterator[Draft]:  # fmt: skip
     sentence = text[s_start:s_end]
     skip = (attribution[1] - s_start, attribution[2] - s_start) if attribution else (0, 0)
-    figures: list[tuple[int, int]] = []
-    depths: list[tuple[int, int]] = []
+    words = _Sentence(sentence, skip)
+    figures = _Spans()
+    depths = _Spans()
     previous: Draft | None = None
     for m in _figure_re().finditer(sentence):
-        draft = _figure_draft(sentence, m, skip, claimant)
+        draft = _figure_draft(words, m, claimant)
         if draft is None:
             continue
         if previous is not None and previous.subject and draft.kind != "zone_radius":
             between = sentence[previous.end : m.start()].strip(" ,")
             if between.lower() in ("", "and", "but", "while", "or"):
                 draft = replace(draft, subject=previous.subject, start=m.start())
-        figures.append((m.start(), m.end()))
+        figures.add(m.start(), m.end())
         if draft.kind == "inside":
-            depths.append((m.start(), draft.end))
+            depths.add(m.start(), draft.end)
         previous = draft
         yield _shift(draft, s_start, text)
     for m in _INSIDE_RE.finditer(sentence):
-        if any(a <= m.start() <= b for a, b in depths):
+        if m.start() in depths:
             continue
         by_verb = m["verb"].lower() in ("violated", "entered", "breached")
-        subject = _subject(sentence, m.start(), skip, first=by_verb)
+        subject = words.subject(m.start(), first=by_verb)
         yield _shift(
             Draft("inside", "", subject[1] if subject else m.start(), m.end(),
                   subject[0] if subject else None, _strip_article(m["area"]),
@@ -323,9 +338,9 @@ def _sentence_drafts(
         )  # fmt: skip
     for m in _NEAR_RE.finditer(sentence):
         ref, ref_end = _phrase(sentence, m.start("ref"))
-        if not ref or any(a <= m.start() <= b for a, b in figures):
+        if not ref or m.start() in figures:
             continue
-        subject = _subject(sentence, m.start(), skip)
+        subject = words.subject(m.start())
         yield _shift(
             Draft("near", "", subject[1] if subject else m.start(), ref_end,
                   subject[0] if subject else None, ref, None, None, None, None, claimant),
@@ -342,11 +357,14 @@ def _shift(draft: Draft, offset: int, text: str) -> Draft:
     )  # fmt: skip
 
 
-def _figure_draft(
-    sentence: str, m: re.Match[str], skip: tuple[int, int], claimant: str | None
-) -> Draft | None:
-    head, tail = sentence[: m.start()], sentence[m.end() :]
-    if _REJECT_TAIL.match(tail) or _REJECT_HEAD.search(head):
+def _figure_draft(words: _Sentence, m: re.Match[str], claimant: str | None) -> Draft | None:
+    # The rules read the sentence where it is, before the figure up to m.start() (endpos) and
+    # after it from m.end() (pos), never a copy of the rest of it: a figure in a long sentence
+    # then costs what it costs in a short one.
+    sentence, at, after = words.text, m.start(), m.end()
+    if _REJECT_TAIL.match(sentence, after) or _REJECT_HEAD.search(
+        sentence, words.back(at, _REJECT_HEAD_WORDS, _REJECT_HEAD_LONGEST), at
+    ):
         return None
     if m["low"] is not None and m["range_word"] is None and m["range_sep"] in ("and",):
         return None
@@ -360,42 +378,33 @@ def _figure_draft(
         requirement.unit.value, None, claimant,
         high=requirement.high.value if requirement.high else None, conversion=conversion,
     )  # fmt: skip
-    zone = re.match(
-        rf"^\s*(?P<zone>(?:{_NOT_MODIFIER}[\w-]+\s+){{0,2}}?{_ZONE_NOUN})\b", tail, re.IGNORECASE
-    )
-    if zone and not (
-        relation is Relation.WITHIN and re.match(r"\s+(?:of|around)\b", tail[zone.end() :])
-    ):
+    zone = _ZONE_AFTER.match(sentence, after)
+    if zone and not (relation is Relation.WITHIN and _OF_AROUND.match(sentence, zone.end())):
         reference = _strip_article(zone["zone"])
         if reference.lower() == "radius":
-            around = re.match(r"\s+(?:around|of|from)\s+", tail[zone.end() :])
-            zone_phrase = _zone_in(sentence)
+            around = _AROUND.match(sentence, zone.end())
+            zone_phrase = words.zone
             if zone_phrase is None and around:
-                place, _ = _phrase(tail, zone.end() + around.end())
+                place, _ = _phrase(sentence, around.end())
                 zone_phrase = f"zone around {place}" if place else None
             reference = zone_phrase or reference
-        return replace(base, kind="zone_radius", end=m.end() + zone.end(), reference=reference)
-    in_radius = re.match(r"^\s*in\s+radius\b", tail, re.IGNORECASE)
-    head_zone = re.search(
-        rf"\b{_ZONE_NOUN}\b[^.;]{{0,40}}?\b(?:of|extends?|extending|stretch(?:es|ing)?|reaching"
-        rf"|reaches|is|was|runs?)\s*$",
-        head,
-        re.IGNORECASE,
-    )
+        return replace(base, kind="zone_radius", end=zone.end(), reference=reference)
+    in_radius = _IN_RADIUS.match(sentence, after)
+    head_zone = _HEAD_ZONE.search(sentence, words.within(at, _HEAD_ZONE_REACH), at)
     if in_radius or head_zone:
-        zone_phrase = _zone_in(sentence) or "zone"
-        end = m.end() + (in_radius.end() if in_radius else 0)
-        start = head_zone.start() if head_zone else m.start()
+        zone_phrase = words.zone or "zone"
+        end = in_radius.end() if in_radius else after
+        start = head_zone.start() if head_zone else at
         return replace(base, kind="zone_radius", start=start, end=end, reference=zone_phrase)
-    prep = _PREPOSITION_TAIL.match(tail)
+    prep = _PREPOSITION_TAIL.match(sentence, after)
     if prep is None:
         return None
     if prep["of"] and relation is not Relation.WITHIN:
         return None
-    ref, ref_end = _phrase(tail, prep.end()) if not prep["away"] else (None, prep.end())
-    subject = _subject(sentence, m.start(), skip)
-    quote_start = subject[1] if subject else m.start()
-    end = m.end() + (ref_end if ref else prep.end())
+    ref, ref_end = _phrase(sentence, prep.end()) if not prep["away"] else (None, prep.end())
+    subject = words.subject(at)
+    quote_start = subject[1] if subject else at
+    end = ref_end if ref else prep.end()
     found = replace(base, start=quote_start, end=end, reference=ref,
                     subject=subject[0] if subject else None)  # fmt: skip
     if prep["inside"]:
@@ -456,11 +465,11 @@ def _strip_article(phrase: str) -> str:
 def _phrase(text: str, start: int) -> tuple[str | None, int]:
     """The place phrase starting at `start`: words up to a clause boundary, at most six."""
     words: list[tuple[str, int]] = []
-    for w in re.finditer(r"[^\s,.;:!?()\"“”‘]+(?:’s|'s)?", text[start:]):
-        gap = text[start + (words[-1][1] if words else 0) : start + w.start()]
-        if words and re.search(r"[,.;:!?()\"“”]", gap):
+    for w in _PHRASE_WORD.finditer(text, start):
+        gap = text[words[-1][1] if words else start : w.start()]
+        if words and _CLAUSE_MARK.search(gap):
             break
-        if not words and re.search(r"[,.;:!?()\"“”]", gap):
+        if not words and _CLAUSE_MARK.search(gap):
             break
         token = w.group()
         if token.lower() in _STOP_WORDS or len(words) >= 6:
@@ -470,13 +479,46 @@ def _phrase(text: str, start: int) -> tuple[str | None, int]:
         words.append((token, w.end()))
     if not words:
         return None, start
-    phrase = _strip_article(text[start : start + words[-1][1]].strip().rstrip("’'"))
+    phrase = _strip_article(text[start : words[-1][1]].strip().rstrip("’'"))
     if not phrase or phrase.lower() in ("the", "a", "an"):
         return None, start
-    return phrase, start + words[-1][1]
+    return phrase, words[-1][1]
+
+
+_PHRASE_WORD = re.compile(r"[^\s,.;:!?()\"“”‘]+(?:’s|'s)?")
+_CLAUSE_MARK = re.compile(r"[,.;:!?()\"“”]")
 
 
 _DIGITS = re.compile(r"^\d")
+
+
+_WORD_RUN = re.compile(r"\S+")
+#: How far into a sentence its rules simply read it from the start (`_Sentence`).
+_SHORT = 1000
+#: An `_EVENT_RE` match spans at most this many words: "the Tanf refugee camp".
+_EVENT_WORDS = 4
+#: A `_REJECT_HEAD` match spans at most 4 words ("convoy of more than") of at most 10 letters
+#: ("visibility", "travelling"), which bounds how far back from a figure it can start (here
+#: with a margin).
+_REJECT_HEAD_WORDS = 4 + 1
+_REJECT_HEAD_LONGEST = 10 + 6
+_ZONE_AFTER = re.compile(
+    rf"\s*(?P<zone>(?:{_NOT_MODIFIER}[\w-]+\s+){{0,2}}?{_ZONE_NOUN})\b", re.IGNORECASE
+)
+_OF_AROUND = re.compile(r"\s+(?:of|around)\b")
+_AROUND = re.compile(r"\s+(?:around|of|from)\s+")
+_IN_RADIUS = re.compile(r"\s*in\s+radius\b", re.IGNORECASE)
+#: "the zone ... extends": before a figure; the match, trailing space aside, is at most
+#: _HEAD_ZONE_REACH characters ("buffer zone", 40 characters, "stretching").
+_HEAD_ZONE = re.compile(
+    rf"\b{_ZONE_NOUN}\b[^.;]{{0,40}}?\b(?:of|extends?|extending|stretch(?:es|ing)?|reaching"
+    rf"|reaches|is|was|runs?)\s*$",
+    re.IGNORECASE,
+)
+_HEAD_ZONE_REACH = 11 + 40 + 10
+_SPEAKS = re.compile(r"\s*(?:said|told|says|claimed|reported)\b", re.IGNORECASE)
+#: "Syrian troops": a single capitalised word that qualifies a group or event noun
+_GROUP_NOUN = re.compile(rf"\s+(?:troops|forces|army|officials|{_EVENT_NOUNS})s?\b", re.IGNORECASE)
 
 
 def _subject(
@@ -484,35 +526,262 @@ def _subject(
 ) -> tuple[str, int] | None:
     """The place or thing the claim is about: the nearest name or noun phrase before the figure
     (or, for "X violated the zone", the first one after the attribution)."""
-    head = sentence[:before]
-    candidates: list[tuple[str, int]] = []
-    for m in _PROPER_RE.finditer(head):
-        if skip[0] <= m.start() < skip[1]:
-            continue
-        words = m.group().strip("’'-").split()
-        while words and words[0].lower() in _NOT_PLACES:
-            words = words[1:]
-        while words and words[-1].lower() in _NOT_PLACES:
-            words = words[:-1]
-        if not words:
-            continue
-        follow = head[m.end() :]
-        if re.match(r"\s*(?:said|told|says|claimed|reported)\b", follow, re.IGNORECASE):
-            continue
-        if len(words) == 1 and re.match(
-            rf"\s+(?:troops|forces|army|officials|{_EVENT_NOUNS})s?\b", follow, re.IGNORECASE
-        ):
-            continue
-        candidates.append((" ".join(words), m.start() + m.group().find(words[0])))
-    for e in _EVENT_RE.finditer(head):
-        if not skip[0] <= e.start() < skip[1]:
-            candidates.append((_strip_article(e.group()), e.start()))
+    candidates = [
+        c for m in _PROPER_RE.finditer(sentence, 0, before)
+        if (c := _proper_candidate(sentence, m, before, skip))
+    ]  # fmt: skip
+    candidates += [
+        c for e in _EVENT_RE.finditer(sentence, 0, before) if (c := _event_candidate(e, skip))
+    ]
     if not candidates:
         return None
     if first:
         after = [c for c in candidates if c[1] >= skip[1]] or candidates
         return min(after, key=lambda c: c[1])
-    return max(candidates, key=lambda c: c[1] + len(c[0]))
+    return max(candidates, key=_reach)
+
+
+def _proper_candidate(
+    sentence: str, m: re.Match[str], end: int, skip: tuple[int, int]
+) -> tuple[str, int] | None:
+    """The subject a capitalised phrase offers when the head ends at `end`: none if it is the
+    attribution, the speaker ("Reuters said") or qualifies a noun ("Syrian troops")."""
+    if skip[0] <= m.start() < skip[1]:
+        return None
+    words = m.group().strip("’'-").split()
+    while words and words[0].lower() in _NOT_PLACES:
+        words = words[1:]
+    while words and words[-1].lower() in _NOT_PLACES:
+        words = words[:-1]
+    if not words:
+        return None
+    if _SPEAKS.match(sentence, m.end(), end):
+        return None
+    if len(words) == 1 and _GROUP_NOUN.match(sentence, m.end(), end):
+        return None
+    return " ".join(words), m.start() + m.group().find(words[0])
+
+
+def _event_candidate(e: re.Match[str], skip: tuple[int, int]) -> tuple[str, int] | None:
+    return None if skip[0] <= e.start() < skip[1] else (_strip_article(e.group()), e.start())
+
+
+def _reach(candidate: tuple[str, int]) -> int:
+    return candidate[1] + len(candidate[0])
+
+
+class _Ranked:
+    """Subject candidates in text order (None: a match that offers none) and, for every prefix
+    of them, the ones the subject rule picks: the first that reaches furthest, the first of all,
+    the first at or after the attribution's end."""
+
+    def __init__(self, after: int) -> None:
+        self.after = after
+        self.candidates: list[tuple[str, int] | None] = []
+        #: furthest[i]: index of the first candidate reaching furthest among candidates[:i]
+        self.furthest = [-1]
+        self.first: int | None = None
+        self.first_after: int | None = None
+
+    def add(self, candidate: tuple[str, int] | None) -> None:
+        i, best = len(self.candidates), self.furthest[-1]
+        self.candidates.append(candidate)
+        if candidate is not None:
+            if best < 0 or _reach(candidate) > _reach(self._at(best)):
+                best = i
+            if self.first is None:
+                self.first = i
+            if self.first_after is None and candidate[1] >= self.after:
+                self.first_after = i
+        self.furthest.append(best)
+
+    def _at(self, i: int) -> tuple[str, int]:
+        found = self.candidates[i]
+        assert found is not None  # the indices kept only ever point at candidates
+        return found
+
+    def reaching_furthest(self, n: int, more: list[tuple[str, int]]) -> tuple[str, int] | None:
+        """Of the first n candidates, then `more`: the first that reaches furthest."""
+        best = self._at(self.furthest[n]) if self.furthest[n] >= 0 else None
+        for c in more:
+            if best is None or _reach(c) > _reach(best):
+                best = c
+        return best
+
+    def earliest(self, n: int, more: list[tuple[str, int]], after: bool) -> tuple[str, int] | None:
+        """Of the first n candidates, then `more`: the first (at or after the attribution)."""
+        i = self.first_after if after else self.first
+        if i is not None and i < n:
+            return self._at(i)
+        return next((c for c in more if not after or c[1] >= self.after), None)
+
+
+class _Subjects:
+    """The subject for every figure of a sentence, from one scan of the sentence.
+
+    Scanning the sentence up to each figure again was quadratic in the length of a sentence
+    with many figures (a list of distances with no full stop). The sentence's names and event
+    nouns are read once, as far as the figures need. For a figure at `before`: a name that ends
+    by then (`_PROPER_RE` has no look-ahead, so cutting the text cannot change it) and an event
+    noun that starts five words earlier or more (it spans at most four) are those of
+    sentence[:before] too; the few just before the figure are matched again, cut there. The
+    "X said" check after a name reads at most two words, so it too is redone only near the cut.
+    """
+
+    def __init__(self, sentence: _Sentence) -> None:
+        self.sentence = sentence
+        self._names = _PROPER_RE.finditer(sentence.text)
+        self.names: list[re.Match[str]] = []
+        self.name_ends: list[int] = []
+        #: from which `before` on a name's "X said" check reads the same as in the whole text
+        self.settled: list[int] = []
+        self.ranked_names = _Ranked(sentence.skip[1])
+        self._events = _EVENT_RE.finditer(sentence.text)
+        self.events: list[re.Match[str]] = []
+        self.event_starts: list[int] = []
+        self.ranked_events = _Ranked(sentence.skip[1])
+
+    def _read_names(self, before: int) -> None:
+        """Read the names up to the first that ends after `before`."""
+        text, skip = self.sentence.text, self.sentence.skip
+        while not (self.name_ends and self.name_ends[-1] > before):
+            m = next(self._names, None)
+            if m is None:
+                return
+            self.names.append(m)
+            self.name_ends.append(m.end())
+            self.settled.append(self.sentence.ahead(m.end(), 2) + 1)
+            self.ranked_names.add(_proper_candidate(text, m, len(text), skip))
+
+    def _read_events(self, start: int) -> None:
+        """Read the event nouns up to the first that starts at or after `start`."""
+        while not (self.event_starts and self.event_starts[-1] >= start):
+            e = next(self._events, None)
+            if e is None:
+                return
+            self.events.append(e)
+            self.event_starts.append(e.start())
+            self.ranked_events.add(_event_candidate(e, self.sentence.skip))
+
+    def find(self, before: int, first: bool) -> tuple[str, int] | None:
+        text, skip = self.sentence.text, self.sentence.skip
+        self._read_names(before)
+        whole = bisect_right(self.name_ends, before)
+        n_names = min(whole, bisect_right(self.settled, before))
+        again = self.names[n_names:whole]
+        if whole < len(self.names) and self.names[whole].start() < before:
+            again += _PROPER_RE.finditer(text, self.names[whole].start(), before)
+        names = [c for m in again if (c := _proper_candidate(text, m, before, skip))]
+        settled = self.sentence.back(before, _EVENT_WORDS + 1, len(text))
+        self._read_events(settled)
+        n_events = bisect_left(self.event_starts, settled)
+        restart = max(settled, self.events[n_events - 1].end()) if n_events else settled
+        events = [
+            c for e in _EVENT_RE.finditer(text, restart, before) if (c := _event_candidate(e, skip))
+        ]
+        if first:
+            for after in (True, False):
+                found = [
+                    c
+                    for c in (
+                        self.ranked_names.earliest(n_names, names, after),
+                        self.ranked_events.earliest(n_events, events, after),
+                    )
+                    if c
+                ]
+                if found:
+                    return min(found, key=lambda c: c[1])
+            return None
+        found = [
+            c
+            for c in (
+                self.ranked_names.reaching_furthest(n_names, names),
+                self.ranked_events.reaching_furthest(n_events, events),
+            )
+            if c
+        ]
+        return max(found, key=_reach) if found else None
+
+
+class _Sentence:
+    """One sentence, with what its rules look up more than once computed once for all of them:
+    where its words are (to bound how far back a rule can match), its subjects, its zone.
+
+    Up to _SHORT characters into it, the rules read the sentence from its start as written
+    (that is cheapest); further in, through the word index and `_Subjects`, which give the same
+    answers at a cost that does not grow with the length of the sentence.
+    """
+
+    def __init__(self, text: str, skip: tuple[int, int]) -> None:
+        self.text = text
+        #: the attribution's span ("a Syrian source told SANA"): never a subject
+        self.skip = skip
+
+    @cached_property
+    def _runs(self) -> tuple[list[int], list[int]]:
+        """Where the words (runs of non-space) start and where they end."""
+        runs = list(_WORD_RUN.finditer(self.text))
+        return [r.start() for r in runs], [r.end() for r in runs]
+
+    def back(self, end: int, words: int, longest: int) -> int:
+        """Where a match ending at `end` can start at the earliest if it spans at most `words`
+        words (runs of non-space) of at most `longest` characters each, and space between."""
+        if end <= _SHORT:
+            return 0
+        starts, ends = self._runs
+        start = end
+        for i in range(bisect_left(starts, end) - 1, -1, -1):
+            if words == 0:
+                break
+            words -= 1
+            start = max(starts[i], min(ends[i], end) - longest)
+            if start > starts[i]:
+                break  # a longer word can only be the first, cut
+        return start
+
+    def ahead(self, start: int, words: int) -> int:
+        """Where the `words`-th word that ends after `start` ends (the end, if fewer)."""
+        ends = self._runs[1]
+        i = bisect_right(ends, start) + words - 1
+        return ends[i] if i < len(ends) else len(self.text)
+
+    def within(self, end: int, reach: int) -> int:
+        """Where a match ending at `end` can start at the earliest if, trailing white space
+        aside, it is at most `reach` characters long."""
+        if end <= _SHORT:
+            return 0
+        starts, ends = self._runs
+        i = bisect_left(starts, end) - 1
+        return max(0, min(ends[i], end) - reach) if i >= 0 else end
+
+    @cached_property
+    def _subjects(self) -> _Subjects:
+        return _Subjects(self)
+
+    def subject(self, before: int, first: bool = False) -> tuple[str, int] | None:
+        if before <= _SHORT:
+            return _subject(self.text, before, self.skip, first)
+        return self._subjects.find(before, first)
+
+    @cached_property
+    def zone(self) -> str | None:
+        return _zone_in(self.text)
+
+
+class _Spans:
+    """Spans added in order of their start; whether a position is inside one (ends included)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._furthest: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        self._starts.append(start)
+        self._furthest.append(max(end, self._furthest[-1]) if self._furthest else end)
+
+    def __contains__(self, at: int) -> bool:
+        i = bisect_right(self._starts, at) - 1
+        return i >= 0 and self._furthest[i] >= at
 
 
 def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str, int, int] | None:
@@ -544,9 +813,9 @@ def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str,
     return None
 
 
-def _resolve(draft: Draft, gazetteer: Gazetteer, text: str) -> Draft:
-    subject_ids = _ids(draft.subject, gazetteer, text[: draft.start])
-    reference_ids = _ids(draft.reference, gazetteer, text[: draft.start])
+def _resolve(draft: Draft, mentions: _Mentions) -> Draft:
+    subject_ids = mentions.ids(draft.subject, draft.start)
+    reference_ids = mentions.ids(draft.reference, draft.start)
     return Draft(
         draft.kind, draft.quote, draft.start, draft.end, draft.subject, draft.reference,
         draft.relation, draft.value, draft.unit, draft.direction, draft.claimant, draft.high,
@@ -566,16 +835,155 @@ def _ids(name: str | None, gazetteer: Gazetteer, earlier: str) -> tuple[str, ...
     return ()
 
 
+def _mention_re(name: str) -> re.Pattern[str]:
+    """One to three capitalised words, then the name: "the al-Tanf border post"."""
+    return re.compile(rf"((?:{_NAME_WORD}\s+){{1,3}}){re.escape(name)}\b")
+
+
 def _earlier_mentions(name: str, earlier: str) -> list[str]:
-    pattern = rf"((?:{_NAME_WORD}\s+){{1,3}}){re.escape(name)}\b"
-    return [f"{m.group(1)}{name}" for m in reversed(list(re.finditer(pattern, earlier)))]
+    return [f"{m.group(1)}{name}" for m in reversed(list(_mention_re(name).finditer(earlier)))]
+
+
+#: Every word that follows white space, where a name's mention can go on (`_Mentions`).
+_WORD_AFTER_SPACE = re.compile(r"(?<=\s)\w*")
+_LEADING_WORD = re.compile(r"\w*")
+#: The one to three "word, white space" steps `_mention_re` may take before a name, matched on
+#: the text reversed from the name back: where a mention of the name can start, at the earliest.
+#: The word just before the name has a capital (it is, or ends, a `_NAME_WORD`), or there is
+#: no mention: most names ("from the border") need no scan at all.
+_WORDS_BACKWARDS = re.compile(r"\s+(?=[\w’'-]*[A-Z])[\w’'-]+(?:\s+[\w’'-]+){0,2}")
+
+
+@dataclass(frozen=True)
+class _Regions:
+    """The stretches of text where mentions of one name can be found, in text order (disjoint),
+    with the ids of the latest mention that resolves up to the end of each stretch."""
+
+    starts: list[int]
+    ends: list[int]
+    latest: list[tuple[str, ...]]
+
+
+class _Mentions:
+    """`_ids` for every draft of one text, without rescanning the text before each draft.
+
+    Scanning all the text before every draft for earlier mentions made extraction quadratic in
+    the article's length. Here the text's words are indexed once; a name's possible mentions are
+    looked up in the index, scanned (with the same pattern) once around each occurrence, and a
+    draft takes the latest one before it. Only the stretch a draft's start cuts through is
+    scanned again, since a mention there may end where the draft starts. Same answers as `_ids`.
+    """
+
+    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+        self._text = text
+        self._gazetteer = gazetteer
+        self._backwards = ""
+        self._words: dict[str, list[int]] = {}
+        self._regions: dict[str, _Regions] = {}
+        self._found: dict[str, tuple[str, ...]] = {}
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def ids(self, name: str | None, before: int) -> tuple[str, ...]:
+        """The gazetteer ids `name` means, read in the text before offset `before`."""
+        if not name:
+            return ()
+        ids = self._lookup(name)
+        if ids:
+            return ids
+        if name[0].isspace():
+            # the pattern would find such a name inside a run of white space, which the
+            # regions do not cover; the rules never draft one (their phrases are stripped)
+            return _ids(name, self._gazetteer, self._text[:before])
+        regions = self._regions.get(name) or self._find(name)
+        text, cut = self._text, before
+        # a mention ending exactly at `before` may exist only in the cut text ("Tanf|ield")
+        start = before - len(name)
+        if start > 0 and text.startswith(name, start):
+            cut = min(cut, self._earliest(start, before))
+        after = bisect_right(regions.ends, before)
+        if after < len(regions.starts) and regions.starts[after] < before:
+            cut = min(cut, regions.starts[after])
+        done = bisect_right(regions.ends, cut)
+        if done < len(regions.starts) and regions.starts[done] < cut:
+            cut = regions.starts[done]
+        if cut < before:
+            for m in reversed(list(self._pattern(name).finditer(text, cut, before))):
+                ids = self._lookup(f"{m.group(1)}{name}")
+                if ids:
+                    return ids
+        return regions.latest[done - 1] if done else ()
+
+    def _pattern(self, name: str) -> re.Pattern[str]:
+        """Compiled only for a name that has a word before it somewhere (most have none)."""
+        pattern = self._patterns.get(name)
+        if pattern is None:
+            pattern = self._patterns[name] = _mention_re(name)
+        return pattern
+
+    def _lookup(self, name: str) -> tuple[str, ...]:
+        ids = self._found.get(name)
+        if ids is None:
+            ids = tuple(p.id for p in self._gazetteer.resolve(PlaceRef(name)).places)
+            self._found[name] = ids
+        return ids
+
+    def _earliest(self, start: int, end: int) -> int:
+        """Where a mention of the name at `start` can begin (`end` if no word precedes it)."""
+        steps = _WORDS_BACKWARDS.match(self._backwards, len(self._text) - start)
+        return start - (steps.end() - steps.start()) if steps else end
+
+    def _find(self, name: str) -> _Regions:
+        text = self._text
+        if not self._backwards:
+            self._backwards = text[::-1]
+            for word in _WORD_AFTER_SPACE.finditer(text):
+                self._words.setdefault(word.group(), []).append(word.start())
+        # a mention puts white space before the name, so the name starts a word of the index
+        key = _LEADING_WORD.match(name)
+        spans = []
+        for start in self._words.get(key.group() if key else "", []):
+            if text.startswith(name, start):
+                # +1: the \b after the name looks at the next character
+                end = min(len(text), start + len(name) + 1)
+                earliest = self._earliest(start, end)
+                if earliest < end:
+                    spans.append((earliest, end))
+        spans.sort()
+        starts: list[int] = []
+        ends: list[int] = []
+        for lo, hi in spans:
+            if ends and lo < ends[-1]:
+                ends[-1] = max(ends[-1], hi)
+            else:
+                starts.append(lo)
+                ends.append(hi)
+        latest: list[tuple[str, ...]] = []
+        found: tuple[str, ...] = ()
+        for lo, hi in zip(starts, ends, strict=True):
+            for m in self._pattern(name).finditer(text, lo, hi):
+                found = self._lookup(f"{m.group(1)}{name}") or found
+            latest.append(found)
+        regions = _Regions(starts, ends, latest)
+        self._regions[name] = regions
+        return regions
 
 
 # --- output ------------------------------------------------------------------------------------
 
 
+#: The drafts of one article, and the title they cite it by ("articles/a.txt").
+Article = tuple[str, Sequence[Draft]]
+
+
 def to_json(drafts: Sequence[Draft]) -> str:
     return json.dumps({"claims": [d.as_json() for d in drafts]}, indent=2, ensure_ascii=False)
+
+
+def articles_json(articles: Sequence[Article]) -> str:
+    """The drafts of several articles; each claim also names its `source`, the article its
+    `start`/`end` offsets are into."""
+    claims = [{"source": title, **d.as_json()} for title, drafts in articles for d in drafts]
+    return json.dumps({"claims": claims}, indent=2, ensure_ascii=False)
 
 
 #: Characters JSON leaves raw but YAML forbids (C1 controls, DEL) or reads as line breaks.
@@ -608,18 +1016,30 @@ def yaml_entries(
 ) -> tuple[str, list[Draft]]:
     """Claims-file entries (without `expect:`) for every complete draft, and the drafts left
     out because they lack a place; ids are unique against `taken_ids` and each other."""
-    used = set(taken_ids)
+    body, left_out = _entries([(source_title, d) for d in drafts], set(taken_ids))
+    return body, [d for _, d in left_out]
+
+
+def _entries(
+    drafts: Iterable[tuple[str, Draft]], used: set[str]
+) -> tuple[str, list[tuple[str, Draft]]]:
+    """`yaml_entries` for drafts that each cite their own article; adds the ids to `used`."""
+    #: per base id, the suffix it last got (1: none): every lower one is taken, and stays so
+    suffixes: dict[str, int] = {}
     lines: list[str] = []
-    left_out: list[Draft] = []
-    for d in drafts:
+    left_out: list[tuple[str, Draft]] = []
+    for source_title, d in drafts:
         entry = _entry(d, source_title)
         if entry is None:
-            left_out.append(d)
+            left_out.append((source_title, d))
             continue
         base = _draft_id(d)
-        claim_id, n = base, 2
+        n = suffixes.get(base, 1)
+        claim_id = base if n == 1 else f"{base}-{n}"
         while claim_id in used:
-            claim_id, n = f"{base}-{n}", n + 1
+            n += 1
+            claim_id = f"{base}-{n}"
+        suffixes[base] = n
         used.add(claim_id)
         lines.append(f"  - id: {claim_id}")
         for key, value in entry:
@@ -679,8 +1099,18 @@ def _entry(d: Draft, source_title: str) -> list[tuple[str, str]] | None:
 
 
 def to_yaml(drafts: Sequence[Draft], source_title: str) -> str:
-    body, left_out = yaml_entries(drafts, source_title)
-    comments = "".join(f"# left out (no place found): {d.kind} {d.quote!r}\n" for d in left_out)
+    return articles_yaml([(source_title, drafts)], name_articles=False)
+
+
+def articles_yaml(articles: Sequence[Article], name_articles: bool = True) -> str:
+    """One claims file from the drafts of several articles, each entry citing its own article;
+    drafts left out for lack of a place are listed in comments (naming their article too)."""
+    body, left_out = _entries(((t, d) for t, drafts in articles for d in drafts), set())
+    comments = "".join(
+        f"# left out (no place found): {d.kind} {d.quote!r}"
+        + (f" in {title!r}\n" if name_articles else "\n")
+        for title, d in left_out
+    )
     return f"{comments}claims:\n{body}" if body else f"{comments}claims: []\n"
 
 
@@ -695,6 +1125,11 @@ class AppendResult:
 def append_to(existing: str, path: str, drafts: Sequence[Draft], source_title: str) -> AppendResult:
     """The claims file with new entries added after every existing byte; drafts whose quote is
     already in the file, or left out for lack of a place, are not added."""
+    return append_articles(existing, path, [(source_title, drafts)])
+
+
+def append_articles(existing: str, path: str, articles: Sequence[Article]) -> AppendResult:
+    """`append_to` for the drafts of several articles, each entry citing its own article."""
     from claimcheck.files import yamlfile
 
     data = yamlfile.load(path, existing)
@@ -706,9 +1141,9 @@ def append_to(existing: str, path: str, drafts: Sequence[Draft], source_title: s
         raise UsageError(f"{path}: 'claims:' must be the last top-level key to append to it")
     quotes = [_norm(str(c.get("quote", ""))) for c in items if isinstance(c, dict)]
     ids = [str(c.get("id")) for c in items if isinstance(c, dict)]
-    fresh = [d for d in drafts if not any(_norm(d.quote) in q or q in _norm(d.quote)
-                                          for q in quotes if q)]  # fmt: skip
-    body, left_out = yaml_entries(fresh, source_title, ids)
+    drafts = [(title, d) for title, article in articles for d in article]
+    fresh = [(title, d) for title, d in drafts if not _quoted(_norm(d.quote), quotes)]
+    body, left_out = _entries(fresh, set(ids))
     added = len(fresh) - len(left_out)
     separator = "\n" if existing.endswith("\n") and not existing.endswith("\n\n") else ""
     if existing and not existing.endswith("\n"):
@@ -718,6 +1153,10 @@ def append_to(existing: str, path: str, drafts: Sequence[Draft], source_title: s
     if len(merged["claims"]) != len(items) + added:
         raise UsageError(f"{path}: the new entries would not join its 'claims:' list")
     return AppendResult(text, added, len(drafts) - len(fresh), len(left_out))
+
+
+def _quoted(quote: str, quotes: list[str]) -> bool:
+    return any(quote in q or q in quote for q in quotes if q)
 
 
 def _norm(quote: str) -> str:
