@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from claimcheck.claims import extract as ex
+from claimcheck.claims.extract import mentions, patterns, sentences, subjects
 from claimcheck.gazetteer.places import PlaceRef
 from claimcheck.gazetteer.reader import load_places
 
@@ -104,12 +105,12 @@ def test_mentions_index_resolves_as_scanning_the_text_before_each_draft(seed: in
             rng.choice(_PIECES) + rng.choice(["", " ", " ", "\n", "  "])
             for _ in range(rng.randint(0, 40))
         )
-        mentions = [m for name in _NAMES for m in ex._earlier_mentions(name, text)]
-        gazetteer: Any = _Gazetteer({m for m in mentions if rng.random() < 0.3})
-        index = ex._Mentions(text, gazetteer)
+        found = [m for name in _NAMES for m in mentions._earlier_mentions(name, text)]
+        gazetteer: Any = _Gazetteer({m for m in found if rng.random() < 0.3})
+        index = mentions._Mentions(text, gazetteer)
         for _ in range(15):
             name, before = rng.choice(_NAMES), rng.randint(0, len(text))
-            expected = ex._ids(name, gazetteer, text[:before])
+            expected = mentions._ids(name, gazetteer, text[:before])
             assert index.ids(name, before) == expected, (text, name, before)
 
 
@@ -126,30 +127,34 @@ def _long_sentences() -> list[str]:
 
 @pytest.mark.parametrize("sentence", _long_sentences(), ids=lambda s: f"{len(s)} chars")
 def test_subject_index_finds_the_subject_the_rule_finds(sentence: str) -> None:
-    attribution = ex._attribution(sentence, 0, None)
+    attribution = subjects._attribution(sentence, 0, None)
     skip = (attribution[1], attribution[2]) if attribution else (0, 0)
-    subjects = ex._Subjects(ex._Sentence(sentence, skip))
+    index = subjects._Subjects(subjects._Sentence(sentence, skip))
     rng = random.Random(len(sentence))
     positions = sorted(rng.sample(range(len(sentence) + 1), 60))
-    positions += [m.start() for m in ex._figure_re().finditer(sentence)][::-1]
+    positions += [m.start() for m in sentences._figure_re().finditer(sentence)][::-1]
     for before in positions:
         for first in (False, True):
-            expected = ex._subject(sentence, before, skip, first)
-            assert subjects.find(before, first) == expected, (before, first)
+            expected = subjects._subject(sentence, before, skip, first)
+            assert index.find(before, first) == expected, (before, first)
 
 
 @pytest.mark.parametrize("sentence", _long_sentences(), ids=lambda s: f"{len(s)} chars")
 def test_head_windows_hold_every_match_before_a_figure(sentence: str) -> None:
-    words = ex._Sentence(sentence, (0, 0))
+    words = subjects._Sentence(sentence, (0, 0))
     for m in re.finditer(r"\d+|\b(?:zone|of|is|was|than|some|\$)\b", sentence):
         at = m.start()
-        assert bool(ex._REJECT_HEAD.search(sentence, 0, at)) == bool(
-            ex._REJECT_HEAD.search(
-                sentence, words.back(at, ex._REJECT_HEAD_WORDS, ex._REJECT_HEAD_LONGEST), at
+        assert bool(patterns._REJECT_HEAD.search(sentence, 0, at)) == bool(
+            patterns._REJECT_HEAD.search(
+                sentence,
+                words.back(at, subjects._REJECT_HEAD_WORDS, subjects._REJECT_HEAD_LONGEST),
+                at,
             )
         ), at
-        whole = ex._HEAD_ZONE.search(sentence, 0, at)
-        window = ex._HEAD_ZONE.search(sentence, words.within(at, ex._HEAD_ZONE_REACH), at)
+        whole = subjects._HEAD_ZONE.search(sentence, 0, at)
+        window = subjects._HEAD_ZONE.search(
+            sentence, words.within(at, subjects._HEAD_ZONE_REACH), at
+        )
         assert (whole and whole.start()) == (window and window.start()), at
 
 
