@@ -35,9 +35,17 @@ def test_escaping_matches_the_actions_toolkit(text: str, data: str, prop: str) -
 
 
 def test_annotation_carries_file_line_col_and_title() -> None:
-    finding = Finding("data/claims.yaml", 7, 3, "error", "x", "x: 45%, really", "two\nlines")
+    finding = Finding("data/claims.yaml", 7, 3, "error", "x", "x: 45%, really", "50%\r\n")
     assert github.annotation(finding) == (
-        "::error file=data/claims.yaml,line=7,col=3,title=x%3A 45%25%2C really::two%0Alines"
+        "::error file=data/claims.yaml,line=7,col=3,title=x%3A 45%25%2C really::50%25 "
+    )
+
+
+def test_a_finding_is_one_inert_line_whatever_the_data_held() -> None:
+    """A line break in data becomes a space before escaping, so no annotation spans lines."""
+    finding = Finding("c.yaml", 1, 1, "error", "x", "t\x1b[2J", "two\nlines ##[error]x")
+    assert github.annotation(finding) == (
+        "::error file=c.yaml,line=1,col=1,title=t\\x1b[2J::two lines ##\\[error]x"
     )
 
 

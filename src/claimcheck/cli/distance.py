@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
@@ -12,6 +11,7 @@ from claimcheck.gazetteer.places import Place, PlaceKind
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.geo.distance import DistanceResult, measure_between, resolve_endpoint
 from claimcheck.grammar.units import Unit
+from claimcheck.render.safe import clean, dumps, guard
 
 _UNITS = (Unit.KM, Unit.MI, Unit.NMI)
 
@@ -47,8 +47,9 @@ def _place_text(place: Place) -> str:
         where = f"{place.lat:.5f}, {place.lon:.5f}"
         if place.uncertainty_m:
             where += f", ±{place.uncertainty_m / 1000:g} km"
-        return f"{place.id}  ({where})" if place.id != f"{place.lat:g},{place.lon:g}" else where
-    return f"{place.id}  ({place.kind.value}, ±{place.uncertainty_m / 1000:g} km)"
+        name = clean(place.id)
+        return f"{name}  ({where})" if place.id != f"{place.lat:g},{place.lon:g}" else where
+    return f"{clean(place.id)}  ({place.kind.value}, ±{place.uncertainty_m / 1000:g} km)"
 
 
 def _lengths(metres: float) -> str:
@@ -72,11 +73,11 @@ def render_text(result: DistanceResult) -> str:
     if result.nearest is not None:
         lines.append(
             f"nearest   {result.nearest.lat:.5f}, {result.nearest.lon:.5f}  "
-            f"(on {result.nearest_on})"
+            f"(on {clean(result.nearest_on)})"
         )
     if result.inside is not None:
-        lines.append(f"inside    {'yes' if result.inside else 'no'} ({result.nearest_on})")
-    return "\n".join(lines)
+        lines.append(f"inside    {'yes' if result.inside else 'no'} ({clean(result.nearest_on)})")
+    return guard("\n".join(lines))
 
 
 def _place_dict(place: Place) -> dict[str, Any]:
@@ -106,4 +107,4 @@ def render_json(result: DistanceResult) -> str:
         "nearest_on": result.nearest_on,
         "inside": result.inside,
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return dumps(doc, indent=2)

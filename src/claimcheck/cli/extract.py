@@ -12,6 +12,7 @@ from claimcheck.cli.options import echo, format_option, places_option, reporting
 from claimcheck.files.atomic import write_text_atomic
 from claimcheck.files.yamlfile import read_text
 from claimcheck.gazetteer.reader import load_places
+from claimcheck.render.safe import json_text
 
 
 def _read_article(path: str) -> str:
@@ -66,4 +67,7 @@ def extract(
                 err=True,
             )
             sys.exit(0)
-    echo(core.to_json(drafts) if fmt == "json" else core.to_yaml(drafts, title).rstrip("\n"))
+    if fmt == "json":
+        echo(json_text(core.to_json(drafts)))
+    else:
+        echo(core.to_yaml(drafts, title).rstrip("\n"))

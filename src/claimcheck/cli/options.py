@@ -16,6 +16,7 @@ import click
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import ClaimcheckError, DataError, Problem
 from claimcheck.render import formatter, resolve
+from claimcheck.render.safe import lines
 
 EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -60,7 +61,7 @@ def reporting_errors(fmt: str = "text") -> Iterator[None]:
     except DataError as exc:
         fail_with_problems(exc.problems, fmt)
     except ClaimcheckError as exc:
-        raise InputError(str(exc)) from exc
+        raise InputError(lines(str(exc))) from exc
 
 
 def claims_option(func: Callable[..., Any]) -> Callable[..., Any]:

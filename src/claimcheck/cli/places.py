@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import Any
@@ -24,6 +23,7 @@ from claimcheck.geo.distance import resolve_endpoint
 from claimcheck.grammar.coords import format_dms
 from claimcheck.lookup.index import LICENCE, GazetteerDb, import_geonames
 from claimcheck.lookup.search import search as run_search
+from claimcheck.render.safe import clean, dumps, guard
 
 #: show a progress bar for inputs at least this large (bytes), and only on a terminal
 PROGRESS_MIN_BYTES = 8 << 20
@@ -88,12 +88,11 @@ def search(
             if db is not None:
                 db.con.close()
     if fmt == "json":
-        echo(json.dumps({"query": name, "candidates": [_json(c) for c in found]}, indent=2,
-                        ensure_ascii=False))  # fmt: skip
+        echo(dumps({"query": name, "candidates": [_json(c) for c in found]}, indent=2))
     elif found:
         echo(_table(found, near_place is not None))
     else:
-        echo(f"no place matches {name!r}", err=True)
+        echo(clean(f"no place matches {name!r}"), err=True)
     sys.exit(EXIT_OK if found else EXIT_ATTENTION)
 
 
@@ -122,7 +121,7 @@ def show(place_id: str, places_path: str, db_path: str | None, fmt: str) -> None
                 )
             doc = _place_doc(place)
     if fmt == "json":
-        echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        echo(dumps(doc, indent=2))
     else:
         echo(_show_text(doc))
 
@@ -204,12 +203,15 @@ def _table(found: list[Any], with_distance: bool) -> str:
             where += f" ±{c.uncertainty_m / 1000:g} km"
         near = ["—" if c.distance_m is None else f"{c.distance_m / 1000:,.1f} km"]
         source = c.source.title + (f" ({c.licence})" if c.licence else "")
-        rows.append([_how(c), c.id, c.match.matched_name, c.kind, where,
-                     *(near if with_distance else []), source])  # fmt: skip
+        cells = [_how(c), c.id, c.match.matched_name, c.kind, where,
+                 *(near if with_distance else []), source]  # fmt: skip
+        rows.append([clean(cell) for cell in cells])
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=False)) + "  " + r[-1]
-        for r in rows
+    return guard(
+        "\n".join(
+            "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=False)) + "  " + r[-1]
+            for r in rows
+        )
     )
 
 
@@ -314,5 +316,5 @@ def _show_text(doc: dict[str, Any]) -> str:
             key, value = key.removesuffix("_m"), f"{value / 1000:g} km"
         elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)
-        lines.append(f"{key.replace('_', ' '):<15}{value}")
-    return "\n".join(lines)
+        lines.append(f"{key.replace('_', ' '):<15}{clean(value)}")
+    return guard("\n".join(lines))

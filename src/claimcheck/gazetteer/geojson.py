@@ -19,7 +19,7 @@ from typing import Any
 from claimcheck.errors import DataError, Level, Problem
 from claimcheck.files.yamlfile import read_text
 from claimcheck.gazetteer.lint import lint_places
-from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
+from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source, id_problem
 
 _EXTENSIONS = (".geojson", ".json")
 _FEATURES = re.compile(r'"features"\s*:\s*\[')
@@ -141,7 +141,12 @@ class _FeatureReader:
         ):
             self.problem("properties.id", "missing 'id': how claims refer to this place")
             return None
-        place_id = self.item = str(raw_id).strip()
+        place_id = str(raw_id).strip()
+        why = id_problem(place_id)
+        if why is not None:
+            self.problem("properties.id", why)
+            return None
+        self.item = place_id
         name = self._text(props, "name") or place_id
         aliases = self._texts(props, "aliases")
         source = self._source(props.get("source"))

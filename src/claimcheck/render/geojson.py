@@ -19,6 +19,7 @@ from claimcheck.api import VerifyReport
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.lines import densify, geodesic_circle
+from claimcheck.render import safe
 from claimcheck.render.html_report import COLOURS
 from claimcheck.render.summary import CheckRow, check_row, summarize
 
@@ -295,4 +296,4 @@ def feature_collection(
 
 
 def render(report: VerifyReport, regions: Iterable[Mapping[str, Any]] = ()) -> str:
-    return json.dumps(feature_collection(report, regions), ensure_ascii=False, indent=1) + "\n"
+    return safe.dumps(feature_collection(report, regions), indent=1) + "\n"
