@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,10 +79,13 @@ class VerifyReport:
     def ok(self) -> bool:
         return not any(self.needs_attention(v) for v in self.verdicts)
 
-    def locked(self) -> VerifyReport:
-        """The report as it reads once every verdict is locked as its claim's `expect:`."""
+    def locked(self, skipped: Collection[str] = ()) -> VerifyReport:
+        """The report as it reads once every verdict is locked as its claim's `expect:`, except
+        those of the `skipped` claim ids (which `--update-expect` could not write)."""
         verdicts = tuple(
-            dataclasses.replace(v, claim=dataclasses.replace(v.claim, expect=v.verdict))
+            v
+            if v.claim.id in skipped
+            else dataclasses.replace(v, claim=dataclasses.replace(v.claim, expect=v.verdict))
             for v in self.verdicts
         )
         return dataclasses.replace(self, verdicts=verdicts)

@@ -206,17 +206,26 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def read_bytes(path: str) -> bytes:
+    """A file's bytes; a failure to read becomes a DataError naming the file."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DataError([Problem(path, 0, 0, "", f"cannot read file: {reason}")]) from exc
+
+
 def read_text(path: str) -> str:
     """Read a UTF-8 text file (a BOM is allowed); every failure becomes a DataError.
 
     Data files and articles alike: UTF-16, binary and undecodable bytes are named by position.
     """
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DataError([Problem(path, 0, 0, "", f"cannot read file: {reason}")]) from exc
+    return decode(path, read_bytes(path))
+
+
+def decode(path: str, raw: bytes) -> str:
+    """The text of a file's bytes as read_text reads it (UTF-8, a BOM allowed)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataError([Problem(path, 1, 1, "", "this file is UTF-16: save it as UTF-8")])
     nul = raw.find(b"\x00")

@@ -21,7 +21,6 @@ from __future__ import annotations
 import math
 import os
 import sqlite3
-import tempfile
 import time
 from array import array
 from collections.abc import Callable, Iterator
@@ -29,6 +28,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from claimcheck.errors import DataError, Problem, UsageError
+from claimcheck.files.atomic import atomic_path
 from claimcheck.gazetteer.names import HOW_ORDER, Match, key_of_spelling, rank, spelling
 from claimcheck.gazetteer.places import Source
 
@@ -98,16 +98,14 @@ def import_geonames(
     country: str | None = None,
     progress: Progress | None = None,
 ) -> ImportStats:
-    """Build the index at `out` atomically (a temp file beside it, then os.replace).
+    """Build the index at `out` atomically (claimcheck.files.atomic: a temp file beside it,
+    then os.replace), with the mode a new file gets from the umask.
 
     `progress` is called with the number of characters read since its last call. Bad rows
     raise DataError naming file and line; nothing is written then.
     """
     start = time.perf_counter()
-    directory = os.path.dirname(os.path.abspath(out))
-    fd, temp = tempfile.mkstemp(prefix=".claimcheck-", suffix=".sqlite.tmp", dir=directory)
-    os.close(fd)
-    try:
+    with atomic_path(out) as (temp, _):
         con = sqlite3.connect(temp)
         try:
             builder = _Builder(con)
@@ -116,11 +114,6 @@ def import_geonames(
             con.close()
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        if os.path.exists(temp):
-            os.remove(temp)
-        raise
     return ImportStats(
         builder.rows, builder.names, len(builder.spellings), time.perf_counter() - start
     )
