@@ -9,7 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.analysis.verdicts import Verdict, evaluate
-from claimcheck.claims.model import Claim, DirectionAssertion, VerdictKind, load_claims
+from claimcheck.claims.model import (
+    Claim,
+    DirectionAssertion,
+    VerdictKind,
+    load_claims,
+)
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.geo import geodesic as geodesy

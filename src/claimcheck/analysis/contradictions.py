@@ -30,16 +30,11 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from claimcheck.claims.model import (
-    Claim,
-    DistanceAssertion,
-    InsideAssertion,
-    NearAssertion,
-    ZoneRadiusAssertion,
-)
+from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
+from claimcheck.claims.model import Claim
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, name_key
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.measure import Measured
@@ -101,74 +96,61 @@ def find_contradictions(claims: Sequence[Claim], gazetteer: Gazetteer) -> list[C
 
 
 def constraints_of(claim: Claim, gazetteer: Gazetteer) -> list[Constraint]:
-    """The constraint a claim puts on a distance or a radius (none for a bare direction)."""
+    """The constraints a claim's conditions put on distances or a radius (none for a direction).
+
+    A condition that needs its reference (a "near" without `within:`, an area) is compared
+    only when the reference names one place.
+    """
     a = claim.assertion
-    if isinstance(a, ZoneRadiusAssertion):
-        zone = _single(gazetteer, a.zone)
-        if zone is None:
-            return []
-        req = a.requirement
-        return [
-            Constraint(
-                claim.id, "radius", zone.id, "", req.acceptable(),
-                f"{zone.id} has a radius of {req}",
-            )
-        ]  # fmt: skip
-    subject_key, subject_text = _identity(gazetteer, a.subject)
-    if isinstance(a, InsideAssertion):
-        return _inside(claim.id, subject_key, subject_text, gazetteer, a)
-    if isinstance(a, NearAssertion):
-        reference = _single(gazetteer, a.reference)
-        if a.threshold is not None:
-            interval, claimed = a.threshold.acceptable(), f"near {{ref}} ({a.threshold})"
-        elif reference is not None:
-            interval = Interval(0.0, reference.near_threshold_m)
-            claimed = f"near {{ref}} (within {_km(reference.near_threshold_m)})"
-        else:
-            return []
-        return _distance(claim.id, subject_key, subject_text, gazetteer, a.reference,
-                         interval, claimed)  # fmt: skip
-    if isinstance(a, DistanceAssertion):
-        return _distance(claim.id, subject_key, subject_text, gazetteer, a.reference,
-                         a.requirement.acceptable(), f"{a.requirement} from {{ref}}")  # fmt: skip
-    return []
+    reference = _single(gazetteer, a.reference)
+    return [
+        constraint
+        for condition in a.conditions(reference)
+        for constraint in _CONSTRAIN[condition.quantity](
+            claim.id, condition, a.subject, a.reference, gazetteer
+        )
+    ]
 
 
-def _inside(
-    claim_id: str, subject_key: str, subject_text: str, gazetteer: Gazetteer, a: InsideAssertion
+def _radius(
+    claim_id: str, c: Condition, _subject: PlaceRef, ref: PlaceRef, gazetteer: Gazetteer
 ) -> list[Constraint]:
-    area = _single(gazetteer, a.area)
-    word = "inside" if a.inside else "outside"
+    zone = _single(gazetteer, ref)
+    if zone is None:
+        return []
+    return [Constraint(claim_id, "radius", zone.id, "", c.acceptable, f"{zone.id} {c.predicate}")]
+
+
+def _area(
+    claim_id: str, c: Condition, subject: PlaceRef, ref: PlaceRef, gazetteer: Gazetteer
+) -> list[Constraint]:
+    """Inside or outside as a distance: to a zone's centre, or to a polygon (0 inside)."""
+    area = _single(gazetteer, ref)
     if area is None:
         return []
+    subject_key, subject_text = _identity(gazetteer, subject)
+    statement = f"{subject_text} {c.predicate.format(ref=area.id)}"
     if area.kind is PlaceKind.ZONE and area.radius is not None and area.centre is not None:
         centre = gazetteer.get(area.centre)
-        r = area.radius.metres
-        interval = Interval(0.0, r) if a.inside else Interval(r, math.inf, low_open=True)
-        relation = "≤" if a.inside else ">"
-        statement = (
-            f"{subject_text} is {word} {area.id} ({relation} {area.radius} from its centre "
-            f"{area.centre})"
-        )
+        interval = zone_centre_interval(c.acceptable, area.radius.metres)
         return [Constraint(claim_id, "distance", subject_key, area.centre, interval, statement,
                            _points([centre]))]  # fmt: skip
     if area.kind is PlaceKind.POLYGON:
-        interval = Interval(0.0, 0.0) if a.inside else Interval(0.0, math.inf, low_open=True)
-        statement = f"{subject_text} is {word} {area.id}"
+        signed = c.acceptable  # the distance to a polygon is its signed distance, floored at 0
+        interval = Interval(
+            max(0.0, signed.low), max(0.0, signed.high), signed.low_open and signed.low >= 0,
+            signed.high_open,
+        )  # fmt: skip
         return [Constraint(claim_id, "distance", subject_key, area.id, interval, statement)]
     return []
 
 
 def _distance(
-    claim_id: str,
-    subject_key: str,
-    subject_text: str,
-    gazetteer: Gazetteer,
-    ref: PlaceRef,
-    interval: Interval,
-    claimed: str,
+    claim_id: str, c: Condition, subject: PlaceRef, ref: PlaceRef, gazetteer: Gazetteer
 ) -> list[Constraint]:
-    """A distance constraint; `claimed` is a phrase with a {ref} slot, e.g. "near {ref}"."""
+    """A distance constraint; to a zone, moved onto its centre so it meets inside/outside."""
+    subject_key, subject_text = _identity(gazetteer, subject)
+    interval = c.acceptable
     reference = _single(gazetteer, ref)
     if reference is not None and reference.kind is PlaceKind.ZONE:
         if reference.radius is None or reference.centre is None:
@@ -176,7 +158,7 @@ def _distance(
         centre = gazetteer.get(reference.centre)
         shifted = _edge_to_centre(interval, reference.radius.metres)
         statement = (
-            f"{subject_text} is {claimed.format(ref=reference.id)} (its edge: "
+            f"{subject_text} {c.predicate.format(ref=reference.id)} (its edge: "
             f"{_interval_text(shifted)} from its centre {reference.centre})"
         )
         return [Constraint(claim_id, "distance", subject_key, reference.centre, shifted,
@@ -185,9 +167,27 @@ def _distance(
     if any(p.kind is PlaceKind.ZONE for p in resolution.places):
         return []  # an ambiguous name that may be a zone: its distance is not comparable
     ref_key, ref_text = _identity(gazetteer, ref)
-    statement = f"{subject_text} is {claimed.format(ref=ref_text)}"
+    statement = f"{subject_text} {c.predicate.format(ref=ref_text)}"
     return [Constraint(claim_id, "distance", subject_key, ref_key, interval, statement,
                        _points(resolution.places))]  # fmt: skip
+
+
+def _no_distance(
+    _claim_id: str, _c: Condition, _subject: PlaceRef, _ref: PlaceRef, _gazetteer: Gazetteer
+) -> list[Constraint]:
+    """A direction constrains no distance."""
+    return []
+
+
+#: How each quantity becomes constraints on a distance or a radius.
+_CONSTRAIN: dict[
+    Quantity, Callable[[str, Condition, PlaceRef, PlaceRef, Gazetteer], list[Constraint]]
+] = {
+    Quantity.DISTANCE: _distance,
+    Quantity.AREA: _area,
+    Quantity.AZIMUTH: _no_distance,
+    Quantity.RADIUS: _radius,
+}
 
 
 def _edge_to_centre(interval: Interval, radius_m: float) -> Interval:

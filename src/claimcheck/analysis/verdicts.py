@@ -10,18 +10,11 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from claimcheck.claims.model import (
-    Claim,
-    DirectionAssertion,
-    DistanceAssertion,
-    InsideAssertion,
-    NearAssertion,
-    VerdictKind,
-    ZoneRadiusAssertion,
-)
+from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
+from claimcheck.claims.model import Claim, VerdictKind
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Resolution
 from claimcheck.geo.measure import (
     Measured,
@@ -30,7 +23,7 @@ from claimcheck.geo.measure import (
     NotMeasurable,
     azimuth_uncertainty_deg,
 )
-from claimcheck.grammar.directions import Direction, compass
+from claimcheck.grammar.directions import compass
 from claimcheck.grammar.relations import Interval
 from claimcheck.grammar.units import Unit
 
@@ -44,25 +37,47 @@ SEVERITY = (
 
 
 @dataclass(frozen=True)
-class Check:
-    """One measured quantity against one claimed condition."""
+class LengthCheck:
+    """One measured length against one claimed condition."""
 
-    #: "distance", "direction", "inside", "outside", "near" or "radius"
+    #: the condition's name: "distance", "inside", "outside", "near" or "radius"
     quantity: str
     verdict: VerdictKind
-    #: in metres, or degrees for "direction"
+    #: metres
     measured: Measured
     acceptable: Interval
     #: how the claim states it, e.g. "more than 45 mi"
     claimed: str
-    #: unit the claim was written in (None for directions)
-    unit: Unit | None
+    #: unit the claim was written in
+    unit: Unit
     #: signed distance from the best estimate to the nearest threshold; > 0 satisfies the claim
     margin: float
     #: for inconclusive: the uncertainty (half-width) would have to fall below this to decide
     decide_below: float | None
     reason: str
     nearest: Nearest | None = None
+
+
+@dataclass(frozen=True)
+class AngleCheck:
+    """One measured azimuth against a claimed compass sector, in degrees."""
+
+    #: always "direction"
+    quantity: str
+    verdict: VerdictKind
+    #: azimuth from the reference, degrees
+    measured: Measured
+    #: the sector, degrees clockwise from north
+    acceptable: Interval
+    claimed: str
+    #: degrees from the sector's edge; > 0 inside
+    margin: float
+    decide_below: float | None
+    reason: str
+
+
+#: What a check is; the type carries its unit (metres or degrees), so formats need not ask.
+Check = LengthCheck | AngleCheck
 
 
 @dataclass(frozen=True)
@@ -116,7 +131,7 @@ def _length_check(
     unit: Unit,
     what: str,
     nearest: Nearest | None = None,
-) -> Check:
+) -> LengthCheck:
     verdict = decide(measured, acceptable)
     m = margin(measured.best, acceptable)
     span = _fmt(measured.best, unit)
@@ -133,13 +148,16 @@ def _length_check(
             f"{what} is {span}, which straddles {claimed}; the uncertainty "
             f"(±{_fmt(measured.half_width, unit)}) must fall below {_fmt(abs(m), unit)} to decide"
         )
-    return Check(
+    return LengthCheck(
         quantity, verdict, measured, acceptable, claimed, unit, m, decide_below, reason, nearest
     )
 
 
-def _direction_check(azimuth: float, uncertainty_m: float, distance_m: float,
-                     direction: Direction) -> Check:  # fmt: skip
+def _direction_check(
+    azimuth: float, uncertainty_m: float, distance_m: float, condition: Condition
+) -> AngleCheck:
+    direction = condition.direction
+    assert direction is not None  # every AZIMUTH condition carries its sector
     delta = azimuth_uncertainty_deg(distance_m, uncertainty_m)
     diff = (azimuth - direction.centre_deg + 180.0) % 360.0 - 180.0
     # Work in "degrees off the sector's centre line", so the sector is one plain interval.
@@ -159,16 +177,12 @@ def _direction_check(azimuth: float, uncertainty_m: float, distance_m: float,
     else:
         decide_below = abs(m)
         reason = f"{bearing} straddles the edge of {sector}"
-    return Check(
-        "direction",
+    return AngleCheck(
+        condition.name,
         verdict,
         Measured(azimuth, azimuth - delta, azimuth + delta),
-        Interval(
-            direction.centre_deg - direction.half_width_deg,
-            direction.centre_deg + direction.half_width_deg,
-        ),
-        f"{direction} from the reference",
-        None,
+        condition.acceptable,
+        condition.claimed,
         m,
         decide_below,
         reason,
@@ -230,15 +244,7 @@ class Evaluator:
         return self._reading(claim, tuple(r.places[0] for r in resolutions))
 
     def _reading(self, claim: Claim, places: tuple[Place, ...]) -> Verdict:
-        a = claim.assertion
-        roles = (
-            ("zone",)
-            if isinstance(a, ZoneRadiusAssertion)
-            else ("subject", "area")
-            if isinstance(a, InsideAssertion)
-            else ("subject", "reference")
-        )
-        used = tuple(zip(roles, (p.id for p in places), strict=True))
+        used = tuple(zip(claim.assertion.roles, (p.id for p in places), strict=True))
         unknown = [p for p in places if not p.has_position]
         if unknown:
             ids = ", ".join(p.id for p in unknown)
@@ -258,93 +264,70 @@ class Evaluator:
         return Verdict(claim, overall, reason, tuple(checks), used)
 
     def _checks(self, claim: Claim, places: tuple[Place, ...]) -> list[Check]:
-        a = claim.assertion
-        m = self.measurer
-        if isinstance(a, ZoneRadiusAssertion):
-            zone = places[0]
-            assert zone.radius is not None
-            radius = zone.radius.metres
-            req = a.requirement
-            return [_length_check("radius", Measured(radius, radius, radius), req.acceptable(),
-                                  str(req), req.unit, f"the declared radius of {zone.id} "
-                                  f"({zone.radius})")]  # fmt: skip
-        subject, other = places
-        if isinstance(a, InsideAssertion):
-            return [self._inside_check(subject, other, a.inside)]
-        if isinstance(a, NearAssertion):
-            dist = m.distance(subject, other)
-            if a.threshold is not None:
-                acceptable, claimed = a.threshold.acceptable(), f"near ({a.threshold})"
-                unit = a.threshold.unit
-            else:
-                limit = other.near_threshold_m
-                acceptable = Interval(0.0, limit)
-                unit = Unit.KM
-                source = (
-                    "this place's"
-                    if other.near_m is not None
-                    else f"the default for a {other.kind.value}"
-                )
-                claimed = f"near (within {_fmt(limit, unit)}, {source} threshold)"
-            what = f"the distance from {subject.id} to {other.id}"
-            return [
-                _length_check("near", dist.distance, acceptable, claimed, unit, what, dist.nearest)
-            ]
-        dist = m.distance(subject, other)
-        checks: list[Check] = []
-        if isinstance(a, DistanceAssertion):
-            req = a.requirement
-            checks.append(
-                _length_check(
-                    "distance",
-                    dist.distance,
-                    req.acceptable(),
-                    str(req),
-                    req.unit,
-                    f"the distance from {subject.id} to {other.id}",
-                    dist.nearest,
-                )
-            )
-        direction = a.direction if isinstance(a, (DistanceAssertion, DirectionAssertion)) else None
-        if direction is not None:
-            if dist.azimuth_deg is None:
-                raise NotMeasurable(
-                    f"a direction from the {other.kind.value} {other.id!r} is not defined"
-                )
-            u = subject.uncertainty_m + m.anchor(other).uncertainty_m
-            checks.append(_direction_check(dist.azimuth_deg, u, dist.distance.best, direction))
-        return checks
+        """Each condition of the claim, measured: the subject first, the reference last."""
+        subject, reference = places[0], places[-1]
+        return [
+            _MEASURE[c.quantity](self.measurer, c, subject, reference)
+            for c in claim.assertion.conditions(reference)
+        ]
 
-    def _inside_check(self, subject: Place, area: Place, inside: bool) -> Check:
-        word = "inside" if inside else "outside"
-        if area.kind is PlaceKind.ZONE:
-            assert area.radius is not None
-            radius = area.radius.metres
-            dist = self.measurer.to_zone_centre(subject, area)
-            acceptable = (
-                Interval(0.0, radius) if inside else Interval(radius, math.inf, low_open=True)
-            )
-            return _length_check(
-                word,
-                dist.distance,
-                acceptable,
-                f"{word} the {area.radius} radius",
-                area.radius.unit,
-                f"the distance from {subject.id} to the centre of {area.id}",
-            )
-        if subject.kind is not PlaceKind.POINT:
-            raise NotMeasurable(f"{subject.id!r} is a {subject.kind.value}, not a point")
-        signed = self.measurer.signed_to_polygon(subject, area)
-        acceptable = Interval(-math.inf, 0.0) if inside else Interval(0.0, math.inf, low_open=True)
-        return _length_check(
-            word,
-            signed.distance,
-            acceptable,
-            f"{word} (signed distance {'≤' if inside else '>'} 0)",
-            Unit.KM,
-            f"the signed distance from {subject.id} to the boundary of {area.id} (negative inside)",
-            signed.nearest,
+
+def _unit(condition: Condition) -> Unit:
+    assert condition.unit is not None  # every length condition has its figure's unit
+    return condition.unit
+
+
+def _distance(m: Measurer, c: Condition, subject: Place, reference: Place) -> Check:
+    dist = m.distance(subject, reference)
+    what = f"the distance from {subject.id} to {reference.id}"
+    return _length_check(
+        c.name, dist.distance, c.acceptable, c.claimed, _unit(c), what, dist.nearest
+    )
+
+
+def _area(m: Measurer, c: Condition, subject: Place, area: Place) -> Check:
+    """A zone is measured from its centre (its edge is declared, not drawn); a polygon, signed."""
+    if area.kind is PlaceKind.ZONE:
+        assert area.radius is not None
+        dist = m.to_zone_centre(subject, area)
+        acceptable = zone_centre_interval(c.acceptable, area.radius.metres)
+        what = f"the distance from {subject.id} to the centre of {area.id}"
+        return _length_check(c.name, dist.distance, acceptable, c.claimed, _unit(c), what)
+    if subject.kind is not PlaceKind.POINT:
+        raise NotMeasurable(f"{subject.id!r} is a {subject.kind.value}, not a point")
+    signed = m.signed_to_polygon(subject, area)
+    what = f"the signed distance from {subject.id} to the boundary of {area.id} (negative inside)"
+    return _length_check(
+        c.name, signed.distance, c.acceptable, c.claimed, _unit(c), what, signed.nearest
+    )
+
+
+def _azimuth(m: Measurer, c: Condition, subject: Place, reference: Place) -> Check:
+    dist = m.distance(subject, reference)
+    if dist.azimuth_deg is None:
+        raise NotMeasurable(
+            f"a direction from the {reference.kind.value} {reference.id!r} is not defined"
         )
+    u = subject.uncertainty_m + m.anchor(reference).uncertainty_m
+    return _direction_check(dist.azimuth_deg, u, dist.distance.best, c)
+
+
+def _radius(m: Measurer, c: Condition, zone: Place, _zone: Place) -> Check:
+    assert zone.radius is not None
+    radius = zone.radius.metres
+    what = f"the declared radius of {zone.id} ({zone.radius})"
+    return _length_check(
+        c.name, Measured(radius, radius, radius), c.acceptable, c.claimed, _unit(c), what
+    )
+
+
+#: How each quantity is measured between the subject and the reference.
+_MEASURE: dict[Quantity, Callable[[Measurer, Condition, Place, Place], Check]] = {
+    Quantity.DISTANCE: _distance,
+    Quantity.AREA: _area,
+    Quantity.AZIMUTH: _azimuth,
+    Quantity.RADIUS: _radius,
+}
 
 
 def evaluate(claims: Sequence[Claim], gazetteer: Gazetteer) -> list[Verdict]:

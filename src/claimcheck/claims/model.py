@@ -12,13 +12,20 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from claimcheck.errors import DataError, Problem
+from claimcheck.claims.meaning import (
+    Assertion,
+    DirectionAssertion,
+    DistanceAssertion,
+    InsideAssertion,
+    NearAssertion,
+    ZoneRadiusAssertion,
+)
+from claimcheck.errors import DataError, ParseError, Problem
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, Source, suggest_place
 from claimcheck.gazetteer.reader import read_id, read_length, read_source
 from claimcheck.grammar.directions import Direction, parse_direction
-from claimcheck.grammar.relations import RelationError, Requirement, parse_requirement
-from claimcheck.grammar.units import UnitError
+from claimcheck.grammar.relations import Requirement, parse_requirement
 
 
 class VerdictKind(Enum):
@@ -26,56 +33,6 @@ class VerdictKind(Enum):
     INCONSISTENT = "inconsistent"
     INCONCLUSIVE = "inconclusive"
     UNVERIFIABLE = "unverifiable"
-
-
-@dataclass(frozen=True)
-class DistanceAssertion:
-    """`subject` lies at `requirement` from `reference` (optionally also in a direction)."""
-
-    subject: PlaceRef
-    reference: PlaceRef
-    requirement: Requirement
-    direction: Direction | None = None
-
-
-@dataclass(frozen=True)
-class DirectionAssertion:
-    """`subject` lies in `direction` from `reference`, distance unstated."""
-
-    subject: PlaceRef
-    reference: PlaceRef
-    direction: Direction
-
-
-@dataclass(frozen=True)
-class InsideAssertion:
-    """`subject` lies inside (or outside) an area: a zone or a polygon."""
-
-    subject: PlaceRef
-    area: PlaceRef
-    inside: bool
-
-
-@dataclass(frozen=True)
-class NearAssertion:
-    """`subject` is near `reference`: within the threshold (claim's, place's, or default)."""
-
-    subject: PlaceRef
-    reference: PlaceRef
-    threshold: Requirement | None
-
-
-@dataclass(frozen=True)
-class ZoneRadiusAssertion:
-    """A zone's radius is as the claim states ("the 34-mile exclusion zone")."""
-
-    zone: PlaceRef
-    requirement: Requirement
-
-
-Assertion = (
-    DistanceAssertion | DirectionAssertion | InsideAssertion | NearAssertion | ZoneRadiusAssertion
-)
 
 
 @dataclass(frozen=True)
@@ -100,21 +57,10 @@ class Claim:
     @property
     def kind(self) -> str:
         """The stable JSON name of the assertion kind."""
-        return {
-            DistanceAssertion: "distance",
-            DirectionAssertion: "direction",
-            InsideAssertion: "inside",
-            NearAssertion: "near",
-            ZoneRadiusAssertion: "zone_radius",
-        }[type(self.assertion)]
+        return self.assertion.kind
 
     def place_refs(self) -> tuple[PlaceRef, ...]:
-        a = self.assertion
-        if isinstance(a, ZoneRadiusAssertion):
-            return (a.zone,)
-        if isinstance(a, InsideAssertion):
-            return (a.subject, a.area)
-        return (a.subject, a.reference)
+        return self.assertion.place_refs()
 
 
 CLAIM_KEYS = (
@@ -171,10 +117,10 @@ def _requirement(entry: yamlfile.Entry, key: str) -> Requirement | None:
         if key == "within":  # `within: 2 km` is a limit, not a bare (exact) figure
             try:
                 return parse_requirement(f"within {text}", tolerance)
-            except (RelationError, UnitError):
+            except ParseError:
                 pass
         return parse_requirement(text, tolerance)
-    except (RelationError, UnitError) as exc:
+    except ParseError as exc:
         entry.problem(key, str(exc))
         return None
 
@@ -186,7 +132,7 @@ def _direction(entry: yamlfile.Entry) -> Direction | None:
     width = entry.number("direction_tolerance")
     try:
         return parse_direction(text, width)
-    except ValueError as exc:
+    except ParseError as exc:
         entry.problem("direction", str(exc))
         return None
 

@@ -171,11 +171,6 @@ class Interval:
     def overlaps(self, other: Interval) -> bool:
         return self.intersection(other) is not None
 
-    @property
-    def finite_bounds(self) -> list[float]:
-        """The thresholds a measurement can be compared with (skips 0 and infinity)."""
-        return [b for b in (self.low, self.high) if math.isfinite(b) and b > 0]
-
 
 @dataclass(frozen=True)
 class Requirement:

@@ -6,7 +6,6 @@ same thing wherever a user writes it.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -198,10 +197,3 @@ def rounding_step(value: Decimal, fives: bool = True) -> Decimal:
     if fives and digits[-1] == 5 and len(digits) > 1:
         step *= 5
     return step
-
-
-def metres_to(value_m: float, unit: Unit) -> float:
-    """Convert metres into `unit`; NaN stays NaN so callers can test for it."""
-    if math.isnan(value_m):
-        return value_m
-    return value_m / unit.metres

@@ -307,7 +307,6 @@ class GazetteerDb:
             raise UsageError(f"{path}: index schema {meta.get('schema')!r}; rebuild it")
         self.path = path
         self.meta = meta
-        (self.spelling_count,) = self.con.execute("SELECT count(*) FROM spellings").fetchone()
 
     def __enter__(self) -> GazetteerDb:
         return self

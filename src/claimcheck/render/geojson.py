@@ -9,15 +9,15 @@ geojson.io use, and carry each claim's verdict for popups.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimcheck.analysis.verdicts import Check, Verdict
+from claimcheck.analysis.verdicts import Check, LengthCheck, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
+from claimcheck.geo.geojson import DIGITS, finish_geometry
 from claimcheck.geo.lines import densify, geodesic_circle
 from claimcheck.render import safe
 from claimcheck.render.html_report import COLOURS
@@ -27,9 +27,6 @@ from claimcheck.render.summary import CheckRow, check_row, summarize
 MAX_SEGMENT_M = 5_000.0
 #: Vertices of a zone circle: 360 points keep every edge within 10 m of a 200 km circle.
 CIRCLE_POINTS = 360
-#: 6 decimals of a degree is 0.1 m, far below any uncertainty in the gazetteer.
-DIGITS = 6
-_LENGTH_CHECKS = ("distance", "near", "inside", "outside", "radius")
 _STYLE = {
     "border": {"stroke": "#555555", "stroke-width": 2},
     "polygon": {"stroke": "#555555", "fill": "#999999", "fill-opacity": 0.1},
@@ -61,43 +58,6 @@ def _positions(vertices: Sequence[LatLon]) -> list[tuple[float, float]]:
     """(lat, lon) vertices as continuous (lon, lat) positions: the one place the order flips."""
     lons = _unwrap([lon for _lat, lon in vertices])
     return [(lon, lat) for lon, (lat, _lon) in zip(lons, vertices, strict=True)]
-
-
-def finish_geometry(geom: Any) -> dict[str, Any]:
-    """Cut at the antimeridian, orient rings by the right-hand rule, round, as a GeoJSON dict."""
-    import numpy as np
-    import shapely
-    from shapely.geometry import mapping
-    from shapely.geometry.polygon import orient
-
-    minx, _miny, maxx, _maxy = geom.bounds
-    if minx < -180.0 or maxx > 180.0:
-        pieces: list[Any] = []
-        for shift in (-360.0, 0.0, 360.0):
-            window = shapely.box(-180.0 - shift, -90.0, 180.0 - shift, 90.0)
-            offset = np.array([shift, 0.0])
-            piece = shapely.transform(geom.intersection(window), lambda xy, o=offset: xy + o)
-            if not piece.is_empty:
-                pieces.extend(getattr(piece, "geoms", [piece]))
-        geom = shapely.union_all(pieces) if len(pieces) > 1 else pieces[0]
-    if geom.geom_type != "Point":
-        geom = shapely.set_precision(geom, 10.0**-DIGITS)  # may re-wind rings: orient after it
-    if geom.geom_type == "Polygon":
-        geom = orient(geom, 1.0)
-    elif geom.geom_type == "MultiPolygon":
-        geom = shapely.MultiPolygon([orient(p, 1.0) for p in geom.geoms])
-    out: dict[str, Any] = json.loads(json.dumps(mapping(geom)))
-    return _round(out)
-
-
-def _round(value: Any) -> Any:
-    if isinstance(value, float):
-        return round(value, DIGITS)
-    if isinstance(value, list):
-        return [_round(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _round(v) for k, v in value.items()}
-    return value
 
 
 def line_geometry(vertices: Sequence[LatLon]) -> dict[str, Any]:
@@ -159,7 +119,7 @@ def measurements(report: VerifyReport) -> list[Measurement]:
 def _ends(
     check: Check, roles: Mapping[str, Place | None], gazetteer: Gazetteer
 ) -> tuple[LatLon, LatLon] | None:
-    if check.quantity not in _LENGTH_CHECKS:
+    if not isinstance(check, LengthCheck):
         return None
     if check.quantity == "radius":
         zone = roles.get("zone")

@@ -8,7 +8,7 @@ from typing import Any
 
 from claimcheck.analysis.contradictions import Contradiction
 from claimcheck.analysis.locate import Feasibility
-from claimcheck.analysis.verdicts import Check, Verdict
+from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, Verdict
 from claimcheck.api import Dataset, VerifyReport
 from claimcheck.errors import Problem
 from claimcheck.gazetteer.places import Source
@@ -33,7 +33,7 @@ def check_dict(check: Check) -> dict[str, Any]:
         "claimed": check.claimed,
         "reason": check.reason,
     }
-    if check.quantity == "direction":
+    if isinstance(check, AngleCheck):
         out["azimuth_deg"] = {
             "best": _num(check.measured.best % 360, 2),
             "min": _num(check.measured.low, 2),
@@ -47,12 +47,11 @@ def check_dict(check: Check) -> dict[str, Any]:
     m = check.measured
     out["measured_km"] = {"best": _num(m.best / 1000), "min": _num(m.low / 1000),
                           "max": _num(m.high / 1000)}  # fmt: skip
-    if check.unit is not None:
-        u = check.unit.metres
-        out["unit"] = check.unit.value
-        out["measured"] = {"best": _num(m.best / u), "min": _num(m.low / u),
-                           "max": _num(m.high / u)}  # fmt: skip
-        out["margin"] = _num(check.margin / u)
+    u = check.unit.metres
+    out["unit"] = check.unit.value
+    out["measured"] = {"best": _num(m.best / u), "min": _num(m.low / u),
+                       "max": _num(m.high / u)}  # fmt: skip
+    out["margin"] = _num(check.margin / u)
     out["acceptable_km"] = {"min": _num(check.acceptable.low / 1000),
                             "max": _num(check.acceptable.high / 1000)}  # fmt: skip
     out["margin_km"] = _num(check.margin / 1000)
@@ -66,7 +65,7 @@ def check_dict(check: Check) -> dict[str, Any]:
 
 def verdict_dict(verdict: Verdict, report: VerifyReport | None = None) -> dict[str, Any]:
     claim = verdict.claim
-    first = next((c for c in verdict.checks if c.quantity != "direction"), None)
+    first = next((c for c in verdict.checks if isinstance(c, LengthCheck)), None)
     out: dict[str, Any] = {
         "id": claim.id,
         "verdict": verdict.verdict.value,

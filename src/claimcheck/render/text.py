@@ -8,7 +8,7 @@ import click
 
 from claimcheck.analysis.contradictions import Contradiction
 from claimcheck.analysis.locate import Feasibility
-from claimcheck.analysis.verdicts import Check, Verdict
+from claimcheck.analysis.verdicts import AngleCheck, Check, Verdict
 from claimcheck.api import Dataset, VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import Level, Problem
@@ -25,10 +25,9 @@ COLOURS = {
 
 def measured_text(check: Check) -> str:
     m = check.measured
-    if check.quantity == "direction":
+    if isinstance(check, AngleCheck):
         return f"bearing {m.best % 360:.1f}° (±{m.half_width:.1f}°)"
     unit = check.unit
-    assert unit is not None  # every length check carries its claim's unit
     u = unit.metres
     if m.low == m.high:
         text = f"{m.best / u:,.2f} {unit.value}"
@@ -40,9 +39,8 @@ def measured_text(check: Check) -> str:
 
 
 def margin_text(check: Check) -> str:
-    if check.quantity == "direction":
+    if isinstance(check, AngleCheck):
         return f"{check.margin:+.1f}° from the sector's edge"
-    assert check.unit is not None
     value = check.margin / check.unit.metres
     side = "inside" if check.margin >= 0 else "outside"
     return f"{value:+,.1f} {check.unit.value} ({side} the claimed range)"
@@ -107,9 +105,8 @@ def _row_figures(verdict: Verdict) -> tuple[str, str, str]:
             return (f"{len(verdict.candidates)} readings", "", "")
         return ("—", "", "")
     check = verdict.checks[0]
-    if check.quantity == "direction":
+    if isinstance(check, AngleCheck):
         return (f"{check.measured.best % 360:.0f}°", clean(check.claimed), f"{check.margin:+.1f}°")
-    assert check.unit is not None
     u = check.unit.metres
     m = check.measured
     measured = f"{m.best / u:,.1f}"

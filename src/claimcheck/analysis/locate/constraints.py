@@ -1,0 +1,286 @@
+"""Claims to constraints: each claim about the unknown place as the region where it holds.
+
+A claim becomes the set of points where it *could* be true: the known place's uncertainty r
+widens every region (a point within r of the stated position may be the true one), so
+"more than 45 mi from X" with r = 8 km keeps every point farther than 72.4 − 8 km from X, and
+"inside a 55 km zone" whose centre is known to 7 km and edge to 2.5 km admits 64.5 km. A direction
+sector is widened the same way: every point within r of the geodesic sector.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from claimcheck.analysis.locate.shapes import Area, Band, Disc, Inter, Not, Sector, Shape, Union
+from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
+from claimcheck.claims.model import Claim
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef
+from claimcheck.grammar.directions import Direction
+from claimcheck.grammar.relations import Interval
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One claim about the unknown place, as the region where it could be true."""
+
+    id: str
+    claimant: str
+    quote: str
+    #: how the region was derived, e.g. "within 64.5 km of al-tanf-garrison (…)"
+    description: str
+    shape: Shape
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A claim about the place that cannot constrain it, and why."""
+
+    id: str
+    claimant: str
+    reason: str
+
+
+def _km(metres: float) -> str:
+    return f"{metres / 1000:,.1f} km"
+
+
+def _uncertainty_note(parts: Sequence[tuple[str, float]]) -> str:
+    used = [f"{label} ±{_km(m)}" for label, m in parts if m > 0]
+    return f", widened by {' and '.join(used)}" if used else ""
+
+
+def _ring(lat: float, lon: float, low_m: float, high_m: float) -> Shape:
+    """Points whose distance from (lat, lon) lies in [low_m, high_m] (high may be infinite)."""
+    parts: list[Shape] = []
+    if math.isfinite(high_m):
+        parts.append(Disc(lat, lon, max(0.0, high_m)))
+    if low_m > 0:
+        parts.append(Not(Disc(lat, lon, low_m)))
+    return parts[0] if len(parts) == 1 else Inter(tuple(parts))
+
+
+def _span(low_m: float, high_m: float, what: str) -> str:
+    """ "within 64.5 km of X", "more than 64.4 km from X", "10.0–20.0 km from X"."""
+    if low_m <= 0 and not math.isfinite(high_m):
+        return f"any distance from {what}"
+    if low_m <= 0:
+        return f"within {_km(high_m)} of {what}"
+    if not math.isfinite(high_m):
+        return f"more than {_km(low_m)} from {what}"
+    return f"{_km(low_m)}–{_km(high_m)} from {what}"
+
+
+def _zone_centre(zone: Place, gazetteer: Gazetteer) -> Place:
+    centre = gazetteer.get(zone.centre or "")
+    assert centre is not None and centre.lat is not None  # checked when the places were loaded
+    return centre
+
+
+def _distance_shape(ref: Place, acceptable: Interval, gazetteer: Gazetteer) -> tuple[Shape, str]:
+    """Points whose distance to `ref` (0 inside a zone or polygon) could lie in `acceptable`."""
+    low, high = acceptable.low, acceptable.high
+    if ref.kind is PlaceKind.POINT:
+        assert ref.lat is not None and ref.lon is not None
+        u = ref.uncertainty_m
+        lo, hi = low - u, high + u
+        note = _uncertainty_note([(ref.id, u)])
+        return _ring(ref.lat, ref.lon, lo, hi), f"{_span(lo, hi, ref.id)}{note}"
+    if ref.kind is PlaceKind.ZONE:
+        centre = _zone_centre(ref, gazetteer)
+        assert ref.radius is not None and centre.lat is not None and centre.lon is not None
+        u = centre.uncertainty_m + ref.uncertainty_m
+        radius = ref.radius.metres
+        lo = radius + low - u if low - u > 0 else 0.0
+        hi = radius + high + u
+        note = _uncertainty_note([(centre.id, centre.uncertainty_m), ("edge", ref.uncertainty_m)])
+        text = f"{_span(lo, hi, centre.id)} (zone {ref.id}, radius {_km(radius)}){note}"
+        return _ring(centre.lat, centre.lon, lo, hi), text
+    u = ref.uncertainty_m
+    lo, hi = low - u, high + u
+    note = _uncertainty_note([(ref.id, u)])
+    if ref.kind is PlaceKind.LINE:
+        near: Shape = Band(ref.vertices, hi)
+        far: Shape | None = Band(ref.vertices, lo) if lo > 0 else None
+    else:
+        rings = (ref.vertices, *ref.holes)
+        near = Union((Area(rings), *(Band(r, hi, closed=True) for r in rings)))
+        far = Union((Area(rings), *(Band(r, lo, closed=True) for r in rings))) if lo > 0 else None
+    parts: list[Shape] = []
+    if math.isfinite(hi):
+        parts.append(near)
+    if far is not None:
+        parts.append(Not(far))
+    shape = parts[0] if len(parts) == 1 else Inter(tuple(parts))
+    return shape, f"{_span(lo, hi, f'the {ref.kind.value} {ref.id}')}{note}"
+
+
+def _area_shape(c: Condition, area: Place, gazetteer: Gazetteer) -> tuple[Shape, str]:
+    """Points on the claimed side of an area's edge, widened by the area's uncertainty."""
+    if area.kind is PlaceKind.ZONE:
+        centre = _zone_centre(area, gazetteer)
+        assert area.radius is not None and centre.lat is not None and centre.lon is not None
+        u = centre.uncertainty_m + area.uncertainty_m
+        radius = area.radius.metres
+        note = _uncertainty_note([(centre.id, centre.uncertainty_m), ("edge", area.uncertainty_m)])
+        at_centre = zone_centre_interval(c.acceptable, radius)
+        lo, hi = at_centre.low - u, at_centre.high + u
+        parts: list[Shape] = []
+        if math.isfinite(hi):
+            parts.append(Disc(centre.lat, centre.lon, max(0.0, hi)))
+        if at_centre.low > 0:
+            parts.append(Not(Disc(centre.lat, centre.lon, max(0.0, lo))))
+        shape = parts[0] if len(parts) == 1 else Inter(tuple(parts))
+        span = _span(lo, hi, centre.id)
+        return shape, f"{c.label} {area.id}: {span} (radius {_km(radius)}){note}"
+    rings = (area.vertices, *area.holes)
+    u = area.uncertainty_m
+    bands = tuple(Band(r, u, closed=True) for r in rings)
+    text = f"{c.label} the polygon {area.id}{_uncertainty_note([(area.id, u)])}"
+    if math.isfinite(c.acceptable.high):  # inside (signed distance ≤ 0), or within u of it
+        return Union((Area(rings), *bands)), text
+    core = Inter((Area(rings), *(Not(b) for b in bands)))
+    return Not(core), text
+
+
+def _sector_shape(apex: Place, direction: Direction, reach_m: float) -> tuple[Shape, str]:
+    assert apex.lat is not None and apex.lon is not None
+    sector = Sector(apex.lat, apex.lon, direction.centre_deg, direction.half_width_deg, reach_m)
+    u = apex.uncertainty_m
+    text = f"{direction} of {apex.id}" + _uncertainty_note([(apex.id, u)])
+    if u <= 0 or direction.half_width_deg >= 180.0:
+        return sector, text
+    rays = tuple(Band(ray, u) for ray in sector.rays())
+    return Union((sector, Disc(apex.lat, apex.lon, u), *rays)), text
+
+
+#: How far sector rays are drawn: past the window's far side for any apex within 3000 km of the
+#: frame centre (the window is at most 1000 km), so the sector's far arc never enters it.
+_SECTOR_REACH_M = 4_000_000.0
+
+
+def _distance_region(c: Condition, place: Place, gazetteer: Gazetteer) -> tuple[Shape, str]:
+    shape, text = _distance_shape(place, c.acceptable, gazetteer)
+    return shape, f"{c.label}: {text}"
+
+
+def _sector_region(c: Condition, place: Place, gazetteer: Gazetteer) -> tuple[Shape, str]:
+    apex = _zone_centre(place, gazetteer) if place.kind is PlaceKind.ZONE else place
+    if apex.kind is not PlaceKind.POINT:
+        raise _NotLocatable(f"a direction from the {place.kind.value} {place.id!r} is not defined")
+    assert c.direction is not None  # every AZIMUTH condition carries its sector
+    return _sector_shape(apex, c.direction, _SECTOR_REACH_M)
+
+
+def _relates(subject_is_unknown: bool, reference_is_unknown: bool) -> str | None:
+    if subject_is_unknown == reference_is_unknown:
+        return "it does not relate this place to a known one"
+    return None
+
+
+def _from_known(subject_is_unknown: bool, reference_is_unknown: bool) -> str | None:
+    why = _relates(subject_is_unknown, reference_is_unknown)
+    if why is None and not subject_is_unknown:
+        return "a direction *from* an unknown place is not supported"
+    return why
+
+
+def _subject_only(subject_is_unknown: bool, _reference_is_unknown: bool) -> str | None:
+    return None if subject_is_unknown else "its subject is not this place"
+
+
+def _nowhere(_subject_is_unknown: bool, _reference_is_unknown: bool) -> str | None:
+    return "it does not locate a place"
+
+
+@dataclass(frozen=True)
+class _Locating:
+    """How a quantity locates the unknown place: which end it may be, and the region."""
+
+    #: why a claim cannot locate the place, given which ends are the unknown place; None if it can
+    why_not: Callable[[bool, bool], str | None]
+    #: the region around the known place (None when the quantity locates nothing)
+    region: Callable[[Condition, Place, Gazetteer], tuple[Shape, str]] | None
+
+
+#: A distance locates either end from the other; an azimuth or an area, only the subject.
+_LOCATING: dict[Quantity, _Locating] = {
+    Quantity.DISTANCE: _Locating(_relates, _distance_region),
+    Quantity.AZIMUTH: _Locating(_from_known, _sector_region),
+    Quantity.AREA: _Locating(_subject_only, _area_shape),
+    Quantity.RADIUS: _Locating(_nowhere, None),
+}
+
+
+def _claim_shape(claim: Claim, unknown: Place, gazetteer: Gazetteer) -> tuple[Shape, str] | str:
+    """The claim's region, or why it cannot constrain `unknown`."""
+    a = claim.assertion
+    subject_is_unknown = _unique(gazetteer, a.subject) is unknown
+    reference_is_unknown = _unique(gazetteer, a.reference) is unknown
+    for quantity in a.quantities:
+        why = _LOCATING[quantity].why_not(subject_is_unknown, reference_is_unknown)
+        if why is not None:
+            return why
+    other_ref = a.reference if subject_is_unknown else a.subject
+
+    def located(p: Place) -> tuple[Shape, str]:
+        regions = []
+        for c in a.conditions(p if subject_is_unknown else unknown):
+            region = _LOCATING[c.quantity].region
+            assert region is not None  # quantities that locate nothing were turned away above
+            regions.append(region(c, p, gazetteer))
+        shapes = [shape for shape, _text in regions]
+        shape = shapes[0] if len(shapes) == 1 else Inter(tuple(shapes))
+        return shape, "; ".join(text for _shape, text in regions)
+
+    return _over_readings(gazetteer, other_ref, located)
+
+
+class _NotLocatable(Exception):
+    """A reading that gives no region (e.g. a direction from a line)."""
+
+
+def _unique(gazetteer: Gazetteer, ref: PlaceRef) -> Place | None:
+    return gazetteer.resolve(ref).place
+
+
+def _over_readings(
+    gazetteer: Gazetteer, ref: PlaceRef, build: Callable[[Place], tuple[Shape, str]]
+) -> tuple[Shape, str] | str:
+    """One reading: its region. Several (an ambiguous name): the union, since any may be meant."""
+    places = gazetteer.resolve(ref).places
+    if not places:
+        return f"{ref.text!r} is not in the places file"
+    unknown = [p.id for p in places if not p.has_position]
+    if unknown:
+        return f"{', '.join(unknown)} has no coordinates"
+    try:
+        built = [build(p) for p in places]
+    except _NotLocatable as exc:
+        return str(exc)
+    if len(built) == 1:
+        return built[0]
+    ids = ", ".join(p.id for p in places)
+    text = f"any of {len(places)} readings of {ref.text!r} ({ids}): " + " | ".join(
+        t for _s, t in built
+    )
+    return Union(tuple(s for s, _t in built)), text
+
+
+def constraints_for(
+    place: Place, claims: Iterable[Claim], gazetteer: Gazetteer
+) -> tuple[list[Constraint], list[Skipped]]:
+    """The claims that name `place` unambiguously, as constraints; the rest of them, skipped."""
+    constraints: list[Constraint] = []
+    skipped: list[Skipped] = []
+    for claim in claims:
+        if all(_unique(gazetteer, ref) is not place for ref in claim.place_refs()):
+            continue
+        result = _claim_shape(claim, place, gazetteer)
+        if isinstance(result, str):
+            skipped.append(Skipped(claim.id, claim.claimant, result))
+        else:
+            shape, text = result
+            constraints.append(Constraint(claim.id, claim.claimant, claim.quote, text, shape))
+    return constraints, skipped
