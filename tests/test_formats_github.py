@@ -76,11 +76,14 @@ def test_problems() -> None:
     problems = [Problem("c.yaml", 3, 7, "claims[0].distance", "cannot read 'far'", item="a")]
     assert github.render_problems(problems) == (
         "::error file=c.yaml,line=3,col=7,title=a::claims[0].distance: cannot read 'far'\n"
-        "::notice title=claimcheck::1 error(s): nothing was verified; fix the input and run again"
+        "::notice title=claimcheck::1 error: nothing was verified; fix the input and run again"
     )
 
 
-@pytest.mark.parametrize(("env", "github_output"), [("true", True), (None, False)])
+@pytest.mark.parametrize(
+    ("env", "github_output"),
+    [("true", True), (None, False), ("false", False), ("0", False), ("", False)],
+)
 def test_auto_means_github_under_github_actions(env: str | None, github_output: bool) -> None:
     result = CliRunner().invoke(
         main,

@@ -90,7 +90,7 @@ def test_cli_update_expect_end_to_end(tmp_path: Path) -> None:
     code, out, err = run("verify", "--claims", str(claims), "--places", PLACES, "--update-expect")
     assert code == 0, out + err
     assert f"{claims}: line 14: garrison-about-24km: expect: inconclusive (was inconsistent)" in err
-    assert f"{claims}: 3 expect: value(s) written" in err
+    assert f"{claims}: 3 expect: values written" in err
     assert "all as expected" in out
     after = claims.read_text("utf-8")
     assert without_expect_lines(after) == without_expect_lines(before)
@@ -98,7 +98,7 @@ def test_cli_update_expect_end_to_end(tmp_path: Path) -> None:
 
     code, out, err = run("verify", "--claims", str(claims), "--places", PLACES, "--update-expect")
     assert code == 0
-    assert f"{claims}: 0 expect: value(s) written" in err
+    assert f"{claims}: 0 expect: values written" in err
     assert claims.read_text("utf-8") == after
 
 
@@ -217,7 +217,7 @@ def test_cli_update_expect_warns_for_a_flow_style_claim(tmp_path: Path) -> None:
     claims.write_text(text + flow, "utf-8")
     code, out, err = run("verify", "--claims", str(claims), "--places", PLACES, "--update-expect")
     assert "[warning] claims[4].expect: expect: not written: a flow-style" in err
-    assert f"{claims}: 3 expect: value(s) written" in err
+    assert f"{claims}: 3 expect: values written" in err
     assert code == 0, out + err  # the flow claim has no expect: to miss
     assert "EXPECTED" not in out
 

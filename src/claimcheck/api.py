@@ -29,7 +29,7 @@ from claimcheck.analysis.locate import (
 )
 from claimcheck.analysis.verdicts import Verdict, evaluate
 from claimcheck.claims.model import Claim, VerdictKind, parse_claims
-from claimcheck.errors import DataError, Problem
+from claimcheck.errors import DataError, Problem, UsageError
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.places import Gazetteer
 from claimcheck.gazetteer.reader import load_places, parse_places
@@ -101,12 +101,15 @@ def load(
     places: PathLike | Mapping[str, Any],
     gazetteer_db: PathLike | None = None,
 ) -> Dataset:
-    """Load claims and places, each from a file path or from plain data (a loaded mapping).
+    """Load claims and places, each from a file path ("-": standard input, for one of them)
+    or from plain data (a loaded mapping).
 
     Raises DataError with the problems of both inputs when either is bad.
     """
     claims_input = _Input.of(claims, CLAIMS_SOURCE)
     places_input = _Input.of(places, PLACES_SOURCE)
+    if claims_input.name == places_input.name == yamlfile.STDIN and claims_input.is_path:
+        raise UsageError("claims and places cannot both come from standard input (-)")
     db = os.fspath(gazetteer_db) if gazetteer_db is not None else None
     with yamlfile.gc_paused():
         return _load(claims_input, places_input, db)

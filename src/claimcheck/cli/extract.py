@@ -9,10 +9,12 @@ import click
 
 from claimcheck.claims import extract as core
 from claimcheck.cli.options import echo, format_option, places_option, reporting_errors
+from claimcheck.errors import UsageError
 from claimcheck.files.atomic import write_text_atomic
 from claimcheck.files.yamlfile import read_text
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.render.safe import json_text
+from claimcheck.render.wording import count
 
 
 def _read_article(path: str) -> str:
@@ -47,6 +49,8 @@ def extract(
       claimcheck extract article.txt --append data/claims.yaml
     """
     with reporting_errors("text"):
+        if article == places_path == "-":
+            raise UsageError("the article and the places cannot both come from standard input")
         text = _read_article(article)
         default_places = (
             ctx.get_parameter_source("places_path") is click.core.ParameterSource.DEFAULT
@@ -61,9 +65,10 @@ def extract(
             result = core.append_to(existing, append_path, drafts, title)
             if result.added:
                 write_text_atomic(append_path, result.text)
+            added = count(result.added, "claim")
             echo(
-                f"appended {result.added} claim(s) to {append_path}; skipped {result.skipped} "
-                f"already there, {result.left_out} without a place",
+                f"appended {added} to {append_path}; skipped {result.skipped} already there, "
+                f"{result.left_out} without a place",
                 err=True,
             )
             sys.exit(0)

@@ -25,6 +25,7 @@ from claimcheck.cli.options import (
     EXIT_ATTENTION,
     EXIT_OK,
     claims_option,
+    complete_unknown_place_id,
     echo,
     format_option,
     places_option,
@@ -32,6 +33,7 @@ from claimcheck.cli.options import (
 )
 from claimcheck.errors import UsageError
 from claimcheck.render.safe import clean, dumps, guard
+from claimcheck.render.wording import count
 
 
 def _num(value: float, digits: int = 3) -> float | None:
@@ -173,7 +175,7 @@ def render_text(result: LocateResult) -> str:
     n = len(result.constraints)
     place_id = clean(result.place_id)
     out = [
-        f"LOCATE  {place_id}: {n} claim{'s' if n != 1 else ''}, each the region where "
+        f"LOCATE  {place_id}: {count(n, 'claim')}, each the region where "
         "it could be true (widened by the known places' uncertainty)",
         f"  frame   azimuthal equidistant at {lat:.4f}, {lon:.4f}; window "
         f"{result.window_m / 1000:g} km around it; edges within {EDGE_TOLERANCE_M:g} m of "
@@ -190,7 +192,7 @@ def render_text(result: LocateResult) -> str:
         out.append(f"FEASIBLE  {f'all {n} claims' if n > 1 else 'the claim'} can hold at once")
         out.extend(_region_lines(overall, "  "))
     else:
-        out.append(f"CONFLICT  no point satisfies all {n} claims")
+        out.append(f"CONFLICT  no point satisfies all {count(n, 'claim')}")
     conflict = result.conflict
     if conflict is not None:
         size = len(conflict.claim_ids)
@@ -198,7 +200,7 @@ def render_text(result: LocateResult) -> str:
         proof = (
             f"no set of {size - 1} conflicts" if conflict.smallest and size > 1 else "irreducible"
         )
-        out.append(f"  {how} conflicting set ({size} claims; {proof}):")
+        out.append(f"  {how} conflicting set ({count(size, 'claim')}; {proof}):")
         for cid in conflict.claim_ids:
             claimant = next(c.claimant for c in result.constraints if c.id == cid)
             out.append(f"    {clean(cid)}  [{clean(claimant)}]")
@@ -216,7 +218,7 @@ RENDERERS = {"text": render_text, "json": render_json, "geojson": render_geojson
 
 
 @click.command()
-@click.argument("place", required=False)
+@click.argument("place", required=False, shell_complete=complete_unknown_place_id)
 @claims_option
 @places_option
 @click.option(

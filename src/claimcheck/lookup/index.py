@@ -18,9 +18,11 @@ lookup on 100,000 rows), and FTS5 cannot count shared trigrams, which is what fi
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import sqlite3
+import sys
 import time
 from array import array
 from collections.abc import Callable, Iterator
@@ -29,6 +31,7 @@ from typing import TextIO
 
 from claimcheck.errors import DataError, Problem, UsageError
 from claimcheck.files.atomic import atomic_path
+from claimcheck.files.yamlfile import STDIN
 from claimcheck.gazetteer.names import HOW_ORDER, Match, key_of_spelling, rank, spelling
 from claimcheck.gazetteer.places import Source
 
@@ -228,6 +231,9 @@ def trigrams(spelled: str) -> list[str]:
 
 
 def _open(path: str) -> TextIO:
+    """The dump as text; "-" is standard input (e.g. `unzip -p SY.zip SY.txt | ...`)."""
+    if path == STDIN:
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="\n")
     try:
         return open(path, encoding="utf-8", newline="\n")
     except OSError as exc:
@@ -296,6 +302,8 @@ class GazetteerDb:
     """A read-only handle on an index built by `import_geonames`."""
 
     def __init__(self, path: str) -> None:
+        if path == STDIN:
+            raise UsageError("a gazetteer index is a SQLite file: give its path, not -")
         if not os.path.isfile(path):
             raise UsageError(f"{path}: no such gazetteer index (build one with `places import`)")
         try:

@@ -15,6 +15,7 @@ from claimcheck.analysis.verdicts import Verdict
 from claimcheck.api import Dataset, VerifyReport
 from claimcheck.errors import Problem
 from claimcheck.render import safe
+from claimcheck.render.wording import count
 
 
 @dataclass(frozen=True)
@@ -151,11 +152,11 @@ def verify_summary(report: VerifyReport) -> str:
         if not attention
         else f"{len(attention)} need attention: " + ", ".join(attention)
     )
-    return safe.clean(f"{len(report.verdicts)} claims: {counts}; {tail}")
+    return safe.clean(f"{count(len(report.verdicts), 'claim')}: {counts}; {tail}")
 
 
 def check_summary(dataset: Dataset) -> str:
     return safe.clean(
-        f"{dataset.claims_path}: {len(dataset.claims)} claims, "
-        f"{dataset.places_path}: {len(dataset.gazetteer)} places: valid"
+        f"{dataset.claims_path}: {count(len(dataset.claims), 'claim')}, "
+        f"{dataset.places_path}: {count(len(dataset.gazetteer), 'place')}: valid"
     )

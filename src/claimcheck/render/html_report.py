@@ -14,6 +14,7 @@ from claimcheck.claims.model import VerdictKind
 from claimcheck.gazetteer.places import Source
 from claimcheck.render.safe import clean, web_url
 from claimcheck.render.summary import METHODS, CheckRow, ClaimSummary, summarize
+from claimcheck.render.wording import count
 
 #: Verdict colours, also used by the maps.
 COLOURS: dict[VerdictKind, str] = {
@@ -115,7 +116,7 @@ def render(report: VerifyReport, title: str = "Distance claims: verdicts") -> st
 </head>
 <body>
 <h1>{escape(title)}</h1>
-<p>{len(summaries)} claims: {escape(counts)}.</p>
+<p>{count(len(summaries), "claim")}: {escape(counts)}.</p>
 {body}
 <h2>Methods</h2>
 {methods}

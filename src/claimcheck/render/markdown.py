@@ -13,6 +13,7 @@ from claimcheck.api import VerifyReport
 from claimcheck.gazetteer.places import Source
 from claimcheck.render.safe import clean, web_url
 from claimcheck.render.summary import METHODS, CheckRow, ClaimSummary, summarize
+from claimcheck.render.wording import count
 
 #: CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
 #: markup in the middle of a line (emphasis, code, links, images, HTML, entities, table cells,
@@ -98,7 +99,7 @@ def _claim(s: ClaimSummary) -> list[str]:
 def render(report: VerifyReport, title: str = "Distance claims: verdicts") -> str:
     summaries = summarize(report)
     counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
-    lines = [f"# {escape(title)}", "", f"{len(summaries)} claims: {counts}.", ""]
+    lines = [f"# {escape(title)}", "", f"{count(len(summaries), 'claim')}: {counts}.", ""]
     for s in summaries:
         lines += _claim(s)
     lines += ["## Methods", ""]

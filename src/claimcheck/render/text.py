@@ -14,6 +14,7 @@ from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import Level, Problem
 from claimcheck.render.findings import check_summary, verify_summary
 from claimcheck.render.safe import clean, guard
+from claimcheck.render.wording import count
 
 COLOURS = {
     VerdictKind.CONSISTENT: "green",
@@ -102,7 +103,7 @@ def _row_figures(verdict: Verdict) -> tuple[str, str, str]:
     """Measured, claimed and margin of the first check, for the summary table."""
     if not verdict.checks:
         if verdict.candidates:
-            return (f"{len(verdict.candidates)} readings", "", "")
+            return (count(len(verdict.candidates), "reading"), "", "")
         return ("—", "", "")
     check = verdict.checks[0]
     if isinstance(check, AngleCheck):
@@ -200,7 +201,7 @@ def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
             text = click.style(text, fg=fg)
         lines.append(text)
     errors = sum(p.level is Level.ERROR for p in problems)
-    lines.append(f"{errors} error(s): nothing was verified; fix the input and run again")
+    lines.append(f"{count(errors, 'error')}: nothing was verified; fix the input and run again")
     return guard("\n".join(lines))
 
 
