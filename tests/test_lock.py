@@ -207,6 +207,12 @@ def test_a_flow_style_claim_is_skipped_with_a_warning_and_the_rest_locked(tmp_pa
     )
 
 
+def test_a_flow_style_claim_already_locked_gets_no_warning() -> None:
+    text = SIMPLE.replace("claims:\n", "claims:\n" + FLOW.replace("}", ", expect: consistent}"))
+    plan = lock.plan_expect(text, "c.yaml", {"a": "consistent"})
+    assert (plan.changes, plan.skipped, plan.text) == ((), (), text)
+
+
 def test_cli_update_expect_warns_for_a_flow_style_claim(tmp_path: Path) -> None:
     claims = tmp_path / "claims.yaml"
     text = ODD.read_text("utf-8")

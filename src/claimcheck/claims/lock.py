@@ -95,7 +95,8 @@ def plan_expect(text: str, path: str, verdicts: Mapping[str, str]) -> LockPlan:
         new, field = verdicts[claim_id], f"claims[{i}].expect"
         pos = item.position
         if lines[pos.line - 1][pos.column - 1] == "{":
-            skipped.append(_skip(path, pos.line, pos.column, field, claim_id, new))
+            if item.get("expect") != new:  # already locked: nothing to say
+                skipped.append(_skip(path, pos.line, pos.column, field, claim_id, new))
             continue
         if "expect" in item.key_positions:
             at = item.key_positions["expect"]
