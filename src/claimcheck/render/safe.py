@@ -46,6 +46,8 @@ def clean(value: object) -> str:
     `##[` is broken as `##\\[`. Text without any of these comes back unchanged.
     """
     text = str(value)
+    if text.isprintable() and LEGACY_COMMAND not in text:  # the usual case, at C speed
+        return text
     text = _CONTROL.sub(_visible, text)
     if LEGACY_COMMAND in text:
         text = text.replace(LEGACY_COMMAND, "##\\[")
@@ -58,6 +60,8 @@ def guard(block: str) -> str:
     For output whose fields are already clean: what is left is a line the layout itself
     starts with a value from outside the data files, such as a path named on the command line.
     """
+    if "::" not in block:
+        return block
     return _COMMAND_LINE.sub(lambda m: f"{m.group(1)}\\::", block)
 
 
