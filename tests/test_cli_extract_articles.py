@@ -81,7 +81,7 @@ def test_append_several_articles(tmp_path: Path) -> None:
     before = claims.read_bytes()
     code, out, err = run(str(ARTICLES), SEED, "--places", PLACES, "--append", str(claims))
     assert (code, out) == (0, "")
-    assert "appended 3 claim(s)" in err and "skipped 3" in err
+    assert "appended 3 claims" in err and "skipped 3" in err
     after = claims.read_bytes().decode()
     assert after.encode().startswith(before)
     assert f"{RUKBAN}, characters 17–77" in after and f"{ABU_KAMAL}, characters 13–49" in after

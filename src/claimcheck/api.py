@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +29,7 @@ from claimcheck.analysis.locate import (
 )
 from claimcheck.analysis.verdicts import Verdict, evaluate
 from claimcheck.claims.model import Claim, VerdictKind, parse_claims
-from claimcheck.errors import DataError, Problem
+from claimcheck.errors import DataError, Problem, UsageError
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.places import Gazetteer
 from claimcheck.gazetteer.reader import load_places, parse_places
@@ -79,10 +79,13 @@ class VerifyReport:
     def ok(self) -> bool:
         return not any(self.needs_attention(v) for v in self.verdicts)
 
-    def locked(self) -> VerifyReport:
-        """The report as it reads once every verdict is locked as its claim's `expect:`."""
+    def locked(self, skipped: Collection[str] = ()) -> VerifyReport:
+        """The report as it reads once every verdict is locked as its claim's `expect:`, except
+        those of the `skipped` claim ids (which `--update-expect` could not write)."""
         verdicts = tuple(
-            dataclasses.replace(v, claim=dataclasses.replace(v.claim, expect=v.verdict))
+            v
+            if v.claim.id in skipped
+            else dataclasses.replace(v, claim=dataclasses.replace(v.claim, expect=v.verdict))
             for v in self.verdicts
         )
         return dataclasses.replace(self, verdicts=verdicts)
@@ -98,12 +101,15 @@ def load(
     places: PathLike | Mapping[str, Any],
     gazetteer_db: PathLike | None = None,
 ) -> Dataset:
-    """Load claims and places, each from a file path or from plain data (a loaded mapping).
+    """Load claims and places, each from a file path ("-": standard input, for one of them)
+    or from plain data (a loaded mapping).
 
     Raises DataError with the problems of both inputs when either is bad.
     """
     claims_input = _Input.of(claims, CLAIMS_SOURCE)
     places_input = _Input.of(places, PLACES_SOURCE)
+    if claims_input.name == places_input.name == yamlfile.STDIN and claims_input.is_path:
+        raise UsageError("claims and places cannot both come from standard input (-)")
     db = os.fspath(gazetteer_db) if gazetteer_db is not None else None
     with yamlfile.gc_paused():
         return _load(claims_input, places_input, db)

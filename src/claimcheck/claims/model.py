@@ -23,7 +23,7 @@ from claimcheck.claims.meaning import (
 from claimcheck.errors import DataError, ParseError, Problem
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, Source, suggest_place
-from claimcheck.gazetteer.reader import read_length, read_source
+from claimcheck.gazetteer.reader import read_id, read_length, read_source
 from claimcheck.grammar.directions import Direction, parse_direction
 from claimcheck.grammar.relations import Requirement, parse_requirement
 
@@ -181,8 +181,8 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
 
 
 def _read_claim(entry: yamlfile.Entry) -> Claim | None:
+    claim_id = read_id(entry)
     entry.check_keys(CLAIM_KEYS)
-    claim_id = entry.text("id", required=True)
     quote = entry.text("quote", required=True)
     claimant = entry.text("claimant", required=True)
     source = read_source(entry, required=True)

@@ -14,6 +14,7 @@ from claimcheck import api
 from claimcheck.cli.options import (
     EXIT_OK,
     claims_option,
+    color_option,
     echo,
     format_option,
     gazetteer_db_option,
@@ -28,6 +29,7 @@ from claimcheck.render import CHOICES, formatter
 @claims_option
 @places_option
 @gazetteer_db_option
+@color_option
 @format_option(*CHOICES)
 def check(claims_path: str, places_path: str, gazetteer_db: str | None, fmt: str) -> None:
     """Check that the claims and places files are valid, without measuring anything.

@@ -15,6 +15,8 @@ from claimcheck.errors import UsageError
 from claimcheck.files.atomic import write_text_atomic
 from claimcheck.files.yamlfile import read_text
 from claimcheck.gazetteer.reader import load_places
+from claimcheck.render.safe import json_text
+from claimcheck.render.wording import count
 
 #: What a folder given as ARTICLE is read for.
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -113,6 +115,8 @@ def extract(
       claimcheck extract articles/ --append data/claims.yaml
     """
     with reporting_errors("text"):
+        if STDIN in articles and places_path == STDIN:
+            raise UsageError("the article and the places cannot both come from standard input")
         paths = article_paths(articles)
         default_places = (
             ctx.get_parameter_source("places_path") is click.core.ParameterSource.DEFAULT
@@ -131,16 +135,21 @@ def extract(
             result = core.append_articles(existing, append_path, drafted)
             if result.added:
                 write_text_atomic(append_path, result.text)
+            added = count(result.added, "claim")
             echo(
-                f"appended {result.added} claim(s) to {append_path}; skipped {result.skipped} "
-                f"already there, {result.left_out} without a place",
+                f"appended {added} to {append_path}; skipped {result.skipped} already there, "
+                f"{result.left_out} without a place",
                 err=True,
             )
             sys.exit(0)
     if not several:
         ((title, drafts),) = drafted
-        echo(core.to_json(drafts) if fmt == "json" else core.to_yaml(drafts, title).rstrip("\n"))
+        echo(
+            json_text(core.to_json(drafts))
+            if fmt == "json"
+            else core.to_yaml(drafts, title).rstrip("\n")
+        )
     elif fmt == "json":
-        echo(core.articles_json(drafted))
+        echo(json_text(core.articles_json(drafted)))
     else:
         echo(core.articles_yaml(drafted).rstrip("\n"))

@@ -13,29 +13,25 @@ from claimcheck.cli.options import (
     format_option,
     places_option,
     reporting_errors,
+    write_output,
 )
 from claimcheck.errors import UsageError
-from claimcheck.files.atomic import write_text_atomic
 from claimcheck.render import claimreview, html_report, markdown
 
 #: (publisher name, url) come from these options or, as a small config, the environment.
 PUBLISHER_ENV = ("CLAIMCHECK_PUBLISHER_NAME", "CLAIMCHECK_PUBLISHER_URL")
 
 
-def write_output(text: str, output: str | None) -> None:
-    """To the file atomically (never half-written), or to stdout."""
-    if output is None:
-        click.echo(text, nl=False)
-        return
-
-    write_text_atomic(output, text)
-
-
 @click.command()
 @claims_option
 @places_option
 @format_option("markdown", "html", "claimreview")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write here (atomically), not to stdout; - is stdout.",
+)
 @click.option(
     "--title",
     default="Distance claims: verdicts",
@@ -97,6 +93,6 @@ def report(
                 raise UsageError(f"--date {date!r} is not a YYYY-MM-DD date") from exc
             publisher = claimreview.Publisher(publisher_name, publisher_url)
             text = claimreview.render(result, publisher, date)
-        write_output(text, output)
-    if output:
+        write_output(text.encode(), output)
+    if output and output != "-":
         echo(f"wrote {output}", err=True)

@@ -13,6 +13,7 @@ from claimcheck.cli.options import (
     EXIT_ATTENTION,
     EXIT_OK,
     claims_option,
+    color_option,
     echo,
     format_option,
     gazetteer_db_option,
@@ -21,14 +22,19 @@ from claimcheck.cli.options import (
     reporting_errors,
     wants_color,
 )
+from claimcheck.errors import UsageError
+from claimcheck.files import yamlfile
 from claimcheck.render import CHOICES as FORMAT_CHOICES
 from claimcheck.render import formatter
+from claimcheck.render.safe import clean
+from claimcheck.render.wording import count
 
 
 @click.command()
 @claims_option
 @places_option
 @gazetteer_db_option
+@color_option
 @format_option(*FORMAT_CHOICES)
 @click.option(
     "--fail-on",
@@ -65,17 +71,23 @@ def verify(
       claimcheck verify --gazetteer-db geonames.sqlite   # names the places file lacks
     """
     with reporting_errors(fmt):
+        if update_expect and claims_path == yamlfile.STDIN:
+            raise UsageError("--update-expect writes the claims file: give its path, not -")
+        # the bytes the verdicts come from: --update-expect writes only if the file still holds them
+        verified = yamlfile.read_bytes(claims_path) if update_expect else None
         dataset = api.load_dataset(claims_path, places_path, gazetteer_db)
         report = api.verify(dataset, fail_on)
         if update_expect:
             verdicts = {v.claim.id: v.verdict.value for v in report.verdicts}
-            changes = lock.write_expect(claims_path, verdicts)
-            report = report.locked()
+            plan = lock.write_expect(claims_path, verdicts, verified)
+            report = report.locked(skipped={p.item for p in plan.skipped})
     output = formatter(fmt).render_verify(report, wants_color() and fmt == "text")
     if output:  # a clean run in a findings-only format prints nothing
         echo(output)
     if update_expect:
-        for change in changes:
+        for change in plan.changes:
             echo(f"{claims_path}: {change}", err=True)
-        echo(f"{claims_path}: {len(changes)} expect: value(s) written", err=True)
+        for problem in plan.skipped:
+            echo(clean(problem), err=True)
+        echo(f"{claims_path}: {count(len(plan.changes), 'expect: value')} written", err=True)
     sys.exit(EXIT_OK if report.ok else EXIT_ATTENTION)

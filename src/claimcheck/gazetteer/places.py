@@ -20,6 +20,23 @@ from claimcheck.grammar.units import Length
 
 LatLon = tuple[float, float]
 
+#: What a claim or place id may be: ASCII letters, digits and `. _ : -`, starting with a letter
+#: or digit, at most 100 characters (e.g. `al-tanf-garrison`, `geonames:172344`). Ids appear in
+#: every output, as CI annotation titles, at the start of `file:line` findings and as HTML
+#: anchors; one plain word cannot carry a newline, a quote or a control character into them.
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}")
+ID_RULE = (
+    "letters, digits and . _ : - only, starting with a letter or digit, at most 100 characters"
+)
+
+
+def id_problem(value: str) -> str | None:
+    """Why `value` cannot be an id, or None when it can."""
+    if ID_PATTERN.fullmatch(value):
+        return None
+    shown = repr(value if len(value) <= 60 else value[:60] + "…")
+    return f"id {shown} is not a valid id: use {ID_RULE} (e.g. 'al-tanf-garrison')"
+
 
 class PlaceKind(Enum):
     POINT = "point"

@@ -13,7 +13,7 @@ from claimcheck.errors import DataError, Level, Problem
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.geojson import is_geojson, load_geojson_places
 from claimcheck.gazetteer.lint import lint_places
-from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
+from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source, id_problem
 from claimcheck.grammar.coords import CoordinateError, parse_coordinates
 from claimcheck.grammar.units import Length, UnitError, parse_length
 
@@ -32,6 +32,23 @@ PLACE_KEYS = (
     "note",
     "ambiguous_with",
 )
+
+
+def read_id(entry: yamlfile.Entry) -> str | None:
+    """The entry's `id:`, which must match ID_PATTERN (claimcheck.gazetteer.places).
+
+    A bad id is recorded at its line and field and left off the entry's later problems, so it
+    is never echoed as a label.
+    """
+    value = entry.text("id", required=True)
+    if value is None:
+        return None
+    why = id_problem(value)
+    if why is not None:
+        entry.item = ""
+        entry.problem("id", why)
+        return None
+    return value
 
 
 def read_source(entry: yamlfile.Entry, required: bool) -> Source | None:
@@ -152,8 +169,8 @@ def _read_point(entry: yamlfile.Entry) -> dict[str, Any]:
 
 
 def _read_place(entry: yamlfile.Entry) -> Place | None:
+    place_id = read_id(entry)
     entry.check_keys(PLACE_KEYS)
-    place_id = entry.text("id", required=True)
     name = entry.text("name") or place_id
     kind_text = entry.text("kind") or "point"
     try:

@@ -3,17 +3,19 @@
 Rating scale (documented in docs/commands/report.md): worstRating 1, bestRating 4, in the
 engine's own severity order: inconsistent 1, unverifiable 2, inconclusive 3, consistent 4.
 `alternateName` carries the verdict in words, which is what readers and search engines show.
+A source URL that is not http(s) (`javascript:`, `data:`) is left out, as the HTML and Markdown
+reports leave it out of their links.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.api import VerifyReport
 from claimcheck.errors import UsageError
 from claimcheck.gazetteer.places import Source
+from claimcheck.render import safe
 from claimcheck.render.summary import BEST_RATING, RATING, WORST_RATING, ClaimSummary, summarize
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -37,8 +39,9 @@ class Publisher:
 
 def _appearance(source: Source) -> dict[str, Any]:
     work: dict[str, Any] = {"@type": "CreativeWork", "headline": source.title}
-    if source.url:
-        work["url"] = source.url
+    url = safe.web_url(source.url)
+    if url:
+        work["url"] = url
     if source.date:
         work["datePublished"] = source.date
     if source.publisher:
@@ -82,4 +85,4 @@ def render(report: VerifyReport, publisher: Publisher, date: str | None = None) 
         "@graph": [review(s, publisher, date) for s in summarize(report)],
     }
     # "</" never appears raw, so the document can also be pasted into a <script> element.
-    return json.dumps(doc, ensure_ascii=False, indent=2).replace("</", "<\\/") + "\n"
+    return safe.dumps(doc, indent=2).replace("</", "<\\/") + "\n"

@@ -9,7 +9,6 @@ geojson.io use, and carry each claim's verdict for popups.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +19,7 @@ from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.geojson import DIGITS, finish_geometry
 from claimcheck.geo.lines import densify, geodesic_circle
+from claimcheck.render import safe
 from claimcheck.render.html_report import COLOURS
 from claimcheck.render.summary import CheckRow, check_row, summarize
 
@@ -256,4 +256,4 @@ def feature_collection(
 
 
 def render(report: VerifyReport, regions: Iterable[Mapping[str, Any]] = ()) -> str:
-    return json.dumps(feature_collection(report, regions), ensure_ascii=False, indent=1) + "\n"
+    return safe.dumps(feature_collection(report, regions), indent=1) + "\n"

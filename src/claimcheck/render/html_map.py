@@ -10,7 +10,6 @@ and the embedded JSON holds no "<", so no quote can inject markup or end a scrip
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from html import escape
@@ -20,7 +19,7 @@ from urllib.parse import urlsplit
 
 from claimcheck.api import VerifyReport
 from claimcheck.errors import UsageError
-from claimcheck.render import geojson
+from claimcheck.render import geojson, safe
 from claimcheck.render.html_report import COLOURS
 
 #: The overlays of the layer control, bottom to top, keyed by the features' `layer` property.
@@ -158,7 +157,7 @@ def _vendor(name: str) -> str:
 
 def _embedded_json(value: Any) -> str:
     """JSON safe inside <script>: no "<" at all, so neither "</script>" nor "<!--" can occur."""
-    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+    return safe.dumps(value).replace("<", "\\u003c")
 
 
 def centre_of(collection: Mapping[str, Any]) -> tuple[float, float]:

@@ -1,17 +1,20 @@
 """A self-contained HTML report: one file, inline CSS, no scripts, no external assets.
 
-Every string from the data files goes through html.escape, so a quote that contains `<script>`
-shows those characters; source URLs become links only when they are http(s).
+Every string from the data files is made inert (claimcheck.render.safe) and goes through
+html.escape, so a quote that contains `<script>` shows those characters; source URLs become links
+only when they are http(s).
 """
 
 from __future__ import annotations
 
-from html import escape
+import html
 
 from claimcheck.api import VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.gazetteer.places import Source
+from claimcheck.render.safe import clean, web_url
 from claimcheck.render.summary import METHODS, CheckRow, ClaimSummary, summarize
+from claimcheck.render.wording import count
 
 #: Verdict colours, also used by the maps.
 COLOURS: dict[VerdictKind, str] = {
@@ -36,15 +39,19 @@ dt{font-weight:600}dd{margin:0}
 """.strip()
 
 
+def escape(text: str) -> str:
+    """Text from the data as HTML that shows it: no markup, no control characters."""
+    return html.escape(clean(text))
+
+
 def _badge(kind: VerdictKind) -> str:
     return f'<span class="verdict" style="background:{COLOURS[kind]}">{kind.value}</span>'
 
 
 def _link(url: str | None, text: str) -> str:
     label = escape(text)
-    if url and url.lower().startswith(("https://", "http://")):
-        return f'<a href="{escape(url)}">{label}</a>'
-    return label
+    link = web_url(url)
+    return f'<a href="{escape(link)}">{label}</a>' if link else label
 
 
 def _source(source: Source) -> str:
@@ -109,7 +116,7 @@ def render(report: VerifyReport, title: str = "Distance claims: verdicts") -> st
 </head>
 <body>
 <h1>{escape(title)}</h1>
-<p>{len(summaries)} claims: {escape(counts)}.</p>
+<p>{count(len(summaries), "claim")}: {escape(counts)}.</p>
 {body}
 <h2>Methods</h2>
 {methods}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -14,6 +13,7 @@ from claimcheck.api import Dataset, VerifyReport
 from claimcheck.errors import Problem
 from claimcheck.gazetteer.places import Source
 from claimcheck.grammar.relations import Interval
+from claimcheck.render import safe
 
 
 def _num(value: float, digits: int = 4) -> float | None:
@@ -175,12 +175,12 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
         },
         "warnings": [problem_dict(p) for p in report.dataset.warnings],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return safe.dumps(doc, indent=2)
 
 
 def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
     errors = [problem_dict(p) for p in problems]
-    return json.dumps({"status": "error", "errors": errors}, ensure_ascii=False, indent=2)
+    return safe.dumps({"status": "error", "errors": errors}, indent=2)
 
 
 def render_check(dataset: Dataset, color: bool = False) -> str:
@@ -190,4 +190,4 @@ def render_check(dataset: Dataset, color: bool = False) -> str:
         "places": len(dataset.gazetteer),
         "warnings": [problem_dict(p) for p in dataset.warnings],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return safe.dumps(doc, indent=2)

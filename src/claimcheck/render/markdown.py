@@ -7,10 +7,13 @@ All text that comes from the data files is escaped, so a quote that contains `<s
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from claimcheck.api import VerifyReport
 from claimcheck.gazetteer.places import Source
+from claimcheck.render.safe import clean, web_url
 from claimcheck.render.summary import METHODS, CheckRow, ClaimSummary, summarize
+from claimcheck.render.wording import count
 
 #: CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
 #: markup in the middle of a line (emphasis, code, links, images, HTML, entities, table cells,
@@ -28,21 +31,26 @@ def escape(text: str, leads_line: bool = False) -> str:
     `leads_line`: the text starts a line (after a block quote's "> "), where a list or heading
     marker would also act.
     """
-    escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _SPECIAL.sub(r"\\\1", " ".join(clean(text).split()))
     if not leads_line:
         return escaped
     return _LEADING_MARKER.sub(lambda m: "\\" + m[1] if m[1] else f"{m[2]}\\{m[3]}", escaped)
 
 
+#: What would break out of a link destination in angle brackets (<, >, line breaks), blanks and
+#: control characters; each is percent-encoded.
+_URL_UNSAFE = re.compile("[<>\\s\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _url(url: str) -> str:
-    """A link destination in angle brackets, where only <, > and newlines would break out."""
-    return "<" + re.sub(r"[<>\s]", lambda m: f"%{ord(m.group()):02X}", url) + ">"
+    """A link destination in angle brackets, with nothing in it that could break out."""
+    return "<" + _URL_UNSAFE.sub(lambda m: quote(m.group()), url) + ">"
 
 
 def _source(source: Source) -> str:
     title = escape(source.title)
-    url = source.url or ""
-    text = f"[{title}]({_url(url)})" if url.lower().startswith(("https://", "http://")) else title
+    url = web_url(source.url)
+    text = f"[{title}]({_url(url)})" if url else title
     extra = [escape(x) for x in (source.publisher, source.date) if x]
     return ", ".join([text, *extra])
 
@@ -91,7 +99,7 @@ def _claim(s: ClaimSummary) -> list[str]:
 def render(report: VerifyReport, title: str = "Distance claims: verdicts") -> str:
     summaries = summarize(report)
     counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
-    lines = [f"# {escape(title)}", "", f"{len(summaries)} claims: {counts}.", ""]
+    lines = [f"# {escape(title)}", "", f"{count(len(summaries), 'claim')}: {counts}.", ""]
     for s in summaries:
         lines += _claim(s)
     lines += ["## Methods", ""]

@@ -47,7 +47,9 @@ def _slug(text: str) -> str:
 def _draft_id(draft: Draft) -> str:
     figure = f"{format_decimal(draft.value)}{draft.unit}" if draft.value is not None else ""
     parts = [draft.subject or "", draft.kind.replace("_", "-"), draft.reference or "", figure]
-    return "extract-" + "-".join(p for p in (_slug(x) for x in parts) if p)
+    # 90 characters leave room for a "-NN" that makes it unique: ids are at most 100
+    # (claimcheck.gazetteer.places.ID_PATTERN)
+    return ("extract-" + "-".join(p for p in (_slug(x) for x in parts) if p))[:90].rstrip("-")
 
 
 def _place_value(name: str, ids: tuple[str, ...]) -> str:
