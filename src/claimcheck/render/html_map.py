@@ -33,6 +33,7 @@ from claimcheck.render.view import (
     label_items,
     legend,
     padded,
+    towns_apart,
 )
 
 #: The overlays of the layer control, bottom to top, keyed by the features' `layer` property.
@@ -65,7 +66,14 @@ h1{margin:0;padding:6px 12px;font-size:16px;border-bottom:1px solid #bbb;backgro
 box-shadow:0 1px 5px rgba(0,0,0,.4)}
 .cc-legend h2{font-size:13px;margin:0 0 4px}
 .cc-legend div{display:flex;align-items:flex-start;gap:6px;margin:2px 0}
-.cc-legend svg{flex:none;margin-top:1px}
+.cc-sym{flex:none;display:inline-block;box-sizing:border-box;width:20px;height:12px;
+margin-top:2px}
+.cc-sym-dot{width:9px;height:9px;border-radius:50%%;margin:4px 6px 0 5px}
+.cc-sym-square{width:6px;height:6px;margin:5px 7px 0 7px}
+.cc-sym-ring{width:13px;height:13px;border:1px dashed;border-radius:50%%;margin:1px 4px 0 3px}
+.cc-sym-line,.cc-sym-dashed{height:0;border-top:2.5px solid;margin-top:8px}
+.cc-sym-dashed{border-top-style:dashed}
+.cc-sym-fill{border:1.5px solid}
 .cc-legend .cc-legend-heading{font-weight:600;margin-top:4px}
 .cc-label-icon{overflow:visible}
 .cc-lw{position:relative;width:0;height:0}
@@ -187,46 +195,66 @@ _JS = r"""
   var labels = data.labels.map(function (item) {
     var wrap = node("div", undefined, "cc-lw");
     var text = node("span", item.text, "cc-label cc-label-" + item.kind);
-    text.style.left = item.dx + "px";
-    text.style.top = item.dy + "px";
-    if (item.leader) {
-      var tx = Math.max(item.dx, Math.min(0, item.dx + item.w));
-      var ty = Math.max(item.dy, Math.min(0, item.dy + item.h));
-      var line = node("div", undefined, "cc-leader");
-      line.style.width = Math.sqrt(tx * tx + ty * ty) + "px";
-      line.style.transform = "rotate(" + Math.atan2(ty, tx) + "rad)";
-      wrap.append(line);
-    }
-    wrap.append(text);
+    var line = node("div", undefined, "cc-leader");
+    wrap.append(line, text);
     text.setAttribute("data-kind", item.kind);
     var marker = L.marker([item.lat, item.lon], {pane: "cc-labels", interactive: false,
       keyboard: false,
       icon: L.divIcon({html: wrap, className: "cc-label-icon", iconSize: [0, 0]})});
-    return {marker: marker, wrap: wrap, text: text, kind: item.kind};
+    var entry = {marker: marker, wrap: wrap, text: text, line: line, kind: item.kind,
+                 item: item};
+    moveTo(entry, item);
+    return entry;
   });
   var labelLayer = L.layerGroup(labels.map(function (l) { return l.marker; })).addTo(map);
   overlays["Labels"] = labelLayer;
   function overlaps(a, b) {
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
+  // Spots tried around a point when the placed one collides (as render/labels.py tries them).
+  var DIRS = [[1, 0], [-1, 0], [1, -1], [1, 1], [-1, -1], [-1, 1], [0, -1], [0, 1]];
+  var RINGS = [5, 22, 40, 60];
+  function spot(item, dir, ring) {
+    var gap = ring + 5, d = dir[0] && dir[1] ? gap * Math.SQRT1_2 : gap;
+    var dx = dir[0] > 0 ? d : dir[0] < 0 ? -d - item.w : -item.w / 2;
+    var dy = dir[1] > 0 ? d : dir[1] < 0 ? -d - item.h : -item.h / 2;
+    return {dx: dx, dy: dy, leader: ring > RINGS[0]};
+  }
+  function moveTo(l, where) {
+    l.text.style.left = where.dx + "px";
+    l.text.style.top = where.dy + "px";
+    var tx = Math.max(where.dx, Math.min(0, where.dx + l.item.w));
+    var ty = Math.max(where.dy, Math.min(0, where.dy + l.item.h));
+    l.line.style.display = where.leader ? "" : "none";
+    l.line.style.width = Math.sqrt(tx * tx + ty * ty) + "px";
+    l.line.style.transform = "rotate(" + Math.atan2(ty, tx) + "rad)";
+  }
   function declutter() {
     var frame = document.getElementById("map").getBoundingClientRect(), kept = [];
     var cover = Array.prototype.map.call(
       document.querySelectorAll(
-        ".cc-legend, .leaflet-control-layers, #overview, #overview-caption"),
+        ".cc-legend, .leaflet-control-layers, .leaflet-control-zoom, #overview, #overview-caption"),
       function (e) { return e.getBoundingClientRect(); });
+    function free(r) {
+      return !(r.left < frame.left || r.right > frame.right || r.top < frame.top ||
+        r.bottom > frame.bottom) && !kept.some(function (k) { return overlaps(r, k); }) &&
+        !cover.some(function (k) { return overlaps(r, k); });
+    }
     labels.forEach(function (l) {
       if (!map.hasLayer(l.marker)) { return; }
       var kindShown = l.kind !== "town" || map.hasLayer(towns);
       l.wrap.style.display = kindShown ? "" : "none";
       if (!kindShown) { return; }
-      var r = l.text.getBoundingClientRect();
-      var out = r.left < frame.left || r.right > frame.right || r.top < frame.top ||
-        r.bottom > frame.bottom;
-      var clash = out || kept.some(function (k) { return overlaps(r, k); }) ||
-        cover.some(function (k) { return overlaps(r, k); });
-      l.wrap.style.display = clash ? "none" : "";
-      if (!clash) { kept.push(r); }
+      var tries = [l.item];
+      RINGS.forEach(function (ring) {
+        DIRS.forEach(function (dir) { tries.push(spot(l.item, dir, ring)); });
+      });
+      for (var i = 0; i < tries.length; i += 1) {
+        moveTo(l, tries[i]);
+        var r = l.text.getBoundingClientRect();
+        if (free(r)) { kept.push(r); return; }
+      }
+      l.wrap.style.display = "none";
     });
     document.body.setAttribute("data-labels-shown", String(kept.length));
   }
@@ -243,32 +271,20 @@ _JS = r"""
         box.append(head);
         return;
       }
-      var line = node("div"), ns = "http://www.w3.org/2000/svg";
-      var svg = document.createElementNS(ns, "svg");
-      svg.setAttribute("width", "22"); svg.setAttribute("height", "14");
-      var shape;
-      if (e.symbol === "dot" || e.symbol === "ring") {
-        shape = document.createElementNS(ns, "circle");
-        shape.setAttribute("cx", "11"); shape.setAttribute("cy", "7");
-        shape.setAttribute("r", e.symbol === "dot" ? "4.5" : "6");
-        if (e.symbol === "ring") { shape.setAttribute("stroke-dasharray", "3 2"); }
+      // Symbols are styled boxes: the page needs no image and no SVG namespace.
+      var line = node("div"), mark = node("span", undefined, "cc-sym cc-sym-" + e.symbol);
+      var colour = e.stroke;
+      if (e.symbol === "dot" || e.symbol === "square") {
+        mark.style.background = e.fill;
+      } else if (e.symbol === "ring") {
+        mark.style.borderColor = colour;
       } else if (e.symbol === "line" || e.symbol === "dashed") {
-        shape = document.createElementNS(ns, "line");
-        shape.setAttribute("x1", "1"); shape.setAttribute("y1", "7");
-        shape.setAttribute("x2", "21"); shape.setAttribute("y2", "7");
-        shape.setAttribute("stroke-width", "2.5");
-        if (e.symbol === "dashed") { shape.setAttribute("stroke-dasharray", "5 3"); }
+        mark.style.borderTopColor = colour;
       } else {
-        shape = document.createElementNS(ns, "rect");
-        var small = e.symbol === "square";
-        shape.setAttribute("x", small ? "8" : "1"); shape.setAttribute("y", small ? "4" : "1");
-        shape.setAttribute("width", small ? "6" : "20");
-        shape.setAttribute("height", small ? "6" : "12");
+        mark.style.background = e.fill;
+        mark.style.borderColor = colour;
       }
-      shape.setAttribute("stroke", e.stroke);
-      shape.setAttribute("fill", e.fill || "none");
-      svg.append(shape);
-      line.append(svg, node("span", e.text));
+      line.append(mark, node("span", e.text));
       line.setAttribute("data-legend", e.text);
       box.append(line);
     });
@@ -413,7 +429,7 @@ def render(
     around = padded(full, 0.5)
     width_deg = around[2] - around[0]
     countries = basemap.countries_in(around, tolerance_deg=max(0.0, width_deg / 2000))
-    towns = basemap.towns_in(padded(focus, 0.3), limit=30)
+    towns = towns_apart(basemap.towns_in(padded(focus, 0.3), limit=30), collection)
     left, top, right, bottom = PADDING_PX
     zoom = fit_zoom(*focus, REFERENCE_PX[0] - left - right, REFERENCE_PX[1] - top - bottom)
     img_src = tile_source(tiles) if tiles else "'none'"

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.claims.model import VerdictKind
-from claimcheck.render.basemap import Extent
+from claimcheck.geo import geodesic
+from claimcheck.render.basemap import Extent, Town
 from claimcheck.render.html_report import COLOURS
 from claimcheck.render.words import VERDICT_LABEL
 
@@ -67,6 +68,25 @@ def padded(extent: Extent, fraction: float, least_deg: float = 0.05) -> Extent:
     dy = max((north - south) * fraction, least_deg)
     return (max(-180.0, west - dx), max(-85.0, south - dy), min(180.0, east + dx),
             min(85.0, north + dy))  # fmt: skip
+
+
+def towns_apart(
+    towns: Sequence[Town], collection: Mapping[str, Any], apart_km: float = 15.0
+) -> list[Town]:
+    """The towns that are not a place of the claims' map already (Deir ez-Zor twice)."""
+    points = [
+        f["geometry"]["coordinates"]
+        for f in collection["features"]
+        if f["properties"].get("layer") == "place"
+    ]
+    return [
+        t
+        for t in towns
+        if all(
+            geodesic.inverse(t.lat, t.lon, lat, lon).distance_m > apart_km * 1000
+            for lon, lat in points
+        )
+    ]
 
 
 @dataclass(frozen=True)
