@@ -20,13 +20,12 @@ from claimcheck.claims.meaning import (
     NearAssertion,
     ZoneRadiusAssertion,
 )
-from claimcheck.errors import DataError, Problem
+from claimcheck.errors import DataError, ParseError, Problem
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, Source, suggest_place
 from claimcheck.gazetteer.reader import read_length, read_source
 from claimcheck.grammar.directions import Direction, parse_direction
-from claimcheck.grammar.relations import RelationError, Requirement, parse_requirement
-from claimcheck.grammar.units import UnitError
+from claimcheck.grammar.relations import Requirement, parse_requirement
 
 
 class VerdictKind(Enum):
@@ -123,10 +122,10 @@ def _requirement(entry: yamlfile.Entry, key: str) -> Requirement | None:
         if key == "within":  # `within: 2 km` is a limit, not a bare (exact) figure
             try:
                 return parse_requirement(f"within {text}", tolerance)
-            except (RelationError, UnitError):
+            except ParseError:
                 pass
         return parse_requirement(text, tolerance)
-    except (RelationError, UnitError) as exc:
+    except ParseError as exc:
         entry.problem(key, str(exc))
         return None
 
@@ -138,7 +137,7 @@ def _direction(entry: yamlfile.Entry) -> Direction | None:
     width = entry.number("direction_tolerance")
     try:
         return parse_direction(text, width)
-    except ValueError as exc:
+    except ParseError as exc:
         entry.problem("direction", str(exc))
         return None
 
