@@ -275,3 +275,19 @@ def test_the_numeric_scale_orders_truthfulness_only() -> None:
     assert order == [VerdictKind.INCONSISTENT, VerdictKind.INCONCLUSIVE, VerdictKind.CONSISTENT]
     assert VerdictKind.UNVERIFIABLE not in claimreview.RATING
     assert set(claimreview.RATING_NAME) == set(VerdictKind)
+
+
+@pytest.mark.parametrize("story", ["data", "tests/data/kinds"])
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_every_story_reads_without_ids_or_command_lines(story: str, fmt: str) -> None:
+    claims, places = f"{story}/claims.yaml", f"{story}/places.yaml"
+    dataset = engine.load_dataset(claims, places)
+    text = _visible(run("--format", fmt, "--claims", claims, "--places", places), fmt)
+    text = text.split("Places")[0]  # the places table quotes sources as written
+    for claim in dataset.claims:
+        assert claim.id not in text
+    for place in dataset.gazetteer:
+        assert f" {place.id} " not in text and f"'{place.id}'" not in text
+    assert "`" not in text and "claimcheck " not in text
+    assert "interval " not in text and "within within" not in text
+    assert "(as expected)" not in text

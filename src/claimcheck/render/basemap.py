@@ -120,8 +120,14 @@ def countries_in(extent: Extent, tolerance_deg: float = 0.0) -> list[dict[str, A
             clipped = shapely.clip_by_rect(geom.buffer(0) if not geom.is_valid else geom, *box)
             if tolerance_deg > 0:
                 clipped = clipped.simplify(tolerance_deg, preserve_topology=True)
-            if clipped.is_empty:
+            # Clipping can leave lines and points where an outline touches the box: keep areas.
+            areas = [
+                g for g in getattr(clipped, "geoms", [clipped])
+                if g.geom_type == "Polygon" and not g.is_empty
+            ]  # fmt: skip
+            if not areas:
                 continue
+            clipped = shapely.MultiPolygon(areas)
             geometry = json.loads(shapely.to_geojson(shapely.set_precision(clipped, 0.001)))
             props = {"layer": "country", "name": name, "code": code}
             out.append({"type": "Feature", "geometry": geometry, "properties": props})

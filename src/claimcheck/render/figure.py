@@ -253,8 +253,8 @@ def render(
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal", adjustable="box")
-    around = padded(full, 0.3)
-    _base(ax, frame, basemap.countries_in(around, max(0.0, (around[2] - around[0]) / 1500)), 0.3)
+    around = padded(focus, 1.5)
+    _base(ax, frame, basemap.countries_in(around, (around[2] - around[0]) / 1500), 0.3)
     towns = towns_apart(basemap.towns_in(padded(focus, 0.1), limit=20), collection)
     for town in towns:
         tx, ty = frame.km([(town.lon, town.lat)])

@@ -304,7 +304,7 @@ _JS = r"""
     scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false, keyboard: false,
     touchZoom: false, zoomSnap: 0.25});
   overview.fitBounds(L.latLngBounds(data.view.full), {padding: [8, 8]});
-  L.geoJSON(data.base.countries, {style: baseStyle}).addTo(overview);
+  L.geoJSON(data.base.overview, {style: baseStyle}).addTo(overview);
   data.collection.features.forEach(function (f) {
     var p = f.properties;
     if (p.layer === "zone") {
@@ -426,9 +426,11 @@ def render(
     collection = geojson.feature_collection(report, regions)
     focus = padded(focus_extent(collection) or (-10.0, -10.0, 10.0, 10.0), 0.05)
     full = padded(extent_of(collection["features"]) or focus, 0.05)
-    around = padded(full, 0.5)
-    width_deg = around[2] - around[0]
-    countries = basemap.countries_in(around, tolerance_deg=max(0.0, width_deg / 2000))
+    # The main map's base layer around the default view, the overview's coarser around all.
+    around = padded(focus, 1.5)
+    countries = basemap.countries_in(around, (around[2] - around[0]) / 2500)
+    overview = padded(full, 0.5)
+    coarse = basemap.countries_in(overview, (overview[2] - overview[0]) / 400)
     towns = towns_apart(basemap.towns_in(padded(focus, 0.3), limit=30), collection)
     left, top, right, bottom = PADDING_PX
     zoom = fit_zoom(*focus, REFERENCE_PX[0] - left - right, REFERENCE_PX[1] - top - bottom)
@@ -442,6 +444,7 @@ def render(
         "view": {"focus": _bounds(focus), "full": _bounds(full), "zoom": zoom},
         "base": {
             "countries": {"type": "FeatureCollection", "features": countries},
+            "overview": {"type": "FeatureCollection", "features": coarse},
             "towns": [[t.name, t.lat, t.lon] for t in towns],
             "land": LAND,
             "coast": COAST,

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, Verdict
 from claimcheck.api import VerifyReport
-from claimcheck.claims.meaning import NearAssertion
-from claimcheck.gazetteer.places import Place, PlaceKind, Source
+from claimcheck.claims.meaning import DistanceAssertion, InsideAssertion, NearAssertion
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source
 from claimcheck.render.summary import ClaimSummary
 from claimcheck.render.words import (
     VERDICT_LABEL,
@@ -27,6 +27,7 @@ from claimcheck.render.words import (
     interval_words,
     length,
     place_labels,
+    requirement_words,
     uncertainty,
 )
 
@@ -159,8 +160,8 @@ def _places(rows: Sequence[PlaceRow], report: VerifyReport) -> str:
     if others:
         quoted = "; ".join(f"{r.name}: “{r.source.title}”" for r in others)
         text += (
-            f" {_plural(len(others), 'place')} {_cite(len(others))} no published dataset, only "
-            f"what {'its entry says' if len(others) == 1 else 'their entries say'}: {quoted}."
+            f" {_plural(len(others), 'place')} {_cite(len(others))} another source, quoted as "
+            f"{'its entry gives' if len(others) == 1 else 'their entries give'} it: {quoted}."
         )
     unknown = [r.name for r in rows if r.position == "not known"]
     if unknown:
@@ -169,8 +170,8 @@ def _places(rows: Sequence[PlaceRow], report: VerifyReport) -> str:
     if known:
         imported = sum(len(v) for v in report.imported.values())
         text += (
-            " Each place carries the uncertainty its entry states, a radius that covers its "
-            "extent and the disagreement between its sources; the table of places lists them."
+            " Each place with a position carries the uncertainty radius its entry states; the "
+            "table of places lists them."
         )
         if imported:
             text += (
@@ -194,13 +195,15 @@ def _join(items: Sequence[str]) -> str:
 
 def _measurement(checks: Sequence[tuple[int, Check]]) -> str:
     lengths = [n for n, c in checks if isinstance(c, LengthCheck) and c.quantity != "radius"]
+    to_shapes = any(isinstance(c, LengthCheck) and c.nearest is not None for _n, c in checks)
     angles = [n for n, c in checks if isinstance(c, AngleCheck)]
     radii = [n for n, c in checks if isinstance(c, LengthCheck) and c.quantity == "radius"]
     parts = []
     if lengths:
         parts.append(
             f"Distances ({_numbers(lengths)}) are geodesics on the WGS84 ellipsoid, computed with "
-            "pyproj (Karney's algorithm, GeographicLib), to the nearest point of a line or area"
+            "pyproj (Karney's algorithm, GeographicLib)"
+            + (", to the nearest point of a line or area" if to_shapes else "")
         )
     if angles:
         parts.append(
@@ -225,18 +228,10 @@ def _reading(report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str
         for top in (v, *v.candidates[:1]):
             for c in top.checks:
                 read.setdefault(_range(c), []).append(n)
-        a = v.claim.assertion
-        if isinstance(a, NearAssertion) and a.threshold is None and not v.checks:
-            ref = dict(v.places).get("reference")
-            place = gazetteer.get(ref) if ref else None
-            if place is not None:
-                why = (
-                    "its own threshold"
-                    if place.near_m is not None
-                    else f"the default for a {place.kind.value}"
-                )
-                what = f"within {place.near_threshold_m / 1000:,.4g} km, {why}"
-                read.setdefault(f"“near {labels[place.id]}” as {what}", []).append(n)
+        if not v.checks and not v.candidates:
+            text = _unmeasured(v, gazetteer, labels)
+            if text:
+                read.setdefault(text, []).append(n)
     if not read:
         return ""
     items = [f"{text} ({_numbers(ns)})" for text, ns in read.items()]
@@ -246,6 +241,32 @@ def _reading(report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str
     )
 
 
+def _unmeasured(v: Verdict, gazetteer: Gazetteer, labels: dict[str, str]) -> str:
+    """How a claim that could not be measured (its subject has no position) was read."""
+    a = v.claim.assertion
+    roles = dict(v.places)
+    ref_id = roles.get("reference") or roles.get("area")
+    place = gazetteer.get(ref_id) if ref_id else None
+    if isinstance(a, DistanceAssertion):
+        r = a.requirement
+        return f"“{requirement_words(r)}” as {interval_words(r.acceptable(), r.unit)}"
+    if place is None:
+        return ""
+    if isinstance(a, InsideAssertion) and place.kind is PlaceKind.ZONE and place.radius:
+        word = "inside" if a.inside else "outside"
+        limit = "at most" if a.inside else "more than"
+        centre = labels.get(place.centre or "", place.centre)
+        return f"“{word} {labels[place.id]}” as {limit} {place.radius} from {centre}, its centre"
+    if isinstance(a, NearAssertion) and a.threshold is None:
+        why = (
+            "its own threshold"
+            if place.near_m is not None
+            else f"the default for a {place.kind.value}"
+        )
+        return f"“near {labels[place.id]}” as within {place.near_threshold_m / 1000:,.4g} km, {why}"
+    return ""
+
+
 def _range(check: Check) -> str:
     if isinstance(check, AngleCheck):
         name = check.claimed.split(" (")[0]
@@ -253,8 +274,17 @@ def _range(check: Check) -> str:
             f"“{compass_words(name)}” as bearings {check.acceptable.low % 360:g}° to "
             f"{check.acceptable.high % 360:g}°"
         )
+    wanted = interval_words(check.acceptable, check.unit)
+    if check.quantity in ("inside", "outside"):
+        if check.nearest is None:  # a zone: measured from its centre
+            return f"“{check.quantity}” a zone as {wanted} from its centre"
+        edge = "0 km or less" if check.quantity == "inside" else "more than 0 km"
+        return f"“{check.quantity}” an area as a signed distance of {edge} to its edge"
+    default = re.search(r"the default for a (\w+)", check.claimed)
+    if check.quantity == "near" and default:
+        return f"“near” with no figure as {wanted}, the default for a {default.group(1)}"
     claimed = re.sub(r"^exactly ", "", requirement_words_from(check.claimed))
-    return f"“{claimed}” as {interval_words(check.acceptable, check.unit)}"
+    return f"“{claimed}” as {wanted}"
 
 
 def requirement_words_from(claimed: str) -> str:

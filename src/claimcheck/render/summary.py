@@ -175,7 +175,7 @@ class _Wording:
             if role in agreed:
                 continue
             ids = {dict(c.places).get(role) for c in v.candidates}
-            names.append(f"“{ref.text}” is the name of {len(ids)} places in the gazetteer")
+            names.append(f"“{ref.text}” fits {len(ids)} places in the gazetteer, by name or alias")
         head = "; ".join(names) + ", and the claim does not say which it means."
         parts = []
         for kind in (VerdictKind.CONSISTENT, VerdictKind.INCONCLUSIVE, VerdictKind.INCONSISTENT,
@@ -233,7 +233,7 @@ def summarize(report: VerifyReport) -> list[ClaimSummary]:
             ClaimSummary(
                 number=wording.numbers[claim.id],
                 id=claim.id,
-                statement=_capital(statement(claim, agreed, wording.labels, wording.gazetteer)),
+                statement=_capital(statement(claim, agreed, wording.labels)),
                 quote=claim.quote,
                 claimant=claim.claimant,
                 claimant_type=claim.claimant_type,

@@ -136,9 +136,7 @@ def _name(
     return labels.get(pid, pid) if pid else f"“{refs[role]}”"
 
 
-def statement(
-    claim: Claim, places: Mapping[str, str], labels: dict[str, str], gazetteer: Gazetteer
-) -> str:
+def statement(claim: Claim, places: Mapping[str, str], labels: dict[str, str]) -> str:
     """The claim restated with the places it names: "al-Tanf garrison is about 24 km west of
     al-Walid border crossing". `places`: role -> place id where the claim names one place."""
     a = claim.assertion
@@ -158,7 +156,7 @@ def statement(
     if isinstance(a, InsideAssertion):
         return f"{subject} is {'inside' if a.inside else 'outside'} {name('area')}"
     assert isinstance(a, NearAssertion)
-    figure = f" (within {requirement_words(a.threshold)})" if a.threshold else ""
+    figure = f" ({requirement_words(a.threshold)})" if a.threshold else ""
     return f"{subject} is near {name('reference')}{figure}"
 
 
@@ -224,10 +222,20 @@ def check_why(check: Check, places: Mapping[str, str], labels: dict[str, str]) -
             f"uncertainty; the claim's direction covers bearings "
             f"{check.acceptable.low % 360:g}° to {check.acceptable.high % 360:g}°"
         )
-        return head + _verdict_clause(check.verdict, "bearing", f"{abs(check.margin):.1f}°")
+        fits = {
+            VerdictKind.CONSISTENT: ", and every bearing in that range lies within it.",
+            VerdictKind.INCONSISTENT: ", and no bearing in that range does.",
+        }
+        return head + fits.get(
+            check.verdict,
+            f": part of that range lies within it and part outside (the best estimate is "
+            f"{abs(check.margin):.1f}° from its edge).",
+        )
     unit = check.unit
     m = check.measured
     wanted = interval_words(check.acceptable, unit)
+    if check.quantity in ("inside", "outside") and check.nearest is not None:  # a polygon
+        wanted = "0 km or less (inside)" if check.quantity == "inside" else "more than 0 km"
     if check.quantity == "radius":
         verb = "fits" if check.verdict is VerdictKind.CONSISTENT else "does not fit"
         return (
@@ -254,21 +262,14 @@ def check_why(check: Check, places: Mapping[str, str], labels: dict[str, str]) -
     return head + _verdict_clause(check.verdict, "distance", gap, m.half_width / unit.metres, unit)
 
 
-def _verdict_clause(
-    kind: VerdictKind, what: str, gap: str, half: float | None = None, unit: Unit | None = None
-) -> str:
+def _verdict_clause(kind: VerdictKind, what: str, gap: str, half: float, unit: Unit) -> str:
     if kind is VerdictKind.CONSISTENT:
         return f": every {what} in that range does."
     if kind is VerdictKind.INCONSISTENT:
         return f": no {what} in that range does."
-    if half is not None and unit is not None:
-        return (
-            f": part of that range does and part does not. To decide, the uncertainty "
-            f"(±{half:,.1f} {unit.value}) would have to shrink below {gap}."
-        )
     return (
-        f": part of that range lies inside it and part outside (the best estimate is {gap} from "
-        "its edge)."
+        f": part of that range does and part does not. To decide, the uncertainty "
+        f"(±{half:,.1f} {unit.value}) would have to shrink below {gap}."
     )
 
 
