@@ -269,3 +269,26 @@ def test_the_default_view_is_the_claims_not_the_outliers() -> None:
     assert west > 37.5 and east < 41.5 and south > 32.5 and north < 35.0  # al-Tanf to al-Qa'im
     full = view.extent_of(doc["features"])
     assert full is not None and full[2] > 47.9  # Kuwait's Ash Shāmīyah: only in the overview
+
+
+POLAR = ["--claims", "tests/data/polar/claims.yaml", "--places", "tests/data/polar/places.yaml"]
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "html", "svg"])
+def test_a_story_at_the_pole_draws_in_every_format(fmt: str, tmp_path: Path) -> None:
+    target = tmp_path / f"polar.{fmt}"
+    result = CliRunner().invoke(main, ["map", "--format", fmt, "-o", str(target), *POLAR])
+    assert result.exit_code == 0, result.output
+    if fmt == "geojson":
+        doc = json.loads(target.read_text())
+        assert_rfc7946(doc)
+        (zone,) = [f for f in doc["features"] if f["properties"]["layer"] == "zone"]
+        assert max(lat for _lon, lat in _positions(zone["geometry"]["coordinates"])) == 90.0
+
+
+def test_the_figure_strokes_no_edge_that_cutting_added() -> None:
+    from claimcheck.render.figure import _drawn_edges
+
+    ring = [[170.0, 87.0], [180.0, 87.0], [180.0, 90.0], [-180.0, 90.0], [-180.0, 87.0],
+            [-170.0, 87.0]]  # fmt: skip
+    assert _drawn_edges(ring) == [[[170.0, 87.0], [180.0, 87.0]], [[-180.0, 87.0], [-170.0, 87.0]]]

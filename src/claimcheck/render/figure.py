@@ -11,6 +11,7 @@ around a pole is a closed circle there, as it should be. Labels are placed by
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
@@ -110,15 +111,33 @@ def _features(ax: Any, frame: _Frame, collection: Mapping[str, Any]) -> None:
             width = 0.4 if layer == "uncertainty" else 0.7
             order = 4 if layer == "measurement" else 2
             for ring in rings:
-                xs, ys = frame.km(ring)
-                ax.plot(xs, ys, color=p.get("stroke", "#555"), lw=width,
-                        ls=dashed.get(layer, "-"), zorder=order)  # fmt: skip
+                for run in _drawn_edges(ring):
+                    xs, ys = frame.km(run)
+                    ax.plot(xs, ys, color=p.get("stroke", "#555"), lw=width,
+                            ls=dashed.get(layer, "-"), zorder=order)  # fmt: skip
 
 
 def _down(fig: Any, box: Any) -> Box:
     """A display box (y up, from the figure's bottom) as a Box with y down."""
     height = fig.bbox.height
     return Box(box.x0, height - box.y1, box.x1, height - box.y0)
+
+
+def _cut_edge(a: Sequence[float], b: Sequence[float]) -> bool:
+    """An edge RFC 7946 cutting added (along the antimeridian or a pole), not the shape's own."""
+    return (abs(a[0]) == 180.0 and a[0] == b[0]) or (abs(a[1]) == 90.0 and a[1] == b[1])
+
+
+def _drawn_edges(ring: Sequence[Sequence[float]]) -> list[list[Sequence[float]]]:
+    """A ring or line as runs of edges to stroke, without the edges the cutting added: in this
+    map's frame the pieces join again, and those edges would cross a zone around a pole."""
+    runs: list[list[Sequence[float]]] = [[ring[0]]]
+    for a, b in itertools.pairwise(ring):
+        if _cut_edge(a, b):
+            runs.append([b])
+        else:
+            runs[-1].append(b)
+    return [run for run in runs if len(run) > 1]
 
 
 def _labels(
@@ -241,7 +260,10 @@ def render(
     focus = padded(focus_extent(collection) or (-10.0, -10.0, 10.0, 10.0), 0.06)
     full = padded(extent_of(collection["features"]) or focus, 0.08)
     frame = _Frame((focus[1] + focus[3]) / 2, (focus[0] + focus[2]) / 2)
-    entries = legend(collection, towns=True, countries=True)
+    around = padded(focus, 1.5)
+    countries = basemap.countries_in(around, (around[2] - around[0]) / 1500)
+    towns = towns_apart(basemap.towns_in(padded(focus, 0.1), limit=20), collection)
+    entries = legend(collection, towns=bool(towns), countries=bool(countries))
     plt.rcParams.update({"font.size": 5.0, "svg.fonttype": "none", "svg.hashsalt": "claimcheck"})
     map_h = COLUMN_WIDTH_IN * 0.92
     legend_h = 0.11 + 0.085 * sum(1 + e.text.count(" ") // 10 for e in entries)
@@ -253,9 +275,7 @@ def render(
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal", adjustable="box")
-    around = padded(focus, 1.5)
-    _base(ax, frame, basemap.countries_in(around, (around[2] - around[0]) / 1500), 0.3)
-    towns = towns_apart(basemap.towns_in(padded(focus, 0.1), limit=20), collection)
+    _base(ax, frame, countries, 0.3)
     for town in towns:
         tx, ty = frame.km([(town.lon, town.lat)])
         ax.plot(tx, ty, "s", ms=1.3, color=TOWN, zorder=5)
@@ -293,8 +313,9 @@ def _overview(
             inset.plot(x, y, "o", ms=1.0, color=p["marker-color"], zorder=5)
         elif p.get("layer") == "zone":
             for rings in _parts(g):
-                xs, ys = frame.km(rings[0])
-                inset.plot(xs, ys, color=p["stroke"], lw=0.3, zorder=4)
+                for run in _drawn_edges(rings[0]):
+                    xs, ys = frame.km(run)
+                    inset.plot(xs, ys, color=p["stroke"], lw=0.3, zorder=4)
     frame_x = [xlim[0], xlim[1], xlim[1], xlim[0], xlim[0]]
     frame_y = [ylim[0], ylim[0], ylim[1], ylim[1], ylim[0]]
     inset.plot(frame_x, frame_y, color="#c00", lw=0.5, zorder=6)

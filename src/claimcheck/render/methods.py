@@ -95,6 +95,10 @@ def places_table(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> lis
         for pid in s.places:
             mark = f"({s.number})" if pid in ambiguous_only and pid not in agreed else str(s.number)
             direct.setdefault(pid, []).append(mark)
+    for pid, uses in list(direct.items()):  # a zone's centre places it: used with it
+        zone = gazetteer.get(pid)
+        if zone is not None and zone.kind is PlaceKind.ZONE and zone.centre:
+            direct.setdefault(zone.centre, []).extend(uses)
     rows = []
     for pid, uses in direct.items():
         place = gazetteer.get(pid)
@@ -103,10 +107,20 @@ def places_table(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> lis
         rows.append(
             PlaceRow(
                 pid, labels.get(pid, place.name), _position(place, labels), uncertainty(place),
-                place.source, dataset_of(place.source), ", ".join(dict.fromkeys(uses)),
+                place.source, dataset_of(place.source), _uses(uses),
             )
         )  # fmt: skip
     return rows
+
+
+def _uses(uses: Sequence[str]) -> str:
+    """ "1, 2, (4), 7": each claim once, in number order; a direct use wins over a reading."""
+    by_number: dict[int, str] = {}
+    for use in uses:
+        n = int(use.strip("()"))
+        if by_number.get(n, "(").startswith("("):
+            by_number[n] = use
+    return ", ".join(by_number[n] for n in sorted(by_number))
 
 
 def _verdicts(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> list[Verdict]:
