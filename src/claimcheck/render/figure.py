@@ -186,7 +186,9 @@ def _labels(
         ax.annotate(
             item.text, (kx, ky), xytext=(ox, oy), textcoords="offset points", ha="left",
             va="top", fontsize=size, zorder=8, arrowprops=arrow if where.leader else None,
-            bbox={"boxstyle": "square,pad=0", "fc": "none", "ec": "none"}, **style,
+            # A light backing keeps the label legible over lines (text stays text in the SVG).
+            bbox={"boxstyle": "square,pad=0", "fc": "white", "alpha": 0.6, "ec": "none"},
+            **style,
         )  # fmt: skip
 
 
