@@ -90,6 +90,18 @@ class VerifyReport:
         )
         return dataclasses.replace(self, verdicts=verdicts)
 
+    def restricted(self, claim_ids: Sequence[str]) -> VerifyReport:
+        """The report of some claims only (as `report --only` shows them): their verdicts, the
+        contradictions and unknown places that involve them; the dataset stays whole."""
+        keep = set(claim_ids)
+        return dataclasses.replace(
+            self,
+            verdicts=tuple(v for v in self.verdicts if v.claim.id in keep),
+            contradictions=tuple(c for c in self.contradictions if keep & set(c.claim_ids)),
+            locations=tuple(f for f in self.locations if keep & set(f.claim_ids)),
+            imported={k: v for k, v in self.imported.items() if k in keep},
+        )
+
     @property
     def counts(self) -> dict[str, int]:
         tally = Counter(v.verdict for v in self.verdicts)

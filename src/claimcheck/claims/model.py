@@ -46,6 +46,8 @@ class Claim:
     assertion: Assertion
     #: the verdict a reviewer accepted, if any
     expect: VerdictKind | None = None
+    #: "person" or "organization", when the claims file says which the claimant is
+    claimant_type: str | None = None
     note: str | None = None
     line: int = 0
     #: 1-based column of the claim's keys (all keys of a block mapping share it)
@@ -67,6 +69,7 @@ CLAIM_KEYS = (
     "id",
     "quote",
     "claimant",
+    "claimant_type",
     "source",
     "subject",
     "distance",
@@ -83,6 +86,8 @@ CLAIM_KEYS = (
     "expect",
     "note",
 )
+#: What `claimant_type:` may say: who made the claim (ClaimReview's Person or Organization).
+CLAIMANT_TYPES = ("person", "organization")
 #: Keys that decide the assertion kind; exactly one group must be present.
 _KIND_KEYS = ("distance", "direction", "inside", "outside", "near", "radius")
 
@@ -185,6 +190,12 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
     entry.check_keys(CLAIM_KEYS)
     quote = entry.text("quote", required=True)
     claimant = entry.text("claimant", required=True)
+    claimant_type = entry.text("claimant_type")
+    if claimant_type is not None and claimant_type not in CLAIMANT_TYPES:
+        entry.problem(
+            "claimant_type",
+            f"unknown claimant_type {claimant_type!r}: use {' or '.join(CLAIMANT_TYPES)}",
+        )
     source = read_source(entry, required=True)
     if entry.has("tolerance"):
         read_length(entry, "tolerance")
@@ -207,6 +218,7 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
         source=source,
         assertion=assertion,
         expect=expect,
+        claimant_type=claimant_type,
         note=entry.text("note"),
         line=entry.line(),
         column=entry.data.position.column,

@@ -11,9 +11,9 @@ from urllib.parse import quote
 
 from claimcheck.api import VerifyReport
 from claimcheck.gazetteer.places import Source
+from claimcheck.render.methods import PlaceRow, methods, places_table
 from claimcheck.render.safe import clean, web_url
-from claimcheck.render.summary import METHODS, CheckRow, ClaimSummary, summarize
-from claimcheck.render.wording import count
+from claimcheck.render.summary import CheckRow, ClaimSummary, headline, summarize
 
 #: CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
 #: markup in the middle of a line (emphasis, code, links, images, HTML, entities, table cells,
@@ -58,51 +58,91 @@ def _source(source: Source) -> str:
 def _table(rows: tuple[CheckRow, ...]) -> list[str]:
     if not rows:
         return []
-    lines = ["| check | verdict | measured | claimed | margin |", "| --- | --- | --- | --- | --- |"]
+    lines = [
+        "| check | verdict | measured | claim's range | margin |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for r in rows:
         cells = (r.quantity, r.verdict.value, r.measured, r.claimed, r.margin)
         lines.append("| " + " | ".join(escape(c) for c in cells) + " |")
     return [*lines, ""]
 
 
+def _claimant(s: ClaimSummary) -> str:
+    kind = {"person": " (a person)", "organization": " (an organization)"}
+    return escape(s.claimant) + kind.get(s.claimant_type or "", "")
+
+
 def _claim(s: ClaimSummary) -> list[str]:
-    status = ""
-    if s.expect is not None:
-        status = " (as expected)" if s.expected else f" (expected {s.expect.value})"
     lines = [
-        f"## {escape(s.id)}: {s.verdict.value}",
+        f'<a id="{escape_id(s.id)}"></a>',
+        "",
+        f"## {s.number}. {escape(s.statement)}",
+        "",
+        f"**{s.verdict_label}:** {escape(s.verdict_meaning)}.",
         "",
         f"> {escape(s.quote, leads_line=True)}",
         "",
-        f"- **Claimant:** {escape(s.claimant)}",
+        f"- **Claimant:** {_claimant(s)}",
         f"- **Source:** {_source(s.source)}",
-        f"- **Verdict:** {s.verdict.value}{status}: {escape(s.verdict_words)}",
         "",
         *_table(s.checks),
-        f"**Why:** {escape(s.reason)}",
+        f"**Why:** {escape(s.why)}",
         "",
     ]
+    if not s.expected and s.expect is not None:
+        lines += [
+            f"**Note:** a reviewer recorded this claim as {s.expect.value}; the data now gives "
+            f"{s.verdict.value}.",
+            "",
+        ]
     if s.readings:
-        lines += ["**Candidate readings:**", ""]
+        lines += ["**Each place the name could mean:**", ""]
         for reading in s.readings:
-            lines.append(f"- {reading.verdict.value}: {escape(reading.places)}")
+            lines.append(f"- {escape(reading.places)}: {reading.verdict.value}")
             lines += ["", *("  " + x if x else x for x in _table(reading.checks))]
             if not reading.checks:
                 lines += [f"  {escape(reading.reason)}", ""]
     if s.contradictions:
-        lines += ["**Contradictions:**", ""]
+        lines += ["**Conflicts with other claims:**", ""]
         lines += [f"- {escape(c)}" for c in s.contradictions]
         lines.append("")
     return lines
 
 
+def escape_id(text: str) -> str:
+    """An anchor id: only characters that need no escaping in an attribute."""
+    return re.sub(r"[^A-Za-z0-9_.:-]", "-", text)
+
+
+def _places(rows: list[PlaceRow]) -> list[str]:
+    if not rows:
+        return []
+    lines = [
+        "## Places",
+        "",
+        *(
+            ["Claims in parentheses use the place as one reading of an ambiguous name.", ""]
+            if any("(" in r.claims for r in rows)
+            else []
+        ),
+        "| place | position | uncertainty | source | claims |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for r in rows:
+        cells = [escape(r.name), escape(r.position), escape(r.uncertainty), _source(r.source),
+                 escape(r.claims)]  # fmt: skip
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
 def render(report: VerifyReport, title: str = "Distance claims: verdicts") -> str:
     summaries = summarize(report)
-    counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
-    lines = [f"# {escape(title)}", "", f"{count(len(summaries), 'claim')}: {counts}.", ""]
+    lines = [f"# {escape(title)}", "", escape(headline(report)), ""]
     for s in summaries:
         lines += _claim(s)
+    lines += _places(places_table(report, summaries))
     lines += ["## Methods", ""]
-    for heading, text in METHODS:
+    for heading, text in methods(report, summaries):
         lines += [f"**{heading}.** {escape(text)}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
