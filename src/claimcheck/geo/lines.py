@@ -90,6 +90,19 @@ class Polyline:
         unit = _unit_vectors(lats, lons)
         return cls(lats, lons, unit, _central_angles(unit[:-1], unit[1:]))
 
+    @classmethod
+    def from_parts(cls, parts: Sequence[Sequence[tuple[float, float]]]) -> Polyline:
+        """Several lines as one: the edge from one piece's last vertex to the next piece's first
+        is never measured (its length is -inf, so the pruning bound rules it out)."""
+        if len(parts) == 1:
+            return cls.from_lat_lon(parts[0])
+        arrays = [_vertex_arrays(part) for part in parts]
+        line = cls.from_arrays(np.concatenate([a for a, _ in arrays]),
+                               np.concatenate([b for _, b in arrays]))  # fmt: skip
+        angles = line.segment_angle_rad.copy()
+        angles[np.cumsum([a.size for a, _ in arrays])[:-1] - 1] = -np.inf
+        return cls(line.lats, line.lons, line.unit_xyz, angles)
+
     def nearest(self, lat: float, lon: float) -> NearestPoint:
         """The nearest point on the geodesic edges to (lat, lon), to well under a millimetre.
 
@@ -325,6 +338,38 @@ def signed_distance_to_polygon_m(
     index = min(range(len(found)), key=lambda i: found[i].distance_m)
     sign = -1.0 if inside else 1.0
     return PolygonDistance(sign * found[index].distance_m, found[index], index)
+
+
+def signed_distance_to_polygons_m(
+    lat: float, lon: float, polygons: Sequence[Sequence[Sequence[tuple[float, float]]]]
+) -> PolygonDistance:
+    """`signed_distance_to_polygon_m` for several polygons (a country and its islands).
+
+    Inside any polygon counts as inside; the distance is to the nearest boundary of all of them.
+    `ring_index` counts rings across the polygons in order. A polygon whose bounding box (in
+    lat/lon) cannot hold the point is not tested, unless its longitudes span more than 180°
+    (it may cross the antimeridian or surround a pole).
+    """
+    if len(polygons) == 1:
+        return signed_distance_to_polygon_m(lat, lon, polygons[0])
+    _check_lat_lon(lat, lon)
+    inside = any(
+        _may_hold(lat, lon, rings[0]) and point_in_polygon(lat, lon, rings) for rings in polygons
+    )
+    closed = [(*ring, ring[0]) for rings in polygons for ring in rings]
+    found = Polyline.from_parts(closed).nearest(lat, lon)
+    sizes = np.cumsum([len(ring) for ring in closed])
+    ring_index = int(np.searchsorted(sizes, found.segment_index, side="right"))
+    sign = -1.0 if inside else 1.0
+    return PolygonDistance(sign * found.distance_m, found, ring_index)
+
+
+def _may_hold(lat: float, lon: float, ring: Sequence[tuple[float, float]]) -> bool:
+    lats = [p[0] for p in ring]
+    lons = [p[1] for p in ring]
+    if max(lons) - min(lons) > 180.0:
+        return True
+    return min(lats) <= lat <= max(lats) and min(lons) <= lon <= max(lons)
 
 
 @dataclass(frozen=True)

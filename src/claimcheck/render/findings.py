@@ -145,11 +145,17 @@ def verify_summary(report: VerifyReport) -> str:
         if not attention
         else f"{len(attention)} need attention: " + ", ".join(attention)
     )
-    return f"{len(report.verdicts)} claims: {counts}; {tail}"
+    return f"{len(report.verdicts)} claims{drafts_note(report.dataset)}: {counts}; {tail}"
+
+
+def drafts_note(dataset: Dataset) -> str:
+    """ " (2 drafts not verified)" when the claims file has drafts."""
+    n = len(dataset.drafts)
+    return f" ({n} draft{'s' if n > 1 else ''} not verified)" if n else ""
 
 
 def check_summary(dataset: Dataset) -> str:
     return (
-        f"{dataset.claims_path}: {len(dataset.claims)} claims, "
+        f"{dataset.claims_path}: {len(dataset.claims)} claims{drafts_note(dataset)}, "
         f"{dataset.places_path}: {len(dataset.gazetteer)} places: valid"
     )
