@@ -204,6 +204,12 @@ def test_the_file_wins_and_check_says_so() -> None:
     assert "border:IQ-SY" not in [p.id for p in report.world.get("crossing-near-border", ())]
 
 
+def test_get_finds_a_world_id_in_any_order(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    place = gazetteer.get("border:SY-IQ")
+    assert place is not None and place.id == "border:IQ-SY"
+    assert gazetteer.get("Jordan") is None  # a name is not an id
+
+
 def test_a_name_in_the_file_wins_over_a_country_name() -> None:
     data = {"places": [{"id": "jordan-river", "name": "Jordan", "kind": "unknown", "source": "s"}]}
     gazetteer = parse_places(yamlfile.from_plain(data, "<places>"), "<places>")

@@ -241,9 +241,10 @@ class Gazetteer:
     def get(self, place_id: str) -> Place | None:
         found = self.places.get(place_id) or self._fallen_back.get(place_id)
         if found is None and self.world is not None:
-            places, _how = self.world.resolve(PlaceRef(place_id))
-            if len(places) == 1 and places[0].id == place_id:
-                found = self._fallen_back.setdefault(place_id, places[0])
+            places, how = self.world.resolve(PlaceRef(place_id))
+            if len(places) == 1 and how == "id":  # `border:SY-IQ` finds `border:IQ-SY`
+                place = places[0]
+                found = self.places.get(place.id) or self._fallen_back.setdefault(place.id, place)
         return found
 
     def resolve(self, ref: PlaceRef) -> Resolution:
