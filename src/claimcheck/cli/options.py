@@ -134,6 +134,14 @@ def gazetteer_db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def strict_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--strict",
+        is_flag=True,
+        help="Treat claims marked `status: draft` as errors (exit 2) instead of listing them.",
+    )(func)
+
+
 def format_option(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """--format NAME; "auto" (when offered) arrives already resolved to github or text."""
 

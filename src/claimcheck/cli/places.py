@@ -18,6 +18,7 @@ from claimcheck.cli.options import (
     places_option,
     reporting_errors,
 )
+from claimcheck.cli.places_add import add
 from claimcheck.errors import UsageError
 from claimcheck.gazetteer.places import Place, PlaceKind, Source, suggest_place
 from claimcheck.gazetteer.reader import load_places
@@ -33,14 +34,18 @@ PROGRESS_MIN_BYTES = 8 << 20
 
 @click.group()
 def places() -> None:
-    """Search the gazetteer, show one place, or import a GeoNames dump.
+    """Search the gazetteer, show one place, add one from a gazetteer, or import GeoNames.
 
     \b
     Example:
       claimcheck places search "At Tanf"
+      claimcheck places add "Ar Rutbah" --country IQ
       claimcheck places show al-tanf-garrison
       claimcheck places import geonames SY.txt -o geonames.sqlite
     """
+
+
+places.add_command(add)
 
 
 def db_option(func: Any) -> Any:

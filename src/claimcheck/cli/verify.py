@@ -20,6 +20,7 @@ from claimcheck.cli.options import (
     parse_verdicts,
     places_option,
     reporting_errors,
+    strict_option,
     wants_color,
 )
 from claimcheck.errors import UsageError
@@ -49,6 +50,7 @@ from claimcheck.render.wording import count
     is_flag=True,
     help="Write each claim's verdict into the claims file as its expect: (nothing else changes).",
 )
+@strict_option
 def verify(
     claims_path: str,
     places_path: str,
@@ -56,11 +58,14 @@ def verify(
     fmt: str,
     fail_on: tuple[Any, ...],
     update_expect: bool,
+    strict: bool,
 ) -> None:
     """Give a verdict for every claim: consistent, inconsistent, inconclusive or unverifiable.
 
     Exits 0 when every claim with an `expect:` got that verdict, 1 when one did not (or got a
-    verdict listed in --fail-on), 2 when an input file is bad.
+    verdict listed in --fail-on), 2 when an input file is bad. Claims marked `status: draft`
+    are listed with what they lack and not verified; the exit code is as if they were absent,
+    unless --strict makes each draft an error.
 
     \b
     Example:
@@ -75,7 +80,7 @@ def verify(
             raise UsageError("--update-expect writes the claims file: give its path, not -")
         # the bytes the verdicts come from: --update-expect writes only if the file still holds them
         verified = yamlfile.read_bytes(claims_path) if update_expect else None
-        dataset = api.load_dataset(claims_path, places_path, gazetteer_db)
+        dataset = api.load_dataset(claims_path, places_path, gazetteer_db, strict)
         report = api.verify(dataset, fail_on)
         if update_expect:
             verdicts = {v.claim.id: v.verdict.value for v in report.verdicts}

@@ -14,6 +14,7 @@ from claimcheck.files import yamlfile
 from claimcheck.gazetteer.geojson import is_geojson, load_geojson_places
 from claimcheck.gazetteer.lint import lint_places
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source, id_problem
+from claimcheck.gazetteer.world import override_warnings, world_layer
 from claimcheck.grammar.coords import CoordinateError, parse_coordinates
 from claimcheck.grammar.units import Length, UnitError, parse_length
 
@@ -270,7 +271,17 @@ def parse_places(data: Any, path: str) -> Gazetteer:
     errors = [p for p in problems if p.level is Level.ERROR]
     if errors:
         raise DataError(errors)
-    return Gazetteer(places, path, warnings=tuple(sorted(problems)))
+    return with_world(Gazetteer(places, path, warnings=tuple(sorted(problems))))
+
+
+def with_world(gazetteer: Gazetteer) -> Gazetteer:
+    """The gazetteer with the built-in world layer behind it, and a warning per override."""
+    layer = world_layer()
+    gazetteer.world = layer
+    overrides = override_warnings(gazetteer, layer)
+    if overrides:
+        gazetteer.warnings = tuple(sorted((*gazetteer.warnings, *overrides)))
+    return gazetteer
 
 
 def _check_zones(places: Iterable[Place]) -> Iterator[Problem]:
@@ -303,5 +314,5 @@ def _check_zones(places: Iterable[Place]) -> Iterator[Problem]:
 def load_places(path: str) -> Gazetteer:
     """Read and validate a places file: YAML, or a GeoJSON FeatureCollection (.geojson/.json)."""
     if is_geojson(path):
-        return load_geojson_places(path)
+        return with_world(load_geojson_places(path))
     return parse_places(yamlfile.load(path), path)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from claimcheck.api import VerifyReport
-from claimcheck.geo.lines import local_aeqd
+from claimcheck.geo.aeqd import local_aeqd
 from claimcheck.render import basemap, geojson
 from claimcheck.render.labels import Box, Spot, place
 from claimcheck.render.view import (

@@ -152,11 +152,19 @@ def verify_summary(report: VerifyReport) -> str:
         if not attention
         else f"{len(attention)} need attention: " + ", ".join(attention)
     )
-    return safe.clean(f"{count(len(report.verdicts), 'claim')}: {counts}; {tail}")
+    return safe.clean(
+        f"{count(len(report.verdicts), 'claim')}{drafts_note(report.dataset)}: {counts}; {tail}"
+    )
+
+
+def drafts_note(dataset: Dataset) -> str:
+    """ " (2 drafts not verified)" when the claims file has drafts."""
+    n = len(dataset.drafts)
+    return f" ({count(n, 'draft')} not verified)" if n else ""
 
 
 def check_summary(dataset: Dataset) -> str:
     return safe.clean(
-        f"{dataset.claims_path}: {count(len(dataset.claims), 'claim')}, "
+        f"{dataset.claims_path}: {count(len(dataset.claims), 'claim')}{drafts_note(dataset)}, "
         f"{dataset.places_path}: {count(len(dataset.gazetteer), 'place')}: valid"
     )

@@ -90,6 +90,27 @@ def polygon_geometry(rings: Sequence[Sequence[LatLon]]) -> dict[str, Any]:
     return _cut(dense)
 
 
+def lines_geometry(lines: Sequence[Sequence[LatLon]]) -> dict[str, Any]:
+    """A line of one piece or several (a border broken by a lake) as one geometry."""
+    if len(lines) == 1:
+        return line_geometry(lines[0])
+    from shapely import MultiLineString
+
+    return finish_geometry(
+        MultiLineString([_positions(densify(line, MAX_SEGMENT_M)) for line in lines])
+    )
+
+
+def polygons_geometry(polygons: Sequence[Sequence[Sequence[LatLon]]]) -> dict[str, Any]:
+    """A polygon of one piece or several (a country and its islands) as one geometry."""
+    if len(polygons) == 1:
+        return polygon_geometry(polygons[0])
+    from shapely import union_all
+    from shapely.geometry import shape
+
+    return finish_geometry(union_all([shape(polygon_geometry(rings)) for rings in polygons]))
+
+
 def circle_geometry(lat: float, lon: float, radius_m: float) -> dict[str, Any]:
     """A geodesic circle as a polygon of CIRCLE_POINTS vertices (counterclockwise)."""
     return _cut([geodesic_circle(lat, lon, radius_m, CIRCLE_POINTS)])
@@ -203,11 +224,15 @@ def _place_feature(
         props["marker-color"] = "#222222" if claims else "#8c8c8c"
         geometry = _point(place.lat, place.lon)
     elif place.kind is PlaceKind.LINE:
-        props.update(layer="border", uncertainty=uncertainty(place), **_STYLE["border"])
-        geometry = line_geometry(place.vertices)
+        props.update(
+            layer="border", title=place.name, uncertainty=uncertainty(place), **_STYLE["border"]
+        )
+        geometry = lines_geometry(place.lines)
     elif place.kind is PlaceKind.POLYGON:
-        props.update(layer="polygon", uncertainty=uncertainty(place), **_STYLE["polygon"])
-        geometry = polygon_geometry((place.vertices, *place.holes))
+        props.update(
+            layer="polygon", title=place.name, uncertainty=uncertainty(place), **_STYLE["polygon"]
+        )
+        geometry = polygons_geometry(place.polygons)
     elif place.kind is PlaceKind.ZONE:
         centre = _centre(place, gazetteer)
         if centre is None or centre.lat is None or centre.lon is None or place.radius is None:

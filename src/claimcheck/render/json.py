@@ -89,6 +89,8 @@ def verdict_dict(verdict: Verdict, report: VerifyReport | None = None) -> dict[s
         out["needs_attention"] = report.needs_attention(verdict)
         if report.dataset.gazetteer.fallback is not None:  # run with --gazetteer-db
             out["imported"] = imported_list(report, verdict)
+        if verdict.claim.id in report.world:
+            out["world"] = world_list(report, verdict)
     if verdict.candidates:
         out["candidates"] = [verdict_dict(c) for c in verdict.candidates]
     return out
@@ -106,6 +108,20 @@ def imported_list(report: VerifyReport, verdict: Verdict) -> list[dict[str, Any]
             "rule": p.rule,
         }
         for p in report.imported.get(verdict.claim.id, ())
+    ]
+
+
+def world_list(report: VerifyReport, verdict: Verdict) -> list[dict[str, Any]]:
+    """The built-in world features a verdict relies on, each with its citation."""
+    return [
+        {
+            "id": p.id,
+            "name": p.name,
+            "kind": p.kind.value,
+            "uncertainty_m": p.uncertainty_m,
+            "source": source_dict(p.source),
+        }
+        for p in report.world.get(verdict.claim.id, ())
     ]
 
 

@@ -99,6 +99,15 @@ def _imported_lines(report: VerifyReport, verdict: Verdict) -> list[str]:
     ]
 
 
+def _world_lines(report: VerifyReport, verdict: Verdict) -> list[str]:
+    """Which built-in world features the verdict uses, each with its citation."""
+    return [
+        f'  world     {p.id} "{p.name}" ({p.source.title}; '
+        f"uncertainty {p.uncertainty_m / 1000:g} km)"
+        for p in report.world.get(verdict.claim.id, ())
+    ]
+
+
 def _row_figures(verdict: Verdict) -> tuple[str, str, str]:
     """Measured, claimed and margin of the first check, for the summary table."""
     if not verdict.checks:
@@ -179,6 +188,7 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
     for verdict in report.verdicts:
         out.extend(_block(verdict, color))
         out.extend(_imported_lines(report, verdict))
+        out.extend(_world_lines(report, verdict))
         out.append("")
     for contradiction in report.contradictions:
         out.extend(_contradiction_lines(contradiction, color))

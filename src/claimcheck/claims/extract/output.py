@@ -140,6 +140,7 @@ def _entry(d: Draft, source_title: str) -> list[tuple[str, str]] | None:
         entry.append(("from", _yaml_scalar(reference)))
     notes.insert(0, "drafted by claimcheck extract: review before use")
     entry.append(("note", _yaml_scalar("; ".join(notes))))
+    entry.append(("status", "draft"))
     return entry
 
 
