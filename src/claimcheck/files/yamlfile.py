@@ -12,6 +12,7 @@ import difflib
 import gc
 import math
 import os
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,6 +40,10 @@ _SCALAR_TAGS = {
 }
 #: Deeper than any claims or places file needs; keeps the builder far from Python's stack limit.
 MAX_DEPTH = 64
+#: How alike (difflib ratio) an unknown key must be to a known one for "did you mean": typos
+#: score 0.73 and up ('distnce' 0.93, 'qoute' 0.80, 'near_to' 0.73); at difflib's default of
+#: 0.6, unrelated words got suggestions ('elevation' -> 'lat_lon' 0.62, 'population' 0.59).
+KEY_SIMILARITY = 0.7
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -213,25 +218,48 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: The path that means standard input, as for most command-line tools.
+STDIN = "-"
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes (standard input's for "-"); a failure to read becomes a DataError.
+
+    A file over MAX_FILE_BYTES is refused before it is read; a pipe, which has no size to
+    check, when it has sent more.
+    """
+    try:
+        if path == STDIN:
+            return _within_limit(path, sys.stdin.buffer.read(MAX_FILE_BYTES + 1))
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                message = f"the file is {too_many('bytes', size, MAX_FILE_BYTES)}"
+                raise DataError([Problem(path, 0, 0, "", message)])
+            return _within_limit(path, handle.read(MAX_FILE_BYTES + 1))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DataError([Problem(path, 0, 0, "", f"cannot read file: {reason}")]) from exc
+
+
+def _within_limit(path: str, raw: bytes) -> bytes:
+    if len(raw) > MAX_FILE_BYTES:
+        message = f"the input is more than the limit of {MAX_FILE_BYTES:,} bytes"
+        raise DataError([Problem(path, 0, 0, "", message)])
+    return raw
+
+
 def read_text(path: str) -> str:
     """Read a UTF-8 text file (a BOM is allowed); every failure becomes a DataError.
 
     Data files and articles alike: UTF-16, binary and undecodable bytes are named by position;
     a file over MAX_FILE_BYTES is refused before it is read.
     """
-    try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                message = f"the file is {too_many('bytes', size, MAX_FILE_BYTES)}"
-                raise DataError([Problem(path, 0, 0, "", message)])
-            raw = handle.read(MAX_FILE_BYTES + 1)  # a pipe or device has no size to check
-            if len(raw) > MAX_FILE_BYTES:
-                message = f"the input is more than the limit of {MAX_FILE_BYTES:,} bytes"
-                raise DataError([Problem(path, 0, 0, "", message)])
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DataError([Problem(path, 0, 0, "", f"cannot read file: {reason}")]) from exc
+    return decode(path, read_bytes(path))
+
+
+def decode(path: str, raw: bytes) -> str:
+    """The text of a file's bytes as read_text reads it (UTF-8, a BOM allowed)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataError([Problem(path, 1, 1, "", "this file is UTF-16: save it as UTF-8")])
     nul = raw.find(b"\x00")
@@ -275,6 +303,10 @@ def _load(path: str, text: str) -> Any:
         message = f"YAML syntax error: {exc.problem or exc.context}"
         if "\t" in text and "tab" in str(exc.problem):
             message += " (YAML forbids tabs for indentation: use spaces)"
+        if "mapping values are not allowed" in str(exc.problem):
+            message += (
+                " (a value that contains ': ' must be quoted: write key: \"text: more text\")"
+            )
         raise DataError([Problem(path, line, col, "", message)]) from exc
     except yaml.reader.ReaderError as exc:
         before = text.lstrip("\ufeff")[: exc.position]
@@ -347,7 +379,7 @@ class Entry:
         allowed = list(allowed)
         for key in self.data:
             if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=KEY_SIMILARITY)
                 hint = (
                     f": did you mean {close[0]!r}?" if close else f" (known: {', '.join(allowed)})"
                 )
