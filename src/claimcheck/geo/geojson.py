@@ -53,15 +53,6 @@ def _round(value: Any) -> Any:
     return value
 
 
-def closed_ring(positions: Sequence[LonLat]) -> list[LonLat]:
-    """A ring of continuous (lon, lat) whose last position is its first, in the same turn of
-    longitude as the ring ends (unwrapping can leave it a rounding error off, or a turn away)."""
-    (lon0, lat0), last_lon = positions[0], positions[-1][0]
-    if positions[-1] == positions[0] or len(positions) < 2:
-        return list(positions)
-    return [*positions[:-1], (lon0 + 360.0 * round((last_lon - lon0) / 360.0), lat0)]
-
-
 def pole_wound(ring: Sequence[LonLat]) -> float | None:
     """The pole (latitude ±90) that a closed ring of continuous longitudes winds around, or None.
 
