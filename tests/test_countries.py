@@ -169,3 +169,9 @@ def test_every_vertex_of_natural_earth_lies_in_its_countrys_boxes() -> None:
         for polygon in polygons:
             for lon, lat in polygon[0][::25]:
                 assert position_warning(lat, lon, code) is None, (code, lat, lon)
+
+
+def test_places_search_narrows_by_a_country_name() -> None:
+    result = CliRunner().invoke(main, ["places", "search", "Shamiyah", "--country", "Syria"])
+    assert result.exit_code == 0, result.output
+    assert "ash-shamiyah-homs" in result.stdout and "al-shamiya-iraq" not in result.stdout

@@ -101,3 +101,10 @@ def test_each_count_limit(
     result = check(OK_CLAIMS, places)
     assert result.exit_code == 2, result.output
     assert fragment in result.stderr and "(see docs/robustness.md)" in result.stderr
+
+
+def test_a_long_name_on_the_command_line_fails_fast() -> None:
+    result = CliRunner().invoke(main, ["places", "search", "x" * 100_000])
+    assert result.exit_code == 2
+    assert "a name of 100,000 characters: more than the limit of 500" in result.stderr
+    assert len(result.stderr) < 1_000

@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass, replace
 
 from claimcheck.errors import UsageError
+from claimcheck.files.limits import MAX_NAME_CHARS, too_many
 from claimcheck.gazetteer.names import HOW_ORDER, Match, rank
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source
 from claimcheck.geo.distance import measure_between
+from claimcheck.grammar.countries import find_country, same_country
 from claimcheck.lookup.index import LICENCE, DbMatch, GazetteerDb
 
 #: "GeoNames 172344", "GeoNames 168566 and 447557", "geonames.org/172344"
@@ -71,8 +73,11 @@ def search(
     """
     if limit < 1:
         raise UsageError("--limit must be at least 1")
-    wanted = country.upper() if country else None
-    pool = [p for p in gazetteer if wanted is None or (p.country or "").upper() == wanted]
+    if len(query) > MAX_NAME_CHARS:
+        raise UsageError(f"a name of {too_many('characters', len(query), MAX_NAME_CHARS)}")
+    code = find_country(country) if country else None
+    wanted = code.code if code else (country.upper() if country else None)
+    pool = [p for p in gazetteer if country is None or same_country(p.country or "", country)]
     found = [
         _from_place(m, gazetteer.places[m.place_id])
         for m in rank(query, [(p.id, p.names) for p in pool], limit)
