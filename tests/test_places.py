@@ -3,7 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from claimcheck.cli import main
 from claimcheck.errors import DataError, Level
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef
 from claimcheck.gazetteer.reader import load_places
@@ -353,3 +355,18 @@ def test_coordinates_and_lat_lon_together_are_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(DataError, match="either 'coordinates' or 'lat'/'lon'"):
         load_places(write(tmp_path, body))
+
+
+def test_a_claim_about_a_consonant_twin_is_an_error_with_a_suggestion() -> None:
+    """With only Hama in the gazetteer, `subject: Hima` was verified as Hama, with no note."""
+    args = [
+        "verify",
+        "--claims",
+        str(NAMES / "claims.yaml"),
+        "--places",
+        str(NAMES / "places.yaml"),
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "names unknown place 'Hima': did you mean 'hama'?" in result.stderr
+    assert "consistent" not in result.stdout
