@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from claimcheck.errors import DataError, Level, Problem
+from claimcheck.errors import DataError, Level, Problem, shown
 from claimcheck.files.limits import (
     MAX_ALIASES,
     MAX_FILE_BYTES,
@@ -422,11 +422,10 @@ class Entry:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.problem(key, f"{key!r} must be a number, not {_kind(value)}")
             return None
-        number = float(value)
-        if not math.isfinite(number):
-            self.problem(key, f"{key!r} must be a finite number, not {value}")
+        if not is_finite(value):
+            self.problem(key, f"{key!r} must be a finite number, not {shown(str(value))}")
             return None
-        return number
+        return float(value)
 
     def texts(self, key: str) -> tuple[str, ...]:
         value = self.data.get(key)
@@ -443,6 +442,14 @@ class Entry:
         if not all(self._short(key, v) for v in value):
             return ()
         return tuple(value)
+
+
+def is_finite(number: float) -> bool:
+    """Not NaN or infinite, and for an int small enough to be a float (not 10**400)."""
+    try:
+        return math.isfinite(number)
+    except OverflowError:
+        return False
 
 
 def _kind(value: Any) -> str:

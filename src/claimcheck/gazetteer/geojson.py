@@ -12,7 +12,6 @@ GeoJSON positions are [lon, lat]; they are flipped here and nowhere else.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -26,7 +25,7 @@ from claimcheck.files.limits import (
     MAX_VERTICES,
     too_many,
 )
-from claimcheck.files.yamlfile import read_text
+from claimcheck.files.yamlfile import is_finite, read_text
 from claimcheck.gazetteer.lint import lint_places
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source, id_problem
 from claimcheck.gazetteer.rings import long_edge, ring_problems
@@ -149,8 +148,7 @@ def _positions(coords: Any) -> Iterator[list[Any]]:
     if not isinstance(coords, list):
         return
     if len(coords) >= 2 and all(
-        isinstance(c, (int, float)) and not isinstance(c, bool) and math.isfinite(c)
-        for c in coords[:2]
+        isinstance(c, (int, float)) and not isinstance(c, bool) and is_finite(c) for c in coords[:2]
     ):
         yield coords
         return
@@ -316,7 +314,7 @@ class _FeatureReader:
         if (
             not isinstance(value, (int, float))
             or isinstance(value, bool)
-            or not math.isfinite(value)
+            or not is_finite(value)
             or not 0 <= value <= MAX_LENGTH_M
         ):
             self.problem(
@@ -414,7 +412,7 @@ class _FeatureReader:
             isinstance(value, list)
             and len(value) in (2, 3)
             and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in value)
-            and all(math.isfinite(x) for x in value)
+            and all(is_finite(x) for x in value)
         )
         if not ok:
             self.problem(field, "expected a position [lon, lat] of finite numbers")

@@ -5,7 +5,6 @@ GeoJSON places files are read by claimcheck.gazetteer.geojson; `load_places` pic
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -161,7 +160,7 @@ def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tu
             isinstance(pair, list)
             and len(pair) == 2
             and all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in pair)
-            and all(math.isfinite(float(x)) for x in pair)
+            and all(yamlfile.is_finite(x) for x in pair)
         )
         if not ok:
             entry.problem(key, f"{key}[{i}] must be a pair of finite numbers [lat, lon]")

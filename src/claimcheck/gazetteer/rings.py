@@ -152,7 +152,7 @@ def _hole_problems(planar: list[Any], frame: _Frame) -> list[RingProblem]:
             problems.append(RingProblem(i + 1, "lies outside the outer ring"))
         else:
             problems.append(RingProblem(i + 1, "crosses the outer ring"))
-    if problems or len(holes) < 2:
+    if problems or not holes:
         return problems
     tree = shapely.STRtree(holes)
     first, second = tree.query(holes, predicate="intersects")
@@ -162,11 +162,12 @@ def _hole_problems(planar: list[Any], frame: _Frame) -> list[RingProblem]:
     if problems:
         return problems
     polygon = shapely.Polygon(planar[0], planar[1:])
-    if not polygon.is_valid:
+    if not polygon.is_valid:  # a hole along the ring, holes cutting the area in two, ...
         reason = shapely.is_valid_reason(polygon)
         what = reason.split("[")[0].lower()
-        problems.append(RingProblem(1, f"and the others make the polygon invalid ({what})"
-                                       f"{frame.near(reason)}"))  # fmt: skip
+        problems.append(RingProblem(1, f"makes the polygon invalid ({what}){frame.near(reason)}: "
+                                       "holes must lie inside the ring and apart, touching it "
+                                       "and each other at single points at most"))  # fmt: skip
     return problems
 
 
