@@ -423,7 +423,8 @@ class Entry:
             self.problem(key, f"{key!r} must be a number, not {_kind(value)}")
             return None
         if not is_finite(value):
-            self.problem(key, f"{key!r} must be a finite number, not {shown(str(value))}")
+            written = str(value) if len(str(value)) <= 40 else shown(str(value))
+            self.problem(key, f"{key!r} must be a finite number, not {written}")
             return None
         return float(value)
 
