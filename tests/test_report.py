@@ -133,8 +133,8 @@ def test_claimreview_parses_as_json_ld_with_the_required_fields() -> None:
 def test_claimreview_rating_follows_the_verdict_and_carries_the_source_date() -> None:
     text = run("--format", "claimreview", *PUBLISHER, *HOSTILE)
     first, second = json.loads(text)["@graph"]
-    assert first["reviewRating"]["ratingValue"] == 3  # inconclusive
-    assert first["reviewRating"]["alternateName"].startswith("Inconclusive")
+    assert first["reviewRating"]["ratingValue"] == 1  # inconsistent
+    assert first["reviewRating"]["alternateName"].startswith("Inconsistent")
     assert second["reviewRating"]["ratingValue"] == 4  # consistent
     assert first["itemReviewed"]["datePublished"] == "2017-06-07"
     assert "</" not in text  # safe to paste into a <script type="application/ld+json">

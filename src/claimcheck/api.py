@@ -28,7 +28,8 @@ from claimcheck.analysis.locate import (
     locate_constraints,
 )
 from claimcheck.analysis.verdicts import Verdict, evaluate
-from claimcheck.claims.model import Claim, VerdictKind, parse_claims
+from claimcheck.claims.model import Claim, VerdictKind, parse_claims_file
+from claimcheck.claims.policy import DEFAULT_POLICY, Policy
 from claimcheck.errors import DataError, Problem
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.places import Gazetteer
@@ -51,6 +52,8 @@ class Dataset:
     claims_path: str
     places_path: str
     warnings: tuple[Problem, ...] = ()
+    #: the claims file's `defaults:` (confidence, slack of "about"), or the built-in policy
+    policy: Policy = DEFAULT_POLICY
 
 
 @dataclass(frozen=True)
@@ -138,14 +141,14 @@ def verify(
     With `regions`, also solve where each unknown place can be (what maps draw); verify alone
     needs only whether the claims about it can all hold.
     """
-    claims, gazetteer = dataset.claims, dataset.gazetteer
+    claims, gazetteer, policy = dataset.claims, dataset.gazetteer, dataset.policy
     with yamlfile.gc_paused():
         return VerifyReport(
             dataset,
-            tuple(evaluate(claims, gazetteer)),
+            tuple(evaluate(claims, gazetteer, policy)),
             frozenset(fail_on),
-            tuple(find_contradictions(claims, gazetteer)),
-            check_unknown_places(claims, gazetteer),
+            tuple(find_contradictions(claims, gazetteer, policy.about)),
+            check_unknown_places(claims, gazetteer, policy.about),
             _imported(dataset),
             _regions(dataset) if regions else {},
         )
@@ -192,16 +195,20 @@ def _load(claims: _Input, places: _Input, gazetteer_db: str | None) -> Dataset:
             problems.extend(claims_exc.problems)
         raise DataError(problems) from exc
     if gazetteer_db is None:
-        parsed = tuple(parse_claims(claims.loaded(), claims.name, gazetteer))
-        return Dataset(gazetteer, parsed, claims.name, places.name, gazetteer.warnings)
+        parsed, policy = parse_claims_file(claims.loaded(), claims.name, gazetteer)
+        return Dataset(
+            gazetteer, tuple(parsed), claims.name, places.name, gazetteer.warnings, policy
+        )
     fallback = DbFallback(GazetteerDb(gazetteer_db), gazetteer)
     gazetteer.fallback = fallback
     try:
-        parsed = tuple(parse_claims(claims.loaded(), claims.name, gazetteer))
+        parsed, policy = parse_claims_file(claims.loaded(), claims.name, gazetteer)
     finally:
         fallback.close()
-    warnings = (*gazetteer.warnings, *reliance_warnings(gazetteer, parsed))
-    return Dataset(gazetteer, parsed, claims.name, places.name, tuple(sorted(warnings)))
+    warnings = (*gazetteer.warnings, *reliance_warnings(gazetteer, tuple(parsed)))
+    return Dataset(
+        gazetteer, tuple(parsed), claims.name, places.name, tuple(sorted(warnings)), policy
+    )
 
 
 def _imported(dataset: Dataset) -> dict[str, tuple[ImportedPlace, ...]]:
@@ -217,7 +224,9 @@ def _regions(dataset: Dataset) -> dict[str, LocateResult]:
     for place in dataset.gazetteer:
         if place.has_position:
             continue
-        constraints, skipped = constraints_for(place, dataset.claims, dataset.gazetteer)
+        constraints, skipped = constraints_for(
+            place, dataset.claims, dataset.gazetteer, dataset.policy.about
+        )
         if constraints:
             regions[place.id] = locate_constraints(
                 place.id, constraints, skipped, dataset.gazetteer

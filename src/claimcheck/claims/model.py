@@ -1,8 +1,9 @@
 """Reported claims: who said what, where, and the one checkable thing it asserts.
 
 The assertion kind follows from the keys a claim uses, so the YAML reads like the sentence:
-`distance: more than 45 mi` + `from: al-tanf-crossing`; `inside: tanf-zone`; `near: border`;
-`direction: north-east` + `from:`; `zone:` + `radius: 34 mi`.
+`distance: more than 45 mi` + `from: al-tanf-crossing` (+ `along: road`); `inside: tanf-zone`
+(+ `part: north-east`); `near: border`; `direction: north-east` + `from:`; `zone:` +
+`radius: 34 mi`. A top-level `defaults:` block sets the file's policy (claims.policy).
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from claimcheck.claims.meaning import (
     NearAssertion,
     ZoneRadiusAssertion,
 )
+from claimcheck.claims.policy import Policy, read_policy
 from claimcheck.errors import DataError, Problem
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, Source, suggest_place
 from claimcheck.gazetteer.reader import read_length, read_source
 from claimcheck.grammar.directions import Direction, parse_direction
 from claimcheck.grammar.relations import RelationError, Requirement, parse_requirement
+from claimcheck.grammar.routes import Route, RouteError, parse_route
 from claimcheck.grammar.units import UnitError
 
 
@@ -75,7 +78,9 @@ CLAIM_KEYS = (
     "direction",
     "direction_tolerance",
     "tolerance",
+    "along",
     "inside",
+    "part",
     "outside",
     "near",
     "within",
@@ -138,6 +143,39 @@ def _direction(entry: yamlfile.Entry) -> Direction | None:
         return None
 
 
+def _route(entry: yamlfile.Entry) -> Route | None:
+    text = entry.text("along")
+    if text is None:
+        return None
+    try:
+        return parse_route(text)
+    except RouteError as exc:
+        entry.problem("along", str(exc))
+        return None
+
+
+def _part(entry: yamlfile.Entry) -> Direction | None:
+    """ "north-east" in "north-eastern Jordan": an 8-point compass name."""
+    text = entry.text("part")
+    if text is None:
+        return None
+    cleaned = text.strip().lower().removesuffix("ern")
+    try:
+        part = parse_direction(cleaned)
+    except ValueError as exc:
+        entry.problem("part", str(exc))
+        return None
+    if len(part.name) > 2:
+        entry.problem("part", f"a part is one of the 8 compass points (N, NE, …), not {text!r}")
+        return None
+    return part
+
+
+def _only_with(entry: yamlfile.Entry, key: str, kind: str, allowed: str) -> None:
+    if entry.has(key) and kind != allowed:
+        entry.problem(key, f"{key!r} applies to a {allowed!r} claim, not to a {kind!r} one")
+
+
 def _assertion(entry: yamlfile.Entry) -> Assertion | None:
     present = [k for k in _KIND_KEYS if entry.has(k)]
     if "distance" in present and "direction" in present:
@@ -151,6 +189,8 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
         )
         return None
     kind = present[0]
+    _only_with(entry, "along", kind, "distance")
+    _only_with(entry, "part", kind, "inside")
     if kind == "radius":
         zone = _place_ref(entry, "zone")
         if zone is None:
@@ -162,7 +202,10 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
         entry.problem(None, "missing required field 'subject': the place the claim is about")
     if kind in ("inside", "outside"):
         area = _place_ref(entry, kind)
-        return InsideAssertion(subject, area, kind == "inside") if subject and area else None
+        part = _part(entry)
+        if entry.has("part") and part is None:
+            return None
+        return InsideAssertion(subject, area, kind == "inside", part) if subject and area else None
     if kind == "near":
         reference = _place_ref(entry, "near")
         threshold = _requirement(entry, "within") if entry.has("within") else None
@@ -176,8 +219,11 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
             return DirectionAssertion(subject, reference, direction)
         return None
     requirement = _requirement(entry, "distance")
+    along = _route(entry)
+    if entry.has("along") and along is None:
+        return None
     if subject and reference and requirement:
-        return DistanceAssertion(subject, reference, requirement, direction)
+        return DistanceAssertion(subject, reference, requirement, direction, along)
     return None
 
 
@@ -218,10 +264,16 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
 
 def parse_claims(data: Any, path: str, gazetteer: Gazetteer) -> list[Claim]:
     """Build claims from a loaded claims file and check every place they name exists."""
+    return parse_claims_file(data, path, gazetteer)[0]
+
+
+def parse_claims_file(data: Any, path: str, gazetteer: Gazetteer) -> tuple[list[Claim], Policy]:
+    """The claims of a loaded claims file and its policy (`defaults:`), or every problem."""
     problems: list[Problem] = []
     claims: list[Claim] = []
     seen: dict[str, int] = {}
-    for entry in yamlfile.entries(data, path, "claims", problems):
+    policy = read_policy(data, path, problems)
+    for entry in yamlfile.entries(data, path, "claims", problems, also=("defaults",)):
         claim = _read_claim(entry)
         if claim is None:
             problems.extend(_unknown_places_in(entry, gazetteer))
@@ -234,7 +286,7 @@ def parse_claims(data: Any, path: str, gazetteer: Gazetteer) -> list[Claim]:
         claims.append(claim)
     if problems:
         raise DataError(problems)
-    return claims
+    return claims, policy
 
 
 #: Keys whose value names a place.

@@ -90,7 +90,8 @@ def result_dict(result: LocateResult) -> dict[str, Any]:
             for c in result.constraints
         ],
         "skipped": [
-            {"id": s.id, "claimant": s.claimant, "reason": s.reason} for s in result.skipped
+            {"id": s.id, "claimant": s.claimant, "reason": s.reason, "partial": s.partial}
+            for s in result.skipped
         ],
         "conflict_detail": None
         if conflict is None
@@ -182,7 +183,8 @@ def render_text(result: LocateResult) -> str:
         out.append(f"  - {c.id}  [{c.claimant}]")
         out.append(f"      {c.description}")
     for s in result.skipped:
-        out.append(f"  - {s.id}  [{s.claimant}]  not used: {s.reason}")
+        if not s.partial:  # a partly drawn claim says what it left out among the regions
+            out.append(f"  - {s.id}  [{s.claimant}]  not used: {s.reason}")
     out.append("")
     overall = result.overall
     if overall.feasible:
@@ -276,6 +278,7 @@ def locate(
             gazetteer,
             by_claimant=by == "claimant",
             window_m=window_m,
+            about=dataset.policy.about,
         )
     echo(RENDERERS[fmt](result))
     sys.exit(EXIT_OK if result.feasible else EXIT_ATTENTION)

@@ -68,7 +68,8 @@ def report(
     """Publish the verdicts: a report for editors, or schema.org ClaimReview for a website.
 
     Markdown and HTML give, per claim, the quote, claimant and source, the verdict, the measured
-    interval against the claimed figure, the margin and any contradictions, then the methods.
+    figure (best estimate and worst case) against the claimed one, the margin, the probability
+    that the claim holds and any contradictions, then the methods and the decision policy.
     The HTML is one self-contained file. Exits 0 when written, 2 on bad input.
 
     \b

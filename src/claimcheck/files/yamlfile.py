@@ -375,12 +375,17 @@ def _kind(value: Any) -> str:
     return repr(value)
 
 
-def entries(data: Any, path: str, key: str, problems: list[Problem]) -> Iterator[Entry]:
-    """One Entry per mapping in the file's top-level `key:` list; anything else is a Problem."""
+def entries(
+    data: Any, path: str, key: str, problems: list[Problem], also: tuple[str, ...] = ()
+) -> Iterator[Entry]:
+    """One Entry per mapping in the file's top-level `key:` list; anything else is a Problem.
+
+    `also` names other top-level keys the file may have (a claims file's `defaults:`).
+    """
     if not isinstance(data, YMap) or not isinstance(data.get(key), list):
         line = data.position.line if isinstance(data, (YMap, YList)) else 0
         raise DataError([Problem(path, line, 1, key, f"expected a top-level '{key}:' list")])
-    Entry(data, path, "", problems).check_keys((key,))
+    Entry(data, path, "", problems).check_keys((key, *also))
     items: YList = data[key]
     for i, item in enumerate(items):
         if isinstance(item, YMap):

@@ -98,6 +98,12 @@ NUMBER_WORDS: dict[str, Decimal] = {
     "a hundred": Decimal(100),
     "one hundred": Decimal(100),
 }
+#: Dozens and hundreds as numbers ("more than a dozen km"); bare, "a dozen" is a vague range.
+NUMBER_WORDS |= {"a dozen": Decimal(12), "half a dozen": Decimal(6)} | {
+    f"{word} hundred": NUMBER_WORDS[word] * 100
+    for word in ("two", "three", "four", "five", "six", "seven", "eight", "nine")
+}
+NUMBER_WORDS |= {"a thousand": Decimal(1000), "one thousand": Decimal(1000)}
 #: Compound number words: "twenty-five", "forty five".
 NUMBER_WORDS |= {
     f"{tens}{sep}{unit}": NUMBER_WORDS[tens] + NUMBER_WORDS[unit]

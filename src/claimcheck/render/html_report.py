@@ -11,7 +11,7 @@ from html import escape
 from claimcheck.api import VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.gazetteer.places import Source
-from claimcheck.render.summary import METHODS, CheckRow, ClaimSummary, summarize
+from claimcheck.render.summary import CheckRow, ClaimSummary, methods, summarize
 
 #: Verdict colours, also used by the maps.
 COLOURS: dict[VerdictKind, str] = {
@@ -55,10 +55,12 @@ def _source(source: Source) -> str:
 def _table(rows: tuple[CheckRow, ...]) -> str:
     if not rows:
         return ""
-    head = "".join(f"<th>{h}</th>" for h in ("check", "verdict", "measured", "claimed", "margin"))
+    headings = ("check", "verdict", "measured", "claimed", "margin", "P(holds)")
+    head = "".join(f"<th>{h}</th>" for h in headings)
     body = "".join(
         f"<tr><td>{escape(r.quantity)}</td><td>{_badge(r.verdict)}</td>"
-        f"<td>{escape(r.measured)}</td><td>{escape(r.claimed)}</td><td>{escape(r.margin)}</td></tr>"
+        f"<td>{escape(r.measured)}</td><td>{escape(r.claimed)}</td><td>{escape(r.margin)}</td>"
+        f"<td>{escape(r.probability)}</td></tr>"
         for r in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -96,7 +98,10 @@ def _claim(s: ClaimSummary) -> str:
 def render(report: VerifyReport, title: str = "Distance claims: verdicts") -> str:
     summaries = summarize(report)
     counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
-    methods = "\n".join(f"<p><strong>{escape(h)}.</strong> {escape(t)}</p>" for h, t in METHODS)
+    sections = methods(report.dataset.policy)
+    methods_html = "\n".join(
+        f"<p><strong>{escape(h)}.</strong> {escape(t)}</p>" for h, t in sections
+    )
     body = "\n".join(_claim(s) for s in summaries)
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -112,7 +117,7 @@ def render(report: VerifyReport, title: str = "Distance claims: verdicts") -> st
 <p>{len(summaries)} claims: {escape(counts)}.</p>
 {body}
 <h2>Methods</h2>
-{methods}
+{methods_html}
 </body>
 </html>
 """

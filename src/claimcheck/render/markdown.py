@@ -10,7 +10,7 @@ import re
 
 from claimcheck.api import VerifyReport
 from claimcheck.gazetteer.places import Source
-from claimcheck.render.summary import METHODS, CheckRow, ClaimSummary, summarize
+from claimcheck.render.summary import CheckRow, ClaimSummary, methods, summarize
 
 #: CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
 #: markup in the middle of a line (emphasis, code, links, images, HTML, entities, table cells,
@@ -50,9 +50,12 @@ def _source(source: Source) -> str:
 def _table(rows: tuple[CheckRow, ...]) -> list[str]:
     if not rows:
         return []
-    lines = ["| check | verdict | measured | claimed | margin |", "| --- | --- | --- | --- | --- |"]
+    lines = [
+        "| check | verdict | measured | claimed | margin | P(holds) |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for r in rows:
-        cells = (r.quantity, r.verdict.value, r.measured, r.claimed, r.margin)
+        cells = (r.quantity, r.verdict.value, r.measured, r.claimed, r.margin, r.probability)
         lines.append("| " + " | ".join(escape(c) for c in cells) + " |")
     return [*lines, ""]
 
@@ -95,6 +98,6 @@ def render(report: VerifyReport, title: str = "Distance claims: verdicts") -> st
     for s in summaries:
         lines += _claim(s)
     lines += ["## Methods", ""]
-    for heading, text in METHODS:
+    for heading, text in methods(report.dataset.policy):
         lines += [f"**{heading}.** {escape(text)}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from claimcheck.analysis.verdicts import SEVERITY, Check, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.claims.model import VerdictKind
+from claimcheck.claims.policy import Policy
 from claimcheck.gazetteer.places import Source
-from claimcheck.render.text import margin_text, measured_text
+from claimcheck.render.text import margin_text, measured_text, probability_text
 
 #: The verdict in words, for readers (ClaimReview's `alternateName`, report headings).
 VERDICT_WORDS: dict[VerdictKind, str] = {
     VerdictKind.CONSISTENT: "Consistent with the geodesic measurement",
     VerdictKind.INCONSISTENT: "Inconsistent with the geodesic measurement",
-    VerdictKind.INCONCLUSIVE: "Inconclusive: the measurement's uncertainty straddles the claim",
+    VerdictKind.INCONCLUSIVE: "Inconclusive: neither likely enough nor unlikely enough to decide",
     VerdictKind.UNVERIFIABLE: "Unverifiable: a place is unknown, unlocated or ambiguous",
 }
 
@@ -39,6 +40,8 @@ class CheckRow:
     measured: str
     claimed: str
     margin: str
+    #: P(the claim holds), as `verify` words it
+    probability: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,12 @@ class ClaimSummary:
 def check_row(check: Check) -> CheckRow:
     """A check worded as `claimcheck verify` words it."""
     return CheckRow(
-        check.quantity, check.verdict, measured_text(check), check.claimed, margin_text(check)
+        check.quantity,
+        check.verdict,
+        measured_text(check),
+        check.claimed,
+        margin_text(check),
+        probability_text(check),
     )
 
 
@@ -132,15 +140,25 @@ METHODS: tuple[tuple[str, str], ...] = (
         "(Karney's algorithm, GeographicLib): never haversine, never planar degrees.",
     ),
     (
+        "Figures",
+        "A figure is read as people round (Krifka 2009; Lasersohn 1999; Solt 2014; Williams & "
+        "Power 2013): to the step of its last significant digit, and, when it is round or "
+        'hedged ("about"), also to the coarsest scale step it is two or more of (1, 5, 10, '
+        '50, …), never more than 25 % of the figure either way; "about" allows at least 5 % '
+        "of the figure. Where the two readings disagree, the reading decides and the verdict "
+        'is inconclusive. Limits ("more than 45 miles") are read exactly.',
+    ),
+    (
         "Uncertainty",
-        "Each place has an uncertainty radius r. For places 1 and 2 at measured distance d the "
-        "measured interval is [max(0, d − r₁ − r₂), d + r₁ + r₂]. A claim is consistent when "
-        "all of that interval satisfies the claimed figure, inconsistent when none of it does, "
-        "and inconclusive otherwise; it is unverifiable when a place is unknown, has no "
-        "coordinates, or a name fits several places. A figure is read with the rounding it "
-        'implies ("34-mile" is 34 ± 0.5 mi; "about x" is x ± max(half a rounding step, 5 %)). '
-        "The margin is the distance from the best estimate to the nearest threshold of the "
-        "claim: positive inside the claimed range, negative outside.",
+        "Each place has an uncertainty radius r: its true position is taken as uniformly "
+        "distributed on the disc of radius r (the maximum-entropy choice of GUM Supplement 1, "
+        "JCGM 101:2008, 6.4.2, for a quantity known only by its bounds). The probability that a "
+        "claim holds is propagated exactly, by quadrature, and checked against Monte Carlo. A "
+        "claim is consistent when it holds with probability at least 95 %, inconsistent when at "
+        "most 5 %, and inconclusive in between (a decision rule in the spirit of ILAC-G8:09/2019 "
+        "and ISO 14253-1); it is unverifiable when a place is unknown, has no coordinates, or a "
+        "name fits several places. The best estimate (at the stated positions) and the worst "
+        "case (every error at its bound at once) are shown as information.",
     ),
     (
         "Data sources",
@@ -149,3 +167,15 @@ METHODS: tuple[tuple[str, str], ...] = (
         "coordinates from Wikipedia articles (CC BY-SA 4.0).",
     ),
 )
+
+
+def methods(policy: Policy) -> tuple[tuple[str, str], ...]:
+    """The methods section, with the claims file's own policy when it sets one."""
+    if not policy.origin:
+        return METHODS
+    own = (
+        "Policy",
+        f"The claims file sets its own policy ({policy.origin}): {policy.describe()}. Each "
+        "verdict it changes says so.",
+    )
+    return (*METHODS, own)

@@ -286,6 +286,77 @@ class Sector:
 
 
 @dataclass(frozen=True)
+class BackSector:
+    """Points from which the apex lies within centre ± half-width: "the apex is north of here".
+
+    The direction is the azimuth at the point towards the apex, on the geodesic: not the
+    forward azimuth from the apex turned by 180°, which differs by the meridians' convergence
+    (about 0.4° per 100 km east-west at 33° N).
+    """
+
+    lat: float
+    lon: float
+    centre_deg: float
+    half_width_deg: float
+    reach_m: float
+
+    def _azimuth_at(self, lat: float, lon: float) -> tuple[float, float]:
+        """(azimuth at the point towards the apex, distance)."""
+        inv = geodesy.inverse(lat, lon, self.lat, self.lon)
+        return inv.azimuth_deg, inv.distance_m
+
+    def margin_m(self, lat: float, lon: float) -> float:
+        if self.half_width_deg >= 180.0:
+            return math.inf
+        azimuth, distance = self._azimuth_at(lat, lon)
+        off = abs((azimuth - self.centre_deg + 180.0) % 360.0 - 180.0)
+        gap = distance * math.sin(math.radians(min(90.0, abs(self.half_width_deg - off))))
+        return gap if distance > 0 and off <= self.half_width_deg else -gap
+
+    def anchors(self) -> list[LatLon]:
+        return [(self.lat, self.lon)]
+
+    def points(self, towards_deg: Sequence[float], distances_m: Sequence[float]) -> list[LatLon]:
+        """The points at each distance from which the apex lies at each azimuth (vectorised)."""
+        geod = geodesy.wgs84()
+        n = len(distances_m)
+        target = [float(t) for t in towards_deg]
+        heading = [t + 180.0 for t in target]  # first guess: straight away from the apex
+        for _ in range(8):
+            lons, lats, back = geod.fwd([self.lon] * n, [self.lat] * n, heading, distances_m)
+            errors = [
+                ((float(b) - t + 180.0) % 360.0) - 180.0 for b, t in zip(back, target, strict=True)
+            ]
+            heading = [h - e for h, e in zip(heading, errors, strict=True)]
+            if max((abs(e) for e in errors), default=0.0) < 1e-9:
+                break
+        return list(zip((float(y) for y in lats), (float(x) for x in lons), strict=True))
+
+    def rays(self) -> tuple[list[LatLon], list[LatLon]]:
+        steps = max(2, math.ceil(self.reach_m / DENSIFY_M) + 1)
+        arcs = [self.reach_m * i / (steps - 1) for i in range(steps)]
+        edges = (self.centre_deg - self.half_width_deg, self.centre_deg + self.half_width_deg)
+        first, second = (self.points([e] * steps, arcs) for e in edges)
+        return first, second
+
+    def build(self, frame: _Frame) -> BaseGeometry:
+        from shapely import Polygon
+
+        if self.half_width_deg >= 180.0:
+            return frame.window
+        low, high = self.rays()
+        count = 721
+        arc_deg = [
+            self.centre_deg - self.half_width_deg + 2 * self.half_width_deg * i / (count - 1)
+            for i in range(count)
+        ]
+        arc = self.points(arc_deg, [self.reach_m] * count)
+        outline = [*low, *arc[1:-1], *reversed(high)]
+        polygon = Polygon(frame.xy(outline))
+        return polygon if polygon.is_valid else polygon.buffer(0)
+
+
+@dataclass(frozen=True)
 class Union:
     parts: tuple[Shape, ...]
 
@@ -334,4 +405,4 @@ class Not:
         return frame.window.difference(self.part.build(frame))
 
 
-Shape = Disc | Band | Area | Sector | Union | Inter | Not
+Shape = Disc | Band | Area | Sector | BackSector | Union | Inter | Not
