@@ -24,6 +24,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import ClassVar
 
 from claimcheck.gazetteer.places import Place, PlaceKind, PlaceRef
@@ -134,6 +135,7 @@ def _measure(
     )  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 15)  # verdicts and contradictions ask for each claim's conditions
 def _distance(requirement: Requirement, about: Decimal, along: Route | None = None) -> Condition:
     text = requirement.describe(about)
     if along is None:
@@ -155,6 +157,7 @@ def _distance(requirement: Requirement, about: Decimal, along: Route | None = No
     )  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 12)
 def _azimuth(direction: Direction) -> Condition:
     sector = Interval(
         direction.centre_deg - direction.half_width_deg,

@@ -37,6 +37,11 @@ def _probability(chance: Chance | None) -> dict[str, Any]:
     }
 
 
+def _measured_km(check: LengthCheck) -> dict[str, float | None]:
+    m = check.measured
+    return {"best": _num(m.best / 1000), "min": _num(m.low / 1000), "max": _num(m.high / 1000)}
+
+
 def check_dict(check: Check) -> dict[str, Any]:
     out: dict[str, Any] = {
         "quantity": check.quantity,
@@ -60,8 +65,7 @@ def check_dict(check: Check) -> dict[str, Any]:
         )
         return out
     m = check.measured
-    out["measured_km"] = {"best": _num(m.best / 1000), "min": _num(m.low / 1000),
-                          "max": _num(m.high / 1000)}  # fmt: skip
+    out["measured_km"] = _measured_km(check)
     u = check.unit.metres
     out["unit"] = check.unit.value
     out["measured"] = {"best": _num(m.best / u), "min": _num(m.low / u),
@@ -107,7 +111,7 @@ def verdict_dict(verdict: Verdict, report: VerifyReport | None = None) -> dict[s
     if verdict.policy_note:
         out["policy_note"] = verdict.policy_note
     if first is not None:
-        out["measured_km"] = check_dict(first)["measured_km"]
+        out["measured_km"] = _measured_km(first)
         out["margin_km"] = _num(first.margin / 1000)
     if report is not None:
         out["needs_attention"] = report.needs_attention(verdict)
