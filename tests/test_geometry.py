@@ -13,6 +13,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from claimcheck.geo.aeqd import local_aeqd
 from claimcheck.geo.geodesic import distance_m, forward, inverse, wgs84
 from claimcheck.geo.lines import (
     NearestPoint,
@@ -20,7 +21,6 @@ from claimcheck.geo.lines import (
     densify,
     distance_to_line_m,
     geodesic_circle,
-    local_aeqd,
     nearest_on_line,
     point_in_polygon,
     signed_distance_to_polygon_m,

@@ -93,5 +93,5 @@ def test_the_policy_is_printed_in_text_json_and_reports(tmp_path: Path) -> None:
     report = runner.invoke(
         main, ["report", "--claims", path, "--places", PLACES, "--format", "markdown"]
     ).stdout
-    assert "**Policy.** The claims file sets its own policy (" in report
+    assert "The claims file sets its own policy (" in report
     assert "claims.yaml:1): confidence 80 %" in report

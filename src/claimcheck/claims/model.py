@@ -8,6 +8,7 @@ The assertion kind follows from the keys a claim uses, so the YAML reads like th
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -22,14 +23,19 @@ from claimcheck.claims.meaning import (
     ZoneRadiusAssertion,
 )
 from claimcheck.claims.policy import Policy, read_policy
-from claimcheck.errors import DataError, Problem
+from claimcheck.errors import DataError, Level, ParseError, Problem
 from claimcheck.files import yamlfile
-from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, Source, suggest_place
-from claimcheck.gazetteer.reader import read_length, read_source
+from claimcheck.gazetteer.places import (
+    Gazetteer,
+    PlaceKind,
+    PlaceRef,
+    Source,
+    unknown_place_hint,
+)
+from claimcheck.gazetteer.reader import read_id, read_length, read_source
 from claimcheck.grammar.directions import Direction, parse_direction
-from claimcheck.grammar.relations import RelationError, Requirement, parse_requirement
-from claimcheck.grammar.routes import Route, RouteError, parse_route
-from claimcheck.grammar.units import UnitError
+from claimcheck.grammar.relations import Requirement, parse_requirement
+from claimcheck.grammar.routes import Route, parse_route
 
 
 class VerdictKind(Enum):
@@ -50,6 +56,8 @@ class Claim:
     assertion: Assertion
     #: the verdict a reviewer accepted, if any
     expect: VerdictKind | None = None
+    #: "person" or "organization", when the claims file says which the claimant is
+    claimant_type: str | None = None
     note: str | None = None
     line: int = 0
     #: 1-based column of the claim's keys (all keys of a block mapping share it)
@@ -71,6 +79,7 @@ CLAIM_KEYS = (
     "id",
     "quote",
     "claimant",
+    "claimant_type",
     "source",
     "subject",
     "distance",
@@ -88,7 +97,12 @@ CLAIM_KEYS = (
     "radius",
     "expect",
     "note",
+    "status",
 )
+#: What `claimant_type:` may say: who made the claim (ClaimReview's Person or Organization).
+CLAIMANT_TYPES = ("person", "organization")
+#: `status: draft` marks a claim nobody has reviewed yet (`extract --append` writes it)
+DRAFT = "draft"
 #: Keys that decide the assertion kind; exactly one group must be present.
 _KIND_KEYS = ("distance", "direction", "inside", "outside", "near", "radius")
 
@@ -123,10 +137,10 @@ def _requirement(entry: yamlfile.Entry, key: str) -> Requirement | None:
         if key == "within":  # `within: 2 km` is a limit, not a bare (exact) figure
             try:
                 return parse_requirement(f"within {text}", tolerance)
-            except (RelationError, UnitError):
+            except ParseError:
                 pass
         return parse_requirement(text, tolerance)
-    except (RelationError, UnitError) as exc:
+    except ParseError as exc:
         entry.problem(key, str(exc))
         return None
 
@@ -138,7 +152,7 @@ def _direction(entry: yamlfile.Entry) -> Direction | None:
     width = entry.number("direction_tolerance")
     try:
         return parse_direction(text, width)
-    except ValueError as exc:
+    except ParseError as exc:
         entry.problem("direction", str(exc))
         return None
 
@@ -149,7 +163,7 @@ def _route(entry: yamlfile.Entry) -> Route | None:
         return None
     try:
         return parse_route(text)
-    except RouteError as exc:
+    except ParseError as exc:
         entry.problem("along", str(exc))
         return None
 
@@ -228,14 +242,24 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
 
 
 def _read_claim(entry: yamlfile.Entry) -> Claim | None:
+    claim_id = read_id(entry)
     entry.check_keys(CLAIM_KEYS)
-    claim_id = entry.text("id", required=True)
     quote = entry.text("quote", required=True)
     claimant = entry.text("claimant", required=True)
+    claimant_type = entry.text("claimant_type")
+    if claimant_type is not None and claimant_type not in CLAIMANT_TYPES:
+        entry.problem(
+            "claimant_type",
+            f"unknown claimant_type {claimant_type!r}: use {' or '.join(CLAIMANT_TYPES)}",
+        )
     source = read_source(entry, required=True)
     if entry.has("tolerance"):
         read_length(entry, "tolerance")
     assertion = _assertion(entry)
+    status = entry.text("status")
+    if status is not None and status != DRAFT:
+        entry.problem("status", f"unknown status {status!r}: the only one is 'draft' (delete the "
+                      "line once the claim is reviewed)")  # fmt: skip
     expect = None
     expect_text = entry.text("expect")
     if expect_text is not None:
@@ -254,6 +278,7 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
         source=source,
         assertion=assertion,
         expect=expect,
+        claimant_type=claimant_type,
         note=entry.text("note"),
         line=entry.line(),
         column=entry.data.position.column,
@@ -262,31 +287,91 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
     )
 
 
-def parse_claims(data: Any, path: str, gazetteer: Gazetteer) -> list[Claim]:
-    """Build claims from a loaded claims file and check every place they name exists."""
-    return parse_claims_file(data, path, gazetteer)[0]
+@dataclass(frozen=True)
+class DraftClaim:
+    """A claim marked `status: draft`: listed with what it lacks, never verified."""
+
+    id: str
+    path: str
+    line: int
+    column: int
+    #: the claims-file field of its status, e.g. "claims[9].status"
+    field: str
+    #: what keeps it from being verified as written (none: it only awaits review)
+    problems: tuple[Problem, ...] = ()
+
+    def warnings(self) -> list[Problem]:
+        """The draft as lint warnings: one line for the draft, one for each thing it lacks."""
+        todo = (
+            f"{len(self.problems)} thing(s) to fix below, then review it"
+            if self.problems
+            else "review it"
+        )
+        head = Problem(
+            self.path,
+            self.line,
+            self.column,
+            self.field,
+            f"claim {self.id!r} is a draft, not verified: {todo} and delete 'status: draft'",
+            Level.WARNING,
+            self.id,
+        )
+        return [head, *(dataclasses.replace(p, level=Level.WARNING) for p in self.problems)]
 
 
-def parse_claims_file(data: Any, path: str, gazetteer: Gazetteer) -> tuple[list[Claim], Policy]:
-    """The claims of a loaded claims file and its policy (`defaults:`), or every problem."""
+def read_claims(
+    data: Any, path: str, gazetteer: Gazetteer, strict: bool = False
+) -> tuple[list[Claim], list[DraftClaim], Policy]:
+    """Claims, drafts and the file's policy (`defaults:`) from a loaded claims file; every
+    place a claim names must exist.
+
+    A draft (`status: draft`) is set aside with its problems instead of failing the file.
+    `strict` makes every draft an error, as if the marking were not there plus one problem
+    saying it is still a draft.
+    """
     problems: list[Problem] = []
     claims: list[Claim] = []
+    drafts: list[DraftClaim] = []
     seen: dict[str, int] = {}
     policy = read_policy(data, path, problems)
     for entry in yamlfile.entries(data, path, "claims", problems, also=("defaults",)):
+        is_draft = entry.data.get("status") == DRAFT
+        own: list[Problem] = []
+        if is_draft:
+            entry = yamlfile.Entry(entry.data, entry.path, entry.prefix, own)
         claim = _read_claim(entry)
         if claim is None:
-            problems.extend(_unknown_places_in(entry, gazetteer))
-            continue
-        if claim.id in seen:
+            own.extend(_unknown_places_in(entry, gazetteer))
+        elif claim.id in seen:
             entry.problem("id", f"duplicate claim id {claim.id!r} (first at line {seen[claim.id]})")
+            claim = None
+        else:
+            seen[claim.id] = claim.line
+            own.extend(_check_references(claim, gazetteer))
+        if is_draft and not strict:
+            pos = entry.data.position
+            status = entry.field("status")
+            draft = DraftClaim(entry.item or entry.prefix, path, pos.line, pos.column, status,
+                               tuple(sorted(own)))  # fmt: skip
+            drafts.append(draft)
             continue
-        seen[claim.id] = claim.line
-        problems.extend(_check_references(claim, gazetteer))
-        claims.append(claim)
+        if is_draft:
+            entry.problem("status", f"claim {entry.item!r} is a draft (--strict): review it, then "
+                          "delete 'status: draft'")  # fmt: skip
+        problems.extend(own)
+        if claim is not None and not own:
+            claims.append(claim)
     if problems:
         raise DataError(problems)
-    return claims, policy
+    return claims, drafts, policy
+
+
+def parse_claims(data: Any, path: str, gazetteer: Gazetteer) -> list[Claim]:
+    """Build claims from a loaded claims file and check every place they name exists.
+
+    Drafts (`status: draft`) are left out; `read_claims` returns them too.
+    """
+    return read_claims(data, path, gazetteer)[0]
 
 
 #: Keys whose value names a place.
@@ -294,7 +379,7 @@ _PLACE_REF_KEYS = ("subject", "from", "inside", "outside", "near", "zone")
 
 
 def _unknown_place(path: str, claim_id: str, ref: PlaceRef, gazetteer: Gazetteer) -> Problem:
-    hint = suggest_place(ref.text, gazetteer)
+    hint = unknown_place_hint(ref, gazetteer)
     return Problem(
         path,
         ref.line,

@@ -49,7 +49,13 @@ def main() -> None:
 
     Distances are geodesics on the WGS84 ellipsoid; every answer is an interval.
 
+    A claims, places or article file may be - (standard input); -o - is standard output.
+
     \b
     Example:
       claimcheck verify --claims data/claims.yaml --places data/places.yaml
+
+    \b
+    Shell completion (commands, options, files and place ids), e.g. for bash:
+      eval "$(_CLAIMCHECK_COMPLETE=bash_source claimcheck)"
     """

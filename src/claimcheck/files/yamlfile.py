@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import gc
 import math
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,10 @@ _SCALAR_TAGS = {
 }
 #: Deeper than any claims or places file needs; keeps the builder far from Python's stack limit.
 MAX_DEPTH = 64
+#: How alike (difflib ratio) an unknown key must be to a known one for "did you mean": typos
+#: score 0.73 and up ('distnce' 0.93, 'qoute' 0.80, 'near_to' 0.73); at difflib's default of
+#: 0.6, unrelated words got suggestions ('elevation' -> 'lat_lon' 0.62, 'population' 0.59).
+KEY_SIMILARITY = 0.7
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
@@ -206,17 +211,32 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: The path that means standard input, as for most command-line tools.
+STDIN = "-"
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes (standard input's for "-"); a failure to read becomes a DataError."""
+    if path == STDIN:
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DataError([Problem(path, 0, 0, "", f"cannot read file: {reason}")]) from exc
+
+
 def read_text(path: str) -> str:
     """Read a UTF-8 text file (a BOM is allowed); every failure becomes a DataError.
 
     Data files and articles alike: UTF-16, binary and undecodable bytes are named by position.
     """
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DataError([Problem(path, 0, 0, "", f"cannot read file: {reason}")]) from exc
+    return decode(path, read_bytes(path))
+
+
+def decode(path: str, raw: bytes) -> str:
+    """The text of a file's bytes as read_text reads it (UTF-8, a BOM allowed)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataError([Problem(path, 1, 1, "", "this file is UTF-16: save it as UTF-8")])
     nul = raw.find(b"\x00")
@@ -257,6 +277,10 @@ def _load(path: str, text: str) -> Any:
         message = f"YAML syntax error: {exc.problem or exc.context}"
         if "\t" in text and "tab" in str(exc.problem):
             message += " (YAML forbids tabs for indentation: use spaces)"
+        if "mapping values are not allowed" in str(exc.problem):
+            message += (
+                " (a value that contains ': ' must be quoted: write key: \"text: more text\")"
+            )
         raise DataError([Problem(path, line, col, "", message)]) from exc
     except yaml.reader.ReaderError as exc:
         before = text.lstrip("\ufeff")[: exc.position]
@@ -313,7 +337,7 @@ class Entry:
         allowed = list(allowed)
         for key in self.data:
             if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=KEY_SIMILARITY)
                 hint = (
                     f": did you mean {close[0]!r}?" if close else f" (known: {', '.join(allowed)})"
                 )

@@ -33,6 +33,7 @@ from claimcheck.grammar.units import (
     parse_length,
     parse_number,
     parse_unit,
+    unknown_unit,
 )
 from claimcheck.grammar.vague import VAGUE_PATTERN, vague_quantity
 
@@ -315,6 +316,8 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
         return vague
     if single is None and _NEGATIVE_RE.search(cleaned):
         raise RelationError(f"cannot read {text!r}: distances are never negative")
+    if single is None and (why := unknown_unit(cleaned)) is not None:
+        raise RelationError(f"cannot read {text!r}: {why}")
     if single is None:
         words = ", ".join(sorted({"more than", "at least", "less than", "within", "about"}))
         raise RelationError(

@@ -18,10 +18,11 @@ lookup on 100,000 rows), and FTS5 cannot count shared trigrams, which is what fi
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import sqlite3
-import tempfile
+import sys
 import time
 from array import array
 from collections.abc import Callable, Iterator
@@ -29,6 +30,8 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from claimcheck.errors import DataError, Problem, UsageError
+from claimcheck.files.atomic import atomic_path
+from claimcheck.files.yamlfile import STDIN
 from claimcheck.gazetteer.names import HOW_ORDER, Match, key_of_spelling, rank, spelling
 from claimcheck.gazetteer.places import Source
 
@@ -98,16 +101,14 @@ def import_geonames(
     country: str | None = None,
     progress: Progress | None = None,
 ) -> ImportStats:
-    """Build the index at `out` atomically (a temp file beside it, then os.replace).
+    """Build the index at `out` atomically (claimcheck.files.atomic: a temp file beside it,
+    then os.replace), with the mode a new file gets from the umask.
 
     `progress` is called with the number of characters read since its last call. Bad rows
     raise DataError naming file and line; nothing is written then.
     """
     start = time.perf_counter()
-    directory = os.path.dirname(os.path.abspath(out))
-    fd, temp = tempfile.mkstemp(prefix=".claimcheck-", suffix=".sqlite.tmp", dir=directory)
-    os.close(fd)
-    try:
+    with atomic_path(out) as (temp, _):
         con = sqlite3.connect(temp)
         try:
             builder = _Builder(con)
@@ -116,11 +117,6 @@ def import_geonames(
             con.close()
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        if os.path.exists(temp):
-            os.remove(temp)
-        raise
     return ImportStats(
         builder.rows, builder.names, len(builder.spellings), time.perf_counter() - start
     )
@@ -235,6 +231,9 @@ def trigrams(spelled: str) -> list[str]:
 
 
 def _open(path: str) -> TextIO:
+    """The dump as text; "-" is standard input (e.g. `unzip -p SY.zip SY.txt | ...`)."""
+    if path == STDIN:
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="\n")
     try:
         return open(path, encoding="utf-8", newline="\n")
     except OSError as exc:
@@ -303,6 +302,8 @@ class GazetteerDb:
     """A read-only handle on an index built by `import_geonames`."""
 
     def __init__(self, path: str) -> None:
+        if path == STDIN:
+            raise UsageError("a gazetteer index is a SQLite file: give its path, not -")
         if not os.path.isfile(path):
             raise UsageError(f"{path}: no such gazetteer index (build one with `places import`)")
         try:

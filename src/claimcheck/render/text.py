@@ -14,6 +14,8 @@ from claimcheck.api import Dataset, VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import Level, Problem
 from claimcheck.render.findings import check_summary, verify_summary
+from claimcheck.render.safe import clean, guard
+from claimcheck.render.wording import count
 
 COLOURS = {
     VerdictKind.CONSISTENT: "green",
@@ -82,7 +84,7 @@ def _check_lines(checks: Sequence[Check], pad: str) -> list[str]:
     lines = []
     for check in checks:
         lines.append(f"{pad}{check.quantity:<9} measured {measured_text(check)}")
-        claimed = f"{check.claimed}; " + (
+        claimed = f"{clean(check.claimed)}; " + (
             f"the {margin_text(check)}"
             if isinstance(check, PartCheck)
             else f"margin {margin_text(check)}"
@@ -95,25 +97,38 @@ def _check_lines(checks: Sequence[Check], pad: str) -> list[str]:
 def _block(verdict: Verdict, color: bool) -> list[str]:
     claim = verdict.claim
     lines = [
-        f"{_label(verdict.verdict, color)}  {claim.id}{_status(verdict, color)}",
-        f'  quote     "{claim.quote}"',
-        f"  claimant  {claim.claimant}; {claim.source}",
+        f"{_label(verdict.verdict, color)}  {clean(claim.id)}{_status(verdict, color)}",
+        f'  quote     "{clean(claim.quote)}"',
+        f"  claimant  {clean(claim.claimant)}; {clean(claim.source)}",
         *_check_lines(verdict.checks, "  "),
-        f"  why       {verdict.reason}",
+        f"  why       {clean(verdict.reason)}",
     ]
     for candidate in verdict.candidates:
-        places = ", ".join(f"{role} {pid}" for role, pid in candidate.places)
+        places = clean(", ".join(f"{role} {pid}" for role, pid in candidate.places))
         lines.append(f"  - {_label(candidate.verdict, color)}  {places}")
-        lines.extend(_check_lines(candidate.checks, "      ") or [f"      why {candidate.reason}"])
+        lines.extend(
+            _check_lines(candidate.checks, "      ") or [f"      why {clean(candidate.reason)}"]
+        )
     return lines
 
 
 def _imported_lines(report: VerifyReport, verdict: Verdict) -> list[str]:
     """Which places of the verdict came from a GeoNames index, with licence and rule."""
     return [
-        f'  imported  {p.id} "{p.name}" (GeoNames, {p.licence}; '
-        f"uncertainty {p.uncertainty_m / 1000:g} km by {p.rule})"
+        clean(
+            f'  imported  {p.id} "{p.name}" (GeoNames, {p.licence}; '
+            f"uncertainty {p.uncertainty_m / 1000:g} km by {p.rule})"
+        )
         for p in report.imported.get(verdict.claim.id, ())
+    ]
+
+
+def _world_lines(report: VerifyReport, verdict: Verdict) -> list[str]:
+    """Which built-in world features the verdict uses, each with its citation."""
+    return [
+        f'  world     {p.id} "{p.name}" ({p.source.title}; '
+        f"uncertainty {p.uncertainty_m / 1000:g} km)"
+        for p in report.world.get(verdict.claim.id, ())
     ]
 
 
@@ -122,13 +137,14 @@ def _row_figures(verdict: Verdict) -> tuple[str, str, str, str]:
     check = verdict.deciding
     if check is None:
         if verdict.candidates:
-            return (f"{len(verdict.candidates)} readings", "", "", "")
+            return (count(len(verdict.candidates), "reading"), "", "", "")
         return ("—", "", "", "")
     p = percent(check.chance.lenient) if check.chance is not None else ""
+    claimed = clean(check.claimed)
     if isinstance(check, PartCheck):
-        return (check.found or "middle", "", p, check.claimed)
+        return (check.found or "middle", "", p, claimed)
     if isinstance(check, AngleCheck):
-        return (f"{check.measured.best % 360:.0f}°", f"{check.margin:+.1f}°", p, check.claimed)
+        return (f"{check.measured.best % 360:.0f}°", f"{check.margin:+.1f}°", p, claimed)
     u = check.unit.metres
     m = check.measured
     measured = f"{m.best / u:,.1f}"
@@ -138,7 +154,7 @@ def _row_figures(verdict: Verdict) -> tuple[str, str, str, str]:
         f"{measured} {check.unit.value}",
         f"{check.margin / u:+,.1f} {check.unit.value}",
         p,
-        check.claimed,
+        claimed,
     )
 
 
@@ -148,7 +164,7 @@ def _table(report: VerifyReport, color: bool) -> list[str]:
     for verdict in report.verdicts:
         measured, margin, p, claimed = _row_figures(verdict)
         mark = "" if verdict.expected else " !"
-        row = (verdict.verdict.value + mark, verdict.claim.id, measured, margin, p, claimed)
+        row = (verdict.verdict.value + mark, clean(verdict.claim.id), measured, margin, p, claimed)
         rows.append(row)
         kinds.append(verdict.verdict)
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
@@ -168,23 +184,24 @@ def _contradiction_lines(contradiction: Contradiction, color: bool) -> list[str]
     kind = (
         "conditional: only under one reading of the references" if contradiction.conditional else ""
     )
-    head = f"{label}  {' × '.join(contradiction.claim_ids)}"
+    head = f"{label}  {clean(' × '.join(contradiction.claim_ids))}"
     return [
         f"{head}  ({kind})" if kind else head,
-        f"  about     {contradiction.subject}",
-        f"  why       {contradiction.reason}",
+        f"  about     {clean(contradiction.subject)}",
+        f"  why       {clean(contradiction.reason)}",
     ]
 
 
 def _location_lines(location: Feasibility, color: bool) -> list[str]:
-    claims = ", ".join(location.claim_ids)
+    claims = clean(", ".join(location.claim_ids))
     skipped = [
-        f"  {'in part' if s.partial else 'skipped'}   {s.id}: {s.reason}" for s in location.skipped
+        f"  {'in part' if s.partial else 'skipped'}   {clean(s.id)}: {clean(s.reason)}"
+        for s in location.skipped
     ]
     if location.feasible is None:
         label = click.style("UNLOCATED", fg="yellow", bold=True) if color else "UNLOCATED"
         return [
-            f"{label}  {location.place_id}  (no claim about it can be drawn as a region)",
+            f"{label}  {clean(location.place_id)}  (no claim about it can be drawn as a region)",
             *skipped,
         ]
     if location.feasible:
@@ -195,9 +212,10 @@ def _location_lines(location: Feasibility, color: bool) -> list[str]:
         label = click.style("NOWHERE", fg="red", bold=True) if color else "NOWHERE"
         conflict = ", ".join(location.conflict)
         why = f"no point satisfies them all; these cannot all hold: {conflict}"
-        why += f" ({'; '.join(location.conflict_claimants)})"
+        why = clean(why + f" ({'; '.join(location.conflict_claimants)})")
+    place_id = clean(location.place_id)
     return [
-        f"{label}  {location.place_id}  (`claimcheck locate {location.place_id}`)",
+        f"{label}  {place_id}  (`claimcheck locate {place_id}`)",
         f"  claims    {claims}",
         f"  why       {why}",
         *skipped,
@@ -217,6 +235,7 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
     for verdict in report.verdicts:
         out.extend(_block(verdict, color))
         out.extend(_imported_lines(report, verdict))
+        out.extend(_world_lines(report, verdict))
         out.append("")
     for contradiction in report.contradictions:
         out.extend(_contradiction_lines(contradiction, color))
@@ -226,26 +245,27 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
         out.append("")
     out.append(verify_summary(report))
     for warning in report.dataset.warnings:
-        out.append(str(warning))
-    return "\n".join(out)
+        out.append(clean(warning))
+    return guard("\n".join(out))
 
 
 def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
     lines = []
     for problem in problems:
-        text = str(problem)
+        text = clean(problem)
         if color:
             fg = "red" if problem.level is Level.ERROR else "yellow"
             text = click.style(text, fg=fg)
         lines.append(text)
     errors = sum(p.level is Level.ERROR for p in problems)
-    lines.append(f"{errors} error(s): nothing was verified; fix the input and run again")
-    return "\n".join(lines)
+    lines.append(f"{count(errors, 'error')}: nothing was verified; fix the input and run again")
+    return guard("\n".join(lines))
 
 
 def render_check(dataset: Dataset, color: bool = False) -> str:
     """`claimcheck check` on valid files: what was read, then any lint warnings."""
     lines = [check_summary(dataset)]
     for warning in dataset.warnings:
-        lines.append(click.style(str(warning), fg="yellow") if color else str(warning))
-    return "\n".join(lines)
+        text = clean(warning)
+        lines.append(click.style(text, fg="yellow") if color else text)
+    return guard("\n".join(lines))

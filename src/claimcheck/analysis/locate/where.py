@@ -12,11 +12,11 @@ from claimcheck.claims.meaning import (
     NearAssertion,
 )
 from claimcheck.claims.model import Claim
-from claimcheck.errors import UsageError
+from claimcheck.errors import ParseError, UsageError
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, PlaceRef, Source
 from claimcheck.grammar.coords import CoordinateError, parse_position
 from claimcheck.grammar.directions import parse_direction
-from claimcheck.grammar.relations import RelationError, parse_requirement
+from claimcheck.grammar.relations import parse_requirement
 from claimcheck.grammar.units import UnitError, parse_length
 
 #: The synthetic unknown place that --where constraints locate when no PLACE is given.
@@ -69,7 +69,7 @@ def _where_assertion(
             return DirectionAssertion(
                 subject, _place_ref(place, gazetteer, extra), parse_direction(head)
             )
-        except ValueError:
+        except ParseError:
             pass
         words = head.split()
         for cut in range(len(words), max(0, len(words) - 4), -1):
@@ -77,7 +77,7 @@ def _where_assertion(
             try:
                 requirement = parse_requirement(figure)
                 direction = parse_direction(compass) if compass else None
-            except (RelationError, UnitError, ValueError):
+            except ParseError:
                 continue
             ref = _place_ref(place, gazetteer, extra)
             return DistanceAssertion(subject, ref, requirement, direction)
@@ -107,7 +107,8 @@ def where_claims(
         claims.append(Claim(f"where-{i}", text, WHERE_CLAIMANT, _WHERE_SOURCE, assertion))
     if not extra:
         return claims, gazetteer
-    merged = Gazetteer({**gazetteer.places, **extra}, gazetteer.path, gazetteer.warnings)
+    merged = Gazetteer({**gazetteer.places, **extra}, gazetteer.path, gazetteer.warnings,
+                       world=gazetteer.world)  # fmt: skip
     return claims, merged
 
 
