@@ -183,7 +183,7 @@ def test_a_popup_gives_the_verdict_and_shows_a_hostile_quote_as_text(tmp_path: P
     popup = dom.split('<div class="leaflet-popup-content"')[1].split(
         '<div class="leaflet-popup-tip'
     )[0]
-    assert "<dt>verdict</dt><dd>inconclusive</dd>" in popup
+    assert "<dt>verdict</dt><dd>inconsistent</dd>" in popup  # about 24 km at P 4.9 %
     assert "&lt;script&gt;alert('x')&lt;/script&gt;" in popup
     assert "<script>alert" not in dom
 
