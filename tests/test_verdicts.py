@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.analysis.verdicts import Verdict, evaluate, margin, worst
-from claimcheck.claims.meaning import DistanceAssertion
+from claimcheck.claims.meaning import DistanceAssertion, ZoneRadiusAssertion
 from claimcheck.claims.model import Claim, VerdictKind, load_claims
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
 from claimcheck.gazetteer.reader import load_places
@@ -60,6 +60,18 @@ def test_acceptance_round_figures(figure: str, true_km: float, expected: Verdict
     """Issue 13, item 1: each figure against a distance measured with no uncertainty."""
     verdict = _distance_verdict(figure, true_km)
     assert verdict.verdict is expected, verdict.reason
+
+
+@pytest.mark.parametrize(("figure", "expected"), [("34 mi", C), ("35 mi", X)])
+def test_acceptance_zone_radius_in_miles(figure: str, expected: VerdictKind) -> None:
+    """Issue 13, item 1: "the 34-mile zone" and "the 35-mile zone" against a 55 km radius."""
+    zone = Place("zone", "zone", PlaceKind.ZONE, SOURCE, centre="ref", radius=parse_requirement(
+        "55 km").figure, uncertainty_m=0.0)  # fmt: skip
+    gazetteer = Gazetteer({**{p.id: p for p in _places(1.0)}, "zone": zone})
+    assertion = ZoneRadiusAssertion(PlaceRef("zone"), parse_requirement(figure))
+    (verdict,) = evaluate([Claim("c", "q", "c", SOURCE, assertion)], gazetteer)
+    assert verdict.verdict is expected, verdict.reason
+    assert "34.2 mi" in verdict.reason
 
 
 def test_the_reading_that_decides_is_named() -> None:
