@@ -13,12 +13,14 @@ import argparse
 import os
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 #: Roughly the al-Tanf / Badia region: where the seed story's places are.
 LAT_RANGE = (32.0, 36.5)
 LON_RANGE = (36.0, 42.0)
 DIRECTIONS = ("north", "south-east", "west", "NNE", "east-north-east", "south-west")
 UNITS = ("km", "mi", "miles", "kilometres", "nmi", "m")
+BUNDLED_PLACES = Path(__file__).resolve().parents[1] / "data" / "places.yaml"
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,33 @@ def generate(n_claims: int, directory: str, seed: int = 2017) -> Generated:
         for i in range(n_claims):
             out.write(_claim(i, n_places, n_zones, rng))
     return Generated(claims_path, places_path, n_claims, n_places + n_zones)
+
+
+def lines_places(directory: str, lines: int = 2, vertices: int = 10_000, seed: int = 2017) -> str:
+    """The bundled places plus `lines` lines of `vertices` vertices each; returns the path.
+
+    Each line is a random walk of ~100 m steps across the region, written as the bundled
+    borders are (`- [lat, lon]`, seven decimals). For `distance` between two bundled points:
+    the command must still read and check every vertex, and should build nothing from them.
+    """
+    rng = random.Random(seed)
+    os.makedirs(directory, exist_ok=True)
+    path = os.path.join(directory, "places-lines.yaml")
+    with open(BUNDLED_PLACES, encoding="utf-8") as handle:
+        bundled = handle.read().rstrip("\n")
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(bundled + "\n")
+        for k in range(lines):
+            lat, lon = rng.uniform(*LAT_RANGE), rng.uniform(*LON_RANGE)
+            out.write(
+                f"  - id: long-line-{k}\n    name: Long line {k}\n    kind: line\n"
+                f"    uncertainty: 1 km\n    source: Benchmark generator, line {k}\n    lat_lon:\n"
+            )
+            for _ in range(vertices):
+                lat += rng.uniform(-0.0009, 0.0009)
+                lon += rng.uniform(-0.0009, 0.0009)
+                out.write(f"      - [{lat:.7f}, {lon:.7f}]\n")
+    return path
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from typing import ClassVar
 
 from claimcheck.gazetteer.places import Place, PlaceKind, PlaceRef
@@ -78,6 +79,9 @@ def zone_centre_interval(edge: Interval, radius_m: float) -> Interval:
     return Interval(0.0, radius_m + edge.high, False, edge.high_open)
 
 
+# Conditions depend only on the requirement or direction, which claims share (their parsers
+# are cached); verdicts and contradictions both ask for them.
+@lru_cache(maxsize=4096)
 def _distance(requirement: Requirement) -> Condition:
     return Condition(
         "distance", Quantity.DISTANCE, requirement.acceptable(), requirement.unit,
@@ -85,6 +89,7 @@ def _distance(requirement: Requirement) -> Condition:
     )  # fmt: skip
 
 
+@lru_cache(maxsize=1024)
 def _azimuth(direction: Direction) -> Condition:
     sector = Interval(
         direction.centre_deg - direction.half_width_deg,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
 from claimcheck.errors import ParseError
 from claimcheck.grammar.units import (
@@ -189,6 +189,12 @@ class Requirement:
 
     def acceptable(self) -> Interval:
         """The lengths (m) for which the claim is true."""
+        return self._acceptable
+
+    # A requirement is immutable and parsed once per distinct text (`parse_requirement` is
+    # cached), so what derives from it is worked out once too: claims repeat a few figures.
+    @cached_property
+    def _acceptable(self) -> Interval:
         x = self.figure.metres
         rel = self.relation
         if rel is Relation.MORE_THAN:
@@ -205,7 +211,7 @@ class Requirement:
         tol = self.tolerance_m
         return Interval(max(0.0, x - tol), x + tol)
 
-    @property
+    @cached_property
     def tolerance_m(self) -> float:
         """Half-width of the band for ABOUT and EXACTLY, in metres; 0 for other relations."""
         if self.relation not in (Relation.ABOUT, Relation.EXACTLY):
@@ -215,6 +221,10 @@ class Requirement:
         return about_tolerance(self.figure, self.relation).metres
 
     def __str__(self) -> str:
+        return self._text
+
+    @cached_property
+    def _text(self) -> str:
         words = self.relation.value.replace("_", " ")
         if self.relation is Relation.BETWEEN and self.high is not None:
             low = format_decimal(self.figure.value)
@@ -246,6 +256,7 @@ def about_tolerance(figure: Length, relation: Relation = Relation.ABOUT) -> Leng
 _NEGATIVE_RE = re.compile(r"(?<![\w.])[-−]\s*\d")
 
 
+@lru_cache(maxsize=4096)
 def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
     """Read "more than 45 mi", "within 55 km", "between 30 and 40 km" or a bare "34 mi".
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from functools import lru_cache
 
 from claimcheck.errors import ParseError
 
@@ -168,6 +169,7 @@ def parse_unit(text: str) -> Unit:
     return unit
 
 
+@lru_cache(maxsize=4096)
 def parse_length(text: str) -> Length:
     """Read a whole string such as "45 mi", "34-mile", "55km" or "half a mile" as a Length."""
     match = FIGURE_RE.fullmatch(text.strip())
