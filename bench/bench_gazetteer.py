@@ -23,7 +23,8 @@ import tempfile
 import time
 from typing import Any
 
-from claimcheck.lookup.index import GazetteerDb, import_geonames
+from claimcheck.lookup.importer import import_geonames
+from claimcheck.lookup.index import GazetteerDb
 
 ROWS = 100_000
 #: distinct stems: names are built from a lexicon, so full names repeat as in real dumps

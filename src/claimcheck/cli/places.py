@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from typing import Any
 
@@ -22,7 +21,8 @@ from claimcheck.gazetteer.places import Place, PlaceKind, Source, suggest_place
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.geo.distance import resolve_endpoint
 from claimcheck.grammar.coords import format_dms
-from claimcheck.lookup.index import LICENCE, GazetteerDb, import_geonames
+from claimcheck.lookup.importer import dump_size, import_geonames
+from claimcheck.lookup.index import LICENCE, GazetteerDb
 from claimcheck.lookup.search import search as run_search
 
 #: show a progress bar for inputs at least this large (bytes), and only on a terminal
@@ -37,7 +37,7 @@ def places() -> None:
     Example:
       claimcheck places search "At Tanf"
       claimcheck places show al-tanf-garrison
-      claimcheck places import geonames SY.txt -o geonames.sqlite
+      claimcheck places import geonames SY.zip -o geonames.sqlite
     """
 
 
@@ -137,7 +137,8 @@ def import_group() -> None:
 @click.option(
     "--alternate-names",
     type=click.Path(dir_okay=False, exists=True),
-    help="GeoNames alternateNamesV2 file for the same places.",
+    help="GeoNames alternateNamesV2 (.zip as downloaded, or the .txt in it): names in other "
+    "scripts and languages for the same places.",
 )
 @click.option("--country", help="Import only places in this country (ISO code).")
 @click.option(
@@ -149,21 +150,22 @@ def import_group() -> None:
     help="The index to write (replaced atomically).",
 )
 def geonames(dump: str, alternate_names: str | None, country: str | None, output: str) -> None:
-    """Index a GeoNames dump (19 tab-separated columns, e.g. SY.txt or allCountries.txt).
+    """Index a GeoNames dump as downloaded: SY.zip, allCountries.zip, or the .txt inside.
 
-    The index answers `places search --db` in milliseconds. It is a search aid: places.yaml
-    stays the reviewed source of truth, and a GeoNames place (data CC BY 4.0) goes into it
-    with its GeoNames id as the source and an uncertainty a reviewer chose.
+    The dump format is 19 tab-separated columns. The index answers `places search --db` in
+    milliseconds. It is a search aid: places.yaml stays the reviewed source of truth, and a
+    GeoNames place (data CC BY 4.0) goes into it with its GeoNames id as the source and an
+    uncertainty a reviewer chose. On a terminal a progress bar shows the bytes read.
 
     \b
     Example:
-      claimcheck places import geonames SY.txt --alternate-names alternateNamesV2.txt \\
+      claimcheck places import geonames SY.zip --alternate-names alternateNamesV2.zip \\
           --country SY -o geonames.sqlite
+      claimcheck places import geonames allCountries.zip -o world.sqlite
     """
-    size = sum(os.path.getsize(p) for p in (dump, alternate_names) if p)
-    show_bar = stderr_is_tty() and size >= PROGRESS_MIN_BYTES
     with reporting_errors():
-        if show_bar:
+        size = dump_size(dump, alternate_names)
+        if stderr_is_tty() and size >= PROGRESS_MIN_BYTES:
             with click.progressbar(length=size, label="importing", file=sys.stderr) as bar:
                 stats = import_geonames(dump, output, alternate_names, country, bar.update)
         else:
