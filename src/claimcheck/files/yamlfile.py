@@ -13,6 +13,7 @@ import gc
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import yaml
@@ -414,6 +415,9 @@ class Entry:
         )
 
     def check_keys(self, allowed: Iterable[str]) -> None:
+        known = _known(allowed) if isinstance(allowed, tuple) else frozenset(allowed)
+        if self.data.keys() <= known:  # one set operation for the usual case
+            return
         allowed = list(allowed)
         for key in self.data:
             if key not in allowed:
@@ -467,6 +471,12 @@ class Entry:
             self.problem(key, f"{key!r} must be a list of names")
             return ()
         return tuple(value)
+
+
+@lru_cache(maxsize=64)
+def _known(allowed: tuple[str, ...]) -> frozenset[str]:
+    """The allowed keys as a set; readers pass the same tuple of keys for every entry."""
+    return frozenset(allowed)
 
 
 def _kind(value: Any) -> str:

@@ -198,8 +198,8 @@ class Gazetteer:
     #: index, so the file always wins
     fallback: PlaceFallback | None = field(default=None, repr=False)
     _fallen_back: dict[str, Place] = field(default_factory=dict, init=False, repr=False)
-    #: (text, country, admin) -> (place ids, how): claims repeat a handful of names
-    _resolved: dict[tuple[str, str, str], tuple[tuple[str, ...], str]] = field(
+    #: (text, country, admin) -> (places, how): claims repeat a handful of names
+    _resolved: dict[tuple[str, str, str], tuple[tuple[Place, ...], str]] = field(
         default_factory=dict, init=False, repr=False
     )
 
@@ -235,16 +235,16 @@ class Gazetteer:
         cache_key = (ref.text, (ref.country or "").upper(), (ref.admin or "").casefold())
         cached = self._resolved.get(cache_key)
         if cached is None:
-            cached = self._resolve_name(ref)
+            ids, how = self._resolve_name(ref)
             if self.fallback is not None and name_key(ref.text) not in self._by_name:
                 found, how = self.fallback.resolve(ref)
                 for place in found:
                     if place.id not in self.places:
                         self._fallen_back.setdefault(place.id, place)
-                cached = (tuple(p.id for p in found), how)
-            self._resolved[cache_key] = cached
-        ids, how = cached
-        return Resolution(ref, tuple(self.places.get(i) or self._fallen_back[i] for i in ids), how)
+                ids = tuple(p.id for p in found)
+            places = tuple(self.places.get(i) or self._fallen_back[i] for i in ids)
+            cached = self._resolved[cache_key] = (places, how)
+        return Resolution(ref, *cached)
 
     def _resolve_name(self, ref: PlaceRef) -> tuple[tuple[str, ...], str]:
         key = name_key(ref.text)
