@@ -148,7 +148,6 @@ class _Builder:
             con.executemany(
                 "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self._places(lines, path)
             )
-        self._flush_names()
         con.execute("CREATE INDEX names_place ON names(geonameid)")
         if alternate_names:
             con.execute("CREATE TEMP TABLE alternates(geonameid INTEGER, name TEXT)")
@@ -156,7 +155,6 @@ class _Builder:
                 con.executemany(_NEW_ALTERNATES, _alternates(lines, alternate_names))
             new = con.execute("SELECT DISTINCT geonameid, name FROM alternates")
             self._add_names((gid, name, 0) for gid, name in new)
-            self._flush_names()
         con.executemany(
             "INSERT INTO trigrams VALUES (?, ?)",
             ((tri, self.postings[tri].tobytes()) for tri in sorted(self.postings)),
@@ -203,6 +201,8 @@ class _Builder:
     def _add_names(self, names: Iterable[tuple[int, str, int]]) -> None:
         """Insert name rows, spelling each distinct name once (its spelling id is cached)."""
         self.con.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", self._spelled(names))
+        self.con.executemany("INSERT INTO spellings VALUES (?, ?, ?)", self.new_spellings)
+        self.new_spellings = []
 
     def _spelled(
         self, names: Iterable[tuple[int, str, int]]
@@ -232,10 +232,6 @@ class _Builder:
                     posting = postings[tri] = array("i")
                 posting.append(sid)
         return sid
-
-    def _flush_names(self) -> None:
-        self.con.executemany("INSERT INTO spellings VALUES (?, ?, ?)", self.new_spellings)
-        self.new_spellings = []
 
 
 def _member(zf: zipfile.ZipFile, path: str) -> str:
