@@ -8,9 +8,9 @@ other work disturbs far less. The ratio is ours / floor; goals are on the wall-t
     python bench/run.py            # every figure, 11 runs each (about 20 minutes)
     python bench/run.py --quick    # 3 runs each, without the 100,000-claim figure
 
-Then the other benchmarks: each bench/*.py that defines `run()` (point-to-line, extract, GeoNames
-look-ups, the geodesic crossover). Children cache bytecode in a temporary directory, as an
-installed package has its modules compiled.
+Then the other benchmarks: each bench/*.py that defines `run()` (point-to-line, extract precision,
+recall and speed, GeoNames look-ups, the geodesic crossover). Children cache bytecode in a
+temporary directory, as an installed package has its modules compiled.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from generate import generate, geonames_dump, lines_places  # noqa: E402  (bench
 EXPECTED = {
     "bench_point_to_line.py": "point-to-line",
     "extract_eval.py": "extract",
+    "bench_extract.py": "extract speed",
     "bench_gazetteer.py": "GeoNames",
     "bench_geodesic.py": "geodesic",
 }

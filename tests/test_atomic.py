@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from claimcheck.errors import DataError
 from claimcheck.files import atomic
 from claimcheck.files.atomic import write_bytes_atomic, write_text_atomic
 
@@ -64,11 +65,11 @@ def test_a_failure_midway_keeps_the_original(
         raise OSError(28, "No space left on device")
 
     if failing == "write":
-        real_fdopen = os.fdopen
+        real_open = open
 
         class Full:
-            def __init__(self, fd: int, mode: str) -> None:
-                self.handle = real_fdopen(fd, mode)
+            def __init__(self, path: str, mode: str) -> None:
+                self.handle = real_open(path, mode)
 
             def __enter__(self) -> Full:
                 return self
@@ -80,10 +81,10 @@ def test_a_failure_midway_keeps_the_original(
                 self.handle.write(data[: len(data) // 2])
                 raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(atomic.os, "fdopen", Full)
+        monkeypatch.setattr(atomic, "open", Full, raising=False)
     else:
         monkeypatch.setattr(atomic.os, failing, boom)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(DataError, match="cannot write file: No space left"):
         write_text_atomic(str(target), "claims: []\n" * 1000)
     assert target.read_text(encoding="utf-8") == ORIGINAL
     assert _leftovers(target.parent) == []
@@ -114,13 +115,14 @@ atomic.write_text_atomic(sys.argv[1], "claims: []\\n" * 100000)
 
 @pytest.mark.parametrize(
     ("sig", "cleans_up"),
-    [(signal.SIGINT, True), (signal.SIGTERM, False), (signal.SIGKILL, False)],
+    [(signal.SIGINT, True), (signal.SIGTERM, True), (signal.SIGHUP, True), (signal.SIGKILL, False)],
 )
 def test_a_process_killed_mid_write_leaves_the_original(
     target: Path, sig: signal.Signals, cleans_up: bool
 ) -> None:
-    """SIGINT unwinds and removes the temp file; TERM and KILL end the process where it stands,
-    so a hidden `.claims.yaml.*.tmp` may remain, but the original is never touched."""
+    """SIGINT unwinds, SIGTERM and SIGHUP run a handler set for the write: each removes the temp
+    file. KILL ends the process where it stands, so a `.claims.yaml.claimcheck-PID-*.tmp` may
+    remain (the next write removes it), but the original is never touched."""
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(target)], stdout=subprocess.PIPE, text=True
     )
@@ -134,8 +136,13 @@ def test_a_process_killed_mid_write_leaves_the_original(
     leftovers = _leftovers(target.parent)
     if cleans_up:
         assert leftovers == []
+        if sig != signal.SIGINT:  # the signal still ends the process, as it asked
+            assert child.returncode == -sig
     else:
-        assert all(n.startswith(".claims.yaml.") and n.endswith(".tmp") for n in leftovers)
+        prefix = f".claims.yaml.claimcheck-{child.pid}-"
+        assert all(n.startswith(prefix) and n.endswith(".tmp") for n in leftovers)
+        write_text_atomic(str(target), "claims: []\n")  # the next write to it cleans up
+        assert _leftovers(target.parent) == []
 
 
 def test_the_tool_writes_files_only_through_atomic() -> None:
@@ -152,3 +159,68 @@ def test_the_tool_writes_files_only_through_atomic() -> None:
         if direct.search(line)
     ]
     assert offenders == []
+
+
+def test_the_next_write_removes_only_stale_temps_of_its_own_target(tmp_path: Path) -> None:
+    target = tmp_path / "claims.yaml"
+    target.write_text(ORIGINAL, "utf-8")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    stale = tmp_path / f".claims.yaml.claimcheck-{dead}-abc.tmp"
+    live = tmp_path / f".claims.yaml.claimcheck-{os.getppid()}-abc.tmp"  # a running process
+    other = tmp_path / f".places.yaml.claimcheck-{dead}-abc.tmp"
+    mine = tmp_path / ".claims.yaml.backup.tmp"
+    for path in (stale, live, other, mine):
+        path.write_bytes(b"x" * 100)
+    write_text_atomic(str(target), "claims: []\n")
+    assert _leftovers(tmp_path) == sorted(p.name for p in (live, other, mine))
+
+
+def test_sigterm_handlers_are_back_after_the_write(target: Path) -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    write_text_atomic(str(target), "claims: []\n")
+    assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_a_symlink_is_written_through_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "data" / "claims.yaml"
+    real.parent.mkdir()
+    real.write_text(ORIGINAL, "utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(os.path.relpath(real, tmp_path))
+    write_text_atomic(str(link), "claims: []\n")
+    assert link.is_symlink()
+    assert real.read_text("utf-8") == "claims: []\n"
+    assert sorted(os.listdir(real.parent)) == ["claims.yaml"]
+
+
+def test_a_read_only_file_is_refused_not_replaced(target: Path) -> None:
+    target.chmod(0o444)
+    with pytest.raises(DataError, match=r"it is read-only \(mode 0444\); nothing was written"):
+        write_text_atomic(str(target), "claims: []\n")
+    assert target.read_text("utf-8") == ORIGINAL
+    assert _leftovers(target.parent) == []
+
+
+def test_a_missing_directory_is_a_data_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="No such file or directory: does the directory"):
+        write_text_atomic(str(tmp_path / "nope" / "out.md"), "x")
+
+
+def test_a_read_only_directory_is_a_data_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root ignores directory modes, so the refusal the kernel gives is simulated too."""
+    if os.geteuid() != 0:
+        tmp_path.chmod(0o555)
+    else:
+
+        def refuse(*args: Any, **kwargs: Any) -> Any:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    try:
+        with pytest.raises(DataError, match="cannot write file: Permission denied"):
+            write_text_atomic(str(tmp_path / "out.md"), "x")
+    finally:
+        tmp_path.chmod(0o755)

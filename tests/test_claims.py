@@ -49,6 +49,16 @@ def test_distance_claim(tmp_path: Path) -> None:
     assert dict(claim.key_lines)["expect"] == 11
 
 
+@pytest.mark.parametrize("kind", ["person", "organization"])
+def test_claimant_type(tmp_path: Path, kind: str) -> None:
+    (claim,) = load(
+        tmp_path, CLAIM.replace("claimant: SANA\n", f"claimant: SANA\n    claimant_type: {kind}\n")
+    )
+    assert claim.claimant_type == kind
+    (plain,) = load(tmp_path, CLAIM)
+    assert plain.claimant_type is None
+
+
 def test_bundled_claims_cover_zone_radius_and_inside() -> None:
     claims = load_claims(str(ROOT / "data" / "claims.yaml"), load_places(PLACES))
     kinds = {type(c.assertion) for c in claims}
@@ -66,6 +76,8 @@ def test_bundled_claims_cover_zone_radius_and_inside() -> None:
         ("    expect: inconclusive\n", "    expect: inconclusive\n    expect: consistent\n", 12,
          "duplicate key 'expect'"),
         ("distance:", "distanse:", 9, "did you mean 'distance'"),
+        ("    claimant: SANA\n", "    claimant: SANA\n    claimant_type: agency\n", 5,
+         "unknown claimant_type 'agency': use person or organization"),
         ("    subject: maqha-ash-shuhaymi\n", "    subject: maqha-ash-shuhaymi\n    inside: "
          "tanf-deconfliction-zone\n", 2, "exactly one thing"),
     ],

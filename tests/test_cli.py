@@ -137,3 +137,55 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
     assert code == 0
     assert "Example" in out
     assert "claimcheck " + name in out
+
+
+GEONAMES = str(Path(__file__).parent / "data" / "geonames" / "SY-IQ-KW-notes.txt")
+ARTICLE = str(Path(__file__).parent / "data" / "extract" / "seed-article.txt")
+
+
+def _write_commands(directory: Path) -> list[list[str]]:
+    """Every command that writes a file, aimed at `directory`."""
+    lock = ["verify", "--claims", str(directory / "claims.yaml"), "--places", PLACES]
+    return [
+        ["report", "--claims", CLAIMS, "--places", PLACES, "-o", str(directory / "r.md")],
+        ["map", "--claims", CLAIMS, "--places", PLACES, "-o", str(directory / "m.geojson")],
+        ["places", "import", "geonames", GEONAMES, "-o", str(directory / "g.sqlite")],
+        [*lock, "--update-expect"],
+        ["extract", ARTICLE, "--places", PLACES, "--append", str(directory / "claims.yaml")],
+    ]
+
+
+@pytest.mark.parametrize("index", range(3), ids=["report", "map", "import"])
+def test_a_missing_output_directory_exits_2_with_a_message(tmp_path: Path, index: int) -> None:
+    """(`--update-expect` and `--append` write files that must exist already.)"""
+    result = CliRunner().invoke(main, _write_commands(tmp_path / "missing")[index])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "cannot write file: No such file or directory: does the directory" in result.stderr
+
+
+@pytest.mark.parametrize("index", range(5), ids=["report", "map", "import", "lock", "append"])
+def test_a_read_only_output_directory_exits_2_with_a_message(
+    tmp_path: Path, index: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a user the directory is 0555; root writes anyway, so the kernel's EACCES is simulated."""
+    from claimcheck.files import atomic
+
+    text = Path(CLAIMS).read_text("utf-8").replace("expect: consistent", "expect: inconsistent", 1)
+    (tmp_path / "claims.yaml").write_text(text, "utf-8")  # so --update-expect has one to write
+    if os.geteuid() == 0:
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    else:
+        tmp_path.chmod(0o555)
+    try:
+        result = CliRunner().invoke(main, _write_commands(tmp_path)[index])
+    finally:
+        tmp_path.chmod(0o755)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "cannot write file: Permission denied" in result.stderr

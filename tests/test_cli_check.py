@@ -106,9 +106,16 @@ def test_pre_commit_hook_runs_verify_on_claims_and_places_files() -> None:
     )
     assert hook["pass_filenames"] is False
     matches = re.compile(hook["files"]).search
-    for path in ("data/claims.yaml", "places.yaml", "newsroom/2017/claims.yml"):
+    for path in (
+        "data/claims.yaml",
+        "places.yaml",
+        "newsroom/2017/claims.yml",
+        "data/places.geojson",  # `--places data/places.geojson` must not be skipped
+        "data/al-tanf.geojson",
+        "data/places.json",
+    ):
         assert matches(path), path
-    for path in ("data/myclaims.yaml", "claims.yaml.bak", "docs/places.md"):
+    for path in ("data/myclaims.yaml", "claims.yaml.bak", "docs/places.md", "package.json"):
         assert not matches(path), path
 
 
@@ -118,7 +125,29 @@ def test_example_workflow_annotates_changes_to_the_data() -> None:
     workflow = yamlfile.load(str(ROOT / "docs" / "github-workflow.yml"))
     triggers = workflow["on"]
     for event in ("push", "pull_request"):
-        assert triggers[event]["paths"] == ["**/claims.yaml", "**/places.yaml"]
-    runs = [s["run"] for s in workflow["jobs"]["claimcheck"]["steps"] if "run" in s]
-    assert [r.split(" --")[0] for r in runs[1:]] == ["claimcheck check", "claimcheck verify"]
-    assert all(r.endswith("--format github") for r in runs[1:])
+        assert triggers[event]["paths"] == ["**/claims.yaml", "**/places.yaml", "**/*.geojson"]
+    steps = workflow["jobs"]["claimcheck"]["steps"]
+    assert not any("run" in s for s in steps)  # nothing installed by name: the action does it
+    (action,) = [s for s in steps if s["uses"].endswith("/claimcheck@COMMIT-SHA")]
+    assert set(action["with"]) == {"claims", "places"}
+
+
+def test_the_action_installs_from_its_own_checkout_and_passes_inputs_safely() -> None:
+    """action.yml: pip installs github.action_path (the pinned commit), never a PyPI name; an
+    input reaches the shell only as an environment variable (no script injection)."""
+    import re
+
+    from claimcheck.files import yamlfile
+
+    action = yamlfile.load(str(ROOT / "action.yml"))
+    assert action["runs"]["using"] == "composite"
+    runs = [s for s in action["runs"]["steps"] if "run" in s]
+    install, check, verify = (s["run"] for s in runs)
+    assert install == ('python -m pip install --disable-pip-version-check --quiet "$ACTION_PATH"')
+    assert runs[0]["env"]["ACTION_PATH"] == "${{ github.action_path }}"
+    assert check.startswith("claimcheck check ") and verify.startswith("claimcheck verify ")
+    assert all(r.endswith("--format github") for r in (check, verify))
+    for step in runs:
+        assert "${{" not in step["run"], step["run"]
+    assert not re.search(r"pip install\s+['\"]?(geo)?claimcheck", install)
+    assert set(action["inputs"]) == {"claims", "places", "fail-on", "python-version"}

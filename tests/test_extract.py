@@ -17,6 +17,7 @@ from claimcheck.claims.extract import Draft, append_to, extract, split_sentences
 from claimcheck.claims.model import parse_claims
 from claimcheck.errors import UsageError
 from claimcheck.files import yamlfile
+from claimcheck.gazetteer.places import ID_PATTERN
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.grammar.relations import Relation, parse_requirement
 
@@ -109,6 +110,8 @@ def test_seed_drafts_verify_like_the_hand_written_claims() -> None:
         for d in drafts
     ]
     text = to_yaml(reviewed, "seed-article.txt")
+    assert text.count("    status: draft\n") == len(HAND_WRITTEN)
+    text = text.replace("    status: draft\n", "")  # the review: a person checked each one
     claims = parse_claims(yamlfile.load("drafts.yaml", text), "drafts.yaml", gazetteer)
     assert sorted(c.kind for c in claims) == sorted(HAND_WRITTEN)
     hand = {v.claim.id: v.verdict for v in verify(load_dataset(CLAIMS, PLACES)).verdicts}
@@ -197,6 +200,15 @@ def test_append_ids_are_deterministic_and_unique() -> None:
         "extract-zaza-distance-tanf-5km-3",
     ]
     assert append_to(existing, "c.yaml", extract(text), "t").text == result.text
+
+
+def test_draft_ids_are_valid_ids_even_for_long_place_names() -> None:
+    """Each slug part is at most 40 characters; four of them would pass the 100 allowed."""
+    a, b = "Abcdefghijklmnopqrstu Vwxyzabcdefghijklmn", "Nopqrstuvwxyzabcdefgh Ijklmnopqrstuvwxyzab"
+    text = f"{a} is 5 km from {b}. {b} is 5 km from {a}."
+    ids = [c["id"] for c in yaml.safe_load(to_yaml(extract(text), "t"))["claims"]]
+    assert len(ids) == 2
+    assert all(ID_PATTERN.fullmatch(i) for i in ids), ids
 
 
 def test_append_refuses_a_flow_list() -> None:

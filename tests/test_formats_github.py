@@ -35,9 +35,17 @@ def test_escaping_matches_the_actions_toolkit(text: str, data: str, prop: str) -
 
 
 def test_annotation_carries_file_line_col_and_title() -> None:
-    finding = Finding("data/claims.yaml", 7, 3, "error", "x", "x: 45%, really", "two\nlines")
+    finding = Finding("data/claims.yaml", 7, 3, "error", "x", "x: 45%, really", "50%\r\n")
     assert github.annotation(finding) == (
-        "::error file=data/claims.yaml,line=7,col=3,title=x%3A 45%25%2C really::two%0Alines"
+        "::error file=data/claims.yaml,line=7,col=3,title=x%3A 45%25%2C really::50%25 "
+    )
+
+
+def test_a_finding_is_one_inert_line_whatever_the_data_held() -> None:
+    """A line break in data becomes a space before escaping, so no annotation spans lines."""
+    finding = Finding("c.yaml", 1, 1, "error", "x", "t\x1b[2J", "two\nlines ##[error]x")
+    assert github.annotation(finding) == (
+        "::error file=c.yaml,line=1,col=1,title=t\\x1b[2J::two lines ##\\[error]x"
     )
 
 
@@ -68,11 +76,14 @@ def test_problems() -> None:
     problems = [Problem("c.yaml", 3, 7, "claims[0].distance", "cannot read 'far'", item="a")]
     assert github.render_problems(problems) == (
         "::error file=c.yaml,line=3,col=7,title=a::claims[0].distance: cannot read 'far'\n"
-        "::notice title=claimcheck::1 error(s): nothing was verified; fix the input and run again"
+        "::notice title=claimcheck::1 error: nothing was verified; fix the input and run again"
     )
 
 
-@pytest.mark.parametrize(("env", "github_output"), [("true", True), (None, False)])
+@pytest.mark.parametrize(
+    ("env", "github_output"),
+    [("true", True), (None, False), ("false", False), ("0", False), ("", False)],
+)
 def test_auto_means_github_under_github_actions(env: str | None, github_output: bool) -> None:
     result = CliRunner().invoke(
         main,

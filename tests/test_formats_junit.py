@@ -78,7 +78,7 @@ def test_invalid_data_gives_errors_and_survives_control_characters() -> None:
     assert (root.attrib["tests"], root.attrib["errors"], root.attrib["failures"]) == ("3", "2", "0")
     error = cases(root)["a"].find("error")
     assert error is not None
-    assert error.attrib["message"] == "odd byte \ufffd in 'a & <b>'"
+    assert error.attrib["message"] == "odd byte \\x01 in 'a & <b>'"  # shown, inert
     assert error.attrib["type"] == "invalid-data"
     assert cases(root)["p.yaml"].find("error") is not None
     assert cases(root)["places[2]"].find("error") is None

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,14 @@ def test_progress_reports_every_byte_read(tmp_path: Path) -> None:
 
 def test_trigrams_are_padded_so_short_names_have_some() -> None:
     assert trigrams("tnf") == [" tn", "tnf", "nf "]
+
+
+def test_the_index_gets_the_mode_the_umask_gives_not_0600(tmp_path: Path) -> None:
+    out = tmp_path / "g.sqlite"
+    old = os.umask(0o022)
+    try:
+        import_geonames(str(FIXTURE), str(out))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    assert sorted(os.listdir(tmp_path)) == ["g.sqlite"]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -156,3 +157,64 @@ def test_an_empty_collection_is_an_empty_gazetteer(tmp_path: Path) -> None:
 def test_not_a_feature_collection(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="expected a GeoJSON FeatureCollection"):
         load_places(write(tmp_path, {"type": "Feature"}))
+
+
+def _mercator(lon: float, lat: float) -> list[float]:
+    """EPSG:3857 (Web Mercator) metres of a WGS84 position, as QGIS exports them."""
+    r = 6378137.0
+    return [r * math.radians(lon), r * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))]
+
+
+def _project(coords: Any) -> Any:
+    if isinstance(coords[0], (int, float)):
+        return _mercator(coords[0], coords[1])
+    return [_project(c) for c in coords]
+
+
+def test_a_projected_file_gets_one_message_about_its_crs(tmp_path: Path) -> None:
+    data = collection()
+    for feature in data["features"]:
+        if feature["geometry"] is not None:
+            feature["geometry"]["coordinates"] = _project(feature["geometry"]["coordinates"])
+    with pytest.raises(DataError) as info:
+        load_places(write(tmp_path, data))
+    (problem,) = info.value.problems  # one, not one per feature or position
+    assert problem.field == "features[0].geometry.coordinates"
+    assert "positions cannot be longitude, latitude in degrees" in problem.message
+    assert "EPSG:3857 (Web Mercator)" in problem.message
+    assert "RFC 7946" in problem.message and "EPSG:4326" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("name", "accepted"),
+    [
+        ("urn:ogc:def:crs:OGC:1.3:CRS84", True),
+        ("urn:ogc:def:crs:EPSG::4326", True),
+        ("EPSG:4326", True),
+        ("urn:ogc:def:crs:EPSG::3857", False),
+        ("urn:ogc:def:crs:EPSG::32637", False),
+    ],
+)
+def test_a_crs_member_must_name_wgs84(tmp_path: Path, name: str, accepted: bool) -> None:
+    data = {"crs": {"type": "name", "properties": {"name": name}}, **collection()}
+    path = write(tmp_path, data)
+    if accepted:
+        assert len(load_places(path)) == 5
+        return
+    with pytest.raises(DataError) as info:
+        load_places(path)
+    (problem,) = info.value.problems
+    assert (problem.line, problem.field) == (1, "crs")
+    assert problem.message.startswith(f"'crs' names {name!r}: GeoJSON (RFC 7946) positions")
+
+
+def test_a_few_bad_positions_or_swapped_ones_still_get_a_message_each(tmp_path: Path) -> None:
+    """[lat, lon] east of 90°E (Sydney) is not a CRS: each feature says "looks like [lat, lon]"."""
+    data = collection()
+    for feature in data["features"]:
+        if feature["geometry"] and feature["geometry"]["type"] == "Point":
+            feature["geometry"]["coordinates"] = [-33.86, 151.21]
+    with pytest.raises(DataError) as info:
+        load_places(write(tmp_path, data))
+    assert len(info.value.problems) == 2
+    assert all("looks like [lat, lon]" in p.message for p in info.value.problems)

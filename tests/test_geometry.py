@@ -14,6 +14,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from pyproj import Geod
 
+from claimcheck.geo.aeqd import local_aeqd
 from claimcheck.geo.geodesic import distance_m, forward, inverse
 from claimcheck.geo.lines import (
     NearestPoint,
@@ -21,7 +22,6 @@ from claimcheck.geo.lines import (
     densify,
     distance_to_line_m,
     geodesic_circle,
-    local_aeqd,
     nearest_on_line,
     point_in_polygon,
     signed_distance_to_polygon_m,

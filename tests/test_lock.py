@@ -90,7 +90,7 @@ def test_cli_update_expect_end_to_end(tmp_path: Path) -> None:
     code, out, err = run("verify", "--claims", str(claims), "--places", PLACES, "--update-expect")
     assert code == 0, out + err
     assert f"{claims}: line 14: garrison-about-24km: expect: inconclusive (was inconsistent)" in err
-    assert f"{claims}: 3 expect: value(s) written" in err
+    assert f"{claims}: 3 expect: values written" in err
     assert "all as expected" in out
     after = claims.read_text("utf-8")
     assert without_expect_lines(after) == without_expect_lines(before)
@@ -98,7 +98,7 @@ def test_cli_update_expect_end_to_end(tmp_path: Path) -> None:
 
     code, out, err = run("verify", "--claims", str(claims), "--places", PLACES, "--update-expect")
     assert code == 0
-    assert f"{claims}: 0 expect: value(s) written" in err
+    assert f"{claims}: 0 expect: values written" in err
     assert claims.read_text("utf-8") == after
 
 
@@ -147,8 +147,8 @@ def test_line_endings_and_values(original: str, locked: str) -> None:
 def test_write_keeps_a_byte_order_mark(tmp_path: Path) -> None:
     path = tmp_path / "claims.yaml"
     path.write_bytes(codecs.BOM_UTF8 + SIMPLE.encode("utf-8") + b"\n")
-    changes = lock.write_expect(str(path), {"garrison-more-than-10km": "consistent"})
-    assert len(changes) == 1
+    plan = lock.write_expect(str(path), {"garrison-more-than-10km": "consistent"})
+    assert len(plan.changes) == 1
     expected = SIMPLE + "\n    expect: consistent\n"
     assert path.read_bytes() == codecs.BOM_UTF8 + expected.encode("utf-8")
 
@@ -157,15 +157,11 @@ def test_write_keeps_a_byte_order_mark(tmp_path: Path) -> None:
     ("text", "message"),
     [
         (
-            "claims:\n  - {id: a, quote: q, claimant: c, source: s, zone: z, radius: 5 km}\n",
-            "a flow-style {…} claim",
-        ),
-        (
             "claims:\n  - id: a\n    quote: q\n    expect:\n      consistent\n",
             "no value on its line",
         ),
     ],
-    ids=["flow-style", "value-on-next-line"],
+    ids=["value-on-next-line"],
 )
 def test_layouts_it_cannot_edit_are_refused_not_mangled(
     tmp_path: Path, text: str, message: str
@@ -191,3 +187,107 @@ def test_locked_report_has_every_verdict_expected() -> None:
     locked = report.locked()
     assert locked.ok
     assert [v.claim.expect for v in locked.verdicts] == [v.verdict for v in report.verdicts]
+
+
+FLOW = "  - {id: a, quote: q, claimant: c, source: s, subject: x, distance: 5 km, from: y}\n"
+
+
+def test_a_flow_style_claim_is_skipped_with_a_warning_and_the_rest_locked(tmp_path: Path) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_text(SIMPLE.replace("claims:\n", "claims:\n" + FLOW) + "\n", "utf-8")
+    plan = lock.write_expect(
+        str(path), {"a": "inconclusive", "garrison-more-than-10km": "consistent"}
+    )
+    assert [c.claim_id for c in plan.changes] == ["garrison-more-than-10km"]
+    (skipped,) = plan.skipped
+    assert (skipped.item, skipped.line, skipped.field) == ("a", 2, "claims[0].expect")
+    assert "set 'expect: inconclusive' by hand" in skipped.message
+    assert path.read_text("utf-8") == (
+        SIMPLE.replace("claims:\n", "claims:\n" + FLOW) + "\n    expect: consistent\n"
+    )
+
+
+def test_a_flow_style_claim_already_locked_gets_no_warning() -> None:
+    text = SIMPLE.replace("claims:\n", "claims:\n" + FLOW.replace("}", ", expect: consistent}"))
+    plan = lock.plan_expect(text, "c.yaml", {"a": "consistent"})
+    assert (plan.changes, plan.skipped, plan.text) == ((), (), text)
+
+
+def test_cli_update_expect_warns_for_a_flow_style_claim(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.yaml"
+    text = ODD.read_text("utf-8")
+    flow = (
+        "    - {id: flow-claim, quote: q, claimant: c, source: s, subject: al-tanf-garrison, "
+        "distance: more than 1 km, from: al-walid-crossing}\n"
+    )
+    claims.write_text(text + flow, "utf-8")
+    code, out, err = run("verify", "--claims", str(claims), "--places", PLACES, "--update-expect")
+    assert "[warning] claims[4].expect: expect: not written: a flow-style" in err
+    assert f"{claims}: 3 expect: values written" in err
+    assert code == 0, out + err  # the flow claim has no expect: to miss
+    assert "EXPECTED" not in out
+
+
+def test_update_expect_refuses_a_read_only_file(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.yaml"
+    shutil.copyfile(ODD, claims)
+    claims.chmod(0o444)
+    before = claims.read_bytes()
+    code, _, err = run("verify", "--claims", str(claims), "--places", PLACES, "--update-expect")
+    assert code == 2
+    assert f"{claims}: [error] cannot write file: it is read-only (mode 0444)" in err
+    assert "Traceback" not in err
+    assert claims.read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == ["claims.yaml"]
+
+
+def test_update_expect_writes_through_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "claims.yaml"
+    real.parent.mkdir()
+    shutil.copyfile(ODD, real)
+    link = tmp_path / "claims.yaml"
+    link.symlink_to(real)
+    code, out, err = run("verify", "--claims", str(link), "--places", PLACES, "--update-expect")
+    assert code == 0, out + err
+    assert link.is_symlink()
+    assert "expect: 'inconclusive'   # reviewed" in real.read_text("utf-8")
+    assert sorted(os.listdir(real.parent)) == ["claims.yaml"]
+
+
+def test_update_expect_refuses_a_file_edited_while_it_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit between reading and writing: the verdicts are about the old text; none locked."""
+    claims = tmp_path / "claims.yaml"
+    shutil.copyfile(ODD, claims)
+    edited = ODD.read_text("utf-8").replace("test fixture", "edited meanwhile", 1)
+    real_verify = engine.verify
+
+    def verify_then_edit(*args: object, **kwargs: object) -> engine.VerifyReport:
+        report = real_verify(*args, **kwargs)  # type: ignore[arg-type]
+        claims.write_text(edited, "utf-8")  # someone saves the file mid-run
+        return report
+
+    monkeypatch.setattr(engine, "verify", verify_then_edit)
+    code, _, err = run("verify", "--claims", str(claims), "--places", PLACES, "--update-expect")
+    assert code == 2
+    assert "the file changed on disk while claimcheck ran; nothing was written: run it again" in err
+    assert claims.read_text("utf-8") == edited
+
+
+def test_write_expect_checks_the_file_again_just_before_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "claims.yaml"
+    path.write_text(SIMPLE + "\n", "utf-8")
+    real_fsync = os.fsync
+
+    def fsync_then_edit(fd: int) -> None:
+        real_fsync(fd)
+        path.write_text(SIMPLE + "\n# edited\n", "utf-8")
+
+    monkeypatch.setattr("claimcheck.files.atomic.os.fsync", fsync_then_edit)
+    with pytest.raises(DataError, match="changed on disk"):
+        lock.write_expect(str(path), {"garrison-more-than-10km": "consistent"})
+    assert path.read_text("utf-8") == SIMPLE + "\n# edited\n"
+    assert sorted(os.listdir(tmp_path)) == ["claims.yaml"]

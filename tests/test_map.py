@@ -198,10 +198,16 @@ def test_static_figure(fmt: str, magic: bytes, tmp_path: Path) -> None:
         with Image.open(target) as image:
             width, height = image.size
         assert width == round(3.35 * 300)  # one column at 300 dpi
-        assert height > width  # overview above, detail around the zone below
+        assert height > width  # the map above, its legend below
     else:
         text = data.decode()
-        assert "al-tanf-crossing" in text and "km" in text  # labels and scale bar as text
+        assert "al-Tanf border crossing" in text and "km" in text  # labels, scale bar
+        assert "al-tanf-crossing" not in text  # names, never ids
+        for entry in ("Legend", "Place a claim names", "stated uncertainty",
+                      "Measured distance: fits the claim", "Zone: al-Tanf deconfliction zone",
+                      "Claims 3 and 5 hold (claim 1 wrong)", "Overview: every place",
+                      "Land, country borders and coasts (Natural Earth)"):  # fmt: skip
+            assert entry in text, entry
 
 
 def test_figure_escapes_nothing_it_should_not_draw(tmp_path: Path) -> None:
@@ -209,3 +215,80 @@ def test_figure_escapes_nothing_it_should_not_draw(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["map", "--format", "svg", "-o", str(target), *HOSTILE])
     assert result.exit_code == 0, result.output
     assert "<script" not in target.read_text()
+
+
+@pytest.mark.parametrize("lat", [89.5, -89.5])
+def test_a_zone_around_a_pole_covers_the_pole(lat: float) -> None:
+    """RFC 7946 §3.1.9: the circle is closed through the pole, not a thin band beside it."""
+    from shapely.geometry import Point, shape
+
+    geometry = geojson.circle_geometry(lat, 10.0, 300_000)
+    polygon = shape(geometry)
+    assert polygon.is_valid
+    _west, south, _east, north = polygon.bounds
+    assert (north if lat > 0 else -south) == 90.0
+    assert abs(south if lat > 0 else north) == pytest.approx(86.81, abs=0.01)  # 300 km from it
+    assert polygon.covers(Point(123.0, 89.9 if lat > 0 else -89.9))  # any longitude near the pole
+
+
+def test_place_uncertainties_are_geodesic_circles_of_the_stated_radius() -> None:
+    from claimcheck.geo.geodesic import inverse
+
+    doc = json.loads(run())
+    circles = {f["properties"]["id"]: f for f in doc["features"]
+               if f["properties"]["layer"] == "uncertainty"}  # fmt: skip
+    crossing = circles["al-tanf-crossing"]["geometry"]["coordinates"][0]
+    distances = [inverse(33.43694, 38.83639, lat, lon).distance_m for lon, lat in crossing]
+    assert min(distances) == pytest.approx(8000, abs=1) and max(distances) == pytest.approx(
+        8000, abs=1
+    )
+
+
+def test_namesakes_get_distinct_labels_and_regions_say_where_they_come_from() -> None:
+    doc = json.loads(run())
+    labels = [f["properties"]["label"] for f in doc["features"]
+              if f["properties"]["layer"] == "place"]  # fmt: skip
+    assert len(labels) == len(set(labels))
+    assert "Ash Shāmīyah (Homs)" in labels and "Ash Shāmīyah (Latakia)" in labels
+    regions = [f["properties"] for f in doc["features"] if f["properties"]["layer"] == "region"]
+    assert [r["label"] for r in regions] == [
+        "Claims 3 and 5 hold (claim 1 wrong)",
+        "Claims 1 and 5 hold (claim 3 wrong)",
+        "Claims 1 and 3 hold (claim 5 wrong)",
+    ]
+    assert regions[0]["meaning"].startswith(
+        "Claims 1, 3 and 5 cannot all hold. If claim 1 is wrong"
+    )
+
+
+def test_the_default_view_is_the_claims_not_the_outliers() -> None:
+    from claimcheck.render import view
+
+    doc = json.loads(run())
+    west, south, east, north = view.focus_extent(doc)
+    assert west > 37.5 and east < 41.5 and south > 32.5 and north < 35.0  # al-Tanf to al-Qa'im
+    full = view.extent_of(doc["features"])
+    assert full is not None and full[2] > 47.9  # Kuwait's Ash Shāmīyah: only in the overview
+
+
+POLAR = ["--claims", "tests/data/polar/claims.yaml", "--places", "tests/data/polar/places.yaml"]
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "html", "svg"])
+def test_a_story_at_the_pole_draws_in_every_format(fmt: str, tmp_path: Path) -> None:
+    target = tmp_path / f"polar.{fmt}"
+    result = CliRunner().invoke(main, ["map", "--format", fmt, "-o", str(target), *POLAR])
+    assert result.exit_code == 0, result.output
+    if fmt == "geojson":
+        doc = json.loads(target.read_text())
+        assert_rfc7946(doc)
+        (zone,) = [f for f in doc["features"] if f["properties"]["layer"] == "zone"]
+        assert max(lat for _lon, lat in _positions(zone["geometry"]["coordinates"])) == 90.0
+
+
+def test_the_figure_strokes_no_edge_that_cutting_added() -> None:
+    from claimcheck.render.figure import _drawn_edges
+
+    ring = [[170.0, 87.0], [180.0, 87.0], [180.0, 90.0], [-180.0, 90.0], [-180.0, 87.0],
+            [-170.0, 87.0]]  # fmt: skip
+    assert _drawn_edges(ring) == [[[170.0, 87.0], [180.0, 87.0]], [[-180.0, 87.0], [-170.0, 87.0]]]

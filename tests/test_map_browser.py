@@ -1,12 +1,21 @@
-"""The HTML map drawn by a real headless Chromium, offline: Leaflet must draw every vector layer."""
+"""The HTML map and report as a reader sees them, drawn by a real headless Chromium, offline.
+
+A small script appended to a copy of each page reports, once it has drawn, what is on screen:
+the label boxes shown, the legend's entries, the paths per layer, and every resource the page
+fetched or tried to (the page's own Content-Security-Policy would block one; the test says
+there was none to block).
+"""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 from collections import Counter
+from html import unescape
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -22,6 +31,7 @@ FLAGS = [
     "--no-first-run",
     "--disable-component-update",
     "--disable-sync",
+    "--window-size=1200,800",
 ]
 HOSTILE = [
     "--claims",
@@ -29,6 +39,39 @@ HOSTILE = [
     "--places",
     "tests/data/publish/places.yaml",
 ]
+#: Appended to a page: after it has drawn, write what a reader sees into <body data-seen>.
+PROBE = """<script>
+var cc_violations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  cc_violations.push(e.blockedURI || e.violatedDirective);
+});
+setTimeout(function () {
+  function box(e) { var r = e.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom]; }
+  var labels = [];
+  document.querySelectorAll(".cc-label").forEach(function (e) {
+    if (e.parentNode.style.display !== "none") {
+      labels.push({text: e.textContent, kind: e.getAttribute("data-kind"), box: box(e)});
+    }
+  });
+  var paths = {};
+  document.querySelectorAll("#map path").forEach(function (p) {
+    var m = /cc-([a-z]+)/.exec(p.getAttribute("class") || "");
+    if (m) { paths[m[1]] = (paths[m[1]] || 0) + 1; }
+  });
+  var seen = {
+    labels: labels,
+    legend: Array.prototype.map.call(document.querySelectorAll("[data-legend]"),
+      function (e) { return e.getAttribute("data-legend"); }),
+    paths: paths,
+    resources: performance.getEntriesByType("resource").map(function (r) { return r.name; }),
+    violations: cc_violations,
+    headings: Array.prototype.map.call(document.querySelectorAll("h2"),
+      function (e) { return e.textContent; })
+  };
+  document.body.setAttribute("data-seen", JSON.stringify(seen));
+}, 300);
+</script>"""
 
 pytestmark = [
     pytest.mark.slow,
@@ -38,15 +81,10 @@ pytestmark = [
 ]
 
 
-def _write_map(target: Path, *args: str) -> Path:
-    result = CliRunner().invoke(main, ["map", "--format", "html", "-o", str(target), *args])
+def _write(target: Path, command: str, *args: str) -> Path:
+    result = CliRunner().invoke(main, [command, "--format", "html", "-o", str(target), *args])
     assert result.exit_code == 0, result.output
     return target
-
-
-@pytest.fixture(scope="module")
-def map_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _write_map(tmp_path_factory.mktemp("map") / "map.html")
 
 
 def _chromium(*args: str) -> str:
@@ -57,32 +95,85 @@ def _chromium(*args: str) -> str:
     return done.stdout
 
 
-def _paths_by_layer(dom: str) -> Counter[str]:
-    """Leaflet's SVG paths, by the `cc-<layer>` class the map gives each feature's path."""
-    classes = re.findall(r'<path class="cc-([a-z]+) leaflet-interactive"', dom)
-    return Counter(classes)
+def _seen(page: Path) -> dict[str, Any]:
+    probed = page.with_name("probed-" + page.name)
+    text = page.read_text().replace("</body>", PROBE + "\n</body>")
+    # The report allows no script at all: let the probe in, and nothing else.
+    text = text.replace(
+        "default-src 'none'; style-src 'unsafe-inline'\"",
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\"",
+    )
+    probed.write_text(text)
+    dom = _chromium("--virtual-time-budget=5000", "--dump-dom", probed.as_uri())
+    found = re.search(r'data-seen="([^"]*)"', dom)
+    assert found, "the page did not finish drawing"
+    seen: dict[str, Any] = json.loads(unescape(found.group(1)))
+    return seen
 
 
-def test_leaflet_draws_one_path_per_feature_in_every_layer(map_file: Path) -> None:
-    from claimcheck import api as engine
+@pytest.fixture(scope="module")
+def map_seen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _seen(_write(tmp_path_factory.mktemp("map") / "map.html", "map"))
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_no_two_labels_overlap_at_the_default_view(map_seen: dict[str, Any]) -> None:
+    labels = map_seen["labels"]
+    clashes = [
+        (a["text"], b["text"])
+        for i, a in enumerate(labels)
+        for b in labels[i + 1 :]
+        if _overlap(a["box"], b["box"])
+    ]
+    assert not clashes
+    shown = {label["text"] for label in labels}
+    # Every place a claim names outright is labelled at the default view, by name.
+    for name in ("al-Tanf border crossing", "al-Walid border crossing", "al-Tanf garrison",
+                 "Iraq–Jordan–Syria tripoint", "Rukban camp"):  # fmt: skip
+        assert name in shown, name
+    assert not any("-" in t and t == t.lower() for t in shown)  # no ids
+    assert "Ash Shāmīyah (Capital, Kuwait)" not in shown  # an outlier: in the overview only
+
+
+def test_the_legend_explains_every_layer(map_seen: dict[str, Any]) -> None:
+    legend = map_seen["legend"]
+    for entry in ("Place a claim names", "Other place in the places file",
+                  "How far off a place may be (its stated uncertainty)",
+                  "Measured distance: fits the claim",
+                  "Measured distance: partly fits the claim (inconclusive)",
+                  "Zone: al-Tanf deconfliction zone (55 km)", "Border or line from the places file",
+                  "Where Site of the coalition air strike of 6 June 2017 can be:",
+                  "Claims 3 and 5 hold (claim 1 wrong)",
+                  "Land, country borders and coasts (Natural Earth)", "Sea"):  # fmt: skip
+        assert entry in legend, entry
+
+
+def test_every_layer_and_the_base_layer_are_drawn(map_seen: dict[str, Any]) -> None:
+    from claimcheck import api
     from claimcheck.render import geojson
     from claimcheck.render.regions import locate_regions
 
-    dataset = engine.load_dataset("data/claims.yaml", "data/places.yaml")
-    collection = geojson.feature_collection(engine.verify(dataset), locate_regions(dataset))
+    report = api.verify(api.load_dataset("data/claims.yaml", "data/places.yaml"), regions=True)
+    collection = geojson.feature_collection(report, locate_regions(report))
     expected = Counter(f["properties"]["layer"] for f in collection["features"])
+    paths = map_seen["paths"]
+    for layer, count in expected.items():
+        if layer != "place":  # points are circle markers: paths too, counted with the overview's
+            assert paths.get(layer) == count, layer
+    assert paths.get("country", 0) >= 5  # Syria, Iraq, Jordan, Saudi Arabia, Turkey, ...
+    assert paths.get("town", 0) >= 1
 
-    dom = _chromium("--dump-dom", map_file.as_uri())
-    assert f'data-drawn="{sum(expected.values())}"' in dom  # the drawing code ran to its end
-    assert _paths_by_layer(dom) == expected
-    for layer, least in (("zone", 1), ("border", 2), ("measurement", 8), ("place", 10)):
-        assert expected[layer] >= least, layer
-    assert "leaflet-control-layers" in dom and "leaflet-control-scale" in dom
-    assert "<img" not in dom  # no base tiles unless --tiles asks for them
+
+def test_the_map_makes_no_network_request(map_seen: dict[str, Any]) -> None:
+    assert map_seen["resources"] == []
+    assert map_seen["violations"] == []
 
 
 def test_a_popup_gives_the_verdict_and_shows_a_hostile_quote_as_text(tmp_path: Path) -> None:
-    page = _write_map(tmp_path / "hostile.html", *HOSTILE)
+    page = _write(tmp_path / "hostile.html", "map", *HOSTILE)
     click = (
         '<script>document.querySelector("path.cc-measurement").dispatchEvent('
         'new MouseEvent("click", {bubbles: true, clientX: 300, clientY: 300}));</script>'
@@ -97,16 +188,26 @@ def test_a_popup_gives_the_verdict_and_shows_a_hostile_quote_as_text(tmp_path: P
     assert "<script>alert" not in dom
 
 
-def test_the_screenshot_shows_the_layers(map_file: Path, tmp_path: Path) -> None:
+def test_the_screenshot_shows_the_base_layer_and_the_claims(tmp_path: Path) -> None:
     from PIL import Image
 
+    page = _write(tmp_path / "map.html", "map")
     shot = tmp_path / "shot.png"
-    _chromium("--window-size=1000,800", f"--screenshot={shot}", map_file.as_uri())
+    _chromium(f"--screenshot={shot}", page.as_uri())
     with Image.open(shot) as image:
         rgb = image.convert("RGB")
-        assert rgb.size == (1000, 800)
+        assert rgb.size == (1200, 800)
         colours = {colour: count for count, colour in rgb.getcolors(maxcolors=1 << 24)}
-    assert len(colours) > 20  # not blank
-    # The zone's outline (#2166ac) and the consistent measurements (#1b7837) are on screen.
-    assert colours[(0x21, 0x66, 0xAC)] > 50
-    assert colours[(0x1B, 0x78, 0x37)] > 50
+    assert colours[(0xF4, 0xF1, 0xEA)] > 10_000  # land
+    assert colours[(0xD5, 0xE5, 0xEF)] > 1_000  # sea, in the overview
+    assert colours[(0x21, 0x66, 0xAC)] > 50  # the zone's outline
+    assert colours[(0x1B, 0x78, 0x37)] > 50  # consistent measurements
+
+
+def test_the_html_report_renders_offline(tmp_path: Path) -> None:
+    seen = _seen(_write(tmp_path / "report.html", "report"))
+    assert seen["resources"] == [] and seen["violations"] == []
+    assert seen["headings"][0] == (
+        "1. Site of the coalition air strike of 6 June 2017 is inside al-Tanf deconfliction zone"
+    )
+    assert seen["headings"][-2:] == ["Places", "Methods"]

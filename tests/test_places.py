@@ -84,6 +84,25 @@ def test_bad_places_name_file_line_and_field(
     assert hits[0].line == line
 
 
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        ("contry", ": did you mean 'country'?"),
+        ("uncertainity", ": did you mean 'uncertainty'?"),
+        ("aliasses", ": did you mean 'aliases'?"),
+        ("center", ": did you mean 'centre'?"),
+        ("elevation", " (known: id, name, kind"),  # not a near miss of 'lat_lon'
+        ("population", " (known: id, name, kind"),
+    ],
+)
+def test_did_you_mean_only_for_near_misses(tmp_path: Path, key: str, hint: str) -> None:
+    body = POINT.replace("    country: SY\n", f"    country: SY\n    {key}: 1\n")
+    with pytest.raises(DataError) as info:
+        load_places(write(tmp_path, body))
+    (problem,) = info.value.problems
+    assert problem.message.startswith(f"unknown key {key!r}{hint}")
+
+
 def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
     body = POINT.replace("lat: 33.50583", "lat: 95").replace("country: SY", "contry: SY")
     with pytest.raises(DataError) as info:

@@ -87,6 +87,26 @@ def test_bad_relations(text: str, tolerance: str | None, fragment: str) -> None:
         parse_requirement(text, tolerance)
 
 
+KNOWN = "use one of m, km, mi, nmi, yd, ft (or written out: metres, kilometres, miles"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("more than 45 leagues", f"unknown unit 'leagues': {KNOWN}"),
+        ("between 30 and 40 leagues", f"unknown unit 'leagues': {KNOWN}"),
+        ("within two furlongs", f"unknown unit 'furlongs': {KNOWN}"),
+        ("about 1,200 paces", f"unknown unit 'paces': {KNOWN}"),
+        ("more than 45", "the figure 45 has no unit: add one of m, km, mi"),
+        ("a stone's throw", "write a relation"),  # no figure: the relation is what is missing
+    ],
+)
+def test_an_unknown_unit_is_named_with_the_units_known(text: str, message: str) -> None:
+    with pytest.raises(RelationError) as info:
+        parse_requirement(text)
+    assert str(info.value).startswith(f"cannot read {text!r}: {message}")
+
+
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [

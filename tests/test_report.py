@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -11,8 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck import api as engine
+from claimcheck.claims.model import VerdictKind
 from claimcheck.cli import main
-from claimcheck.render import summary
+from claimcheck.render import claimreview, markdown
 
 HOSTILE = [
     "--claims",
@@ -30,16 +32,104 @@ def run(*args: str) -> str:
     return result.stdout
 
 
+BUNDLED = engine.load_dataset("data/claims.yaml", "data/places.yaml")
+PLACE_IDS = [p.id for p in BUNDLED.gazetteer]
+
+
+def _visible(text: str, fmt: str) -> str:
+    """What a reader sees: without anchors, tags and link targets."""
+    if fmt == "html":
+        text = html.unescape(re.sub(r"<[^>]*>", " ", text.split("<body>")[1]))
+    else:
+        text = re.sub(r'<a id="[^"]*"></a>', "", text)
+        text = re.sub(r"\]\(<[^>]*>\)", "]", text)
+    return text
+
+
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
-def test_report_has_every_claim_and_the_methods(fmt: str) -> None:
-    text = run("--format", fmt)
-    for claim_id in BUNDLED_IDS:
-        assert claim_id in text
-    for needle in ("WGS84", "pyproj", "GeographicLib", "Natural Earth", "public domain",
-                   "GeoNames", "CC BY 4.0", "Wikipedia", "CC BY-SA", "margin"):  # fmt: skip
-        assert needle in text
-    assert "34.18 mi" in text  # the measured zone radius against "34-mile"
-    assert "contradiction with" in text  # the engine's contradictions are reported
+def test_report_reads_as_a_publishable_check(fmt: str) -> None:
+    text = _visible(run("--format", fmt), fmt)
+    for number, heading in enumerate(
+        ("Site of the coalition air strike of 6 June 2017 is inside al-Tanf deconfliction zone",
+         "Al-Tanf deconfliction zone has a radius of 34 mi"),
+        start=1,
+    ):  # fmt: skip
+        assert f"{number}. {heading}" in text
+    for claim_id in BUNDLED_IDS:  # claims are numbered and restated, never named by id
+        assert claim_id not in text
+    for place_id in PLACE_IDS:
+        assert place_id not in text
+    assert "`" not in text and "claimcheck" not in text  # no command lines
+    assert "as expected" not in text
+    assert not re.search(r"interval \d", text)
+    assert not re.search(r"(?i)\b(\w+): \1\b", text)  # no doubled verdict
+    assert re.search(r"30\.8 km, range 22\.8.38\.8 km", text)  # ranges carry their unit
+    assert "Ash Shāmīyah (Homs)" in text and "Ash Shāmīyah (Capital, Kuwait)" in text
+    assert "the article's reporter (a person)" in text
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_methods_and_places_come_from_the_data(fmt: str) -> None:
+    text = _visible(run("--format", fmt), fmt)
+    methods = text.split("Methods")[-1]
+    for needle in ("WGS84", "pyproj", "GeographicLib", "5 places cite Wikipedia (CC BY-SA 4.0)",
+                   "6 places cite GeoNames (CC BY 4.0)", "2 places cite Natural Earth (public "
+                   "domain)", "“about 24 km” as between 22.8 km and 25.2 km (claim 7)",
+                   "within 25 km, the default for a line", "claims 7 and 8"):  # fmt: skip
+        assert needle in methods, needle
+    places = text.split("Places")[1]
+    assert re.search(r"al-Tanf border crossing\W+33\.4369° N, 38\.8364° E\W+±8 km", places)
+    assert "Deir ez-Zor" not in text  # in the places file, but no claim uses it
+
+
+MEMORY_PLACES = {
+    "places": [
+        {"id": "a", "name": "Alpha", "lat": 10.0, "lon": 20.0, "uncertainty": "2 km",
+         "source": "from memory, not checked"},
+        {"id": "b", "name": "Beta", "lat": 10.1, "lon": 20.0, "uncertainty": "1 km",
+         "source": {"title": "GeoNames 1", "url": "https://www.geonames.org/1"}},
+    ]
+}  # fmt: skip
+MEMORY_CLAIMS = {
+    "claims": [
+        {"id": "c1", "quote": "Alpha is more than 5 km from Beta", "claimant": "A. Person",
+         "claimant_type": "person", "source": "an interview", "subject": "a",
+         "distance": "more than 5 km", "from": "b"},
+    ]
+}  # fmt: skip
+
+
+def test_methods_say_only_what_the_data_holds() -> None:
+    report = engine.verify(engine.from_data(MEMORY_CLAIMS, MEMORY_PLACES))
+    text = markdown.render(report)
+    methods = text.split("## Methods")[1]
+    assert "“from memory, not checked”" in methods
+    assert "1 place cites GeoNames (CC BY 4.0)" in methods
+    for absent in (
+        "Wikipedia",
+        "Natural Earth",
+        "bearing",
+        "zone",
+        "several places",
+        "Inconclusive",
+    ):
+        assert absent not in methods, absent
+    assert "Alpha" in text.split("## Places")[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "numbers"),
+    [
+        (["--only", "inconclusive"], [7, 8]),
+        (["--only", "consistent,inconclusive"], [2, 6, 7, 8]),
+        (["--claims-matching", "WIKIPEDIA"], [6, 7]),
+        (["--only", "inconclusive", "--claims-matching", "unhcr"], [8]),
+    ],
+)
+def test_only_and_claims_matching_choose_the_claims(args: list[str], numbers: list[int]) -> None:
+    text = run(*args)
+    assert re.findall(r"^## (\d+)\.", text, re.M) == [str(n) for n in numbers]
+    assert text.splitlines()[2].startswith(f"{len(numbers)} of 8 claims")
 
 
 def test_html_report_is_self_contained() -> None:
@@ -125,17 +215,42 @@ def test_claimreview_parses_as_json_ld_with_the_required_fields() -> None:
         assert appearance["@type"] == [SCHEMA + "CreativeWork"]
         assert _value(appearance, "headline")
         rating = _value(review, "reviewRating")
-        assert _value(rating, "worstRating") == 1 and _value(rating, "bestRating") == 4
-        assert 1 <= _value(rating, "ratingValue") <= 4
-        assert _value(rating, "alternateName") in summary.VERDICT_WORDS.values()
+        assert _value(rating, "alternateName") in claimreview.RATING_NAME.values()
+        body = _value(review, "reviewBody")
+        assert "`" not in body and claim_id not in body
+        assert not any(place_id in body for place_id in PLACE_IDS)
+
+
+def test_claimreview_ratings_are_short_and_unverifiable_is_off_the_scale() -> None:
+    graph = json.loads(run("--format", "claimreview", *PUBLISHER))["@graph"]
+    ratings = {r["url"].split("#")[1]: r["reviewRating"] for r in graph}
+    unverifiable = ratings["coalition-zone-violated"]
+    assert unverifiable["alternateName"] == "Unverifiable"
+    assert "ratingValue" not in unverifiable and "bestRating" not in unverifiable
+    assert ratings["coalition-zone-radius-34mi"] == {
+        "@type": "Rating", "alternateName": "Accurate", "ratingValue": 3, "bestRating": 3,
+        "worstRating": 1,
+        "ratingExplanation": "Every value the measurement allows fits the claim",
+    }  # fmt: skip
+    assert ratings["unhcr-rukban-8km-west-of-tripoint"]["ratingValue"] == 2
+    assert all(len(r["alternateName"]) <= 12 for r in ratings.values())
+
+
+def test_claimreview_author_is_a_person_when_the_claims_file_says_so() -> None:
+    graph = json.loads(run("--format", "claimreview", *PUBLISHER))["@graph"]
+    authors = {r["url"].split("#")[1]: r["itemReviewed"]["author"] for r in graph}
+    assert authors["article-near-iraqi-border"] == {
+        "@type": "Person", "name": "the article's reporter"
+    }  # fmt: skip
+    assert authors["wikipedia-zone-radius-55km"]["@type"] == "Organization"
 
 
 def test_claimreview_rating_follows_the_verdict_and_carries_the_source_date() -> None:
     text = run("--format", "claimreview", *PUBLISHER, *HOSTILE)
     first, second = json.loads(text)["@graph"]
-    assert first["reviewRating"]["ratingValue"] == 3  # inconclusive
-    assert first["reviewRating"]["alternateName"].startswith("Inconclusive")
-    assert second["reviewRating"]["ratingValue"] == 4  # consistent
+    assert first["reviewRating"]["ratingValue"] == 2  # inconclusive
+    assert first["reviewRating"]["alternateName"] == "Unproven"
+    assert second["reviewRating"]["ratingValue"] == 3  # consistent
     assert first["itemReviewed"]["datePublished"] == "2017-06-07"
     assert "</" not in text  # safe to paste into a <script type="application/ld+json">
 
@@ -155,13 +270,24 @@ def test_claimreview_without_a_publisher_is_a_usage_error(extra: list[str]) -> N
     assert "Traceback" not in result.output
 
 
-def test_rating_scale_is_the_engine_severity_order() -> None:
-    from claimcheck.claims.model import VerdictKind
+def test_the_numeric_scale_orders_truthfulness_only() -> None:
+    order = sorted(claimreview.RATING, key=claimreview.RATING.__getitem__)
+    assert order == [VerdictKind.INCONSISTENT, VerdictKind.INCONCLUSIVE, VerdictKind.CONSISTENT]
+    assert VerdictKind.UNVERIFIABLE not in claimreview.RATING
+    assert set(claimreview.RATING_NAME) == set(VerdictKind)
 
-    order = sorted(VerdictKind, key=summary.RATING.__getitem__)
-    assert [k.value for k in order] == [
-        "inconsistent",
-        "unverifiable",
-        "inconclusive",
-        "consistent",
-    ]
+
+@pytest.mark.parametrize("story", ["data", "tests/data/kinds"])
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_every_story_reads_without_ids_or_command_lines(story: str, fmt: str) -> None:
+    claims, places = f"{story}/claims.yaml", f"{story}/places.yaml"
+    dataset = engine.load_dataset(claims, places)
+    text = _visible(run("--format", fmt, "--claims", claims, "--places", places), fmt)
+    text = text.split("Places")[0]  # the places table quotes sources as written
+    for claim in dataset.claims:
+        assert claim.id not in text
+    for place in dataset.gazetteer:
+        assert f" {place.id} " not in text and f"'{place.id}'" not in text
+    assert "`" not in text and "claimcheck " not in text
+    assert "interval " not in text and "within within" not in text
+    assert "(as expected)" not in text

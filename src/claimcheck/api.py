@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,11 +28,12 @@ from claimcheck.analysis.locate import (
     locate_constraints,
 )
 from claimcheck.analysis.verdicts import Verdict, evaluate
-from claimcheck.claims.model import Claim, VerdictKind, parse_claims
-from claimcheck.errors import DataError, Problem
-from claimcheck.files import yamlfile
-from claimcheck.gazetteer.places import Gazetteer
+from claimcheck.claims.model import Claim, DraftClaim, VerdictKind, read_claims
+from claimcheck.errors import DataError, Problem, UsageError
+from claimcheck.files import yamlfile, yamltree
+from claimcheck.gazetteer.places import Gazetteer, Place
 from claimcheck.gazetteer.reader import load_places, parse_places
+from claimcheck.gazetteer.world import world_places
 from claimcheck.lookup.fallback import DbFallback, ImportedPlace, imported_for, reliance_warnings
 from claimcheck.lookup.index import GazetteerDb
 
@@ -50,7 +51,10 @@ class Dataset:
     claims: tuple[Claim, ...]
     claims_path: str
     places_path: str
+    #: lint findings, and one or more per draft (what it lacks)
     warnings: tuple[Problem, ...] = ()
+    #: claims marked `status: draft`: listed in the warnings, never verified
+    drafts: tuple[DraftClaim, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class VerifyReport:
     imported: Mapping[str, tuple[ImportedPlace, ...]] = field(default_factory=dict)
     #: where each unknown place can be, by place id; empty unless `verify(..., regions=True)`
     regions: Mapping[str, LocateResult] = field(default_factory=dict)
+    #: claim id -> the built-in world features (claimcheck.gazetteer.world) the claim relies on
+    world: Mapping[str, tuple[Place, ...]] = field(default_factory=dict)
 
     def needs_attention(self, verdict: Verdict) -> bool:
         return not verdict.expected or verdict.verdict in self.fail_on
@@ -79,13 +85,28 @@ class VerifyReport:
     def ok(self) -> bool:
         return not any(self.needs_attention(v) for v in self.verdicts)
 
-    def locked(self) -> VerifyReport:
-        """The report as it reads once every verdict is locked as its claim's `expect:`."""
+    def locked(self, skipped: Collection[str] = ()) -> VerifyReport:
+        """The report as it reads once every verdict is locked as its claim's `expect:`, except
+        those of the `skipped` claim ids (which `--update-expect` could not write)."""
         verdicts = tuple(
-            dataclasses.replace(v, claim=dataclasses.replace(v.claim, expect=v.verdict))
+            v
+            if v.claim.id in skipped
+            else dataclasses.replace(v, claim=dataclasses.replace(v.claim, expect=v.verdict))
             for v in self.verdicts
         )
         return dataclasses.replace(self, verdicts=verdicts)
+
+    def restricted(self, claim_ids: Sequence[str]) -> VerifyReport:
+        """The report of some claims only (as `report --only` shows them): their verdicts, the
+        contradictions and unknown places that involve them; the dataset stays whole."""
+        keep = set(claim_ids)
+        return dataclasses.replace(
+            self,
+            verdicts=tuple(v for v in self.verdicts if v.claim.id in keep),
+            contradictions=tuple(c for c in self.contradictions if keep & set(c.claim_ids)),
+            locations=tuple(f for f in self.locations if keep & set(f.claim_ids)),
+            imported={k: v for k, v in self.imported.items() if k in keep},
+        )
 
     @property
     def counts(self) -> dict[str, int]:
@@ -97,37 +118,47 @@ def load(
     claims: PathLike | Mapping[str, Any],
     places: PathLike | Mapping[str, Any],
     gazetteer_db: PathLike | None = None,
+    *,
+    strict: bool = False,
 ) -> Dataset:
-    """Load claims and places, each from a file path or from plain data (a loaded mapping).
+    """Load claims and places, each from a file path ("-": standard input, for one of them)
+    or from plain data (a loaded mapping).
 
-    Raises DataError with the problems of both inputs when either is bad.
+    Raises DataError with the problems of both inputs when either is bad. Drafts (`status:
+    draft`) are set aside with what they lack (`Dataset.drafts`), unless `strict`: then each
+    draft is an error.
     """
     claims_input = _Input.of(claims, CLAIMS_SOURCE)
     places_input = _Input.of(places, PLACES_SOURCE)
+    if claims_input.name == places_input.name == yamlfile.STDIN and claims_input.is_path:
+        raise UsageError("claims and places cannot both come from standard input (-)")
     db = os.fspath(gazetteer_db) if gazetteer_db is not None else None
     with yamlfile.gc_paused():
-        return _load(claims_input, places_input, db)
+        return _load(claims_input, places_input, db, strict)
 
 
-def loads(claims_yaml: str, places_yaml: str) -> Dataset:
+def loads(claims_yaml: str, places_yaml: str, *, strict: bool = False) -> Dataset:
     """Load claims and places from YAML text, exactly as from files (positions included)."""
     return load(
         _parsed(claims_yaml, CLAIMS_SOURCE, "claims"),
         _parsed(places_yaml, PLACES_SOURCE, "places"),
+        strict=strict,
     )
 
 
 from_data = load
 
 
-def load_dataset(claims_path: str, places_path: str, gazetteer_db: str | None = None) -> Dataset:
+def load_dataset(
+    claims_path: str, places_path: str, gazetteer_db: str | None = None, strict: bool = False
+) -> Dataset:
     """Load both files (the CLI's entry); see `load`.
 
     With `gazetteer_db` (an index from `places import geonames`), a claim's reference that the
     places file does not know is looked up there (claimcheck.lookup.fallback); each claim that
     relies on an imported place gets a warning.
     """
-    return load(claims_path, places_path, gazetteer_db)
+    return load(claims_path, places_path, gazetteer_db, strict=strict)
 
 
 def verify(
@@ -148,6 +179,7 @@ def verify(
             check_unknown_places(claims, gazetteer),
             _imported(dataset),
             _regions(dataset) if regions else {},
+            _world(dataset),
         )
 
 
@@ -165,7 +197,7 @@ class _Input:
             return cls(os.fspath(value), is_path=True)
         if isinstance(value, yamlfile.YMap):  # from `loads`: keeps its positions
             return cls(default_name, value)
-        return cls(default_name, yamlfile.from_plain(value, default_name))
+        return cls(default_name, yamltree.from_plain(value, default_name))
 
     def loaded(self) -> Any:
         return yamlfile.load(self.name) if self.is_path else self.data
@@ -178,7 +210,7 @@ def _parsed(text: str, name: str, key: str) -> Any:
     return data
 
 
-def _load(claims: _Input, places: _Input, gazetteer_db: str | None) -> Dataset:
+def _load(claims: _Input, places: _Input, gazetteer_db: str | None, strict: bool) -> Dataset:
     try:
         if places.is_path:
             gazetteer = load_places(places.name)
@@ -191,23 +223,30 @@ def _load(claims: _Input, places: _Input, gazetteer_db: str | None) -> Dataset:
         except DataError as claims_exc:
             problems.extend(claims_exc.problems)
         raise DataError(problems) from exc
-    if gazetteer_db is None:
-        parsed = tuple(parse_claims(claims.loaded(), claims.name, gazetteer))
-        return Dataset(gazetteer, parsed, claims.name, places.name, gazetteer.warnings)
-    fallback = DbFallback(GazetteerDb(gazetteer_db), gazetteer)
+    fallback = DbFallback(GazetteerDb(gazetteer_db), gazetteer) if gazetteer_db else None
     gazetteer.fallback = fallback
     try:
-        parsed = tuple(parse_claims(claims.loaded(), claims.name, gazetteer))
+        parsed, drafts = read_claims(claims.loaded(), claims.name, gazetteer, strict)
     finally:
-        fallback.close()
-    warnings = (*gazetteer.warnings, *reliance_warnings(gazetteer, parsed))
-    return Dataset(gazetteer, parsed, claims.name, places.name, tuple(sorted(warnings)))
+        if fallback is not None:
+            fallback.close()
+    warnings = [*gazetteer.warnings, *(w for d in drafts for w in d.warnings())]
+    if fallback is not None:
+        warnings += reliance_warnings(gazetteer, tuple(parsed))
+    return Dataset(gazetteer, tuple(parsed), claims.name, places.name, tuple(sorted(warnings)),
+                   tuple(drafts))  # fmt: skip
 
 
 def _imported(dataset: Dataset) -> dict[str, tuple[ImportedPlace, ...]]:
     if dataset.gazetteer.fallback is None:  # no gazetteer index: nothing was imported
         return {}
     found = {c.id: tuple(imported_for(dataset.gazetteer, c.place_refs())) for c in dataset.claims}
+    return {claim_id: places for claim_id, places in found.items() if places}
+
+
+def _world(dataset: Dataset) -> dict[str, tuple[Place, ...]]:
+    """For each claim, the built-in features it relies on: each verdict cites them."""
+    found = {c.id: tuple(world_places(dataset.gazetteer, c.place_refs())) for c in dataset.claims}
     return {claim_id: places for claim_id, places in found.items() if places}
 
 

@@ -5,20 +5,22 @@ A line edit at the positions the YAML parser reports, not a YAML round trip: an 
 is inserted after the claim's last line at the claim's indentation. ruamel.yaml's round trip
 re-indents sequences and re-wraps some scalars, so it cannot promise byte-for-byte; this can.
 The edited text is parsed again and compared with the original: if anything besides `expect:`
-values would change, nothing is written.
+values would change, nothing is written. A claim written flow-style on one line (`{id: x, ...}`)
+is left as it is, with a warning; the other claims are still locked. The file is written only
+if it still holds the bytes that were verified (an edit made while `verify` ran is never
+overwritten with a verdict about the old text).
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from claimcheck.errors import DataError, Problem
+from claimcheck.errors import DataError, Level, Problem
 from claimcheck.files import yamlfile
-from claimcheck.files.atomic import write_bytes_atomic
+from claimcheck.files.atomic import changed_on_disk, write_bytes_atomic
 
 #: One line with its break; PyYAML counts exactly these as line breaks.
 _LINE = re.compile(
@@ -48,6 +50,8 @@ class ExpectChange:
 class LockPlan:
     text: str
     changes: tuple[ExpectChange, ...]
+    #: claims left as they were, each with a warning saying why (a flow-style claim)
+    skipped: tuple[Problem, ...] = ()
 
 
 def split_lines(text: str) -> list[str]:
@@ -71,7 +75,8 @@ def _without_expect(data: Any) -> Any:
 def plan_expect(text: str, path: str, verdicts: Mapping[str, str]) -> LockPlan:
     """The claims file `text` with `expect: VERDICT` for each claim id in `verdicts`.
 
-    Raises DataError when a claim is missing or its `expect:` cannot be edited on one line.
+    A flow-style claim is skipped with a warning. Raises DataError when a claim is missing or
+    its `expect:` cannot be edited on one line.
     """
     data = yamlfile.load(path, text)
     if not isinstance(data, yamlfile.YMap) or not isinstance(data.get("claims"), list):
@@ -81,6 +86,7 @@ def plan_expect(text: str, path: str, verdicts: Mapping[str, str]) -> LockPlan:
     inserted: dict[int, tuple[str, str]] = {}  # 0-based index to insert after -> (id, verdict)
     old_values: dict[str, str | None] = {}
     found: set[str] = set()
+    skipped: list[Problem] = []
     for i, item in enumerate(data["claims"]):
         claim_id = item.get("id") if isinstance(item, yamlfile.YMap) else None
         if not isinstance(claim_id, str) or claim_id not in verdicts:
@@ -89,7 +95,9 @@ def plan_expect(text: str, path: str, verdicts: Mapping[str, str]) -> LockPlan:
         new, field = verdicts[claim_id], f"claims[{i}].expect"
         pos = item.position
         if lines[pos.line - 1][pos.column - 1] == "{":
-            raise _refuse(path, pos.line, pos.column, field, claim_id, "a flow-style {…} claim")
+            if item.get("expect") != new:  # already locked: nothing to say
+                skipped.append(_skip(path, pos.line, pos.column, field, claim_id, new))
+            continue
         if "expect" in item.key_positions:
             at = item.key_positions["expect"]
             line = lines[at.line - 1]
@@ -121,9 +129,19 @@ def plan_expect(text: str, path: str, verdicts: Mapping[str, str]) -> LockPlan:
         raise DataError(
             [Problem(path, 0, 0, "claims", f"no claim with id {m!r} in this file") for m in missing]
         )
-    new_text, changes = _apply(lines, replaced, inserted, old_values, verdicts)
-    _check_only_expect_changed(path, data, new_text, verdicts)
-    return LockPlan(new_text, changes)
+    left = {p.item for p in skipped}
+    written = {k: v for k, v in verdicts.items() if k not in left}
+    new_text, changes = _apply(lines, replaced, inserted, old_values, written)
+    _check_only_expect_changed(path, data, new_text, written)
+    return LockPlan(new_text, changes, tuple(skipped))
+
+
+def _skip(path: str, line: int, column: int, field: str, item: str, verdict: str) -> Problem:
+    message = (
+        f"expect: not written: a flow-style {{…}} claim cannot be edited line by line; "
+        f"set 'expect: {verdict}' by hand, or write the claim as a block mapping"
+    )
+    return Problem(path, line, column, field, message, Level.WARNING, item)
 
 
 def _set_value(line: str, start: int, new: str, empty: bool) -> str:
@@ -190,12 +208,20 @@ def _check_only_expect_changed(
             raise _refuse(path, line, 0, "expect", str(after.get("id", "")), "unusual layout")
 
 
-def write_expect(path: str, verdicts: Mapping[str, str]) -> tuple[ExpectChange, ...]:
-    """Rewrite the claims file at `path` atomically (keeping a BOM if it has one)."""
-    text = yamlfile.read_text(path)
-    plan = plan_expect(text, path, verdicts)
+def write_expect(path: str, verdicts: Mapping[str, str], verified: bytes | None = None) -> LockPlan:
+    """Rewrite the claims file at `path` atomically (keeping a BOM if it has one).
+
+    `verified`: the bytes the verdicts came from. If the file holds other bytes now, or by the
+    time it would be replaced, nothing is written: DataError, run again.
+    """
+    raw = yamlfile.read_bytes(path)
+    if verified is not None and raw != verified:
+        raise changed_on_disk(path)
+    plan = plan_expect(yamlfile.decode(path, raw), path, verdicts)
     if plan.changes:
-        with open(path, "rb") as handle:
-            bom = codecs.BOM_UTF8 if handle.read(3) == codecs.BOM_UTF8 else b""
-        write_bytes_atomic(path, bom + plan.text.encode("utf-8"))
-    return plan.changes
+        bom = _BOM if raw.startswith(_BOM) else b""
+        write_bytes_atomic(path, bom + plan.text.encode("utf-8"), unchanged_from=raw)
+    return plan
+
+
+_BOM = b"\xef\xbb\xbf"

@@ -7,6 +7,7 @@ The assertion kind follows from the keys a claim uses, so the YAML reads like th
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -20,10 +21,16 @@ from claimcheck.claims.meaning import (
     NearAssertion,
     ZoneRadiusAssertion,
 )
-from claimcheck.errors import DataError, ParseError, Problem
+from claimcheck.errors import DataError, Level, ParseError, Problem
 from claimcheck.files import yamlfile
-from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, Source, suggest_place
-from claimcheck.gazetteer.reader import read_length, read_source
+from claimcheck.gazetteer.places import (
+    Gazetteer,
+    PlaceKind,
+    PlaceRef,
+    Source,
+    unknown_place_hint,
+)
+from claimcheck.gazetteer.reader import read_id, read_length, read_source
 from claimcheck.grammar.directions import Direction, parse_direction
 from claimcheck.grammar.relations import Requirement, parse_requirement
 
@@ -46,6 +53,8 @@ class Claim:
     assertion: Assertion
     #: the verdict a reviewer accepted, if any
     expect: VerdictKind | None = None
+    #: "person" or "organization", when the claims file says which the claimant is
+    claimant_type: str | None = None
     note: str | None = None
     line: int = 0
     #: 1-based column of the claim's keys (all keys of a block mapping share it)
@@ -67,6 +76,7 @@ CLAIM_KEYS = (
     "id",
     "quote",
     "claimant",
+    "claimant_type",
     "source",
     "subject",
     "distance",
@@ -82,7 +92,12 @@ CLAIM_KEYS = (
     "radius",
     "expect",
     "note",
+    "status",
 )
+#: What `claimant_type:` may say: who made the claim (ClaimReview's Person or Organization).
+CLAIMANT_TYPES = ("person", "organization")
+#: `status: draft` marks a claim nobody has reviewed yet (`extract --append` writes it)
+DRAFT = "draft"
 #: Keys that decide the assertion kind; exactly one group must be present.
 _KIND_KEYS = ("distance", "direction", "inside", "outside", "near", "radius")
 
@@ -181,14 +196,24 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
 
 
 def _read_claim(entry: yamlfile.Entry) -> Claim | None:
+    claim_id = read_id(entry)
     entry.check_keys(CLAIM_KEYS)
-    claim_id = entry.text("id", required=True)
     quote = entry.text("quote", required=True)
     claimant = entry.text("claimant", required=True)
+    claimant_type = entry.text("claimant_type")
+    if claimant_type is not None and claimant_type not in CLAIMANT_TYPES:
+        entry.problem(
+            "claimant_type",
+            f"unknown claimant_type {claimant_type!r}: use {' or '.join(CLAIMANT_TYPES)}",
+        )
     source = read_source(entry, required=True)
     if entry.has("tolerance"):
         read_length(entry, "tolerance")
     assertion = _assertion(entry)
+    status = entry.text("status")
+    if status is not None and status != DRAFT:
+        entry.problem("status", f"unknown status {status!r}: the only one is 'draft' (delete the "
+                      "line once the claim is reviewed)")  # fmt: skip
     expect = None
     expect_text = entry.text("expect")
     if expect_text is not None:
@@ -207,6 +232,7 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
         source=source,
         assertion=assertion,
         expect=expect,
+        claimant_type=claimant_type,
         note=entry.text("note"),
         line=entry.line(),
         column=entry.data.position.column,
@@ -215,25 +241,89 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
     )
 
 
-def parse_claims(data: Any, path: str, gazetteer: Gazetteer) -> list[Claim]:
-    """Build claims from a loaded claims file and check every place they name exists."""
+@dataclass(frozen=True)
+class DraftClaim:
+    """A claim marked `status: draft`: listed with what it lacks, never verified."""
+
+    id: str
+    path: str
+    line: int
+    column: int
+    #: the claims-file field of its status, e.g. "claims[9].status"
+    field: str
+    #: what keeps it from being verified as written (none: it only awaits review)
+    problems: tuple[Problem, ...] = ()
+
+    def warnings(self) -> list[Problem]:
+        """The draft as lint warnings: one line for the draft, one for each thing it lacks."""
+        todo = (
+            f"{len(self.problems)} thing(s) to fix below, then review it"
+            if self.problems
+            else "review it"
+        )
+        head = Problem(
+            self.path,
+            self.line,
+            self.column,
+            self.field,
+            f"claim {self.id!r} is a draft, not verified: {todo} and delete 'status: draft'",
+            Level.WARNING,
+            self.id,
+        )
+        return [head, *(dataclasses.replace(p, level=Level.WARNING) for p in self.problems)]
+
+
+def read_claims(
+    data: Any, path: str, gazetteer: Gazetteer, strict: bool = False
+) -> tuple[list[Claim], list[DraftClaim]]:
+    """Claims and drafts from a loaded claims file; every place a claim names must exist.
+
+    A draft (`status: draft`) is set aside with its problems instead of failing the file.
+    `strict` makes every draft an error, as if the marking were not there plus one problem
+    saying it is still a draft.
+    """
     problems: list[Problem] = []
     claims: list[Claim] = []
+    drafts: list[DraftClaim] = []
     seen: dict[str, int] = {}
     for entry in yamlfile.entries(data, path, "claims", problems):
+        is_draft = entry.data.get("status") == DRAFT
+        own: list[Problem] = []
+        if is_draft:
+            entry = yamlfile.Entry(entry.data, entry.path, entry.prefix, own)
         claim = _read_claim(entry)
         if claim is None:
-            problems.extend(_unknown_places_in(entry, gazetteer))
-            continue
-        if claim.id in seen:
+            own.extend(_unknown_places_in(entry, gazetteer))
+        elif claim.id in seen:
             entry.problem("id", f"duplicate claim id {claim.id!r} (first at line {seen[claim.id]})")
+            claim = None
+        else:
+            seen[claim.id] = claim.line
+            own.extend(_check_references(claim, gazetteer))
+        if is_draft and not strict:
+            pos = entry.data.position
+            status = entry.field("status")
+            draft = DraftClaim(entry.item or entry.prefix, path, pos.line, pos.column, status,
+                               tuple(sorted(own)))  # fmt: skip
+            drafts.append(draft)
             continue
-        seen[claim.id] = claim.line
-        problems.extend(_check_references(claim, gazetteer))
-        claims.append(claim)
+        if is_draft:
+            entry.problem("status", f"claim {entry.item!r} is a draft (--strict): review it, then "
+                          "delete 'status: draft'")  # fmt: skip
+        problems.extend(own)
+        if claim is not None and not own:
+            claims.append(claim)
     if problems:
         raise DataError(problems)
-    return claims
+    return claims, drafts
+
+
+def parse_claims(data: Any, path: str, gazetteer: Gazetteer) -> list[Claim]:
+    """Build claims from a loaded claims file and check every place they name exists.
+
+    Drafts (`status: draft`) are left out; `read_claims` returns them too.
+    """
+    return read_claims(data, path, gazetteer)[0]
 
 
 #: Keys whose value names a place.
@@ -241,7 +331,7 @@ _PLACE_REF_KEYS = ("subject", "from", "inside", "outside", "near", "zone")
 
 
 def _unknown_place(path: str, claim_id: str, ref: PlaceRef, gazetteer: Gazetteer) -> Problem:
-    hint = suggest_place(ref.text, gazetteer)
+    hint = unknown_place_hint(ref, gazetteer)
     return Problem(
         path,
         ref.line,

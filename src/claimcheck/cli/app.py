@@ -31,7 +31,8 @@ SUMMARIES: dict[str, str] = {
         "Give a verdict for every claim: consistent, inconsistent, inconclusive or unverifiable."
     ),
     "extract": (
-        "Draft the distance, zone, border and direction claims in ARTICLE (a path, or - for stdin)."
+        "Draft the distance, zone, border and direction claims in each ARTICLE: a text file, a "
+        "folder (its *.txt and *.md files, in name order; not subfolders), or - for stdin."
     ),
     "check": "Check that the claims and places files are valid, without measuring anything.",
     "schema": "Print the JSON Schema for a claims or places file.",
@@ -45,7 +46,9 @@ SUMMARIES: dict[str, str] = {
     "locate": (
         "Map where an unknown place can be: the region each claim allows, and their intersection."
     ),
-    "places": "Search the gazetteer, show one place, or import a GeoNames dump.",
+    "places": (
+        "Search the gazetteer, show one place, add one from a gazetteer, or import GeoNames."
+    ),
 }
 
 
@@ -90,7 +93,13 @@ def main() -> None:
 
     Distances are geodesics on the WGS84 ellipsoid; every answer is an interval.
 
+    A claims, places or article file may be - (standard input); -o - is standard output.
+
     \b
     Example:
       claimcheck verify --claims data/claims.yaml --places data/places.yaml
+
+    \b
+    Shell completion (commands, options, files and place ids), e.g. for bash:
+      eval "$(_CLAIMCHECK_COMPLETE=bash_source claimcheck)"
     """

@@ -2,29 +2,37 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
-from claimcheck.cli.options import echo, format_option, places_option, reporting_errors
+from claimcheck.cli.options import (
+    SignedArgs,
+    complete_place_id,
+    echo,
+    format_option,
+    places_option,
+    reporting_errors,
+)
 from claimcheck.gazetteer.places import Place, PlaceKind
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.geo.distance import DistanceResult, measure_between, resolve_endpoint
 from claimcheck.grammar.units import Unit
+from claimcheck.render.safe import clean, dumps, guard
 
 _UNITS = (Unit.KM, Unit.MI, Unit.NMI)
 
 
-@click.command()
-@click.argument("a")
-@click.argument("b")
+@click.command(cls=SignedArgs)
+@click.argument("a", shell_complete=complete_place_id)
+@click.argument("b", shell_complete=complete_place_id)
 @places_option
 @format_option("text", "json")
 def distance(a: str, b: str, places_path: str, fmt: str) -> None:
     """Geodesic distance on WGS84 from A to B, with its interval, azimuth and compass point.
 
-    A and B are each a place id, a place name, or coordinates "lat,lon" (latitude first).
+    A and B are each a place id, a place name, or coordinates "lat,lon" (latitude first; a
+    southern or western coordinate may start with a minus sign: -33.86,151.21).
     For a line, polygon or zone the distance is to its nearest point (0 inside), which is
     printed. The interval comes from the places' uncertainties. Exits 2 when a name fits
     several places (they are listed) or is unknown.
@@ -33,6 +41,7 @@ def distance(a: str, b: str, places_path: str, fmt: str) -> None:
     Example:
       claimcheck distance al-tanf-garrison al-tanf-crossing
       claimcheck distance 33.5058,38.6178 iraq-syria-border --format json
+      claimcheck distance -33.86,151.21 51.5,-0.13
     """
     with reporting_errors(fmt):
         gazetteer = load_places(places_path)
@@ -47,8 +56,9 @@ def _place_text(place: Place) -> str:
         where = f"{place.lat:.5f}, {place.lon:.5f}"
         if place.uncertainty_m:
             where += f", ±{place.uncertainty_m / 1000:g} km"
-        return f"{place.id}  ({where})" if place.id != f"{place.lat:g},{place.lon:g}" else where
-    return f"{place.id}  ({place.kind.value}, ±{place.uncertainty_m / 1000:g} km)"
+        name = clean(place.id)
+        return f"{name}  ({where})" if place.id != f"{place.lat:g},{place.lon:g}" else where
+    return f"{clean(place.id)}  ({place.kind.value}, ±{place.uncertainty_m / 1000:g} km)"
 
 
 def _lengths(metres: float) -> str:
@@ -72,11 +82,11 @@ def render_text(result: DistanceResult) -> str:
     if result.nearest is not None:
         lines.append(
             f"nearest   {result.nearest.lat:.5f}, {result.nearest.lon:.5f}  "
-            f"(on {result.nearest_on})"
+            f"(on {clean(result.nearest_on)})"
         )
     if result.inside is not None:
-        lines.append(f"inside    {'yes' if result.inside else 'no'} ({result.nearest_on})")
-    return "\n".join(lines)
+        lines.append(f"inside    {'yes' if result.inside else 'no'} ({clean(result.nearest_on)})")
+    return guard("\n".join(lines))
 
 
 def _place_dict(place: Place) -> dict[str, Any]:
@@ -106,4 +116,4 @@ def render_json(result: DistanceResult) -> str:
         "nearest_on": result.nearest_on,
         "inside": result.inside,
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return dumps(doc, indent=2)

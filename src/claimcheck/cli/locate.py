@@ -6,7 +6,6 @@ conflicting set), 2 bad input or usage.
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from typing import Any
@@ -26,12 +25,15 @@ from claimcheck.cli.options import (
     EXIT_ATTENTION,
     EXIT_OK,
     claims_option,
+    complete_unknown_place_id,
     echo,
     format_option,
     places_option,
     reporting_errors,
 )
 from claimcheck.errors import UsageError
+from claimcheck.render.safe import clean, dumps, guard
+from claimcheck.render.wording import count
 
 
 def _num(value: float, digits: int = 3) -> float | None:
@@ -112,7 +114,7 @@ def result_dict(result: LocateResult) -> dict[str, Any]:
 
 def render_json(result: LocateResult) -> str:
     """One line: the geometries would make an indented document thousands of lines long."""
-    return json.dumps(result_dict(result), ensure_ascii=False)
+    return dumps(result_dict(result))
 
 
 def render_geojson(result: LocateResult) -> str:
@@ -134,12 +136,12 @@ def render_geojson(result: LocateResult) -> str:
                 "properties": {"place": result.place_id, "role": role, **props},
             }
         )
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+    return dumps({"type": "FeatureCollection", "features": features})
 
 
 def _region_lines(region: Region, pad: str) -> list[str]:
     if not region.feasible:
-        return [f"{pad}no point satisfies {' + '.join(region.claim_ids)}"]
+        return [f"{pad}no point satisfies {clean(' + '.join(region.claim_ids))}"]
     assert region.extent is not None and region.representative_point is not None
     south, west, north, east = region.extent
     lat, lon = region.representative_point
@@ -155,13 +157,13 @@ def _region_lines(region: Region, pad: str) -> list[str]:
     for fit in inside:
         depth = f"{fit.edge_m / 1000:,.1f} km" if math.isfinite(fit.edge_m) else "unbounded"
         lines.append(
-            f"{pad}{label:<8} inside  {fit.id}  ({depth} from the edge; "
+            f"{pad}{label:<8} inside  {clean(fit.id)}  ({depth} from the edge; "
             f"position ±{fit.uncertainty_m / 1000:g} km)"
         )
         label = ""
     for fit in edge:
         lines.append(
-            f"{pad}{label:<8} edge    {fit.id}  ({-fit.edge_m / 1000:,.1f} km outside; "
+            f"{pad}{label:<8} edge    {clean(fit.id)}  ({-fit.edge_m / 1000:,.1f} km outside; "
             f"position ±{fit.uncertainty_m / 1000:g} km)"
         )
         label = ""
@@ -171,25 +173,26 @@ def _region_lines(region: Region, pad: str) -> list[str]:
 def render_text(result: LocateResult) -> str:
     lat, lon = result.frame_centre
     n = len(result.constraints)
+    place_id = clean(result.place_id)
     out = [
-        f"LOCATE  {result.place_id}: {n} claim{'s' if n != 1 else ''}, each the region where "
+        f"LOCATE  {place_id}: {count(n, 'claim')}, each the region where "
         "it could be true (widened by the known places' uncertainty)",
         f"  frame   azimuthal equidistant at {lat:.4f}, {lon:.4f}; window "
         f"{result.window_m / 1000:g} km around it; edges within {EDGE_TOLERANCE_M:g} m of "
         "the geodesic boundary",
     ]
     for c in result.constraints:
-        out.append(f"  - {c.id}  [{c.claimant}]")
-        out.append(f"      {c.description}")
+        out.append(f"  - {clean(c.id)}  [{clean(c.claimant)}]")
+        out.append(f"      {clean(c.description)}")
     for s in result.skipped:
-        out.append(f"  - {s.id}  [{s.claimant}]  not used: {s.reason}")
+        out.append(f"  - {clean(s.id)}  [{clean(s.claimant)}]  not used: {clean(s.reason)}")
     out.append("")
     overall = result.overall
     if overall.feasible:
         out.append(f"FEASIBLE  {f'all {n} claims' if n > 1 else 'the claim'} can hold at once")
         out.extend(_region_lines(overall, "  "))
     else:
-        out.append(f"CONFLICT  no point satisfies all {n} claims")
+        out.append(f"CONFLICT  no point satisfies all {count(n, 'claim')}")
     conflict = result.conflict
     if conflict is not None:
         size = len(conflict.claim_ids)
@@ -197,25 +200,25 @@ def render_text(result: LocateResult) -> str:
         proof = (
             f"no set of {size - 1} conflicts" if conflict.smallest and size > 1 else "irreducible"
         )
-        out.append(f"  {how} conflicting set ({size} claims; {proof}):")
+        out.append(f"  {how} conflicting set ({count(size, 'claim')}; {proof}):")
         for cid in conflict.claim_ids:
             claimant = next(c.claimant for c in result.constraints if c.id == cid)
-            out.append(f"    {cid}  [{claimant}]")
+            out.append(f"    {clean(cid)}  [{clean(claimant)}]")
         for region in conflict.remaining:
-            out.append(f"  {region.label}: {'; '.join(region.claimants)}")
+            out.append(clean(f"  {region.label}: {'; '.join(region.claimants)}"))
             out.extend(_region_lines(region, "    "))
     for region in result.accounts:
         out.append("")
-        out.append(f"ACCOUNT  {region.label}: {', '.join(region.claim_ids)}")
+        out.append(clean(f"ACCOUNT  {region.label}: {', '.join(region.claim_ids)}"))
         out.extend(_region_lines(region, "  "))
-    return "\n".join(out)
+    return guard("\n".join(out))
 
 
 RENDERERS = {"text": render_text, "json": render_json, "geojson": render_geojson}
 
 
 @click.command()
-@click.argument("place", required=False)
+@click.argument("place", required=False, shell_complete=complete_unknown_place_id)
 @claims_option
 @places_option
 @click.option(

@@ -11,9 +11,9 @@ from claimcheck.cli.options import (
     format_option,
     places_option,
     reporting_errors,
+    write_output,
 )
 from claimcheck.errors import UsageError
-from claimcheck.files.atomic import write_bytes_atomic
 from claimcheck.render import figure, geojson, html_map
 from claimcheck.render.regions import locate_regions
 
@@ -22,7 +22,12 @@ from claimcheck.render.regions import locate_regions
 @claims_option
 @places_option
 @format_option("geojson", "html", "png", "svg")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write here (atomically), not to stdout; - is stdout.",
+)
 @click.option(
     "--no-regions",
     is_flag=True,
@@ -88,9 +93,6 @@ def map_command(
                 )
 
             data = figure.render(result, fmt, regions)
-        if output is None:
-            click.echo(data, nl=False)
-        else:
-            write_bytes_atomic(output, data)
-    if output:
+        write_output(data, output)
+    if output and output != "-":
         echo(f"wrote {output}", err=True)

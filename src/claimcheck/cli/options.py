@@ -1,21 +1,30 @@
 """What every command shares: exit codes, colour, error reporting and the common options.
 
 Exit codes: 0 every verdict as expected, 1 a verdict needs attention, 2 bad input or usage.
+
+Colour, in order: --color/--no-color; NO_COLOR set (not empty) turns it off; FORCE_COLOR set
+(not empty) turns it on; TERM=dumb turns it off; else colour only on a terminal.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import click
+from click.shell_completion import CompletionItem
 
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import ClaimcheckError, DataError, Problem
+from claimcheck.files.atomic import write_bytes_atomic
+from claimcheck.gazetteer.places import PlaceKind
+from claimcheck.gazetteer.reader import load_places
 from claimcheck.render import formatter, resolve
+from claimcheck.render.safe import lines
 
 EXIT_OK, EXIT_ATTENTION, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -26,20 +35,42 @@ class InputError(click.ClickException):
     exit_code = EXIT_BAD_INPUT
 
 
-def use_color() -> bool | None:
-    """None lets click decide (colour on a terminal only); NO_COLOR always wins."""
-    return False if os.environ.get("NO_COLOR") else None
-
-
-def echo(text: str, err: bool = False) -> None:
-    click.echo(text, err=err, color=use_color())
-
-
 def wants_color(err: bool = False) -> bool:
+    """Whether output to stdout (or stderr) is coloured; see the module's docstring."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.color is not None:
+        return ctx.color
     if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
         return False
     stream = sys.stderr if err else sys.stdout
     return stream.isatty()
+
+
+def echo(text: str, err: bool = False) -> None:
+    """Print a line; colour codes are kept only where colour is wanted."""
+    click.echo(text, err=err, color=wants_color(err))
+
+
+def color_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    def store(ctx: click.Context, param: click.Parameter, value: bool | None) -> bool | None:
+        if value is not None:
+            ctx.color = value
+        return value
+
+    return click.option(
+        "--color/--no-color",
+        "color",
+        default=None,
+        expose_value=False,
+        is_eager=True,
+        callback=store,
+        help="Colour the text output, or not [default: on a terminal; NO_COLOR, FORCE_COLOR "
+        "and TERM=dumb are respected].",
+    )(func)
 
 
 def fail_with_problems(problems: list[Problem], fmt: str) -> NoReturn:
@@ -60,7 +91,15 @@ def reporting_errors(fmt: str = "text") -> Iterator[None]:
     except DataError as exc:
         fail_with_problems(exc.problems, fmt)
     except ClaimcheckError as exc:
-        raise InputError(str(exc)) from exc
+        raise InputError(lines(str(exc))) from exc
+
+
+def write_output(data: bytes, output: str | None) -> None:
+    """To the file atomically (never half-written), or to stdout (no -o, or -o -)."""
+    if output is None or output == "-":
+        click.echo(data, nl=False)
+        return
+    write_bytes_atomic(output, data)
 
 
 def claims_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -70,7 +109,7 @@ def claims_option(func: Callable[..., Any]) -> Callable[..., Any]:
         default="data/claims.yaml",
         show_default=True,
         type=click.Path(dir_okay=False),
-        help="Claims file (YAML).",
+        help="Claims file (YAML; - reads standard input).",
     )(func)
 
 
@@ -81,7 +120,7 @@ def places_option(func: Callable[..., Any]) -> Callable[..., Any]:
         default="data/places.yaml",
         show_default=True,
         type=click.Path(dir_okay=False),
-        help="Places file (YAML, or GeoJSON: .geojson/.json).",
+        help="Places file (YAML, or GeoJSON: .geojson/.json; - reads YAML from standard input).",
     )(func)
 
 
@@ -92,6 +131,14 @@ def gazetteer_db_option(func: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         type=click.Path(dir_okay=False),
         help="GeoNames index (from `places import geonames`) for places the places file lacks.",
+    )(func)
+
+
+def strict_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--strict",
+        is_flag=True,
+        help="Treat claims marked `status: draft` as errors (exit 2) instead of listing them.",
     )(func)
 
 
@@ -109,7 +156,8 @@ def format_option(*names: str) -> Callable[[Callable[..., Any]], Callable[..., A
             default=names[0],
             show_default=True,
             callback=resolve_auto,
-            help="Output format (auto: github under GitHub Actions, else text).",
+            help="Output format"
+            + (" (auto: github under GitHub Actions, else text)." if "auto" in names else "."),
         )(func)
 
     return decorate
@@ -125,3 +173,82 @@ def parse_verdicts(ctx: click.Context, param: click.Parameter, value: str) -> tu
             f"unknown verdict {unknown[0]!r}: use a comma list of {', '.join(known)}"
         )
     return tuple(known[n] for n in names)
+
+
+#: An argument that starts with a minus sign but is a number: a southern or western coordinate
+#: written first ("-33.86,151.21", "-0.5 38.2"), never an option (no option name starts so).
+_SIGNED_NUMBER = re.compile(r"-\.?\d")
+
+
+class SignedArgs(click.Command):
+    """A command whose arguments may start with a minus sign, like "-33.86,151.21".
+
+    Click reads any word that starts with "-" as an option, so `distance -33.86,151.21 x` fails
+    with "No such option '-3'". Here such a word (a minus, then a digit) is an argument: when
+    one is among the arguments, the options are moved first and the arguments after a "--".
+    An option's value (`--near -33.9,18.4`) is left with its option.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, arguments_last(self, ctx, args))
+
+
+def arguments_last(command: click.Command, ctx: click.Context, args: list[str]) -> list[str]:
+    """`args` with the options first and the arguments after "--", when an argument is signed.
+
+    Unchanged when no argument starts with a minus sign followed by a digit.
+    """
+    values: dict[str, int] = {}  # option name -> how many words follow it
+    for param in command.get_params(ctx):
+        if isinstance(param, click.Option):
+            takes = 0 if param.is_flag or param.count else param.nargs
+            values.update((name, takes) for name in param.opts)
+            values.update((name, 0) for name in param.secondary_opts)
+    options: list[str] = []
+    arguments: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            arguments += args[i + 1 :]
+            break
+        if arg.startswith("-") and len(arg) > 1 and not _SIGNED_NUMBER.match(arg):
+            takes = 0 if "=" in arg else values.get(arg, 0)
+            options += args[i : i + 1 + takes]
+            i += 1 + takes
+            continue
+        arguments.append(arg)
+        i += 1
+    if not any(_SIGNED_NUMBER.match(a) for a in arguments):
+        return args
+    return [*options, "--", *arguments]
+
+
+def complete_place_id(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """The ids in the places file named on the command line (or the default) that start with
+    what was typed; nothing when that file cannot be read."""
+    return _place_ids(ctx, incomplete, unknown_only=False)
+
+
+def complete_unknown_place_id(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """As complete_place_id, for the places of kind unknown (what `locate` maps)."""
+    return _place_ids(ctx, incomplete, unknown_only=True)
+
+
+def _place_ids(ctx: click.Context, incomplete: str, unknown_only: bool) -> list[CompletionItem]:
+    path = ctx.params.get("places_path") or "data/places.yaml"
+    if path == "-":
+        return []
+    try:
+        gazetteer = load_places(path)
+    except ClaimcheckError:
+        return []
+    return [
+        CompletionItem(place.id, help=place.name)
+        for place in gazetteer
+        if place.id.startswith(incomplete) and (not unknown_only or place.kind is PlaceKind.UNKNOWN)
+    ]

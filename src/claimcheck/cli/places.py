@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
+import os
 import sys
+import tempfile
 from typing import Any
 
 import click
@@ -11,11 +12,13 @@ import click
 from claimcheck.cli.options import (
     EXIT_ATTENTION,
     EXIT_OK,
+    complete_place_id,
     echo,
     format_option,
     places_option,
     reporting_errors,
 )
+from claimcheck.cli.places_add import add
 from claimcheck.errors import UsageError
 from claimcheck.gazetteer.places import Place, PlaceKind, Source, suggest_place
 from claimcheck.gazetteer.reader import load_places
@@ -24,6 +27,7 @@ from claimcheck.grammar.coords import format_dms
 from claimcheck.lookup.importer import dump_size, import_geonames
 from claimcheck.lookup.index import LICENCE, GazetteerDb
 from claimcheck.lookup.search import search as run_search
+from claimcheck.render.safe import clean, dumps, guard
 
 #: show a progress bar for inputs at least this large (bytes), and only on a terminal
 PROGRESS_MIN_BYTES = 8 << 20
@@ -31,14 +35,18 @@ PROGRESS_MIN_BYTES = 8 << 20
 
 @click.group()
 def places() -> None:
-    """Search the gazetteer, show one place, or import a GeoNames dump.
+    """Search the gazetteer, show one place, add one from a gazetteer, or import GeoNames.
 
     \b
     Example:
       claimcheck places search "At Tanf"
+      claimcheck places add "Ar Rutbah" --country IQ
       claimcheck places show al-tanf-garrison
       claimcheck places import geonames SY.zip -o geonames.sqlite
     """
+
+
+places.add_command(add)
 
 
 def db_option(func: Any) -> Any:
@@ -52,7 +60,11 @@ def db_option(func: Any) -> Any:
 
 @places.command()
 @click.argument("name")
-@click.option("--near", help="Order equal matches by geodesic distance to this place or point.")
+@click.option(
+    "--near",
+    shell_complete=complete_place_id,
+    help="Order equal matches by geodesic distance to this place or point.",
+)
 @click.option("--country", help="Only places in this country (ISO code, e.g. SY).")
 @click.option("--limit", default=10, show_default=True, help="Candidates to list (ties kept).")
 @places_option
@@ -88,17 +100,16 @@ def search(
             if db is not None:
                 db.con.close()
     if fmt == "json":
-        echo(json.dumps({"query": name, "candidates": [_json(c) for c in found]}, indent=2,
-                        ensure_ascii=False))  # fmt: skip
+        echo(dumps({"query": name, "candidates": [_json(c) for c in found]}, indent=2))
     elif found:
         echo(_table(found, near_place is not None))
     else:
-        echo(f"no place matches {name!r}", err=True)
+        echo(clean(f"no place matches {name!r}"), err=True)
     sys.exit(EXIT_OK if found else EXIT_ATTENTION)
 
 
 @places.command()
-@click.argument("place_id")
+@click.argument("place_id", shell_complete=complete_place_id)
 @places_option
 @db_option
 @format_option("text", "json")
@@ -122,7 +133,7 @@ def show(place_id: str, places_path: str, db_path: str | None, fmt: str) -> None
                 )
             doc = _place_doc(place)
     if fmt == "json":
-        echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        echo(dumps(doc, indent=2))
     else:
         echo(_show_text(doc))
 
@@ -133,12 +144,12 @@ def import_group() -> None:
 
 
 @import_group.command()
-@click.argument("dump", type=click.Path(dir_okay=False, exists=True))
+@click.argument("dump", type=click.Path(dir_okay=False, exists=True, allow_dash=True))
 @click.option(
     "--alternate-names",
-    type=click.Path(dir_okay=False, exists=True),
-    help="GeoNames alternateNamesV2 (.zip as downloaded, or the .txt in it): names in other "
-    "scripts and languages for the same places.",
+    type=click.Path(dir_okay=False, exists=True, allow_dash=True),
+    help="GeoNames alternateNamesV2 (.zip as downloaded, or the .txt in it; - reads standard "
+    "input): names in other scripts and languages for the same places.",
 )
 @click.option("--country", help="Import only places in this country (ISO code).")
 @click.option(
@@ -146,11 +157,12 @@ def import_group() -> None:
     "--output",
     default="geonames.sqlite",
     show_default=True,
-    type=click.Path(dir_okay=False),
-    help="The index to write (replaced atomically).",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="The index to write (replaced atomically); - writes the SQLite file to stdout.",
 )
 def geonames(dump: str, alternate_names: str | None, country: str | None, output: str) -> None:
-    """Index a GeoNames dump as downloaded: SY.zip, allCountries.zip, or the .txt inside.
+    """Index a GeoNames dump as downloaded: SY.zip, allCountries.zip, or the .txt inside (- reads
+    the .txt from standard input).
 
     The dump format is 19 tab-separated columns. The index answers `places search --db` in
     milliseconds. It is a search aid: places.yaml stays the reviewed source of truth, and a
@@ -162,19 +174,42 @@ def geonames(dump: str, alternate_names: str | None, country: str | None, output
       claimcheck places import geonames SY.zip --alternate-names alternateNamesV2.zip \\
           --country SY -o geonames.sqlite
       claimcheck places import geonames allCountries.zip -o world.sqlite
+      unzip -p SY.zip SY.txt | claimcheck places import geonames - -o geonames.sqlite
     """
     with reporting_errors():
-        size = dump_size(dump, alternate_names)
-        if stderr_is_tty() and size >= PROGRESS_MIN_BYTES:
-            with click.progressbar(length=size, label="importing", file=sys.stderr) as bar:
-                stats = import_geonames(dump, output, alternate_names, country, bar.update)
+        if dump == alternate_names == "-":
+            raise UsageError("the dump and --alternate-names cannot both come from stdin (-)")
+        if output != "-":
+            stats = _import(dump, output, alternate_names, country)
+        elif sys.stdout.isatty():
+            raise UsageError("-o - writes a binary SQLite file: redirect stdout to a file")
         else:
-            stats = import_geonames(dump, output, alternate_names, country)
+            with tempfile.TemporaryDirectory() as scratch:
+                built = os.path.join(scratch, "geonames.sqlite")
+                stats = _import(dump, built, alternate_names, country)
+                stdout = sys.stdout.buffer
+                with open(built, "rb") as handle:
+                    while chunk := handle.read(1 << 20):
+                        stdout.write(chunk)
+    where = "stdout" if output == "-" else output
     echo(
-        f"{output}: {stats.rows:,} places, {stats.names:,} names ({stats.spellings:,} spellings) "
+        f"{where}: {stats.rows:,} places, {stats.names:,} names ({stats.spellings:,} spellings) "
         f"in {stats.seconds:.1f} s. GeoNames data is {LICENCE}: cite geonames.org",
         err=True,
     )
+
+
+def _import(dump: str, output: str, alternate_names: str | None, country: str | None) -> Any:
+    """import_geonames, with a progress bar for a large input when stderr is a terminal.
+
+    The bar counts the bytes of the files (a zip's as unzipped); standard input has no size, so
+    it is not counted and the bar still ends at 100 %.
+    """
+    size = dump_size(*(p for p in (dump, alternate_names) if p != "-"))
+    if not (stderr_is_tty() and size >= PROGRESS_MIN_BYTES):
+        return import_geonames(dump, output, alternate_names, country)
+    with click.progressbar(length=size, label="importing", file=sys.stderr) as bar:
+        return import_geonames(dump, output, alternate_names, country, bar.update)
 
 
 def stderr_is_tty() -> bool:
@@ -206,12 +241,15 @@ def _table(found: list[Any], with_distance: bool) -> str:
             where += f" ±{c.uncertainty_m / 1000:g} km"
         near = ["—" if c.distance_m is None else f"{c.distance_m / 1000:,.1f} km"]
         source = c.source.title + (f" ({c.licence})" if c.licence else "")
-        rows.append([_how(c), c.id, c.match.matched_name, c.kind, where,
-                     *(near if with_distance else []), source])  # fmt: skip
+        cells = [_how(c), c.id, c.match.matched_name, c.kind, where,
+                 *(near if with_distance else []), source]  # fmt: skip
+        rows.append([clean(cell) for cell in cells])
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=False)) + "  " + r[-1]
-        for r in rows
+    return guard(
+        "\n".join(
+            "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=False)) + "  " + r[-1]
+            for r in rows
+        )
     )
 
 
@@ -316,5 +354,5 @@ def _show_text(doc: dict[str, Any]) -> str:
             key, value = key.removesuffix("_m"), f"{value / 1000:g} km"
         elif isinstance(value, list):
             value = ", ".join(str(v) for v in value)
-        lines.append(f"{key.replace('_', ' '):<15}{value}")
-    return "\n".join(lines)
+        lines.append(f"{key.replace('_', ' '):<15}{clean(value)}")
+    return guard("\n".join(lines))

@@ -7,35 +7,33 @@ import datetime
 import click
 
 from claimcheck import api
+from claimcheck.claims.model import VerdictKind
 from claimcheck.cli.options import (
     claims_option,
     echo,
     format_option,
+    parse_verdicts,
     places_option,
     reporting_errors,
+    write_output,
 )
 from claimcheck.errors import UsageError
-from claimcheck.files.atomic import write_text_atomic
 from claimcheck.render import claimreview, html_report, markdown
 
 #: (publisher name, url) come from these options or, as a small config, the environment.
 PUBLISHER_ENV = ("CLAIMCHECK_PUBLISHER_NAME", "CLAIMCHECK_PUBLISHER_URL")
 
 
-def write_output(text: str, output: str | None) -> None:
-    """To the file atomically (never half-written), or to stdout."""
-    if output is None:
-        click.echo(text, nl=False)
-        return
-
-    write_text_atomic(output, text)
-
-
 @click.command()
 @claims_option
 @places_option
 @format_option("markdown", "html", "claimreview")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write here (atomically), not to stdout; - is stdout.",
+)
 @click.option(
     "--title",
     default="Distance claims: verdicts",
@@ -55,6 +53,19 @@ def write_output(text: str, output: str | None) -> None:
 @click.option(
     "--date", "review_date", help="ClaimReview datePublished, YYYY-MM-DD [default: today]."
 )
+@click.option(
+    "--only",
+    metavar="VERDICTS",
+    default="",
+    callback=parse_verdicts,
+    help="Only claims with these verdicts, a comma list (e.g. inconsistent,inconclusive).",
+)
+@click.option(
+    "--claims-matching",
+    "matching",
+    metavar="TEXT",
+    help="Only claims whose quote, claimant, source or id contains TEXT (any case).",
+)
 def report(
     claims_path: str,
     places_path: str,
@@ -64,22 +75,27 @@ def report(
     publisher_name: str | None,
     publisher_url: str | None,
     review_date: str | None,
+    only: tuple[VerdictKind, ...],
+    matching: str | None,
 ) -> None:
     """Publish the verdicts: a report for editors, or schema.org ClaimReview for a website.
 
-    Markdown and HTML give, per claim, the quote, claimant and source, the verdict, the measured
-    interval against the claimed figure, the margin and any contradictions, then the methods.
-    The HTML is one self-contained file. Exits 0 when written, 2 on bad input.
+    Markdown and HTML give, per claim, what it says, the quote, claimant and source, the
+    verdict and why, the measured range against the claim's range and the claims it conflicts
+    with; then a table of the places used and the methods, written from the places' sources and
+    the rules those claims needed. The HTML is one self-contained file. --only and
+    --claims-matching choose the claims shown. Exits 0 when written, 2 on bad input.
 
     \b
     Example:
       claimcheck report --format html -o report.html
+      claimcheck report --only inconsistent,inconclusive --claims-matching Wikipedia
       claimcheck report --format claimreview --publisher-name "Example Checks" \\
           --publisher-url https://example.org/checks/al-tanf
     """
     with reporting_errors():
         dataset = api.load_dataset(claims_path, places_path)
-        result = api.verify(dataset)
+        result = _chosen(api.verify(dataset), only, matching)
         if fmt == "markdown":
             text = markdown.render(result, title)
         elif fmt == "html":
@@ -97,6 +113,25 @@ def report(
                 raise UsageError(f"--date {date!r} is not a YYYY-MM-DD date") from exc
             publisher = claimreview.Publisher(publisher_name, publisher_url)
             text = claimreview.render(result, publisher, date)
-        write_output(text, output)
-    if output:
+        write_output(text.encode(), output)
+    if output and output != "-":
         echo(f"wrote {output}", err=True)
+
+
+def _chosen(
+    result: api.VerifyReport, only: tuple[VerdictKind, ...], matching: str | None
+) -> api.VerifyReport:
+    """The claims the options ask for (all by default), in file order."""
+    needle = matching.casefold() if matching else None
+    keep = []
+    for v in result.verdicts:
+        c = v.claim
+        if only and v.verdict not in only:
+            continue
+        text = " ".join((c.id, c.quote, c.claimant, str(c.source))).casefold()
+        if needle is not None and needle not in text:
+            continue
+        keep.append(c.id)
+    if len(keep) == len(result.verdicts):
+        return result
+    return result.restricted(keep)

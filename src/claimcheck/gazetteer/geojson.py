@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from claimcheck.errors import DataError, Level, Problem
 from claimcheck.files.yamlfile import read_text
 from claimcheck.gazetteer.lint import lint_places
-from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
+from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source, id_problem
 
 _EXTENSIONS = (".geojson", ".json")
 _FEATURES = re.compile(r'"features"\s*:\s*\[')
@@ -56,6 +57,9 @@ def load_geojson_places(path: str) -> Gazetteer:
         )
     features: list[Any] = data["features"]
     lines = feature_lines(text, features)
+    crs = crs_problem(path, data, lines)
+    if crs is not None:
+        raise DataError([crs])
     problems: list[Problem] = []
     places: dict[str, Place] = {}
     for i, feature in enumerate(features):
@@ -74,6 +78,67 @@ def load_geojson_places(path: str) -> Gazetteer:
     if any(p.level is Level.ERROR for p in problems):
         raise DataError([p for p in problems if p.level is Level.ERROR])
     return Gazetteer(places, path, warnings=tuple(sorted(problems)))
+
+
+#: `crs` names that mean WGS84 longitude, latitude (GeoJSON 2008's default and its aliases).
+_WGS84_NAMES = re.compile(r"(?i)(?:OGC:(?:1\.3:)?CRS84|EPSG:(?::)?4326|\bCRS84\b|WGS ?84)$")
+_EXPORT = "export the layer in EPSG:4326 (QGIS: Export > Save Features As..., CRS EPSG:4326)"
+
+
+def crs_problem(path: str, data: dict[str, Any], lines: list[int]) -> Problem | None:
+    """One problem for a file that is not in WGS84 longitude, latitude, instead of one per feature.
+
+    RFC 7946 (section 4) fixes GeoJSON positions as WGS84 longitude, latitude in degrees and
+    drops the `crs` member of the 2008 format. A file whose `crs` names another system, or at
+    least half of whose positions cannot be degrees in either order (|x| > 360 or |y| > 180,
+    as the metres of a projection such as EPSG:3857 Web Mercator), is in another CRS. A few
+    such positions, or [lat, lon] written the wrong way round, get a message each.
+    """
+    crs = data.get("crs")
+    if isinstance(crs, dict):
+        props = crs.get("properties")
+        name = props.get("name") if isinstance(props, dict) else None
+        if isinstance(name, str) and not _WGS84_NAMES.search(name.strip()):
+            return Problem(
+                path, 1, 1, "crs",
+                f"'crs' names {name!r}: GeoJSON (RFC 7946) positions are WGS84 longitude, "
+                f"latitude in degrees; {_EXPORT}",
+            )  # fmt: skip
+    outside = total = 0
+    first: tuple[int, list[Any]] | None = None
+    for i, feature in enumerate(data["features"]):
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        for position in _positions(
+            geometry.get("coordinates") if isinstance(geometry, dict) else None
+        ):
+            total += 1
+            if abs(position[0]) > 360 or abs(position[1]) > 180:  # no degrees, in either order
+                outside += 1
+                first = first or (i, position)
+    if first is None or outside * 2 < total:
+        return None  # in range, or a few bad positions: each gets its own message
+    index, position = first
+    return Problem(
+        path, lines[index], 1 if lines[index] else 0, f"features[{index}].geometry.coordinates",
+        f"{outside} of {total} positions cannot be longitude, latitude in degrees "
+        f"(the first: {position}): they are in another CRS's units, such as the "
+        f"metres of EPSG:3857 (Web Mercator). GeoJSON (RFC 7946) positions are WGS84 longitude, "
+        f"latitude; {_EXPORT}",
+    )  # fmt: skip
+
+
+def _positions(coords: Any) -> Iterator[list[Any]]:
+    """Every [x, y, ...] position of numbers in a nested coordinates array."""
+    if not isinstance(coords, list):
+        return
+    if len(coords) >= 2 and all(
+        isinstance(c, (int, float)) and not isinstance(c, bool) and math.isfinite(c)
+        for c in coords[:2]
+    ):
+        yield coords
+        return
+    for part in coords:
+        yield from _positions(part)
 
 
 def feature_lines(text: str, features: list[Any]) -> list[int]:
@@ -141,7 +206,12 @@ class _FeatureReader:
         ):
             self.problem("properties.id", "missing 'id': how claims refer to this place")
             return None
-        place_id = self.item = str(raw_id).strip()
+        place_id = str(raw_id).strip()
+        why = id_problem(place_id)
+        if why is not None:
+            self.problem("properties.id", why)
+            return None
+        self.item = place_id
         name = self._text(props, "name") or place_id
         aliases = self._texts(props, "aliases")
         source = self._source(props.get("source"))

@@ -8,6 +8,7 @@ written latitude first: `lat`/`lon` keys for points, `lat_lon` pairs for lines a
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -19,6 +20,23 @@ from claimcheck.gazetteer.names import HOW_ORDER, normalize, rank, spelling
 from claimcheck.grammar.units import Length
 
 LatLon = tuple[float, float]
+
+#: What a claim or place id may be: ASCII letters, digits and `. _ : -`, starting with a letter
+#: or digit, at most 100 characters (e.g. `al-tanf-garrison`, `geonames:172344`). Ids appear in
+#: every output, as CI annotation titles, at the start of `file:line` findings and as HTML
+#: anchors; one plain word cannot carry a newline, a quote or a control character into them.
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}")
+ID_RULE = (
+    "letters, digits and . _ : - only, starting with a letter or digit, at most 100 characters"
+)
+
+
+def id_problem(value: str) -> str | None:
+    """Why `value` cannot be an id, or None when it can."""
+    if ID_PATTERN.fullmatch(value):
+        return None
+    shown = repr(value if len(value) <= 60 else value[:60] + "…")
+    return f"id {shown} is not a valid id: use {ID_RULE} (e.g. 'al-tanf-garrison')"
 
 
 class PlaceKind(Enum):
@@ -80,6 +98,10 @@ class Place:
     vertices: tuple[LatLon, ...] = ()
     #: POLYGON: holes
     holes: tuple[tuple[LatLon, ...], ...] = ()
+    #: LINE: further pieces of the same line (a border broken by a lake, an exclave's border)
+    more_lines: tuple[tuple[LatLon, ...], ...] = ()
+    #: POLYGON: further polygons, each (outer ring, *holes): a country's islands
+    more_polygons: tuple[tuple[tuple[LatLon, ...], ...], ...] = ()
     #: ZONE: the id of the centre place and the radius as declared
     centre: str | None = None
     radius: Length | None = None
@@ -95,6 +117,18 @@ class Place:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    @property
+    def lines(self) -> tuple[tuple[LatLon, ...], ...]:
+        """LINE: every piece, each a line of vertices."""
+        return (self.vertices, *self.more_lines) if self.vertices else ()
+
+    @property
+    def polygons(self) -> tuple[tuple[tuple[LatLon, ...], ...], ...]:
+        """POLYGON: every polygon, each (outer ring, *holes)."""
+        if not self.vertices:
+            return ()
+        return ((self.vertices, *self.holes), *self.more_polygons)
 
     @property
     def has_position(self) -> bool:
@@ -197,6 +231,10 @@ class Gazetteer:
     #: places it returns are kept apart (`get` finds them), never in `places` or the name
     #: index, so the file always wins
     fallback: PlaceFallback | None = field(default=None, repr=False)
+    #: the built-in world layer (claimcheck.gazetteer.world: countries, land boundaries,
+    #: coasts), asked before `fallback` and under the same rule: the file always wins, and a
+    #: file place with the same id replaces the built-in one
+    world: PlaceFallback | None = field(default=None, repr=False)
     _fallen_back: dict[str, Place] = field(default_factory=dict, init=False, repr=False)
     #: (text, country, admin) -> (places, how): claims repeat a handful of names
     _resolved: dict[tuple[str, str, str], tuple[tuple[Place, ...], str]] = field(
@@ -218,7 +256,13 @@ class Gazetteer:
         return len(self.places)
 
     def get(self, place_id: str) -> Place | None:
-        return self.places.get(place_id) or self._fallen_back.get(place_id)
+        found = self.places.get(place_id) or self._fallen_back.get(place_id)
+        if found is None and self.world is not None:
+            places, how = self.world.resolve(PlaceRef(place_id))
+            if len(places) == 1 and how == "id":  # `border:SY-IQ` finds `border:IQ-SY`
+                place = places[0]
+                found = self.places.get(place.id) or self._fallen_back.setdefault(place.id, place)
+        return found
 
     def resolve(self, ref: PlaceRef) -> Resolution:
         """Every place the reference can mean; ids win over names, order never decides.
@@ -235,18 +279,24 @@ class Gazetteer:
         cache_key = (ref.text, (ref.country or "").upper(), (ref.admin or "").casefold())
         cached = self._resolved.get(cache_key)
         if cached is None:
-            ids, how = self._resolve_name(ref)
-            if self.fallback is not None and name_key(ref.text) not in self._by_name:
-                found, how = self.fallback.resolve(ref)
-                for place in found:
-                    if place.id not in self.places:
-                        self._fallen_back.setdefault(place.id, place)
-                ids = tuple(p.id for p in found)
+            ids, how = self.match_name(ref)
+            if name_key(ref.text) not in self._by_name:
+                for layer in (self.world, self.fallback):
+                    if layer is None:
+                        continue
+                    found, how = layer.resolve(ref)
+                    for place in found:
+                        if place.id not in self.places:
+                            self._fallen_back.setdefault(place.id, place)
+                    ids = tuple(p.id for p in found)
+                    if found:
+                        break
             places = tuple(self.places.get(i) or self._fallen_back[i] for i in ids)
             cached = self._resolved[cache_key] = (places, how)
         return Resolution(ref, *cached)
 
-    def _resolve_name(self, ref: PlaceRef) -> tuple[tuple[str, ...], str]:
+    def match_name(self, ref: PlaceRef) -> tuple[tuple[str, ...], str]:
+        """The ids of this gazetteer's own places that the reference's name can mean, and how."""
         key = name_key(ref.text)
         if not key:
             return (), ""
@@ -267,8 +317,9 @@ class Gazetteer:
         """Near misses for an unknown name, best first ("did you mean"), by rapidfuzz score."""
         matches = rank(text, [(p.id, (p.id, *p.names)) for p in self], limit=limit)
         close = [m.place_id for m in matches[:limit]]
-        if self.fallback is not None:
-            close += [i for i in self.fallback.suggest(text, limit) if i not in close]
+        for layer in (self.world, self.fallback):
+            if layer is not None:
+                close += [i for i in layer.suggest(text, limit) if i not in close]
         return close[:limit]
 
 
@@ -278,3 +329,30 @@ def suggest_place(text: str, gazetteer: Gazetteer) -> str:
     if not close:
         return ": add it to the places file"
     return f": did you mean {' or '.join(repr(c) for c in close)}?"
+
+
+#: how a claim names a built-in world feature (claimcheck.gazetteer.world); no lookup adds one
+WORLD_PREFIXES = ("country:", "border:", "coast:")
+
+
+def add_command(ref: PlaceRef, places_path: str = "") -> str:
+    """The `claimcheck places add` command that looks a missing place up and cites it."""
+    words = ["claimcheck", "places", "add", ref.text]
+    if ref.country:
+        words += ["--country", ref.country]
+    if places_path and not places_path.startswith("<"):
+        words += ["--places", places_path]
+    return shlex.join(words)
+
+
+def unknown_place_hint(ref: PlaceRef, gazetteer: Gazetteer) -> str:
+    """What to do about a reference nothing resolves: the near misses, and the exact command
+    that finds the place in a gazetteer and appends it, cited, to the places file."""
+    close = gazetteer.suggest(ref.text)
+    guess = f": did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    if ref.text.strip().lower().startswith(WORLD_PREFIXES):
+        return guess or ": no such built-in country, land boundary or coast"
+    command = add_command(ref, gazetteer.path)
+    if close:
+        return f"{guess} If it is another place, add it: {command}"
+    return f": add it: {command}"

@@ -13,7 +13,8 @@ from claimcheck.errors import DataError, Level, Problem
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.geojson import is_geojson, load_geojson_places
 from claimcheck.gazetteer.lint import lint_places
-from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source
+from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source, id_problem
+from claimcheck.gazetteer.world import override_warnings, world_layer
 from claimcheck.grammar.coords import CoordinateError, parse_coordinates
 from claimcheck.grammar.units import Length, UnitError, parse_length
 
@@ -32,6 +33,23 @@ PLACE_KEYS = (
     "note",
     "ambiguous_with",
 )
+
+
+def read_id(entry: yamlfile.Entry) -> str | None:
+    """The entry's `id:`, which must match ID_PATTERN (claimcheck.gazetteer.places).
+
+    A bad id is recorded at its line and field and left off the entry's later problems, so it
+    is never echoed as a label.
+    """
+    value = entry.text("id", required=True)
+    if value is None:
+        return None
+    why = id_problem(value)
+    if why is not None:
+        entry.item = ""
+        entry.problem("id", why)
+        return None
+    return value
 
 
 def read_source(entry: yamlfile.Entry, required: bool) -> Source | None:
@@ -166,8 +184,8 @@ def _read_point(entry: yamlfile.Entry) -> dict[str, Any]:
 
 
 def _read_place(entry: yamlfile.Entry) -> Place | None:
+    place_id = read_id(entry)
     entry.check_keys(PLACE_KEYS)
-    place_id = entry.text("id", required=True)
     name = entry.text("name") or place_id
     kind_text = entry.text("kind") or "point"
     try:
@@ -267,7 +285,17 @@ def parse_places(data: Any, path: str) -> Gazetteer:
     errors = [p for p in problems if p.level is Level.ERROR]
     if errors:
         raise DataError(errors)
-    return Gazetteer(places, path, warnings=tuple(sorted(problems)))
+    return with_world(Gazetteer(places, path, warnings=tuple(sorted(problems))))
+
+
+def with_world(gazetteer: Gazetteer) -> Gazetteer:
+    """The gazetteer with the built-in world layer behind it, and a warning per override."""
+    layer = world_layer()
+    gazetteer.world = layer
+    overrides = override_warnings(gazetteer, layer)
+    if overrides:
+        gazetteer.warnings = tuple(sorted((*gazetteer.warnings, *overrides)))
+    return gazetteer
 
 
 def _check_zones(places: Iterable[Place]) -> Iterator[Problem]:
@@ -300,6 +328,6 @@ def _check_zones(places: Iterable[Place]) -> Iterator[Problem]:
 def load_places(path: str) -> Gazetteer:
     """Read and validate a places file: YAML, or a GeoJSON FeatureCollection (.geojson/.json)."""
     if is_geojson(path):
-        return load_geojson_places(path)
+        return with_world(load_geojson_places(path))
     with yamlfile.gc_paused():  # a long line is tens of thousands of objects, all kept
         return parse_places(yamlfile.load(path), path)

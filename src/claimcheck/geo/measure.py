@@ -76,7 +76,7 @@ class Measurer:
         if prepared is None:
             from claimcheck.geo.lines import Polyline
 
-            prepared = self._polylines[line.id] = Polyline.from_lat_lon(line.vertices)
+            prepared = self._polylines[line.id] = Polyline.from_parts(line.lines)
         return prepared
 
     def anchor(self, place: Place) -> Place:
@@ -160,11 +160,10 @@ class Measurer:
 
     def signed_to_polygon(self, subject: Place, polygon: Place) -> PointDistance:
         """Signed distance to the polygon's boundary: negative inside, positive outside."""
-        from claimcheck.geo.lines import signed_distance_to_polygon_m
+        from claimcheck.geo.lines import signed_distance_to_polygons_m
 
         assert subject.lat is not None and subject.lon is not None
-        rings = (polygon.vertices, *polygon.holes)
-        result = signed_distance_to_polygon_m(subject.lat, subject.lon, rings)
+        result = signed_distance_to_polygons_m(subject.lat, subject.lon, polygon.polygons)
         u = subject.uncertainty_m + polygon.uncertainty_m
         return PointDistance(
             Measured.around(result.signed_distance_m, u, floor=None),

@@ -26,6 +26,7 @@ from claimcheck.grammar.units import (
     parse_number,
     parse_unit,
     rounding_step,
+    unknown_unit,
 )
 
 
@@ -276,6 +277,8 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
         return Requirement(Relation.BETWEEN, low, high=high, tolerance=tol)
     if single is None and _NEGATIVE_RE.search(cleaned):
         raise RelationError(f"cannot read {text!r}: distances are never negative")
+    if single is None and (why := unknown_unit(cleaned)) is not None:
+        raise RelationError(f"cannot read {text!r}: {why}")
     if single is None:
         words = ", ".join(sorted({"more than", "at least", "less than", "within", "about"}))
         raise RelationError(

@@ -160,13 +160,53 @@ def parse_number(text: str) -> Decimal:
     return value
 
 
+def known_units() -> str:
+    """The units claimcheck reads, for error messages."""
+    symbols = ", ".join(u.value for u in Unit)
+    return f"{symbols} (or written out: metres, kilometres, miles, nautical miles, yards, feet)"
+
+
 def parse_unit(text: str) -> Unit:
     """Read a unit word; the error lists the accepted symbols."""
     unit = UNIT_WORDS.get(text.strip().lower())
     if unit is None:
-        symbols = ", ".join(u.value for u in Unit)
-        raise UnitError(f"unknown unit {text!r}: use one of {symbols}")
+        raise UnitError(f"unknown unit {text!r}: use one of {known_units()}")
     return unit
+
+
+#: A figure and the word after it, which should be its unit ("45 leagues", "30-league", "two
+#: leagues"); "a" and "an" are left out, as "a stone's throw" has no figure to speak of.
+_FIGURE_WORD_RE = re.compile(
+    r"(?:(?<![\w.,])\d[\d,]*(?:\.\d+)?|\b(?:"
+    + "|".join(
+        sorted((re.escape(w) for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True)
+    )
+    + r")\b)\s*-?\s*([^\W\d_]+)",
+    re.IGNORECASE,
+)
+#: Words that may follow a figure without being its unit ("between 30 and 40 km").
+_NOT_UNITS = frozenset({"and", "to", "or"})
+
+
+def unknown_unit(text: str) -> str | None:
+    """Why `text` cannot be read when a figure in it has a word that is no unit after it
+    ("unknown unit 'leagues': use one of ...") or none at all, else None."""
+    for match in _FIGURE_WORD_RE.finditer(text):
+        word = match.group(1).lower()
+        if word in _NOT_UNITS or word in UNIT_WORDS or word in NUMBER_WORDS:
+            continue
+        rest = text[match.start(1) :].lower()
+        if any(rest.startswith(w) for w in UNIT_WORDS if " " in w):
+            continue  # "nautical miles", "statute mile"
+        return f"unknown unit {match.group(1)!r}: use one of {known_units()}"
+    bare = _BARE_FIGURE_RE.search(text)
+    if bare is not None:
+        return f"the figure {bare.group(1)} has no unit: add one of {known_units()}"
+    return None
+
+
+#: A figure that ends the text, with no unit after it ("more than 45").
+_BARE_FIGURE_RE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s*$")
 
 
 @lru_cache(maxsize=4096)
@@ -176,9 +216,8 @@ def parse_length(text: str) -> Length:
     if match is None and FIGURE_RE.fullmatch(text.strip().lstrip("-−").lstrip()):
         raise UnitError(f"cannot read {text!r}: distances are never negative")
     if match is None:
-        raise UnitError(
-            f"cannot read {text!r} as a length: write a number and a unit, e.g. '45 mi' or '55 km'"
-        )
+        why = unknown_unit(text) or "write a number and a unit, e.g. '45 mi' or '55 km'"
+        raise UnitError(f"cannot read {text!r} as a length: {why}")
     value = parse_number(match["number"])
     if value < 0:
         raise UnitError(f"cannot read {text!r}: distances are never negative")

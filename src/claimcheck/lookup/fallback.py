@@ -65,7 +65,12 @@ class ImportedPlace:
 
 def uncertainty_rule(row: DbPlace) -> tuple[float, str]:
     """The uncertainty (m) of an imported row and the rule that gave it."""
-    code = row.feature_code.strip().upper()
+    return uncertainty_for_code(row.feature_code)
+
+
+def uncertainty_for_code(feature_code: str) -> tuple[float, str]:
+    """The uncertainty (m) that `UNCERTAINTY_BY_CODE` gives a GeoNames feature code, and why."""
+    code = feature_code.strip().upper()
     if code in UNCERTAINTY_BY_CODE:
         return UNCERTAINTY_BY_CODE[code], f"feature code {code}"
     if code:

@@ -16,7 +16,7 @@ import io
 import math
 import os
 import sqlite3
-import tempfile
+import sys
 import time
 import zipfile
 from array import array
@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from typing import IO
 
 from claimcheck.errors import DataError, Problem
+from claimcheck.files.atomic import atomic_path
+from claimcheck.files.yamlfile import STDIN
 from claimcheck.gazetteer.names import key_of_spelling, spelling
 from claimcheck.lookup.index import LICENCE, SCHEMA_VERSION
 
@@ -59,18 +61,16 @@ def import_geonames(
     country: str | None = None,
     progress: Progress | None = None,
 ) -> ImportStats:
-    """Build the index at `out` atomically (a temp file beside it, then os.replace).
+    """Build the index at `out` atomically (claimcheck.files.atomic: a temp file beside it,
+    then os.replace), with the mode a new file gets from the umask.
 
-    `path` and `alternate_names` are .txt files or the .zip files that hold them. `progress` is
-    called with the bytes read (uncompressed) since its last call, adding up to exactly
-    `dump_size(path, alternate_names)`. Bad rows raise DataError naming file and line; nothing
-    is written then.
+    `path` and `alternate_names` are .txt files, the .zip files that hold them, or "-" for a
+    .txt on standard input. `progress` is called with the bytes read (a zip's uncompressed)
+    since its last call, adding up to exactly `dump_size` of the files (standard input is not
+    counted). Bad rows raise DataError naming file and line; nothing is written then.
     """
     start = time.perf_counter()
-    directory = os.path.dirname(os.path.abspath(out))
-    fd, temp = tempfile.mkstemp(prefix=".claimcheck-", suffix=".sqlite.tmp", dir=directory)
-    os.close(fd)
-    try:
+    with atomic_path(out) as (temp, _):
         con = sqlite3.connect(temp, isolation_level=None)
         try:
             builder = _Builder(con, country.upper() if country else None, progress)
@@ -79,11 +79,6 @@ def import_geonames(
             con.close()
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        if os.path.exists(temp):
-            os.remove(temp)
-        raise
     return ImportStats(builder.rows, builder.names, builder.spellings, time.perf_counter() - start)
 
 
@@ -91,7 +86,7 @@ def dump_size(*paths: str | None) -> int:
     """Bytes the import will read from these files (uncompressed, for a zip's member)."""
     total = 0
     for path in paths:
-        if path is None:
+        if path is None or path == STDIN:
             continue
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as zf:
@@ -256,6 +251,13 @@ _NOT_DUMPS = frozenset({"readme.txt", "iso-languagecodes.txt"})
 @contextmanager
 def _dump(path: str, progress: Progress | None) -> Iterator[Iterator[str]]:
     """The dump's lines, read as UTF-8 from the file or from its zip, reporting progress."""
+    if path == STDIN:  # e.g. `unzip -p SY.zip SY.txt | ...`; it has no size to show progress of
+        text = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="\n")
+        try:
+            yield iter(text)
+        finally:
+            text.detach()
+        return
     try:
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as zf:

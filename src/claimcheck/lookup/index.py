@@ -23,6 +23,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from claimcheck.errors import UsageError
+from claimcheck.files.yamlfile import STDIN
 from claimcheck.gazetteer.names import HOW_ORDER, Match, key_of_spelling, rank, spelling
 from claimcheck.gazetteer.places import Source
 
@@ -79,6 +80,8 @@ class GazetteerDb:
     """A read-only handle on an index built by `import_geonames`."""
 
     def __init__(self, path: str) -> None:
+        if path == STDIN:
+            raise UsageError("a gazetteer index is a SQLite file: give its path, not -")
         if not os.path.isfile(path):
             raise UsageError(f"{path}: no such gazetteer index (build one with `places import`)")
         try:

@@ -25,10 +25,11 @@ CHOICES: tuple[str, ...] = (*FORMATTERS, "auto")
 
 
 def resolve(name: str, environ: Mapping[str, str]) -> str:
-    """Resolve "auto": annotations under GitHub Actions (it sets GITHUB_ACTIONS), else text."""
+    """Resolve "auto": annotations under GitHub Actions (which sets GITHUB_ACTIONS=true), else
+    text; any other value ("false", "0", empty) is not GitHub Actions."""
     if name != "auto":
         return name
-    return "github" if environ.get("GITHUB_ACTIONS") else "text"
+    return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def formatter(name: str) -> ModuleType:

@@ -1,22 +1,50 @@
 """schema.org ClaimReview JSON-LD, one review per claim, for fact-check publishing.
 
-Rating scale (documented in docs/commands/report.md): worstRating 1, bestRating 4, in the
-engine's own severity order: inconsistent 1, unverifiable 2, inconclusive 3, consistent 4.
-`alternateName` carries the verdict in words, which is what readers and search engines show.
+Follows Google's fact-check structured data guidance (Search Central, "Fact check (ClaimReview)
+structured data") and schema.org's ClaimReview, Claim and Rating: the required `claimReviewed`,
+`reviewRating` (with its required `alternateName`) and `url`; the recommended `author`,
+`datePublished` and `itemReviewed` (a Claim with its author, appearance and date). The textual
+rating is the one search results show, so it is a short word a fact-checker would publish
+(`RATING_NAME`). The numeric scale measures truthfulness only: inconsistent 1, inconclusive 2,
+consistent 3. An unverifiable claim is not on it (the data cannot place it anywhere between
+false and true), so its Rating has `alternateName` and no `ratingValue`, which the guidance
+allows (a numeric rating is recommended, not required). docs/commands/report.md lists which
+data field each property comes from.
+A source URL that is not http(s) (`javascript:`, `data:`) is left out, as the HTML and Markdown
+reports leave it out of their links.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.api import VerifyReport
+from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import UsageError
 from claimcheck.gazetteer.places import Source
-from claimcheck.render.summary import BEST_RATING, RATING, WORST_RATING, ClaimSummary, summarize
+from claimcheck.render import safe
+from claimcheck.render.summary import ClaimSummary, summarize
 
 SCHEMA_CONTEXT = "https://schema.org"
+
+#: The short rating readers and search results see, by verdict. Accurate / Inaccurate say
+#: whether the claimed figure fits what the cited sources allow, without judging intent;
+#: Unproven: the sources' uncertainty allows both; Unverifiable: the claim cannot be measured
+#: as written (a place has no position, or a name fits several places).
+RATING_NAME: dict[VerdictKind, str] = {
+    VerdictKind.CONSISTENT: "Accurate",
+    VerdictKind.INCONSISTENT: "Inaccurate",
+    VerdictKind.INCONCLUSIVE: "Unproven",
+    VerdictKind.UNVERIFIABLE: "Unverifiable",
+}
+#: Truthfulness on a numeric scale, worst 1 to best 3; unverifiable is not on it.
+RATING: dict[VerdictKind, int] = {
+    VerdictKind.INCONSISTENT: 1,
+    VerdictKind.INCONCLUSIVE: 2,
+    VerdictKind.CONSISTENT: 3,
+}
+WORST_RATING, BEST_RATING = min(RATING.values()), max(RATING.values())
 
 
 @dataclass(frozen=True)
@@ -37,8 +65,9 @@ class Publisher:
 
 def _appearance(source: Source) -> dict[str, Any]:
     work: dict[str, Any] = {"@type": "CreativeWork", "headline": source.title}
-    if source.url:
-        work["url"] = source.url
+    url = safe.web_url(source.url)
+    if url:
+        work["url"] = url
     if source.date:
         work["datePublished"] = source.date
     if source.publisher:
@@ -46,11 +75,23 @@ def _appearance(source: Source) -> dict[str, Any]:
     return work
 
 
+def _rating(summary: ClaimSummary) -> dict[str, Any]:
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": RATING_NAME[summary.verdict]}
+    if summary.verdict in RATING:
+        rating.update(
+            ratingValue=RATING[summary.verdict], bestRating=BEST_RATING, worstRating=WORST_RATING
+        )
+    rating["ratingExplanation"] = summary.verdict_meaning[0].upper() + summary.verdict_meaning[1:]
+    return rating
+
+
 def review(summary: ClaimSummary, publisher: Publisher, date: str | None = None) -> dict[str, Any]:
-    """One ClaimReview; the claimant is an Organization (the data does not say person or body)."""
+    """One ClaimReview. The claimant is a Person when the claims file says `claimant_type:
+    person`, else an Organization (the default: most claimants are bodies)."""
+    kind = "Person" if summary.claimant_type == "person" else "Organization"
     item: dict[str, Any] = {
         "@type": "Claim",
-        "author": {"@type": "Organization", "name": summary.claimant},
+        "author": {"@type": kind, "name": summary.claimant},
         "appearance": _appearance(summary.source),
     }
     if summary.source.date:
@@ -58,17 +99,12 @@ def review(summary: ClaimSummary, publisher: Publisher, date: str | None = None)
     out: dict[str, Any] = {
         "@type": "ClaimReview",
         "url": f"{publisher.url.split('#')[0]}#{summary.id}",
+        "name": summary.statement,
         "claimReviewed": summary.quote,
         "itemReviewed": item,
         "author": {"@type": "Organization", "name": publisher.name, "url": publisher.url},
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": RATING[summary.verdict],
-            "bestRating": BEST_RATING,
-            "worstRating": WORST_RATING,
-            "alternateName": summary.verdict_words,
-        },
-        "reviewBody": summary.reason,
+        "reviewRating": _rating(summary),
+        "reviewBody": summary.why,
     }
     if date:
         out["datePublished"] = date
@@ -82,4 +118,4 @@ def render(report: VerifyReport, publisher: Publisher, date: str | None = None) 
         "@graph": [review(s, publisher, date) for s in summarize(report)],
     }
     # "</" never appears raw, so the document can also be pasted into a <script> element.
-    return json.dumps(doc, ensure_ascii=False, indent=2).replace("</", "<\\/") + "\n"
+    return safe.dumps(doc, indent=2).replace("</", "<\\/") + "\n"

@@ -1,26 +1,44 @@
-"""A static map for print (PNG or SVG) with matplotlib: places, zones, borders, measured
-distances and a scale bar, sized for one column (8.5 cm) of a page.
+"""A static map for print (PNG or SVG) with matplotlib, one column (8.5 cm) wide: the claims
+that matter on an offline base layer, an overview inset with every place, and a legend that
+explains every layer and colour in words.
 
-The figure is drawn in an azimuthal equidistant frame centred on the data (`local_aeqd`), where
-distances from the centre are true and the scale bar errs by under 0.2 % within 600 km of it.
-It draws the same features as the GeoJSON output.
+The map is drawn in an azimuthal equidistant frame centred on the claims (`local_aeqd`): distances
+from the centre are true and the scale bar errs by under 0.2 % within 600 km of it; a zone
+around a pole is a closed circle there, as it should be. Labels are placed by
+`render.labels` from their measured text boxes, so none overlaps another.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import math
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from claimcheck.api import VerifyReport
-from claimcheck.geo.lines import local_aeqd
-from claimcheck.render import geojson
-from claimcheck.render.html_map import centre_of
+from claimcheck.geo.aeqd import local_aeqd
+from claimcheck.render import basemap, geojson
+from claimcheck.render.labels import Box, Spot, place
+from claimcheck.render.view import (
+    COAST,
+    LAND,
+    SEA,
+    TOWN,
+    LegendEntry,
+    extent_of,
+    focus_extent,
+    label_items,
+    legend,
+    padded,
+    towns_apart,
+)
 
 #: One column of a two-column page, in inches (8.5 cm), and the print resolution.
 COLUMN_WIDTH_IN = 3.35
 DPI = 300
+_LABEL_PT = {"place": 4.6, "other-place": 4.0, "region": 4.0, "zone": 4.2, "town": 3.8}
 
 
 def _parts(geometry: Mapping[str, Any]) -> list[list[list[list[float]]]]:
@@ -41,145 +59,271 @@ def _nice(length: float) -> float:
     return next(m * base for m in (5, 2, 1) if m * base <= length)
 
 
-class _Labeller:
-    """Places each label at the first of a few offsets where it overlaps no earlier label."""
+class _Frame:
+    """Lon/lat to km in the map's azimuthal equidistant frame."""
 
-    OFFSETS = (
-        (3, 3, "left"),
-        (3, -7, "left"),
-        (-3, 3, "right"),
-        (-3, -7, "right"),
-        (0, 6, "center"),
-    )
+    def __init__(self, lat: float, lon: float) -> None:
+        self.aeqd = local_aeqd(lat, lon)
 
-    def __init__(self, ax: Any) -> None:
-        self.ax = ax
-        self.renderer = ax.figure.canvas.get_renderer()
-        self.taken: list[Any] = []
-
-    def add(self, text: str, x: float, y: float, **style: Any) -> None:
-        for dx, dy, ha in self.OFFSETS:
-            label = self.ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points",
-                                     ha=ha, zorder=6, **style)  # fmt: skip
-            box = label.get_window_extent(self.renderer)
-            if not any(box.overlaps(other) for other in self.taken):
-                self.taken.append(box)
-                return
-            label.remove()
+    def km(self, ring: Sequence[Sequence[float]]) -> tuple[list[float], list[float]]:
+        xs, ys = self.aeqd.to_xy.transform([p[0] for p in ring], [p[1] for p in ring])
+        return [x / 1000 for x in xs], [y / 1000 for y in ys]
 
 
-def _draw(
-    ax: Any, collection: Mapping[str, Any], frame: Any, named: set[str], limits: Any = None
+def _polygon(
+    ax: Any, frame: _Frame, rings: Sequence[Sequence[Sequence[float]]], **style: Any
 ) -> None:
-    """One panel: every feature, labels for `named` points and for measurements in view."""
     from matplotlib.patches import PathPatch
     from matplotlib.path import Path
 
-    def km(ring: Sequence[Sequence[float]]) -> tuple[list[float], list[float]]:
-        xs, ys = frame.to_xy.transform([p[0] for p in ring], [p[1] for p in ring])
-        return [x / 1000 for x in xs], [y / 1000 for y in ys]
+    verts: list[tuple[float, float]] = []
+    codes: list[Any] = []
+    for ring in rings:
+        xs, ys = frame.km(ring)
+        verts += list(zip(xs, ys, strict=True))
+        codes += [Path.MOVETO] + [Path.LINETO] * (len(xs) - 1)
+    ax.add_patch(PathPatch(Path(verts, codes), **style))
 
-    labels: list[tuple[str, float, float, dict[str, Any]]] = []
+
+def _base(ax: Any, frame: _Frame, countries: Iterable[Mapping[str, Any]], lw: float) -> None:
+    ax.set_facecolor(SEA)
+    for feature in countries:
+        for rings in _parts(feature["geometry"]):
+            _polygon(ax, frame, rings, facecolor=LAND, edgecolor=COAST, lw=lw, zorder=0)
+
+
+def _features(ax: Any, frame: _Frame, collection: Mapping[str, Any]) -> None:
+    """Every feature of the claims' GeoJSON, in its drawing order."""
     for feature in collection["features"]:
         p, g = feature["properties"], feature["geometry"]
         layer = p.get("layer")
         if g["type"] == "Point":
-            x, y = km([g["coordinates"]])
-            ax.plot(x, y, "o", ms=2.2, color="#222" if p["id"] in named else "#999", zorder=5)
-            if p["id"] in named:
-                labels.append((p["id"], x[0], y[0], {"fontsize": 4.5}))
+            x, y = frame.km([g["coordinates"]])
+            ax.plot(x, y, "o", ms=2.4 if p.get("used") else 1.8, color=p["marker-color"],
+                    mec="white", mew=0.3, zorder=6)  # fmt: skip
             continue
-        for part in _parts(g):
-            rings = [km(r) for r in part]
+        for rings in _parts(g):
             if g["type"] in ("Polygon", "MultiPolygon"):
-                verts = [(x, y) for xs, ys in rings for x, y in zip(xs, ys, strict=True)]
-                codes = [
-                    c for xs, _ys in rings for c in [Path.MOVETO] + [Path.LINETO] * (len(xs) - 1)
-                ]
-                ax.add_patch(PathPatch(Path(verts, codes), facecolor=p.get("fill", "#999"),
-                                       alpha=max(0.15, float(p.get("fill-opacity", 0.1))),
-                                       edgecolor="none", zorder=1))  # fmt: skip
-            for xs, ys in rings:
-                dashed = layer == "measurement"
-                ax.plot(xs, ys, color=p.get("stroke", "#555"), lw=0.8, ls="--" if dashed else "-",
-                        zorder=3 if dashed else 2)  # fmt: skip
-            if layer == "measurement":
-                xs, ys = rings[0]
-                figure = p["measured"].split("  ")[0].split(",")[0]
-                style = {"fontsize": 4.2, "color": p["stroke"]}
-                labels.insert(0, (figure, xs[len(xs) // 2], ys[len(xs) // 2], style))
-    ax.set_aspect("equal")
-    if limits is not None:
-        ax.set_xlim(limits[0], limits[1])
-        ax.set_ylim(limits[2], limits[3])
-    else:
-        ax.margins(0.12)
-        ax.autoscale_view()
+                _polygon(ax, frame, rings, facecolor=p.get("fill", "#999"),
+                         alpha=max(0.12, float(p.get("fill-opacity", 0.1))),
+                         edgecolor="none", zorder=1)  # fmt: skip
+            dashed = {"measurement": (0, (3, 2)), "uncertainty": (0, (1.5, 1.5))}
+            width = 0.4 if layer == "uncertainty" else 0.7
+            order = 4 if layer == "measurement" else 2
+            for ring in rings:
+                for run in _drawn_edges(ring):
+                    xs, ys = frame.km(run)
+                    ax.plot(xs, ys, color=p.get("stroke", "#555"), lw=width,
+                            ls=dashed.get(layer, "-"), zorder=order)  # fmt: skip
+
+
+def _down(fig: Any, box: Any) -> Box:
+    """A display box (y up, from the figure's bottom) as a Box with y down."""
+    height = fig.bbox.height
+    return Box(box.x0, height - box.y1, box.x1, height - box.y0)
+
+
+def _cut_edge(a: Sequence[float], b: Sequence[float]) -> bool:
+    """An edge RFC 7946 cutting added (along the antimeridian or a pole), not the shape's own."""
+    return (abs(a[0]) == 180.0 and a[0] == b[0]) or (abs(a[1]) == 90.0 and a[1] == b[1])
+
+
+def _drawn_edges(ring: Sequence[Sequence[float]]) -> list[list[Sequence[float]]]:
+    """A ring or line as runs of edges to stroke, without the edges the cutting added: in this
+    map's frame the pieces join again, and those edges would cross a zone around a pole."""
+    runs: list[list[Sequence[float]]] = [[ring[0]]]
+    for a, b in itertools.pairwise(ring):
+        if _cut_edge(a, b):
+            runs.append([b])
+        else:
+            runs[-1].append(b)
+    return [run for run in runs if len(run) > 1]
+
+
+def _labels(
+    ax: Any, frame: _Frame, collection: Mapping[str, Any], towns: Sequence[Any], inset: Any
+) -> None:
+    """Labels placed from their measured boxes in display pixels; leader lines where moved."""
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
-    labeller = _Labeller(ax)
-    for text, lx, ly, style in labels:
-        if x0 <= lx <= x1 and y0 <= ly <= y1:
-            labeller.add(text, lx, ly, **style)
-    bar = _nice((x1 - x0) / 4)
-    bx, by = x0 + 0.05 * (x1 - x0), y0 + 0.06 * (y1 - y0)
-    ax.plot([bx, bx + bar], [by, by], color="#000", lw=1.5, solid_capstyle="butt", zorder=7)
-    ax.annotate(f"{bar:g} km", (bx + bar / 2, by), xytext=(0, 2), textcoords="offset points",
-                ha="center", fontsize=5, zorder=7)  # fmt: skip
-    ax.set_xticks([])
-    ax.set_yticks([])
+    px_per_pt = fig.dpi / 72.0
+    view = _down(fig, ax.get_window_extent(renderer))
+    blocked = _down(fig, inset.get_tightbbox(renderer))
+    spots, texts = [], {}
+    for item in label_items(collection, towns):
+        (kx,), (ky,) = frame.km([(item.lon, item.lat)])
+        if not (x0 <= kx <= x1 and y0 <= ky <= y1):
+            continue
+        size = _LABEL_PT[item.kind]
+        probe = ax.text(
+            0, 0, item.text, fontsize=size, fontweight="bold" if item.kind == "place" else "normal"
+        )
+        box = probe.get_window_extent(renderer)
+        probe.remove()
+        dx, dy = ax.transData.transform((kx, ky))
+        # Display y points up; the placement works with y down.
+        height = fig.bbox.height
+        spots.append(Spot(item.key, dx, height - dy, box.width, box.height, 2.5 * px_per_pt))
+        texts[item.key] = (item, kx, ky, size)
+    placed = place(spots, view, blocked=[blocked])
+    for spot in spots:
+        where = placed.get(spot.key)
+        if where is None:
+            continue
+        item, kx, ky, size = texts[spot.key]
+        # Offset of the box's top-left corner, in points, with y up.
+        ox, oy = where.dx / px_per_pt, -where.dy / px_per_pt
+        style = {
+            "place": {"fontweight": "bold", "color": "#111"},
+            "other-place": {"color": "#555"},
+            "region": {"fontstyle": "italic", "color": "#5a3a00"},
+            "zone": {"color": "#16457a"},
+            "town": {"color": "#555"},
+        }[item.kind]
+        arrow = {"arrowstyle": "-", "lw": 0.3, "color": "#444", "shrinkA": 0, "shrinkB": 1.5}
+        ax.annotate(
+            item.text, (kx, ky), xytext=(ox, oy), textcoords="offset points", ha="left",
+            va="top", fontsize=size, zorder=8, arrowprops=arrow if where.leader else None,
+            # A light backing keeps the label legible over lines (text stays text in the SVG).
+            bbox={"boxstyle": "square,pad=0", "fc": "white", "alpha": 0.6, "ec": "none"},
+            **style,
+        )  # fmt: skip
 
 
-def _detail_limits(collection: Mapping[str, Any], frame: Any) -> tuple[float, ...] | None:
-    """The zones' extent widened by half, in km: where the dispute is, and the places crowd."""
-    xs: list[float] = []
-    ys: list[float] = []
-    for feature in collection["features"]:
-        if feature["properties"].get("layer") in ("zone", "region"):
-            for part in _parts(feature["geometry"]):
-                for ring in part:
-                    x, y = frame.to_xy.transform([p[0] for p in ring], [p[1] for p in ring])
-                    xs += [v / 1000 for v in x]
-                    ys += [v / 1000 for v in y]
-    if not xs:
-        return None
-    half = 0.75 * max(max(xs) - min(xs), max(ys) - min(ys))
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    return (cx - half, cx + half, cy - half, cy + half)
+def _scale_bar(ax: Any) -> None:
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    bar = _nice((x1 - x0) / 5)
+    bx, by = x1 - 0.05 * (x1 - x0) - bar, y0 + 0.05 * (y1 - y0)
+    ax.plot([bx, bx + bar], [by, by], color="#000", lw=1.2, solid_capstyle="butt", zorder=9)
+    ax.annotate(f"{bar:g} km", (bx + bar / 2, by), xytext=(0, 1.5), textcoords="offset points",
+                ha="center", fontsize=4.5, zorder=9)  # fmt: skip
+
+
+def _limits(
+    frame: _Frame, extent: tuple[float, float, float, float], aspect: float = 1.0
+) -> tuple[float, float, float, float]:
+    """x and y limits (km) that hold the extent, widened to `aspect` (height / width)."""
+    west, south, east, north = extent
+    edge = [(west + (east - west) * i / 8, lat) for i in range(9) for lat in (south, north)]
+    edge += [(lon, south + (north - south) * i / 8) for i in range(9) for lon in (west, east)]
+    xs, ys = frame.km(edge)
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    width, height = x1 - x0, y1 - y0
+    if height / width < aspect:
+        grow = (width * aspect - height) / 2
+        y0, y1 = y0 - grow, y1 + grow
+    else:
+        grow = (height / aspect - width) / 2
+        x0, x1 = x0 - grow, x1 + grow
+    return x0, x1, y0, y1
+
+
+def _legend(fig: Any, entries: Sequence[LegendEntry], top: float) -> None:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles, texts = [], []
+    for e in entries:
+        if e.symbol == "heading":
+            handle: Any = Patch(facecolor="none", edgecolor="none")
+        elif e.symbol == "fill":
+            handle = Patch(facecolor=e.fill, edgecolor=e.stroke, lw=0.5)
+        elif e.symbol in ("line", "dashed"):
+            handle = Line2D(
+                [], [], color=e.stroke, lw=0.8, ls=(0, (3, 2)) if e.symbol == "dashed" else "-"
+            )
+        elif e.symbol == "ring":
+            handle = Line2D([], [], marker="o", ms=4, mfc="none", mec=e.stroke, mew=0.4, ls="none")
+        else:
+            handle = Line2D([], [], marker="s" if e.symbol == "square" else "o", ms=2.4, ls="none",
+                            color=e.fill)  # fmt: skip
+        handles.append(handle)
+        texts.append("\n".join(textwrap.wrap(e.text, 58)))
+    fig.legend(handles, texts, loc="upper left", bbox_to_anchor=(0.02, top), ncol=1,
+               fontsize=4.3, frameon=False, handlelength=2.0, borderaxespad=0,
+               labelspacing=0.35, title="Legend", title_fontsize=5, alignment="left")  # fmt: skip
 
 
 def render(
     report: VerifyReport,
     fmt: str = "png",
     regions: Iterable[Mapping[str, Any]] = (),
-    labels: Sequence[str] | None = None,
 ) -> bytes:
-    """The figure as PNG or SVG bytes: an overview and, when there is a zone, a detail panel
-    around it. `labels`: place ids to name (default: the places the claims use)."""
+    """The figure as PNG or SVG bytes."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     collection = geojson.feature_collection(report, regions)
-    lon0, lat0 = centre_of(collection)
-    frame = local_aeqd(lat0, lon0)
-    used = {pid for v in report.verdicts for _role, pid in v.places}
-    used |= {pid for v in report.verdicts for c in v.candidates for _role, pid in c.places}
-    named = set(labels) if labels is not None else used
-    detail = _detail_limits(collection, frame)
-    plt.rcParams.update({"font.size": 5.5, "svg.fonttype": "none", "svg.hashsalt": "claimcheck"})
-    rows = 2 if detail else 1
-    fig, axes = plt.subplots(rows, 1, figsize=(COLUMN_WIDTH_IN, COLUMN_WIDTH_IN * 0.8 * rows),
-                             dpi=DPI, squeeze=False)  # fmt: skip
-    _draw(axes[0][0], collection, frame, named)
-    axes[0][0].set_title("Places, zones and measured distances (WGS84 geodesics)", fontsize=6)
-    if detail:
-        _draw(axes[1][0], collection, frame, named, detail)
-        axes[1][0].set_title("Detail around the zone", fontsize=6)
-    fig.tight_layout(pad=0.3)
+    focus = padded(focus_extent(collection) or (-10.0, -10.0, 10.0, 10.0), 0.06)
+    full = padded(extent_of(collection["features"]) or focus, 0.08)
+    frame = _Frame((focus[1] + focus[3]) / 2, (focus[0] + focus[2]) / 2)
+    around = padded(focus, 1.5)
+    countries = basemap.countries_in(around, (around[2] - around[0]) / 1500)
+    towns = towns_apart(basemap.towns_in(padded(focus, 0.1), limit=20), collection)
+    entries = legend(collection, towns=bool(towns), countries=bool(countries))
+    plt.rcParams.update({"font.size": 5.0, "svg.fonttype": "none", "svg.hashsalt": "claimcheck"})
+    map_h = COLUMN_WIDTH_IN * 0.92
+    legend_h = 0.11 + 0.085 * sum(1 + e.text.count(" ") // 10 for e in entries)
+    height = map_h + legend_h + 0.25
+    fig = plt.figure(figsize=(COLUMN_WIDTH_IN, height), dpi=DPI)
+    ax = fig.add_axes((0.02, 1 - (map_h + 0.2) / height, 0.96, map_h / height))
+    ax.set_title("Distance claims on the map (WGS84 geodesics)", fontsize=6, pad=3)
+    x0, x1, y0, y1 = _limits(frame, focus, map_h / (0.96 * COLUMN_WIDTH_IN))
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal", adjustable="box")
+    _base(ax, frame, countries, 0.3)
+    for town in towns:
+        tx, ty = frame.km([(town.lon, town.lat)])
+        ax.plot(tx, ty, "s", ms=1.3, color=TOWN, zorder=5)
+    _features(ax, frame, collection)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    inset = _overview(ax, frame, collection, full, (x0, x1), (y0, y1))
+    _labels(ax, frame, collection, towns, inset)
+    _scale_bar(ax)
+    _legend(fig, entries, 1 - (map_h + 0.28) / height)
     out = io.BytesIO()
     metadata = {"Software": None} if fmt == "png" else {"Date": None}
     fig.savefig(out, format=fmt, metadata=metadata)
     plt.close(fig)
     return out.getvalue()
+
+
+def _overview(
+    ax: Any, frame: _Frame, collection: Mapping[str, Any], full: tuple[float, float, float, float],
+    xlim: tuple[float, float], ylim: tuple[float, float],
+) -> Any:  # fmt: skip
+    """An inset, bottom left: every place, and the main view as a red frame."""
+    inset = ax.inset_axes((0.01, 0.01, 0.3, 0.3))
+    ox0, ox1, oy0, oy1 = _limits(frame, full, 1.0)
+    inset.set_xlim(ox0, ox1)
+    inset.set_ylim(oy0, oy1)
+    inset.set_aspect("equal", adjustable="box")
+    _base(inset, frame, basemap.countries_in(padded(full, 0.5), (full[2] - full[0]) / 300), 0.2)
+    for feature in collection["features"]:
+        p, g = feature["properties"], feature["geometry"]
+        if p.get("layer") == "place":
+            x, y = frame.km([g["coordinates"]])
+            inset.plot(x, y, "o", ms=1.0, color=p["marker-color"], zorder=5)
+        elif p.get("layer") == "zone":
+            for rings in _parts(g):
+                for run in _drawn_edges(rings[0]):
+                    xs, ys = frame.km(run)
+                    inset.plot(xs, ys, color=p["stroke"], lw=0.3, zorder=4)
+    frame_x = [xlim[0], xlim[1], xlim[1], xlim[0], xlim[0]]
+    frame_y = [ylim[0], ylim[0], ylim[1], ylim[1], ylim[0]]
+    inset.plot(frame_x, frame_y, color="#c00", lw=0.5, zorder=6)
+    inset.set_xticks([])
+    inset.set_yticks([])
+    for spine in inset.spines.values():
+        spine.set_linewidth(0.4)
+    inset.set_title("Overview: every place", fontsize=3.8, pad=1)
+    return inset

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from claimcheck.analysis.verdicts import Verdict
 from claimcheck.api import Dataset, VerifyReport
 from claimcheck.errors import Problem
+from claimcheck.render import safe
+from claimcheck.render.wording import count
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,11 @@ class Finding:
     #: a one-line headline, e.g. "sana-shamiyah-45mi: inconsistent, expected unverifiable"
     title: str
     message: str
+
+    def __post_init__(self) -> None:
+        """Every text field one inert line (claimcheck.render.safe), whatever the data held."""
+        for name in ("path", "label", "title", "message"):
+            object.__setattr__(self, name, safe.clean(getattr(self, name)))
 
 
 def key_line(verdict: Verdict, key: str) -> int:
@@ -145,11 +152,19 @@ def verify_summary(report: VerifyReport) -> str:
         if not attention
         else f"{len(attention)} need attention: " + ", ".join(attention)
     )
-    return f"{len(report.verdicts)} claims: {counts}; {tail}"
+    return safe.clean(
+        f"{count(len(report.verdicts), 'claim')}{drafts_note(report.dataset)}: {counts}; {tail}"
+    )
+
+
+def drafts_note(dataset: Dataset) -> str:
+    """ " (2 drafts not verified)" when the claims file has drafts."""
+    n = len(dataset.drafts)
+    return f" ({count(n, 'draft')} not verified)" if n else ""
 
 
 def check_summary(dataset: Dataset) -> str:
-    return (
-        f"{dataset.claims_path}: {len(dataset.claims)} claims, "
-        f"{dataset.places_path}: {len(dataset.gazetteer)} places: valid"
+    return safe.clean(
+        f"{dataset.claims_path}: {count(len(dataset.claims), 'claim')}{drafts_note(dataset)}, "
+        f"{dataset.places_path}: {count(len(dataset.gazetteer), 'place')}: valid"
     )

@@ -9,7 +9,6 @@ geojson.io use, and carry each claim's verdict for popups.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,8 +19,10 @@ from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.geojson import DIGITS, finish_geometry
 from claimcheck.geo.lines import densify, geodesic_circle
+from claimcheck.render import safe
 from claimcheck.render.html_report import COLOURS
-from claimcheck.render.summary import CheckRow, check_row, summarize
+from claimcheck.render.summary import CheckRow, check_row, claim_numbers, summarize
+from claimcheck.render.words import VERDICT_LABEL, agreed_places, place_labels, uncertainty
 
 #: Longest straight piece drawn for a geodesic edge (m): the drawn line strays < 1 m from it.
 MAX_SEGMENT_M = 5_000.0
@@ -32,6 +33,7 @@ _STYLE = {
     "polygon": {"stroke": "#555555", "fill": "#999999", "fill-opacity": 0.1},
     "zone": {"stroke": "#2166ac", "fill": "#2166ac", "fill-opacity": 0.12},
     "region": {"stroke": "#e08214", "fill": "#fdb863", "fill-opacity": 0.35},
+    "uncertainty": {"stroke": "#333333", "fill": "#333333", "fill-opacity": 0.06},
 }
 
 
@@ -44,6 +46,8 @@ class Measurement:
     check: Check
     start: LatLon
     end: LatLon
+    #: the claim's verdict (`verdict` is one of its readings when the name is ambiguous)
+    top: Verdict
 
 
 def _unwrap(lons: list[float]) -> list[float]:
@@ -67,24 +71,49 @@ def line_geometry(vertices: Sequence[LatLon]) -> dict[str, Any]:
     return finish_geometry(LineString(_positions(densify(vertices, MAX_SEGMENT_M))))
 
 
-def polygon_geometry(rings: Sequence[Sequence[LatLon]]) -> dict[str, Any]:
-    """A polygon with geodesic edges: rings[0] outer, the rest holes, each (lat, lon)."""
+def _cut(rings: Sequence[Sequence[LatLon]]) -> dict[str, Any]:
+    """Rings of (lat, lon) as RFC 7946 wants them (§3.1.9): cut at the antimeridian, and a ring
+    around a pole closed along the edge of the map through the pole, by the `antimeridian`
+    package, so a zone at 89.5° N covers the pole instead of becoming a thin band."""
+    import antimeridian
     from shapely import Polygon
 
-    closed = [[*r, r[0]] if tuple(r[0]) != tuple(r[-1]) else list(r) for r in rings]
-    # Unwrapping can leave the last position a rounding error off the first: close exactly.
-    outer, *holes = (
-        [*p[:-1], p[0]] for p in (_positions(densify(r, MAX_SEGMENT_M)) for r in closed)
+    outer, *holes = ([(lon, lat) for lat, lon in (*r, r[0])] for r in rings)
+    fixed = antimeridian.fix_polygon(Polygon(outer, holes), fix_winding=False)
+    return finish_geometry(fixed)
+
+
+def polygon_geometry(rings: Sequence[Sequence[LatLon]]) -> dict[str, Any]:
+    """A polygon with geodesic edges: rings[0] outer, the rest holes, each (lat, lon)."""
+    open_rings = [list(r[:-1]) if tuple(r[0]) == tuple(r[-1]) else list(r) for r in rings]
+    dense = [densify([*r, r[0]], MAX_SEGMENT_M)[:-1] for r in open_rings]
+    return _cut(dense)
+
+
+def lines_geometry(lines: Sequence[Sequence[LatLon]]) -> dict[str, Any]:
+    """A line of one piece or several (a border broken by a lake) as one geometry."""
+    if len(lines) == 1:
+        return line_geometry(lines[0])
+    from shapely import MultiLineString
+
+    return finish_geometry(
+        MultiLineString([_positions(densify(line, MAX_SEGMENT_M)) for line in lines])
     )
-    return finish_geometry(Polygon(outer, holes))
+
+
+def polygons_geometry(polygons: Sequence[Sequence[Sequence[LatLon]]]) -> dict[str, Any]:
+    """A polygon of one piece or several (a country and its islands) as one geometry."""
+    if len(polygons) == 1:
+        return polygon_geometry(polygons[0])
+    from shapely import union_all
+    from shapely.geometry import shape
+
+    return finish_geometry(union_all([shape(polygon_geometry(rings)) for rings in polygons]))
 
 
 def circle_geometry(lat: float, lon: float, radius_m: float) -> dict[str, Any]:
-    """A geodesic circle as a polygon of CIRCLE_POINTS vertices."""
-    from shapely import Polygon
-
-    positions = _positions(geodesic_circle(lat, lon, radius_m, CIRCLE_POINTS))
-    return finish_geometry(Polygon([*positions, positions[0]]))  # closed exactly, after unwrapping
+    """A geodesic circle as a polygon of CIRCLE_POINTS vertices (counterclockwise)."""
+    return _cut([geodesic_circle(lat, lon, radius_m, CIRCLE_POINTS)])
 
 
 def _point(lat: float, lon: float) -> dict[str, Any]:
@@ -112,7 +141,7 @@ def measurements(report: VerifyReport) -> list[Measurement]:
             for check in verdict.checks:
                 ends = _ends(check, roles, gazetteer)
                 if ends is not None:
-                    out.append(Measurement(top.claim.id, verdict, check, *ends))
+                    out.append(Measurement(top.claim.id, verdict, check, *ends, top))
     return out
 
 
@@ -149,61 +178,96 @@ def _ends(
 
 
 def _claims_by_place(report: VerifyReport) -> dict[str, list[dict[str, str]]]:
-    """For popups: the claims that use each place, with their verdicts."""
+    """For popups: the claims that use each place, by number, with their verdicts."""
+    numbers = claim_numbers(report)
     out: dict[str, list[dict[str, str]]] = {}
     for top in report.verdicts:
         for verdict in (top, *top.candidates):
             for _role, pid in verdict.places:
-                entry = {"claim": top.claim.id, "verdict": verdict.verdict.value}
+                reading = " (one reading of the name)" if verdict is not top else ""
+                entry = {
+                    "claim": f"claim {numbers[top.claim.id]}{reading}",
+                    "verdict": VERDICT_LABEL[verdict.verdict].lower(),
+                }
                 if entry not in out.setdefault(pid, []):
                     out[pid].append(entry)
     return out
 
 
+def _focus(report: VerifyReport) -> set[str]:
+    """The places the claims name outright (not only as one reading of an ambiguous name)."""
+    return {pid for v in report.verdicts for pid in agreed_places(v).values()}
+
+
 def _label(row: CheckRow) -> str:
-    return f"{row.measured}; claimed {row.claimed}"
+    return f"{row.measured}; the claim: {row.claimed}"
 
 
 def _place_feature(
-    place: Place, gazetteer: Gazetteer, claims: list[dict[str, str]]
+    place: Place, gazetteer: Gazetteer, claims: list[dict[str, str]], label: str, focus: bool
 ) -> dict[str, Any] | None:
     props: dict[str, Any] = {
         "id": place.id,
         "name": place.name,
+        "label": label,
+        "title": label,
         "kind": place.kind.value,
         "source": str(place.source),
         "claims": claims,
+        "used": bool(claims),
+        "focus": focus,
     }
     if place.kind is PlaceKind.POINT:
         assert place.lat is not None and place.lon is not None
-        props.update(layer="place", uncertainty_m=place.uncertainty_m, title=place.name)
-        props["marker-color"] = "#333333"
+        props.update(layer="place", uncertainty_m=place.uncertainty_m)
+        props["uncertainty"] = uncertainty(place)
+        props["marker-color"] = "#222222" if claims else "#8c8c8c"
         geometry = _point(place.lat, place.lon)
     elif place.kind is PlaceKind.LINE:
-        props.update(layer="border", title=place.name, **_STYLE["border"])
-        geometry = line_geometry(place.vertices)
+        props.update(
+            layer="border", title=place.name, uncertainty=uncertainty(place), **_STYLE["border"]
+        )
+        geometry = lines_geometry(place.lines)
     elif place.kind is PlaceKind.POLYGON:
-        props.update(layer="polygon", title=place.name, **_STYLE["polygon"])
-        geometry = polygon_geometry((place.vertices, *place.holes))
+        props.update(
+            layer="polygon", title=place.name, uncertainty=uncertainty(place), **_STYLE["polygon"]
+        )
+        geometry = polygons_geometry(place.polygons)
     elif place.kind is PlaceKind.ZONE:
         centre = _centre(place, gazetteer)
         if centre is None or centre.lat is None or centre.lon is None or place.radius is None:
             return None
-        props.update(layer="zone", radius=str(place.radius), title=f"{place.name} ({place.radius})")
-        props.update(_STYLE["zone"])
+        props.update(layer="zone", radius=str(place.radius), title=f"{label} ({place.radius})")
+        props.update(uncertainty=uncertainty(place), **_STYLE["zone"])
         geometry = circle_geometry(centre.lat, centre.lon, place.radius.metres)
     else:
         return None
     return {"type": "Feature", "geometry": geometry, "properties": props}
 
 
-def _measurement_feature(m: Measurement, quote: str) -> dict[str, Any]:
+def _uncertainty_feature(place: Place, label: str, focus: bool) -> dict[str, Any] | None:
+    """A geodesic circle of the place's stated uncertainty around it."""
+    if place.kind is not PlaceKind.POINT or place.uncertainty_m <= 0:
+        return None
+    assert place.lat is not None and place.lon is not None
+    props = {
+        "layer": "uncertainty",
+        "id": place.id,
+        "title": f"{label}: position {uncertainty(place)}",
+        "focus": focus,
+        **_STYLE["uncertainty"],
+    }
+    geometry = circle_geometry(place.lat, place.lon, place.uncertainty_m)
+    return {"type": "Feature", "geometry": geometry, "properties": props}
+
+
+def _measurement_feature(m: Measurement, quote: str, number: int) -> dict[str, Any]:
     row = check_row(m.check)
     colour = COLOURS[m.check.verdict]
     props = {
         "layer": "measurement",
         "claim": m.claim_id,
-        "title": f"{m.claim_id}: {m.check.quantity}",
+        "title": f"Claim {number}: {row.quantity}",
         "verdict": m.check.verdict.value,
         "places": dict(m.verdict.places),
         "measured": row.measured,
@@ -211,6 +275,7 @@ def _measurement_feature(m: Measurement, quote: str) -> dict[str, Any]:
         "margin": row.margin,
         "label": _label(row),
         "quote": quote,
+        "candidate": m.verdict is not m.top,
         "stroke": colour,
         "stroke-width": 2,
     }
@@ -221,7 +286,7 @@ def _region_feature(feature: Mapping[str, Any]) -> dict[str, Any]:
     """A feasible region from `locate`, re-cut and re-oriented so the whole file obeys RFC 7946."""
     from shapely.geometry import shape
 
-    props = {"layer": "region", **_STYLE["region"], **dict(feature.get("properties") or {})}
+    props = {**_STYLE["region"], **dict(feature.get("properties") or {})}
     props["layer"] = "region"
     return {
         "type": "Feature",
@@ -239,21 +304,32 @@ def feature_collection(
     """
     gazetteer = report.dataset.gazetteer
     quotes = {s.id: s.quote for s in summarize(report)}
+    numbers = claim_numbers(report)
     claims = _claims_by_place(report)
+    labels = place_labels(gazetteer)
+    focus = _focus(report)
 
     def places(*kinds: PlaceKind) -> list[dict[str, Any]]:
         chosen = (p for p in gazetteer if p.kind in kinds)
-        found = (_place_feature(p, gazetteer, claims.get(p.id, [])) for p in chosen)
+        found = (
+            _place_feature(p, gazetteer, claims.get(p.id, []), labels[p.id], p.id in focus)
+            for p in chosen
+        )
         return [f for f in found if f is not None]
 
-    # Drawing order, bottom to top: areas, borders, measured distances, points.
+    circles = (_uncertainty_feature(p, labels[p.id], p.id in focus) for p in gazetteer)
+    # Drawing order, bottom to top: areas, uncertainties, borders, measured distances, points.
     features = [_region_feature(r) for r in regions]
     features += places(PlaceKind.POLYGON, PlaceKind.ZONE)
+    features += [c for c in circles if c is not None]
     features += places(PlaceKind.LINE)
-    features += [_measurement_feature(m, quotes[m.claim_id]) for m in measurements(report)]
+    features += [
+        _measurement_feature(m, quotes[m.claim_id], numbers[m.claim_id])
+        for m in measurements(report)
+    ]
     features += places(PlaceKind.POINT)
     return {"type": "FeatureCollection", "features": features}
 
 
 def render(report: VerifyReport, regions: Iterable[Mapping[str, Any]] = ()) -> str:
-    return json.dumps(feature_collection(report, regions), ensure_ascii=False, indent=1) + "\n"
+    return safe.dumps(feature_collection(report, regions), indent=1) + "\n"

@@ -18,6 +18,7 @@ from claimcheck.render.findings import (
     verify_findings,
     verify_summary,
 )
+from claimcheck.render.wording import count
 
 
 def escape_data(text: str) -> str:
@@ -56,7 +57,7 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
 
 def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
     errors = sum(p.level is Level.ERROR for p in problems)
-    summary = f"{errors} error(s): nothing was verified; fix the input and run again"
+    summary = f"{count(errors, 'error')}: nothing was verified; fix the input and run again"
     return _lines(problem_findings(problems), summary)
 
 

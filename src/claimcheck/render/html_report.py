@@ -1,17 +1,20 @@
 """A self-contained HTML report: one file, inline CSS, no scripts, no external assets.
 
-Every string from the data files goes through html.escape, so a quote that contains `<script>`
-shows those characters; source URLs become links only when they are http(s).
+Every string from the data files is made inert (claimcheck.render.safe) and goes through
+html.escape, so a quote that contains `<script>` shows those characters; source URLs become links
+only when they are http(s).
 """
 
 from __future__ import annotations
 
-from html import escape
+import html
 
 from claimcheck.api import VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.gazetteer.places import Source
-from claimcheck.render.summary import METHODS, CheckRow, ClaimSummary, summarize
+from claimcheck.render.methods import PlaceRow, methods, places_table
+from claimcheck.render.safe import clean, web_url
+from claimcheck.render.summary import CheckRow, ClaimSummary, headline, summarize
 
 #: Verdict colours, also used by the maps.
 COLOURS: dict[VerdictKind, str] = {
@@ -33,7 +36,13 @@ th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:
 text-transform:uppercase;font-size:.85rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem;margin:.5rem 0}
 dt{font-weight:600}dd{margin:0}
+table.places{font-size:.8rem}
 """.strip()
+
+
+def escape(text: str) -> str:
+    """Text from the data as HTML that shows it: no markup, no control characters."""
+    return html.escape(clean(text))
 
 
 def _badge(kind: VerdictKind) -> str:
@@ -42,9 +51,8 @@ def _badge(kind: VerdictKind) -> str:
 
 def _link(url: str | None, text: str) -> str:
     label = escape(text)
-    if url and url.lower().startswith(("https://", "http://")):
-        return f'<a href="{escape(url)}">{label}</a>'
-    return label
+    link = web_url(url)
+    return f'<a href="{escape(link)}">{label}</a>' if link else label
 
 
 def _source(source: Source) -> str:
@@ -55,7 +63,9 @@ def _source(source: Source) -> str:
 def _table(rows: tuple[CheckRow, ...]) -> str:
     if not rows:
         return ""
-    head = "".join(f"<th>{h}</th>" for h in ("check", "verdict", "measured", "claimed", "margin"))
+    head = "".join(
+        f"<th>{h}</th>" for h in ("check", "verdict", "measured", "claim's range", "margin")
+    )
     body = "".join(
         f"<tr><td>{escape(r.quantity)}</td><td>{_badge(r.verdict)}</td>"
         f"<td>{escape(r.measured)}</td><td>{escape(r.claimed)}</td><td>{escape(r.margin)}</td></tr>"
@@ -64,40 +74,71 @@ def _table(rows: tuple[CheckRow, ...]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _claimant(s: ClaimSummary) -> str:
+    kind = {"person": " (a person)", "organization": " (an organization)"}
+    return escape(s.claimant) + kind.get(s.claimant_type or "", "")
+
+
 def _claim(s: ClaimSummary) -> str:
-    status = ""
-    if s.expect is not None:
-        status = " (as expected)" if s.expected else f" (expected {escape(s.expect.value)})"
     parts = [
         f'<section id="{escape(s.id)}">',
-        f"<h2>{escape(s.id)} {_badge(s.verdict)}</h2>",
+        f"<h2>{s.number}. {escape(s.statement)}</h2>",
+        f"<p>{_badge(s.verdict)} {escape(s.verdict_meaning)}.</p>",
         f"<blockquote>{escape(s.quote)}</blockquote>",
         "<dl>",
-        f"<dt>Claimant</dt><dd>{escape(s.claimant)}</dd>",
+        f"<dt>Claimant</dt><dd>{_claimant(s)}</dd>",
         f"<dt>Source</dt><dd>{_source(s.source)}</dd>",
-        f"<dt>Verdict</dt><dd>{escape(s.verdict_words)}{status}</dd>",
-        f"<dt>Why</dt><dd>{escape(s.reason)}</dd>",
+        f"<dt>Why</dt><dd>{escape(s.why)}</dd>",
         "</dl>",
         _table(s.checks),
     ]
+    if not s.expected and s.expect is not None:
+        parts.append(
+            f"<p><strong>Note:</strong> a reviewer recorded this claim as "
+            f"{escape(s.expect.value)}; the data now gives {escape(s.verdict.value)}.</p>"
+        )
     if s.readings:
-        parts.append("<h3>Candidate readings</h3><ul>")
+        parts.append("<h3>Each place the name could mean</h3><ul>")
         for r in s.readings:
             detail = _table(r.checks) or f"<p>{escape(r.reason)}</p>"
-            parts.append(f"<li>{_badge(r.verdict)} {escape(r.places)}{detail}</li>")
+            parts.append(f"<li>{escape(r.places)}: {_badge(r.verdict)}{detail}</li>")
         parts.append("</ul>")
     if s.contradictions:
         items = "".join(f"<li>{escape(c)}</li>" for c in s.contradictions)
-        parts.append(f"<h3>Contradictions</h3><ul>{items}</ul>")
+        parts.append(f"<h3>Conflicts with other claims</h3><ul>{items}</ul>")
     parts.append("</section>")
     return "\n".join(p for p in parts if p)
 
 
+def _places(rows: list[PlaceRow]) -> str:
+    if not rows:
+        return ""
+    head = "".join(
+        f"<th>{h}</th>" for h in ("place", "position", "uncertainty", "source", "claims")
+    )
+    body = "".join(
+        f"<tr><td>{escape(r.name)}</td><td>{escape(r.position)}</td>"
+        f"<td>{escape(r.uncertainty)}</td><td>{_source(r.source)}</td>"
+        f"<td>{escape(r.claims)}</td></tr>"
+        for r in rows
+    )
+    note = (
+        "<p>Claims in parentheses use the place as one reading of an ambiguous name.</p>\n"
+        if any("(" in r.claims for r in rows)
+        else ""
+    )
+    return (
+        f'<h2 id="places">Places</h2>\n{note}'
+        f'<table class="places"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )
+
+
 def render(report: VerifyReport, title: str = "Distance claims: verdicts") -> str:
     summaries = summarize(report)
-    counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
-    methods = "\n".join(f"<p><strong>{escape(h)}.</strong> {escape(t)}</p>" for h, t in METHODS)
+    paragraphs = methods(report, summaries)
+    text = "\n".join(f"<p><strong>{escape(h)}.</strong> {escape(t)}</p>" for h, t in paragraphs)
     body = "\n".join(_claim(s) for s in summaries)
+    places = _places(places_table(report, summaries))
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -109,10 +150,11 @@ def render(report: VerifyReport, title: str = "Distance claims: verdicts") -> st
 </head>
 <body>
 <h1>{escape(title)}</h1>
-<p>{len(summaries)} claims: {escape(counts)}.</p>
+<p>{escape(headline(report))}</p>
 {body}
-<h2>Methods</h2>
-{methods}
+{places}
+<h2 id="methods">Methods</h2>
+{text}
 </body>
 </html>
 """

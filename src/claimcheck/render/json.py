@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -14,6 +13,7 @@ from claimcheck.api import Dataset, VerifyReport
 from claimcheck.errors import Problem
 from claimcheck.gazetteer.places import Source
 from claimcheck.grammar.relations import Interval
+from claimcheck.render import safe
 
 
 def _num(value: float, digits: int = 4) -> float | None:
@@ -89,6 +89,8 @@ def verdict_dict(verdict: Verdict, report: VerifyReport | None = None) -> dict[s
         out["needs_attention"] = report.needs_attention(verdict)
         if report.dataset.gazetteer.fallback is not None:  # run with --gazetteer-db
             out["imported"] = imported_list(report, verdict)
+        if verdict.claim.id in report.world:
+            out["world"] = world_list(report, verdict)
     if verdict.candidates:
         out["candidates"] = [verdict_dict(c) for c in verdict.candidates]
     return out
@@ -106,6 +108,20 @@ def imported_list(report: VerifyReport, verdict: Verdict) -> list[dict[str, Any]
             "rule": p.rule,
         }
         for p in report.imported.get(verdict.claim.id, ())
+    ]
+
+
+def world_list(report: VerifyReport, verdict: Verdict) -> list[dict[str, Any]]:
+    """The built-in world features a verdict relies on, each with its citation."""
+    return [
+        {
+            "id": p.id,
+            "name": p.name,
+            "kind": p.kind.value,
+            "uncertainty_m": p.uncertainty_m,
+            "source": source_dict(p.source),
+        }
+        for p in report.world.get(verdict.claim.id, ())
     ]
 
 
@@ -175,12 +191,12 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
         },
         "warnings": [problem_dict(p) for p in report.dataset.warnings],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return safe.dumps(doc, indent=2)
 
 
 def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
     errors = [problem_dict(p) for p in problems]
-    return json.dumps({"status": "error", "errors": errors}, ensure_ascii=False, indent=2)
+    return safe.dumps({"status": "error", "errors": errors}, indent=2)
 
 
 def render_check(dataset: Dataset, color: bool = False) -> str:
@@ -190,4 +206,4 @@ def render_check(dataset: Dataset, color: bool = False) -> str:
         "places": len(dataset.gazetteer),
         "warnings": [problem_dict(p) for p in dataset.warnings],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return safe.dumps(doc, indent=2)

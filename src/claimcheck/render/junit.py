@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from claimcheck.api import Dataset, VerifyReport
 from claimcheck.errors import Level, Problem
+from claimcheck.render import safe
 from claimcheck.render.findings import (
     check_summary,
     claim_finding,
@@ -25,11 +26,17 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """Lines of inert text (claimcheck.render.safe) that XML 1.0 can hold."""
+    return _NOT_XML.sub("\ufffd", safe.lines(text))
+
+
+def _attr(text: str) -> str:
+    """One inert line for an attribute."""
+    return _NOT_XML.sub("\ufffd", safe.clean(text))
 
 
 def _element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    child = ET.SubElement(parent, tag, {k: _clean(v) for k, v in attrs.items()})
+    child = ET.SubElement(parent, tag, {k: _attr(v) for k, v in attrs.items()})
     if text is not None:
         child.text = _clean(text)
     return child
@@ -52,7 +59,7 @@ def _document(name: str, cases: list[ET.Element], log: Sequence[str]) -> str:
 def _case(name: str, path: str, line: int) -> ET.Element:
     case = ET.Element("testcase")
     for key, value in (("name", name), ("classname", path), ("file", path)):
-        case.set(key, _clean(value))
+        case.set(key, _attr(value))
     if line:
         case.set("line", str(line))
     return case
@@ -73,13 +80,13 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
                 type=verdict.verdict.value,
             )
         else:
-            _element(case, "system-out", f"{verdict.verdict.value}: {verdict.reason}")
+            _element(case, "system-out", safe.clean(f"{verdict.verdict.value}: {verdict.reason}"))
         cases.append(case)
     informative = [*contradiction_findings(report), *location_findings(report)]
     log = [
         verify_summary(report),
         *(f"{f.path}:{f.line}: {f.message}" for f in informative),
-        *(str(p) for p in report.dataset.warnings),
+        *(safe.clean(p) for p in report.dataset.warnings),
     ]
     return _document("claimcheck verify", cases, log)
 
@@ -91,12 +98,12 @@ def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
         case = _case(finding.label or problem.path, problem.path, problem.line)
         tag = "error" if problem.level is Level.ERROR else "system-out"
         attrs = {"message": problem.message, "type": "invalid-data"} if tag == "error" else {}
-        _element(case, tag, str(problem), **attrs)
+        _element(case, tag, safe.clean(problem), **attrs)
         cases.append(case)
     return _document("claimcheck", cases, ["nothing was verified; fix the input and run again"])
 
 
 def render_check(dataset: Dataset, color: bool = False) -> str:
     cases = [_case(c.id, c.path, c.line) for c in dataset.claims]
-    log = [check_summary(dataset), *(str(p) for p in dataset.warnings)]
+    log = [check_summary(dataset), *(safe.clean(p) for p in dataset.warnings)]
     return _document("claimcheck check", cases, log)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from claimcheck.api import Dataset, VerifyReport
 from claimcheck.errors import Problem
+from claimcheck.render import safe
 from claimcheck.render.findings import (
     Finding,
     problem_findings,
@@ -24,7 +25,7 @@ def line(finding: Finding) -> str:
 
 
 def _lines(findings: Iterable[Finding]) -> str:
-    return "\n".join(line(f) for f in findings)
+    return safe.guard("\n".join(line(f) for f in findings))
 
 
 def render_verify(report: VerifyReport, color: bool = False) -> str:

@@ -1,38 +1,103 @@
 """Feasible regions from `claimcheck locate`, as GeoJSON features for the maps.
 
-For every unknown place that the claims locate, the region where all of them can hold at once.
+For every unknown place that the claims locate, the region where all of them can hold at once;
+when they cannot, the region each claim's removal leaves. Each feature says, in words, which
+claims it comes from and what it means, and where its label goes.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from claimcheck.analysis.locate import Region, geojson_geometry
+from claimcheck.analysis.locate import LocateResult, Region, geojson_geometry
 from claimcheck.api import VerifyReport
+from claimcheck.render.summary import claim_numbers
+from claimcheck.render.words import place_labels
+
+#: One colour per region of a place (outline, fill), so overlapping regions stay apart.
+PALETTE = (
+    ("#e08214", "#fdb863"),
+    ("#8073ac", "#b2abd2"),
+    ("#35978f", "#80cdc1"),
+    ("#c51b7d", "#f1b6da"),
+    ("#7f3b08", "#e0a96d"),
+)
+
+
+def _numbers(numbers: list[int]) -> str:
+    text = [str(n) for n in sorted(numbers)]
+    if len(text) == 1:
+        return f"claim {text[0]}"
+    return f"claims {', '.join(text[:-1])} and {text[-1]}"
 
 
 def locate_regions(report: VerifyReport) -> list[dict[str, Any]]:
     """Features for each unknown place the claims locate: where all of them can hold or, when
     they conflict, where each claim of the conflict leaves it once that claim is dropped."""
+    numbers = claim_numbers(report)
+    labels = place_labels(report.dataset.gazetteer)
     features = []
     for place_id, result in report.regions.items():
         regions = [result.overall]
         if not result.overall.feasible and result.conflict is not None:
             regions = list(result.conflict.remaining)
+        drawn = 0
         for region in regions:
             geometry = geojson_geometry(region) if region.feasible else None
             if geometry is not None:
-                features.append(_feature(place_id, region, geometry))
+                colours = PALETTE[drawn % len(PALETTE)]
+                words = _words(labels.get(place_id, place_id), region, result, numbers)
+                features.append(_feature(place_id, region, geometry, colours, words))
+                drawn += 1
     return features
 
 
-def _feature(place_id: str, region: Region, geometry: dict[str, Any]) -> dict[str, Any]:
-    properties = {
+def _words(
+    name: str, region: Region, result: LocateResult, numbers: dict[str, int]
+) -> dict[str, str]:
+    """The region's legend label, title and meaning."""
+    held = _numbers([numbers[c] for c in region.claim_ids])
+    area = f"{region.area_km2:,.0f} km²"
+    if result.overall.feasible:
+        return {
+            "label": f"{held.capitalize()} all hold",
+            "group": f"Where {name} can be",
+            "title": f"Where {name} can be if {held} hold ({area})",
+            "meaning": f"Every point here fits {held} at once.",
+        }
+    assert result.conflict is not None
+    conflict = [numbers[c] for c in result.conflict.claim_ids]
+    dropped = sorted(set(conflict) - {numbers[c] for c in region.claim_ids})
+    without = _numbers(dropped)
+    return {
+        "label": f"{held.capitalize()} hold ({without} wrong)",
+        "group": f"Where {name} can be",
+        "title": f"Where {name} can be if {held} hold ({area})",
+        "meaning": (
+            f"{_numbers(conflict).capitalize()} cannot all hold. If {without} is wrong, "
+            f"{held} put {name} here."
+        ),
+    }
+
+
+def _feature(
+    place_id: str,
+    region: Region,
+    geometry: dict[str, Any],
+    colours: tuple[str, str],
+    words: dict[str, str],
+) -> dict[str, Any]:
+    properties: dict[str, Any] = {
         "id": place_id,
-        "title": f"where {place_id} can be: {region.label} ({region.area_km2:,.0f} km²)",
-        "label": region.label,
+        **words,
         "claims": [{"claim": c, "verdict": "holds here"} for c in region.claim_ids],
         "area_km2": round(region.area_km2, 1),
         "clipped": region.clipped,
+        "stroke": colours[0],
+        "fill": colours[1],
+        "fill-opacity": 0.35,
     }
+    if region.representative_point is not None:
+        lat, lon = region.representative_point
+        properties["label_at"] = [round(lon, 4), round(lat, 4)]
     return {"type": "Feature", "geometry": geometry, "properties": properties}

@@ -1,38 +1,38 @@
 """The facts every published format shows for a claim, as plain strings, computed once.
 
 Markdown, HTML, ClaimReview and the map popups all say the same thing about a claim; building
-the wording here keeps them from drifting apart. Nothing here is escaped: each format escapes
-for itself.
+the wording here keeps them from drifting apart. Claims are named by their number in the claims
+file and by what they say, places by their names (namesakes told apart): never by ids. Nothing
+here is escaped: each format escapes for itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from claimcheck.analysis.verdicts import SEVERITY, Check, Verdict
+from claimcheck.analysis.locate import Feasibility
+from claimcheck.analysis.verdicts import Check, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.claims.model import VerdictKind
-from claimcheck.gazetteer.places import Source
-from claimcheck.render.text import margin_text, measured_text
-
-#: The verdict in words, for readers (ClaimReview's `alternateName`, report headings).
-VERDICT_WORDS: dict[VerdictKind, str] = {
-    VerdictKind.CONSISTENT: "Consistent with the geodesic measurement",
-    VerdictKind.INCONSISTENT: "Inconsistent with the geodesic measurement",
-    VerdictKind.INCONCLUSIVE: "Inconclusive: the measurement's uncertainty straddles the claim",
-    VerdictKind.UNVERIFIABLE: "Unverifiable: a place is unknown, unlocated or ambiguous",
-}
-
-#: Numeric rating, best = 4: the engine's own severity order (the `worst` rule), so a claim's
-#: rating is the rating of its worst check. inconsistent 1, unverifiable 2, inconclusive 3,
-#: consistent 4.
-WORST_RATING, BEST_RATING = 1, len(SEVERITY)
-RATING: dict[VerdictKind, int] = {kind: i + 1 for i, kind in enumerate(SEVERITY)}
+from claimcheck.gazetteer.places import Gazetteer, PlaceKind, Source
+from claimcheck.render.words import (
+    VERDICT_LABEL,
+    VERDICT_MEANING,
+    agreed_places,
+    check_why,
+    claimed_words,
+    margin_words,
+    measured_words,
+    place_labels,
+    readable,
+    statement,
+)
 
 
 @dataclass(frozen=True)
 class CheckRow:
-    """One measured quantity against the claimed figure, worded."""
+    """One measured quantity against the claimed figure, worded for readers."""
 
     quantity: str
     verdict: VerdictKind
@@ -55,97 +55,205 @@ class Reading:
 class ClaimSummary:
     """What a reader needs to know about one claim's verdict."""
 
+    #: 1-based position in the claims file: how readers refer to a claim
+    number: int
     id: str
+    #: the claim restated with the gazetteer's names: the report's heading
+    statement: str
     quote: str
     claimant: str
+    #: "person" or "organization" when the claims file says so
+    claimant_type: str | None
     source: Source
     verdict: VerdictKind
     expect: VerdictKind | None
     expected: bool
     checks: tuple[CheckRow, ...]
-    reason: str
+    #: why the verdict is what it is, in sentences without ids
+    why: str
     readings: tuple[Reading, ...]
     contradictions: tuple[str, ...]
+    #: ids of every place the claim or one of its readings uses
+    places: tuple[str, ...]
 
     @property
-    def verdict_words(self) -> str:
-        return VERDICT_WORDS[self.verdict]
+    def verdict_label(self) -> str:
+        return VERDICT_LABEL[self.verdict]
+
+    @property
+    def verdict_meaning(self) -> str:
+        return VERDICT_MEANING[self.verdict]
 
 
 def check_row(check: Check) -> CheckRow:
-    """A check worded as `claimcheck verify` words it."""
+    """A check worded for readers, every figure with its unit."""
     return CheckRow(
-        check.quantity, check.verdict, measured_text(check), check.claimed, margin_text(check)
-    )
+        check.quantity, check.verdict, measured_words(check), claimed_words(check),
+        margin_words(check),
+    )  # fmt: skip
 
 
-def _rows(verdict: Verdict) -> tuple[CheckRow, ...]:
-    return tuple(check_row(c) for c in verdict.checks)
+def claim_numbers(report: VerifyReport) -> dict[str, int]:
+    """Claim id -> its 1-based position in the claims file (the same when a report shows some)."""
+    return {c.id: i for i, c in enumerate(report.dataset.claims, start=1)}
 
 
-def contradictions_by_claim(report: VerifyReport) -> dict[str, tuple[str, ...]]:
-    """The engine's contradictions in words, under each of the two claims they involve."""
-    found: dict[str, list[str]] = {}
-    for c in report.contradictions:
-        other = {a: b for a, b in (c.claim_ids, c.claim_ids[::-1])}
-        for claim_id in c.claim_ids:
-            kind = "conditional contradiction" if c.conditional else "contradiction"
-            found.setdefault(claim_id, []).append(f"{kind} with {other[claim_id]}: {c.reason}")
-    return {k: tuple(v) for k, v in found.items()}
+def _places_of(verdict: Verdict) -> tuple[str, ...]:
+    ids = [pid for _role, pid in verdict.places]
+    ids += [pid for c in verdict.candidates for _role, pid in c.places]
+    return tuple(dict.fromkeys(ids))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _numbers(numbers: list[int]) -> str:
+    """ "claim 3", "claims 1 and 5", "claims 1, 3 and 5"."""
+    text = [str(n) for n in sorted(numbers)]
+    if len(text) == 1:
+        return f"claim {text[0]}"
+    return f"claims {', '.join(text[:-1])} and {text[-1]}"
+
+
+class _Wording:
+    """Everything the summaries of one report share: names, numbers, feasibility."""
+
+    def __init__(self, report: VerifyReport) -> None:
+        self.report = report
+        self.gazetteer: Gazetteer = report.dataset.gazetteer
+        self.labels = place_labels(self.gazetteer)
+        self.numbers = claim_numbers(report)
+        self.refs = {**self.labels, **{cid: f"claim {n}" for cid, n in self.numbers.items()}}
+        self.locations: Mapping[str, Feasibility] = {f.place_id: f for f in report.locations}
+
+    def label(self, place_id: str) -> str:
+        return self.labels.get(place_id, place_id)
+
+    def why(self, v: Verdict) -> str:
+        if v.candidates:
+            return self._ambiguous(v)
+        if v.checks:
+            places = dict(v.places)
+            return " ".join(check_why(c, places, self.labels) for c in v.checks)
+        unknown = [pid for _r, pid in v.places if self._unknown(pid)]
+        if unknown:
+            return self._no_position(unknown[0])
+        return readable(v.reason, self.refs).rstrip(".") + "."
+
+    def _unknown(self, place_id: str) -> bool:
+        place = self.gazetteer.get(place_id)
+        return place is not None and place.kind is PlaceKind.UNKNOWN
+
+    def _no_position(self, place_id: str) -> str:
+        text = f"No source gives a position for {self.label(place_id)}, so this claim cannot be "
+        text += "measured on its own."
+        found = self.locations.get(place_id)
+        if found is None or len(found.claim_ids) < 2:
+            return text
+        about = _numbers([self.numbers[c] for c in found.claim_ids])
+        if found.feasible:
+            return text + (
+                f" Taken together, {about} can all hold: they leave an area of about "
+                f"{found.area_km2:,.0f} km² where it can be."
+            )
+        if set(found.conflict) == set(found.claim_ids):
+            return (
+                text + f" Taken together, {about} cannot all hold: no position satisfies them all."
+            )
+        conflict = _numbers([self.numbers[c] for c in found.conflict])
+        return text + (
+            f" Taken together, {about} cannot all hold: no position satisfies {conflict} at once."
+        )
+
+    def _ambiguous(self, v: Verdict) -> str:
+        claim = v.claim
+        agreed = agreed_places(v)
+        refs = dict(zip(claim.assertion.roles, claim.assertion.place_refs(), strict=True))
+        names = []
+        for role, ref in refs.items():
+            if role in agreed:
+                continue
+            ids = {dict(c.places).get(role) for c in v.candidates}
+            names.append(f"“{ref.text}” fits {len(ids)} places in the gazetteer, by name or alias")
+        head = "; ".join(names) + ", and the claim does not say which it means."
+        parts = []
+        for kind in (VerdictKind.CONSISTENT, VerdictKind.INCONCLUSIVE, VerdictKind.INCONSISTENT,
+                     VerdictKind.UNVERIFIABLE):  # fmt: skip
+            readings = [c for c in v.candidates if c.verdict is kind]
+            if readings:
+                which = ", ".join(self._reading_places(c, agreed) for c in readings)
+                word = VERDICT_LABEL[kind].lower()
+                parts.append(f"{word} for {len(readings)} ({which})")
+        return f"{head} Read as each of them, the claim is {_join(parts)}."
+
+    def _reading_places(self, reading: Verdict, agreed: Mapping[str, str]) -> str:
+        return " and ".join(self.label(pid) for role, pid in reading.places if role not in agreed)
+
+    def reading(self, reading: Verdict, agreed: Mapping[str, str]) -> Reading:
+        rows = tuple(check_row(c) for c in reading.checks)
+        unknown = [pid for _r, pid in reading.places if self._unknown(pid)]
+        if reading.checks:
+            reason = " ".join(
+                check_why(c, dict(reading.places), self.labels) for c in reading.checks
+            )
+        elif unknown:
+            reason = f"{self.label(unknown[0])} has no position in the gazetteer."
+        else:
+            reason = readable(reading.reason, self.refs)
+        return Reading(self._reading_places(reading, agreed), reading.verdict, rows, reason)
+
+    def contradictions(self) -> dict[str, tuple[str, ...]]:
+        """The engine's contradictions in words, under each of the two claims they involve."""
+        found: dict[str, list[str]] = {}
+        for c in self.report.contradictions:
+            for claim_id, other in (c.claim_ids, c.claim_ids[::-1]):
+                text = readable(c.reason, self.refs)
+                found.setdefault(claim_id, []).append(f"Claim {self.numbers[other]}: {text}")
+        return {k: tuple(v) for k, v in found.items()}
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def summarize(report: VerifyReport) -> list[ClaimSummary]:
-    """One summary per claim, in the order of the claims file."""
-    contradictions = contradictions_by_claim(report)
+    """One summary per claim in the report, in the order of the claims file."""
+    wording = _Wording(report)
+    contradictions = wording.contradictions()
     out = []
     for v in report.verdicts:
         claim = v.claim
-        readings = tuple(
-            Reading(
-                ", ".join(f"{role} {pid}" for role, pid in c.places), c.verdict, _rows(c), c.reason
-            )
-            for c in v.candidates
-        )
+        agreed = agreed_places(v)
         out.append(
             ClaimSummary(
+                number=wording.numbers[claim.id],
                 id=claim.id,
+                statement=_capital(statement(claim, agreed, wording.labels)),
                 quote=claim.quote,
                 claimant=claim.claimant,
+                claimant_type=claim.claimant_type,
                 source=claim.source,
                 verdict=v.verdict,
                 expect=claim.expect,
                 expected=v.expected,
-                checks=_rows(v),
-                reason=v.reason,
-                readings=readings,
+                checks=tuple(check_row(c) for c in v.checks),
+                why=wording.why(v),
+                readings=tuple(wording.reading(c, agreed) for c in v.candidates),
                 contradictions=contradictions.get(claim.id, ()),
+                places=_places_of(v),
             )
         )
     return out
 
 
-#: The methods section, as (heading, paragraph) pairs; the formats lay it out.
-METHODS: tuple[tuple[str, str], ...] = (
-    (
-        "Geodesy",
-        "Distances are geodesics on the WGS84 ellipsoid, computed with pyproj's Geod "
-        "(Karney's algorithm, GeographicLib): never haversine, never planar degrees.",
-    ),
-    (
-        "Uncertainty",
-        "Each place has an uncertainty radius r. For places 1 and 2 at measured distance d the "
-        "measured interval is [max(0, d − r₁ − r₂), d + r₁ + r₂]. A claim is consistent when "
-        "all of that interval satisfies the claimed figure, inconsistent when none of it does, "
-        "and inconclusive otherwise; it is unverifiable when a place is unknown, has no "
-        "coordinates, or a name fits several places. A figure is read with the rounding it "
-        'implies ("34-mile" is 34 ± 0.5 mi; "about x" is x ± max(half a rounding step, 5 %)). '
-        "The margin is the distance from the best estimate to the nearest threshold of the "
-        "claim: positive inside the claimed range, negative outside.",
-    ),
-    (
-        "Data sources",
-        "Every coordinate in the gazetteer cites its source. Borders: Natural Earth 1:10m "
-        "admin-0 boundary lines (public domain). Localities: GeoNames (CC BY 4.0). Place "
-        "coordinates from Wikipedia articles (CC BY-SA 4.0).",
-    ),
-)
+def headline(report: VerifyReport) -> str:
+    """ "8 claims: 2 consistent, 2 inconclusive and 4 unverifiable." (of N when filtered)."""
+    shown, total = len(report.verdicts), len(report.dataset.claims)
+    counts = [f"{n} {k}" for k, n in report.counts.items() if n]
+    of = f"{shown} of {total} claims" if shown != total else _count(total, "claim")
+    return f"{of}: {_join(counts) if counts else 'none'}."

@@ -13,6 +13,8 @@ from claimcheck.api import Dataset, VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import Level, Problem
 from claimcheck.render.findings import check_summary, verify_summary
+from claimcheck.render.safe import clean, guard
+from claimcheck.render.wording import count
 
 COLOURS = {
     VerdictKind.CONSISTENT: "green",
@@ -64,32 +66,45 @@ def _check_lines(checks: Sequence[Check], pad: str) -> list[str]:
     lines = []
     for check in checks:
         lines.append(f"{pad}{check.quantity:<9} measured {measured_text(check)}")
-        lines.append(f"{pad}{'':<9} claimed  {check.claimed}; margin {margin_text(check)}")
+        lines.append(f"{pad}{'':<9} claimed  {clean(check.claimed)}; margin {margin_text(check)}")
     return lines
 
 
 def _block(verdict: Verdict, color: bool) -> list[str]:
     claim = verdict.claim
     lines = [
-        f"{_label(verdict.verdict, color)}  {claim.id}{_status(verdict, color)}",
-        f'  quote     "{claim.quote}"',
-        f"  claimant  {claim.claimant}; {claim.source}",
+        f"{_label(verdict.verdict, color)}  {clean(claim.id)}{_status(verdict, color)}",
+        f'  quote     "{clean(claim.quote)}"',
+        f"  claimant  {clean(claim.claimant)}; {clean(claim.source)}",
         *_check_lines(verdict.checks, "  "),
-        f"  why       {verdict.reason}",
+        f"  why       {clean(verdict.reason)}",
     ]
     for candidate in verdict.candidates:
-        places = ", ".join(f"{role} {pid}" for role, pid in candidate.places)
+        places = clean(", ".join(f"{role} {pid}" for role, pid in candidate.places))
         lines.append(f"  - {_label(candidate.verdict, color)}  {places}")
-        lines.extend(_check_lines(candidate.checks, "      ") or [f"      why {candidate.reason}"])
+        lines.extend(
+            _check_lines(candidate.checks, "      ") or [f"      why {clean(candidate.reason)}"]
+        )
     return lines
 
 
 def _imported_lines(report: VerifyReport, verdict: Verdict) -> list[str]:
     """Which places of the verdict came from a GeoNames index, with licence and rule."""
     return [
-        f'  imported  {p.id} "{p.name}" (GeoNames, {p.licence}; '
-        f"uncertainty {p.uncertainty_m / 1000:g} km by {p.rule})"
+        clean(
+            f'  imported  {p.id} "{p.name}" (GeoNames, {p.licence}; '
+            f"uncertainty {p.uncertainty_m / 1000:g} km by {p.rule})"
+        )
         for p in report.imported.get(verdict.claim.id, ())
+    ]
+
+
+def _world_lines(report: VerifyReport, verdict: Verdict) -> list[str]:
+    """Which built-in world features the verdict uses, each with its citation."""
+    return [
+        f'  world     {p.id} "{p.name}" ({p.source.title}; '
+        f"uncertainty {p.uncertainty_m / 1000:g} km)"
+        for p in report.world.get(verdict.claim.id, ())
     ]
 
 
@@ -97,11 +112,11 @@ def _row_figures(verdict: Verdict) -> tuple[str, str, str]:
     """Measured, claimed and margin of the first check, for the summary table."""
     if not verdict.checks:
         if verdict.candidates:
-            return (f"{len(verdict.candidates)} readings", "", "")
+            return (count(len(verdict.candidates), "reading"), "", "")
         return ("—", "", "")
     check = verdict.checks[0]
     if isinstance(check, AngleCheck):
-        return (f"{check.measured.best % 360:.0f}°", check.claimed, f"{check.margin:+.1f}°")
+        return (f"{check.measured.best % 360:.0f}°", clean(check.claimed), f"{check.margin:+.1f}°")
     u = check.unit.metres
     m = check.measured
     measured = f"{m.best / u:,.1f}"
@@ -109,7 +124,7 @@ def _row_figures(verdict: Verdict) -> tuple[str, str, str]:
         measured += f" [{m.low / u:,.1f}–{m.high / u:,.1f}]"
     return (
         f"{measured} {check.unit.value}",
-        check.claimed,
+        clean(check.claimed),
         f"{check.margin / u:+,.1f} {check.unit.value}",
     )
 
@@ -120,7 +135,9 @@ def _table(report: VerifyReport, color: bool) -> list[str]:
     for verdict in report.verdicts:
         measured, claimed, margin = _row_figures(verdict)
         mark = "" if verdict.expected else " !"
-        rows.append((verdict.verdict.value + mark, verdict.claim.id, measured, margin, claimed))
+        rows.append(
+            (verdict.verdict.value + mark, clean(verdict.claim.id), measured, margin, claimed)
+        )
         kinds.append(verdict.verdict)
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = []
@@ -139,16 +156,16 @@ def _contradiction_lines(contradiction: Contradiction, color: bool) -> list[str]
     kind = (
         "conditional: only under one reading of the references" if contradiction.conditional else ""
     )
-    head = f"{label}  {' × '.join(contradiction.claim_ids)}"
+    head = f"{label}  {clean(' × '.join(contradiction.claim_ids))}"
     return [
         f"{head}  ({kind})" if kind else head,
-        f"  about     {contradiction.subject}",
-        f"  why       {contradiction.reason}",
+        f"  about     {clean(contradiction.subject)}",
+        f"  why       {clean(contradiction.reason)}",
     ]
 
 
 def _location_lines(location: Feasibility, color: bool) -> list[str]:
-    claims = ", ".join(location.claim_ids)
+    claims = clean(", ".join(location.claim_ids))
     if location.feasible:
         label = click.style("LOCATABLE", fg="green", bold=True) if color else "LOCATABLE"
         n = len(location.claim_ids)
@@ -157,9 +174,10 @@ def _location_lines(location: Feasibility, color: bool) -> list[str]:
         label = click.style("NOWHERE", fg="red", bold=True) if color else "NOWHERE"
         conflict = ", ".join(location.conflict)
         why = f"no point satisfies them all; these cannot all hold: {conflict}"
-        why += f" ({'; '.join(location.conflict_claimants)})"
+        why = clean(why + f" ({'; '.join(location.conflict_claimants)})")
+    place_id = clean(location.place_id)
     return [
-        f"{label}  {location.place_id}  (`claimcheck locate {location.place_id}`)",
+        f"{label}  {place_id}  (`claimcheck locate {place_id}`)",
         f"  claims    {claims}",
         f"  why       {why}",
     ]
@@ -170,6 +188,7 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
     for verdict in report.verdicts:
         out.extend(_block(verdict, color))
         out.extend(_imported_lines(report, verdict))
+        out.extend(_world_lines(report, verdict))
         out.append("")
     for contradiction in report.contradictions:
         out.extend(_contradiction_lines(contradiction, color))
@@ -179,26 +198,27 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
         out.append("")
     out.append(verify_summary(report))
     for warning in report.dataset.warnings:
-        out.append(str(warning))
-    return "\n".join(out)
+        out.append(clean(warning))
+    return guard("\n".join(out))
 
 
 def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
     lines = []
     for problem in problems:
-        text = str(problem)
+        text = clean(problem)
         if color:
             fg = "red" if problem.level is Level.ERROR else "yellow"
             text = click.style(text, fg=fg)
         lines.append(text)
     errors = sum(p.level is Level.ERROR for p in problems)
-    lines.append(f"{errors} error(s): nothing was verified; fix the input and run again")
-    return "\n".join(lines)
+    lines.append(f"{count(errors, 'error')}: nothing was verified; fix the input and run again")
+    return guard("\n".join(lines))
 
 
 def render_check(dataset: Dataset, color: bool = False) -> str:
     """`claimcheck check` on valid files: what was read, then any lint warnings."""
     lines = [check_summary(dataset)]
     for warning in dataset.warnings:
-        lines.append(click.style(str(warning), fg="yellow") if color else str(warning))
-    return "\n".join(lines)
+        text = clean(warning)
+        lines.append(click.style(text, fg="yellow") if color else text)
+    return guard("\n".join(lines))

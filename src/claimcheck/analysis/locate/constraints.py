@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from claimcheck.analysis.locate.shapes import Area, Band, Disc, Inter, Not, Sector, Shape, Union
 from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
 from claimcheck.claims.model import Claim
-from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef
+from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, PlaceRef
 from claimcheck.grammar.directions import Direction
 from claimcheck.grammar.relations import Interval
 
@@ -101,12 +101,11 @@ def _distance_shape(ref: Place, acceptable: Interval, gazetteer: Gazetteer) -> t
     lo, hi = low - u, high + u
     note = _uncertainty_note([(ref.id, u)])
     if ref.kind is PlaceKind.LINE:
-        near: Shape = Band(ref.vertices, hi)
-        far: Shape | None = Band(ref.vertices, lo) if lo > 0 else None
+        near: Shape = _any(tuple(Band(line, hi) for line in ref.lines))
+        far: Shape | None = _any(tuple(Band(line, lo) for line in ref.lines)) if lo > 0 else None
     else:
-        rings = (ref.vertices, *ref.holes)
-        near = Union((Area(rings), *(Band(r, hi, closed=True) for r in rings)))
-        far = Union((Area(rings), *(Band(r, lo, closed=True) for r in rings))) if lo > 0 else None
+        near = _any(tuple(_area_band(rings, hi) for rings in ref.polygons))
+        far = _any(tuple(_area_band(rings, lo) for rings in ref.polygons)) if lo > 0 else None
     parts: list[Shape] = []
     if math.isfinite(hi):
         parts.append(near)
@@ -114,6 +113,16 @@ def _distance_shape(ref: Place, acceptable: Interval, gazetteer: Gazetteer) -> t
         parts.append(Not(far))
     shape = parts[0] if len(parts) == 1 else Inter(tuple(parts))
     return shape, f"{_span(lo, hi, f'the {ref.kind.value} {ref.id}')}{note}"
+
+
+def _any(shapes: tuple[Shape, ...]) -> Shape:
+    """One shape, or the union of a place's pieces (a border's parts, a country's islands)."""
+    return shapes[0] if len(shapes) == 1 else Union(shapes)
+
+
+def _area_band(rings: tuple[tuple[LatLon, ...], ...], width_m: float) -> Shape:
+    """A polygon and every point within width_m of its boundary."""
+    return Union((Area(rings), *(Band(r, width_m, closed=True) for r in rings)))
 
 
 def _area_shape(c: Condition, area: Place, gazetteer: Gazetteer) -> tuple[Shape, str]:
@@ -134,14 +143,15 @@ def _area_shape(c: Condition, area: Place, gazetteer: Gazetteer) -> tuple[Shape,
         shape = parts[0] if len(parts) == 1 else Inter(tuple(parts))
         span = _span(lo, hi, centre.id)
         return shape, f"{c.label} {area.id}: {span} (radius {_km(radius)}){note}"
-    rings = (area.vertices, *area.holes)
     u = area.uncertainty_m
-    bands = tuple(Band(r, u, closed=True) for r in rings)
     text = f"{c.label} the polygon {area.id}{_uncertainty_note([(area.id, u)])}"
     if math.isfinite(c.acceptable.high):  # inside (signed distance ≤ 0), or within u of it
-        return Union((Area(rings), *bands)), text
-    core = Inter((Area(rings), *(Not(b) for b in bands)))
-    return Not(core), text
+        return _any(tuple(_area_band(rings, u) for rings in area.polygons)), text
+    cores = tuple(
+        Inter((Area(rings), *(Not(Band(r, u, closed=True)) for r in rings)))
+        for rings in area.polygons
+    )
+    return Not(_any(cores)), text
 
 
 def _sector_shape(apex: Place, direction: Direction, reach_m: float) -> tuple[Shape, str]:

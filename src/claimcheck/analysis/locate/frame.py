@@ -63,7 +63,8 @@ def make_frame(shapes: Sequence[Shape], window_m: float = DEFAULT_WINDOW_M) -> _
     """The aeqd frame centred on the constraints, and the window disc around its centre."""
     from shapely import Polygon
 
-    from claimcheck.geo.lines import geodesic_circle, local_aeqd
+    from claimcheck.geo.aeqd import local_aeqd
+    from claimcheck.geo.lines import geodesic_circle
 
     fallback = [p for s in shapes for p in _line_points(s)]
     lat, lon = _frame_centre(shapes, fallback)

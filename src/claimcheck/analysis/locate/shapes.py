@@ -31,7 +31,7 @@ from claimcheck.geo import geodesic as geodesy
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-    from claimcheck.geo.lines import LocalAeqd
+    from claimcheck.geo.aeqd import LocalAeqd
 
 
 #: What we promise (and test): region edges lie within this of the true geodesic boundary.

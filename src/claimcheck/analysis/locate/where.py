@@ -107,7 +107,8 @@ def where_claims(
         claims.append(Claim(f"where-{i}", text, WHERE_CLAIMANT, _WHERE_SOURCE, assertion))
     if not extra:
         return claims, gazetteer
-    merged = Gazetteer({**gazetteer.places, **extra}, gazetteer.path, gazetteer.warnings)
+    merged = Gazetteer({**gazetteer.places, **extra}, gazetteer.path, gazetteer.warnings,
+                       world=gazetteer.world)  # fmt: skip
     return claims, merged
 
 

@@ -1,0 +1,207 @@
+"""Drafts as claims-file YAML or JSON, and appended to a claims file keeping every byte."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claimcheck.claims.extract.model import Draft
+from claimcheck.errors import UsageError
+from claimcheck.files import yamlfile
+from claimcheck.grammar.units import (
+    format_decimal,
+)
+
+#: The drafts of one article, and the title they cite it by ("articles/a.txt").
+Article = tuple[str, Sequence[Draft]]
+
+
+def to_json(drafts: Sequence[Draft]) -> str:
+    return json.dumps({"claims": [d.as_json() for d in drafts]}, indent=2, ensure_ascii=False)
+
+
+def articles_json(articles: Sequence[Article]) -> str:
+    """The drafts of several articles; each claim also names its `source`, the article its
+    `start`/`end` offsets are into."""
+    claims = [{"source": title, **d.as_json()} for title, drafts in articles for d in drafts]
+    return json.dumps({"claims": claims}, indent=2, ensure_ascii=False)
+
+
+#: Characters JSON leaves raw but YAML forbids (C1 controls, DEL) or reads as line breaks.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _yaml_scalar(value: str) -> str:
+    if re.fullmatch(r"[A-Za-z0-9][\w .,'’()/–-]*", value) and not value.endswith(" "):
+        return value
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-")
+
+
+def _draft_id(draft: Draft) -> str:
+    figure = f"{format_decimal(draft.value)}{draft.unit}" if draft.value is not None else ""
+    parts = [draft.subject or "", draft.kind.replace("_", "-"), draft.reference or "", figure]
+    # 90 characters leave room for a "-NN" that makes it unique: ids are at most 100
+    # (claimcheck.gazetteer.places.ID_PATTERN)
+    return ("extract-" + "-".join(p for p in (_slug(x) for x in parts) if p))[:90].rstrip("-")
+
+
+def _place_value(name: str, ids: tuple[str, ...]) -> str:
+    return ids[0] if len(ids) == 1 else name
+
+
+def yaml_entries(
+    drafts: Sequence[Draft], source_title: str, taken_ids: Iterable[str] = ()
+) -> tuple[str, list[Draft]]:
+    """Claims-file entries (without `expect:`) for every complete draft, and the drafts left
+    out because they lack a place; ids are unique against `taken_ids` and each other."""
+    body, left_out = _entries([(source_title, d) for d in drafts], set(taken_ids))
+    return body, [d for _, d in left_out]
+
+
+def _entries(
+    drafts: Iterable[tuple[str, Draft]], used: set[str]
+) -> tuple[str, list[tuple[str, Draft]]]:
+    """`yaml_entries` for drafts that each cite their own article; adds the ids to `used`."""
+    #: per base id, the suffix it last got (1: none): every lower one is taken, and stays so
+    suffixes: dict[str, int] = {}
+    lines: list[str] = []
+    left_out: list[tuple[str, Draft]] = []
+    for source_title, d in drafts:
+        entry = _entry(d, source_title)
+        if entry is None:
+            left_out.append((source_title, d))
+            continue
+        base = _draft_id(d)
+        n = suffixes.get(base, 1)
+        claim_id = base if n == 1 else f"{base}-{n}"
+        while claim_id in used:
+            n += 1
+            claim_id = f"{base}-{n}"
+        suffixes[base] = n
+        used.add(claim_id)
+        lines.append(f"  - id: {claim_id}")
+        for key, value in entry:
+            if key == "source":
+                lines += ["    source:", f"      title: {value}"]
+            else:
+                lines.append(f"    {key}: {value}")
+        lines.append("")
+    return "\n".join(lines), left_out
+
+
+def _entry(d: Draft, source_title: str) -> list[tuple[str, str]] | None:
+    claimant = d.claimant or "unattributed (the article's own words)"
+    entry = [
+        ("quote", _yaml_scalar(d.quote)),
+        ("claimant", _yaml_scalar(claimant)),
+        ("source", _yaml_scalar(f"{source_title}, characters {d.start}–{d.end}")),
+    ]
+    notes = []
+    reference = _place_value(d.reference, d.reference_ids) if d.reference else None
+    subject = _place_value(d.subject, d.subject_ids) if d.subject else None
+    for role, name, ids in (("subject", d.subject, d.subject_ids), ("reference", d.reference,
+                                                                     d.reference_ids)):  # fmt: skip
+        if name and not ids:
+            notes.append(f"{role} {name!r} is not in the gazetteer")
+        elif name and len(ids) > 1:
+            notes.append(f"{role} {name!r} fits {len(ids)} places")
+    if d.conversion is not None:
+        c = d.conversion
+        verdict = "correct" if c.ok else "NOT a correct rounding"
+        notes.append(f"conversion {c.stated} = {c.exact:.2f} {c.converted.unit.value}; "
+                     f"the text's {c.converted} is {verdict}")  # fmt: skip
+    if d.kind == "zone_radius":
+        if reference is None or d.requirement_text is None:
+            return None
+        entry += [("zone", _yaml_scalar(reference)), ("radius", d.requirement_text)]
+    elif d.kind == "inside":
+        if subject is None or reference is None:
+            return None
+        entry += [("subject", _yaml_scalar(subject)), ("inside", _yaml_scalar(reference))]
+        if d.requirement_text:
+            notes.append(f"the text puts it {d.requirement_text} inside")
+    elif d.kind == "near":
+        if subject is None or reference is None:
+            return None
+        entry += [("subject", _yaml_scalar(subject)), ("near", _yaml_scalar(reference))]
+    else:
+        if subject is None or reference is None or d.requirement_text is None:
+            return None
+        entry += [("subject", _yaml_scalar(subject)), ("distance", d.requirement_text)]
+        if d.direction:
+            entry.append(("direction", d.direction))
+        entry.append(("from", _yaml_scalar(reference)))
+    notes.insert(0, "drafted by claimcheck extract: review before use")
+    entry.append(("note", _yaml_scalar("; ".join(notes))))
+    entry.append(("status", "draft"))
+    return entry
+
+
+def to_yaml(drafts: Sequence[Draft], source_title: str) -> str:
+    return articles_yaml([(source_title, drafts)], name_articles=False)
+
+
+def articles_yaml(articles: Sequence[Article], name_articles: bool = True) -> str:
+    """One claims file from the drafts of several articles, each entry citing its own article;
+    drafts left out for lack of a place are listed in comments (naming their article too)."""
+    body, left_out = _entries(((t, d) for t, drafts in articles for d in drafts), set())
+    comments = "".join(
+        f"# left out (no place found): {d.kind} {d.quote!r}"
+        + (f" in {title!r}\n" if name_articles else "\n")
+        for title, d in left_out
+    )
+    return f"{comments}claims:\n{body}" if body else f"{comments}claims: []\n"
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    text: str
+    added: int
+    skipped: int
+    left_out: int
+
+
+def append_to(existing: str, path: str, drafts: Sequence[Draft], source_title: str) -> AppendResult:
+    """The claims file with new entries added after every existing byte; drafts whose quote is
+    already in the file, or left out for lack of a place, are not added."""
+    return append_articles(existing, path, [(source_title, drafts)])
+
+
+def append_articles(existing: str, path: str, articles: Sequence[Article]) -> AppendResult:
+    """`append_to` for the drafts of several articles, each entry citing its own article."""
+    data = yamlfile.load(path, existing)
+    items = data.get("claims") if isinstance(data, yamlfile.YMap) else None
+    if not isinstance(items, list) or re.search(r"^claims:\s*\[", existing, re.MULTILINE):
+        raise UsageError(f"{path}: expected a block 'claims:' list to append to")
+    last_key = list(data)[-1]
+    if last_key != "claims":
+        raise UsageError(f"{path}: 'claims:' must be the last top-level key to append to it")
+    quotes = [_norm(str(c.get("quote", ""))) for c in items if isinstance(c, dict)]
+    ids = [str(c.get("id")) for c in items if isinstance(c, dict)]
+    drafts = [(title, d) for title, article in articles for d in article]
+    fresh = [(title, d) for title, d in drafts if not _quoted(_norm(d.quote), quotes)]
+    body, left_out = _entries(fresh, set(ids))
+    added = len(fresh) - len(left_out)
+    separator = "\n" if existing.endswith("\n") and not existing.endswith("\n\n") else ""
+    if existing and not existing.endswith("\n"):
+        separator = "\n\n"
+    text = existing + (separator + body if added else "")
+    merged = yamlfile.load(path, text)
+    if len(merged["claims"]) != len(items) + added:
+        raise UsageError(f"{path}: the new entries would not join its 'claims:' list")
+    return AppendResult(text, added, len(drafts) - len(fresh), len(left_out))
+
+
+def _quoted(quote: str, quotes: list[str]) -> bool:
+    return any(quote in q or q in quote for q in quotes if q)
+
+
+def _norm(quote: str) -> str:
+    return " ".join(quote.casefold().replace("’", "'").split())

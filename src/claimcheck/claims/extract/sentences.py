@@ -1,0 +1,69 @@
+"""Sentences found in linear time: abbreviations and decimal points do not end one."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimcheck.grammar.relations import (
+    RELATION_PATTERN,
+    RELATION_SUFFIXES,
+)
+from claimcheck.grammar.units import (
+    NUMBER_PATTERN,
+    UNIT_PATTERN,
+)
+
+_ABBREVIATIONS = frozenset(
+    """approx c mr mrs ms dr st gen lt col maj capt no sgt u.s vs etc""".split()  # noqa: SIM905
+)
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+_END_MARK = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
+
+
+#: The word before a full stop ("etc", "U.S"), matched on the line reversed from the stop back,
+#: so that finding it costs the word's length, not the length of the line before it.
+_WORD_BACKWARDS = re.compile(r"[\w.]*")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in `text`; a line break always ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        start = line.start()
+        body = line.group()
+        backwards = body[::-1]
+        for end_mark in _END_MARK.finditer(body):
+            stop = end_mark.start()
+            word = _WORD_BACKWARDS.match(backwards, len(body) - stop)
+            length = word.end() - word.start() if word else 0
+            if length and body[stop - length : stop].lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+            end = line.start() + end_mark.end()
+            spans.append((start, end))
+            start = end
+            while start < line.end() and text[start].isspace():
+                start += 1
+        if start < line.end():
+            spans.append((start, line.end()))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+@lru_cache(maxsize=1)
+def _figure_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"""(?<![\w.,£$€¥])
+        (?:(?P<rel>{RELATION_PATTERN})\s+(?:(?:a|an)\s+(?=\d))?)?
+        (?:(?P<range_word>between|from)\s+)?
+        (?:(?P<low>{NUMBER_PATTERN})\s*(?P<low_unit>{UNIT_PATTERN})?\s*
+           (?P<range_sep>and|to|(?<![a-z])-|–)\s*)?
+        (?P<number>{NUMBER_PATTERN})(?P<join>\s*-\s*|\s*)(?P<unit>{UNIT_PATTERN})(?![a-z])
+        (?:\s*\(\s*(?:(?:{RELATION_PATTERN})\s+)?(?P<cnum>{NUMBER_PATTERN})\s*-?\s*
+           (?P<cunit>{UNIT_PATTERN})\s*\))?
+        (?:\s+(?P<suffix>{"|".join(re.escape(s) for s in RELATION_SUFFIXES)})\b)?""",
+        re.VERBOSE | re.IGNORECASE,
+    )

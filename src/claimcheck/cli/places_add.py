@@ -1,0 +1,175 @@
+"""`claimcheck places add NAME`: find a place and append it, cited, to the places file."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+
+import click
+
+from claimcheck.cli.options import EXIT_ATTENTION, echo, places_option, reporting_errors
+from claimcheck.errors import UsageError
+from claimcheck.files.atomic import write_bytes_atomic
+from claimcheck.files.yamlfile import read_text
+from claimcheck.gazetteer.append import Entry, append_entry, render
+from claimcheck.gazetteer.places import Gazetteer
+from claimcheck.gazetteer.reader import load_places
+from claimcheck.lookup import nominatim, wikidata
+from claimcheck.lookup.add import (
+    ONLINE,
+    SOURCES,
+    Found,
+    NewPlace,
+    choose,
+    geonames_candidates,
+    new_place,
+    via_name,
+)
+from claimcheck.lookup.index import GazetteerDb
+from claimcheck.lookup.search import cited_geonames_ids
+
+
+@click.command()
+@click.argument("name")
+@click.option("--country", help="Only places in this country (ISO code, e.g. SY).")
+@click.option(
+    "--from",
+    "source",
+    type=click.Choice(SOURCES),
+    default="geonames",
+    show_default=True,
+    help="Where to look: an imported GeoNames index (offline), Wikidata or Nominatim (online).",
+)
+@click.option("--online", is_flag=True, help="Allow --from wikidata or nominatim to go online.")
+@click.option("--pick", help="Which candidate: its number in the list, or its id (geonames:ID).")
+@click.option(
+    "--db",
+    "db_path",
+    default="geonames.sqlite",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The GeoNames index (from `places import geonames`) for --from geonames.",
+)
+@click.option("--base-url", help="The online service's URL (default: its public one).")
+@click.option("--id", "place_id", help="The new place's id (default: a slug of its name).")
+@click.option("--dry-run", is_flag=True, help="Print the entry instead of appending it.")
+@places_option
+def add(
+    name: str,
+    country: str | None,
+    source: str,
+    online: bool,
+    pick: str | None,
+    db_path: str,
+    base_url: str | None,
+    place_id: str | None,
+    dry_run: bool,
+    places_path: str,
+) -> None:
+    """Find NAME in a gazetteer and append it to the places file, cited.
+
+    The entry gets the place's name, aliases in Latin, Arabic and Cyrillic script, country and
+    admin area, coordinates, an uncertainty by its class (a capital or city 5 km, a town or
+    village 2 km, anything else 5 km: the rule `verify --gazetteer-db` uses) and its source's
+    id, URL and retrieval date; the file's existing bytes are kept (a missing file is created).
+    When several places match,
+    they are listed and nothing is written (exit 1): choose with --pick. NAME may also be an
+    id, e.g. geonames:172344. Wikidata and Nominatim are asked only with --online, identifying
+    you by CLAIMCHECK_CONTACT (an email or URL) as their usage policies require; answers are
+    cached, Nominatim at most once a second.
+
+    \b
+    Example:
+      claimcheck places add "Ar Rutbah" --country IQ
+      claimcheck places add Nikopol --country UA --pick 1
+      claimcheck places add Berlin --from wikidata --online
+    """
+    with reporting_errors():
+        if source in ONLINE and not online:
+            raise UsageError(
+                f"--from {source} looks {name!r} up online: add --online (nothing is sent "
+                "without it)"
+            )
+        new_file = not os.path.exists(places_path)
+        gazetteer = Gazetteer({}, places_path) if new_file else load_places(places_path)
+        candidates = _candidates(name, country, source, db_path, base_url)
+        if not candidates:
+            where = db_path if source == "geonames" else source
+            echo(f"no place matches {name!r} in {where}", err=True)
+            sys.exit(EXIT_ATTENTION)
+        found = choose(candidates, pick)
+        if found is None:
+            echo(_listing(candidates))
+            echo(
+                f"{len(candidates)} candidates for {name!r}: nothing added; choose one with "
+                "--pick N or --pick ID",
+                err=True,
+            )
+            sys.exit(EXIT_ATTENTION)
+        _refuse_duplicate(found, gazetteer)
+        new = new_place(found, (p.id for p in gazetteer), via_name(source, db_path), place_id)
+        entry = _entry(new)
+        if dry_run:
+            echo(render(entry).rstrip("\n"))
+            return
+        existing = "" if new_file else read_text(places_path)
+        text, line = append_entry(existing, places_path, entry)
+        bom = b""
+        if not new_file:
+            with open(places_path, "rb") as handle:
+                bom = codecs.BOM_UTF8 if handle.read(3) == codecs.BOM_UTF8 else b""
+        write_bytes_atomic(places_path, bom + text.encode("utf-8"))
+    echo(
+        f"{places_path}:{line}: added {new.id} ({found.title}; uncertainty "
+        f"{new.uncertainty_m / 1000:g} km by {new.rule})"
+    )
+
+
+def _candidates(
+    name: str, country: str | None, source: str, db_path: str, base_url: str | None
+) -> list[Found]:
+    if source == "wikidata":
+        return wikidata.candidates(name, country, wikidata.base_url(base_url))
+    if source == "nominatim":
+        return nominatim.candidates(name, country, nominatim.base_url(base_url))
+    with GazetteerDb(db_path) as db:
+        return geonames_candidates(db, name, country)
+
+
+def _listing(candidates: list[Found]) -> str:
+    rows = [("#", "ID", "NAME", "COUNTRY", "ADMIN", "COORDINATES", "CLASS", "MATCH")]
+    for i, c in enumerate(candidates, 1):
+        rows.append((str(i), c.id, c.name, c.country or "—", c.admin or "—",
+                     f"{c.lat:.5f}, {c.lon:.5f}", c.feature, c.how))  # fmt: skip
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
+                     for r in rows)  # fmt: skip
+
+
+def _refuse_duplicate(found: Found, gazetteer: Gazetteer) -> None:
+    """The same GeoNames row or source URL is already cited by a place in the file."""
+    if found.source == "geonames" and int(found.source_id) in cited_geonames_ids(gazetteer):
+        raise UsageError(f"{found.id} is already cited by a place in the places file")
+    for place in gazetteer:
+        if place.source.url and place.source.url == found.url:
+            raise UsageError(f"{found.id} is already in the places file as {place.id!r}")
+
+
+def _entry(new: NewPlace) -> Entry:
+    f = new.found
+    return Entry(
+        id=new.id,
+        name=f.name,
+        aliases=f.aliases,
+        country=f.country,
+        admin=f.admin,
+        lat=f.lat,
+        lon=f.lon,
+        uncertainty=f"{new.uncertainty_m / 1000:g} km",
+        source_title=f"{f.title}, {f.licence}",
+        source_url=f.url,
+        source_date=f.retrieved,
+        publisher=f.publisher,
+        note=new.note,
+    )

@@ -1,0 +1,238 @@
+"""`claimcheck places add`: find a place in a gazetteer and turn it into a cited entry.
+
+The sources: `geonames` (an index built by `places import geonames`, offline), `wikidata` and
+`nominatim` (online, opt-in: claimcheck.lookup.wikidata, claimcheck.lookup.nominatim). Each
+gives candidates; the command never picks one of several by itself.
+
+Uncertainty. None of the sources says how large a place is or how sure its point is, so the
+entry's uncertainty comes from one rule, the one `verify --gazetteer-db` uses for imported rows
+(claimcheck.lookup.fallback.UNCERTAINTY_BY_CODE, by GeoNames feature code): a capital, an
+administrative seat or a city 5 km, a town, village or named locality 2 km, anything else
+(a camp, a base, no class at all) 5 km. Wikidata's and OpenStreetMap's classes are mapped onto
+those codes (`WIKIDATA_CLASSES`, `OSM_PLACE_TYPES`), and the entry's note says which rule
+applied.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+from claimcheck.errors import UsageError
+from claimcheck.gazetteer.names import spelling
+from claimcheck.lookup.fallback import uncertainty_for_code
+from claimcheck.lookup.index import LICENCE, DbPlace, GazetteerDb
+
+SOURCES = ("geonames", "wikidata", "nominatim")
+ONLINE = ("wikidata", "nominatim")
+#: scripts whose names become aliases: those of English, Arabic, Russian and Ukrainian
+ALIAS_SCRIPTS = ("LATIN", "ARABIC", "CYRILLIC")
+MAX_ALIASES = 12
+
+
+@dataclass(frozen=True)
+class Found:
+    """One place a source offers for a name, with everything its entry needs."""
+
+    #: "geonames", "wikidata" or "nominatim"
+    source: str
+    #: the source's own id: "163808", "Q64", "node/240109189"
+    source_id: str
+    name: str
+    lat: float
+    lon: float
+    #: what the source calls it, e.g. "P.PPLA2", "Q515 (city)", "place=city"
+    feature: str
+    #: the GeoNames feature code it is sized as by the one rule ("" for none)
+    code: str
+    url: str
+    #: the citation's title, e.g. 'GeoNames 163808 "Palmyra" (P.PPLA2)'
+    title: str
+    publisher: str
+    licence: str
+    retrieved: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    admin: str | None = None
+    population: int | None = None
+    #: how the name matched: exact, alias, transliteration, fuzzy, search (the service ranked it)
+    how: str = "search"
+
+    @property
+    def id(self) -> str:
+        prefix = {"geonames": "geonames", "wikidata": "wikidata", "nominatim": "osm"}[self.source]
+        return f"{prefix}:{self.source_id}"
+
+    def uncertainty(self) -> tuple[float, str]:
+        """Metres, and the rule that gave them, in words."""
+        metres, rule = uncertainty_for_code(self.code)
+        if self.source != "geonames" and self.code:
+            rule = f"{self.feature} read as GeoNames {self.code}: {rule}"
+        elif self.source != "geonames":
+            rule = f"{self.feature}: {rule}"
+        return metres, rule
+
+
+def today() -> str:
+    return datetime.date.today().isoformat()
+
+
+def is_alias(name: str, primary: str) -> bool:
+    """A name worth listing: in a script the tool's users read, not a code, not the name itself.
+
+    Latin names must start with a capital: GeoNames writes its machine transliterations of other
+    scripts in lower case ("bylghwrwd" for Belgorod), and no report spells a place that way.
+    """
+    if not name or name == primary or re.fullmatch(r"[A-Z0-9]{2,5}|[\d\W]+", name):
+        return False
+    if name[0].isascii() and name[0].islower():
+        return False
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(unicodedata.name(c, "").startswith(ALIAS_SCRIPTS) for c in letters)
+
+
+def _script(name: str) -> str:
+    letter = next((c for c in name if c.isalpha()), None)
+    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
+
+
+def pick_aliases(names: Iterable[str], primary: str) -> tuple[str, ...]:
+    """Names in Latin, Arabic or Cyrillic script, one per spelling and script (the first
+    MAX_ALIASES): "Белгород" stays beside "Belgorod", "BELGOROD" does not."""
+    seen = {(_script(primary), spelling(primary))}
+    out: list[str] = []
+    for name in names:
+        key = (_script(name), spelling(name))
+        if is_alias(name, primary) and key not in seen:
+            seen.add(key)
+            out.append(name)
+    return tuple(out[:MAX_ALIASES])
+
+
+# --- GeoNames (the imported index) -------------------------------------------------------------
+
+
+def geonames_candidates(db: GazetteerDb, name: str, country: str | None) -> list[Found]:
+    """Rows whose name matches exactly, as an alias or a transliteration; else the near misses."""
+    explicit = re.fullmatch(r"(?i)geonames:(\d+)", name.strip())
+    if explicit:
+        row = db.get(int(explicit.group(1)))
+        if row is None:
+            raise UsageError(f"{name}: not in {db.path}")
+        return [_geonames_found(db, row, "id")]
+    matches = db.search(name, 50, country)
+    certain = [m for m in matches if m.match.how != "fuzzy"]
+    chosen = certain or matches[:10]
+    return [_geonames_found(db, m.place, m.match.how) for m in chosen]
+
+
+def _geonames_found(db: GazetteerDb, row: DbPlace, how: str) -> Found:
+    sql = "SELECT name FROM names WHERE geonameid = ? ORDER BY is_primary DESC, rowid"
+    names = [n for (n,) in db.con.execute(sql, (row.geonameid,))]
+    feature = f"{row.feature_class}.{row.feature_code}".strip(".")
+    return Found(
+        source="geonames",
+        source_id=str(row.geonameid),
+        name=row.name,
+        lat=row.lat,
+        lon=row.lon,
+        feature=feature or "no feature class",
+        code=row.feature_code,
+        url=f"https://www.geonames.org/{row.geonameid}",
+        title=f'GeoNames {row.geonameid} "{row.name}"' + (f" ({feature})" if feature else ""),
+        publisher="GeoNames",
+        licence=LICENCE,
+        retrieved=today(),
+        aliases=pick_aliases(names, row.name),
+        country=row.country or None,
+        admin=_admin_name(db, row),
+        population=row.population or None,
+        how=how,
+    )
+
+
+def _admin_name(db: GazetteerDb, row: DbPlace) -> str | None:
+    """The first-order division's name when the index has its ADM1 row, else COUNTRY.CODE."""
+    if not row.admin1:
+        return None
+    sql = (
+        "SELECT name FROM places WHERE country = ? AND admin1 = ? AND feature_code = 'ADM1' "
+        "ORDER BY geonameid LIMIT 1"
+    )
+    found = db.con.execute(sql, (row.country, row.admin1)).fetchone()
+    return str(found[0]) if found else f"{row.country}.{row.admin1}"
+
+
+# --- choosing ------------------------------------------------------------------------------------
+
+
+def choose(candidates: list[Found], pick: str | None) -> Found | None:
+    """The candidate `pick` names (a 1-based number or an id), the only certain one, or None.
+
+    Raises UsageError when `pick` names none of them.
+    """
+    if pick is not None:
+        if pick.isdigit():
+            n = int(pick)
+            if not 1 <= n <= len(candidates):
+                raise UsageError(f"--pick {pick}: choose 1 to {len(candidates)}")
+            return candidates[n - 1]
+        for c in candidates:
+            if c.id.lower() == pick.strip().lower():
+                return c
+        raise UsageError(f"--pick {pick}: not one of the candidates listed")
+    certain = [c for c in candidates if c.how != "fuzzy"]
+    if len(candidates) == 1 and certain:
+        return candidates[0]
+    return None
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-")[:40].strip("-") or "place"
+
+
+def unique_id(found: Found, taken: Iterable[str]) -> str:
+    used = set(taken)
+    base = slug(found.name)
+    if base not in used:
+        return base
+    with_country = f"{base}-{found.country.lower()}" if found.country else base
+    candidate, n = with_country, 2
+    while candidate in used:
+        candidate, n = f"{with_country}-{n}", n + 1
+    return candidate
+
+
+@dataclass(frozen=True)
+class NewPlace:
+    """The entry `places add` appends, field by field."""
+
+    id: str
+    found: Found
+    uncertainty_m: float
+    rule: str
+    via: str
+
+    @property
+    def note(self) -> str:
+        return (
+            f"Added by claimcheck places add from {self.via}; uncertainty "
+            f"{self.uncertainty_m / 1000:g} km by feature class ({self.rule}; the rule in "
+            "claimcheck.lookup.fallback). Review the point and the uncertainty against another "
+            "source."
+        )
+
+
+def new_place(found: Found, taken: Iterable[str], via: str, place_id: str | None) -> NewPlace:
+    metres, rule = found.uncertainty()
+    return NewPlace(place_id or unique_id(found, taken), found, metres, rule, via)
+
+
+def via_name(source: str, path: str | None) -> str:
+    return os.path.basename(path) if source == "geonames" and path else source

@@ -1,0 +1,359 @@
+"""The methods section and the table of places, written from what the report actually used.
+
+Nothing here is boilerplate: each paragraph is there because a claim in the report needed it,
+and says what that claim's data holds: which sources its places cite (a link to Wikipedia,
+GeoNames or Natural Earth, or only a note such as "from memory", quoted as written), how each
+figure was read, which uncertainty and verdict rules decided. A report of one claim says less
+than a report of twenty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, Verdict
+from claimcheck.api import VerifyReport
+from claimcheck.claims.meaning import DistanceAssertion, InsideAssertion, NearAssertion
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source
+from claimcheck.render.summary import ClaimSummary
+from claimcheck.render.words import (
+    VERDICT_LABEL,
+    VERDICT_MEANING,
+    compass_words,
+    interval_words,
+    length,
+    place_labels,
+    requirement_words,
+    uncertainty,
+)
+
+#: Published datasets a place's source can point to: (name, URL host or title words, licence).
+DATASETS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("Wikipedia", ("wikipedia.org", "wikipedia"), "CC BY-SA 4.0"),
+    ("GeoNames", ("geonames.org", "geonames"), "CC BY 4.0"),
+    ("Natural Earth", ("naturalearthdata.com", "natural earth"), "public domain"),
+)
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """One row of the table of places."""
+
+    id: str
+    name: str
+    position: str
+    uncertainty: str
+    source: Source
+    #: the published dataset the source points to, or "" when it names none
+    dataset: str
+    #: the claims that use the place, by number; readings of ambiguous names in parentheses
+    claims: str
+
+
+def dataset_of(source: Source) -> str:
+    """Which published dataset a source points to: by its link's host, else by its title."""
+    host = urlsplit(source.url or "").netloc.lower()
+    for name, (domain, _word), _licence in DATASETS:
+        if host == domain or host.endswith("." + domain):
+            return name
+    title = source.title.lower()
+    found = [(title.find(word), name) for name, (_d, word), _l in DATASETS if word in title]
+    return min(found)[1] if found else ""
+
+
+def _position(place: Place, labels: dict[str, str]) -> str:
+    if place.kind is PlaceKind.POINT:
+        assert place.lat is not None and place.lon is not None
+        ns, ew = ("N" if place.lat >= 0 else "S"), ("E" if place.lon >= 0 else "W")
+        return f"{abs(place.lat):.4f}° {ns}, {abs(place.lon):.4f}° {ew}"
+    if place.kind is PlaceKind.ZONE:
+        centre = labels.get(place.centre or "", place.centre)
+        return f"circle of {place.radius} around {centre}"
+    if place.kind is PlaceKind.LINE:
+        return f"line of {len(place.vertices)} points"
+    if place.kind is PlaceKind.POLYGON:
+        return f"area of {len(place.vertices)} points"
+    return "not known"
+
+
+def places_table(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> list[PlaceRow]:
+    """Every place the claims shown use, in order of first use."""
+    gazetteer = report.dataset.gazetteer
+    labels = place_labels(gazetteer)
+    direct: dict[str, list[str]] = {}
+    for v, s in zip(_verdicts(report, summaries), summaries, strict=True):
+        ambiguous_only = {p for c in v.candidates for _r, p in c.places} - {p for _r, p in v.places}
+        agreed = (
+            set.intersection(*({p for _r, p in c.places} for c in v.candidates))
+            if (v.candidates)
+            else set()
+        )
+        for pid in s.places:
+            mark = f"({s.number})" if pid in ambiguous_only and pid not in agreed else str(s.number)
+            direct.setdefault(pid, []).append(mark)
+    for pid, uses in list(direct.items()):  # a zone's centre places it: used with it
+        zone = gazetteer.get(pid)
+        if zone is not None and zone.kind is PlaceKind.ZONE and zone.centre:
+            direct.setdefault(zone.centre, []).extend(uses)
+    rows = []
+    for pid, uses in direct.items():
+        place = gazetteer.get(pid)
+        if place is None:
+            continue
+        rows.append(
+            PlaceRow(
+                pid, labels.get(pid, place.name), _position(place, labels), uncertainty(place),
+                place.source, dataset_of(place.source), _uses(uses),
+            )
+        )  # fmt: skip
+    return rows
+
+
+def _uses(uses: Sequence[str]) -> str:
+    """ "1, 2, (4), 7": each claim once, in number order; a direct use wins over a reading."""
+    by_number: dict[int, str] = {}
+    for use in uses:
+        n = int(use.strip("()"))
+        if by_number.get(n, "(").startswith("("):
+            by_number[n] = use
+    return ", ".join(by_number[n] for n in sorted(by_number))
+
+
+def _verdicts(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> list[Verdict]:
+    by_id = {v.claim.id: v for v in report.verdicts}
+    return [by_id[s.id] for s in summaries]
+
+
+def _numbers(numbers: Sequence[int]) -> str:
+    text = [str(n) for n in sorted(set(numbers))]
+    if len(text) == 1:
+        return f"claim {text[0]}"
+    return f"claims {', '.join(text[:-1])} and {text[-1]}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def methods(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> list[tuple[str, str]]:
+    """(heading, paragraph) pairs, each present only when a claim shown needed it."""
+    rows = places_table(report, summaries)
+    verdicts = _verdicts(report, summaries)
+    number = {s.id: s.number for s in summaries}
+    checks = [(number[top.claim.id], c) for top in verdicts for v in (top, *top.candidates)
+              for c in v.checks]  # fmt: skip
+    labels = place_labels(report.dataset.gazetteer)
+    out = []
+    for heading, text in (
+        ("Places", _places(rows, report)),
+        ("Measurement", _measurement(checks)),
+        ("Reading the claims", _reading(report, verdicts, number)),
+        ("Uncertainty", _uncertainty(verdicts, number, report, labels)),
+        ("Verdicts", _verdicts_rule(report, verdicts, number)),
+    ):
+        if text:
+            out.append((heading, text))
+    return out
+
+
+def _places(rows: Sequence[PlaceRow], report: VerifyReport) -> str:
+    if not rows:
+        return ""
+    counts = Counter(r.dataset for r in rows if r.dataset)
+    licences = {name: licence for name, _m, licence in DATASETS}
+    cited = [f"{_plural(n, 'place')} {_cite(n)} {name} ({licences[name]})" for name, n in
+             sorted(counts.items(), key=lambda x: (-x[1], x[0]))]  # fmt: skip
+    text = f"The claims shown use {_plural(len(rows), 'place')}. "
+    if cited:
+        text += _sentence(", ".join(cited[:-1]) + (" and " if len(cited) > 1 else "") + cited[-1])
+    others = [r for r in rows if not r.dataset]
+    if others:
+        quoted = "; ".join(f"{r.name}: “{r.source.title}”" for r in others)
+        text += (
+            f" {_plural(len(others), 'place')} {_cite(len(others))} another source, quoted as "
+            f"{'its entry gives' if len(others) == 1 else 'their entries give'} it: {quoted}."
+        )
+    unknown = [r.name for r in rows if r.position == "not known"]
+    if unknown:
+        text += f" No source gives a position for {_join(unknown)}."
+    known = [r for r in rows if r.position != "not known"]
+    if known:
+        imported = sum(len(v) for v in report.imported.values())
+        text += (
+            " Each place with a position carries the uncertainty radius its entry states; the "
+            "table of places lists them."
+        )
+        if imported:
+            text += (
+                f" {_plural(imported, 'place')} came from a GeoNames index, with an uncertainty "
+                "set by its feature code."
+            )
+    return text
+
+
+def _cite(n: int) -> str:
+    return "cites" if n == 1 else "cite"
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:] + "." if text else ""
+
+
+def _join(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _measurement(checks: Sequence[tuple[int, Check]]) -> str:
+    lengths = [n for n, c in checks if isinstance(c, LengthCheck) and c.quantity != "radius"]
+    to_shapes = any(isinstance(c, LengthCheck) and c.nearest is not None for _n, c in checks)
+    angles = [n for n, c in checks if isinstance(c, AngleCheck)]
+    radii = [n for n, c in checks if isinstance(c, LengthCheck) and c.quantity == "radius"]
+    parts = []
+    if lengths:
+        parts.append(
+            f"Distances ({_numbers(lengths)}) are geodesics on the WGS84 ellipsoid, computed with "
+            "pyproj (Karney's algorithm, GeographicLib)"
+            + (", to the nearest point of a line or area" if to_shapes else "")
+        )
+    if angles:
+        parts.append(
+            f"bearings ({_numbers(angles)}) are forward azimuths on the same ellipsoid, seen from "
+            "the place the claim measures from"
+        )
+    if radii:
+        parts.append(
+            f"a zone's radius ({_numbers(radii)}) is compared as its entry declares it; nothing "
+            "is measured"
+        )
+    return _sentence("; ".join(parts))
+
+
+def _reading(report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str, int]) -> str:
+    """How each figure, direction and "near" of the claims shown was read, with its range."""
+    gazetteer = report.dataset.gazetteer
+    labels = place_labels(gazetteer)
+    read: dict[str, list[int]] = {}
+    for v in verdicts:
+        n = number[v.claim.id]
+        for top in (v, *v.candidates[:1]):
+            for c in top.checks:
+                read.setdefault(_range(c), []).append(n)
+        if not v.checks and not v.candidates:
+            text = _unmeasured(v, gazetteer, labels)
+            if text:
+                read.setdefault(text, []).append(n)
+    if not read:
+        return ""
+    items = [f"{text} ({_numbers(ns)})" for text, ns in read.items()]
+    return (
+        "Each figure was read as the range of values its wording allows, from the precision "
+        "it is given to: " + "; ".join(dict.fromkeys(items)) + "."
+    )
+
+
+def _unmeasured(v: Verdict, gazetteer: Gazetteer, labels: dict[str, str]) -> str:
+    """How a claim that could not be measured (its subject has no position) was read."""
+    a = v.claim.assertion
+    roles = dict(v.places)
+    ref_id = roles.get("reference") or roles.get("area")
+    place = gazetteer.get(ref_id) if ref_id else None
+    if isinstance(a, DistanceAssertion):
+        r = a.requirement
+        return f"“{requirement_words(r)}” as {interval_words(r.acceptable(), r.unit)}"
+    if place is None:
+        return ""
+    if isinstance(a, InsideAssertion) and place.kind is PlaceKind.ZONE and place.radius:
+        word = "inside" if a.inside else "outside"
+        limit = "at most" if a.inside else "more than"
+        centre = labels.get(place.centre or "", place.centre)
+        return f"“{word} {labels[place.id]}” as {limit} {place.radius} from {centre}, its centre"
+    if isinstance(a, NearAssertion) and a.threshold is None:
+        why = (
+            "its own threshold"
+            if place.near_m is not None
+            else f"the default for a {place.kind.value}"
+        )
+        return f"“near {labels[place.id]}” as within {place.near_threshold_m / 1000:,.4g} km, {why}"
+    return ""
+
+
+def _range(check: Check) -> str:
+    if isinstance(check, AngleCheck):
+        name = check.claimed.split(" (")[0]
+        return (
+            f"“{compass_words(name)}” as bearings {check.acceptable.low % 360:g}° to "
+            f"{check.acceptable.high % 360:g}°"
+        )
+    wanted = interval_words(check.acceptable, check.unit)
+    if check.quantity in ("inside", "outside"):
+        if check.nearest is None:  # a zone: measured from its centre
+            return f"“{check.quantity}” a zone as {wanted} from its centre"
+        edge = "0 km or less" if check.quantity == "inside" else "more than 0 km"
+        return f"“{check.quantity}” an area as a signed distance of {edge} to its edge"
+    default = re.search(r"the default for a (\w+)", check.claimed)
+    if check.quantity == "near" and default:
+        return f"“near” with no figure as {wanted}, the default for a {default.group(1)}"
+    claimed = re.sub(r"^exactly ", "", requirement_words_from(check.claimed))
+    return f"“{claimed}” as {wanted}"
+
+
+def requirement_words_from(claimed: str) -> str:
+    """A check's claimed text without its tolerance: "about 24 km (±1.2 km)" -> "about 24 km"."""
+    return re.sub(r" \(±[^)]*\)$", "", claimed)
+
+
+def _uncertainty(
+    verdicts: Sequence[Verdict], number: dict[str, int], report: VerifyReport,
+    labels: dict[str, str],
+) -> str:  # fmt: skip
+    """The rule, with the first distance of the claims shown as its example."""
+    gazetteer = report.dataset.gazetteer
+    for v in verdicts:
+        for c in v.checks:
+            places = [gazetteer.get(pid) for _r, pid in v.places]
+            if (
+                not isinstance(c, LengthCheck)
+                or c.measured.low == c.measured.high
+                or c.quantity != "distance"
+                or any(p is None or p.kind is not PlaceKind.POINT for p in places)
+            ):
+                continue
+            each = " and ".join(
+                f"{labels[p.id]} ({uncertainty(p)})" for p in places if p is not None
+            )
+            m = c.measured
+            return (
+                "A measured distance is a range, not a point: the best estimate between the two "
+                "places' positions, widened by the uncertainty of both. "
+                f"For claim {number[v.claim.id]}, {length(m.best, c.unit)} between {each} "
+                f"becomes {m.low / c.unit.metres:,.1f}–{m.high / c.unit.metres:,.1f} "
+                f"{c.unit.value}. A verdict must hold for every position the sources allow."
+            )
+    return ""
+
+
+def _verdicts_rule(
+    report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str, int]
+) -> str:
+    kinds = Counter(v.verdict for v in verdicts)
+    parts = [f"{VERDICT_LABEL[k]}: {VERDICT_MEANING[k]}" for k in VERDICT_LABEL if kinds[k]]
+    text = (
+        "The verdict compares the measured range with the claim's range. " + "; ".join(parts) + "."
+    )
+    ambiguous = [number[v.claim.id] for v in verdicts if v.candidates]
+    if ambiguous:
+        text += (
+            f" A name that fits several places ({_numbers(ambiguous)}) is checked once for each "
+            "place it could mean; the claim stays unverifiable, since the data cannot pick one."
+        )
+    several = [number[v.claim.id] for v in verdicts if len(v.checks) > 1]
+    if several:
+        text += (
+            f" A claim with a distance and a direction ({_numbers(several)}) takes the worse of "
+            "the two verdicts."
+        )
+    return text

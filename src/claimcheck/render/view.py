@@ -1,0 +1,182 @@
+"""What a map shows first: the extent of the claims that matter, the full extent for the
+overview, the labels worth naming, and the legend, in names people read.
+
+The default view holds the places the claims name outright, their zones and the regions where
+an unknown place can be; places that are only one reading of an ambiguous name (a namesake
+1,000 km away) and places no claim uses stay in the overview. Shared by the HTML map and the
+PNG/SVG figure, so both show the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from claimcheck.claims.model import VerdictKind
+from claimcheck.geo import geodesic
+from claimcheck.render.basemap import Extent, Town
+from claimcheck.render.html_report import COLOURS
+from claimcheck.render.words import VERDICT_LABEL
+
+#: How a verdict reads in the legend, next to its colour.
+_MEASURED = {
+    VerdictKind.CONSISTENT: "fits the claim",
+    VerdictKind.INCONCLUSIVE: "partly fits the claim (inconclusive)",
+    VerdictKind.INCONSISTENT: "does not fit the claim",
+    VerdictKind.UNVERIFIABLE: "cannot be checked",
+}
+LAND, SEA, COAST = "#f4f1ea", "#d5e5ef", "#a69f8f"
+TOWN = "#6b6b6b"
+
+
+def _positions(coords: Any) -> list[tuple[float, float]]:
+    if coords and isinstance(coords[0], (int, float)):
+        return [(float(coords[0]), float(coords[1]))]
+    return [p for c in coords for p in _positions(c)]
+
+
+def extent_of(features: Iterable[Mapping[str, Any]]) -> Extent | None:
+    """(west, south, east, north) of the features' positions, or None when there are none."""
+    points = [p for f in features for p in _positions(f["geometry"]["coordinates"])]
+    if not points:
+        return None
+    lons = [p[0] for p in points]
+    lats = [p[1] for p in points]
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def _in_focus(feature: Mapping[str, Any]) -> bool:
+    p = feature["properties"]
+    layer = p.get("layer")
+    if layer in ("zone", "region"):
+        return True
+    if layer in ("place", "uncertainty"):
+        return bool(p.get("focus"))
+    return layer == "measurement" and not p.get("candidate")
+
+
+def focus_extent(collection: Mapping[str, Any]) -> Extent | None:
+    """The extent of what the claims name outright (everything, if they name nothing)."""
+    features = collection["features"]
+    return extent_of([f for f in features if _in_focus(f)]) or extent_of(features)
+
+
+def padded(extent: Extent, fraction: float, least_deg: float = 0.05) -> Extent:
+    west, south, east, north = extent
+    dx = max((east - west) * fraction, least_deg)
+    dy = max((north - south) * fraction, least_deg)
+    return (max(-180.0, west - dx), max(-85.0, south - dy), min(180.0, east + dx),
+            min(85.0, north + dy))  # fmt: skip
+
+
+def towns_apart(
+    towns: Sequence[Town], collection: Mapping[str, Any], apart_km: float = 15.0
+) -> list[Town]:
+    """The towns that are not a place of the claims' map already (Deir ez-Zor twice)."""
+    points = [
+        f["geometry"]["coordinates"]
+        for f in collection["features"]
+        if f["properties"].get("layer") == "place"
+    ]
+    return [
+        t
+        for t in towns
+        if all(
+            geodesic.inverse(t.lat, t.lon, lat, lon).distance_m > apart_km * 1000
+            for lon, lat in points
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class LabelItem:
+    """A label a map may draw: its point, text, and rank (lower is placed first)."""
+
+    key: str
+    lat: float
+    lon: float
+    text: str
+    rank: int
+    #: "place", "other-place", "region", "zone" or "town"
+    kind: str
+
+
+def label_items(collection: Mapping[str, Any], towns: Sequence[Any] = ()) -> list[LabelItem]:
+    """Every label worth drawing, most important first: places the claims name, the regions,
+    places only a reading uses, the zones, places no claim uses, towns."""
+    items = []
+    for i, f in enumerate(collection["features"]):
+        p, g = f["properties"], f["geometry"]
+        layer = p.get("layer")
+        if layer == "place":
+            lon, lat = g["coordinates"]
+            rank, kind = (
+                (0, "place")
+                if p.get("focus")
+                else (2, "place")
+                if p.get("used")
+                else (4, "other-place")
+            )
+            items.append(LabelItem(f"p{i}", lat, lon, p["label"], rank, kind))
+        elif layer == "region" and "label_at" in p:
+            lon, lat = p["label_at"]
+            items.append(LabelItem(f"r{i}", lat, lon, p["label"], 1, "region"))
+        elif layer == "zone":
+            lon, lat = max(_positions(g["coordinates"]), key=lambda q: q[1])
+            items.append(LabelItem(f"z{i}", lat, lon, p["title"], 3, "zone"))
+    items += [LabelItem(f"t{i}", t.lat, t.lon, t.name, 5, "town") for i, t in enumerate(towns)]
+    return sorted(items, key=lambda item: (item.rank, item.key))
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One line of a legend: a symbol and what it means."""
+
+    #: "fill", "line", "dashed", "dot", "ring", "square", or "heading" (a title, no symbol)
+    symbol: str
+    stroke: str
+    fill: str
+    text: str
+
+
+def legend(collection: Mapping[str, Any], towns: bool, countries: bool) -> list[LegendEntry]:
+    """An entry for every layer and colour the map draws, in the order they are drawn on top."""
+    features = collection["features"]
+    props = [f["properties"] for f in features]
+    layers = {p.get("layer") for p in props}
+    out = []
+    if any(p.get("layer") == "place" and p.get("used") for p in props):
+        out.append(LegendEntry("dot", "#ffffff", "#222222", "Place a claim names"))
+    if any(p.get("layer") == "place" and not p.get("used") for p in props):
+        out.append(LegendEntry("dot", "#ffffff", "#8c8c8c", "Other place in the places file"))
+    if "uncertainty" in layers:
+        out.append(LegendEntry("ring", "#333333", "#33333311",
+                               "How far off a place may be (its stated uncertainty)"))  # fmt: skip
+    verdicts = [VerdictKind(p["verdict"]) for p in props if p.get("layer") == "measurement"]
+    for kind in VERDICT_LABEL:
+        if kind in verdicts:
+            out.append(LegendEntry("dashed", COLOURS[kind], "",
+                                   f"Measured distance: {_MEASURED[kind]}"))  # fmt: skip
+    for p in props:
+        if p.get("layer") == "zone":
+            out.append(LegendEntry("fill", p["stroke"], p["fill"], f"Zone: {p['title']}"))
+    if "border" in layers:
+        out.append(LegendEntry("line", "#555555", "", "Border or line from the places file"))
+    if "polygon" in layers:
+        out.append(LegendEntry("fill", "#555555", "#999999", "Area from the places file"))
+    group = None
+    for p in props:
+        if p.get("layer") == "region":
+            if p.get("group") != group:
+                group = p.get("group")
+                out.append(LegendEntry("heading", "", "", f"{group}:"))
+            out.append(LegendEntry("fill", p["stroke"], p["fill"], p["label"]))
+    if towns:
+        out.append(LegendEntry("square", TOWN, TOWN, "Town of 100,000 people or more (GeoNames)"))
+    if countries:
+        out.append(
+            LegendEntry("fill", COAST, LAND, "Land, country borders and coasts (Natural Earth)")
+        )
+        out.append(LegendEntry("fill", COAST, SEA, "Sea"))
+    return out

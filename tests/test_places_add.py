@@ -1,0 +1,277 @@
+"""`claimcheck places add`: candidates, never a silent pick, a cited entry appended byte-safe;
+the online sources only with --online, polite, and tested against a local recorded server."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import main
+from claimcheck.files import yamlfile
+from claimcheck.gazetteer.append import Entry, append_entry
+from claimcheck.lookup.add import is_alias, pick_aliases
+from claimcheck.lookup.importer import import_geonames
+
+DATA = Path(__file__).parent / "data"
+DUMP = DATA / "geonames" / "RU-UA-Shebekino.txt"
+ONLINE = DATA / "online"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("index") / "geonames.sqlite")
+    import_geonames(str(DUMP), path)
+    return path
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), env={"NO_COLOR": "1", **(env or {})})
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+PLACES = """\
+# a places file with a comment that must survive
+places:
+  - id: rukban-camp          # kept as written
+    name: Rukban camp
+    lat: 33.310861
+    lon: 38.668472
+    uncertainty: 4 km
+    source: English Wikipedia, "Rukban" (33°18′39.1″N 38°40′06.5″E)
+"""
+
+
+def test_one_match_is_appended_cited_and_the_rest_of_the_file_kept(db: str, tmp_path: Path) -> None:
+    places = tmp_path / "places.yaml"
+    places.write_text(PLACES, encoding="utf-8")
+    code, out, err = run("places", "add", "Belgorod", "--db", db, "--places", str(places))
+    assert code == 0, err
+    assert out.startswith(f"{places}:10: added belgorod (GeoNames 578072 ")
+    assert "uncertainty 5 km by feature code PPLA" in out
+    text = places.read_text(encoding="utf-8")
+    assert text.startswith(PLACES)  # every old byte, comments included
+    data = yamlfile.load(str(places), text)
+    entry = data["places"][-1]
+    assert entry["id"] == "belgorod" and entry["country"] == "RU" and entry["admin"] == "RU.09"
+    assert (entry["lat"], entry["lon"]) == (50.60343, 36.58091)
+    assert entry["uncertainty"] == "5 km"
+    assert entry["source"]["url"] == "https://www.geonames.org/578072"
+    assert entry["source"]["title"].startswith('GeoNames 578072 "Belgorod" (P.PPLA)')
+    assert entry["source"]["date"]  # the retrieval date
+    assert all(is_alias(a, "Belgorod") for a in entry["aliases"])
+
+
+def test_a_village_is_sized_by_the_same_rule_as_imported_places(db: str, tmp_path: Path) -> None:
+    places = tmp_path / "places.yaml"
+    code, out, _ = run("places", "add", "Shebekino", "--db", db, "--places", str(places))
+    assert code == 0
+    assert "uncertainty 2 km by feature code PPL" in out
+    assert places.read_text(encoding="utf-8").startswith("places:\n  - id: shebekino\n")
+
+
+def test_an_ambiguous_name_lists_candidates_and_writes_nothing(db: str, tmp_path: Path) -> None:
+    places = tmp_path / "places.yaml"
+    places.write_text(PLACES, encoding="utf-8")
+    code, out, err = run(
+        "places", "add", "Nikopol", "--country", "UA", "--db", db, "--places", str(places)
+    )
+    assert code == 1
+    assert "geonames:700051" in out and "geonames:9103943" in out and "geonames:728782" not in out
+    assert "choose one with --pick N or --pick ID" in err
+    assert places.read_text(encoding="utf-8") == PLACES
+    code, out, _ = run("places", "add", "Nikopol", "--country", "UA", "--pick",
+                       "geonames:9103943", "--db", db, "--places", str(places))  # fmt: skip
+    assert code == 0 and "added nikopol (GeoNames 9103943" in out
+    code, out, _ = run("places", "add", "Nikopol", "--pick", "1", "--db", db, "--places",
+                       str(places))  # fmt: skip
+    assert code == 0 and "added nikopol-ua (GeoNames 700051" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["Nowhere"], "no place matches 'Nowhere'"),
+        (["Nikopol", "--pick", "9"], "--pick 9: choose 1 to 3"),
+        (["Berlin", "--from", "wikidata"], "add --online (nothing is sent without it)"),
+    ],
+)
+def test_refusals(db: str, tmp_path: Path, args: list[str], message: str) -> None:
+    places = tmp_path / "places.yaml"
+    code, _, err = run("places", "add", *args, "--db", db, "--places", str(places))
+    assert code in (1, 2)
+    assert message in err
+    assert not places.exists()
+
+
+def test_a_row_already_cited_is_not_added_twice(db: str, tmp_path: Path) -> None:
+    places = tmp_path / "places.yaml"
+    assert run("places", "add", "geonames:578072", "--db", db, "--places", str(places))[0] == 0
+    code, _, err = run("places", "add", "Belgorod", "--db", db, "--places", str(places))
+    assert code == 2 and "geonames:578072 is already cited" in err
+
+
+def test_the_unknown_place_error_gives_the_command_that_fixes_it(db: str, tmp_path: Path) -> None:
+    places = tmp_path / "places.yaml"
+    places.write_text(PLACES, encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "claims:\n  - id: c\n    quote: q\n    claimant: c\n    source: s\n"
+        "    subject: Shebekino\n    near: border:RU-UA\n",
+        encoding="utf-8",
+    )
+    code, _, err = run("check", "--claims", str(claims), "--places", str(places))
+    assert code == 2
+    command = f"claimcheck places add Shebekino --places {places}"
+    assert command in err
+    code, _, _ = run(*command.split()[1:], "--db", db)
+    assert code == 0
+    assert run("check", "--claims", str(claims), "--places", str(places))[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("names", "kept"),
+    [
+        (["Belgorod", "Белгород", "بيلغورود", "bylghwrwd", "BGD", "Belgorod", "貝爾哥羅德"],
+         ("Белгород", "بيلغورود")),
+        (["Shebekino", "Šebekino", "Shebekino"], ("Šebekino",)),
+    ],
+)  # fmt: skip
+def test_aliases_are_names_people_write(names: list[str], kept: tuple[str, ...]) -> None:
+    assert pick_aliases(names, names[0]) == kept
+
+
+def test_the_appended_entry_reads_back_exactly(tmp_path: Path) -> None:
+    entry = Entry("q", 'A "quoted": name', ("x, y", "Zürich", "#not"), "CH", "Zürich",
+                  47.36667, 8.55, "5 km", "t: 1", "https://example.org/1", "2024-01-01",
+                  "P", "note # not a comment")  # fmt: skip
+    text, line = append_entry("", "p.yaml", entry)
+    place = yamlfile.load("p.yaml", text)["places"][0]
+    assert line == 2
+    assert place["name"] == 'A "quoted": name'
+    assert place["aliases"] == ["x, y", "Zürich", "#not"]
+    assert place["source"]["title"] == "t: 1"
+    assert place["note"] == "note # not a comment"
+
+
+# --- online sources, against recorded answers on 127.0.0.1 --------------------------------------
+
+
+class _Recorded(BaseHTTPRequestHandler):
+    requests: ClassVar[list[tuple[str, dict[str, str], str, float]]] = []
+
+    def do_GET(self) -> None:
+        url = urllib.parse.urlparse(self.path)
+        query = dict(urllib.parse.parse_qsl(url.query))
+        _Recorded.requests.append((url.path, query, self.headers["User-Agent"], time.time()))
+        if url.path.endswith("/search"):
+            name = f"nominatim-search-{query['q']}.json"
+        elif query.get("action") == "wbsearchentities":
+            name = f"wikidata-search-{query['search']}.json"
+        else:
+            name = f"wikidata-entities-{query['ids']}.json"
+        path = ONLINE / name
+        body = path.read_bytes() if path.exists() else b"[]"
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Recorded)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    _Recorded.requests = []
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("CLAIMCHECK_CONTACT", "desk@example.org")
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
+@pytest.mark.parametrize(
+    ("source", "path", "source_id", "lat", "rule"),
+    [
+        ("wikidata", "/w/api.php", "wikidata:Q64", 52.51667,
+         "Wikidata P1376 (capital of its country) read as GeoNames PPLC"),
+        ("nominatim", "", "osm:node/240109189", 52.51704,
+         "OpenStreetMap place=city, capital=yes read as GeoNames PPLC"),
+    ],
+)  # fmt: skip
+def test_online_sources_answer_from_a_recorded_server(
+    server: str, tmp_path: Path, source: str, path: str, source_id: str, lat: float, rule: str
+) -> None:
+    places = tmp_path / "places.yaml"
+    args = ["places", "add", "Berlin", "--from", source, "--online", "--base-url", server + path,
+            "--places", str(places)]  # fmt: skip
+    code, out, err = run(*args)
+    assert code == 0, err
+    assert rule in out and "uncertainty 5 km" in out
+    entry = yamlfile.load(str(places), places.read_text(encoding="utf-8"))["places"][0]
+    assert entry["country"] == "DE" and entry["lat"] == lat
+    assert entry["aliases"] == ["برلين", "Берлин"]  # Берлін: the same spelling in Cyrillic
+    assert source_id.split(":", 1)[1] in entry["source"]["url"]
+    agents = {agent for _p, _q, agent, _t in _Recorded.requests}
+    assert agents == {"claimcheck/0.1.0 (checks distance claims in news reports; contact: "
+                      "desk@example.org)"}  # fmt: skip
+    asked = len(_Recorded.requests)
+    # the answers are cached: the same look-up again sends nothing
+    code, out, err = run(*args[:-2], "--places", str(tmp_path / "other.yaml"))
+    assert code == 0, err
+    assert len(_Recorded.requests) == asked
+
+
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_nominatim_is_asked_at_most_once_a_second(server: str, tmp_path: Path) -> None:
+    for name in ("Berlin", "Nowhere"):
+        run("places", "add", name, "--from", "nominatim", "--online", "--base-url", server,
+            "--places", str(tmp_path / "p.yaml"))  # fmt: skip
+    (_, first, _, t1), (_, second, _, t2) = _Recorded.requests
+    assert (first["q"], second["q"]) == ("Berlin", "Nowhere")
+    assert first["format"] == "jsonv2"
+    assert t2 - t1 >= 0.95
+
+
+def test_online_lookups_need_a_contact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CLAIMCHECK_CONTACT", raising=False)
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path))
+    places = str(tmp_path / "p.yaml")
+    code, _, err = run("places", "add", "Berlin", "--from", "nominatim", "--online",
+                       "--base-url", "http://127.0.0.1:9", "--places", places)  # fmt: skip
+    assert code == 2 and "set CLAIMCHECK_CONTACT" in err
+
+
+def test_verify_never_imports_the_online_client() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from claimcheck import api;"
+        "api.verify(api.load_dataset('data/claims.yaml', 'data/places.yaml'));"
+        "print([m for m in sys.modules"
+        " if m.startswith(('claimcheck.lookup.online', 'claimcheck.lookup.add'))])"
+    )
+    root = Path(__file__).parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         check=True)  # fmt: skip
+    assert json.loads(out.stdout.strip().replace("'", '"')) == []
