@@ -31,7 +31,7 @@ from claimcheck.analysis.verdicts import Verdict, evaluate
 from claimcheck.claims.model import Claim, DraftClaim, VerdictKind, read_claims
 from claimcheck.claims.policy import DEFAULT_POLICY, Policy
 from claimcheck.errors import DataError, Problem, UsageError
-from claimcheck.files import yamlfile
+from claimcheck.files import yamlfile, yamltree
 from claimcheck.gazetteer.places import Gazetteer, Place
 from claimcheck.gazetteer.reader import load_places, parse_places
 from claimcheck.gazetteer.world import world_places
@@ -200,7 +200,7 @@ class _Input:
             return cls(os.fspath(value), is_path=True)
         if isinstance(value, yamlfile.YMap):  # from `loads`: keeps its positions
             return cls(default_name, value)
-        return cls(default_name, yamlfile.from_plain(value, default_name))
+        return cls(default_name, yamltree.from_plain(value, default_name))
 
     def loaded(self) -> Any:
         return yamlfile.load(self.name) if self.is_path else self.data

@@ -283,7 +283,7 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
         line=entry.line(),
         column=entry.data.position.column,
         path=entry.path,
-        key_lines=tuple((k, entry.line(k)) for k in entry.data),
+        key_lines=tuple((k, entry.data.where(k).line) for k in entry.data),
     )
 
 

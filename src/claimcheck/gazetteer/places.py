@@ -236,8 +236,8 @@ class Gazetteer:
     #: file place with the same id replaces the built-in one
     world: PlaceFallback | None = field(default=None, repr=False)
     _fallen_back: dict[str, Place] = field(default_factory=dict, init=False, repr=False)
-    #: (text, country, admin) -> (place ids, how): claims repeat a handful of names
-    _resolved: dict[tuple[str, str, str], tuple[tuple[str, ...], str]] = field(
+    #: (text, country, admin) -> (places, how): claims repeat a handful of names
+    _resolved: dict[tuple[str, str, str], tuple[tuple[Place, ...], str]] = field(
         default_factory=dict, init=False, repr=False
     )
 
@@ -279,7 +279,7 @@ class Gazetteer:
         cache_key = (ref.text, (ref.country or "").upper(), (ref.admin or "").casefold())
         cached = self._resolved.get(cache_key)
         if cached is None:
-            cached = self.match_name(ref)
+            ids, how = self.match_name(ref)
             if name_key(ref.text) not in self._by_name:
                 for layer in (self.world, self.fallback):
                     if layer is None:
@@ -288,12 +288,12 @@ class Gazetteer:
                     for place in found:
                         if place.id not in self.places:
                             self._fallen_back.setdefault(place.id, place)
-                    cached = (tuple(p.id for p in found), how)
+                    ids = tuple(p.id for p in found)
                     if found:
                         break
-            self._resolved[cache_key] = cached
-        ids, how = cached
-        return Resolution(ref, tuple(self.places.get(i) or self._fallen_back[i] for i in ids), how)
+            places = tuple(self.places.get(i) or self._fallen_back[i] for i in ids)
+            cached = self._resolved[cache_key] = (places, how)
+        return Resolution(ref, *cached)
 
     def match_name(self, ref: PlaceRef) -> tuple[tuple[str, ...], str]:
         """The ids of this gazetteer's own places that the reference's name can mean, and how."""

@@ -108,12 +108,26 @@ def check_lat_lon(entry: yamlfile.Entry, key: str, lat: float, lon: float) -> bo
     return True
 
 
+_NUMBERS = (float, int)
+
+
 def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tuple[LatLon, ...]:
     if not isinstance(value, list) or len(value) < minimum:
         entry.problem(key, f"{key!r} must be a list of at least {minimum} [lat, lon] pairs")
         return ()
     pairs: list[LatLon] = []
     for i, pair in enumerate(value):
+        if pair.__class__ is yamlfile.YList and len(pair) == 2:
+            lat, lon = pair
+            # the common case, checked in one go: two floats (not bools) within range
+            if (
+                lat.__class__ in _NUMBERS
+                and lon.__class__ in _NUMBERS
+                and -90.0 <= lat <= 90.0
+                and -180.0 <= lon <= 180.0
+            ):
+                pairs.append((float(lat), float(lon)))
+                continue
         if isinstance(pair, str):
             point = _parse_coordinates(entry, key, pair, f"{key}[{i}]: ")
             if point is None:
@@ -315,4 +329,5 @@ def load_places(path: str) -> Gazetteer:
     """Read and validate a places file: YAML, or a GeoJSON FeatureCollection (.geojson/.json)."""
     if is_geojson(path):
         return with_world(load_geojson_places(path))
-    return parse_places(yamlfile.load(path), path)
+    with yamlfile.gc_paused():  # a long line is tens of thousands of objects, all kept
+        return parse_places(yamlfile.load(path), path)

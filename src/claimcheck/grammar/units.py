@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from functools import lru_cache
 
 from claimcheck.errors import ParseError
 
@@ -214,6 +215,7 @@ def unknown_unit(text: str) -> str | None:
 _BARE_FIGURE_RE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s*$")
 
 
+@lru_cache(maxsize=4096)
 def parse_length(text: str) -> Length:
     """Read a whole string such as "45 mi", "34-mile", "55km" or "half a mile" as a Length."""
     match = FIGURE_RE.fullmatch(text.strip())

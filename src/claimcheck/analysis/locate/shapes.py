@@ -186,16 +186,17 @@ class Band:
         points = densify([a, b], DENSIFY_M)
         if len(points) < 2 or points[0] == points[-1]:
             return None
-        geod = geodesy.wgs84()
         lats = [p[0] for p in points]
         lons = [p[1] for p in points]
-        fwd, back, _dist = geod.inv(lons[:-1], lats[:-1], lons[1:], lats[1:])
-        # forward azimuth at each vertex along the edge; at the end, the reversed back azimuth
-        azimuths = [float(x) for x in fwd] + [float(back[-1]) + 180.0]
-        n = len(points)
-        width = [self.width_m] * n
-        left_lon, left_lat, _b = geod.fwd(lons, lats, [az - 90.0 for az in azimuths], width)
-        right_lon, right_lat, _b = geod.fwd(lons, lats, [az + 90.0 for az in azimuths], width)
+        _dist, starts, ends = geodesy.inverse_ends(lats[:-1], lons[:-1], lats[1:], lons[1:])
+        # forward azimuth at each vertex along the edge; at the end, the one there
+        azimuths = [*starts, ends[-1]]
+        left_lat, left_lon, _a = geodesy.forward_many(
+            lats, lons, [az - 90.0 for az in azimuths], self.width_m
+        )
+        right_lat, right_lon, _a = geodesy.forward_many(
+            lats, lons, [az + 90.0 for az in azimuths], self.width_m
+        )
         left = list(zip(left_lat, left_lon, strict=True))
         right = list(zip(right_lat, right_lon, strict=True))
         strip = Polygon(frame.xy([*left, *reversed(right)]))
@@ -264,22 +265,19 @@ class Sector:
 
         if self.half_width_deg >= 180.0:
             return frame.window
-        geod = geodesy.wgs84()
         steps = max(2, math.ceil(self.reach_m / DENSIFY_M) + 1)
         arcs = [self.reach_m * i / (steps - 1) for i in range(steps)]
 
         def ray(azimuth: float) -> list[LatLon]:
-            lons, lats, _b = geod.fwd([self.lon] * steps, [self.lat] * steps, [azimuth] * steps,
-                                      arcs)  # fmt: skip
-            return list(zip((float(x) for x in lats), (float(x) for x in lons), strict=True))
+            lats, lons, _az = geodesy.forward_many(self.lat, self.lon, azimuth, arcs)
+            return list(zip(lats, lons, strict=True))
 
         low = self.centre_deg - self.half_width_deg
         high = self.centre_deg + self.half_width_deg
         count = 721
         arc_az = [low + (high - low) * i / (count - 1) for i in range(count)]
-        lons, lats, _b = geod.fwd([self.lon] * count, [self.lat] * count, arc_az,
-                                  [self.reach_m] * count)  # fmt: skip
-        arc = list(zip((float(x) for x in lats), (float(x) for x in lons), strict=True))
+        lats, lons, _az = geodesy.forward_many(self.lat, self.lon, arc_az, self.reach_m)
+        arc = list(zip(lats, lons, strict=True))
         outline = [*ray(low), *arc[1:-1], *reversed(ray(high))]
         polygon = Polygon(frame.xy(outline))
         return polygon if polygon.is_valid else polygon.buffer(0)
@@ -318,12 +316,14 @@ class BackSector:
 
     def points(self, towards_deg: Sequence[float], distances_m: Sequence[float]) -> list[LatLon]:
         """The points at each distance from which the apex lies at each azimuth (vectorised)."""
-        geod = geodesy.wgs84()
         n = len(distances_m)
         target = [float(t) for t in towards_deg]
         heading = [t + 180.0 for t in target]  # first guess: straight away from the apex
         for _ in range(8):
-            lons, lats, back = geod.fwd([self.lon] * n, [self.lat] * n, heading, distances_m)
+            lats, lons, ends = geodesy.forward_many(
+                [self.lat] * n, [self.lon] * n, heading, distances_m
+            )
+            back = [a + 180.0 for a in ends]  # the azimuth at the end point back to the apex
             errors = [
                 ((float(b) - t + 180.0) % 360.0) - 180.0 for b, t in zip(back, target, strict=True)
             ]
