@@ -11,7 +11,9 @@ with the same id replaces the built-in one (`check` warns about it).
 - A land boundary is the run of edges two countries' polygons share; one line, or several
   pieces where the boundary is broken (a lake, an exclave).
 - A coast is the rest of a country's outline: the sea coast, and the shore of any water that
-  no country polygon covers (the Caspian, the Dead Sea).
+  no country polygon covers (the Caspian), and the edge of the disputed areas this edition
+  leaves without a polygon (the Golan Heights, Abyei, the Southern Patagonian Ice Field,
+  Rincón de Artigas).
 
 Uncertainty. Natural Earth states no positional accuracy of its own; it publishes these data
 "at 1:10,000,000 scale". By the U.S. National Map Accuracy Standards (1947; USGS Fact Sheet
@@ -28,7 +30,6 @@ the names and topology (world.json, about 140 kB) on the first such look-up, the
 
 from __future__ import annotations
 
-import itertools
 import json
 import lzma
 import math
@@ -91,11 +92,13 @@ def _points() -> Any:
 
     raw = resources.files("claimcheck.gazetteer").joinpath("data/world.bin").read_bytes()
     deltas = np.frombuffer(lzma.decompress(raw), dtype="<i4").reshape(-1, 2)
-    starts = _index()["arc_starts"]
-    points = np.empty_like(deltas, dtype=np.int64)
-    for a, b in itertools.pairwise(starts):
-        points[a:b] = np.cumsum(deltas[a:b], axis=0)
-    return points
+    starts = np.asarray(_index()["arc_starts"])
+    # Each arc's first vertex is absolute, the rest differences: one running sum over all
+    # arcs, less the sum carried in from the arcs before.
+    total = np.cumsum(deltas, axis=0, dtype=np.int64)
+    carried = np.zeros((len(starts) - 1, 2), dtype=np.int64)
+    carried[1:] = total[starts[1:-1] - 1]
+    return total - np.repeat(carried, np.diff(starts), axis=0)
 
 
 def uncertainty_m() -> float:
@@ -242,6 +245,78 @@ def _build(feature: Feature) -> Place:
     lines = sorted((_chain(c) for c in chains), key=lambda line: -len(line))
     return Place(vertices=lines[0], more_lines=tuple(lines[1:]), note=_note(feature, len(lines)),
                  **common)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A world feature as a map draws it, read without building a Place: the same vertices the
+    claims measure against, as (n, 2) arrays of (lon, lat) degrees (GeoJSON order)."""
+
+    #: "country", "border" or "coast"; "land" for land with no ISO code (Akrotiri, Bir Tawil),
+    #: "land-coast" and "land-border" for its coast and its edges with countries
+    layer: str
+    #: the feature's id (`border:IQ-SY`); "" for land with no code, which no claim can name
+    id: str
+    name: str
+    #: (west, south, east, north) in degrees
+    bounds: tuple[float, float, float, float]
+    #: a country's or land's polygons, each its rings (outer first), closed
+    polygons: tuple[tuple[Any, ...], ...] = ()
+    #: a boundary's or coast's lines
+    lines: tuple[Any, ...] = ()
+
+
+def _lonlat_chains(chains: list[list[int]], arcs: list[Any]) -> tuple[Any, ...]:
+    import numpy as np
+
+    out = []
+    for refs in chains:
+        parts: list[Any] = []
+        for ref in refs:
+            arc = arcs[ref] if ref >= 0 else arcs[~ref][::-1]
+            if parts and (parts[-1][-1] == arc[0]).all():
+                arc = arc[1:]
+            parts.append(arc)
+        out.append(np.concatenate(parts))
+    return tuple(out)
+
+
+def _bounds(parts: list[Any]) -> tuple[float, float, float, float]:
+    import numpy as np
+
+    every = np.concatenate(parts)
+    (west, south), (east, north) = every.min(axis=0).tolist(), every.max(axis=0).tolist()
+    return west, south, east, north
+
+
+@cache
+def outlines() -> tuple[Outline, ...]:
+    """Every country, land boundary and coast, and the land no claim can name, for the maps'
+    base layer (claimcheck.render.basemap); read once."""
+    import numpy as np
+
+    index = _index()
+    degrees = _points() * _QUANTUM
+    arcs = np.split(degrees, index["arc_starts"][1:-1])
+    features = world_layer().features()
+    out = []
+    for code, country in index["countries"].items():
+        polys = tuple(_lonlat_chains(rings, arcs) for rings in country["polygons"])
+        bounds = _bounds([p[0] for p in polys])
+        out.append(Outline("country", f"country:{code}", country["name"], bounds, polys))
+    for layer in ("border", "coast"):
+        for key, chains in index[f"{layer}s"].items():
+            lines = _lonlat_chains(chains, arcs)
+            fid = f"{layer}:{key}"
+            out.append(Outline(layer, fid, features[fid].name, _bounds(list(lines)), lines=lines))
+    for name, land in index["uncoded"].items():
+        polys = tuple(_lonlat_chains(rings, arcs) for rings in land["polygons"])
+        out.append(Outline("land", "", name, _bounds([p[0] for p in polys]), polys))
+        for layer, key in (("land-coast", "coasts"), ("land-border", "boundaries")):
+            if land[key]:
+                lines = _lonlat_chains(land[key], arcs)
+                out.append(Outline(layer, "", name, _bounds(list(lines)), lines=lines))
+    return tuple(out)
 
 
 @cache
