@@ -338,7 +338,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 SOURCE = {
-    "title": "Natural Earth 1:10m Admin 0 countries v5.1.1 (deu edition), public domain",
+    "title": "Natural Earth 1:10m Admin 0 countries v5.1.1 (German point-of-view edition), "
+    "public domain",
     "url": "https://www.naturalearthdata.com/downloads/10m-cultural-vectors/10m-admin-0-countries/",
     "file": "ne_10m_admin_0_countries_deu",
 }
