@@ -266,10 +266,19 @@ def _build(feature: Feature) -> Place:
                  **common)  # fmt: skip
 
 
+@cache
+def _arcs() -> list[Any]:
+    """Every stored arc as an (n, 2) array of (lon, lat) degrees."""
+    import numpy as np
+
+    return np.split(_points() * _QUANTUM, _index()["arc_starts"][1:-1])
+
+
 @dataclass(frozen=True)
 class Outline:
     """A world feature as a map draws it, read without building a Place: the same vertices the
-    claims measure against, as (n, 2) arrays of (lon, lat) degrees (GeoJSON order)."""
+    claims measure against, as (n, 2) arrays of (lon, lat) degrees (GeoJSON order), built only
+    when asked for (a map draws a handful of the ~800)."""
 
     #: "country", "border" or "coast"; "land" for land with no ISO code (Akrotiri, Bir Tawil),
     #: "land-coast" and "land-border" for its coast and its edges with countries
@@ -279,15 +288,23 @@ class Outline:
     name: str
     #: (west, south, east, north) in degrees
     bounds: tuple[float, float, float, float]
-    #: a country's or land's polygons, each its rings (outer first), closed
-    polygons: tuple[tuple[Any, ...], ...] = ()
-    #: a boundary's or coast's lines
-    lines: tuple[Any, ...] = ()
+    #: an area's polygons, each its rings (outer first), as arc refs (~i: arc i reversed)
+    rings: tuple[tuple[tuple[int, ...], ...], ...] = ()
+    #: a line's pieces, as arc refs
+    runs: tuple[tuple[int, ...], ...] = ()
+
+    def polygons(self) -> tuple[tuple[Any, ...], ...]:
+        """Each polygon's rings (outer first), closed."""
+        return tuple(_lonlat_chains(rings) for rings in self.rings)
+
+    def lines(self) -> tuple[Any, ...]:
+        return _lonlat_chains(self.runs)
 
 
-def _lonlat_chains(chains: list[list[int]], arcs: list[Any]) -> tuple[Any, ...]:
+def _lonlat_chains(chains: tuple[tuple[int, ...], ...]) -> tuple[Any, ...]:
     import numpy as np
 
+    arcs = _arcs()
     out = []
     for refs in chains:
         parts: list[Any] = []
@@ -300,14 +317,6 @@ def _lonlat_chains(chains: list[list[int]], arcs: list[Any]) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _bounds(parts: list[Any]) -> tuple[float, float, float, float]:
-    import numpy as np
-
-    every = np.concatenate(parts)
-    (west, south), (east, north) = every.min(axis=0).tolist(), every.max(axis=0).tolist()
-    return west, south, east, north
-
-
 @cache
 def outlines() -> tuple[Outline, ...]:
     """Every country, land boundary and coast, and the land no claim can name, for the maps'
@@ -316,25 +325,33 @@ def outlines() -> tuple[Outline, ...]:
 
     index = _index()
     degrees = _points() * _QUANTUM
-    arcs = np.split(degrees, index["arc_starts"][1:-1])
+    starts = index["arc_starts"][:-1]
+    lows, highs = np.minimum.reduceat(degrees, starts), np.maximum.reduceat(degrees, starts)
+
+    def bounds(chains: list[list[int]]) -> tuple[float, float, float, float]:
+        arcs = [r if r >= 0 else ~r for refs in chains for r in refs]
+        (west, south), (east, north) = lows[arcs].min(axis=0), highs[arcs].max(axis=0)
+        return float(west), float(south), float(east), float(north)
+
+    def area(layer: str, fid: str, name: str, polygons: list[list[list[int]]]) -> Outline:
+        rings = tuple(tuple(tuple(ring) for ring in poly) for poly in polygons)
+        return Outline(layer, fid, name, bounds([poly[0] for poly in polygons]), rings)
+
+    def line(layer: str, fid: str, name: str, chains: list[list[int]]) -> Outline:
+        return Outline(layer, fid, name, bounds(chains), runs=tuple(tuple(c) for c in chains))
+
     features = world_layer().features()
-    out = []
-    for code, country in index["countries"].items():
-        polys = tuple(_lonlat_chains(rings, arcs) for rings in country["polygons"])
-        bounds = _bounds([p[0] for p in polys])
-        out.append(Outline("country", f"country:{code}", country["name"], bounds, polys))
+    out = [area("country", f"country:{code}", country["name"], country["polygons"])
+           for code, country in index["countries"].items()]  # fmt: skip
     for layer in ("border", "coast"):
         for key, chains in index[f"{layer}s"].items():
-            lines = _lonlat_chains(chains, arcs)
             fid = f"{layer}:{key}"
-            out.append(Outline(layer, fid, features[fid].name, _bounds(list(lines)), lines=lines))
+            out.append(line(layer, fid, features[fid].name, chains))
     for name, land in index["uncoded"].items():
-        polys = tuple(_lonlat_chains(rings, arcs) for rings in land["polygons"])
-        out.append(Outline("land", "", name, _bounds([p[0] for p in polys]), polys))
-        for layer, key in (("land-coast", "coasts"), ("land-border", "boundaries")):
-            if land[key]:
-                lines = _lonlat_chains(land[key], arcs)
-                out.append(Outline(layer, "", name, _bounds(list(lines)), lines=lines))
+        out.append(area("land", "", name, land["polygons"]))
+        out += [line(layer, "", name, land[key])
+                for layer, key in (("land-coast", "coasts"), ("land-border", "boundaries"))
+                if land[key]]  # fmt: skip
     return tuple(out)
 
 

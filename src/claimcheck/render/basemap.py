@@ -77,14 +77,17 @@ def _boxes(extent: Extent) -> list[tuple[float, float, float, float]]:
     return [(west, south, 180.0, north), (-180.0, south, east, north)]
 
 
+@cache
 def _geometry(outline: world.Outline) -> Any:
+    """The outline as shapely, made valid (a few simplified countries cross themselves), built
+    once: a page draws the same country in its main view and its overview."""
     import shapely
 
-    if outline.polygons:
-        shapes = [shapely.Polygon(rings[0], rings[1:]) for rings in outline.polygons]
+    if outline.rings:
+        shapes = [shapely.Polygon(rings[0], rings[1:]) for rings in outline.polygons()]
         geom = shapely.MultiPolygon(shapes)
         return geom if geom.is_valid else geom.buffer(0)
-    return shapely.MultiLineString(list(outline.lines))
+    return shapely.MultiLineString(list(outline.lines()))
 
 
 def _only(geom: Any, kind: str) -> list[Any]:
@@ -121,7 +124,7 @@ def features_in(extent: Extent, tolerance_deg: float = 0.0) -> list[dict[str, An
             if not geom.intersects(window):
                 continue
             clipped = shapely.clip_by_rect(geom, *box)
-            if outline.polygons:
+            if outline.rings:
                 land += _only(clipped, "Polygon")
                 continue
             if tolerance_deg:

@@ -441,10 +441,10 @@ def render(
     left, top, right, bottom = PADDING_PX
     zoom = fit_zoom(*focus, REFERENCE_PX[0] - left - right, REFERENCE_PX[1] - top - bottom)
     img_src = tile_source(tiles) if tiles else "'none'"
-    credits = "; ".join(
-        f"{what}: {source}, {licence}"
-        for what, source, licence in (LAND_SOURCE, *([TOWN_SOURCE] if towns else []))
-    )
+    # The base layer's sources, those drawn only (a map at the pole has no land to credit).
+    drawn = [source for source, shown in ((LAND_SOURCE, countries or coarse), (TOWN_SOURCE, towns))
+             if shown]  # fmt: skip
+    credits = "; ".join(f"{what}: {source}, {licence}" for what, source, licence in drawn)
     base_layers = {f["properties"]["layer"] for f in countries} if not tiles else set()
     data = {
         "collection": collection,
