@@ -87,3 +87,14 @@ def test_country_names() -> None:
     assert basemap.country_name("sy") == "Syria"
     assert basemap.country_name(None) is None
     assert basemap.country_name("XX") is None
+
+
+def test_a_map_of_the_world_leaves_out_islands_too_small_to_see() -> None:
+    """At an overview's tolerance (0.9°: 360° over a 400 px inset) an island under a few
+    pixels is left out, so the page does not carry every reef; continents stay."""
+    coarse = basemap.features_in((-180.0, -85.0, 180.0, 85.0), 0.9)
+    every_polygon = sum(len(o.rings) for o in world.outlines())
+    assert len(shape(coarse[0]["geometry"]).geoms) < every_polygon / 50
+    land = shape(coarse[0]["geometry"])
+    assert land.contains(Point(-1.5, 52.5)) and land.contains(Point(134.0, -25.0))
+    assert not land.contains(Point(-20.0, 40.0))  # the Atlantic

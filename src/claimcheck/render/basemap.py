@@ -33,6 +33,8 @@ TOWN_SOURCE = ("Towns", "GeoNames", "CC BY 4.0")
 #: world.Outline line layers and the map layer each becomes
 _LINES = {"border": "boundary", "land-border": "boundary", "coast": "coast", "land-coast": "coast"}
 _SCALE = 1000.0
+#: islands under (this × the tolerance)² and line pieces under this × the tolerance are left out
+_SPECK = 3.0
 
 
 @dataclass(frozen=True)
@@ -108,10 +110,13 @@ def features_in(extent: Extent, tolerance_deg: float = 0.0) -> list[dict[str, An
     clipped to it: the land as one area (layer "land"; the countries dissolved, so their shared
     edges are not drawn twice), then each land border ("boundary") and coast ("coast").
 
-    `tolerance_deg` simplifies further (for a map of a large area), so the page stays small.
+    `tolerance_deg` simplifies further (for a map of a large area), so the page stays small;
+    islands and line pieces smaller than a few times it (a pixel or two on the map) are left
+    out, or a map of the world would carry every reef.
     """
     import shapely
 
+    least = _SPECK * tolerance_deg
     out = []
     for box in _boxes(extent):
         window = shapely.box(*box)
@@ -129,7 +134,7 @@ def features_in(extent: Extent, tolerance_deg: float = 0.0) -> list[dict[str, An
                 continue
             if tolerance_deg:
                 clipped = clipped.simplify(tolerance_deg)
-            parts = _only(clipped, "LineString")
+            parts = [p for p in _only(clipped, "LineString") if p.length >= least]
             if parts:
                 lines.append(
                     _feature(shapely.set_precision(shapely.MultiLineString(parts), 0.001),
@@ -142,6 +147,9 @@ def features_in(extent: Extent, tolerance_deg: float = 0.0) -> list[dict[str, An
             merged = shapely.coverage_union_all(land)
             if not merged.is_valid:
                 merged = shapely.union_all(land)
+            merged = shapely.MultiPolygon(
+                [p for p in _only(merged, "Polygon") if p.area >= least * least]
+            )
             if tolerance_deg:
                 merged = merged.simplify(tolerance_deg, preserve_topology=True)
             areas = _only(shapely.set_precision(merged, 0.001), "Polygon")
