@@ -277,7 +277,7 @@ def test_the_numeric_scale_orders_truthfulness_only() -> None:
     assert set(claimreview.RATING_NAME) == set(VerdictKind)
 
 
-@pytest.mark.parametrize("story", ["data", "tests/data/kinds"])
+@pytest.mark.parametrize("story", ["data", "tests/data/kinds", "tests/data/world"])
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_every_story_reads_without_ids_or_command_lines(story: str, fmt: str) -> None:
     claims, places = f"{story}/claims.yaml", f"{story}/places.yaml"

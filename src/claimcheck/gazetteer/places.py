@@ -255,6 +255,10 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.places)
 
+    def looked_up(self) -> tuple[Place, ...]:
+        """The places found outside the file so far (built-in world features, imports)."""
+        return tuple(self._fallen_back.values())
+
     def get(self, place_id: str) -> Place | None:
         found = self.places.get(place_id) or self._fallen_back.get(place_id)
         if found is None and self.world is not None:

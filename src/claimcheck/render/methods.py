@@ -19,6 +19,7 @@ from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, PartChe
 from claimcheck.api import VerifyReport
 from claimcheck.claims.meaning import DistanceAssertion, InsideAssertion, NearAssertion
 from claimcheck.claims.model import VerdictKind
+from claimcheck.gazetteer import world
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source
 from claimcheck.render.summary import ClaimSummary
 from claimcheck.render.words import (
@@ -53,6 +54,18 @@ class PlaceRow:
     dataset: str
     #: the claims that use the place, by number; readings of ambiguous names in parentheses
     claims: str
+    #: a built-in world feature (claimcheck.gazetteer.world), not an entry of the places file
+    built_in: bool = False
+
+
+def also_cited(source: Source) -> list[str]:
+    """The parts of a source's title ("; "-separated) that name no published dataset, when
+    another part does: "English Wikipedia ...; Brookings, Magruder 2020" -> the Brookings part.
+    A title that names no dataset at all is quoted whole instead."""
+    if not dataset_of(source):
+        return []
+    parts = [part.strip() for part in source.title.split(";")]
+    return [p for p in parts if p and not dataset_of(Source(p))]
 
 
 def dataset_of(source: Source) -> str:
@@ -75,9 +88,14 @@ def _position(place: Place, labels: dict[str, str]) -> str:
         centre = labels.get(place.centre or "", place.centre)
         return f"circle of {place.radius} around {centre}"
     if place.kind is PlaceKind.LINE:
-        return f"line of {len(place.vertices)} points"
+        lines = place.lines
+        pieces = f" in {len(lines)} pieces" if len(lines) > 1 else ""
+        return f"line of {sum(len(line) for line in lines):,} points{pieces}"
     if place.kind is PlaceKind.POLYGON:
-        return f"area of {len(place.vertices)} points"
+        polygons = place.polygons
+        parts = f" in {len(polygons)} polygons" if len(polygons) > 1 else ""
+        points = sum(len(ring) for rings in polygons for ring in rings)
+        return f"area of {points:,} points{parts}"
     return "not known"
 
 
@@ -100,6 +118,7 @@ def places_table(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> lis
         zone = gazetteer.get(pid)
         if zone is not None and zone.kind is PlaceKind.ZONE and zone.centre:
             direct.setdefault(zone.centre, []).extend(uses)
+    built_in = {p.id for places in report.world.values() for p in places}
     rows = []
     for pid, uses in direct.items():
         place = gazetteer.get(pid)
@@ -108,7 +127,7 @@ def places_table(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> lis
         rows.append(
             PlaceRow(
                 pid, labels.get(pid, place.name), _position(place, labels), uncertainty(place),
-                place.source, dataset_of(place.source), _uses(uses),
+                place.source, dataset_of(place.source), _uses(uses), place.id in built_in,
             )
         )  # fmt: skip
     return rows
@@ -151,6 +170,7 @@ def methods(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> list[tup
     out = []
     for heading, text in (
         ("Places", _places(rows, report)),
+        (_world_heading(rows), _world(rows)),
         ("Measurement", _measurement(checks)),
         ("Reading the claims", _reading(report, verdicts, number)),
         ("Uncertainty", _uncertainty(verdicts, number, report, labels)),
@@ -161,16 +181,31 @@ def methods(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> list[tup
     return out
 
 
-def _places(rows: Sequence[PlaceRow], report: VerifyReport) -> str:
-    if not rows:
+def _places(all_rows: Sequence[PlaceRow], report: VerifyReport) -> str:
+    """The places file's places: which datasets they cite, and how sure each position is."""
+    if not all_rows:
         return ""
+    rows = [r for r in all_rows if not r.built_in]
+    built_in = len(all_rows) - len(rows)
+    text = f"The claims shown use {_plural(len(all_rows), 'place')}"
+    if not built_in:
+        text += ". "
+    elif rows:
+        text += (
+            f": {len(rows)} from the places file and {built_in} of claimcheck's built-in world "
+            "features (below). "
+        )
+    else:
+        return text + ", all of them claimcheck's built-in world features (below)."
     counts = Counter(r.dataset for r in rows if r.dataset)
     licences = {name: licence for name, _m, licence in DATASETS}
     cited = [f"{_plural(n, 'place')} {_cite(n)} {name} ({licences[name]})" for name, n in
              sorted(counts.items(), key=lambda x: (-x[1], x[0]))]  # fmt: skip
-    text = f"The claims shown use {_plural(len(rows), 'place')}. "
     if cited:
         text += _sentence(", ".join(cited[:-1]) + (" and " if len(cited) > 1 else "") + cited[-1])
+    also = [(r, part) for r in rows for part in also_cited(r.source)]
+    if also:
+        text += "".join(f" The entry for {r.name} also cites “{part}”." for r, part in also)
     others = [r for r in rows if not r.dataset]
     if others:
         quoted = "; ".join(f"{r.name}: “{r.source.title}”" for r in others)
@@ -184,9 +219,10 @@ def _places(rows: Sequence[PlaceRow], report: VerifyReport) -> str:
     known = [r for r in rows if r.position != "not known"]
     if known:
         imported = sum(len(v) for v in report.imported.values())
+        which = " from the places file" if built_in else ""
         text += (
-            " Each place with a position carries the uncertainty radius its entry states; the "
-            "table of places lists them."
+            f" Each place{which} with a position carries the uncertainty radius its entry "
+            "states; the table of places lists them."
         )
         if imported:
             text += (
@@ -194,6 +230,39 @@ def _places(rows: Sequence[PlaceRow], report: VerifyReport) -> str:
                 "set by its feature code."
             )
     return text
+
+
+#: What each kind of built-in world feature is: (id prefix, plural, definition).
+_WORLD_KINDS = (
+    ("border", "borders", "a land border is the run of edges two countries' polygons share"),
+    ("country", "countries", "a country is its polygons, islands included"),
+    ("coast", "coasts", "a coast is the rest of a country's outline"),
+)
+
+
+def _world_heading(rows: Sequence[PlaceRow]) -> str:
+    """ "Borders and countries": the kinds of built-in feature the claims shown use."""
+    kinds = {r.id.split(":")[0] for r in rows if r.built_in}
+    used = [plural for prefix, plural, _d in _WORLD_KINDS if prefix in kinds]
+    return _sentence(_join(used))[:-1] if used else ""
+
+
+def _world(rows: Sequence[PlaceRow]) -> str:
+    """The built-in world features: which the claims use, their dataset, edition, licence and
+    how their uncertainty is set."""
+    built = [r for r in rows if r.built_in]
+    if not built:
+        return ""
+    kinds = {r.id.split(":")[0] for r in built}
+    numbers = [int(n.strip("()")) for r in built for n in r.claims.split(", ")]
+    defined = "; ".join(d for prefix, _p, d in _WORLD_KINDS if prefix in kinds)
+    return (
+        f"Built into claimcheck and used by {_numbers(numbers)}: {_join([r.name for r in built])}"
+        f". {'It comes' if len(built) == 1 else 'They come'} from {world.TITLE}, "
+        f"{world.LICENCE}; the edition decides how disputed areas are drawn. {_sentence(defined)}"
+        f" Positional uncertainty {built[0].uncertainty.lstrip('±')} for every feature: "
+        f"{world.uncertainty_rule()}."
+    )
 
 
 def _cite(n: int) -> str:

@@ -23,6 +23,7 @@ from claimcheck.claims.meaning import (
 )
 from claimcheck.claims.model import Claim, VerdictKind
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind
+from claimcheck.gazetteer.world import WORLD_PATH
 from claimcheck.grammar.directions import COMPASS_16
 from claimcheck.grammar.relations import Interval, Requirement
 from claimcheck.grammar.units import Unit
@@ -64,10 +65,12 @@ def compass_words(symbol: str) -> str:
 
 
 def place_labels(gazetteer: Gazetteer) -> dict[str, str]:
-    """Each place's name; places that share a name get their admin area (and their country,
-    where it differs from most of their namesakes'): "Ash Shāmīyah (Homs)"."""
+    """Each place's name, for the file's places and those found outside it (built-in world
+    features, imports); places that share a name get their admin area (and their country,
+    where it differs from most of their namesakes'): "Ash Shāmīyah (Homs)"; a built-in
+    feature, "(built in)": "Iraq–Syria border (built in)"."""
     groups: dict[str, list[Place]] = {}
-    for place in gazetteer:
+    for place in (*gazetteer, *gazetteer.looked_up()):
         groups.setdefault(place.name.casefold(), []).append(place)
     labels = {}
     for places in groups.values():
@@ -79,6 +82,8 @@ def place_labels(gazetteer: Gazetteer) -> dict[str, str]:
             parts = [p.admin] if p.admin else []
             if p.country and p.country != usual:
                 parts.append(country_name(p.country) or p.country)
+            if p.path == WORLD_PATH:
+                parts.append("built in")
             labels[p.id] = f"{p.name} ({', '.join(parts)})" if parts else p.name
         counts = Counter(labels[p.id] for p in places)
         for p in places:  # still alike: the id is the only thing that tells them apart
