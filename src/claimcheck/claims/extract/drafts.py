@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from claimcheck.claims.extract.figures import _phrase, figure_drafts
-from claimcheck.claims.extract.mentions import _Mentions, _resolve
+from claimcheck.claims.extract.mentions import _Mentions
 from claimcheck.claims.extract.model import Draft
 from claimcheck.claims.extract.patterns import _INSIDE_RE, _NEAR_RE
+from claimcheck.claims.extract.places import PlaceReader
 from claimcheck.claims.extract.sentences import _figure_re, split_sentences
 from claimcheck.claims.extract.subjects import (
     _attribution,
@@ -24,14 +25,16 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
     spans = split_sentences(text)
     drafts: list[Draft] = []
     previous: str | None = None
+    reader = PlaceReader(gazetteer, _Mentions(text, gazetteer)) if gazetteer else None
     for start, end in spans:
         attribution = _attribution(text[start:end], start, previous)
         claimant = attribution[0] if attribution else None
         previous = claimant or previous
-        drafts.extend(_sentence_drafts(text, start, end, attribution, claimant))
-    if gazetteer is not None:
-        mentions = _Mentions(text, gazetteer)
-        drafts = [_resolve(d, mentions) for d in drafts]
+        found = list(_sentence_drafts(text, start, end, attribution, claimant))
+        if reader is not None and found:
+            context = reader.context(text[start:end])
+            found = [reader.read(d, context) for d in found]
+        drafts.extend(found)
     return drafts
 
 
