@@ -32,7 +32,8 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
         previous = claimant or previous
         found = list(_sentence_drafts(text, start, end, attribution, claimant))
         if reader is not None and found:
-            context = reader.context(text[start:end])
+            speaker = (attribution[1] - start, attribution[2] - start) if attribution else (0, 0)
+            context = reader.context(text[start:end], speaker)
             found = [reader.read(d, context) for d in found]
         drafts.extend(found)
     return drafts

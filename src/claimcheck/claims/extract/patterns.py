@@ -33,7 +33,7 @@ _NOT_PLACES = frozenset(
     iraqi jordanian russian american british norwegian turkish iranian israeli kurdish
     french lebanese saudi arab coalition monday tuesday wednesday thursday friday saturday
     sunday january february march april may june july august september october november
-    december according officials residents witnesses""".split()  # noqa: SIM905
+    december according officials residents witnesses situated located lying based""".split()  # noqa: SIM905
 )
 
 
@@ -46,9 +46,10 @@ _EVENT_NOUNS = (
 )
 
 
+#: "the Zamzam displacement camp": a capitalised name may come before the noun's modifier.
 _EVENT_RE = re.compile(
-    rf"\b(?:(?:the|a|an)\s+)?(?:{_NAME_WORD}\s+|(?:militia|rebel|aid|army|refugee)\s+)?"
-    rf"(?:{_EVENT_NOUNS})s?\b",
+    rf"\b(?:(?:the|a|an)\s+)?(?:(?-i:{_NAME_WORD})\s+(?=\S+\s+(?:{_EVENT_NOUNS})s?\b))?"
+    rf"(?:{_NAME_WORD}\s+|(?:militia|rebel|aid|army|refugee)\s+)?(?:{_EVENT_NOUNS})s?\b",
     re.IGNORECASE,
 )
 

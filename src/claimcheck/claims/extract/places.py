@@ -36,7 +36,7 @@ from claimcheck.claims.extract.mentions import _Mentions
 from claimcheck.claims.extract.model import Draft
 from claimcheck.claims.extract.patterns import _PROPER_RE
 from claimcheck.gazetteer.names import normalize
-from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef
 from claimcheck.gazetteer.world import world_layer
 
 _BORDER = re.compile(
@@ -84,17 +84,23 @@ class PlaceReader:
                 if words:
                     self._prefixes.setdefault(words[0], []).append((words, place.id))
 
-    def context(self, sentence: str) -> _Context:
-        """What the rules need to know about one sentence (read once for all its drafts)."""
-        return _Context(sentence)
+    def context(self, sentence: str, speaker: tuple[int, int] = (0, 0)) -> _Context:
+        """What the rules need to know about one sentence (read once for all its drafts);
+        `speaker` is where the attribution is in it ("a Syrian source told SANA")."""
+        return _Context(sentence, speaker)
 
     def read(self, draft: Draft, context: _Context) -> Draft:
         """The draft with the ids its subject and reference name, read in its sentence."""
+        notes: list[str] = []
         subject = self._ids(draft.subject, draft.start, context, None)
         reference = self._ids(draft.reference, draft.start, context, self._one(subject))
         if draft.subject and not subject and reference:
             subject = self._ids(draft.subject, draft.start, context, self._one(reference))
-        return replace(draft, subject_ids=subject, reference_ids=reference)
+        subject = self._narrow("subject", draft.subject, subject, context, reference, notes)
+        reference = self._narrow("reference", draft.reference, reference, context, subject, notes)
+        return replace(
+            draft, subject_ids=subject, reference_ids=reference, place_notes=tuple(notes)
+        )
 
     def _one(self, ids: tuple[str, ...]) -> Place | None:
         return self.gazetteer.get(ids[0]) if len(ids) == 1 else None
@@ -105,14 +111,57 @@ class PlaceReader:
         if not phrase:
             return ()
         found = self.mentions.ids(phrase, before)
+        if found and not any(c.isupper() for c in phrase):
+            # a common noun ("town") matches a name only by its spelling, never by its
+            # consonants ("Taiwan"): the places file's weaker match is for names
+            resolution = self.gazetteer.resolve(PlaceRef(phrase))
+            if resolution.how == "transliteration":
+                found = ()
         if found:
             return found
         text = _ARTICLE.sub("", phrase.strip())
         for rule in (self._border, self._country, self._coast, self._capital, self._name):
             ids = rule(text, context, other)
             if ids:
-                return context.narrow(ids, self.gazetteer)
+                return ids
         return ()
+
+    def _narrow(
+        self, role: str, phrase: str | None, ids: tuple[str, ...], context: _Context,
+        other_ids: tuple[str, ...], notes: list[str],
+    ) -> tuple[str, ...]:  # fmt: skip
+        """Of several places a name fits, the ones a reader would take, and a note saying so:
+        those called by that name (not only by an alias), in a country the sentence names,
+        or the one much nearer the claim's other place than any other. Only imported places
+        are narrowed by their name."""
+        if len(ids) < 2 or not phrase:
+            return ids
+        places = [p for p in (self.gazetteer.get(i) for i in ids) if p is not None]
+        key = normalize(_ARTICLE.sub("", phrase))
+        # a reviewed places file lists a name's candidates on purpose; an index's alternate
+        # names are what GeoNames collected (Jermuk is also an alternate name of Mets Sepasar)
+        imported = all(p.id.startswith("geonames:") for p in places)
+        steps = [
+            ("called so", [p for p in places if imported and normalize(p.name) == key]),
+            ("in a country the sentence names",
+             [p for p in places if _country_of(p) in context.countries]),
+        ]  # fmt: skip
+        why: list[str] = []
+        for reason, kept in steps:
+            if kept and len(kept) < len(places):
+                places, why = kept, [*why, reason]
+                kept_ids = {p.id for p in kept}
+                steps = [(r, [p for p in k if p.id in kept_ids]) for r, k in steps]
+        other = self._one(other_ids)
+        if len(places) > 1 and other is not None:
+            nearest = _much_nearest(places, other, self.gazetteer)
+            if nearest is not None:
+                places, why = [nearest], [*why, f"much the nearest to {other.name}"]
+        if not why:
+            return ids
+        chosen = ", ".join(p.id for p in places)
+        notes.append(f"{role} {phrase!r} fits {len(ids)} places; kept {chosen}: {', '.join(why)}")
+        return tuple(p.id for p in places)
 
     # --- the rules ------------------------------------------------------------------------
 
@@ -206,7 +255,12 @@ class PlaceReader:
     # --- look-ups -------------------------------------------------------------------------
 
     def _resolve(self, name: str) -> tuple[str, ...]:
-        return self.mentions.ids(name, 0)
+        """The places a name read out of a phrase means: by id, name or alias, never by its
+        consonants alone (a phrase's leftovers are not names a writer chose)."""
+        resolution = self.gazetteer.resolve(PlaceRef(name))
+        if resolution.how not in ("id", "exact", "alias"):
+            return ()
+        return tuple(p.id for p in resolution.places)
 
     def _world(self, place_id: str | None) -> tuple[str, ...]:
         if place_id is None:
@@ -218,13 +272,13 @@ class PlaceReader:
         """Places-file places whose name starts with `name` and has every one of `nouns`:
         "Pivdennoukrainsk plant" -> "Pivdennoukrainsk Nuclear Power Plant"."""
         wanted = normalize(name).split()
-        extra = set(normalize(nouns).split())
-        if not wanted or not extra:
+        head = normalize(nouns).split()[-1:]
+        if not wanted or not head:
             return ()
         hits = {
             place_id
             for words, place_id in self._prefixes.get(wanted[0], [])
-            if tuple(words[: len(wanted)]) == tuple(wanted) and extra <= set(words)
+            if tuple(words[: len(wanted)]) == tuple(wanted) and head[0] in words[len(wanted) :]
         }
         return tuple(sorted(hits))
 
@@ -254,24 +308,36 @@ class PlaceReader:
 
 
 class _Context:
-    """What a sentence says about where it is: the countries it names, in order."""
+    """What a sentence says about where it is: the countries it names, in order (who speaks
+    is left out: "a Syrian source" says nothing about where a place is)."""
 
-    def __init__(self, sentence: str) -> None:
+    def __init__(self, sentence: str, speaker: tuple[int, int] = (0, 0)) -> None:
         self.sentence = sentence
+        self._about = sentence[: speaker[0]] + " " + sentence[speaker[1] :]
         self._countries: list[str] | None = None
 
     @property
     def countries(self) -> list[str]:
         if self._countries is None:
-            self._countries = countries_in(self.sentence)
+            self._countries = countries_in(self._about)
         return self._countries
 
-    def narrow(self, ids: tuple[str, ...], gazetteer: Gazetteer) -> tuple[str, ...]:
-        """Of several places, those in a country the sentence names (all, if none is)."""
-        if len(ids) < 2 or not self.countries:
-            return ids
-        kept = tuple(i for i in ids if _country_of(gazetteer.get(i)) in self.countries)
-        return kept or ids
+
+def _much_nearest(places: list[Place], other: Place, gazetteer: Gazetteer) -> Place | None:
+    """The one place at least three times nearer `other` than the next (None if none is)."""
+    at = _position(other, gazetteer)
+    points = [(p, _position(p, gazetteer)) for p in places]
+    if at is None or any(q is None for _, q in points):
+        return None
+    from pyproj import Geod
+
+    lats = [q[0] for _, q in points if q is not None]
+    lons = [q[1] for _, q in points if q is not None]
+    _, _, dist = Geod(ellps="WGS84").inv([at[1]] * len(lons), [at[0]] * len(lats), lons, lats)
+    ranked = sorted(zip(dist, range(len(places)), strict=True))
+    if ranked[0][0] * 3 < ranked[1][0]:
+        return places[ranked[0][1]]
+    return None
 
 
 def _codes(text: str) -> list[str]:
