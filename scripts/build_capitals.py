@@ -19,7 +19,7 @@ from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from make_geonames_fixture import feature_codes  # noqa: E402
+from make_geonames_fixture import feature_codes
 
 
 def capitals(

@@ -31,6 +31,10 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
         claimant = attribution[0] if attribution else None
         previous = claimant or previous
         found = list(_sentence_drafts(text, start, end, attribution, claimant))
+        for i, draft in enumerate(found):
+            if draft.subject is None and draft.reference and drafts and _is_away(draft):
+                # "The Iraqi border is only 10 kilometers away" is about the place before it
+                found[i] = replace(draft, subject=drafts[-1].subject)
         if reader is not None and found:
             speaker = (attribution[1] - start, attribution[2] - start) if attribution else (0, 0)
             context = reader.context(text[start:end], speaker)
@@ -90,3 +94,8 @@ def _shift(draft: Draft, offset: int, text: str) -> Draft:
         draft.kind, quote, start, end, draft.subject, draft.reference, draft.relation,
         draft.value, draft.unit, draft.direction, draft.claimant, draft.high, draft.conversion,
     )  # fmt: skip
+
+
+def _is_away(draft: Draft) -> bool:
+    """A figure measured from a line to what the text was just about ("... is 10 km away")."""
+    return draft.kind == "distance" and draft.quote.rstrip(" .").lower().endswith("away")

@@ -18,6 +18,7 @@ from claimcheck.claims.extract.patterns import (
     _GROWN_TO,
     _INCURSION_TAIL,
     _PREPOSITION_TAIL,
+    _PROPER_RE,
     _REJECT_HEAD,
     _REJECT_TAIL,
     _SEPARATED_BY,
@@ -48,6 +49,20 @@ from claimcheck.grammar.relations import (
     parse_requirement,
 )
 from claimcheck.grammar.units import UNIT_PATTERN, parse_length
+
+#: A sentence that opens on where its subject is: "Situated 45 miles from Kharkiv, Vovchansk".
+_SITUATED = re.compile(
+    r"\s*(?:Situated|Located|Lying|Sitting|Based|Positioned)\s+"
+    r"(?:(?:just|only|some|about|around|roughly|approximately)\s+)?$"
+)
+_NAME_AFTER_COMMA = re.compile(rf"\s*,\s*(?P<name>{_PROPER_RE.pattern})")
+#: A sentence that opens on a line and how far away it is: "The Iraqi border is only".
+_LINE_IS = re.compile(
+    r"""\s*(?P<line>(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:border|frontier|coast|coastline
+    |front\s*line|frontline|line\s+of\s+contact))\s+(?:is|was|lies|lay|runs|ran)\s+
+    (?:(?:only|just|now|still|less\s+than|more\s+than|about|some|barely)\s+)*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 
 #: After a number in a place phrase: a unit, so the number is a figure, not part of a name.
 _UNIT_AFTER = re.compile(rf"\s*-?\s*(?:{UNIT_PATTERN})(?![a-z])", re.IGNORECASE)
@@ -104,11 +119,22 @@ def _figure_draft(
         return None
     if prep["away"] or prep["bare_dir"]:
         ref, ref_end = None, prep.end()
+        line_first = _LINE_IS.match(sentence, 0, at)
+        if line_first and prep["away"]:
+            # "The Iraqi border is only 10 kilometers away": away from what the text is about
+            line = _strip_article(line_first["line"])
+            return replace(base, start=line_first.start("line"), end=prep.end(), reference=line)
     else:
         ref, ref_end = _phrase(sentence, prep.end())
     subject = words.subject(at)
+    if _SITUATED.match(sentence, 0, at) and ref:
+        # "Situated 45 miles from Kharkiv, Vovchansk has ...": the subject follows
+        after_ref = _NAME_AFTER_COMMA.match(sentence, ref_end)
+        subject = (after_ref["name"], after_ref.start("name")) if after_ref else None
     quote_start = subject[1] if subject else at
     end = ref_end if ref else prep.end()
+    if subject and subject[1] > at:
+        quote_start, end = at, subject[1] + len(subject[0])
     found = replace(base, start=quote_start, end=end, reference=ref,
                     subject=subject[0] if subject else None)  # fmt: skip
     if prep["inside"]:
@@ -228,7 +254,8 @@ def _phrase(text: str, start: int) -> tuple[str | None, int]:
         if _CLAUSE_MARK.search(gap):
             break
         token = w.group()
-        if token.lower() in _STOP_WORDS or len(words) >= 6:
+        between = token.lower() == "and" and any(t.lower() == "between" for t, _ in words)
+        if (token.lower() in _STOP_WORDS and not between) or len(words) >= 6:
             break
         if words and _DIGITS.match(token):
             named = words[-1][0][:1].isupper()

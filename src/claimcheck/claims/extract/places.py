@@ -44,7 +44,8 @@ _BORDER = re.compile(
     (?:(?P<pair>[\w’'.]+(?:\s[\w’'.]+)?\s*[-–/]\s*[\w’'.]+(?:\s[\w’'.]+)?)\s+
       |(?P<adj>[\w’'.]+(?:\s[\w’'.]+)?)\s+)?
     (?:land\s+|state\s+|international\s+)?(?:border|frontier|boundary)
-    (?:\s+(?:with|of)\s+(?P<with>[\w’'. -]+))?$""",
+    (?:\s+(?:with|of)\s+(?P<with>[\w’'. -]+)
+      |\s+between\s+(?P<a>[\w’'.-]+(?:\s[\w’'.-]+)?)\s+and\s+(?P<b>[\w’'.-]+(?:\s[\w’'.-]+)?))?$""",
     re.VERBOSE | re.IGNORECASE,
 )
 _COAST = re.compile(
@@ -93,11 +94,14 @@ class PlaceReader:
         """The draft with the ids its subject and reference name, read in its sentence."""
         notes: list[str] = []
         subject = self._ids(draft.subject, draft.start, context, None)
+        subject = self._narrow("subject", draft.subject, subject, context, (), [])
         reference = self._ids(draft.reference, draft.start, context, self._one(subject))
         if draft.subject and not subject and reference:
             subject = self._ids(draft.subject, draft.start, context, self._one(reference))
-        subject = self._narrow("subject", draft.subject, subject, context, reference, notes)
         reference = self._narrow("reference", draft.reference, reference, context, subject, notes)
+        subject = self._ids(draft.subject, draft.start, context, self._one(reference))
+        subject = self._narrow("subject", draft.subject, subject, context, reference, notes)
+        notes.sort(key=lambda n: not n.startswith("subject"))
         return replace(
             draft, subject_ids=subject, reference_ids=reference, place_notes=tuple(notes)
         )
@@ -137,12 +141,13 @@ class PlaceReader:
         if len(ids) < 2 or not phrase:
             return ids
         places = [p for p in (self.gazetteer.get(i) for i in ids) if p is not None]
-        key = normalize(_ARTICLE.sub("", phrase))
+        keys = {normalize(_ARTICLE.sub("", phrase))}
+        keys |= {normalize(_strip_qualifiers(m.group())) for m in _PROPER_RE.finditer(phrase)}
         # a reviewed places file lists a name's candidates on purpose; an index's alternate
         # names are what GeoNames collected (Jermuk is also an alternate name of Mets Sepasar)
         imported = all(p.id.startswith("geonames:") for p in places)
         steps = [
-            ("called so", [p for p in places if imported and normalize(p.name) == key]),
+            ("called so", [p for p in places if imported and normalize(p.name) in keys]),
             ("in a country the sentence names",
              [p for p in places if _country_of(p) in context.countries]),
         ]  # fmt: skip
@@ -173,7 +178,7 @@ class PlaceReader:
                 break
         if m is None:
             return ()
-        named = [c for part in (m["pair"], m["adj"]) if part for c in _codes(part)]
+        named = [c for part in (m["pair"], m["adj"], m["a"], m["b"]) if part for c in _codes(part)]
         withs = _codes(m["with"]) if m["with"] else []
         if len(named) + len(withs) >= 2:
             return self._world(_border_id(*(named + withs)[:2]))
@@ -258,7 +263,10 @@ class PlaceReader:
         """The places a name read out of a phrase means: by id, name or alias, never by its
         consonants alone (a phrase's leftovers are not names a writer chose)."""
         resolution = self.gazetteer.resolve(PlaceRef(name))
-        if resolution.how not in ("id", "exact", "alias"):
+        written = name[:1].isupper() and any(c.islower() for c in name)
+        if resolution.how not in ("id", "exact", "alias") and not (
+            written and resolution.how == "transliteration"
+        ):
             return ()
         return tuple(p.id for p in resolution.places)
 

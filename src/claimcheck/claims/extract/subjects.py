@@ -368,6 +368,9 @@ _APPOSED = re.compile(
     r"[^,;:.()“”\"]{0,80}$"
 )
 _APPOSED_REACH = 150
+#: the same, when the noun found starts with its article ("Vovchansk, | a town")
+_APPOSED_BEFORE_ARTICLE = re.compile(rf"(?P<name>{_PROPER_RE.pattern})\s*,\s*$")
+_ARTICLE_AT = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
 
 
 def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
@@ -375,7 +378,9 @@ def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     name, at = found
     if not name[:1].islower():
         return found
-    m = _APPOSED.search(sentence, max(0, at - _APPOSED_REACH), at)
+    article = _ARTICLE_AT.match(sentence, at)
+    pattern = _APPOSED_BEFORE_ARTICLE if article else _APPOSED
+    m = pattern.search(sentence, max(0, at - _APPOSED_REACH), at)
     if m is None or m["name"].lower() in _NOT_PLACES:
         return found
     return m["name"], m.start("name")
