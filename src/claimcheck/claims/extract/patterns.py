@@ -121,7 +121,7 @@ _INCURSION_TAIL = re.compile(
 _COMPOUND_ZONE = re.compile(
     r"""\s*-?\s*(?:(?:wide|deep|radius)\s*-?\s*)?
     (?P<zone>(?:(?!(?:inside|into|within|from|of|the|a|an|in|around|to|and|or)\b)[\w-]+\s+){0,2}?
-    (?:buffer\s+zone|zone|perimeter|cordon|buffer|belt|no-go\s+area|area|strip|corridor
+    (?:buffer\s+zone|zone|radius|perimeter|cordon|buffer|belt|no-go\s+area|area|strip|corridor
       |evacuation\s+order))\b""",
     re.VERBOSE | re.IGNORECASE,
 )

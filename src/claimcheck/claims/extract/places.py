@@ -236,7 +236,8 @@ class PlaceReader:
         return in_country or found
 
     def _name(self, text: str, context: _Context, other: Place | None) -> tuple[str, ...]:
-        for m in _NOUN_OF_NAME.finditer(text):
+        of_name = [m for m in _NOUN_OF_NAME.finditer(context.sentence) if m["name"] == text]
+        for m in [*_NOUN_OF_NAME.finditer(text), *of_name]:
             found = self._resolve(f"{m['name']} {m['noun']}") or self._prefixed(
                 m["name"], m["noun"]
             )
