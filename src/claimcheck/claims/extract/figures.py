@@ -162,7 +162,7 @@ def _zone_draft(
     sentence, at, after = words.text, m.start(), m.end()
     zone = compound
     if zone and not (base.relation is Relation.WITHIN and _OF_AROUND.match(sentence, zone.end())):
-        reference = _strip_article(re.sub(r"^(?:wide|deep|radius)\s*-?\s*", "", zone["zone"]))
+        reference = _strip_article(re.sub(r"^(?:wide|deep)\b\s*-?\s*", "", zone["zone"]))
         if reference.lower() == "radius":
             around = _AROUND.match(sentence, zone.end())
             zone_phrase = words.zone

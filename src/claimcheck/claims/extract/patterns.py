@@ -119,7 +119,7 @@ _INCURSION_TAIL = re.compile(
 #: A zone written as a compound with its size: "a 30-40km-deep zone", "a one-kilometre-wide
 #: security buffer zone", "an N km deep safe zone", "the original 3 kilometer evacuation order".
 _COMPOUND_ZONE = re.compile(
-    r"""\s*-?\s*(?:(?:wide|deep|radius)\s*-?\s*)?
+    r"""\s*-?\s*(?:(?:wide|deep)\s*-?\s*)?
     (?P<zone>(?:(?!(?:inside|into|within|from|of|the|a|an|in|around|to|and|or)\b)[\w-]+\s+){0,2}?
     (?:buffer\s+zone|zone|radius|perimeter|cordon|buffer|belt|no-go\s+area|area|strip|corridor
       |evacuation\s+order))\b""",
