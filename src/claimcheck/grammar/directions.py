@@ -41,6 +41,10 @@ DIRECTION_WORDS = {
     "north-north-east": "NNE", "east-north-east": "ENE", "east-south-east": "ESE",
     "south-south-east": "SSE", "south-south-west": "SSW", "west-south-west": "WSW",
     "west-north-west": "WNW", "north-north-west": "NNW",
+    # the two-word spellings news agencies and weather services also write
+    "north-northeast": "NNE", "east-northeast": "ENE", "east-southeast": "ESE",
+    "south-southeast": "SSE", "south-southwest": "SSW", "west-southwest": "WSW",
+    "west-northwest": "WNW", "north-northwest": "NNW",
 }  # fmt: skip
 
 

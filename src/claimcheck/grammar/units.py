@@ -51,7 +51,10 @@ UNIT_WORDS: dict[str, Unit] = {
         ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "klicks"], Unit.KM
     ),
     **dict.fromkeys(["mi", "mile", "miles", "statute mile", "statute miles"], Unit.MI),
-    **dict.fromkeys(["nmi", "nm", "nautical mile", "nautical miles"], Unit.NMI),
+    **dict.fromkeys(
+        ["nmi", "nm", "nautical mile", "nautical miles", "nautical-mile", "nautical-miles"],
+        Unit.NMI,
+    ),
     **dict.fromkeys(["yd", "yds", "yard", "yards"], Unit.YD),
     **dict.fromkeys(["ft", "foot", "feet"], Unit.FT),
 }

@@ -50,6 +50,8 @@ class Draft:
     #: gazetteer ids the subject and reference resolve to ([] = unresolved)
     subject_ids: tuple[str, ...] = ()
     reference_ids: tuple[str, ...] = ()
+    #: how a place was read when the phrase alone did not say ("'Nikopol' fits 3 places; ...")
+    place_notes: tuple[str, ...] = ()
 
     @property
     def requirement(self) -> Requirement | None:
