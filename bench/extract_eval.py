@@ -27,7 +27,8 @@ from claimcheck.claims.extract import extract
 from claimcheck.gazetteer.places import Gazetteer
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.lookup.fallback import DbFallback
-from claimcheck.lookup.index import GazetteerDb, import_geonames
+from claimcheck.lookup.importer import import_geonames
+from claimcheck.lookup.index import GazetteerDb
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract"
 LABELLED = DATA / "labelled.yaml"

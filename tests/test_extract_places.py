@@ -18,7 +18,8 @@ from claimcheck.files import yamlfile
 from claimcheck.gazetteer.places import Gazetteer
 from claimcheck.gazetteer.reader import load_places, parse_places, with_world
 from claimcheck.lookup.fallback import DbFallback
-from claimcheck.lookup.index import GazetteerDb, import_geonames
+from claimcheck.lookup.importer import import_geonames
+from claimcheck.lookup.index import GazetteerDb
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
