@@ -5,13 +5,16 @@ Input: Natural Earth 1:10m Admin 0 countries v5.1.1, German point-of-view editio
 public domain). Output: `world.json` (names, topology, provenance) and `world.bin` (the vertices).
 
 - Countries: the polygons of each ISO 3166-1 alpha-2 code (ISO_A2_EH: ISO_A2 is -99 for
-  France and Norway); features without a code (Dhekelia, Bir Tawil, ...) only take part in the
-  topology. Names: NAME_EN, NAME, NAME_LONG, ADMIN, NAME_AR, NAME_RU, NAME_UK, and the NAME_xx
-  of the territory's official languages in CLDR (via babel) where Natural Earth has that field.
+  France and Norway). Names: NAME_EN, NAME, NAME_LONG, ADMIN, NAME_AR, NAME_RU, NAME_UK, and
+  the NAME_xx of the territory's official languages in CLDR (via babel) where Natural Earth has
+  that field.
 - Land boundaries: the edges two countries' polygons share (Natural Earth's polygons share
   their vertices along a boundary).
 - Coasts: the rest of a country's outline, less the cuts along the antimeridian and the pole.
   That is the sea coast and the shore of any water no country polygon covers (the Caspian).
+- Land without a code (Akrotiri, Dhekelia, Bir Tawil, Guantanamo Bay, the Spratly Islands,
+  Scarborough Reef): no claim can name it, but the maps' base layer draws it as land, with its
+  coast and its edges with countries (`uncoded`), so the map shows no sea where there is none.
 
 The outlines are cut into arcs at every junction, so a boundary is stored once and the two
 countries and the boundary line stay identical after simplification. Natural Earth draws edges
@@ -256,6 +259,21 @@ def _index(features: list[dict[str, Any]], topo: Topology) -> dict[str, Any]:
     countries: dict[str, Any] = {}
     borders: dict[str, list[list[int]]] = defaultdict(list)
     coasts: dict[str, list[list[int]]] = defaultdict(list)
+    uncoded: dict[str, Any] = {}
+    for i, code in enumerate(topo.codes):
+        if code != "-99":
+            continue
+        land: dict[str, Any] = {"polygons": [], "coasts": [], "boundaries": []}
+        for (j, _p, r), refs in topo.ring_arcs.items():
+            if j != i:
+                continue
+            if r == 0:
+                land["polygons"].append([])
+            land["polygons"][-1].append([ref for ref, _ in refs])
+            for cls, runs in _runs(refs).items():
+                if cls in ("coast", "other"):
+                    land["coasts" if cls == "coast" else "boundaries"] += runs
+        uncoded[features[i]["properties"]["NAME"]] = land
     for code, members in sorted(by_code.items()):
         main = max(members, key=lambda i: sum(len(r) for p in polygons(features[i]) for r in p))
         name, aliases = names_of(features[main]["properties"], code)
@@ -274,6 +292,7 @@ def _index(features: list[dict[str, Any]], topo: Topology) -> dict[str, Any]:
         "countries": countries,
         "borders": dict(sorted(borders.items())),
         "coasts": dict(sorted(coasts.items())),
+        "uncoded": dict(sorted(uncoded.items())),
     }
 
 
@@ -319,7 +338,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 SOURCE = {
-    "title": "Natural Earth 1:10m Admin 0 countries v5.1.1 (deu edition), public domain",
+    "title": "Natural Earth 1:10m Admin 0 countries v5.1.1 (German point-of-view edition), "
+    "public domain",
     "url": "https://www.naturalearthdata.com/downloads/10m-cultural-vectors/10m-admin-0-countries/",
     "file": "ne_10m_admin_0_countries_deu",
 }

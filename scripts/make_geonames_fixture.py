@@ -9,14 +9,32 @@ has (asciiname, admin2-4, elevation, dates) stays empty, and a row all-the-citie
 feature class P (every row of a GeoNames cities file is a populated place) and no code.
 
 Usage: python scripts/make_geonames_fixture.py CITIES500_JSON CITIES_PBF OUT.txt
-       --box SOUTH WEST NORTH EAST [--box ...] [--name NAME ...]
+       --box SOUTH WEST NORTH EAST [--box ...] [--name NAME ...] [--names-in TEXT ...]
+
+`--names-in` takes every row one of whose names (the name or an alternate name) is written, as
+capitalised words, in the text file: the rows a full index would offer for the text's names.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 from typing import Any
+
+#: One to four capitalised words ("Santiago de Cuba", "Minas de Marcona"), hyphens kept.
+_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:de|del|la|al|el|of)\s+)?[A-Z][\w’'-]*){0,3}")
+
+
+def written_names(text: str) -> set[str]:
+    """Every run of capitalised words in the text, and every contiguous part of each."""
+    names = set()
+    for run in _RUN.finditer(text):
+        words = run.group().replace("’", "'").split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                names.add(" ".join(words[i:j]).strip("'-"))
+    return names
 
 
 def _varint(data: bytes, pos: int) -> tuple[int, int]:
@@ -88,7 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out")
     parser.add_argument("--box", nargs=4, type=float, action="append", default=[])
     parser.add_argument("--name", action="append", default=[])
+    parser.add_argument("--names-in", action="append", default=[])
     args = parser.parse_args(argv)
+    written: set[str] = set()
+    for path in args.names_in:
+        with open(path, encoding="utf-8") as handle:
+            written |= written_names(handle.read())
     with open(args.cities500, encoding="utf-8") as handle:
         cities = json.load(handle)
     with open(args.pbf, "rb") as handle:
@@ -97,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     for city in cities.values():
         lat, lon = city["latitude"], city["longitude"]
         in_box = any(s <= lat <= n and w <= lon <= e for s, w, n, e in args.box)
-        if in_box or city["name"] in args.name:
+        names = {city["name"], *city.get("alternatenames", [])}
+        if in_box or city["name"] in args.name or names & written:
             chosen.append(city)
     chosen.sort(key=lambda c: c["geonameid"])
     with open(args.out, "w", encoding="utf-8", newline="\n") as handle:

@@ -60,3 +60,30 @@ def brute_force_distance_to_line_m(
             if fine:
                 best = min(best, float(_distances_m(lat, lon, np.array(fine)).min()))
     return best
+
+
+def disc_samples(
+    lat: float, lon: float, radius_m: float, n: int, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """n points uniform on the geodesic disc of radius_m around (lat, lon): (lats, lons)."""
+    if radius_m <= 0:
+        return np.full(n, lat), np.full(n, lon)
+    azimuths = rng.uniform(0.0, 360.0, n)
+    distances = radius_m * np.sqrt(rng.uniform(0.0, 1.0, n))
+    lons, lats, _back = _WGS84.fwd(np.full(n, lon), np.full(n, lat), azimuths, distances)
+    return np.asarray(lats, dtype=float), np.asarray(lons, dtype=float)
+
+
+def monte_carlo_geodesic(
+    reference: tuple[float, float, float],
+    subject: tuple[float, float, float],
+    n: int,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Brute force: distances (m) and azimuths (deg, [0, 360)) from a true reference point to a
+    true subject point, each uniform on its disc; `reference`/`subject` are (lat, lon, radius_m).
+    """
+    rlat, rlon = disc_samples(*reference, n, rng)
+    slat, slon = disc_samples(*subject, n, rng)
+    azimuths, _back, distances = _WGS84.inv(rlon, rlat, slon, slat)
+    return np.asarray(distances, dtype=float), np.mod(np.asarray(azimuths, dtype=float), 360.0)

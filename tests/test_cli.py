@@ -6,11 +6,12 @@ import json
 import os
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from claimcheck import __version__
-from claimcheck.cli.app import COMMANDS, main
+from claimcheck.cli.app import COMMANDS, SUMMARIES, main
 
 ROOT = Path(__file__).parent.parent
 CLAIMS = str(ROOT / "data" / "claims.yaml")
@@ -104,6 +105,30 @@ def test_version_and_help() -> None:
     assert code == 0 and __version__ in out
     code, out, _ = run("verify", "--help")
     assert code == 0 and "Example:" in out
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_command_list_shows_each_commands_own_summary(name: str) -> None:
+    """`claimcheck --help` lists SUMMARIES without importing the commands: they must not drift."""
+    command = main.get_command(click.Context(main), name)
+    assert command is not None
+    assert SUMMARIES[name] == command.get_short_help_str(limit=1_000)
+    assert set(SUMMARIES) == set(COMMANDS)
+
+
+@pytest.mark.parametrize("width", [80, 60])
+def test_the_command_list_shortens_as_click_does(width: int) -> None:
+    """The same rows click would print from the commands themselves, at any terminal width."""
+    plain = click.Group("claimcheck")
+    for name in COMMANDS:
+        plain.add_command(main.get_command(click.Context(main), name), name)  # type: ignore[arg-type]
+    listed = []
+    for group in (main, plain):
+        formatter = click.HelpFormatter(width=width, max_width=width)
+        group.format_commands(click.Context(group), formatter)
+        listed.append(formatter.getvalue())
+    assert listed[0] == listed[1]
+    assert "verify" in listed[0]
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

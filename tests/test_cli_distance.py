@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,32 @@ def test_bad_endpoints_exit_2(a: str, b: str, message: str) -> None:
     assert out == ""
     assert message in err
     assert "Traceback" not in err
+
+
+#: what a command pays for only when its data needs it (claimcheck.geo.geodesic, geo.lines)
+HEAVY = ("numpy", "shapely", "pyproj")
+_LOADED = (
+    "import sys; from claimcheck.cli import main\n"
+    "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+    f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "loaded"),
+    [
+        # two points: one geodesic, solved in Python; the lines in the file are read and
+        # checked, but nothing is built from them (numpy comes with geo.probability, which
+        # verdicts share: neither shapely nor pyproj is loaded)
+        ("al-tanf-garrison", "al-tanf-crossing", ["numpy"]),
+        # a point and a line: the line is prepared for nearest-point queries (numpy)
+        ("al-tanf-garrison", "iraq-syria-border", ["numpy"]),
+    ],
+)
+def test_distance_loads_only_what_its_places_need(a: str, b: str, loaded: list[str]) -> None:
+    places = str(ROOT / "data" / "places.yaml")
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED, "distance", a, b, "--places", places],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert done.stderr.strip() == repr(loaded)

@@ -127,7 +127,7 @@ def test_geojson_splits_a_region_at_the_antimeridian() -> None:
         (("--where", "somewhere nice"), "write e.g."),
         ((STRIKE, "--window", "5"), "--window"),
         (("badiyat-al-sham",), "no claim locates"),
-        (("--where", "north of iraq-syria-border"), "direction from the line"),
+        (("--where", "north of iraq-syria-border"), "not from the line"),
     ],
 )
 def test_bad_usage_exits_2(args: tuple[str, ...], message: str) -> None:

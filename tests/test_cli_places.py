@@ -147,7 +147,7 @@ def test_import_bad_dump_exits_2(tmp_path: Path) -> None:
 def test_verify_with_geojson_places() -> None:
     result = run("verify", "--claims", str(DATA / "geojson" / "claims.yaml"), "--places", GEOJSON)
     assert result.exit_code == 0, result.output
-    assert "inconclusive  wikipedia-garrison-24km-west-of-walid  30.8 [22.8–38.8] km" in (
+    assert "inconsistent  wikipedia-garrison-24km-west-of-walid  30.8 [22.8–38.8] km" in (
         result.output
     )
 

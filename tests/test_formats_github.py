@@ -56,7 +56,7 @@ def test_unknown_line_and_column_are_left_out() -> None:
 
 def test_verify(tmp_path: Path) -> None:
     report = engine.verify(engine.load_dataset(CLAIMS, PLACES))
-    why = {v.claim.id: v.reason for v in report.verdicts}
+    why = {v.claim.id: github.escape_data(v.reason) for v in report.verdicts}
     (contradiction,) = report.contradictions
     f = f"file={CLAIMS}"
     assert github.render_verify(report).splitlines() == [
@@ -67,7 +67,7 @@ def test_verify(tmp_path: Path) -> None:
         f"::verdict inconclusive, but expect: inconsistent: {why['garrison-about-31km']}",
         f"::notice {f},line=20,col=5,title=garrison-more-than-10km%3A consistent"
         f"::verdict consistent (no expect: locks it): {why['garrison-more-than-10km']}",
-        "::notice title=claimcheck::3 claims: 1 consistent, 2 inconclusive; "
+        "::notice title=claimcheck::3 claims: 1 consistent, 1 inconsistent, 1 inconclusive; "
         "1 need attention: garrison-about-31km",
     ]
 

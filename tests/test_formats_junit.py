@@ -63,7 +63,7 @@ def test_verify_has_one_testcase_per_claim_and_fails_the_unexpected(
 
 
 def test_fail_on_adds_failures(dataset: engine.Dataset) -> None:
-    report = engine.verify(dataset, [VerdictKind.INCONCLUSIVE, VerdictKind.CONSISTENT])
+    report = engine.verify(dataset, [VerdictKind.INCONSISTENT, VerdictKind.CONSISTENT])
     root = ET.fromstring(junit.render_verify(report))
     assert root.attrib["failures"] == "3"
 

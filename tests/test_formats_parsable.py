@@ -44,10 +44,10 @@ def test_verify_points_each_finding_at_its_claim(report: engine.VerifyReport) ->
 def test_fail_on_turns_an_expected_verdict_into_an_error_at_the_claim_line(
     report: engine.VerifyReport,
 ) -> None:
-    failing = engine.verify(report.dataset, [VerdictKind.INCONCLUSIVE])
+    failing = engine.verify(report.dataset, [VerdictKind.INCONSISTENT])
     lines = parsable.render_verify(failing).splitlines()
     assert lines[0] == (
-        f"{CLAIMS}:2:5: [error] garrison-about-24km: verdict inconclusive is listed in "
+        f"{CLAIMS}:2:5: [error] garrison-about-24km: verdict inconsistent is listed in "
         f"--fail-on: {reasons(report)['garrison-about-24km']}"
     )
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import DataError, UsageError
-from claimcheck.lookup.index import GazetteerDb, import_geonames, trigrams
+from claimcheck.lookup.importer import import_geonames
+from claimcheck.lookup.index import GazetteerDb, trigrams
 
 FIXTURE = Path(__file__).parent / "data" / "geonames" / "SY-IQ-KW-notes.txt"
 SHAMIYAH_IDS = {98629, 168566, 447557, 172825, 8338237, 285721}
@@ -124,10 +125,11 @@ def test_opening_something_else_is_a_usage_error(tmp_path: Path) -> None:
         GazetteerDb(str(other))
 
 
-def test_progress_reports_every_character_read(tmp_path: Path) -> None:
+def test_progress_reports_every_byte_read(tmp_path: Path) -> None:
+    """Bytes, not characters: the fixture's diacritics once left the bar short of 100 %."""
     steps: list[int] = []
     import_geonames(str(FIXTURE), str(tmp_path / "p.sqlite"), progress=steps.append)
-    assert sum(steps) == len(FIXTURE.read_text("utf-8"))
+    assert sum(steps) == FIXTURE.stat().st_size > len(FIXTURE.read_text("utf-8"))
 
 
 def test_trigrams_are_padded_so_short_names_have_some() -> None:

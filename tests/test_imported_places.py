@@ -13,7 +13,8 @@ from claimcheck.cli import main
 from claimcheck.gazetteer.places import PlaceRef
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.lookup.fallback import DbFallback, uncertainty_rule
-from claimcheck.lookup.index import DbPlace, GazetteerDb, import_geonames
+from claimcheck.lookup.importer import import_geonames
+from claimcheck.lookup.index import DbPlace, GazetteerDb
 
 DATA = Path(__file__).parent / "data" / "geonames"
 CLAIMS = str(DATA / "claims.yaml")

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
+from pyproj import Geod
 from shapely.geometry import Point, shape
 from shapely.geometry.polygon import orient
 
@@ -19,6 +20,7 @@ from claimcheck.analysis.locate import (
     DEFAULT_WINDOW_M,
     EDGE_TOLERANCE_M,
     Area,
+    BackSector,
     Band,
     Constraint,
     Disc,
@@ -37,18 +39,23 @@ from claimcheck.analysis.locate import (
     where_claims,
 )
 from claimcheck.claims.model import (
+    Claim,
     DirectionAssertion,
     DistanceAssertion,
     InsideAssertion,
     NearAssertion,
 )
 from claimcheck.errors import UsageError
-from claimcheck.gazetteer.places import Place, PlaceKind, Source
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.lines import geodesic_circle
 from claimcheck.grammar.directions import parse_direction as direction
+from claimcheck.grammar.relations import parse_requirement
+from claimcheck.render.text import render_verify
 
 DATA = Path(__file__).parent / "data" / "locate"
+#: PROJ's geodesic areas, the oracle for region areas
+ORACLE = Geod(ellps="WGS84")
 SEED = engine.load_dataset(str(DATA / "seed-claims.yaml"), str(DATA / "seed-places.yaml"))
 STRIKE = "strike-site-2017-06-06"
 
@@ -66,6 +73,7 @@ SCENARIOS: dict[str, Shape] = {
     "band between 20 and 60 km of a line": Inter((Band(LINE, 60_000.0), Not(Band(LINE, 20_000.0)))),
     "polygon widened by 3 km": Union((Area((RING,)), Band(RING, 3000.0, closed=True))),
     "north-west sector widened by 8 km": _sector_shape(APEX, direction("north-west"), 2e6)[0],
+    "where the apex lies north-east, 60°N": BackSector(60.0, 25.0, 45.0, 22.5, 2e6),
     "disc across the antimeridian": Disc(-16.5, 179.9, 80_000.0),
 }
 
@@ -242,9 +250,7 @@ def test_antimeridian_region_is_split_and_follows_the_right_hand_rule() -> None:
         polygon = shape({"type": "Polygon", "coordinates": rings})
         assert polygon.is_valid and polygon.exterior.is_ccw
     total = sum(
-        abs(
-            geodesy.wgs84().geometry_area_perimeter(shape({"type": "Polygon", "coordinates": r}))[0]
-        )
+        abs(ORACLE.geometry_area_perimeter(shape({"type": "Polygon", "coordinates": r}))[0])
         for r in parts
     )
     assert total / 1e6 == pytest.approx(region.area_km2, rel=1e-3)
@@ -337,3 +343,60 @@ def test_verify_reports_whether_the_claims_about_each_unknown_place_can_hold() -
     assert len(check.conflict_claimants) == 3
     report = engine.verify(SEED)
     assert report.locations == (check,)
+
+
+def test_back_sector_edges_follow_the_geodesic_back_azimuth_not_the_reversed_forward_one() -> None:
+    sector = BackSector(60.0, 25.0, 90.0, 22.5, 600_000.0)
+    first, _second = sector.rays()
+    lat, lon = first[-1]  # 600 km out, where the apex lies at 67.5° from here
+    assert geodesy.inverse(lat, lon, 60.0, 25.0).azimuth_deg == pytest.approx(67.5, abs=1e-6)
+    naive = geodesy.forward(60.0, 25.0, 67.5 + 180.0, 600_000.0)
+    assert geodesy.distance_m(lat, lon, *naive) > 10_000.0  # meridians converge at 60° N
+
+
+def _unknown_and_garrison() -> Gazetteer:
+    places = [
+        Place("tower", "tower", PlaceKind.UNKNOWN, Source("test")),
+        Place("garrison", "garrison", PlaceKind.POINT, Source("test"), lat=33.5, lon=38.6,
+              uncertainty_m=1_000.0),
+        Place("border", "border", PlaceKind.LINE, Source("test"),
+              vertices=((33.0, 38.8), (34.0, 38.8)), uncertainty_m=500.0),
+    ]  # fmt: skip
+    return Gazetteer({p.id: p for p in places})
+
+
+def _claim(claim_id: str, assertion: DistanceAssertion | DirectionAssertion) -> Claim:
+    return Claim(claim_id, "q", "claimant", Source("test"), assertion)
+
+
+def test_a_claim_whose_reference_is_the_unknown_place_locates_it() -> None:
+    """ "the garrison is 20 km north of the tower": distance as is, direction reversed."""
+    gazetteer = _unknown_and_garrison()
+    claim = _claim("north", DistanceAssertion(
+        PlaceRef("garrison"), PlaceRef("tower"), parse_requirement("about 20 km"),
+        direction("north"),
+    ))  # fmt: skip
+    result = locate("tower", [claim], gazetteer)
+    assert result.feasible and not result.skipped
+    lat, lon = result.overall.representative_point
+    back = geodesy.inverse(lat, lon, 33.5, 38.6)
+    assert 17_000 < back.distance_m < 23_000
+    assert abs((back.azimuth_deg + 180.0) % 360.0 - 180.0) < 22.5 + 5.0  # north, give or take 1 km
+
+
+def test_verify_names_every_claim_a_region_could_not_use() -> None:
+    gazetteer = _unknown_and_garrison()
+    claims = [
+        _claim("near", DistanceAssertion(PlaceRef("tower"), PlaceRef("garrison"),
+                                         parse_requirement("less than 30 km"))),
+        _claim("west-of-border", DirectionAssertion(PlaceRef("tower"), PlaceRef("border"),
+                                                    direction("west"))),
+    ]  # fmt: skip
+    (location,) = check_unknown_places(claims, gazetteer)
+    assert location.claim_ids == ("near",)
+    (skipped,) = location.skipped
+    assert skipped.id == "west-of-border"
+    assert "not from the line 'border'" in skipped.reason
+    dataset = engine.Dataset(gazetteer, tuple(claims), "c.yaml", "p.yaml")
+    text = render_verify(engine.verify(dataset))
+    assert "  skipped   west-of-border: locate draws directions between points only" in text

@@ -24,7 +24,7 @@ EXPECT_LINE = re.compile(r"^\s*(?:-\s+)?expect\s*:")
 
 #: verdicts of the claims in odd-claims.yaml, as measured (see the parsable output in the README)
 VERDICTS = {
-    "garrison-about-24km": "inconclusive",
+    "garrison-about-24km": "inconsistent",
     "garrison-more-than-10km": "consistent",
     "zone-radius-55km": "consistent",
     "rukban-near-garrison": "inconclusive",
@@ -44,13 +44,13 @@ def test_odd_file_changes_only_in_expect_lines() -> None:
     plan = lock.plan_expect(text, str(ODD), VERDICTS)
     assert without_expect_lines(plan.text) == without_expect_lines(text)
     assert expect_lines(plan.text) == [
-        "        expect: 'inconclusive'   # reviewed 2017-06-08\n",  # quotes and comment kept
+        "        expect: 'inconsistent'   # reviewed 2017-06-08\n",  # quotes and comment kept
         "      expect: consistent\n",  # inserted after the literal block, at the claim's indent
         "      expect: consistent     # to be filled\n",  # empty value filled before the comment
         '      expect: "inconclusive"\n',  # already right: untouched
     ]
     assert [(c.claim_id, c.old, c.new) for c in plan.changes] == [
-        ("garrison-about-24km", "inconsistent", "inconclusive"),
+        ("garrison-about-24km", "consistent", "inconsistent"),
         ("garrison-more-than-10km", None, "consistent"),
         ("zone-radius-55km", None, "consistent"),
     ]
@@ -89,7 +89,7 @@ def test_cli_update_expect_end_to_end(tmp_path: Path) -> None:
 
     code, out, err = run("verify", "--claims", str(claims), "--places", PLACES, "--update-expect")
     assert code == 0, out + err
-    assert f"{claims}: line 14: garrison-about-24km: expect: inconclusive (was inconsistent)" in err
+    assert f"{claims}: line 14: garrison-about-24km: expect: inconsistent (was consistent)" in err
     assert f"{claims}: 3 expect: values written" in err
     assert "all as expected" in out
     after = claims.read_text("utf-8")
@@ -250,7 +250,7 @@ def test_update_expect_writes_through_a_symlink(tmp_path: Path) -> None:
     code, out, err = run("verify", "--claims", str(link), "--places", PLACES, "--update-expect")
     assert code == 0, out + err
     assert link.is_symlink()
-    assert "expect: 'inconclusive'   # reviewed" in real.read_text("utf-8")
+    assert "expect: 'inconsistent'   # reviewed" in real.read_text("utf-8")
     assert sorted(os.listdir(real.parent)) == ["claims.yaml"]
 
 

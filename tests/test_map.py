@@ -206,7 +206,8 @@ def test_static_figure(fmt: str, magic: bytes, tmp_path: Path) -> None:
         for entry in ("Legend", "Place a claim names", "stated uncertainty",
                       "Measured distance: fits the claim", "Zone: al-Tanf deconfliction zone",
                       "Claims 3 and 5 hold (claim 1 wrong)", "Overview: every place",
-                      "Land, country borders and coasts (Natural Earth)"):  # fmt: skip
+                      "Land (Natural Earth)",
+                      "Border between countries (Natural Earth)"):  # fmt: skip
             assert entry in text, entry
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
-from claimcheck.analysis import contradictions, verdicts
+from claimcheck.analysis import contradictions, measuring
 from claimcheck.analysis.contradictions import constraints_of
 from claimcheck.analysis.locate import constraints as locate_constraints
 from claimcheck.analysis.locate import constraints_for
@@ -163,7 +163,7 @@ def test_zone_centre_interval(edge: Interval, centre: Interval) -> None:
 
 @pytest.mark.parametrize(
     "table",
-    [verdicts._MEASURE, contradictions._CONSTRAIN, locate_constraints._LOCATING],
+    [measuring.MEASURE, contradictions._CONSTRAIN, locate_constraints._LOCATING],
     ids=["verdicts", "contradictions", "locate"],
 )
 def test_every_analysis_knows_every_quantity(table: dict[Quantity, object]) -> None:

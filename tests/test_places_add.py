@@ -19,7 +19,7 @@ from claimcheck.cli import main
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.append import Entry, append_entry
 from claimcheck.lookup.add import is_alias, pick_aliases
-from claimcheck.lookup.index import import_geonames
+from claimcheck.lookup.importer import import_geonames
 
 DATA = Path(__file__).parent / "data"
 DUMP = DATA / "geonames" / "RU-UA-Shebekino.txt"

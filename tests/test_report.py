@@ -63,7 +63,7 @@ def test_report_reads_as_a_publishable_check(fmt: str) -> None:
     assert "as expected" not in text
     assert not re.search(r"interval \d", text)
     assert not re.search(r"(?i)\b(\w+): \1\b", text)  # no doubled verdict
-    assert re.search(r"30\.8 km, range 22\.8.38\.8 km", text)  # ranges carry their unit
+    assert re.search(r"30\.8 km, worst case 22\.8.38\.8 km", text)  # ranges carry their unit
     assert "Ash Shāmīyah (Homs)" in text and "Ash Shāmīyah (Capital, Kuwait)" in text
     assert "the article's reporter (a person)" in text
 
@@ -120,10 +120,10 @@ def test_methods_say_only_what_the_data_holds() -> None:
 @pytest.mark.parametrize(
     ("args", "numbers"),
     [
-        (["--only", "inconclusive"], [7, 8]),
-        (["--only", "consistent,inconclusive"], [2, 6, 7, 8]),
+        (["--only", "inconsistent"], [7, 8]),
+        (["--only", "consistent,inconsistent"], [2, 6, 7, 8]),
         (["--claims-matching", "WIKIPEDIA"], [6, 7]),
-        (["--only", "inconclusive", "--claims-matching", "unhcr"], [8]),
+        (["--only", "inconsistent", "--claims-matching", "unhcr"], [8]),
     ],
 )
 def test_only_and_claims_matching_choose_the_claims(args: list[str], numbers: list[int]) -> None:
@@ -230,9 +230,9 @@ def test_claimreview_ratings_are_short_and_unverifiable_is_off_the_scale() -> No
     assert ratings["coalition-zone-radius-34mi"] == {
         "@type": "Rating", "alternateName": "Accurate", "ratingValue": 3, "bestRating": 3,
         "worstRating": 1,
-        "ratingExplanation": "Every value the measurement allows fits the claim",
+        "ratingExplanation": "The claim holds with probability at least the confidence (95 %)",
     }  # fmt: skip
-    assert ratings["unhcr-rukban-8km-west-of-tripoint"]["ratingValue"] == 2
+    assert ratings["unhcr-rukban-8km-west-of-tripoint"]["ratingValue"] == 1  # inconsistent
     assert all(len(r["alternateName"]) <= 12 for r in ratings.values())
 
 
@@ -248,8 +248,8 @@ def test_claimreview_author_is_a_person_when_the_claims_file_says_so() -> None:
 def test_claimreview_rating_follows_the_verdict_and_carries_the_source_date() -> None:
     text = run("--format", "claimreview", *PUBLISHER, *HOSTILE)
     first, second = json.loads(text)["@graph"]
-    assert first["reviewRating"]["ratingValue"] == 2  # inconclusive
-    assert first["reviewRating"]["alternateName"] == "Unproven"
+    assert first["reviewRating"]["ratingValue"] == 1  # inconsistent
+    assert first["reviewRating"]["alternateName"] == "Inaccurate"
     assert second["reviewRating"]["ratingValue"] == 3  # consistent
     assert first["itemReviewed"]["datePublished"] == "2017-06-07"
     assert "</" not in text  # safe to paste into a <script type="application/ld+json">
@@ -277,7 +277,7 @@ def test_the_numeric_scale_orders_truthfulness_only() -> None:
     assert set(claimreview.RATING_NAME) == set(VerdictKind)
 
 
-@pytest.mark.parametrize("story", ["data", "tests/data/kinds"])
+@pytest.mark.parametrize("story", ["data", "tests/data/kinds", "tests/data/world"])
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 def test_every_story_reads_without_ids_or_command_lines(story: str, fmt: str) -> None:
     claims, places = f"{story}/claims.yaml", f"{story}/places.yaml"

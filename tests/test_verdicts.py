@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -8,9 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.analysis.verdicts import decide, evaluate, margin, worst
-from claimcheck.claims.model import VerdictKind, load_claims
+from claimcheck.analysis.verdicts import Verdict, evaluate, margin, worst
+from claimcheck.claims.meaning import DistanceAssertion, ZoneRadiusAssertion
+from claimcheck.claims.model import Claim, VerdictKind, load_claims
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
 from claimcheck.gazetteer.reader import load_places
+from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.measure import Measured
 from claimcheck.grammar.directions import compass
 from claimcheck.grammar.relations import RELATION_WORDS, Interval, parse_requirement
@@ -20,26 +24,91 @@ ROOT = Path(__file__).parent.parent
 C, X, N, U = (VerdictKind.CONSISTENT, VerdictKind.INCONSISTENT, VerdictKind.INCONCLUSIVE,
               VerdictKind.UNVERIFIABLE)  # fmt: skip
 KM = 1000.0
+MI = 1609.344
+SOURCE = Source("test")
+
+
+def _places(distance_km: float, uncertainty_m: float = 0.0) -> Gazetteer:
+    """A reference and a subject distance_km due east of it, each uncertain by uncertainty_m."""
+    lat, lon = geodesy.forward(33.0, 38.0, 90.0, distance_km * KM)
+    return Gazetteer(
+        {
+            "ref": Place("ref", "ref", PlaceKind.POINT, SOURCE, lat=33.0, lon=38.0,
+                         uncertainty_m=uncertainty_m),
+            "subject": Place("subject", "subject", PlaceKind.POINT, SOURCE, lat=lat, lon=lon,
+                             uncertainty_m=uncertainty_m),
+        }
+    )  # fmt: skip
+
+
+def _distance_verdict(figure: str, distance_km: float, uncertainty_m: float = 0.0) -> Verdict:
+    assertion = DistanceAssertion(PlaceRef("subject"), PlaceRef("ref"), parse_requirement(figure))
+    (verdict,) = evaluate(
+        [Claim("c", "q", "c", SOURCE, assertion)], _places(distance_km, uncertainty_m)
+    )
+    return verdict
 
 
 @pytest.mark.parametrize(
-    ("claim", "best_km", "unc_km", "expected"),
+    ("figure", "true_km", "expected"),
     [
-        ("more than 45 km", 50, 2, C),
-        ("more than 45 km", 50, 5, N),  # [45, 55] touches 45, which is not "more than"
-        ("at least 45 km", 50, 5, C),
-        ("more than 45 km", 40, 5, X),  # [35, 45]: 45 is not more than 45
-        ("less than 5 km", 2, 1, C),
-        ("within 5 km", 4, 1, C),
-        ("within 5 km", 4, 2, N),
-        ("about 34 mi", 34.18 * 1.609344, 0, C),
-        ("between 30 and 40 km", 35, 5, C),
-        ("between 30 and 40 km", 45, 4, X),
+        ("100 km", 71.0, X),  # a round figure reads 75–125 at most (25 % cap)
+        ("70 km", 71.0, C),  # rounded to tens: 65–75
+        ("about 150 km", 122.8, X),  # to fifties at most: 125–175
+        ("about 500 km", 540.0, C),  # to hundreds: 450–550
+        ("about 45 mi", 43.2 * MI / KM, C),  # 45 ± 2.25 (5 %) or ± 2.5 (fives)
+        ("about 150 km", 140.0, N),  # tens (±7.5) exclude it, fifties (±25) include it
     ],
 )
-def test_decide(claim: str, best_km: float, unc_km: float, expected: VerdictKind) -> None:
-    measured = Measured.around(best_km * KM, unc_km * KM)
-    assert decide(measured, parse_requirement(claim).acceptable()) is expected
+def test_acceptance_round_figures(figure: str, true_km: float, expected: VerdictKind) -> None:
+    """Issue 13, item 1: each figure against a distance measured with no uncertainty."""
+    verdict = _distance_verdict(figure, true_km)
+    assert verdict.verdict is expected, verdict.reason
+
+
+@pytest.mark.parametrize(("figure", "expected"), [("34 mi", C), ("35 mi", X)])
+def test_acceptance_zone_radius_in_miles(figure: str, expected: VerdictKind) -> None:
+    """Issue 13, item 1: "the 34-mile zone" and "the 35-mile zone" against a 55 km radius."""
+    zone = Place("zone", "zone", PlaceKind.ZONE, SOURCE, centre="ref", radius=parse_requirement(
+        "55 km").figure, uncertainty_m=0.0)  # fmt: skip
+    gazetteer = Gazetteer({**{p.id: p for p in _places(1.0)}, "zone": zone})
+    assertion = ZoneRadiusAssertion(PlaceRef("zone"), parse_requirement(figure))
+    (verdict,) = evaluate([Claim("c", "q", "c", SOURCE, assertion)], gazetteer)
+    assert verdict.verdict is expected, verdict.reason
+    assert "34.2 mi" in verdict.reason
+
+
+def test_the_reading_that_decides_is_named() -> None:
+    verdict = _distance_verdict("about 150 km", 140.0)
+    assert "the reading decides (strict: inconsistent, lenient: consistent)" in verdict.reason
+    assert "as rounded to fifties" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("figure", "true_km", "uncertainty_m", "expected"),
+    [
+        ("more than 45 km", 50, 2_000, C),  # P > 99 %: the worst case (45–55) no longer stalls it
+        ("more than 45 km", 45, 2_000, N),  # the best estimate on the threshold: P = 50 %
+        ("more than 45 km", 40, 1_000, X),
+        ("within 5 km", 4, 300, C),
+        ("within 5 km", 4, 2_000, N),
+        ("between 30 and 40 km", 35, 2_000, C),
+        ("between 30 and 40 km", 45, 2_000, X),
+    ],
+)
+def test_decisions_at_95_percent(
+    figure: str, true_km: float, uncertainty_m: float, expected: VerdictKind
+) -> None:
+    verdict = _distance_verdict(figure, true_km, uncertainty_m)
+    assert verdict.verdict is expected, verdict.reason
+
+
+def test_every_reason_states_the_probability_and_the_rule() -> None:
+    reason = _distance_verdict("more than 45 km", 45, 2_000).reason
+    assert re.search(r"P\(more than 45 km\) = 5\d %", reason)
+    assert "places uniform within their uncertainty" in reason
+    assert "between 5 % and 95 %: inconclusive" in reason
+    assert "worst case 41.0–49.0 km" in reason
 
 
 def test_interval_is_clamped_at_zero() -> None:
@@ -86,7 +155,7 @@ def test_seed_claims() -> None:
     sana = by_id["sana-shamiyah-45mi"]
     assert sana.verdict is U and sana.reason.startswith("ambiguous")
     readings = {dict(c.places)["subject"]: c.verdict for c in sana.candidates}
-    assert readings["maqha-ash-shuhaymi"] is N  # 43.2 mi ± 8.1 straddles 45
+    assert readings["maqha-ash-shuhaymi"] is N  # 43.2 mi, 1.8 mi short of 45, ± 8.1 worst case
     assert readings["ash-shamiyah-kuwait"] is C
     assert readings["badiyat-al-sham"] is U
     radius = by_id["coalition-zone-radius-34mi"]

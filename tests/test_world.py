@@ -13,7 +13,7 @@ import pytest
 from claimcheck import api
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import DataError
-from claimcheck.files import yamlfile
+from claimcheck.files import yamltree
 from claimcheck.gazetteer import world
 from claimcheck.gazetteer.places import PlaceKind, PlaceRef
 from claimcheck.gazetteer.reader import load_places, parse_places
@@ -212,7 +212,7 @@ def test_get_finds_a_world_id_in_any_order(gazetteer) -> None:  # type: ignore[n
 
 def test_a_name_in_the_file_wins_over_a_country_name() -> None:
     data = {"places": [{"id": "jordan-river", "name": "Jordan", "kind": "unknown", "source": "s"}]}
-    gazetteer = parse_places(yamlfile.from_plain(data, "<places>"), "<places>")
+    gazetteer = parse_places(yamltree.from_plain(data, "<places>"), "<places>")
     assert [p.id for p in gazetteer.resolve(PlaceRef("Jordan")).places] == ["jordan-river"]
 
 

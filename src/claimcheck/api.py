@@ -29,8 +29,9 @@ from claimcheck.analysis.locate import (
 )
 from claimcheck.analysis.verdicts import Verdict, evaluate
 from claimcheck.claims.model import Claim, DraftClaim, VerdictKind, read_claims
+from claimcheck.claims.policy import DEFAULT_POLICY, Policy
 from claimcheck.errors import DataError, Problem, UsageError
-from claimcheck.files import yamlfile
+from claimcheck.files import yamlfile, yamltree
 from claimcheck.gazetteer.places import Gazetteer, Place
 from claimcheck.gazetteer.reader import load_places, parse_places
 from claimcheck.gazetteer.world import world_places
@@ -55,6 +56,8 @@ class Dataset:
     warnings: tuple[Problem, ...] = ()
     #: claims marked `status: draft`: listed in the warnings, never verified
     drafts: tuple[DraftClaim, ...] = ()
+    #: the claims file's `defaults:` (confidence, slack of "about"), or the built-in policy
+    policy: Policy = DEFAULT_POLICY
 
 
 @dataclass(frozen=True)
@@ -169,14 +172,14 @@ def verify(
     With `regions`, also solve where each unknown place can be (what maps draw); verify alone
     needs only whether the claims about it can all hold.
     """
-    claims, gazetteer = dataset.claims, dataset.gazetteer
+    claims, gazetteer, policy = dataset.claims, dataset.gazetteer, dataset.policy
     with yamlfile.gc_paused():
         return VerifyReport(
             dataset,
-            tuple(evaluate(claims, gazetteer)),
+            tuple(evaluate(claims, gazetteer, policy)),
             frozenset(fail_on),
-            tuple(find_contradictions(claims, gazetteer)),
-            check_unknown_places(claims, gazetteer),
+            tuple(find_contradictions(claims, gazetteer, policy.about)),
+            check_unknown_places(claims, gazetteer, policy.about),
             _imported(dataset),
             _regions(dataset) if regions else {},
             _world(dataset),
@@ -197,7 +200,7 @@ class _Input:
             return cls(os.fspath(value), is_path=True)
         if isinstance(value, yamlfile.YMap):  # from `loads`: keeps its positions
             return cls(default_name, value)
-        return cls(default_name, yamlfile.from_plain(value, default_name))
+        return cls(default_name, yamltree.from_plain(value, default_name))
 
     def loaded(self) -> Any:
         return yamlfile.load(self.name) if self.is_path else self.data
@@ -226,7 +229,7 @@ def _load(claims: _Input, places: _Input, gazetteer_db: str | None, strict: bool
     fallback = DbFallback(GazetteerDb(gazetteer_db), gazetteer) if gazetteer_db else None
     gazetteer.fallback = fallback
     try:
-        parsed, drafts = read_claims(claims.loaded(), claims.name, gazetteer, strict)
+        parsed, drafts, policy = read_claims(claims.loaded(), claims.name, gazetteer, strict)
     finally:
         if fallback is not None:
             fallback.close()
@@ -234,7 +237,7 @@ def _load(claims: _Input, places: _Input, gazetteer_db: str | None, strict: bool
     if fallback is not None:
         warnings += reliance_warnings(gazetteer, tuple(parsed))
     return Dataset(gazetteer, tuple(parsed), claims.name, places.name, tuple(sorted(warnings)),
-                   tuple(drafts))  # fmt: skip
+                   tuple(drafts), policy)  # fmt: skip
 
 
 def _imported(dataset: Dataset) -> dict[str, tuple[ImportedPlace, ...]]:
@@ -256,7 +259,9 @@ def _regions(dataset: Dataset) -> dict[str, LocateResult]:
     for place in dataset.gazetteer:
         if place.has_position:
             continue
-        constraints, skipped = constraints_for(place, dataset.claims, dataset.gazetteer)
+        constraints, skipped = constraints_for(
+            place, dataset.claims, dataset.gazetteer, dataset.policy.about
+        )
         if constraints:
             regions[place.id] = locate_constraints(
                 place.id, constraints, skipped, dataset.gazetteer

@@ -32,12 +32,14 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
 from claimcheck.claims.model import Claim
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, name_key
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.measure import Measured
+from claimcheck.grammar.precision import ABOUT_FRACTION
 from claimcheck.grammar.relations import Interval
 
 
@@ -88,14 +90,21 @@ class Contradiction:
     both_can_hold: bool | None = None
 
 
-def find_contradictions(claims: Sequence[Claim], gazetteer: Gazetteer) -> list[Contradiction]:
-    """Every contradictory pair of claims, direct ones first, each in canonical order."""
-    constraints = [c for claim in claims for c in constraints_of(claim, gazetteer)]
+def find_contradictions(
+    claims: Sequence[Claim], gazetteer: Gazetteer, about: Decimal = ABOUT_FRACTION
+) -> list[Contradiction]:
+    """Every contradictory pair of claims, direct ones first, each in canonical order.
+
+    Each claim is taken at its most lenient reading (`about`: the file's slack for "about").
+    """
+    constraints = [c for claim in claims for c in constraints_of(claim, gazetteer, about)]
     found = set(_direct(constraints)) | set(_conditional(constraints))
     return sorted(found, key=lambda c: (c.conditional, c.claim_ids, c.references, c.reason))
 
 
-def constraints_of(claim: Claim, gazetteer: Gazetteer) -> list[Constraint]:
+def constraints_of(
+    claim: Claim, gazetteer: Gazetteer, about: Decimal = ABOUT_FRACTION
+) -> list[Constraint]:
     """The constraints a claim's conditions put on distances or a radius (none for a direction).
 
     A condition that needs its reference (a "near" without `within:`, an area) is compared
@@ -105,7 +114,7 @@ def constraints_of(claim: Claim, gazetteer: Gazetteer) -> list[Constraint]:
     reference = _single(gazetteer, a.reference)
     return [
         constraint
-        for condition in a.conditions(reference)
+        for condition in a.conditions(reference, about)
         for constraint in _CONSTRAIN[condition.quantity](
             claim.id, condition, a.subject, a.reference, gazetteer
         )
@@ -175,7 +184,7 @@ def _distance(
 def _no_distance(
     _claim_id: str, _c: Condition, _subject: PlaceRef, _ref: PlaceRef, _gazetteer: Gazetteer
 ) -> list[Constraint]:
-    """A direction constrains no distance."""
+    """A direction, or a part of an area, constrains no distance."""
     return []
 
 
@@ -186,6 +195,7 @@ _CONSTRAIN: dict[
     Quantity.DISTANCE: _distance,
     Quantity.AREA: _area,
     Quantity.AZIMUTH: _no_distance,
+    Quantity.PART: _no_distance,
     Quantity.RADIUS: _radius,
 }
 

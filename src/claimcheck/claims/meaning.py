@@ -9,20 +9,29 @@ the intervals of claims about the same pair and quantity before any coordinate i
 (plus its grammar in `claims.model`, and tests); changing what "near" means changes one method.
 
 It sits at the claims layer because stating a meaning needs places (a zone's radius, a place's
-"near" threshold) and the relation grammar, but no geodesy: the places' uncertainty widens the
-interval where a quantity is measured or a region built, not here.
+"near" threshold) and the relation grammar, but no geodesy: the places' uncertainty enters where
+a quantity is measured (as a probability) or a region built, not here.
+
+A figure can be read more or less strictly (grammar.precision): each condition carries its most
+lenient interval (`acceptable`, what contradictions and regions use: where the claim *can* hold)
+and its strictest (`strict`); verdicts need both. `about` is the least slack of a hedged figure,
+a claims file's policy.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import ClassVar
 
 from claimcheck.gazetteer.places import Place, PlaceKind, PlaceRef
 from claimcheck.grammar.directions import Direction
+from claimcheck.grammar.precision import ABOUT_FRACTION
 from claimcheck.grammar.relations import Interval, Requirement
+from claimcheck.grammar.routes import CIRCUITY, Route
 from claimcheck.grammar.units import Unit
 
 
@@ -38,6 +47,9 @@ class Quantity(Enum):
     AZIMUTH = "azimuth"
     #: the declared radius of the reference zone: no subject position is involved
     RADIUS = "radius"
+    #: which part of an area the subject is in ("north-eastern Jordan"): for a polygon the
+    #: tile of its bounding box (ICD-9), for a zone the sector seen from its centre
+    PART = "part"
 
 
 @dataclass(frozen=True)
@@ -52,7 +64,8 @@ class Condition:
     #: the name reports give the check: distance, near, inside, outside, direction or radius
     name: str
     quantity: Quantity
-    #: metres (signed for AREA); for AZIMUTH degrees clockwise from north: the compass sector
+    #: metres (signed for AREA); for AZIMUTH degrees clockwise from north: the compass sector;
+    #: under the figure's most lenient reading
     acceptable: Interval
     #: the unit the figure is written in; None for AZIMUTH, which is in degrees
     unit: Unit | None
@@ -62,8 +75,21 @@ class Condition:
     predicate: str
     #: how a region's description starts: "more than 45 mi", "near", "inside"
     label: str
-    #: AZIMUTH only: the compass sector as written
+    #: AZIMUTH and PART: the compass sector as written
     direction: Direction | None = None
+    #: under the figure's strictest reading; None when it has one reading (= acceptable)
+    strict: Interval | None = None
+    #: how the figure's readings were set, for reasons: "'150 km' read to tens: …"
+    readings: str = ""
+    #: a distance along a road, river or rail: `acceptable` is then where the geodesic makes
+    #: the route possible (no longer than the claim), `strict` where it is also plausible
+    route: Route | None = None
+    #: for a route: the claimed figure (m), to show the route's circuity
+    figure_m: float = 0.0
+
+    @property
+    def strictest(self) -> Interval:
+        return self.acceptable if self.strict is None else self.strict
 
 
 def _km(metres: float) -> str:
@@ -78,13 +104,60 @@ def zone_centre_interval(edge: Interval, radius_m: float) -> Interval:
     return Interval(0.0, radius_m + edge.high, False, edge.high_open)
 
 
-def _distance(requirement: Requirement) -> Condition:
+def _readings_text(requirement: Requirement, about: Decimal) -> str:
+    """ "'150 km' read to tens (±5 km) or to fifties (±25 km)"; empty for one reading."""
+    found = requirement.readings(about)
+    if found is None:
+        return ""
+    unit = requirement.unit.value
+    fine = f"{found.fine.why} (±{float(found.fine.half_width):.3g} {unit})"
+    if not found.ambiguous:
+        return f"'{requirement.figure}' read {fine}"
+    coarse = f"{found.coarse.why} (±{float(found.coarse.half_width):.3g} {unit})"
+    return f"'{requirement.figure}' read {fine} or {coarse}"
+
+
+def _measure(
+    name: str,
+    quantity: Quantity,
+    requirement: Requirement,
+    about: Decimal,
+    claimed: str,
+    predicate: str,
+    label: str,
+) -> Condition:
+    """A length condition with both readings of its figure."""
+    lenient, strict = requirement.acceptable(about), requirement.strict(about)
     return Condition(
-        "distance", Quantity.DISTANCE, requirement.acceptable(), requirement.unit,
-        str(requirement), f"is {requirement} from {{ref}}", str(requirement),
+        name, quantity, lenient, requirement.unit, claimed, predicate, label,
+        strict=None if strict == lenient else strict,
+        readings=_readings_text(requirement, about),
     )  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 15)  # verdicts and contradictions ask for each claim's conditions
+def _distance(requirement: Requirement, about: Decimal, along: Route | None = None) -> Condition:
+    text = requirement.describe(about)
+    if along is None:
+        return _measure(
+            "distance", Quantity.DISTANCE, requirement, about, text, f"is {text} from {{ref}}", text
+        )
+    # A route is no shorter than the geodesic and at most `most` times it: the geodesic lies in
+    # [route / most, route]. Possible: geodesic ≤ the claim's longest reading; plausible also
+    # geodesic ≥ its shortest reading over the largest plausible circuity.
+    lenient, strict = requirement.acceptable(about), requirement.strict(about)
+    most = CIRCUITY[along].most
+    claimed = f"{text} by {along.value}"
+    return Condition(
+        "distance", Quantity.DISTANCE, Interval(0.0, lenient.high), requirement.unit, claimed,
+        f"is {claimed} from {{ref}}", claimed,
+        strict=Interval(strict.low / most, strict.high),
+        readings=_readings_text(requirement, about), route=along,
+        figure_m=requirement.figure.metres,
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 12)
 def _azimuth(direction: Direction) -> Condition:
     sector = Interval(
         direction.centre_deg - direction.half_width_deg,
@@ -98,7 +171,10 @@ def _azimuth(direction: Direction) -> Condition:
 
 @dataclass(frozen=True)
 class DistanceAssertion:
-    """`subject` lies at `requirement` from `reference` (optionally also in a direction)."""
+    """`subject` lies at `requirement` from `reference` (optionally also in a direction).
+
+    With `along`, the figure is a route length (by road, river or rail), not the geodesic.
+    """
 
     kind: ClassVar[str] = "distance"
     roles: ClassVar[tuple[str, ...]] = ("subject", "reference")
@@ -107,6 +183,7 @@ class DistanceAssertion:
     reference: PlaceRef
     requirement: Requirement
     direction: Direction | None = None
+    along: Route | None = None
 
     def place_refs(self) -> tuple[PlaceRef, ...]:
         return (self.subject, self.reference)
@@ -115,11 +192,14 @@ class DistanceAssertion:
     def quantities(self) -> tuple[Quantity, ...]:
         return (Quantity.DISTANCE,) + ((Quantity.AZIMUTH,) if self.direction else ())
 
-    def conditions(self, reference: Place | None) -> tuple[Condition, ...]:
+    def conditions(
+        self, reference: Place | None, about: Decimal = ABOUT_FRACTION
+    ) -> tuple[Condition, ...]:
         """The distance, measured to the reference's nearest point; the sector, if stated."""
+        distance = _distance(self.requirement, about, self.along)
         if self.direction is None:
-            return (_distance(self.requirement),)
-        return (_distance(self.requirement), _azimuth(self.direction))
+            return (distance,)
+        return (distance, _azimuth(self.direction))
 
 
 @dataclass(frozen=True)
@@ -137,22 +217,31 @@ class DirectionAssertion:
     def place_refs(self) -> tuple[PlaceRef, ...]:
         return (self.subject, self.reference)
 
-    def conditions(self, reference: Place | None) -> tuple[Condition, ...]:
+    def conditions(
+        self, reference: Place | None, about: Decimal = ABOUT_FRACTION
+    ) -> tuple[Condition, ...]:
         """The azimuth from the reference lies in the compass sector."""
         return (_azimuth(self.direction),)
 
 
 @dataclass(frozen=True)
 class InsideAssertion:
-    """`subject` lies inside (or outside) an area: a zone or a polygon."""
+    """`subject` lies inside (or outside) an area: a zone or a polygon.
+
+    With `part` ("in north-eastern Jordan"), inside and in that part of the area too.
+    """
 
     kind: ClassVar[str] = "inside"
     roles: ClassVar[tuple[str, ...]] = ("subject", "area")
-    quantities: ClassVar[tuple[Quantity, ...]] = (Quantity.AREA,)
 
     subject: PlaceRef
     area: PlaceRef
     inside: bool
+    part: Direction | None = None
+
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        return (Quantity.AREA,) + ((Quantity.PART,) if self.part else ())
 
     @property
     def reference(self) -> PlaceRef:
@@ -161,31 +250,43 @@ class InsideAssertion:
     def place_refs(self) -> tuple[PlaceRef, ...]:
         return (self.subject, self.area)
 
-    def conditions(self, reference: Place | None) -> tuple[Condition, ...]:
+    def conditions(
+        self, reference: Place | None, about: Decimal = ABOUT_FRACTION
+    ) -> tuple[Condition, ...]:
         """The signed distance to the area's edge is ≤ 0 (inside) or > 0 (outside).
 
         Needs the area: a zone's figure is its radius, in the unit it was declared in.
         """
         if reference is None:
             return ()
+        side = self._side(reference)
+        if self.part is None:
+            return (side,)
+        part = self.part
+        return (
+            side,
+            Condition(
+                "part", Quantity.PART, Interval(0.0, 0.0), None,
+                f"in the {part.name} part of the area", f"is in the {part.name} part of {{ref}}",
+                f"in the {part.name} part", part,
+            ),
+        )  # fmt: skip
+
+    def _side(self, reference: Place) -> Condition:
         word = "inside" if self.inside else "outside"
         side = Interval(-math.inf, 0.0) if self.inside else Interval(0.0, math.inf, low_open=True)
         relation = "≤" if self.inside else ">"
         if reference.kind is PlaceKind.ZONE:
             radius = reference.radius
             assert radius is not None  # every zone declares one
-            return (
-                Condition(
-                    word, Quantity.AREA, side, radius.unit, f"{word} the {radius} radius",
-                    f"is {word} {{ref}} ({relation} {radius} from its centre {reference.centre})",
-                    word,
-                ),
+            return Condition(
+                word, Quantity.AREA, side, radius.unit, f"{word} the {radius} radius",
+                f"is {word} {{ref}} ({relation} {radius} from its centre {reference.centre})",
+                word,
             )  # fmt: skip
-        return (
-            Condition(
-                word, Quantity.AREA, side, Unit.KM, f"{word} (signed distance {relation} 0)",
-                f"is {word} {{ref}}", word,
-            ),
+        return Condition(
+            word, Quantity.AREA, side, Unit.KM, f"{word} (signed distance {relation} 0)",
+            f"is {word} {{ref}}", word,
         )  # fmt: skip
 
 
@@ -204,17 +305,20 @@ class NearAssertion:
     def place_refs(self) -> tuple[PlaceRef, ...]:
         return (self.subject, self.reference)
 
-    def conditions(self, reference: Place | None) -> tuple[Condition, ...]:
+    def conditions(
+        self, reference: Place | None, about: Decimal = ABOUT_FRACTION
+    ) -> tuple[Condition, ...]:
         """The distance is within the claim's threshold or, unstated, the reference's own.
 
         Without a stated threshold it needs the reference (its `near:` or its kind's default).
         """
         if self.threshold is not None:
             t = self.threshold
+            text = t.describe(about)
             return (
-                Condition(
-                    "near", Quantity.DISTANCE, t.acceptable(), t.unit, f"near ({t})",
-                    f"is near {{ref}} ({t})", "near",
+                _measure(
+                    "near", Quantity.DISTANCE, t, about, f"near ({text})",
+                    f"is near {{ref}} ({text})", "near",
                 ),
             )  # fmt: skip
         if reference is None:
@@ -256,15 +360,15 @@ class ZoneRadiusAssertion:
     def place_refs(self) -> tuple[PlaceRef, ...]:
         return (self.zone,)
 
-    def conditions(self, reference: Place | None) -> tuple[Condition, ...]:
+    def conditions(
+        self, reference: Place | None, about: Decimal = ABOUT_FRACTION
+    ) -> tuple[Condition, ...]:
         """The zone's declared radius meets the requirement."""
         req = self.requirement
+        text = req.describe(about)
         return (
-            Condition(
-                "radius", Quantity.RADIUS, req.acceptable(), req.unit, str(req),
-                f"has a radius of {req}", str(req),
-            ),
-        )  # fmt: skip
+            _measure("radius", Quantity.RADIUS, req, about, text, f"has a radius of {text}", text),
+        )
 
 
 Assertion = (

@@ -1,8 +1,9 @@
 """Reported claims: who said what, where, and the one checkable thing it asserts.
 
 The assertion kind follows from the keys a claim uses, so the YAML reads like the sentence:
-`distance: more than 45 mi` + `from: al-tanf-crossing`; `inside: tanf-zone`; `near: border`;
-`direction: north-east` + `from:`; `zone:` + `radius: 34 mi`.
+`distance: more than 45 mi` + `from: al-tanf-crossing` (+ `along: road`); `inside: tanf-zone`
+(+ `part: north-east`); `near: border`; `direction: north-east` + `from:`; `zone:` +
+`radius: 34 mi`. A top-level `defaults:` block sets the file's policy (claims.policy).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from claimcheck.claims.meaning import (
     NearAssertion,
     ZoneRadiusAssertion,
 )
+from claimcheck.claims.policy import Policy, read_policy
 from claimcheck.errors import DataError, Level, ParseError, Problem, shown
 from claimcheck.files import yamlfile
 from claimcheck.files.limits import MAX_CLAIMS
@@ -34,6 +36,7 @@ from claimcheck.gazetteer.places import (
 from claimcheck.gazetteer.reader import read_id, read_length, read_source
 from claimcheck.grammar.directions import Direction, parse_direction
 from claimcheck.grammar.relations import Requirement, parse_requirement
+from claimcheck.grammar.routes import Route, parse_route
 
 
 class VerdictKind(Enum):
@@ -85,7 +88,9 @@ CLAIM_KEYS = (
     "direction",
     "direction_tolerance",
     "tolerance",
+    "along",
     "inside",
+    "part",
     "outside",
     "near",
     "within",
@@ -106,9 +111,17 @@ _KIND_KEYS = ("distance", "direction", "inside", "outside", "near", "radius")
 #: so are `direction_tolerance` without `direction` and, on a near claim, `tolerance` without
 #: `within`.
 KEYS_BY_KIND: dict[str, tuple[str, ...]] = {
-    "distance": ("subject", "distance", "from", "direction", "direction_tolerance", "tolerance"),
+    "distance": (
+        "subject",
+        "distance",
+        "from",
+        "direction",
+        "direction_tolerance",
+        "tolerance",
+        "along",
+    ),
     "direction": ("subject", "direction", "from", "direction_tolerance"),
-    "inside": ("subject", "inside"),
+    "inside": ("subject", "inside", "part"),
     "outside": ("subject", "outside"),
     "near": ("subject", "near", "within", "tolerance"),
     "radius": ("zone", "radius", "tolerance"),
@@ -169,6 +182,34 @@ def _direction(entry: yamlfile.Entry) -> Direction | None:
         return None
 
 
+def _route(entry: yamlfile.Entry) -> Route | None:
+    text = entry.text("along")
+    if text is None:
+        return None
+    try:
+        return parse_route(text)
+    except ParseError as exc:
+        entry.problem("along", str(exc))
+        return None
+
+
+def _part(entry: yamlfile.Entry) -> Direction | None:
+    """ "north-east" in "north-eastern Jordan": an 8-point compass name."""
+    text = entry.text("part")
+    if text is None:
+        return None
+    cleaned = text.strip().lower().removesuffix("ern")
+    try:
+        part = parse_direction(cleaned)
+    except ValueError as exc:
+        entry.problem("part", str(exc))
+        return None
+    if len(part.name) > 2:
+        entry.problem("part", f"a part is one of the 8 compass points (N, NE, …), not {text!r}")
+        return None
+    return part
+
+
 def _assertion(entry: yamlfile.Entry) -> Assertion | None:
     present = [k for k in _KIND_KEYS if entry.has(k)]
     if "distance" in present and "direction" in present:
@@ -194,7 +235,10 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
         entry.problem(None, "missing required field 'subject': the place the claim is about")
     if kind in ("inside", "outside"):
         area = _place_ref(entry, kind)
-        return InsideAssertion(subject, area, kind == "inside") if subject and area else None
+        part = _part(entry)
+        if entry.has("part") and part is None:
+            return None
+        return InsideAssertion(subject, area, kind == "inside", part) if subject and area else None
     if kind == "near":
         reference = _place_ref(entry, "near")
         threshold = _requirement(entry, "within") if entry.has("within") else None
@@ -208,8 +252,11 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
             return DirectionAssertion(subject, reference, direction)
         return None
     requirement = _requirement(entry, "distance")
+    along = _route(entry)
+    if entry.has("along") and along is None:
+        return None
     if subject and reference and requirement:
-        return DistanceAssertion(subject, reference, requirement, direction)
+        return DistanceAssertion(subject, reference, requirement, direction, along)
     return None
 
 
@@ -278,7 +325,7 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
         line=entry.line(),
         column=entry.data.position.column,
         path=entry.path,
-        key_lines=tuple((k, entry.line(k)) for k in entry.data),
+        key_lines=tuple((k, entry.data.where(k).line) for k in entry.data),
     )
 
 
@@ -316,8 +363,9 @@ class DraftClaim:
 
 def read_claims(
     data: Any, path: str, gazetteer: Gazetteer, strict: bool = False
-) -> tuple[list[Claim], list[DraftClaim]]:
-    """Claims and drafts from a loaded claims file; every place a claim names must exist.
+) -> tuple[list[Claim], list[DraftClaim], Policy]:
+    """Claims, drafts and the file's policy (`defaults:`) from a loaded claims file; every
+    place a claim names must exist.
 
     A draft (`status: draft`) is set aside with its problems instead of failing the file.
     `strict` makes every draft an error, as if the marking were not there plus one problem
@@ -327,7 +375,10 @@ def read_claims(
     claims: list[Claim] = []
     drafts: list[DraftClaim] = []
     seen: dict[str, int] = {}
-    for entry in yamlfile.entries(data, path, "claims", problems, MAX_CLAIMS):
+    policy = read_policy(data, path, problems)
+    for entry in yamlfile.entries(
+        data, path, "claims", problems, also=("defaults",), limit=MAX_CLAIMS
+    ):
         is_draft = entry.data.get("status") == DRAFT
         own: list[Problem] = []
         if is_draft:
@@ -356,7 +407,7 @@ def read_claims(
             claims.append(claim)
     if problems:
         raise DataError(problems)
-    return claims, drafts
+    return claims, drafts, policy
 
 
 def parse_claims(data: Any, path: str, gazetteer: Gazetteer) -> list[Claim]:

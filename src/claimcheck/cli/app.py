@@ -24,10 +24,36 @@ COMMANDS: dict[str, str] = {
     "locate": "claimcheck.cli.locate:locate",
     "places": "claimcheck.cli.places:places",
 }
+#: command name -> the first sentence of its help, as `claimcheck --help` lists it. Kept here so
+#: that listing imports no command (tests/test_cli.py checks each against the command's own).
+SUMMARIES: dict[str, str] = {
+    "verify": (
+        "Give a verdict for every claim: consistent, inconsistent, inconclusive or unverifiable."
+    ),
+    "extract": (
+        "Draft the distance, zone, border and direction claims in each ARTICLE: a text file, a "
+        "folder (its *.txt and *.md files, in name order; not subfolders), or - for stdin."
+    ),
+    "check": "Check that the claims and places files are valid, without measuring anything.",
+    "schema": "Print the JSON Schema for a claims or places file.",
+    "distance": (
+        "Geodesic distance on WGS84 from A to B, with its interval, azimuth and compass point."
+    ),
+    "report": (
+        "Publish the verdicts: a report for editors, or schema.org ClaimReview for a website."
+    ),
+    "map": ("Draw the claims: GeoJSON (RFC 7946), an interactive HTML map, or a PNG/SVG figure."),
+    "locate": (
+        "Map where an unknown place can be: the region each claim allows, and their intersection."
+    ),
+    "places": (
+        "Search the gazetteer, show one place, add one from a gazetteer, or import GeoNames."
+    ),
+}
 
 
 class LazyGroup(click.Group):
-    """A click group whose commands are imported only when they run (or when --help lists them)."""
+    """A click group whose commands are imported only when they run (or show their own help)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -40,6 +66,24 @@ class LazyGroup(click.Group):
         command = getattr(importlib.import_module(module), attr)
         assert isinstance(command, click.Command)
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from SUMMARIES, shortened as click shortens a command's own help."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, _shorten(SUMMARIES[name], limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    if limit < len("..."):
+        return "..."
+    import textwrap
+
+    return textwrap.shorten(text, limit, placeholder="...", break_on_hyphens=False)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

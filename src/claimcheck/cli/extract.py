@@ -10,11 +10,20 @@ from contextlib import contextmanager
 import click
 
 from claimcheck.claims import extract as core
-from claimcheck.cli.options import echo, format_option, places_option, reporting_errors
+from claimcheck.cli.options import (
+    echo,
+    format_option,
+    gazetteer_db_option,
+    places_option,
+    reporting_errors,
+)
 from claimcheck.errors import UsageError
 from claimcheck.files.atomic import write_text_atomic
 from claimcheck.files.yamlfile import read_text
-from claimcheck.gazetteer.reader import load_places
+from claimcheck.gazetteer.places import Gazetteer
+from claimcheck.gazetteer.reader import load_places, with_world
+from claimcheck.lookup.fallback import DbFallback
+from claimcheck.lookup.index import GazetteerDb
 from claimcheck.render.safe import json_text
 from claimcheck.render.wording import count
 
@@ -84,6 +93,7 @@ def _progress_item(path: str | None) -> str | None:
 @click.command("extract")
 @click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
 @places_option
+@gazetteer_db_option
 @format_option("yaml", "json")
 @click.option(
     "--append",
@@ -97,6 +107,7 @@ def extract(
     ctx: click.Context,
     articles: tuple[str, ...],
     places_path: str,
+    gazetteer_db: str | None,
     fmt: str,
     append_path: str | None,
 ) -> None:
@@ -105,7 +116,9 @@ def extract(
 
     The drafts are claims-file entries without `expect:`: a reviewer checks each one, names the
     places the gazetteer could not resolve, and only then runs `claimcheck verify`. Each draft
-    cites the file it came from and where in it ("a.txt, characters 15–50").
+    cites the file it came from and where in it ("a.txt, characters 15–50"). Places are read
+    from the places file, the built-in countries, borders and coasts ("the Iraqi border" is
+    border:IQ-XX), and the GeoNames index given with --gazetteer-db.
 
     \b
     Example:
@@ -113,6 +126,7 @@ def extract(
       claimcheck extract article.txt --format json
       claimcheck extract a.txt b.txt articles/
       claimcheck extract articles/ --append data/claims.yaml
+      claimcheck extract article.txt --gazetteer-db geonames.sqlite
     """
     with reporting_errors("text"):
         if STDIN in articles and places_path == STDIN:
@@ -121,13 +135,20 @@ def extract(
         default_places = (
             ctx.get_parameter_source("places_path") is click.core.ParameterSource.DEFAULT
         )
-        gazetteer = None
-        if not (default_places and not os.path.exists(places_path)):
+        if default_places and not os.path.exists(places_path):
+            gazetteer = with_world(Gazetteer({}, "<no places file>"))
+        else:
             gazetteer = load_places(places_path)
-        with _progress(paths) as items:
-            drafted: list[core.Article] = [
-                (_title(path), core.extract(_read_article(path), gazetteer)) for path in items
-            ]
+        fallback = DbFallback(GazetteerDb(gazetteer_db), gazetteer) if gazetteer_db else None
+        gazetteer.fallback = fallback
+        try:
+            with _progress(paths) as items:
+                drafted: list[core.Article] = [
+                    (_title(path), core.extract(_read_article(path), gazetteer)) for path in items
+                ]
+        finally:
+            if fallback is not None:
+                fallback.close()
         # one file named on its own reads as it always has; several name their file throughout
         several = len(articles) > 1 or paths != list(articles)
         if append_path is not None:

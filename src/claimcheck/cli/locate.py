@@ -92,7 +92,8 @@ def result_dict(result: LocateResult) -> dict[str, Any]:
             for c in result.constraints
         ],
         "skipped": [
-            {"id": s.id, "claimant": s.claimant, "reason": s.reason} for s in result.skipped
+            {"id": s.id, "claimant": s.claimant, "reason": s.reason, "partial": s.partial}
+            for s in result.skipped
         ],
         "conflict_detail": None
         if conflict is None
@@ -185,7 +186,8 @@ def render_text(result: LocateResult) -> str:
         out.append(f"  - {clean(c.id)}  [{clean(c.claimant)}]")
         out.append(f"      {clean(c.description)}")
     for s in result.skipped:
-        out.append(f"  - {clean(s.id)}  [{clean(s.claimant)}]  not used: {clean(s.reason)}")
+        if not s.partial:  # a partly drawn claim says what it left out among the regions
+            out.append(f"  - {clean(s.id)}  [{clean(s.claimant)}]  not used: {clean(s.reason)}")
     out.append("")
     overall = result.overall
     if overall.feasible:
@@ -279,6 +281,7 @@ def locate(
             gazetteer,
             by_claimant=by == "claimant",
             window_m=window_m,
+            about=dataset.policy.about,
         )
     echo(RENDERERS[fmt](result))
     sys.exit(EXIT_OK if result.feasible else EXIT_ATTENTION)

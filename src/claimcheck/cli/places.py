@@ -24,7 +24,8 @@ from claimcheck.gazetteer.places import Place, PlaceKind, Source, suggest_place
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.geo.distance import resolve_endpoint
 from claimcheck.grammar.coords import format_dms
-from claimcheck.lookup.index import LICENCE, GazetteerDb, import_geonames
+from claimcheck.lookup.importer import dump_size, import_geonames
+from claimcheck.lookup.index import LICENCE, GazetteerDb
 from claimcheck.lookup.search import search as run_search
 from claimcheck.render.safe import clean, dumps, guard
 
@@ -41,7 +42,7 @@ def places() -> None:
       claimcheck places search "At Tanf"
       claimcheck places add "Ar Rutbah" --country IQ
       claimcheck places show al-tanf-garrison
-      claimcheck places import geonames SY.txt -o geonames.sqlite
+      claimcheck places import geonames SY.zip -o geonames.sqlite
     """
 
 
@@ -147,7 +148,8 @@ def import_group() -> None:
 @click.option(
     "--alternate-names",
     type=click.Path(dir_okay=False, exists=True, allow_dash=True),
-    help="GeoNames alternateNamesV2 file for the same places (- reads standard input).",
+    help="GeoNames alternateNamesV2 (.zip as downloaded, or the .txt in it; - reads standard "
+    "input): names in other scripts and languages for the same places.",
 )
 @click.option("--country", help="Import only places in this country (ISO code).")
 @click.option(
@@ -159,17 +161,19 @@ def import_group() -> None:
     help="The index to write (replaced atomically); - writes the SQLite file to stdout.",
 )
 def geonames(dump: str, alternate_names: str | None, country: str | None, output: str) -> None:
-    """Index a GeoNames dump (19 tab-separated columns, e.g. SY.txt or allCountries.txt; - reads
-    standard input).
+    """Index a GeoNames dump as downloaded: SY.zip, allCountries.zip, or the .txt inside (- reads
+    the .txt from standard input).
 
-    The index answers `places search --db` in milliseconds. It is a search aid: places.yaml
-    stays the reviewed source of truth, and a GeoNames place (data CC BY 4.0) goes into it
-    with its GeoNames id as the source and an uncertainty a reviewer chose.
+    The dump format is 19 tab-separated columns. The index answers `places search --db` in
+    milliseconds. It is a search aid: places.yaml stays the reviewed source of truth, and a
+    GeoNames place (data CC BY 4.0) goes into it with its GeoNames id as the source and an
+    uncertainty a reviewer chose. On a terminal a progress bar shows the bytes read.
 
     \b
     Example:
-      claimcheck places import geonames SY.txt --alternate-names alternateNamesV2.txt \\
+      claimcheck places import geonames SY.zip --alternate-names alternateNamesV2.zip \\
           --country SY -o geonames.sqlite
+      claimcheck places import geonames allCountries.zip -o world.sqlite
       unzip -p SY.zip SY.txt | claimcheck places import geonames - -o geonames.sqlite
     """
     with reporting_errors():
@@ -196,8 +200,12 @@ def geonames(dump: str, alternate_names: str | None, country: str | None, output
 
 
 def _import(dump: str, output: str, alternate_names: str | None, country: str | None) -> Any:
-    """import_geonames, with a progress bar for a large file when stderr is a terminal."""
-    size = sum(os.path.getsize(p) for p in (dump, alternate_names) if p and p != "-")
+    """import_geonames, with a progress bar for a large input when stderr is a terminal.
+
+    The bar counts the bytes of the files (a zip's as unzipped); standard input has no size, so
+    it is not counted and the bar still ends at 100 %.
+    """
+    size = dump_size(*(p for p in (dump, alternate_names) if p != "-"))
     if not (stderr_is_tty() and size >= PROGRESS_MIN_BYTES):
         return import_geonames(dump, output, alternate_names, country)
     with click.progressbar(length=size, label="importing", file=sys.stderr) as bar:

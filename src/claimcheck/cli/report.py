@@ -81,9 +81,10 @@ def report(
     """Publish the verdicts: a report for editors, or schema.org ClaimReview for a website.
 
     Markdown and HTML give, per claim, what it says, the quote, claimant and source, the
-    verdict and why, the measured range against the claim's range and the claims it conflicts
-    with; then a table of the places used and the methods, written from the places' sources and
-    the rules those claims needed. The HTML is one self-contained file. --only and
+    verdict and why, the measured figure (best estimate and worst case) against the claim's range
+    with the probability that it holds, and the claims it conflicts with; then a table of the
+    places used and the methods, written from the places' sources and the rules those claims
+    needed, with the decision policy. The HTML is one self-contained file. --only and
     --claims-matching choose the claims shown. Exits 0 when written, 2 on bad input.
 
     \b

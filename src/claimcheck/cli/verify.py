@@ -86,7 +86,8 @@ def verify(
             verdicts = {v.claim.id: v.verdict.value for v in report.verdicts}
             plan = lock.write_expect(claims_path, verdicts, verified)
             report = report.locked(skipped={p.item for p in plan.skipped})
-    output = formatter(fmt).render_verify(report, wants_color() and fmt == "text")
+    with yamlfile.gc_paused():  # the report's objects are all alive until exit: nothing to collect
+        output = formatter(fmt).render_verify(report, wants_color() and fmt == "text")
     if output:  # a clean run in a findings-only format prints nothing
         echo(output)
     if update_expect:

@@ -1,9 +1,9 @@
 """Safe YAML reading that keeps line numbers and refuses what PyYAML would let through.
 
 PyYAML's loaders keep the last of two duplicate keys without a word, expand alias bombs and,
-outside the safe loader, build arbitrary objects from tags. We compose the node tree with the
-C parser (5x faster than the pure-Python one), then build plain values ourselves: duplicate
-keys, aliases and unknown tags become Problems with file:line:column.
+outside the safe loader, build arbitrary objects from tags: claimcheck.files.yamltree builds the
+plain values instead, with their positions. `Entry` reads one mapping's fields, recording a
+Problem with file, line and column for each bad one.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import gc
 import math
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -27,179 +27,12 @@ from claimcheck.files.limits import (
     MAX_NAME_CHARS,
     too_many,
 )
+from claimcheck.files.yamltree import Builder, Loader, YList, YMap
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STR = "tag:yaml.org,2002:str"
-_SCALAR_TAGS = {
-    _STR,
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-}
-#: Deeper than any claims or places file needs; keeps the builder far from Python's stack limit.
-MAX_DEPTH = 64
 #: How alike (difflib ratio) an unknown key must be to a known one for "did you mean": typos
 #: score 0.73 and up ('distnce' 0.93, 'qoute' 0.80, 'near_to' 0.73); at difflib's default of
 #: 0.6, unrelated words got suggestions ('elevation' -> 'lat_lon' 0.62, 'population' 0.59).
 KEY_SIMILARITY = 0.7
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    """1-based line and column of a node in its file (slots: one per key, millions in big files)."""
-
-    line: int
-    column: int
-
-
-class YMap(dict[str, Any]):
-    """A mapping that remembers where it and each of its keys stand in the file."""
-
-    position: Position
-    key_positions: dict[str, Position]
-
-    def where(self, key: str) -> Position:
-        return self.key_positions.get(key, self.position)
-
-
-class YList(list[Any]):
-    """A sequence that remembers where it and each of its items stand in the file."""
-
-    position: Position
-    item_positions: list[Position]
-
-
-def _pos(node: yaml.Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-class _Builder:
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-        self.constructor = yaml.constructor.SafeConstructor()
-        self.seen: set[int] = set()
-        self.depth = 0
-
-    def problem(self, node: yaml.Node, message: str, field: str = "") -> None:
-        p = _pos(node)
-        self.problems.append(Problem(self.path, p.line, p.column, field, message))
-
-    def build(self, node: yaml.Node, field: str) -> Any:
-        if id(node) in self.seen:
-            self.problem(node, "anchors and aliases (&name, *name) are not allowed here", field)
-            return None
-        self.seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node, field)
-        if self.depth >= MAX_DEPTH:
-            self.problem(node, f"nested more than {MAX_DEPTH} levels deep", field)
-            return None
-        self.depth += 1
-        try:
-            if isinstance(node, yaml.SequenceNode):
-                return self.sequence(node, field)
-            if isinstance(node, yaml.MappingNode):
-                return self.mapping(node, field)
-        finally:
-            self.depth -= 1
-        self.problem(node, "unexpected YAML node", field)
-        return None
-
-    def scalar(self, node: yaml.ScalarNode, field: str) -> Any:
-        if node.tag not in _SCALAR_TAGS:
-            self.problem(node, f"YAML tag {node.tag!r} is not allowed: remove it", field)
-            return None
-        if node.tag in (_STR, "tag:yaml.org,2002:timestamp"):
-            return node.value
-        try:
-            return self.constructor.construct_object(node)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            self.problem(node, f"cannot read {node.value!r}: {exc}", field)
-            return None
-
-    def sequence(self, node: yaml.SequenceNode, field: str) -> YList:
-        if node.tag != _SEQ:
-            self.problem(node, f"YAML tag {node.tag!r} is not allowed: remove it", field)
-        out = YList(self.build(item, f"{field}[{i}]") for i, item in enumerate(node.value))
-        out.position = _pos(node)
-        out.item_positions = [_pos(item) for item in node.value]
-        return out
-
-    def mapping(self, node: yaml.MappingNode, field: str) -> YMap:
-        if node.tag != _MAP:
-            self.problem(node, f"YAML tag {node.tag!r} is not allowed: remove it", field)
-        out = YMap()
-        out.position = _pos(node)
-        out.key_positions = {}
-        for key_node, value_node in node.value:
-            if (
-                not isinstance(key_node, yaml.ScalarNode)
-                or key_node.tag == "tag:yaml.org,2002:merge"
-            ):
-                self.problem(key_node, "keys must be plain words", field)
-                continue
-            key = str(key_node.value)
-            sub = f"{field}.{key}" if field else key
-            if key in out.key_positions:
-                first = out.key_positions[key]
-                self.problem(
-                    key_node,
-                    f"duplicate key {key!r} (first at line {first.line}): YAML would keep only "
-                    "the last one; remove one of them",
-                    sub,
-                )
-                continue
-            out.key_positions[key] = _pos(key_node)
-            out[key] = self.build(value_node, sub)
-        return out
-
-
-_NOWHERE = Position(0, 0)
-
-
-def from_plain(data: Any, path: str) -> Any:
-    """Plain Python data (dicts, lists, scalars) as if read from a file, for in-memory loading.
-
-    Positions are 0 (no file); problems name the data path instead (`claims[3].distance`).
-    Raises DataError for what no YAML file could hold: non-string keys, other Python objects.
-    """
-    problems: list[Problem] = []
-    value = _plain(data, "", path, problems, 0)
-    if problems:
-        raise DataError(problems)
-    return value
-
-
-def _plain(value: Any, field: str, path: str, problems: list[Problem], depth: int) -> Any:
-    if isinstance(value, Mapping):
-        if depth >= MAX_DEPTH:
-            problems.append(Problem(path, 0, 0, field, f"nested more than {MAX_DEPTH} levels deep"))
-            return None
-        out = YMap()
-        out.position, out.key_positions = _NOWHERE, {}
-        for key, item in value.items():
-            if not isinstance(key, str):
-                problems.append(Problem(path, 0, 0, field, f"keys must be strings, not {key!r}"))
-                continue
-            out[key] = _plain(item, f"{field}.{key}" if field else key, path, problems, depth + 1)
-        return out
-    if isinstance(value, (list, tuple)):
-        seq = YList(
-            _plain(item, f"{field}[{i}]", path, problems, depth + 1) for i, item in enumerate(value)
-        )
-        seq.position, seq.item_positions = _NOWHERE, [_NOWHERE] * len(seq)
-        return seq
-    if value is None or isinstance(value, (str, bool, int, float)):
-        return value
-    problems.append(
-        Problem(path, 0, 0, field, f"{type(value).__name__} is not a YAML value: use str or number")
-    )
-    return None
 
 
 @contextmanager
@@ -296,7 +129,7 @@ def load(path: str, text: str | None = None) -> Any:
 
 def _load(path: str, text: str) -> Any:
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -319,7 +152,7 @@ def _load(path: str, text: str) -> Any:
         raise DataError([Problem(path, 1, 1, "", "YAML nested too deeply")]) from exc
     if node is None:
         raise DataError([Problem(path, 1, 1, "", "the file is empty: no YAML document in it")])
-    builder = _Builder(path)
+    builder = Builder(path, may_alias="*" in text)
     value = builder.build(node, "")
     if builder.problems:
         raise DataError(builder.problems)
@@ -376,6 +209,9 @@ class Entry:
         )  # fmt: skip
 
     def check_keys(self, allowed: Iterable[str]) -> None:
+        known = _known(allowed) if isinstance(allowed, tuple) else frozenset(allowed)
+        if self.data.keys() <= known:  # one set operation for the usual case
+            return
         allowed = list(allowed)
         for key in self.data:
             if key not in allowed:
@@ -453,6 +289,12 @@ def is_finite(number: float) -> bool:
         return False
 
 
+@lru_cache(maxsize=64)
+def _known(allowed: tuple[str, ...]) -> frozenset[str]:
+    """The allowed keys as a set; readers pass the same tuple of keys for every entry."""
+    return frozenset(allowed)
+
+
 def _kind(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
@@ -464,16 +306,22 @@ def _kind(value: Any) -> str:
 
 
 def entries(
-    data: Any, path: str, key: str, problems: list[Problem], limit: int | None = None
+    data: Any,
+    path: str,
+    key: str,
+    problems: list[Problem],
+    also: tuple[str, ...] = (),
+    limit: int | None = None,
 ) -> Iterator[Entry]:
     """One Entry per mapping in the file's top-level `key:` list; anything else is a Problem.
 
-    More than `limit` entries is a DataError before any is read.
+    `also` names other top-level keys the file may have (a claims file's `defaults:`). More
+    than `limit` entries is a DataError before any is read.
     """
     if not isinstance(data, YMap) or not isinstance(data.get(key), list):
         line = data.position.line if isinstance(data, (YMap, YList)) else 0
         raise DataError([Problem(path, line, 1, key, f"expected a top-level '{key}:' list")])
-    Entry(data, path, "", problems).check_keys((key,))
+    Entry(data, path, "", problems).check_keys((key, *also))
     items: YList = data[key]
     if limit is not None and len(items) > limit:
         line = data.where(key).line

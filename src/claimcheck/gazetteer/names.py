@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 How = Literal["exact", "alias", "transliteration", "fuzzy"]
@@ -56,6 +57,8 @@ _WORD = re.compile(r"[a-z0-9']+")
 # Such a form is an article only when the next word starts with the same consonant.
 _SUN_ARTICLES = {v + c: c for v in "ae" for c in ("t", "th", "d", "dh", "r", "z", "s", "sh", "n")}
 _PLAIN_ARTICLES = ("al", "el")
+#: every word that `_is_article` can take for an article
+_ARTICLE_WORDS = frozenset({*_PLAIN_ARTICLES, "l", *_SUN_ARTICLES})
 
 _DROP_VOWELS_AND_MARKS = str.maketrans("", "", "aeiou'")
 _DOUBLED_AFTER_VOWEL = re.compile(r"([aeiou])([b-df-hj-np-tv-z])\2")  # shadda: Raqqa, -iyya
@@ -96,9 +99,13 @@ def spelling(name: str) -> str:
     else:
         from anyascii import anyascii
 
-        text = _ARABIC_WORD.sub(_arabic_word, unicodedata.normalize("NFKC", name))
+        # anyascii maps character by character, so each Arabic word can go through it alone
+        # (and once: words repeat across names far more than names do)
+        text = _ARABIC_WORD.sub(_romanised_arabic_word, unicodedata.normalize("NFKC", name))
         text = anyascii(text).lower().translate(_AYN)
     found = _WORD.findall(text)
+    if _ARTICLE_WORDS.isdisjoint(found[:-1]):  # nothing to drop: most names
+        return _vowel_rules(" ".join(found))
     if "l" in found:  # only "Abu l-Kamal" needs to know what separates the words
         matches = list(_WORD.finditer(text))
         separators = [text[a.end() : b.start()] for a, b in itertools.pairwise(matches)]
@@ -110,12 +117,39 @@ def spelling(name: str) -> str:
         if not _is_article(word, separator, nxt)
     ]
     words.extend(found[-1:])
-    return _FINAL_AH.sub(r"\1", _DOUBLED_AFTER_VOWEL.sub(r"\1\2", " ".join(words)))
+    return _vowel_rules(" ".join(words))
 
 
-def _arabic_word(m: re.Match[str]) -> str:
+def _vowel_rules(text: str) -> str:
+    """A doubled consonant after a vowel written once; a final -ah/-eh as -a/-e."""
+    # Replacement functions rather than r"\1\2" templates: Python 3.11 parses a template on
+    # every call, and the import spells every distinct name of a dump through here.
+    text = _DOUBLED_AFTER_VOWEL.sub(_first_two, text)
+    return _FINAL_AH.sub(_first, text) if "h" in text else text
+
+
+def _first(m: re.Match[str]) -> str:
+    return m[1]
+
+
+def _first_two(m: re.Match[str]) -> str:
+    return m[1] + m[2]
+
+
+def _romanised_arabic_word(m: re.Match[str]) -> str:
+    return _romanise_arabic(m.group())
+
+
+@lru_cache(maxsize=1 << 16)
+def _romanise_arabic(word: str) -> str:
+    from anyascii import anyascii
+
+    return str(anyascii(_arabic_word(word)))
+
+
+def _arabic_word(word: str) -> str:
     """Romanisation-ready Arabic: no article or vowel marks, written vowels made explicit."""
-    word = _ARABIC_MARKS.sub("", m.group())
+    word = _ARABIC_MARKS.sub("", word)
     for article in _ARABIC_ARTICLE:
         if word.startswith(article) and len(word) > len(article) + 1:
             word = word[len(article) :]
@@ -208,8 +242,14 @@ def _sounds(group: str) -> list[str]:
 
 
 def key_of_spelling(spelled: str) -> str:
-    words = (_MEDIAL_YW.sub("", w).translate(_DROP_VOWELS_AND_MARKS) for w in spelled.split())
+    words = [_word_key(w) for w in spelled.split()]
     return " ".join(w for w in words if w)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> str:
+    """One word's consonant skeleton; cached, as names share words far more than spellings."""
+    return _MEDIAL_YW.sub("", word).translate(_DROP_VOWELS_AND_MARKS)
 
 
 def rank(

@@ -262,8 +262,8 @@ class Gazetteer:
     #: file place with the same id replaces the built-in one
     world: PlaceFallback | None = field(default=None, repr=False)
     _fallen_back: dict[str, Place] = field(default_factory=dict, init=False, repr=False)
-    #: (text, country, admin) -> (place ids, how): claims repeat a handful of names
-    _resolved: dict[tuple[str, str, str], tuple[tuple[str, ...], str]] = field(
+    #: (text, country, admin) -> (places, how): claims repeat a handful of names
+    _resolved: dict[tuple[str, str, str], tuple[tuple[Place, ...], str]] = field(
         default_factory=dict, init=False, repr=False
     )
 
@@ -280,6 +280,10 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.places)
+
+    def looked_up(self) -> tuple[Place, ...]:
+        """The places found outside the file so far (built-in world features, imports)."""
+        return tuple(self._fallen_back.values())
 
     def get(self, place_id: str) -> Place | None:
         found = self.places.get(place_id) or self._fallen_back.get(place_id)
@@ -307,7 +311,7 @@ class Gazetteer:
         cache_key = (ref.text, (ref.country or "").upper(), (ref.admin or "").casefold())
         cached = self._resolved.get(cache_key)
         if cached is None:
-            cached = self.match_name(ref)
+            ids, how = self.match_name(ref)
             if name_key(ref.text) not in self._by_name:
                 for layer in (self.world, self.fallback):
                     if layer is None:
@@ -316,12 +320,12 @@ class Gazetteer:
                     for place in found:
                         if place.id not in self.places:
                             self._fallen_back.setdefault(place.id, place)
-                    cached = (tuple(p.id for p in found), how)
+                    ids = tuple(p.id for p in found)
                     if found:
                         break
-            self._resolved[cache_key] = cached
-        ids, how = cached
-        return Resolution(ref, tuple(self.places.get(i) or self._fallen_back[i] for i in ids), how)
+            places = tuple(self.places.get(i) or self._fallen_back[i] for i in ids)
+            cached = self._resolved[cache_key] = (places, how)
+        return Resolution(ref, *cached)
 
     def match_name(self, ref: PlaceRef) -> tuple[tuple[str, ...], str]:
         """The ids of this gazetteer's own places that the reference's name can mean, and how."""

@@ -127,8 +127,7 @@ def check_lat_lon(
     return True
 
 
-#: exactly int or float (not bool): what a YAML number is
-_NUMBER_TYPES = (int, float)
+_NUMBERS = (float, int)
 
 
 def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tuple[LatLon, ...]:
@@ -140,12 +139,13 @@ def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tu
         return ()
     pairs: list[LatLon] = []
     for i, pair in enumerate(value):
-        if type(pair) is yamlfile.YList and len(pair) == 2:  # the common case, checked fast
+        if pair.__class__ is yamlfile.YList and len(pair) == 2:
             lat, lon = pair
+            # the common case, checked in one go: two floats (not bools) within range
             if (
-                type(lat) in _NUMBER_TYPES
-                and type(lon) in _NUMBER_TYPES
-                and -90.0 <= lat <= 90.0  # NaN fails both: the full check below reports it
+                lat.__class__ in _NUMBERS
+                and lon.__class__ in _NUMBERS
+                and -90.0 <= lat <= 90.0
                 and -180.0 <= lon <= 180.0
             ):
                 pairs.append((float(lat), float(lon)))
@@ -326,7 +326,7 @@ def parse_places(data: Any, path: str) -> Gazetteer:
     """Build the gazetteer from a loaded places file; raises DataError with every problem."""
     problems: list[Problem] = []
     places: dict[str, Place] = {}
-    for entry in yamlfile.entries(data, path, "places", problems, MAX_PLACES):
+    for entry in yamlfile.entries(data, path, "places", problems, limit=MAX_PLACES):
         place = _read_place(entry)
         if place is None:
             continue
@@ -387,4 +387,5 @@ def load_places(path: str) -> Gazetteer:
     """Read and validate a places file: YAML, or a GeoJSON FeatureCollection (.geojson/.json)."""
     if is_geojson(path):
         return with_world(load_geojson_places(path))
-    return parse_places(yamlfile.load(path), path)
+    with yamlfile.gc_paused():  # a long line is tens of thousands of objects, all kept
+        return parse_places(yamlfile.load(path), path)

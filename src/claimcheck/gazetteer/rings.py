@@ -34,6 +34,10 @@ DENSIFY_M = 5_000.0
 MAX_REACH_M = 10_000_000.0
 #: Longest edge (m): a quarter of the meridian.
 MAX_EDGE_M = 10_000_000.0
+#: The sphere that bounds an edge before any geodesic is solved: geodesic distance is at most
+#: 1.0045 times the great-circle distance on it (claimcheck.geo.lines derives the bound).
+_MEAN_RADIUS_M = 6_371_008.8
+_SPHERE_TO_WGS84_MAX = 1.0045
 #: Below this isoperimetric quotient 4πA/P² (1 for a circle, about π·w/L for a thin w × L
 #: rectangle) a ring encloses no real area: thinner than a 1:3,000 sliver, its vertices lie on or
 #: next to one geodesic ([33, 38], [33.1, 38.1], [33.2, 38.2]), or it doubles back on itself.
@@ -105,24 +109,38 @@ def ring_problems(rings: Sequence[Sequence[LatLon]]) -> list[RingProblem]:
 
 def long_edge(vertices: Sequence[LatLon], closed: bool = False) -> str | None:
     """Why an edge is too long to mean one path, or None: a geodesic between nearly antipodal
-    points is not unique, and one over a quarter of the meridian is rarely what a map draws."""
+    points is not unique, and one over a quarter of the meridian is rarely what a map draws.
+
+    Edges are first bounded on the sphere (a geodesic is at most 1.0045 times the great circle
+    between the same geodetic coordinates, R = 6,371,008.8 m), with numpy and no geodesic; only
+    an edge that bound cannot clear is solved, by GeographicLib.
+    """
     import numpy as np
 
     points = [*vertices, vertices[0]] if closed else list(vertices)
     if len(points) < 2:
         return None
-    lats = np.array([p[0] for p in points], dtype=float)
-    lons = np.array([p[1] for p in points], dtype=float)
-    lengths = np.asarray(wgs84_geod().inv(lons[:-1], lats[:-1], lons[1:], lats[1:])[2])
-    i = int(np.argmax(lengths))
-    if lengths[i] <= MAX_EDGE_M:
-        return None
-    j = (i + 1) % len(vertices) if closed else i + 1
-    return (
-        f"has an edge of {lengths[i] / 1000:,.0f} km (vertices {i} to {j}): edges are geodesics, "
-        f"which are unique and as maps draw them only when shorter than "
-        f"{MAX_EDGE_M / 1000:,.0f} km; add vertices between them"
-    )
+    phi = np.radians(np.array([p[0] for p in points], dtype=float))
+    lam = np.radians(np.array([p[1] for p in points], dtype=float))
+    xyz = np.column_stack((np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)))
+    a, b = xyz[:-1], xyz[1:]
+    angles = np.arctan2(np.linalg.norm(np.cross(a, b), axis=1), np.sum(a * b, axis=1))
+    for i in np.flatnonzero(angles * _MEAN_RADIUS_M * _SPHERE_TO_WGS84_MAX > MAX_EDGE_M):
+        length = _geodesic_m(points[int(i)], points[int(i) + 1])
+        if length > MAX_EDGE_M:
+            j = (int(i) + 1) % len(vertices) if closed else int(i) + 1
+            return (
+                f"has an edge of {length / 1000:,.0f} km (vertices {int(i)} to {j}): edges are "
+                f"geodesics, which are unique and as maps draw them only when shorter than "
+                f"{MAX_EDGE_M / 1000:,.0f} km; add vertices between them"
+            )
+    return None
+
+
+def _geodesic_m(a: LatLon, b: LatLon) -> float:
+    from geographiclib.geodesic import Geodesic
+
+    return float(Geodesic.WGS84.Inverse(a[0], a[1], b[0], b[1], Geodesic.DISTANCE)["s12"])
 
 
 def _ring_shape_problem(xy: Any, frame: _Frame) -> str | None:

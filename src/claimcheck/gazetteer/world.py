@@ -11,7 +11,9 @@ with the same id replaces the built-in one (`check` warns about it).
 - A land boundary is the run of edges two countries' polygons share; one line, or several
   pieces where the boundary is broken (a lake, an exclave).
 - A coast is the rest of a country's outline: the sea coast, and the shore of any water that
-  no country polygon covers (the Caspian, the Dead Sea).
+  no country polygon covers (the Caspian), and the edge of the disputed areas this edition
+  leaves without a polygon (the Golan Heights, Abyei, the Southern Patagonian Ice Field,
+  Rincón de Artigas).
 
 Uncertainty. Natural Earth states no positional accuracy of its own; it publishes these data
 "at 1:10,000,000 scale". By the U.S. National Map Accuracy Standards (1947; USGS Fact Sheet
@@ -28,7 +30,6 @@ the names and topology (world.json, about 140 kB) on the first such look-up, the
 
 from __future__ import annotations
 
-import itertools
 import json
 import lzma
 import math
@@ -50,11 +51,16 @@ from claimcheck.gazetteer.places import (
     Source,
 )
 
-CITATION = "Natural Earth 1:10m Admin 0 countries v5.1.1 (deu edition), public domain"
+#: The dataset, in words a report can print (the edition decides how disputed areas are drawn)
+TITLE = "Natural Earth 1:10m Admin 0 countries v5.1.1 (German point-of-view edition)"
+LICENCE = "public domain"
+CITATION = f"{TITLE}, {LICENCE}"
 URL = "https://www.naturalearthdata.com/downloads/10m-cultural-vectors/10m-admin-0-countries/"
 #: 1/50 inch at 1:10,000,000 (U.S. National Map Accuracy Standards, USGS Fact Sheet 171-99)
 NMAS_M = 0.0254 / 50 * 10_000_000
 NMAS_SOURCE = "U.S. National Map Accuracy Standards (1947), https://pubs.usgs.gov/fs/1999/0171/"
+#: a stored coordinate (a multiple of _QUANTUM degrees) lies under this far from the computed one
+_STORAGE_M = 1.0
 #: what `path` says for a built-in place
 WORLD_PATH = "<world>"
 #: coordinates are stored in units of this many degrees
@@ -91,17 +97,33 @@ def _points() -> Any:
 
     raw = resources.files("claimcheck.gazetteer").joinpath("data/world.bin").read_bytes()
     deltas = np.frombuffer(lzma.decompress(raw), dtype="<i4").reshape(-1, 2)
-    starts = _index()["arc_starts"]
-    points = np.empty_like(deltas, dtype=np.int64)
-    for a, b in itertools.pairwise(starts):
-        points[a:b] = np.cumsum(deltas[a:b], axis=0)
-    return points
+    starts = np.asarray(_index()["arc_starts"])
+    # Each arc's first vertex is absolute, the rest differences: one running sum over all
+    # arcs, less the sum carried in from the arcs before.
+    total = np.cumsum(deltas, axis=0, dtype=np.int64)
+    carried = np.zeros((len(starts) - 1, 2), dtype=np.int64)
+    carried[1:] = total[starts[1:-1] - 1]
+    return total - np.repeat(carried, np.diff(starts), axis=0)
 
 
 def uncertainty_m() -> float:
     """Natural Earth's scale accuracy plus the simplification's measured deviation (m)."""
     deviation = float(_index()["max_deviation_m"])
-    return math.ceil((NMAS_M + deviation + 1.0) / 100.0) * 100.0
+    return math.ceil((NMAS_M + deviation + _STORAGE_M) / 100.0) * 100.0
+
+
+def uncertainty_rule() -> str:
+    """How `uncertainty_m` is set, in sentences a report's methods can print."""
+    deviation = _index()["max_deviation_m"]
+    return (
+        f"Natural Earth states no positional accuracy of its own and publishes these data at "
+        f"1:10,000,000. By the U.S. National Map Accuracy Standards (1947; USGS Fact Sheet "
+        f"171-99), 90 % of well-defined points on a map at that scale lie within 1/50 inch of "
+        f"their true position: {NMAS_M:,.0f} m on the ground. claimcheck's simplified lines lie "
+        f"at most {deviation:,} m from Natural Earth's, and their stored coordinates under "
+        f"{_STORAGE_M:g} m from those; the sum, rounded up to the next 100 m, is "
+        f"{uncertainty_m() / 1000:g} km"
+    )
 
 
 def _arc(ref: int) -> list[LatLon]:
@@ -242,6 +264,95 @@ def _build(feature: Feature) -> Place:
     lines = sorted((_chain(c) for c in chains), key=lambda line: -len(line))
     return Place(vertices=lines[0], more_lines=tuple(lines[1:]), note=_note(feature, len(lines)),
                  **common)  # fmt: skip
+
+
+@cache
+def _arcs() -> list[Any]:
+    """Every stored arc as an (n, 2) array of (lon, lat) degrees."""
+    import numpy as np
+
+    return np.split(_points() * _QUANTUM, _index()["arc_starts"][1:-1])
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A world feature as a map draws it, read without building a Place: the same vertices the
+    claims measure against, as (n, 2) arrays of (lon, lat) degrees (GeoJSON order), built only
+    when asked for (a map draws a handful of the ~800)."""
+
+    #: "country", "border" or "coast"; "land" for land with no ISO code (Akrotiri, Bir Tawil),
+    #: "land-coast" and "land-border" for its coast and its edges with countries
+    layer: str
+    #: the feature's id (`border:IQ-SY`); "" for land with no code, which no claim can name
+    id: str
+    name: str
+    #: (west, south, east, north) in degrees
+    bounds: tuple[float, float, float, float]
+    #: an area's polygons, each its rings (outer first), as arc refs (~i: arc i reversed)
+    rings: tuple[tuple[tuple[int, ...], ...], ...] = ()
+    #: a line's pieces, as arc refs
+    runs: tuple[tuple[int, ...], ...] = ()
+
+    def polygons(self) -> tuple[tuple[Any, ...], ...]:
+        """Each polygon's rings (outer first), closed."""
+        return tuple(_lonlat_chains(rings) for rings in self.rings)
+
+    def lines(self) -> tuple[Any, ...]:
+        return _lonlat_chains(self.runs)
+
+
+def _lonlat_chains(chains: tuple[tuple[int, ...], ...]) -> tuple[Any, ...]:
+    import numpy as np
+
+    arcs = _arcs()
+    out = []
+    for refs in chains:
+        parts: list[Any] = []
+        for ref in refs:
+            arc = arcs[ref] if ref >= 0 else arcs[~ref][::-1]
+            if parts and (parts[-1][-1] == arc[0]).all():
+                arc = arc[1:]
+            parts.append(arc)
+        out.append(np.concatenate(parts))
+    return tuple(out)
+
+
+@cache
+def outlines() -> tuple[Outline, ...]:
+    """Every country, land boundary and coast, and the land no claim can name, for the maps'
+    base layer (claimcheck.render.basemap); read once."""
+    import numpy as np
+
+    index = _index()
+    degrees = _points() * _QUANTUM
+    starts = index["arc_starts"][:-1]
+    lows, highs = np.minimum.reduceat(degrees, starts), np.maximum.reduceat(degrees, starts)
+
+    def bounds(chains: list[list[int]]) -> tuple[float, float, float, float]:
+        arcs = [r if r >= 0 else ~r for refs in chains for r in refs]
+        (west, south), (east, north) = lows[arcs].min(axis=0), highs[arcs].max(axis=0)
+        return float(west), float(south), float(east), float(north)
+
+    def area(layer: str, fid: str, name: str, polygons: list[list[list[int]]]) -> Outline:
+        rings = tuple(tuple(tuple(ring) for ring in poly) for poly in polygons)
+        return Outline(layer, fid, name, bounds([poly[0] for poly in polygons]), rings)
+
+    def line(layer: str, fid: str, name: str, chains: list[list[int]]) -> Outline:
+        return Outline(layer, fid, name, bounds(chains), runs=tuple(tuple(c) for c in chains))
+
+    features = world_layer().features()
+    out = [area("country", f"country:{code}", country["name"], country["polygons"])
+           for code, country in index["countries"].items()]  # fmt: skip
+    for layer in ("border", "coast"):
+        for key, chains in index[f"{layer}s"].items():
+            fid = f"{layer}:{key}"
+            out.append(line(layer, fid, features[fid].name, chains))
+    for name, land in index["uncoded"].items():
+        out.append(area("land", "", name, land["polygons"]))
+        out += [line(layer, "", name, land[key])
+                for layer, key in (("land-coast", "coasts"), ("land-border", "boundaries"))
+                if land[key]]  # fmt: skip
+    return tuple(out)
 
 
 @cache

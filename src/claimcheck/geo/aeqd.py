@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from claimcheck.geo.geodesic import wgs84
+from claimcheck.geo.geodesic import forward_many, inverse_many
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,9 @@ class _AeqdForward:
 
     def transform(self, lon: Any, lat: Any) -> tuple[Any, Any]:
         lons, lats = np.broadcast_arrays(np.asarray(lon, float), np.asarray(lat, float))
-        az, _back, dist = wgs84().inv(
-            np.full(lons.shape, self.lon0), np.full(lons.shape, self.lat0), lons, lats
-        )
-        rad = np.radians(az)
+        dists, azimuths = inverse_many(self.lat0, self.lon0, lats.ravel(), lons.ravel())
+        dist = np.reshape(dists, lons.shape)
+        rad = np.radians(np.reshape(azimuths, lons.shape))
         x, y = dist * np.sin(rad), dist * np.cos(rad)
         return (float(x), float(y)) if lons.ndim == 0 else (x, y)
 
@@ -41,10 +40,9 @@ class _AeqdInverse:
 
     def transform(self, x: Any, y: Any) -> tuple[Any, Any]:
         xs, ys = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
-        az = np.degrees(np.arctan2(xs, ys))
-        lons, lats, _back = wgs84().fwd(
-            np.full(xs.shape, self.lon0), np.full(xs.shape, self.lat0), az, np.hypot(xs, ys)
-        )
+        az = np.degrees(np.arctan2(xs, ys)).ravel()
+        lat_list, lon_list, _az = forward_many(self.lat0, self.lon0, az, np.hypot(xs, ys).ravel())
+        lons, lats = np.reshape(lon_list, xs.shape), np.reshape(lat_list, xs.shape)
         return (float(lons), float(lats)) if xs.ndim == 0 else (lons, lats)
 
 

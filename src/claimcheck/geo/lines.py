@@ -6,8 +6,8 @@ The two differ: a 200 km Natural Earth edge drawn straight in lon/lat strays abo
 geodesic. That is inside the data's own stated uncertainty, so we take the unambiguous,
 projection-free reading and let the gazetteer's error budget cover the rest.
 
-Distances are in metres; all geodesic arithmetic goes through `claimcheck.geo.geodesic.wgs84()`
-(Karney's GeographicLib via pyproj), so the antimeridian and the poles need no special cases.
+Distances are in metres; all geodesic arithmetic goes through `claimcheck.geo.geodesic` (Karney's
+algorithm), so the antimeridian and the poles need no special cases.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from claimcheck.geo.geodesic import wgs84
+from claimcheck.geo.geodesic import distance_m, forward_many, inverse_many, polygon_area_m2
+from claimcheck.geo.geodesic import intermediate as geodesic_points
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -121,9 +122,9 @@ class Polyline:
         angles = _central_angles(self.unit_xyz, point)
         k = int(np.argmin(angles))
         segment = min(k, self.lats.size - 2)
-        vertex_dist = wgs84().inv(lon, lat, float(self.lons[k]), float(self.lats[k]))[2]
+        vertex_dist = distance_m(lat, lon, float(self.lats[k]), float(self.lons[k]))
         best = NearestPoint(
-            float(vertex_dist),
+            vertex_dist,
             float(self.lats[k]),
             float(self.lons[k]),
             segment,
@@ -138,9 +139,7 @@ class Polyline:
             return best
         a_lats, a_lons = self.lats[edges], self.lons[edges]
         b_lats, b_lons = self.lats[edges + 1], self.lons[edges + 1]
-        azimuths, _back, lengths = wgs84().inv(
-            a_lons, a_lats, b_lons, b_lats, return_back_azimuth=False
-        )
+        lengths, azimuths = inverse_many(a_lats, a_lons, b_lats, b_lons)
         dist_a = _distances_from(lat, lon, a_lats, a_lons)
         dist_b = _distances_from(lat, lon, b_lats, b_lons)
         bound = (dist_a + dist_b - np.asarray(lengths)) / 2.0
@@ -194,15 +193,16 @@ class _Probe:
     lon: float
     distance_m: float
     #: azimuth at the probe from the probe to the query point minus the edge's back azimuth there
+    #: (its forward azimuth there + 180°)
     angle_deg: float
 
 
 def _probe(
     lat: float, lon: float, a_lat: float, a_lon: float, azimuth: float, arc_m: float
 ) -> _Probe:
-    x_lon, x_lat, back_az = wgs84().fwd(a_lon, a_lat, azimuth, arc_m)
-    az_to_p, _back, dist = wgs84().inv(x_lon, x_lat, lon, lat, return_back_azimuth=False)
-    return _Probe(arc_m, float(x_lat), float(x_lon), float(dist), float(az_to_p - back_az))
+    (x_lat,), (x_lon,), (edge_az,) = forward_many(a_lat, a_lon, azimuth, arc_m)
+    (dist,), (az_to_p,) = inverse_many(x_lat, x_lon, lat, lon)
+    return _Probe(arc_m, x_lat, x_lon, dist, az_to_p - (edge_az + 180.0))
 
 
 def _descend(
@@ -280,9 +280,9 @@ def densify(
     if not max_segment_m > 0.0:
         raise ValueError(f"max_segment_m must be positive, got {max_segment_m}")
     lats, lons = _vertex_arrays(vertices_lat_lon)
-    lengths = wgs84().inv(lons[:-1], lats[:-1], lons[1:], lats[1:])[2]
+    lengths, _az = inverse_many(lats[:-1], lons[:-1], lats[1:], lons[1:])
     out: list[tuple[float, float]] = [(float(lats[0]), float(lons[0]))]
-    for i, length in enumerate(np.atleast_1d(lengths)):
+    for i, length in enumerate(lengths):
         a = (float(lats[i]), float(lons[i]))
         b = (float(lats[i + 1]), float(lons[i + 1]))
         out.extend(_intermediate(a, b, math.ceil(length / max_segment_m) - 1))
@@ -301,10 +301,8 @@ def geodesic_circle(lat: float, lon: float, radius_m: float, n: int) -> list[tup
     if not radius_m > 0.0 or n < 3:
         raise ValueError(f"need radius_m > 0 and n >= 3, got {radius_m}, {n}")
     azimuths = -360.0 * np.arange(n) / n
-    lons, lats, _back = wgs84().fwd(
-        np.full(n, lon), np.full(n, lat), azimuths, np.full(n, radius_m)
-    )
-    return [(float(a), float(b)) for a, b in zip(lats, lons, strict=True)]
+    lats, lons, _az = forward_many(lat, lon, azimuths, radius_m)
+    return list(zip(lats, lons, strict=True))
 
 
 def point_in_polygon(
@@ -395,21 +393,15 @@ def _intermediate(
 ) -> list[tuple[float, float]]:
     """count equally spaced points strictly between a and b on their geodesic (none if count < 1).
 
-    Geod.npts is given the count, never a spacing: inv_intermediate(del_s=...) divides by zero on
-    edges shorter than del_s.
+    Given the count, never a spacing: a spacing longer than a short edge would divide by zero.
     """
-    if count < 1:
-        return []
     (a_lat, a_lon), (b_lat, b_lon) = a_lat_lon, b_lat_lon
-    return [(float(y), float(x)) for x, y in wgs84().npts(a_lon, a_lat, b_lon, b_lat, count)]
+    return geodesic_points(a_lat, a_lon, b_lat, b_lon, count)
 
 
 def _distances_from(lat: float, lon: float, lats: FloatArray, lons: FloatArray) -> FloatArray:
-    """Geodesic distances from one point to many, in one call into pyproj."""
-    n = lats.size
-    _az, _back, dist = wgs84().inv(
-        np.full(n, lon), np.full(n, lat), lons, lats, return_back_azimuth=False
-    )
+    """Geodesic distances from one point to many, in one call."""
+    dist, _az = inverse_many(lat, lon, lats, lons)
     return np.asarray(dist, dtype=float)
 
 
@@ -448,14 +440,11 @@ def _ring_side(lat: float, lon: float, lats: FloatArray, lons: FloatArray) -> in
     to its antipode; the ring's signed geodesic area says which way it runs around its smaller
     region, so the point is inside exactly when the two agree.
     """
-    n = lats.size
-    az, _back, dist = wgs84().inv(
-        np.full(n, lon), np.full(n, lat), lons, lats, return_back_azimuth=False
-    )
-    if np.any(np.asarray(dist) == 0.0):
+    dist, azimuths = inverse_many(lat, lon, lats, lons)
+    if 0.0 in dist:
         return 0
-    az = np.asarray(az, dtype=float)
+    az = np.asarray(azimuths, dtype=float)
     sweep = (np.roll(az, -1) - az + 180.0) % 360.0 - 180.0
     winding = round(-float(sweep.sum()) / 360.0)
-    area, _perimeter = wgs84().polygon_area_perimeter(lons, lats)
+    area = polygon_area_m2(lats, lons)
     return 1 if winding != 0 and (winding > 0) == (area > 0) else -1

@@ -1,12 +1,16 @@
-"""Measurements between places, each an interval that carries the places' uncertainty.
+"""Measurements between places: the best estimate, the worst case, and the distribution.
 
-A place's uncertainty is a radius: the true position lies within it. The distance between two
-uncertain places therefore lies in [d - r1 - r2, d + r1 + r2] (clamped at 0), and a direction
-within asin((r1 + r2) / d) of the measured azimuth.
+A place's uncertainty is a radius: the true position lies within it. Each measurement gives
+- the best estimate, the quantity at the stated positions (GUM 4.1.4);
+- the worst case, as information: the distance between two uncertain places lies in
+  [d - r1 - r2, d + r1 + r2] (clamped at 0), a direction within asin((r1 + r2) / d);
+- a `Spread`: how the quantity depends on where the places truly are, from which
+  geo.probability computes the probability that a claim holds.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
+from claimcheck.geo.probability import Spread, SpreadKind
 
 if TYPE_CHECKING:
     from claimcheck.geo.lines import Polyline
@@ -49,6 +54,12 @@ class Nearest:
 
     lat: float
     lon: float
+    #: True when it is a vertex of the line or ring (an end, or the outside of a bend)
+    at_vertex: bool = False
+
+
+#: A nearest point this close (as a fraction of its edge) to an end counts as the vertex.
+_VERTEX_FRACTION = 1e-9
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,8 @@ class PointDistance:
     """A place-to-place distance (m) with the azimuth from the reference, where defined."""
 
     distance: Measured
+    #: how the distance depends on the places' true positions
+    spread: Spread
     #: forward azimuth from reference to subject, degrees in [0, 360); None for lines
     azimuth_deg: float | None = None
     #: the nearest point on a line, polygon boundary or zone edge
@@ -129,7 +142,10 @@ class Measurer:
         if kind is PlaceKind.POINT:
             inv = self.inverse(reference, subject)
             u = subject.uncertainty_m + reference.uncertainty_m
-            return PointDistance(Measured.around(inv.distance_m, u), inv.azimuth_deg)
+            spread = Spread(
+                SpreadKind.RADIAL, inv.distance_m, subject.uncertainty_m, reference.uncertainty_m
+            )
+            return PointDistance(Measured.around(inv.distance_m, u), spread, inv.azimuth_deg)
         if kind is PlaceKind.ZONE:
             centre = self.anchor(reference)
             inv = self.inverse(centre, subject)
@@ -143,19 +159,31 @@ class Measurer:
             if inv.distance_m > 0:
                 assert centre.lat is not None and centre.lon is not None
                 nearest = Nearest(*geodesy.forward(centre.lat, centre.lon, inv.azimuth_deg, radius))
-            return PointDistance(Measured.around(edge, u), inv.azimuth_deg, nearest)
+            spread = Spread(
+                SpreadKind.RADIAL, inv.distance_m, subject.uncertainty_m, centre.uncertainty_m,
+                offset=radius, jitter=reference.uncertainty_m, floor=True,
+            )  # fmt: skip
+            return PointDistance(Measured.around(edge, u), spread, inv.azimuth_deg, nearest)
         if kind is PlaceKind.LINE:
             assert subject.lat is not None and subject.lon is not None
             near = self.polyline(reference).nearest(subject.lat, subject.lon)
             u = subject.uncertainty_m + reference.uncertainty_m
+            at_vertex = not _VERTEX_FRACTION < near.fraction < 1 - _VERTEX_FRACTION
+            spread = Spread(
+                SpreadKind.NORMAL, near.distance_m, subject.uncertainty_m,
+                reference.uncertainty_m, folded=True,
+            )  # fmt: skip
             return PointDistance(
-                Measured.around(near.distance_m, u), nearest=Nearest(near.lat, near.lon)
+                Measured.around(near.distance_m, u),
+                spread,
+                nearest=Nearest(near.lat, near.lon, at_vertex),
             )
         if kind is PlaceKind.POLYGON:
             signed = self.signed_to_polygon(subject, reference)
             d = signed.distance
             clamped = Measured(max(0.0, d.best), max(0.0, d.low), max(0.0, d.high))
-            return PointDistance(clamped, nearest=signed.nearest)
+            spread = dataclasses.replace(signed.spread, floor=True)
+            return PointDistance(clamped, spread, nearest=signed.nearest)
         raise NotMeasurable(f"{reference.id!r} has no position")
 
     def signed_to_polygon(self, subject: Place, polygon: Place) -> PointDistance:
@@ -165,9 +193,16 @@ class Measurer:
         assert subject.lat is not None and subject.lon is not None
         result = signed_distance_to_polygons_m(subject.lat, subject.lon, polygon.polygons)
         u = subject.uncertainty_m + polygon.uncertainty_m
+        fraction = result.nearest.fraction
+        at_vertex = not _VERTEX_FRACTION < fraction < 1 - _VERTEX_FRACTION
+        spread = Spread(
+            SpreadKind.NORMAL, result.signed_distance_m, subject.uncertainty_m,
+            polygon.uncertainty_m,
+        )  # fmt: skip
         return PointDistance(
             Measured.around(result.signed_distance_m, u, floor=None),
-            nearest=Nearest(result.nearest.lat, result.nearest.lon),
+            spread,
+            nearest=Nearest(result.nearest.lat, result.nearest.lon, at_vertex),
         )
 
     def to_zone_centre(self, subject: Place, zone: Place) -> PointDistance:
@@ -177,7 +212,12 @@ class Measurer:
         centre = self.anchor(zone)
         inv = self.inverse(centre, subject)
         u = subject.uncertainty_m + centre.uncertainty_m + zone.uncertainty_m
-        return PointDistance(Measured.around(inv.distance_m, u), inv.azimuth_deg)
+        assert zone.radius is not None
+        spread = Spread(
+            SpreadKind.RADIAL, inv.distance_m, subject.uncertainty_m, centre.uncertainty_m,
+            offset=zone.radius.metres, jitter=zone.uncertainty_m,
+        )  # fmt: skip
+        return PointDistance(Measured.around(inv.distance_m, u), spread, inv.azimuth_deg)
 
 
 def azimuth_uncertainty_deg(distance_m: float, uncertainty_m: float) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimcheck.errors import ParseError
 
@@ -40,6 +41,10 @@ DIRECTION_WORDS = {
     "north-north-east": "NNE", "east-north-east": "ENE", "east-south-east": "ESE",
     "south-south-east": "SSE", "south-south-west": "SSW", "west-south-west": "WSW",
     "west-north-west": "WNW", "north-north-west": "NNW",
+    # the two-word spellings news agencies and weather services also write
+    "north-northeast": "NNE", "east-northeast": "ENE", "east-southeast": "ESE",
+    "south-southeast": "SSE", "south-southwest": "SSW", "west-southwest": "WSW",
+    "west-northwest": "WNW", "north-northwest": "NNW",
 }  # fmt: skip
 
 
@@ -55,6 +60,7 @@ class Direction:
         return f"{self.name} ({self.centre_deg:g}° ± {self.half_width_deg:g}°)"
 
 
+@lru_cache(maxsize=1024)
 def parse_direction(text: str, half_width_deg: float | None = None) -> Direction:
     """Read "north-east", "NE" or "NNE"; 8-point names get ±22.5°, 16-point ones ±11.25°."""
     cleaned = " ".join(text.strip().lower().replace("_", "-").split())

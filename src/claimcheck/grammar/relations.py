@@ -12,11 +12,19 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 
 from claimcheck.errors import ParseError, shown
+from claimcheck.grammar.precision import (
+    ABOUT_FRACTION,
+    Reading,
+    Readings,
+    exact_reading,
+    readings,
+)
 from claimcheck.grammar.units import (
     NUMBER_PATTERN,
+    NUMBER_WORDS,
     UNIT_PATTERN,
     Length,
     Unit,
@@ -26,9 +34,9 @@ from claimcheck.grammar.units import (
     parse_length,
     parse_number,
     parse_unit,
-    rounding_step,
     unknown_unit,
 )
+from claimcheck.grammar.vague import VAGUE_PATTERN, vague_quantity
 
 
 class Relation(Enum):
@@ -94,7 +102,6 @@ RELATION_WORDS: dict[str, Relation] = {
             "roughly",
             "circa",
             "c.",
-            "just",
             "just under",
             "just over",
             "close to",
@@ -128,10 +135,6 @@ _BETWEEN_PATTERN = (
 def _between_re() -> re.Pattern[str]:
     """Compiled on first use (~3 ms): most claims state one figure, not a range."""
     return re.compile(_BETWEEN_PATTERN, re.IGNORECASE)
-
-
-#: Floor on the tolerance of "about", as a fraction of the figure (see `about_tolerance`).
-ABOUT_MIN_FRACTION = Decimal("0.05")
 
 
 class RelationError(ParseError):
@@ -182,15 +185,42 @@ class Requirement:
     figure: Length
     #: upper figure, for BETWEEN only
     high: Length | None = None
-    #: explicit tolerance for ABOUT/EXACTLY; None means derived from the figure
+    #: explicit tolerance for ABOUT/EXACTLY; None means read from the figure (grammar.precision)
     tolerance: Length | None = None
+    #: True when written with "exactly" or "precisely": the written digits count
+    exactifier: bool = False
+    #: for a vague quantity ("several km"), the word; the range is BETWEEN its bounds
+    vague: str | None = None
 
     @property
     def unit(self) -> Unit:
         return self.figure.unit
 
-    def acceptable(self) -> Interval:
-        """The lengths (m) for which the claim is true."""
+    def readings(self, about: Decimal = ABOUT_FRACTION) -> Readings | None:
+        """How precisely the figure is meant, for ABOUT and EXACTLY; None for the others.
+
+        `about` is the least slack of a hedged figure, as a fraction of it (a file's policy).
+        """
+        if self.relation not in (Relation.ABOUT, Relation.EXACTLY):
+            return None
+        if self.tolerance is not None:
+            half = Decimal(repr(self.tolerance.metres / self.unit.metres))
+            stated = Reading(half, "as the claim states")
+            return Readings(stated, stated)
+        if self.exactifier:
+            return exact_reading(self.figure.value)
+        return readings(self.figure.value, self.relation is Relation.ABOUT, about)
+
+    def acceptable(self, about: Decimal = ABOUT_FRACTION) -> Interval:
+        """The lengths (m) for which the claim is true under its most lenient reading."""
+        return _interval(self, about, coarse=True)
+
+    def strict(self, about: Decimal = ABOUT_FRACTION) -> Interval:
+        """The lengths (m) for which the claim is true under its strictest reading."""
+        return _interval(self, about, coarse=False)
+
+    def interval(self, about: Decimal, coarse: bool) -> Interval:
+        """See `acceptable` and `strict` (which cache it: files repeat a few figures)."""
         x = self.figure.metres
         rel = self.relation
         if rel is Relation.MORE_THAN:
@@ -204,32 +234,51 @@ class Requirement:
         if rel is Relation.BETWEEN:
             assert self.high is not None  # set by the parser for every BETWEEN
             return Interval(x, self.high.metres)
-        tol = self.tolerance_m
-        return Interval(max(0.0, x - tol), x + tol)
+        found = self.readings(about)
+        assert found is not None  # ABOUT and EXACTLY always have readings
+        half = float((found.coarse if coarse else found.fine).half_width) * self.unit.metres
+        return Interval(max(0.0, x - half), x + half)
 
-    @property
-    def tolerance_m(self) -> float:
-        """Half-width of the band for ABOUT and EXACTLY, in metres; 0 for other relations."""
-        if self.relation not in (Relation.ABOUT, Relation.EXACTLY):
-            return 0.0
-        if self.tolerance is not None:
-            return self.tolerance.metres
-        return about_tolerance(self.figure, self.relation).metres
+    def describe(self, about: Decimal = ABOUT_FRACTION) -> str:
+        """The claim with the slack it allows: "about 45 mi (±2.25 or ±2.5 mi)"."""
+        return _describe(self, about)
+
+    def wording(self, about: Decimal) -> str:
+        """See `describe` (which caches it)."""
+        words = self.relation.value.replace("_", " ")
+        unit = self.unit.value
+        if self.relation is Relation.BETWEEN and self.high is not None:
+            low = format_decimal(self.figure.value)
+            if self.vague is not None:
+                return f"{self.vague} {unit} (between {low} and {self.high})"
+            if self.figure.unit is not self.high.unit:
+                # two units: both as written, and the interval that is checked in one unit
+                return (
+                    f"between {self.figure} and {self.high} "
+                    f"({_km(self.figure.metres)}–{_km(self.high.metres)} km)"
+                )
+            return f"between {low} and {self.high}"
+        found = self.readings(about)
+        if found is None:
+            return f"{words} {self.figure}"
+        prefix = "" if self.relation is Relation.EXACTLY and not self.exactifier else f"{words} "
+        slack = f"±{float(found.fine.half_width):.3g}"
+        if found.ambiguous:
+            slack += f" or ±{float(found.coarse.half_width):.3g}"
+        return f"{prefix}{self.figure} ({slack} {unit})"
 
     def __str__(self) -> str:
-        words = self.relation.value.replace("_", " ")
-        if self.relation is Relation.BETWEEN and self.high is not None:
-            if self.figure.unit is self.high.unit:
-                return f"between {format_decimal(self.figure.value)} and {self.high}"
-            # two units: both as written, and the interval that is checked in one unit
-            return (
-                f"between {self.figure} and {self.high} "
-                f"({_km(self.figure.metres)}–{_km(self.high.metres)} km)"
-            )
-        if self.relation in (Relation.ABOUT, Relation.EXACTLY):
-            tol = self.tolerance_m / self.unit.metres
-            return f"{words} {self.figure} (±{tol:.3g} {self.unit.value})"
-        return f"{words} {self.figure}"
+        return self.describe()
+
+
+@lru_cache(maxsize=4096)
+def _interval(requirement: Requirement, about: Decimal, coarse: bool) -> Interval:
+    return requirement.interval(about, coarse)
+
+
+@lru_cache(maxsize=4096)
+def _describe(requirement: Requirement, about: Decimal) -> str:
+    return requirement.wording(about)
 
 
 def _km(metres: float) -> str:
@@ -238,24 +287,23 @@ def _km(metres: float) -> str:
 
 
 def about_tolerance(figure: Length, relation: Relation = Relation.ABOUT) -> Length:
-    """The half-width that "about X" (or a bare, rounded "X") promises.
+    """The half-width "about X" (its most lenient reading) or a bare "X" (its strictest) allows.
 
-    A figure correctly rounded to its last digit is within half a step of the truth: "34"
-    within 0.5, "70" within 5. EXACTLY (and a bare figure, as in a unit conversion) gets exactly
-    that, so "55 km (35 miles)" is a misconversion. ABOUT also reads a final 5 as rounding to
-    fives ("about 45" within 2.5) and admits approximation beyond rounding: at least 5% of the
-    figure ("about 34" within 1.7).
+    `extract` reads a stated conversion such as "55 km (35 miles)" with the bare, strict reading:
+    35 ± 0.5 mi, so 55 km (34.18 mi) is a misconversion.
     """
-    if relation is Relation.ABOUT:
-        half_step = rounding_step(figure.value) / 2
-        half_step = max(half_step, figure.value * ABOUT_MIN_FRACTION)
-    else:
-        half_step = rounding_step(figure.value, fives=False) / 2
-    return Length(half_step, figure.unit)
+    found = readings(figure.value, relation is Relation.ABOUT)
+    reading = found.coarse if relation is Relation.ABOUT else found.fine
+    return Length(reading.half_width, figure.unit)
 
 
 #: A minus sign before a figure, not a hyphen inside one ("34-mile", "30-40").
 _NEGATIVE_RE = re.compile(r"(?<![\w.])[-−]\s*\d")
+
+
+#: "just 5 km", "only 10 km": a minimiser says the distance is small, not that it is rounded, so
+#: the figure is read as if bare ("just under" and "just over" are relations, above).
+_EMPHASIS_RE = re.compile(r"^(?:just|only|merely)\s+(?!under\b|over\b)", re.IGNORECASE)
 
 
 def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
@@ -263,7 +311,7 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
 
     A bare figure means EXACTLY: true when the truth rounds to it at its written precision.
     """
-    cleaned = " ".join(text.strip().split())
+    cleaned = _EMPHASIS_RE.sub("", " ".join(text.strip().split()))
     tol = _parse_tolerance(tolerance)
     single = _SINGLE_RE.fullmatch(cleaned)
     between = None if single is not None else _between_re().fullmatch(cleaned)
@@ -275,6 +323,9 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
         if high.metres < low.metres:
             raise RelationError(f"{text!r}: the range ends below where it starts")
         return Requirement(Relation.BETWEEN, low, high=high, tolerance=tol)
+    vague = _vague(cleaned, tol)
+    if vague is not None:
+        return vague
     if single is None and _NEGATIVE_RE.search(cleaned):
         raise RelationError(f"cannot read {text!r}: distances are never negative")
     if single is None and (why := unknown_unit(cleaned)) is not None:
@@ -294,7 +345,9 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
         raise RelationError(
             f"a tolerance only applies to 'about' or a bare figure, not to {single['rel']!r}"
         )
-    return _checkable(Requirement(relation, figure, tolerance=tol), text)
+    exactifier = relation is Relation.EXACTLY and single["rel"] is not None
+    requirement = Requirement(relation, figure, tolerance=tol, exactifier=exactifier)
+    return _checkable(requirement, text)
 
 
 def _checkable(requirement: Requirement, text: str) -> Requirement:
@@ -304,6 +357,38 @@ def _checkable(requirement: Requirement, text: str) -> Requirement:
     if requirement.figure.value == 0 and requirement.relation is Relation.AT_LEAST:
         raise RelationError(f"{shown(text)} always holds: every distance is at least 0")
     return requirement
+
+
+def _vague(cleaned: str, tolerance: Length | None) -> Requirement | None:
+    """ "several km", "about a few miles", "dozens of kilometres": the word's documented range."""
+    match = _vague_re().fullmatch(cleaned)
+    if match is None:
+        return None
+    relation = RELATION_WORDS[match["rel"].lower()] if match["rel"] else None
+    if relation not in (None, Relation.ABOUT):
+        if " ".join(match["word"].lower().split()) in NUMBER_WORDS:
+            return None  # "more than a dozen km": the word as its number, 12
+        raise RelationError(
+            f"cannot read {cleaned!r}: a vague quantity ({match['word']!r}) is a range already; "
+            "write it bare, or give a figure after the relation"
+        )
+    if tolerance is not None:
+        raise RelationError(f"a tolerance does not apply to a vague quantity ({match['word']!r})")
+    found = vague_quantity(match["word"])
+    assert found is not None  # the pattern lists exactly the table's words
+    word, entry = found
+    unit = parse_unit(match["unit"])
+    return Requirement(
+        Relation.BETWEEN, Length(entry.low, unit), high=Length(entry.high, unit), vague=word
+    )
+
+
+@cache
+def _vague_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?P<rel>{RELATION_PATTERN})\s+)?(?P<word>{VAGUE_PATTERN})\s+(?P<unit>{UNIT_PATTERN})",
+        re.IGNORECASE,
+    )
 
 
 def _parse_tolerance(text: str | None) -> Length | None:

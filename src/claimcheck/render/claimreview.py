@@ -8,8 +8,10 @@ rating is the one search results show, so it is a short word a fact-checker woul
 (`RATING_NAME`). The numeric scale measures truthfulness only: inconsistent 1, inconclusive 2,
 consistent 3. An unverifiable claim is not on it (the data cannot place it anywhere between
 false and true), so its Rating has `alternateName` and no `ratingValue`, which the guidance
-allows (a numeric rating is recommended, not required). docs/commands/report.md lists which
-data field each property comes from.
+allows (a numeric rating is recommended, not required). `citation` lists the sources of the
+places the verdict used, as the report's table of places gives them: a built-in world layer
+(claimcheck.gazetteer.world) as the Dataset it is, any other source as a CreativeWork.
+docs/commands/report.md lists which data field each property comes from.
 A source URL that is not http(s) (`javascript:`, `data:`) is left out, as the HTML and Markdown
 reports leave it out of their links.
 """
@@ -22,8 +24,10 @@ from typing import Any
 from claimcheck.api import VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import UsageError
+from claimcheck.gazetteer import world
 from claimcheck.gazetteer.places import Source
 from claimcheck.render import safe
+from claimcheck.render.methods import PlaceRow, places_table
 from claimcheck.render.summary import ClaimSummary, summarize
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -75,6 +79,37 @@ def _appearance(source: Source) -> dict[str, Any]:
     return work
 
 
+def _cited(row: PlaceRow) -> dict[str, Any]:
+    """A place's source as schema.org: a built-in world layer is a Dataset."""
+    source = row.source
+    if row.built_in:
+        return {
+            "@type": "Dataset",
+            "name": world.TITLE,
+            "url": world.URL,
+            "license": {"@type": "CreativeWork", "name": world.LICENCE},
+            "publisher": {"@type": "Organization", "name": "Natural Earth"},
+        }
+    work: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
+    url = safe.web_url(source.url)
+    if url:
+        work["url"] = url
+    if source.date:
+        work["datePublished"] = source.date
+    if source.publisher:
+        work["publisher"] = {"@type": "Organization", "name": source.publisher}
+    return work
+
+
+def citations(report: VerifyReport, summary: ClaimSummary) -> list[dict[str, Any]]:
+    """Each source of the places the verdict used, once, in the order the places are used."""
+    found: dict[str, dict[str, Any]] = {}
+    for row in places_table(report, [summary]):
+        work = _cited(row)
+        found.setdefault(safe.dumps(work), work)
+    return list(found.values())
+
+
 def _rating(summary: ClaimSummary) -> dict[str, Any]:
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": RATING_NAME[summary.verdict]}
     if summary.verdict in RATING:
@@ -85,9 +120,15 @@ def _rating(summary: ClaimSummary) -> dict[str, Any]:
     return rating
 
 
-def review(summary: ClaimSummary, publisher: Publisher, date: str | None = None) -> dict[str, Any]:
+def review(
+    summary: ClaimSummary,
+    publisher: Publisher,
+    date: str | None = None,
+    cited: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """One ClaimReview. The claimant is a Person when the claims file says `claimant_type:
-    person`, else an Organization (the default: most claimants are bodies)."""
+    person`, else an Organization (the default: most claimants are bodies). `cited`: the
+    sources of the places the verdict used (`citations`)."""
     kind = "Person" if summary.claimant_type == "person" else "Organization"
     item: dict[str, Any] = {
         "@type": "Claim",
@@ -106,6 +147,8 @@ def review(summary: ClaimSummary, publisher: Publisher, date: str | None = None)
         "reviewRating": _rating(summary),
         "reviewBody": summary.why,
     }
+    if cited:
+        out["citation"] = cited
     if date:
         out["datePublished"] = date
     return out
@@ -115,7 +158,7 @@ def render(report: VerifyReport, publisher: Publisher, date: str | None = None) 
     """A JSON-LD document with one ClaimReview per claim in its @graph."""
     doc = {
         "@context": SCHEMA_CONTEXT,
-        "@graph": [review(s, publisher, date) for s in summarize(report)],
+        "@graph": [review(s, publisher, date, citations(report, s)) for s in summarize(report)],
     }
     # "</" never appears raw, so the document can also be pasted into a <script> element.
     return safe.dumps(doc, indent=2).replace("</", "<\\/") + "\n"

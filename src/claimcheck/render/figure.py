@@ -22,6 +22,7 @@ from claimcheck.geo.aeqd import local_aeqd
 from claimcheck.render import basemap, geojson
 from claimcheck.render.labels import Box, Spot, place
 from claimcheck.render.view import (
+    BOUNDARY,
     COAST,
     LAND,
     SEA,
@@ -85,11 +86,19 @@ def _polygon(
     ax.add_patch(PathPatch(Path(verts, codes), **style))
 
 
-def _base(ax: Any, frame: _Frame, countries: Iterable[Mapping[str, Any]], lw: float) -> None:
+def _base(ax: Any, frame: _Frame, base: Iterable[Mapping[str, Any]], lw: float) -> None:
+    """The land as one area, with borders and coasts drawn over it."""
     ax.set_facecolor(SEA)
-    for feature in countries:
+    colour = {"boundary": BOUNDARY, "coast": COAST}
+    for feature in base:
+        layer = feature["properties"]["layer"]
         for rings in _parts(feature["geometry"]):
-            _polygon(ax, frame, rings, facecolor=LAND, edgecolor=COAST, lw=lw, zorder=0)
+            if layer == "land":
+                _polygon(ax, frame, rings, facecolor=LAND, edgecolor="none", zorder=0)
+                continue
+            for line in rings:
+                xs, ys = frame.km(line)
+                ax.plot(xs, ys, color=colour[layer], lw=lw, zorder=0.5)
 
 
 def _features(ax: Any, frame: _Frame, collection: Mapping[str, Any]) -> None:
@@ -263,9 +272,9 @@ def render(
     full = padded(extent_of(collection["features"]) or focus, 0.08)
     frame = _Frame((focus[1] + focus[3]) / 2, (focus[0] + focus[2]) / 2)
     around = padded(focus, 1.5)
-    countries = basemap.countries_in(around, (around[2] - around[0]) / 1500)
+    base = basemap.features_in(around, (around[2] - around[0]) / 1500)
     towns = towns_apart(basemap.towns_in(padded(focus, 0.1), limit=20), collection)
-    entries = legend(collection, towns=bool(towns), countries=bool(countries))
+    entries = legend(collection, towns=bool(towns), base={f["properties"]["layer"] for f in base})
     plt.rcParams.update({"font.size": 5.0, "svg.fonttype": "none", "svg.hashsalt": "claimcheck"})
     map_h = COLUMN_WIDTH_IN * 0.92
     legend_h = 0.11 + 0.085 * sum(1 + e.text.count(" ") // 10 for e in entries)
@@ -277,7 +286,7 @@ def render(
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal", adjustable="box")
-    _base(ax, frame, countries, 0.3)
+    _base(ax, frame, base, 0.3)
     for town in towns:
         tx, ty = frame.km([(town.lon, town.lat)])
         ax.plot(tx, ty, "s", ms=1.3, color=TOWN, zorder=5)
@@ -307,7 +316,7 @@ def _overview(
     inset.set_xlim(ox0, ox1)
     inset.set_ylim(oy0, oy1)
     inset.set_aspect("equal", adjustable="box")
-    _base(inset, frame, basemap.countries_in(padded(full, 0.5), (full[2] - full[0]) / 300), 0.2)
+    _base(inset, frame, basemap.features_in(padded(full, 0.5), (full[2] - full[0]) / 300), 0.2)
     for feature in collection["features"]:
         p, g = feature["properties"], feature["geometry"]
         if p.get("layer") == "place":

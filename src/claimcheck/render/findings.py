@@ -115,7 +115,7 @@ def location_findings(report: VerifyReport) -> Iterator[Finding]:
     """A warning when no point satisfies all the claims that locate an unknown place."""
     claims = {v.claim.id: v.claim for v in report.verdicts}
     for location in report.locations:
-        if location.feasible:
+        if location.feasible is not False:
             continue
         ids = location.conflict or location.claim_ids
         last = max((claims[i] for i in ids), key=lambda k: (k.path, k.line))

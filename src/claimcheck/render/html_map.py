@@ -20,9 +20,10 @@ from urllib.parse import urlsplit
 from claimcheck.api import VerifyReport
 from claimcheck.errors import UsageError
 from claimcheck.render import basemap, geojson, safe
-from claimcheck.render.basemap import Extent, Town
+from claimcheck.render.basemap import LAND_SOURCE, TOWN_SOURCE, Extent, Town
 from claimcheck.render.labels import Box, Placed, Spot, fit_zoom, mercator_px, place
 from claimcheck.render.view import (
+    BOUNDARY,
     COAST,
     LAND,
     SEA,
@@ -144,9 +145,15 @@ _JS = r"""
             fillOpacity: p["fill-opacity"],
             dashArray: {measurement: "6 4", uncertainty: "3 3"}[p.layer] || null};
   }
-  function baseStyle() {
-    return {className: "cc-country", color: data.base.coast, weight: 0.8, fillColor: data.base.land,
-            fillOpacity: 1, interactive: false};
+  // Land is one filled area; borders and coasts are lines of their own, drawn over it.
+  function baseStyle(f) {
+    var layer = f.properties.layer;
+    if (layer === "land") {
+      return {className: "cc-land", stroke: false, fillColor: data.base.land, fillOpacity: 1,
+              interactive: false};
+    }
+    return {className: "cc-" + layer, color: data.base[layer], weight: layer === "coast" ? 0.8 : 1,
+            fill: false, interactive: false};
   }
 
   var map = L.map("map", {zoomSnap: 0.25, attributionControl: false});
@@ -159,7 +166,7 @@ _JS = r"""
   }
   var countries = L.geoJSON(data.base.countries, {pane: "cc-base", style: baseStyle});
   if (!data.tiles) { countries.addTo(map); }
-  baseLayers["Countries, borders and coasts"] = countries;
+  baseLayers["Land, borders and coasts"] = countries;
   var towns = L.layerGroup(data.base.towns.map(function (t) {
     return L.circleMarker([t[1], t[2]], {pane: "cc-base", className: "cc-town", radius: 2.5,
       color: data.base.town, fillColor: data.base.town, fillOpacity: 1, weight: 0,
@@ -427,18 +434,22 @@ def render(
     full = padded(extent_of(collection["features"]) or focus, 0.05)
     # The main map's base layer around the default view, the overview's coarser around all.
     around = padded(focus, 1.5)
-    countries = basemap.countries_in(around, (around[2] - around[0]) / 2500)
+    countries = basemap.features_in(around, (around[2] - around[0]) / 2500)
     overview = padded(full, 0.5)
-    coarse = basemap.countries_in(overview, (overview[2] - overview[0]) / 400)
+    coarse = basemap.features_in(overview, (overview[2] - overview[0]) / 400)
     towns = towns_apart(basemap.towns_in(padded(focus, 0.3), limit=30), collection)
     left, top, right, bottom = PADDING_PX
     zoom = fit_zoom(*focus, REFERENCE_PX[0] - left - right, REFERENCE_PX[1] - top - bottom)
     img_src = tile_source(tiles) if tiles else "'none'"
-    credits = "Base map: Natural Earth (public domain); towns: GeoNames (CC BY 4.0)"
+    # The base layer's sources, those drawn only (a map at the pole has no land to credit).
+    drawn = [source for source, shown in ((LAND_SOURCE, countries or coarse), (TOWN_SOURCE, towns))
+             if shown]  # fmt: skip
+    credits = "; ".join(f"{what}: {source}, {licence}" for what, source, licence in drawn)
+    base_layers = {f["properties"]["layer"] for f in countries} if not tiles else set()
     data = {
         "collection": collection,
         "layers": LAYERS,
-        "legend": [vars(e) for e in legend(collection, bool(towns), not tiles)],
+        "legend": [vars(e) for e in legend(collection, bool(towns), base_layers)],
         "labels": _labels(collection, towns, focus, zoom),
         "view": {"focus": _bounds(focus), "full": _bounds(full), "zoom": zoom},
         "base": {
@@ -446,6 +457,7 @@ def render(
             "overview": {"type": "FeatureCollection", "features": coarse},
             "towns": [[t.name, t.lat, t.lon] for t in towns],
             "land": LAND,
+            "boundary": BOUNDARY,
             "coast": COAST,
             "town": TOWN,
         },

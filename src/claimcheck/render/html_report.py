@@ -64,11 +64,13 @@ def _table(rows: tuple[CheckRow, ...]) -> str:
     if not rows:
         return ""
     head = "".join(
-        f"<th>{h}</th>" for h in ("check", "verdict", "measured", "claim's range", "margin")
+        f"<th>{h}</th>"
+        for h in ("check", "verdict", "measured", "claim's range", "margin", "P(holds)")
     )
     body = "".join(
         f"<tr><td>{escape(r.quantity)}</td><td>{_badge(r.verdict)}</td>"
-        f"<td>{escape(r.measured)}</td><td>{escape(r.claimed)}</td><td>{escape(r.margin)}</td></tr>"
+        f"<td>{escape(r.measured)}</td><td>{escape(r.claimed)}</td><td>{escape(r.margin)}</td>"
+        f"<td>{escape(r.probability)}</td></tr>"
         for r in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

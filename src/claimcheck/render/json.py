@@ -6,9 +6,10 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from claimcheck.analysis.checks import Chance
 from claimcheck.analysis.contradictions import Contradiction
 from claimcheck.analysis.locate import Feasibility
-from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, Verdict
+from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, PartCheck, Verdict
 from claimcheck.api import Dataset, VerifyReport
 from claimcheck.errors import Problem
 from claimcheck.gazetteer.places import Source
@@ -26,13 +27,32 @@ def source_dict(source: Source) -> dict[str, Any]:
             "publisher": source.publisher}  # fmt: skip
 
 
+def _probability(chance: Chance | None) -> dict[str, Any]:
+    """P(the claim holds): under its lenient reading, and its strict one (equal for one reading)."""
+    if chance is None:
+        return {"probability": None, "probability_strict": None}
+    return {
+        "probability": round(chance.lenient, 4),
+        "probability_strict": round(chance.strict, 4),
+    }
+
+
+def _measured_km(check: LengthCheck) -> dict[str, float | None]:
+    m = check.measured
+    return {"best": _num(m.best / 1000), "min": _num(m.low / 1000), "max": _num(m.high / 1000)}
+
+
 def check_dict(check: Check) -> dict[str, Any]:
     out: dict[str, Any] = {
         "quantity": check.quantity,
         "verdict": check.verdict.value,
         "claimed": check.claimed,
         "reason": check.reason,
+        **_probability(check.chance),
     }
+    if isinstance(check, PartCheck):
+        out["part"] = {"found": check.found or "middle", "bounds": check.bounds}
+        return out
     if isinstance(check, AngleCheck):
         out["azimuth_deg"] = {
             "best": _num(check.measured.best % 360, 2),
@@ -45,8 +65,7 @@ def check_dict(check: Check) -> dict[str, Any]:
         )
         return out
     m = check.measured
-    out["measured_km"] = {"best": _num(m.best / 1000), "min": _num(m.low / 1000),
-                          "max": _num(m.high / 1000)}  # fmt: skip
+    out["measured_km"] = _measured_km(check)
     u = check.unit.metres
     out["unit"] = check.unit.value
     out["measured"] = {"best": _num(m.best / u), "min": _num(m.low / u),
@@ -54,6 +73,9 @@ def check_dict(check: Check) -> dict[str, Any]:
     out["margin"] = _num(check.margin / u)
     out["acceptable_km"] = {"min": _num(check.acceptable.low / 1000),
                             "max": _num(check.acceptable.high / 1000)}  # fmt: skip
+    if check.strict is not None:
+        out["strict_km"] = {"min": _num(check.strict.low / 1000),
+                            "max": _num(check.strict.high / 1000)}  # fmt: skip
     out["margin_km"] = _num(check.margin / 1000)
     out["decide_below_km"] = (
         _num(check.decide_below / 1000) if check.decide_below is not None else None
@@ -79,11 +101,17 @@ def verdict_dict(verdict: Verdict, report: VerifyReport | None = None) -> dict[s
         "places": dict(verdict.places),
         "measured_km": None,
         "margin_km": None,
+        "probability": None,
         "reason": verdict.reason,
         "checks": [check_dict(c) for c in verdict.checks],
     }
+    deciding = verdict.deciding
+    if deciding is not None and deciding.chance is not None:
+        out["probability"] = round(deciding.chance.lenient, 4)
+    if verdict.policy_note:
+        out["policy_note"] = verdict.policy_note
     if first is not None:
-        out["measured_km"] = check_dict(first)["measured_km"]
+        out["measured_km"] = _measured_km(first)
         out["margin_km"] = _num(first.margin / 1000)
     if report is not None:
         out["needs_attention"] = report.needs_attention(verdict)
@@ -174,6 +202,19 @@ def location_dict(location: Feasibility) -> dict[str, Any]:
         "area_km2": round(location.area_km2, 1),
         "conflict": list(location.conflict),
         "conflict_claimants": list(location.conflict_claimants),
+        "skipped": [
+            {"claim": s.id, "reason": s.reason, "partial": s.partial} for s in location.skipped
+        ],
+    }
+
+
+def defaults_dict(report: VerifyReport) -> dict[str, Any]:
+    """The decision policy in force: the claims file's `defaults:` or the built-in one."""
+    policy = report.dataset.policy
+    return {
+        "confidence": float(policy.confidence),
+        "about": float(policy.about),
+        "origin": policy.origin or None,
     }
 
 
@@ -182,6 +223,7 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
         "results": [verdict_dict(v, report) for v in report.verdicts],
         "contradictions": [contradiction_dict(c) for c in report.contradictions],
         "locations": [location_dict(x) for x in report.locations],
+        "defaults": defaults_dict(report),
         "summary": {
             "claims": len(report.verdicts),
             **report.counts,

@@ -59,11 +59,11 @@ def _table(rows: tuple[CheckRow, ...]) -> list[str]:
     if not rows:
         return []
     lines = [
-        "| check | verdict | measured | claim's range | margin |",
-        "| --- | --- | --- | --- | --- |",
+        "| check | verdict | measured | claim's range | margin | P(holds) |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for r in rows:
-        cells = (r.quantity, r.verdict.value, r.measured, r.claimed, r.margin)
+        cells = (r.quantity, r.verdict.value, r.measured, r.claimed, r.margin, r.probability)
         lines.append("| " + " | ".join(escape(c) for c in cells) + " |")
     return [*lines, ""]
 

@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, Verdict
+from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, PartCheck, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.claims.meaning import DistanceAssertion, InsideAssertion, NearAssertion
+from claimcheck.claims.model import VerdictKind
+from claimcheck.gazetteer import world
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source
 from claimcheck.render.summary import ClaimSummary
 from claimcheck.render.words import (
@@ -52,6 +54,18 @@ class PlaceRow:
     dataset: str
     #: the claims that use the place, by number; readings of ambiguous names in parentheses
     claims: str
+    #: a built-in world feature (claimcheck.gazetteer.world), not an entry of the places file
+    built_in: bool = False
+
+
+def also_cited(source: Source) -> list[str]:
+    """The parts of a source's title ("; "-separated) that name no published dataset, when
+    another part does: "English Wikipedia ...; Brookings, Magruder 2020" -> the Brookings part.
+    A title that names no dataset at all is quoted whole instead."""
+    if not dataset_of(source):
+        return []
+    parts = [part.strip() for part in source.title.split(";")]
+    return [p for p in parts if p and not dataset_of(Source(p))]
 
 
 def dataset_of(source: Source) -> str:
@@ -74,9 +88,14 @@ def _position(place: Place, labels: dict[str, str]) -> str:
         centre = labels.get(place.centre or "", place.centre)
         return f"circle of {place.radius} around {centre}"
     if place.kind is PlaceKind.LINE:
-        return f"line of {len(place.vertices)} points"
+        lines = place.lines
+        pieces = f" in {len(lines)} pieces" if len(lines) > 1 else ""
+        return f"line of {sum(len(line) for line in lines):,} points{pieces}"
     if place.kind is PlaceKind.POLYGON:
-        return f"area of {len(place.vertices)} points"
+        polygons = place.polygons
+        parts = f" in {len(polygons)} polygons" if len(polygons) > 1 else ""
+        points = sum(len(ring) for rings in polygons for ring in rings)
+        return f"area of {points:,} points{parts}"
     return "not known"
 
 
@@ -99,6 +118,7 @@ def places_table(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> lis
         zone = gazetteer.get(pid)
         if zone is not None and zone.kind is PlaceKind.ZONE and zone.centre:
             direct.setdefault(zone.centre, []).extend(uses)
+    built_in = {p.id for places in report.world.values() for p in places}
     rows = []
     for pid, uses in direct.items():
         place = gazetteer.get(pid)
@@ -107,7 +127,7 @@ def places_table(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> lis
         rows.append(
             PlaceRow(
                 pid, labels.get(pid, place.name), _position(place, labels), uncertainty(place),
-                place.source, dataset_of(place.source), _uses(uses),
+                place.source, dataset_of(place.source), _uses(uses), place.id in built_in,
             )
         )  # fmt: skip
     return rows
@@ -150,6 +170,7 @@ def methods(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> list[tup
     out = []
     for heading, text in (
         ("Places", _places(rows, report)),
+        (_world_heading(rows), _world(rows)),
         ("Measurement", _measurement(checks)),
         ("Reading the claims", _reading(report, verdicts, number)),
         ("Uncertainty", _uncertainty(verdicts, number, report, labels)),
@@ -160,16 +181,31 @@ def methods(report: VerifyReport, summaries: Sequence[ClaimSummary]) -> list[tup
     return out
 
 
-def _places(rows: Sequence[PlaceRow], report: VerifyReport) -> str:
-    if not rows:
+def _places(all_rows: Sequence[PlaceRow], report: VerifyReport) -> str:
+    """The places file's places: which datasets they cite, and how sure each position is."""
+    if not all_rows:
         return ""
+    rows = [r for r in all_rows if not r.built_in]
+    built_in = len(all_rows) - len(rows)
+    text = f"The claims shown use {_plural(len(all_rows), 'place')}"
+    if not built_in:
+        text += ". "
+    elif rows:
+        text += (
+            f": {len(rows)} from the places file and {built_in} of claimcheck's built-in world "
+            "features (below). "
+        )
+    else:
+        return text + ", all of them claimcheck's built-in world features (below)."
     counts = Counter(r.dataset for r in rows if r.dataset)
     licences = {name: licence for name, _m, licence in DATASETS}
     cited = [f"{_plural(n, 'place')} {_cite(n)} {name} ({licences[name]})" for name, n in
              sorted(counts.items(), key=lambda x: (-x[1], x[0]))]  # fmt: skip
-    text = f"The claims shown use {_plural(len(rows), 'place')}. "
     if cited:
         text += _sentence(", ".join(cited[:-1]) + (" and " if len(cited) > 1 else "") + cited[-1])
+    also = [(r, part) for r in rows for part in also_cited(r.source)]
+    if also:
+        text += "".join(f" The entry for {r.name} also cites “{part}”." for r, part in also)
     others = [r for r in rows if not r.dataset]
     if others:
         quoted = "; ".join(f"{r.name}: “{r.source.title}”" for r in others)
@@ -183,9 +219,10 @@ def _places(rows: Sequence[PlaceRow], report: VerifyReport) -> str:
     known = [r for r in rows if r.position != "not known"]
     if known:
         imported = sum(len(v) for v in report.imported.values())
+        which = " from the places file" if built_in else ""
         text += (
-            " Each place with a position carries the uncertainty radius its entry states; the "
-            "table of places lists them."
+            f" Each place{which} with a position carries the uncertainty radius its entry "
+            "states; the table of places lists them."
         )
         if imported:
             text += (
@@ -193,6 +230,39 @@ def _places(rows: Sequence[PlaceRow], report: VerifyReport) -> str:
                 "set by its feature code."
             )
     return text
+
+
+#: What each kind of built-in world feature is: (id prefix, plural, definition).
+_WORLD_KINDS = (
+    ("border", "borders", "a land border is the run of edges two countries' polygons share"),
+    ("country", "countries", "a country is its polygons, islands included"),
+    ("coast", "coasts", "a coast is the rest of a country's outline"),
+)
+
+
+def _world_heading(rows: Sequence[PlaceRow]) -> str:
+    """ "Borders and countries": the kinds of built-in feature the claims shown use."""
+    kinds = {r.id.split(":")[0] for r in rows if r.built_in}
+    used = [plural for prefix, plural, _d in _WORLD_KINDS if prefix in kinds]
+    return _sentence(_join(used))[:-1] if used else ""
+
+
+def _world(rows: Sequence[PlaceRow]) -> str:
+    """The built-in world features: which the claims use, their dataset, edition, licence and
+    how their uncertainty is set."""
+    built = [r for r in rows if r.built_in]
+    if not built:
+        return ""
+    kinds = {r.id.split(":")[0] for r in built}
+    numbers = [int(n.strip("()")) for r in built for n in r.claims.split(", ")]
+    defined = "; ".join(d for prefix, _p, d in _WORLD_KINDS if prefix in kinds)
+    return (
+        f"Built into claimcheck and used by {_numbers(numbers)}: {_join([r.name for r in built])}"
+        f". {'It comes' if len(built) == 1 else 'They come'} from {world.TITLE}, "
+        f"{world.LICENCE}; the edition decides how disputed areas are drawn. {_sentence(defined)}"
+        f" Positional uncertainty {built[0].uncertainty.lstrip('±')} for every feature: "
+        f"{world.uncertainty_rule()}."
+    )
 
 
 def _cite(n: int) -> str:
@@ -282,6 +352,8 @@ def _unmeasured(v: Verdict, gazetteer: Gazetteer, labels: dict[str, str]) -> str
 
 
 def _range(check: Check) -> str:
+    if isinstance(check, PartCheck):
+        return f"“{check.claimed}” as {check.bounds}"
     if isinstance(check, AngleCheck):
         name = check.claimed.split(" (")[0]
         return (
@@ -327,11 +399,16 @@ def _uncertainty(
             )
             m = c.measured
             return (
-                "A measured distance is a range, not a point: the best estimate between the two "
-                "places' positions, widened by the uncertainty of both. "
-                f"For claim {number[v.claim.id]}, {length(m.best, c.unit)} between {each} "
-                f"becomes {m.low / c.unit.metres:,.1f}–{m.high / c.unit.metres:,.1f} "
-                f"{c.unit.value}. A verdict must hold for every position the sources allow."
+                "A place's uncertainty radius bounds where the point its name stands for is; "
+                "with nothing else known, that point is taken as equally likely anywhere within "
+                "the radius (uniform on the disc: the maximum-entropy choice for a quantity known "
+                "only by its bounds, GUM Supplement 1, JCGM 101:2008, 6.4.2). A measured distance "
+                "then has a best estimate, between the stated positions, and a probability for "
+                "every range of values, computed by quadrature and checked against Monte Carlo. "
+                f"For claim {number[v.claim.id]}, {length(m.best, c.unit)} between {each} could "
+                f"at worst be anywhere from {m.low / c.unit.metres:,.1f} to "
+                f"{m.high / c.unit.metres:,.1f} {c.unit.value}; the report gives that worst case "
+                "as information, and the probability that the claim holds decides."
             )
     return ""
 
@@ -340,10 +417,29 @@ def _verdicts_rule(
     report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str, int]
 ) -> str:
     kinds = Counter(v.verdict for v in verdicts)
-    parts = [f"{VERDICT_LABEL[k]}: {VERDICT_MEANING[k]}" for k in VERDICT_LABEL if kinds[k]]
+    policy = report.dataset.policy
+    level = f"{(policy.confidence * 100).normalize():f} %"
+    low = f"{((1 - policy.confidence) * 100).normalize():f} %"
+    meaning = {
+        **VERDICT_MEANING,
+        VerdictKind.CONSISTENT: f"the claim holds with probability at least {level}",
+        VerdictKind.INCONSISTENT: f"the claim holds with probability at most {low}",
+    }
+    parts = [f"{VERDICT_LABEL[k]}: {meaning[k]}" for k in VERDICT_LABEL if kinds[k]]
     text = (
-        "The verdict compares the measured range with the claim's range. " + "; ".join(parts) + "."
+        "The verdict is a decision at a stated confidence, in the spirit of ILAC-G8:09/2019 and "
+        "ISO 14253-1: on the probability that the claim holds, not on the best estimate alone. "
+        + "; ".join(parts)
+        + ". A figure that can be read two ways (rounded to its last digit, or, when it is round "
+        "or hedged, to a coarser step; Krifka 2009, Williams & Power 2013) is consistent only if "
+        "it holds read strictly and inconsistent only if it fails read leniently; in between, the "
+        "reading decides and the claim is inconclusive."
     )
+    if policy.origin:
+        text += (
+            f" The claims file sets its own policy ({policy.origin}): confidence {level}, and "
+            f"“about” allows at least {(policy.about * 100).normalize():f} % of a figure."
+        )
     ambiguous = [number[v.claim.id] for v in verdicts if v.candidates]
     if ambiguous:
         text += (

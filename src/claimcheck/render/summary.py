@@ -25,6 +25,7 @@ from claimcheck.render.words import (
     margin_words,
     measured_words,
     place_labels,
+    probability_words,
     readable,
     statement,
 )
@@ -39,6 +40,8 @@ class CheckRow:
     measured: str
     claimed: str
     margin: str
+    #: the probability that the check holds, worded ("97 %"; both readings when they differ)
+    probability: str
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ def check_row(check: Check) -> CheckRow:
     """A check worded for readers, every figure with its unit."""
     return CheckRow(
         check.quantity, check.verdict, measured_words(check), claimed_words(check),
-        margin_words(check),
+        margin_words(check), probability_words(check),
     )  # fmt: skip
 
 

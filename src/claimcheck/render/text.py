@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 import click
 
+from claimcheck.analysis.checks import percent
 from claimcheck.analysis.contradictions import Contradiction
 from claimcheck.analysis.locate import Feasibility
-from claimcheck.analysis.verdicts import AngleCheck, Check, Verdict
+from claimcheck.analysis.verdicts import AngleCheck, Check, PartCheck, Verdict
 from claimcheck.api import Dataset, VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import Level, Problem
@@ -25,21 +26,38 @@ COLOURS = {
 
 
 def measured_text(check: Check) -> str:
+    """The best estimate, with the worst case as information."""
+    if isinstance(check, PartCheck):
+        return f"in the {check.found or 'middle'} part"
     m = check.measured
     if isinstance(check, AngleCheck):
-        return f"bearing {m.best % 360:.1f}° (±{m.half_width:.1f}°)"
+        if m.low == m.high:
+            return f"bearing {m.best % 360:.1f}°"
+        return f"bearing {m.best % 360:.1f}° (worst case ±{m.half_width:.1f}°)"
     unit = check.unit
     u = unit.metres
     if m.low == m.high:
         text = f"{m.best / u:,.2f} {unit.value}"
     else:
-        text = f"{m.best / u:,.1f} {unit.value}, interval {m.low / u:,.1f}–{m.high / u:,.1f}"
+        text = f"{m.best / u:,.1f} {unit.value}, worst case {m.low / u:,.1f}–{m.high / u:,.1f}"
     if unit.value != "km":
         text += f"  ({m.best / 1000:,.1f} km)"
     return text
 
 
+def probability_text(check: Check) -> str:
+    """ "97 %", or "2.0 % strict, 99 % lenient" for a figure with two readings."""
+    chance = check.chance
+    if chance is None:
+        return ""
+    if not chance.two_readings:
+        return percent(chance.lenient)
+    return f"{percent(chance.strict)} strict, {percent(chance.lenient)} lenient"
+
+
 def margin_text(check: Check) -> str:
+    if isinstance(check, PartCheck):
+        return check.bounds
     if isinstance(check, AngleCheck):
         return f"{check.margin:+.1f}° from the sector's edge"
     value = check.margin / check.unit.metres
@@ -66,7 +84,13 @@ def _check_lines(checks: Sequence[Check], pad: str) -> list[str]:
     lines = []
     for check in checks:
         lines.append(f"{pad}{check.quantity:<9} measured {measured_text(check)}")
-        lines.append(f"{pad}{'':<9} claimed  {clean(check.claimed)}; margin {margin_text(check)}")
+        claimed = f"{clean(check.claimed)}; " + (
+            f"the {margin_text(check)}"
+            if isinstance(check, PartCheck)
+            else f"margin {margin_text(check)}"
+        )
+        lines.append(f"{pad}{'':<9} claimed  {claimed}")
+        lines.append(f"{pad}{'':<9} P(holds) {probability_text(check)}")
     return lines
 
 
@@ -108,15 +132,19 @@ def _world_lines(report: VerifyReport, verdict: Verdict) -> list[str]:
     ]
 
 
-def _row_figures(verdict: Verdict) -> tuple[str, str, str]:
-    """Measured, claimed and margin of the first check, for the summary table."""
-    if not verdict.checks:
+def _row_figures(verdict: Verdict) -> tuple[str, str, str, str]:
+    """Measured, margin, probability and claimed of the deciding check, for the summary table."""
+    check = verdict.deciding
+    if check is None:
         if verdict.candidates:
-            return (count(len(verdict.candidates), "reading"), "", "")
-        return ("—", "", "")
-    check = verdict.checks[0]
+            return (count(len(verdict.candidates), "reading"), "", "", "")
+        return ("—", "", "", "")
+    p = percent(check.chance.lenient) if check.chance is not None else ""
+    claimed = clean(check.claimed)
+    if isinstance(check, PartCheck):
+        return (check.found or "middle", "", p, claimed)
     if isinstance(check, AngleCheck):
-        return (f"{check.measured.best % 360:.0f}°", clean(check.claimed), f"{check.margin:+.1f}°")
+        return (f"{check.measured.best % 360:.0f}°", f"{check.margin:+.1f}°", p, claimed)
     u = check.unit.metres
     m = check.measured
     measured = f"{m.best / u:,.1f}"
@@ -124,28 +152,28 @@ def _row_figures(verdict: Verdict) -> tuple[str, str, str]:
         measured += f" [{m.low / u:,.1f}–{m.high / u:,.1f}]"
     return (
         f"{measured} {check.unit.value}",
-        clean(check.claimed),
         f"{check.margin / u:+,.1f} {check.unit.value}",
+        p,
+        claimed,
     )
 
 
 def _table(report: VerifyReport, color: bool) -> list[str]:
-    rows = [("VERDICT", "CLAIM", "MEASURED", "MARGIN", "CLAIMED")]
+    rows = [("VERDICT", "CLAIM", "MEASURED", "MARGIN", "P(HOLDS)", "CLAIMED")]
     kinds: list[VerdictKind | None] = [None]
     for verdict in report.verdicts:
-        measured, claimed, margin = _row_figures(verdict)
+        measured, margin, p, claimed = _row_figures(verdict)
         mark = "" if verdict.expected else " !"
-        rows.append(
-            (verdict.verdict.value + mark, clean(verdict.claim.id), measured, margin, claimed)
-        )
+        row = (verdict.verdict.value + mark, clean(verdict.claim.id), measured, margin, p, claimed)
+        rows.append(row)
         kinds.append(verdict.verdict)
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = []
     for row, kind in zip(rows, kinds, strict=True):
-        cells = [row[i].ljust(widths[i]) for i in range(4)]
+        cells = [row[i].ljust(widths[i]) for i in range(5)]
         if color and kind is not None:
             cells[0] = click.style(cells[0], fg=COLOURS[kind], bold=True)
-        lines.append("  ".join([*cells, row[4]]).rstrip())
+        lines.append("  ".join([*cells, row[5]]).rstrip())
     return lines
 
 
@@ -166,6 +194,16 @@ def _contradiction_lines(contradiction: Contradiction, color: bool) -> list[str]
 
 def _location_lines(location: Feasibility, color: bool) -> list[str]:
     claims = clean(", ".join(location.claim_ids))
+    skipped = [
+        f"  {'in part' if s.partial else 'skipped'}   {clean(s.id)}: {clean(s.reason)}"
+        for s in location.skipped
+    ]
+    if location.feasible is None:
+        label = click.style("UNLOCATED", fg="yellow", bold=True) if color else "UNLOCATED"
+        return [
+            f"{label}  {clean(location.place_id)}  (no claim about it can be drawn as a region)",
+            *skipped,
+        ]
     if location.feasible:
         label = click.style("LOCATABLE", fg="green", bold=True) if color else "LOCATABLE"
         n = len(location.claim_ids)
@@ -180,11 +218,20 @@ def _location_lines(location: Feasibility, color: bool) -> list[str]:
         f"{label}  {place_id}  (`claimcheck locate {place_id}`)",
         f"  claims    {claims}",
         f"  why       {why}",
+        *skipped,
     ]
 
 
+def policy_lines(report: VerifyReport) -> list[str]:
+    """The claims file's own policy, when it sets one (the built-in one is in docs/rules.md)."""
+    policy = report.dataset.policy
+    if not policy.origin:
+        return []
+    return [f"policy: {policy.describe()}, from the claims file's defaults ({policy.origin})", ""]
+
+
 def render_verify(report: VerifyReport, color: bool = False) -> str:
-    out: list[str] = [*_table(report, color), ""]
+    out: list[str] = [*policy_lines(report), *_table(report, color), ""]
     for verdict in report.verdicts:
         out.extend(_block(verdict, color))
         out.extend(_imported_lines(report, verdict))

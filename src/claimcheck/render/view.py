@@ -26,8 +26,8 @@ _MEASURED = {
     VerdictKind.INCONSISTENT: "does not fit the claim",
     VerdictKind.UNVERIFIABLE: "cannot be checked",
 }
-LAND, SEA, COAST = "#f4f1ea", "#d5e5ef", "#a69f8f"
-TOWN = "#6b6b6b"
+LAND, SEA, COAST = "#f4f1ea", "#d5e5ef", "#8fb0c4"
+BOUNDARY, TOWN = "#9b8f7a", "#6b6b6b"
 
 
 def _positions(coords: Any) -> list[tuple[float, float]]:
@@ -140,8 +140,9 @@ class LegendEntry:
     text: str
 
 
-def legend(collection: Mapping[str, Any], towns: bool, countries: bool) -> list[LegendEntry]:
-    """An entry for every layer and colour the map draws, in the order they are drawn on top."""
+def legend(collection: Mapping[str, Any], towns: bool, base: Iterable[str]) -> list[LegendEntry]:
+    """An entry for every layer and colour the map draws, in the order they are drawn on top.
+    `base`: the base layers drawn ("land", "boundary", "coast", as render.basemap gives)."""
     features = collection["features"]
     props = [f["properties"] for f in features]
     layers = {p.get("layer") for p in props}
@@ -174,9 +175,12 @@ def legend(collection: Mapping[str, Any], towns: bool, countries: bool) -> list[
             out.append(LegendEntry("fill", p["stroke"], p["fill"], p["label"]))
     if towns:
         out.append(LegendEntry("square", TOWN, TOWN, "Town of 100,000 people or more (GeoNames)"))
-    if countries:
-        out.append(
-            LegendEntry("fill", COAST, LAND, "Land, country borders and coasts (Natural Earth)")
-        )
-        out.append(LegendEntry("fill", COAST, SEA, "Sea"))
+    drawn = set(base)
+    if "boundary" in drawn:
+        out.append(LegendEntry("line", BOUNDARY, "", "Border between countries (Natural Earth)"))
+    if "coast" in drawn:
+        out.append(LegendEntry("line", COAST, "", "Coast (Natural Earth)"))
+    if "land" in drawn:
+        out.append(LegendEntry("fill", LAND, LAND, "Land (Natural Earth)"))
+        out.append(LegendEntry("fill", SEA, SEA, "Sea"))
     return out

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from claimcheck.analysis.verdicts import AngleCheck, Check, Verdict
+from claimcheck.analysis.checks import percent
+from claimcheck.analysis.verdicts import AngleCheck, Check, PartCheck, Verdict
 from claimcheck.claims.meaning import (
     DirectionAssertion,
     DistanceAssertion,
@@ -22,6 +23,7 @@ from claimcheck.claims.meaning import (
 )
 from claimcheck.claims.model import Claim, VerdictKind
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind
+from claimcheck.gazetteer.world import WORLD_PATH
 from claimcheck.grammar.directions import COMPASS_16
 from claimcheck.grammar.relations import Interval, Requirement
 from claimcheck.grammar.units import Unit
@@ -35,9 +37,11 @@ VERDICT_LABEL: dict[VerdictKind, str] = {
     VerdictKind.UNVERIFIABLE: "Unverifiable",
 }
 VERDICT_MEANING: dict[VerdictKind, str] = {
-    VerdictKind.CONSISTENT: "every value the measurement allows fits the claim",
-    VerdictKind.INCONSISTENT: "no value the measurement allows fits the claim",
-    VerdictKind.INCONCLUSIVE: "some values the measurement allows fit the claim and some do not",
+    VerdictKind.CONSISTENT: "the claim holds with probability at least the confidence (95 %)",
+    VerdictKind.INCONSISTENT: "the claim holds with probability at most 5 %",
+    VerdictKind.INCONCLUSIVE: (
+        "the claim holds with a probability in between, or the figure's rounding decides"
+    ),
     VerdictKind.UNVERIFIABLE: "the claim cannot be measured as written",
 }
 
@@ -61,10 +65,12 @@ def compass_words(symbol: str) -> str:
 
 
 def place_labels(gazetteer: Gazetteer) -> dict[str, str]:
-    """Each place's name; places that share a name get their admin area (and their country,
-    where it differs from most of their namesakes'): "Ash Shāmīyah (Homs)"."""
+    """Each place's name, for the file's places and those found outside it (built-in world
+    features, imports); places that share a name get their admin area (and their country,
+    where it differs from most of their namesakes'): "Ash Shāmīyah (Homs)"; a built-in
+    feature, "(built in)": "Iraq–Syria border (built in)"."""
     groups: dict[str, list[Place]] = {}
-    for place in gazetteer:
+    for place in (*gazetteer, *gazetteer.looked_up()):
         groups.setdefault(place.name.casefold(), []).append(place)
     labels = {}
     for places in groups.values():
@@ -76,6 +82,8 @@ def place_labels(gazetteer: Gazetteer) -> dict[str, str]:
             parts = [p.admin] if p.admin else []
             if p.country and p.country != usual:
                 parts.append(country_name(p.country) or p.country)
+            if p.path == WORLD_PATH:
+                parts.append("built in")
             labels[p.id] = f"{p.name} ({', '.join(parts)})" if parts else p.name
         counts = Counter(labels[p.id] for p in places)
         for p in places:  # still alike: the id is the only thing that tells them apart
@@ -169,15 +177,28 @@ def agreed_places(verdict: Verdict) -> dict[str, str]:
     return {r: pid for r, pid in first.items() if all(x.get(r) == pid for x in readings)}
 
 
+def probability_words(check: Check) -> str:
+    """ "97 %", or "2.0 % read strictly, 99 % leniently" for a figure with two readings."""
+    chance = check.chance
+    if chance is None:
+        return ""
+    if not chance.two_readings:
+        return percent(chance.lenient)
+    return f"{percent(chance.strict)} read strictly, {percent(chance.lenient)} leniently"
+
+
 def measured_words(check: Check) -> str:
     """The measurement with its range and units: "30.8 km (22.8–38.8 km)"."""
+    if isinstance(check, PartCheck):
+        return f"in the {check.found or 'middle'} part"
     m = check.measured
     if isinstance(check, AngleCheck):
         bearing = m.best % 360
-        return f"bearing {bearing:.1f}° ({compass_words(_compass(bearing))}) ±{m.half_width:.1f}°"
+        words = f"bearing {bearing:.1f}° ({compass_words(_compass(bearing))})"
+        return f"{words}, ±{m.half_width:.1f}° at worst" if m.half_width else words
     if m.low == m.high:
         return length(m.best, check.unit, exact=True)
-    return f"{length(m.best, check.unit)}, range {span(m.low, m.high, check.unit)}"
+    return f"{length(m.best, check.unit)}, worst case {span(m.low, m.high, check.unit)}"
 
 
 def _compass(azimuth: float) -> str:
@@ -186,6 +207,8 @@ def _compass(azimuth: float) -> str:
 
 def margin_words(check: Check) -> str:
     """How far the best estimate is from the claim's nearest limit, and on which side."""
+    if isinstance(check, PartCheck):
+        return ""
     if isinstance(check, AngleCheck):
         side = "inside" if check.margin >= 0 else "outside"
         return f"{abs(check.margin):.1f}° {side} the compass sector"
@@ -199,6 +222,8 @@ def margin_words(check: Check) -> str:
 
 def claimed_words(check: Check) -> str:
     """What the claim asks of the measured quantity, with its unit."""
+    if isinstance(check, PartCheck):
+        return f"{check.claimed}: {check.bounds}"
     if isinstance(check, AngleCheck):
         low, high = check.acceptable.low % 360, check.acceptable.high % 360
         return f"{compass_words(check.claimed.split(' (')[0])}: bearings {low:g}°–{high:g}°"
@@ -214,23 +239,22 @@ def check_why(check: Check, places: Mapping[str, str], labels: dict[str, str]) -
 
     subject = name("subject")
     other = name("reference") or name("area") or name("zone")
+    if isinstance(check, PartCheck):
+        head = (
+            f"{subject} lies in the {check.found or 'middle'} part of {other}; the claim's part "
+            f"is {check.bounds}"
+        )
+        inside = bool(check.found) and f"in the {check.found} part" in check.claimed
+        return head + _probability_clause(check, inside)
     if isinstance(check, AngleCheck):
         m = check.measured
         head = (
             f"Seen from {other}, {subject} lies at a bearing of {m.best % 360:.1f}° "
-            f"({compass_words(_compass(m.best % 360))}), ±{m.half_width:.1f}° given the places' "
-            f"uncertainty; the claim's direction covers bearings "
+            f"({compass_words(_compass(m.best % 360))}), ±{m.half_width:.1f}° at worst given the "
+            f"places' uncertainty; the claim's direction covers bearings "
             f"{check.acceptable.low % 360:g}° to {check.acceptable.high % 360:g}°"
         )
-        fits = {
-            VerdictKind.CONSISTENT: ", and every bearing in that range lies within it.",
-            VerdictKind.INCONSISTENT: ", and no bearing in that range does.",
-        }
-        return head + fits.get(
-            check.verdict,
-            f": part of that range lies within it and part outside (the best estimate is "
-            f"{abs(check.margin):.1f}° from its edge).",
-        )
+        return head + _probability_clause(check, check.margin > 0)
     unit = check.unit
     m = check.measured
     wanted = interval_words(check.acceptable, unit)
@@ -254,22 +278,59 @@ def check_why(check: Check, places: Mapping[str, str], labels: dict[str, str]) -
         measured = f"is {length(m.best, unit)}"
     else:
         measured = (
-            f"is {length(m.best, unit)}, or anywhere from {m.low / unit.metres:,.1f} to "
-            f"{m.high / unit.metres:,.1f} {unit.value} given the places' stated uncertainty"
+            f"is {length(m.best, unit)} between the stated positions, and at worst anywhere from "
+            f"{m.low / unit.metres:,.1f} to {m.high / unit.metres:,.1f} {unit.value} given the "
+            "places' stated uncertainty"
         )
+    route = re.search(r" by (road|river|rail)$", check.claimed)
+    if route:
+        wanted = f"{requirement_words_of(check.claimed)} along a {route.group(1)}"
+        head = (
+            f"{what} {measured}; the claim gives {wanted}, which can be no shorter than the "
+            "straight line and is rarely much longer"
+        )
+        return head + _probability_clause(check, check.margin > 0, route=True)
+    if check.strict is not None:
+        wanted += f" ({interval_words(check.strict, unit)} read strictly)"
     head = f"{what} {measured}; the claim needs {wanted}"
-    gap = f"{abs(check.margin) / unit.metres:,.1f} {unit.value}"
-    return head + _verdict_clause(check.verdict, "distance", gap, m.half_width / unit.metres, unit)
+    return head + _probability_clause(check, check.margin > 0)
 
 
-def _verdict_clause(kind: VerdictKind, what: str, gap: str, half: float, unit: Unit) -> str:
-    if kind is VerdictKind.CONSISTENT:
-        return f": every {what} in that range does."
-    if kind is VerdictKind.INCONSISTENT:
-        return f": no {what} in that range does."
+def requirement_words_of(claimed: str) -> str:
+    """ "about 20 mi (±5 mi) by river" -> "about 20 mi"."""
+    return re.sub(r" \(±[^)]*\)", "", re.sub(r" by (road|river|rail)$", "", claimed))
+
+
+def _probability_clause(check: Check, best_fits: bool, route: bool = False) -> str:
+    """How likely the claim is, with each place anywhere within its uncertainty, and the rule."""
+    chance = check.chance
+    if chance is None:
+        return "."
+    level = percent(float(chance.confidence))
+    low = percent(1.0 - float(chance.confidence))
+    if route:
+        p = (
+            f". The route is possible with probability {percent(chance.lenient)} and of a usual "
+            f"length with probability {percent(chance.strict)}"
+        )
+    elif chance.two_readings:
+        p = (
+            f". With each place anywhere within its uncertainty, the claim holds with probability "
+            f"{percent(chance.strict)} read strictly and {percent(chance.lenient)} read leniently"
+        )
+    else:
+        p = (
+            f". With each place anywhere within its uncertainty, the claim holds with probability "
+            f"{percent(chance.lenient)}"
+        )
+    if check.verdict is VerdictKind.CONSISTENT:
+        return f"{p}: at least {level}, so it is consistent."
+    if check.verdict is VerdictKind.INCONSISTENT:
+        return f"{p}: at most {low}, so it is inconsistent."
+    lean = "likely right" if best_fits else "likely wrong"
     return (
-        f": part of that range does and part does not. To decide, the uncertainty "
-        f"(±{half:,.1f} {unit.value}) would have to shrink below {gap}."
+        f"{p}: between {low} and {level}, so it is inconclusive (the best estimate "
+        f"{'fits' if best_fits else 'does not fit'} the claim: {lean}, not shown)."
     )
 
 

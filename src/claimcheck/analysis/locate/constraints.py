@@ -5,6 +5,12 @@ widens every region (a point within r of the stated position may be the true one
 "more than 45 mi from X" with r = 8 km keeps every point farther than 72.4 − 8 km from X, and
 "inside a 55 km zone" whose centre is known to 7 km and edge to 2.5 km admits 64.5 km. A direction
 sector is widened the same way: every point within r of the geodesic sector.
+
+The unknown place may be either end of a claim. A distance is symmetric. A direction *from* the
+unknown place ("the garrison is 20 km north of Tower 22", Tower 22 unknown) puts it where the
+known place lies in that direction: the azimuth at the unknown place towards the known one, on the
+geodesic (the back azimuth), lies in the sector. A part of an area ("north-eastern Jordan") is
+its ICD-9 tile (geo.parts), or for a zone the sector seen from its centre.
 """
 
 from __future__ import annotations
@@ -12,12 +18,25 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
-from claimcheck.analysis.locate.shapes import Area, Band, Disc, Inter, Not, Sector, Shape, Union
+from claimcheck.analysis.locate.shapes import (
+    Area,
+    BackSector,
+    Band,
+    Disc,
+    Inter,
+    Not,
+    Sector,
+    Shape,
+    Union,
+)
 from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
 from claimcheck.claims.model import Claim
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, PlaceRef
+from claimcheck.geo.parts import PART_TILES, Box
 from claimcheck.grammar.directions import Direction
+from claimcheck.grammar.precision import ABOUT_FRACTION
 from claimcheck.grammar.relations import Interval
 
 
@@ -40,6 +59,8 @@ class Skipped:
     id: str
     claimant: str
     reason: str
+    #: the claim was drawn, but not all of it (the reason says which part)
+    partial: bool = False
 
 
 def _km(metres: float) -> str:
@@ -175,25 +196,73 @@ def _distance_region(c: Condition, place: Place, gazetteer: Gazetteer) -> tuple[
     return shape, f"{c.label}: {text}"
 
 
-def _sector_region(c: Condition, place: Place, gazetteer: Gazetteer) -> tuple[Shape, str]:
+def _apex(place: Place, gazetteer: Gazetteer) -> Place:
     apex = _zone_centre(place, gazetteer) if place.kind is PlaceKind.ZONE else place
     if apex.kind is not PlaceKind.POINT:
-        raise _NotLocatable(f"a direction from the {place.kind.value} {place.id!r} is not defined")
+        raise _NotLocatable(
+            f"locate draws directions between points only, not from the {place.kind.value} "
+            f"{place.id!r} (its side or nearest point)"
+        )
+    return apex
+
+
+def _sector_region(c: Condition, place: Place, gazetteer: Gazetteer) -> tuple[Shape, str]:
+    apex = _apex(place, gazetteer)
     assert c.direction is not None  # every AZIMUTH condition carries its sector
     return _sector_shape(apex, c.direction, _SECTOR_REACH_M)
+
+
+def _back_sector_region(c: Condition, place: Place, gazetteer: Gazetteer) -> tuple[Shape, str]:
+    """The unknown place is the reference: the known subject lies in the direction from it."""
+    apex = _apex(place, gazetteer)
+    direction = c.direction
+    assert direction is not None and apex.lat is not None and apex.lon is not None
+    sector = BackSector(
+        apex.lat, apex.lon, direction.centre_deg, direction.half_width_deg, _SECTOR_REACH_M
+    )
+    u = apex.uncertainty_m
+    text = (
+        f"{apex.id} lies {direction} of it (the back azimuth, on the geodesic)"
+        + _uncertainty_note([(apex.id, u)])
+    )
+    if u <= 0 or direction.half_width_deg >= 180.0:
+        return sector, text
+    rays = tuple(Band(tuple(ray), u) for ray in sector.rays())
+    return Union((sector, Disc(apex.lat, apex.lon, u), *rays)), text
+
+
+def _tile_ring(box: Box, part: str) -> tuple[LatLon, ...]:
+    """The tile as a ring densified along its parallels (0.1°): its geodesic edges follow them."""
+    row, column = PART_TILES[part]
+    lats = (box.south, *box.parallels, box.north)
+    lons = (box.west, *box.meridians, box.east)
+    south, north = lats[row], lats[row + 1]
+    west, east = lons[column], lons[column + 1]
+    steps = max(1, math.ceil((east - west) / 0.1))
+    along = [west + (east - west) * i / steps for i in range(steps + 1)]
+    return (*((south, x) for x in along), *((north, x) for x in reversed(along)))
+
+
+def _part_region(c: Condition, area: Place, gazetteer: Gazetteer) -> tuple[Shape, str]:
+    part = c.direction
+    assert part is not None
+    if area.kind is PlaceKind.ZONE:
+        shape, text = _sector_shape(_zone_centre(area, gazetteer), part, _SECTOR_REACH_M)
+        return shape, f"in the {part.name} part of {area.id}: {text}"
+    box = Box.around(area.vertices)
+    ring = _tile_ring(box, part.name)
+    u = area.uncertainty_m
+    tile: Shape = Area((ring,))
+    if u > 0:
+        tile = Union((tile, Band(ring, u, closed=True)))
+    text = f"in the {part.name} part of {area.id} ({box.describe(part.name)}, ICD-9 tile)"
+    return tile, text + _uncertainty_note([(area.id, u)])
 
 
 def _relates(subject_is_unknown: bool, reference_is_unknown: bool) -> str | None:
     if subject_is_unknown == reference_is_unknown:
         return "it does not relate this place to a known one"
     return None
-
-
-def _from_known(subject_is_unknown: bool, reference_is_unknown: bool) -> str | None:
-    why = _relates(subject_is_unknown, reference_is_unknown)
-    if why is None and not subject_is_unknown:
-        return "a direction *from* an unknown place is not supported"
-    return why
 
 
 def _subject_only(subject_is_unknown: bool, _reference_is_unknown: bool) -> str | None:
@@ -204,27 +273,37 @@ def _nowhere(_subject_is_unknown: bool, _reference_is_unknown: bool) -> str | No
     return "it does not locate a place"
 
 
+Region = Callable[[Condition, Place, Gazetteer], tuple[Shape, str]]
+
+
 @dataclass(frozen=True)
 class _Locating:
     """How a quantity locates the unknown place: which end it may be, and the region."""
 
     #: why a claim cannot locate the place, given which ends are the unknown place; None if it can
     why_not: Callable[[bool, bool], str | None]
-    #: the region around the known place (None when the quantity locates nothing)
-    region: Callable[[Condition, Place, Gazetteer], tuple[Shape, str]] | None
+    #: the region around the known place when the unknown one is the subject (None: nowhere)
+    region: Region | None
+    #: the region when the unknown place is the reference (None when only the subject locates)
+    reverse: Region | None = None
 
 
-#: A distance locates either end from the other; an azimuth or an area, only the subject.
+#: A distance locates either end from the other, a direction either end by its back azimuth;
+#: an area or its part, only the subject.
 _LOCATING: dict[Quantity, _Locating] = {
-    Quantity.DISTANCE: _Locating(_relates, _distance_region),
-    Quantity.AZIMUTH: _Locating(_from_known, _sector_region),
+    Quantity.DISTANCE: _Locating(_relates, _distance_region, _distance_region),
+    Quantity.AZIMUTH: _Locating(_relates, _sector_region, _back_sector_region),
     Quantity.AREA: _Locating(_subject_only, _area_shape),
+    Quantity.PART: _Locating(_subject_only, _part_region),
     Quantity.RADIUS: _Locating(_nowhere, None),
 }
 
 
-def _claim_shape(claim: Claim, unknown: Place, gazetteer: Gazetteer) -> tuple[Shape, str] | str:
-    """The claim's region, or why it cannot constrain `unknown`."""
+def _claim_shape(
+    claim: Claim, unknown: Place, gazetteer: Gazetteer, about: Decimal
+) -> tuple[Shape, str, str] | str:
+    """The claim's region, its description and what of it was not drawn (or ""); or why it
+    cannot constrain `unknown` at all."""
     a = claim.assertion
     subject_is_unknown = _unique(gazetteer, a.subject) is unknown
     reference_is_unknown = _unique(gazetteer, a.reference) is unknown
@@ -233,18 +312,29 @@ def _claim_shape(claim: Claim, unknown: Place, gazetteer: Gazetteer) -> tuple[Sh
         if why is not None:
             return why
     other_ref = a.reference if subject_is_unknown else a.subject
+    undrawn: dict[str, None] = {}
 
     def located(p: Place) -> tuple[Shape, str]:
-        regions = []
-        for c in a.conditions(p if subject_is_unknown else unknown):
-            region = _LOCATING[c.quantity].region
-            assert region is not None  # quantities that locate nothing were turned away above
-            regions.append(region(c, p, gazetteer))
+        regions, failures = [], []
+        for c in a.conditions(p if subject_is_unknown else unknown, about):
+            spec = _LOCATING[c.quantity]
+            region = spec.region if subject_is_unknown else spec.reverse
+            assert region is not None  # quantities that cannot locate were turned away above
+            try:
+                regions.append(region(c, p, gazetteer))
+            except _NotLocatable as exc:  # e.g. a direction from a line: draw the rest
+                failures.append(f"its {c.name}: {exc}")
+        if not regions:
+            raise _NotLocatable(failures[0].split(": ", 1)[1])
+        undrawn.update(dict.fromkeys(failures))
         shapes = [shape for shape, _text in regions]
         shape = shapes[0] if len(shapes) == 1 else Inter(tuple(shapes))
         return shape, "; ".join(text for _shape, text in regions)
 
-    return _over_readings(gazetteer, other_ref, located)
+    result = _over_readings(gazetteer, other_ref, located)
+    if isinstance(result, str):
+        return result
+    return (*result, "; ".join(undrawn))
 
 
 class _NotLocatable(Exception):
@@ -279,18 +369,24 @@ def _over_readings(
 
 
 def constraints_for(
-    place: Place, claims: Iterable[Claim], gazetteer: Gazetteer
+    place: Place, claims: Iterable[Claim], gazetteer: Gazetteer, about: Decimal = ABOUT_FRACTION
 ) -> tuple[list[Constraint], list[Skipped]]:
-    """The claims that name `place` unambiguously, as constraints; the rest of them, skipped."""
+    """The claims that name `place` unambiguously, as constraints; the rest of them, skipped.
+
+    `about` is the least slack of a hedged figure (the claims file's policy).
+    """
     constraints: list[Constraint] = []
     skipped: list[Skipped] = []
     for claim in claims:
         if all(_unique(gazetteer, ref) is not place for ref in claim.place_refs()):
             continue
-        result = _claim_shape(claim, place, gazetteer)
+        result = _claim_shape(claim, place, gazetteer, about)
         if isinstance(result, str):
             skipped.append(Skipped(claim.id, claim.claimant, result))
-        else:
-            shape, text = result
-            constraints.append(Constraint(claim.id, claim.claimant, claim.quote, text, shape))
+            continue
+        shape, text, undrawn = result
+        if undrawn:  # used, but not all of it: say which part and why
+            text += f" (not drawn: {undrawn})"
+            skipped.append(Skipped(claim.id, claim.claimant, f"not drawn: {undrawn}", True))
+        constraints.append(Constraint(claim.id, claim.claimant, claim.quote, text, shape))
     return constraints, skipped

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
-from claimcheck.analysis.locate.constraints import Constraint, constraints_for
+from claimcheck.analysis.locate.constraints import Constraint, Skipped, constraints_for
 from claimcheck.analysis.locate.frame import (
     _area_km2,
     _is_empty,
@@ -16,6 +17,7 @@ from claimcheck.analysis.locate.frame import (
 from claimcheck.analysis.locate.shapes import DEFAULT_WINDOW_M
 from claimcheck.claims.model import Claim
 from claimcheck.gazetteer.places import Gazetteer
+from claimcheck.grammar.precision import ABOUT_FRACTION
 
 
 @dataclass(frozen=True)
@@ -23,22 +25,30 @@ class Feasibility:
     """For `verify`: can every claim about an unknown place hold at once?"""
 
     place_id: str
+    #: the claims whose regions were intersected
     claim_ids: tuple[str, ...]
-    feasible: bool
+    #: None when no claim about the place could be drawn as a region
+    feasible: bool | None
     #: a smallest (or minimal) set of claims that cannot all hold; empty when feasible
     conflict: tuple[str, ...]
     conflict_claimants: tuple[str, ...]
     area_km2: float
+    #: the claims about the place that no region could use, and why
+    skipped: tuple[Skipped, ...] = ()
 
 
-def check_unknown_places(claims: Sequence[Claim], gazetteer: Gazetteer) -> tuple[Feasibility, ...]:
-    """One Feasibility per unknown place that at least one claim locates."""
+def check_unknown_places(
+    claims: Sequence[Claim], gazetteer: Gazetteer, about: Decimal = ABOUT_FRACTION
+) -> tuple[Feasibility, ...]:
+    """One Feasibility per unknown place that at least one claim names."""
     out = []
     for place in gazetteer:
         if place.has_position:
             continue
-        constraints, _skipped = constraints_for(place, claims, gazetteer)
+        constraints, skipped = constraints_for(place, claims, gazetteer, about)
         if not constraints:
+            if skipped:
+                out.append(Feasibility(place.id, (), None, (), (), 0.0, tuple(skipped)))
             continue
         # Only what verify reports: no per-subset regions, places inside or extents.
         frame, geoms, intersection = _solve(constraints, DEFAULT_WINDOW_M)
@@ -55,6 +65,7 @@ def check_unknown_places(claims: Sequence[Claim], gazetteer: Gazetteer) -> tuple
                 tuple(c.id for c in members),
                 tuple(dict.fromkeys(c.claimant for c in members)),
                 _area_km2(_to_lat_lon(intersection, frame)) if feasible else 0.0,
+                tuple(skipped),
             )
         )
     return tuple(out)

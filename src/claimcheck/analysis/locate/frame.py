@@ -69,8 +69,12 @@ def make_frame(shapes: Sequence[Shape], window_m: float = DEFAULT_WINDOW_M) -> _
 
     fallback = [p for s in shapes for p in _line_points(s)]
     lat, lon = _frame_centre(shapes, fallback)
+    vertices = _circle_vertices(window_m)
+    # The window ring goes out and back (2 geodesics a vertex), and each shape's outline about
+    # as many again: thousands, so the whole job runs on the vectorised engine.
+    geodesy.expect(2 * vertices * (1 + len(shapes)))
     aeqd = local_aeqd(lat, lon)
-    ring = geodesic_circle(lat, lon, window_m, _circle_vertices(window_m))
+    ring = geodesic_circle(lat, lon, window_m, vertices)
     xs, ys = aeqd.to_xy.transform([p[1] for p in ring], [p[0] for p in ring])
     return _Frame(aeqd, lat, lon, window_m, Polygon(list(zip(xs, ys, strict=True))))
 
@@ -140,10 +144,16 @@ def _lon_lat_shape(polygons: Sequence[tuple[tuple[LatLon, ...], ...]]) -> Any:
 
 
 def _area_km2(polygons: Sequence[tuple[tuple[LatLon, ...], ...]]) -> float:
+    """Geodesic area: each part's outer ring (counterclockwise) plus its holes (clockwise)."""
     if not polygons:
         return 0.0
-    area, _perimeter = geodesy.wgs84().geometry_area_perimeter(_lon_lat_shape(polygons))
-    return abs(float(area)) / 1e6
+    shape = _lon_lat_shape(polygons)
+    area = 0.0
+    for part in getattr(shape, "geoms", [shape]):
+        for ring in (part.exterior, *part.interiors):
+            lons, lats = ring.xy
+            area += geodesy.polygon_area_m2(lats, lons)
+    return abs(area) / 1e6
 
 
 def _normalize_lon(lon: float) -> float:

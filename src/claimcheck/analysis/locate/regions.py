@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.analysis.locate.constraints import Constraint, Skipped, constraints_for
@@ -24,6 +25,7 @@ from claimcheck.claims.model import Claim
 from claimcheck.errors import UsageError, shown
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, PlaceRef
 from claimcheck.geo.geojson import finish_geometry, pole_wound
+from claimcheck.grammar.precision import ABOUT_FRACTION
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -239,10 +241,14 @@ def locate(
     gazetteer: Gazetteer,
     by_claimant: bool = False,
     window_m: float = DEFAULT_WINDOW_M,
+    about: Decimal = ABOUT_FRACTION,
 ) -> LocateResult:
-    """Where the unknown place `place_id` can be, given every claim that names it."""
+    """Where the unknown place `place_id` can be, given every claim that names it.
+
+    `about` is the least slack of a hedged figure (the claims file's policy).
+    """
     place = unknown_place(gazetteer, place_id)
-    constraints, skipped = constraints_for(place, claims, gazetteer)
+    constraints, skipped = constraints_for(place, claims, gazetteer, about)
     return locate_constraints(place.id, constraints, skipped, gazetteer, by_claimant, window_m)
 
 

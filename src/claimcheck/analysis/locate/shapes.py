@@ -186,16 +186,17 @@ class Band:
         points = densify([a, b], DENSIFY_M)
         if len(points) < 2 or points[0] == points[-1]:
             return None
-        geod = geodesy.wgs84()
         lats = [p[0] for p in points]
         lons = [p[1] for p in points]
-        fwd, back, _dist = geod.inv(lons[:-1], lats[:-1], lons[1:], lats[1:])
-        # forward azimuth at each vertex along the edge; at the end, the reversed back azimuth
-        azimuths = [float(x) for x in fwd] + [float(back[-1]) + 180.0]
-        n = len(points)
-        width = [self.width_m] * n
-        left_lon, left_lat, _b = geod.fwd(lons, lats, [az - 90.0 for az in azimuths], width)
-        right_lon, right_lat, _b = geod.fwd(lons, lats, [az + 90.0 for az in azimuths], width)
+        _dist, starts, ends = geodesy.inverse_ends(lats[:-1], lons[:-1], lats[1:], lons[1:])
+        # forward azimuth at each vertex along the edge; at the end, the one there
+        azimuths = [*starts, ends[-1]]
+        left_lat, left_lon, _a = geodesy.forward_many(
+            lats, lons, [az - 90.0 for az in azimuths], self.width_m
+        )
+        right_lat, right_lon, _a = geodesy.forward_many(
+            lats, lons, [az + 90.0 for az in azimuths], self.width_m
+        )
         left = list(zip(left_lat, left_lon, strict=True))
         right = list(zip(right_lat, right_lon, strict=True))
         strip = Polygon(frame.xy([*left, *reversed(right)]))
@@ -264,23 +265,93 @@ class Sector:
 
         if self.half_width_deg >= 180.0:
             return frame.window
-        geod = geodesy.wgs84()
         steps = max(2, math.ceil(self.reach_m / DENSIFY_M) + 1)
         arcs = [self.reach_m * i / (steps - 1) for i in range(steps)]
 
         def ray(azimuth: float) -> list[LatLon]:
-            lons, lats, _b = geod.fwd([self.lon] * steps, [self.lat] * steps, [azimuth] * steps,
-                                      arcs)  # fmt: skip
-            return list(zip((float(x) for x in lats), (float(x) for x in lons), strict=True))
+            lats, lons, _az = geodesy.forward_many(self.lat, self.lon, azimuth, arcs)
+            return list(zip(lats, lons, strict=True))
 
         low = self.centre_deg - self.half_width_deg
         high = self.centre_deg + self.half_width_deg
         count = 721
         arc_az = [low + (high - low) * i / (count - 1) for i in range(count)]
-        lons, lats, _b = geod.fwd([self.lon] * count, [self.lat] * count, arc_az,
-                                  [self.reach_m] * count)  # fmt: skip
-        arc = list(zip((float(x) for x in lats), (float(x) for x in lons), strict=True))
+        lats, lons, _az = geodesy.forward_many(self.lat, self.lon, arc_az, self.reach_m)
+        arc = list(zip(lats, lons, strict=True))
         outline = [*ray(low), *arc[1:-1], *reversed(ray(high))]
+        polygon = Polygon(frame.xy(outline))
+        return polygon if polygon.is_valid else polygon.buffer(0)
+
+
+@dataclass(frozen=True)
+class BackSector:
+    """Points from which the apex lies within centre ± half-width: "the apex is north of here".
+
+    The direction is the azimuth at the point towards the apex, on the geodesic: not the
+    forward azimuth from the apex turned by 180°, which differs by the meridians' convergence
+    (about 0.4° per 100 km east-west at 33° N).
+    """
+
+    lat: float
+    lon: float
+    centre_deg: float
+    half_width_deg: float
+    reach_m: float
+
+    def _azimuth_at(self, lat: float, lon: float) -> tuple[float, float]:
+        """(azimuth at the point towards the apex, distance)."""
+        inv = geodesy.inverse(lat, lon, self.lat, self.lon)
+        return inv.azimuth_deg, inv.distance_m
+
+    def margin_m(self, lat: float, lon: float) -> float:
+        if self.half_width_deg >= 180.0:
+            return math.inf
+        azimuth, distance = self._azimuth_at(lat, lon)
+        off = abs((azimuth - self.centre_deg + 180.0) % 360.0 - 180.0)
+        gap = distance * math.sin(math.radians(min(90.0, abs(self.half_width_deg - off))))
+        return gap if distance > 0 and off <= self.half_width_deg else -gap
+
+    def anchors(self) -> list[LatLon]:
+        return [(self.lat, self.lon)]
+
+    def points(self, towards_deg: Sequence[float], distances_m: Sequence[float]) -> list[LatLon]:
+        """The points at each distance from which the apex lies at each azimuth (vectorised)."""
+        n = len(distances_m)
+        target = [float(t) for t in towards_deg]
+        heading = [t + 180.0 for t in target]  # first guess: straight away from the apex
+        for _ in range(8):
+            lats, lons, ends = geodesy.forward_many(
+                [self.lat] * n, [self.lon] * n, heading, distances_m
+            )
+            back = [a + 180.0 for a in ends]  # the azimuth at the end point back to the apex
+            errors = [
+                ((float(b) - t + 180.0) % 360.0) - 180.0 for b, t in zip(back, target, strict=True)
+            ]
+            heading = [h - e for h, e in zip(heading, errors, strict=True)]
+            if max((abs(e) for e in errors), default=0.0) < 1e-9:
+                break
+        return list(zip((float(y) for y in lats), (float(x) for x in lons), strict=True))
+
+    def rays(self) -> tuple[list[LatLon], list[LatLon]]:
+        steps = max(2, math.ceil(self.reach_m / DENSIFY_M) + 1)
+        arcs = [self.reach_m * i / (steps - 1) for i in range(steps)]
+        edges = (self.centre_deg - self.half_width_deg, self.centre_deg + self.half_width_deg)
+        first, second = (self.points([e] * steps, arcs) for e in edges)
+        return first, second
+
+    def build(self, frame: _Frame) -> BaseGeometry:
+        from shapely import Polygon
+
+        if self.half_width_deg >= 180.0:
+            return frame.window
+        low, high = self.rays()
+        count = 721
+        arc_deg = [
+            self.centre_deg - self.half_width_deg + 2 * self.half_width_deg * i / (count - 1)
+            for i in range(count)
+        ]
+        arc = self.points(arc_deg, [self.reach_m] * count)
+        outline = [*low, *arc[1:-1], *reversed(high)]
         polygon = Polygon(frame.xy(outline))
         return polygon if polygon.is_valid else polygon.buffer(0)
 
@@ -334,4 +405,4 @@ class Not:
         return frame.window.difference(self.part.build(frame))
 
 
-Shape = Disc | Band | Area | Sector | Union | Inter | Not
+Shape = Disc | Band | Area | Sector | BackSector | Union | Inter | Not

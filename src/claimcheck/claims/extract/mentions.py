@@ -6,19 +6,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from claimcheck.claims.extract.model import Draft
 from claimcheck.claims.extract.patterns import _NAME_WORD
 from claimcheck.gazetteer.places import Gazetteer, PlaceRef
-
-
-def _resolve(draft: Draft, mentions: _Mentions) -> Draft:
-    subject_ids = mentions.ids(draft.subject, draft.start)
-    reference_ids = mentions.ids(draft.reference, draft.start)
-    return Draft(
-        draft.kind, draft.quote, draft.start, draft.end, draft.subject, draft.reference,
-        draft.relation, draft.value, draft.unit, draft.direction, draft.claimant, draft.high,
-        draft.conversion, subject_ids, reference_ids, draft.high_unit,
-    )  # fmt: skip
 
 
 def _ids(name: str | None, gazetteer: Gazetteer, earlier: str) -> tuple[str, ...]:

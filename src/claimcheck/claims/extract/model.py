@@ -50,6 +50,8 @@ class Draft:
     #: gazetteer ids the subject and reference resolve to ([] = unresolved)
     subject_ids: tuple[str, ...] = ()
     reference_ids: tuple[str, ...] = ()
+    #: how a place was read when the phrase alone did not say ("'Nikopol' fits 3 places; ...")
+    place_notes: tuple[str, ...] = ()
     #: unit of `high` when it differs from `unit` ("between 30 km and 40 miles")
     high_unit: str | None = None
 

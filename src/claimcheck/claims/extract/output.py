@@ -110,8 +110,9 @@ def _entry(d: Draft, source_title: str) -> list[tuple[str, str]] | None:
                                                                      d.reference_ids)):  # fmt: skip
         if name and not ids:
             notes.append(f"{role} {name!r} is not in the gazetteer")
-        elif name and len(ids) > 1:
+        elif name and len(ids) > 1 and not any(n.startswith(f"{role} ") for n in d.place_notes):
             notes.append(f"{role} {name!r} fits {len(ids)} places")
+    notes += d.place_notes
     if d.conversion is not None:
         c = d.conversion
         verdict = "correct" if c.ok else "NOT a correct rounding"

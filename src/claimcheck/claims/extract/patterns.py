@@ -16,7 +16,14 @@ _ARABIC_PREFIX = r"(?:al|as|ash|at|ad|ar|az|an|el|ad|ed)-"
 _NAME_WORD = rf"(?:{_ARABIC_PREFIX})?[A-Z][\w’'-]*"
 
 
-_PROPER_RE = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:of|al|el|ez|az)\s+)?{_NAME_WORD})*")
+#: A number that is part of a name ("Tower 22", "Fukushima No. 1", "PP 14"), not a figure: no
+#: unit follows it.
+_NAME_NUMBER = rf"(?:No\.\s*)?\d+[A-Za-z]?\b(?![.,]\d)(?!\s*-?\s*(?:{UNIT_PATTERN})(?![a-z]))"
+
+
+_PROPER_RE = re.compile(
+    rf"{_NAME_WORD}(?:\s+(?:(?:of|al|el|ez|az)\s+)?(?:{_NAME_NUMBER}|{_NAME_WORD}))*"
+)
 
 
 #: Capitalised words that are not places: sentence openers, pronouns, nationalities, outlets.
@@ -26,7 +33,7 @@ _NOT_PLACES = frozenset(
     iraqi jordanian russian american british norwegian turkish iranian israeli kurdish
     french lebanese saudi arab coalition monday tuesday wednesday thursday friday saturday
     sunday january february march april may june july august september october november
-    december according officials residents witnesses""".split()  # noqa: SIM905
+    december according officials residents witnesses situated located lying based""".split()  # noqa: SIM905
 )
 
 
@@ -39,9 +46,10 @@ _EVENT_NOUNS = (
 )
 
 
+#: "the Zamzam displacement camp": a capitalised name may come before the noun's modifier.
 _EVENT_RE = re.compile(
-    rf"\b(?:(?:the|a|an)\s+)?(?:{_NAME_WORD}\s+|(?:militia|rebel|aid|army|refugee)\s+)?"
-    rf"(?:{_EVENT_NOUNS})s?\b",
+    rf"\b(?:(?:the|a|an)\s+)?(?:(?-i:{_NAME_WORD})\s+(?=\S+\s+(?:{_EVENT_NOUNS})s?\b))?"
+    rf"(?:{_NAME_WORD}\s+|(?:militia|rebel|aid|army|refugee)\s+)?(?:{_EVENT_NOUNS})s?\b",
     re.IGNORECASE,
 )
 
@@ -77,25 +85,96 @@ _STOP_WORDS = frozenset(
 )
 
 
+#: Path words between a figure and its preposition: "lies 3 km inland from", "20 km downstream
+#: from", "5 km back from the line", "12 nautical miles out to sea off".
+_PATH_WORDS = (
+    r"away|further|farther|deep|back|out\s+to\s+sea|offshore|inland|downstream|upstream"
+    r"|upriver|downriver|further\s+(?:inland|out|south|north|east|west)"
+)
+
+
 _PREPOSITION_TAIL = re.compile(
-    rf"""\s*(?:(?:away|further|farther|deep)\s+)?
+    rf"""\s*(?:(?:{_PATH_WORDS})\s+)?
     (?:
       (?P<inside>inside|into|within)\s
     | (?:to\s+the\s+)?(?P<dir>{_DIRECTION_RE})(?:\s+(?:of|from)\b)
-    | (?P<away_from>away\s+from|from|short\s+of|outside|beyond|off)\s
+    | (?P<away_from>away\s+from|from|short\s+of|outside|beyond|off|out\s+of)\s
+    | (?P<over>over|across|past)\s+(?=(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,2}}?
+        (?:line|border|frontier|boundary|fence|berm)\b)
     | (?P<of>of)\s
-    | (?P<away>away)\b
+    | (?:to\s+the\s+)(?P<bare_dir>{_DIRECTION_RE})\b
+    | (?P<away>away|inland|offshore|out\s+to\s+sea|downstream|upstream)\b
     )""",
     re.VERBOSE,
 )
+
+
+#: "advanced 10 km into", "pushed 300 m over the line": an incursion, not a journey, even
+#: after a verb of movement (`_REJECT_HEAD`).
+_INCURSION_TAIL = re.compile(
+    r"\s*(?:deep\s+)?(?:into|inside|over\s+the|across\s+the)\b", re.IGNORECASE
+)
+
+
+#: A zone written as a compound with its size: "a 30-40km-deep zone", "a one-kilometre-wide
+#: security buffer zone", "an N km deep safe zone", "the original 3 kilometer evacuation order".
+_COMPOUND_ZONE = re.compile(
+    r"""\s*-?\s*(?:(?:wide|deep)\s*-?\s*)?
+    (?P<zone>(?:(?!(?:inside|into|within|from|of|the|a|an|in|around|to|and|or)\b)[\w-]+\s+){0,2}?
+    (?:buffer\s+zone|zone|radius|perimeter|cordon|buffer|belt|no-go\s+area|area|strip|corridor
+      |evacuation\s+order))\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+#: Before a figure: a zone changed to a new size ("expanded to 10 kilometers", "widens to 24
+#: nautical miles", "tried to limit it to 10km"). At most _GROWN_REACH characters.
+_GROWN_TO = re.compile(
+    r"""\b(?:expand|extend|widen|increas|enlarg|limit|reduc|narrow|shrink|shrank|grow|grew
+    |rais|cut|push|pushed)\w*\s+(?:(?:it|that|this|them|the\s+zone|the\s+area)\s+)?
+    (?:out\s+)?to\s+(?:(?:just|only|some)\s+)?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_GROWN_REACH = 40
+
+
+#: After a figure: "the 20km surrounding Fukushima", "15 km around the plant".
+_AROUND_TAIL = re.compile(r"\s+(?:surrounding|around)\s+", re.IGNORECASE)
+
+
+#: Before a figure: a depth with no place named ("removed to the depth of 30 kilometers"); an
+#: earthquake's "at a depth of 10 km" is not one. At most _DEPTH_REACH characters.
+_DEPTH_OF = re.compile(r"\b(?:to|up\s+to)\s+(?:a|the)\s+depth\s+of\s+$", re.IGNORECASE)
+_DEPTH_REACH = 30
+
+
+#: Before a figure: "separated ... by only 600 metres or less". At most _SEPARATED_REACH.
+_SEPARATED_BY = re.compile(r"\bseparated\b[^.;,]{0,80}?\bby\s+(?:only\s+|just\s+)?$", re.I)
+_SEPARATED_REACH = 110
+
+
+#: Before a figure: "the distance from A to B was", "the enemy's distance from the city of
+#: Jermuk to the border was". At most _BETWEEN_REACH characters.
+_DISTANCE_FROM_TO = re.compile(
+    r"""\bdistance\s+(?:from|between)\s+(?P<a>[^,;:.]{1,80}?)\s+(?:to|and)\s+
+    (?P<b>[^,;:.]{1,80}?)\s+(?:is|was|are|were|of|stood\s+at|stands\s+at)\s+
+    (?:(?:about|around|some|only|just|roughly|approximately)\s+)?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_BETWEEN_REACH = 200
+
+
+#: After a place phrase that follows "from": "12 kilometers from Nikopol to the plant".
+_TO_PLACE = re.compile(r"\s+to\s+(?=\S)", re.IGNORECASE)
 
 
 #: Matched at the position after a figure, so without "^" (which would only match at 0).
 _REJECT_TAIL = re.compile(
     r"""(?:[²³2]|\s*(?:
         per\b|an\s+hour|a\s+hour|a\s+day|an?\s+minute|/|-?\s*per-|
-        -?\s*(?:long|wide|high|tall|deep|thick)\b|across\b|in\s+(?:length|width|diameter|height)\b|
-        above\b|below\s+(?:sea|ground)|altitude|up\b|overhead|of\s+(?:road|track|trench|wall|fence
+        -?\s*(?:long|wide|high|tall|deep(?!\s+(?:into|inside|within)\b)|thick)\b|across\b(?!\s+the\s+
+        (?:line|border|frontier|boundary))|in\s+(?:length|width|diameter|height)\b|
+        above\b|below\s+(?:sea|ground)|stretching\b|spanning\b|altitude|up\b|overhead|of\s+(?:road|track|trench|wall|fence
         |pipeline|tunnel|frontline|front\s+line|the\s+border\b(?!\s+post)|border\b|coastline)
     ))""",
     re.VERBOSE | re.IGNORECASE,

@@ -38,7 +38,7 @@ def _strip_article(phrase: str) -> str:
     return _FIGURE_ADJECTIVE.sub("", phrase)
 
 
-_PHRASE_WORD = re.compile(r"[^\s,.;:!?()\"“”‘]+(?:’s|'s)?")
+_PHRASE_WORD = re.compile(r"No\.(?=\s*\d)|[^\s,.;:!?()\"“”‘\[\]]+(?:’s|'s)?")
 
 
 _CLAUSE_MARK = re.compile(r"[,.;:!?()\"“”]")
@@ -128,7 +128,7 @@ def _proper_candidate(
     if skip[0] <= m.start() < skip[1]:
         return None
     words = m.group().strip("’'-").split()
-    while words and words[0].lower() in _NOT_PLACES:
+    while words and (words[0].lower() in _NOT_PLACES or words[0][0].isdigit()):
         words = words[1:]
     while words and words[-1].lower() in _NOT_PLACES:
         words = words[:-1]
@@ -339,12 +339,51 @@ class _Sentence:
 
     def subject(self, before: int, first: bool = False) -> tuple[str, int] | None:
         if before <= _SHORT:
-            return _subject(self.text, before, self.skip, first)
-        return self._subjects.find(before, first)
+            found = _subject(self.text, before, self.skip, first)
+        else:
+            found = self._subjects.find(before, first)
+        return _apposed(self.text, found) if found else None
 
     @cached_property
     def zone(self) -> str | None:
         return _zone_in(self.text)
+
+    @cached_property
+    def zone_like(self) -> bool:
+        """Whether the sentence is about a zone at all ("the evacuation order was expanded")."""
+        return _ZONE_WORD.search(self.text) is not None
+
+
+_ZONE_WORD = re.compile(
+    r"\b(?:zone|radius|perimeter|cordon|buffer|evacuation|exclusion|no-go|safe\s+area)\b",
+    re.IGNORECASE,
+)
+
+
+#: "Vovchansk, a town", "Kharkiv, Ukraine's second largest city", "Shevchenko, a village":
+#: the name before an apposition whose head noun the subject rule found. The name is at most
+#: _APPOSED_REACH characters before the noun.
+_APPOSED = re.compile(
+    rf"(?P<name>{_PROPER_RE.pattern})\s*,\s*(?:(?:a|an|the|one\s+of)\b|[\w’'-]+[’']s\b)"
+    r"[^,;:.()“”\"]{0,80}$"
+)
+_APPOSED_REACH = 150
+#: the same, when the noun found starts with its article ("Vovchansk, | a town")
+_APPOSED_BEFORE_ARTICLE = re.compile(rf"(?P<name>{_PROPER_RE.pattern})\s*,\s*$")
+_ARTICLE_AT = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
+
+
+def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
+    """The name an apposition describes, when the subject rule found the apposition's noun."""
+    name, at = found
+    if not name[:1].islower():
+        return found
+    article = _ARTICLE_AT.match(sentence, at)
+    pattern = _APPOSED_BEFORE_ARTICLE if article else _APPOSED
+    m = pattern.search(sentence, max(0, at - _APPOSED_REACH), at)
+    if m is None or m["name"].lower() in _NOT_PLACES:
+        return found
+    return m["name"], m.start("name")
 
 
 class _Spans:

@@ -1,0 +1,86 @@
+"""Measure where pyproj starts to pay for its import: the crossover in claimcheck.geo.geodesic.
+
+A process that solves n geodesics in GeographicLib's pure Python pays n × t_python; with pyproj
+it pays the import once, plus n × t_pyproj in vectorised calls. The break-even is
+import / (t_python − t_pyproj), for the inverse problem and for the direct one. The constant
+`CROSSOVER` should lie between them (within a factor of two: machines differ).
+
+Run: python bench/bench_geodesic.py
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+from typing import Any
+
+from claimcheck.geo.geodesic import CROSSOVER, GeographicLibEngine, PyprojEngine
+
+GEODESICS = 2_000
+IMPORTS = 7
+_IMPORT = (
+    "import time; t = time.perf_counter(); from pyproj import Geod; Geod(ellps='WGS84'); "
+    "print(time.perf_counter() - t)"
+)
+
+
+def _pyproj_import_s() -> float:
+    """Median time to import pyproj and build the WGS84 Geod, each in a fresh process."""
+    runs = [
+        float(subprocess.run([sys.executable, "-c", _IMPORT], capture_output=True, check=True,
+                             text=True).stdout)
+        for _ in range(IMPORTS)
+    ]  # fmt: skip
+    return statistics.median(runs)
+
+
+def _per_geodesic_s(solve: Any, *columns: list[float]) -> float:
+    start = time.perf_counter()
+    solve(*columns)
+    return (time.perf_counter() - start) / len(columns[0])
+
+
+def run() -> list[dict[str, Any]]:
+    rng = random.Random(17)
+    lat1 = [rng.uniform(-80, 80) for _ in range(GEODESICS)]
+    lon1 = [rng.uniform(-180, 180) for _ in range(GEODESICS)]
+    lat2 = [rng.uniform(-80, 80) for _ in range(GEODESICS)]
+    lon2 = [rng.uniform(-180, 180) for _ in range(GEODESICS)]
+    azimuth = [rng.uniform(0, 360) for _ in range(GEODESICS)]
+    distance = [rng.uniform(0, 2e6) for _ in range(GEODESICS)]
+    python, pyproj = GeographicLibEngine(), PyprojEngine()
+    imported = _pyproj_import_s()
+    inverse = (
+        _per_geodesic_s(python.inverse, lat1, lon1, lat2, lon2),
+        _per_geodesic_s(pyproj.inverse, lat1, lon1, lat2, lon2),
+    )
+    direct = (
+        _per_geodesic_s(python.direct, lat1, lon1, azimuth, distance),
+        _per_geodesic_s(pyproj.direct, lat1, lon1, azimuth, distance),
+    )
+    crossings = [imported / (py - pj) for py, pj in (inverse, direct)]
+    low, high = min(crossings) / 2, max(crossings) * 2
+    return [
+        {"name": "pyproj import + Geod, fresh process", "value": imported * 1e3, "unit": "ms"},
+        {"name": "inverse, GeographicLib (Python)", "value": inverse[0] * 1e6, "unit": "µs"},
+        {"name": "inverse, pyproj (vectorised)", "value": inverse[1] * 1e6, "unit": "µs"},
+        {"name": "direct, GeographicLib (Python)", "value": direct[0] * 1e6, "unit": "µs"},
+        {"name": "direct, pyproj (vectorised)", "value": direct[1] * 1e6, "unit": "µs"},
+        {"name": "break-even, inverse", "value": round(crossings[0]), "unit": "geodesics"},
+        {"name": "break-even, direct", "value": round(crossings[1]), "unit": "geodesics"},
+        {
+            "name": "CROSSOVER in geo/geodesic.py",
+            "value": CROSSOVER,
+            "unit": "geodesics",
+            "target": f"{low:.0f}–{high:.0f}",
+            "ok": low <= CROSSOVER <= high,
+        },
+    ]
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(), indent=2, ensure_ascii=False))

@@ -1,0 +1,230 @@
+"""Checks: one measured quantity against one claimed condition, decided at a stated confidence.
+
+The decision rule (docs/rules.md, "Decision"), in the spirit of ILAC-G8:09/2019 and ISO 14253-1
+(conformity decided on the probability that a requirement is met, not on the best estimate
+alone; JCGM 106:2012 calls it the conformance probability):
+
+- consistent when the probability that the claim holds is at least the confidence (95 %);
+- inconsistent when it is at most one minus the confidence (5 %);
+- inconclusive in between.
+
+A figure with two readings (grammar.precision) is consistent only if it holds under its strict
+reading, inconsistent only if it fails under its lenient one; in between, the reading decides,
+and the reason says which. Each check keeps the best estimate (the quantity at the stated
+positions) and the worst case (every error at its bound at once) as information.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+from claimcheck.claims.model import VerdictKind
+from claimcheck.geo.measure import Measured, Nearest
+from claimcheck.grammar.relations import Interval
+from claimcheck.grammar.units import Unit
+
+
+@dataclass(frozen=True)
+class Chance:
+    """The probability that a check's condition holds, under each reading of its figure."""
+
+    #: under the strictest reading
+    strict: float
+    #: under the most lenient reading (equal to `strict` for a figure with one reading)
+    lenient: float
+    confidence: Decimal
+
+    @property
+    def verdict(self) -> VerdictKind:
+        level = float(self.confidence)
+        if self.strict >= level:
+            return VerdictKind.CONSISTENT
+        if self.lenient <= 1.0 - level:
+            return VerdictKind.INCONSISTENT
+        return VerdictKind.INCONCLUSIVE
+
+    @property
+    def two_readings(self) -> bool:
+        return abs(self.strict - self.lenient) > 1e-12
+
+
+@dataclass(frozen=True)
+class LengthCheck:
+    """One measured length against one claimed condition."""
+
+    #: the condition's name: "distance", "inside", "outside", "near" or "radius"
+    quantity: str
+    verdict: VerdictKind
+    #: metres: the best estimate and the worst-case interval
+    measured: Measured
+    #: under the figure's most lenient reading
+    acceptable: Interval
+    #: how the claim states it, e.g. "more than 45 mi"
+    claimed: str
+    #: unit the claim was written in
+    unit: Unit
+    #: signed distance from the best estimate to the nearest threshold; > 0 satisfies the claim
+    margin: float
+    #: for inconclusive: the worst-case half-width would have to fall below this to decide
+    decide_below: float | None
+    reason: str
+    nearest: Nearest | None = None
+    chance: Chance | None = None
+    #: under the figure's strictest reading, when it differs from `acceptable`
+    strict: Interval | None = None
+
+    @property
+    def probability(self) -> float | None:
+        return None if self.chance is None else self.chance.lenient
+
+
+@dataclass(frozen=True)
+class AngleCheck:
+    """One measured azimuth against a claimed compass sector (or side, or part), in degrees."""
+
+    #: "direction" or "part"
+    quantity: str
+    verdict: VerdictKind
+    #: azimuth from the reference (or its nearest point), degrees: best and worst case
+    measured: Measured
+    #: the sector, degrees clockwise from north
+    acceptable: Interval
+    claimed: str
+    #: degrees from the sector's edge; > 0 inside
+    margin: float
+    decide_below: float | None
+    reason: str
+    chance: Chance | None = None
+
+    @property
+    def probability(self) -> float | None:
+        return None if self.chance is None else self.chance.lenient
+
+
+def margin(best: float, acceptable: Interval) -> float:
+    """Signed distance from `best` to the nearest threshold: positive when `best` satisfies."""
+    bounds = [b for b in (acceptable.low, acceptable.high) if math.isfinite(b)]
+    if acceptable.low == 0.0 and not acceptable.low_open:
+        bounds.remove(0.0)  # "within" has no lower threshold to speak of
+    if not bounds:
+        return math.inf
+    gap = min(abs(best - b) for b in bounds)
+    return gap if acceptable.contains(best) else -gap
+
+
+def percent(p: float) -> str:
+    """A probability as people read it: "97 %", "4.9 %", "< 0.1 %", "> 99.9 %"."""
+    if p < 0.001:
+        return "< 0.1 %" if p > 0 else "0 %"
+    if p > 0.999:
+        return "> 99.9 %" if p < 1 else "100 %"
+    digits = 1 if p < 0.1 or p > 0.9 else 0
+    return f"{p * 100:.{digits}f} %"
+
+
+def _level(fraction: Decimal) -> str:
+    return f"{(fraction * 100).normalize():f} %"
+
+
+def _conditional(best: tuple[bool, bool] | None) -> str:
+    """For an inconclusive check, where the best estimate lies: ILAC-G8:09/2019 4.2.3 calls a
+    result inside the limits but not shown at the confidence a conditional pass (outside: fail)."""
+    if best is None:
+        return ""
+    under_strict, under_lenient = best
+    if under_strict:
+        return "; the best estimate satisfies the claim (a conditional pass: likely right)"
+    if under_lenient:
+        return "; the best estimate satisfies only the lenient reading"
+    return "; the best estimate does not satisfy the claim (a conditional fail: likely wrong)"
+
+
+def decision_text(
+    chance: Chance,
+    claimed: str,
+    readings: str = "",
+    exact: bool = False,
+    best: tuple[bool, bool] | None = None,
+) -> str:
+    """Why the probability gives the verdict, with the rule: the last clause of every reason.
+
+    `exact`: the measurement has no uncertainty (a zone's declared radius, places with none).
+    `best`: whether the best estimate satisfies the strict and the lenient reading; an
+    inconclusive reason says so (ILAC-G8's conditional pass or fail).
+    """
+    high, low = _level(chance.confidence), _level(1 - chance.confidence)
+    model = "no uncertainty" if exact else "places uniform within their uncertainty"
+    if not chance.two_readings:
+        p = percent(chance.lenient)
+        verdict = chance.verdict
+        rule = {
+            VerdictKind.CONSISTENT: f"at least {high}",
+            VerdictKind.INCONSISTENT: f"at most {low}",
+            VerdictKind.INCONCLUSIVE: f"between {low} and {high}",
+        }[verdict]
+        lead = f"{readings}; " if readings else ""
+        equals = "" if p[0] in "<>" else "= "
+        text = f"{lead}P({claimed}) {equals}{p} ({model}), {rule}: {verdict.value}"
+        return text + (_conditional(best) if verdict is VerdictKind.INCONCLUSIVE else "")
+    strict, lenient = percent(chance.strict), percent(chance.lenient)
+    text = f"{readings}: P = {strict} read strictly, {lenient} read leniently ({model})"
+    verdict = chance.verdict
+    if verdict is VerdictKind.CONSISTENT:
+        return f"{text}; even the strict reading gives at least {high}: consistent"
+    if verdict is VerdictKind.INCONSISTENT:
+        return f"{text}; even the lenient reading gives at most {low}: inconsistent"
+    level = float(chance.confidence)
+    strict_kind = "inconsistent" if chance.strict <= 1.0 - level else "inconclusive"
+    lenient_kind = "consistent" if chance.lenient >= level else "inconclusive"
+    if strict_kind == lenient_kind:
+        return f"{text}; between {low} and {high} either way: inconclusive{_conditional(best)}"
+    return (
+        f"{text}; the reading decides (strict: {strict_kind}, lenient: {lenient_kind}): "
+        f"inconclusive{_conditional(best)}"
+    )
+
+
+@dataclass(frozen=True)
+class PartCheck:
+    """Whether the subject is in the claimed part of an area ("north-eastern Jordan")."""
+
+    #: always "part"
+    quantity: str
+    verdict: VerdictKind
+    #: the part the subject's stated position is in, e.g. "NE"
+    found: str
+    #: how the claimed part is bounded: "north of 31.98° and east of 37.84°"
+    bounds: str
+    claimed: str
+    reason: str
+    chance: Chance | None = None
+
+    @property
+    def probability(self) -> float | None:
+        return None if self.chance is None else self.chance.lenient
+
+
+#: What a check is; the type carries its unit (metres or degrees), so formats need not ask.
+Check = LengthCheck | AngleCheck | PartCheck
+
+
+def route_decision_text(chance: Chance, claimed: str, readings: str = "") -> str:
+    """The decision for a route length: possible (no shorter than the geodesic), plausible."""
+    high, low = _level(chance.confidence), _level(1 - chance.confidence)
+    level = float(chance.confidence)
+    possible, plausible = percent(chance.lenient), percent(chance.strict)
+    model = "places uniform within their uncertainty"
+    lead = f"{readings}; " if readings else ""
+    facts = f"P(possible) = {possible}, P(plausible) = {plausible} ({model})"
+    verdict = chance.verdict
+    if verdict is VerdictKind.CONSISTENT:
+        return f"{lead}{facts}: plausible with at least {high}: consistent"
+    if verdict is VerdictKind.INCONSISTENT:
+        return (
+            f"{lead}{facts}: shorter than the geodesic, possible with at most {low}: inconsistent"
+        )
+    if chance.strict <= 1.0 - level and chance.lenient >= level:
+        return f"{lead}{facts}: possible but implausibly long: inconclusive"
+    return f"{lead}{facts}: inconclusive"

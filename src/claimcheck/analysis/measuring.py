@@ -1,0 +1,355 @@
+"""Each condition of a claim, measured: a draft check that asks its probabilities of a batch.
+
+Drafts are made for every claim first and the probabilities solved together (geo.probability:
+one vectorised pass, whatever the number of claims); then each draft becomes its check.
+
+Directions from places that are not points:
+- from a zone: from its centre;
+- from a polygon: from its nearest point, for a subject outside it (the outward normal of the
+  nearest edge, or the direction from the nearest vertex);
+- from a line ("west of the border"): the side of the line the direction names. The subject is
+  on it when its azimuth from the line's nearest point lies within 90° of the direction; a
+  direction within its sector's half-width of the line's own course names no side.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from claimcheck.analysis.checks import (
+    AngleCheck,
+    Chance,
+    Check,
+    LengthCheck,
+    PartCheck,
+    decision_text,
+    margin,
+    route_decision_text,
+)
+from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
+from claimcheck.gazetteer.places import Place, PlaceKind
+from claimcheck.geo import geodesic as geodesy
+from claimcheck.geo.measure import (
+    Measured,
+    Measurer,
+    Nearest,
+    NotMeasurable,
+    azimuth_uncertainty_deg,
+)
+from claimcheck.geo.parts import Box, part_terms
+from claimcheck.geo.probability import Batch, Spread, SpreadKind
+from claimcheck.grammar.directions import Direction, compass
+from claimcheck.grammar.relations import Interval
+from claimcheck.grammar.routes import CIRCUITY
+from claimcheck.grammar.units import Unit
+
+_ABOVE = Interval(0.0, math.inf, low_open=True)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A check waiting for its probabilities: under the strict and the lenient reading."""
+
+    strict: int
+    lenient: int
+    build: Callable[[Chance], Check]
+
+    def finish(self, batch: Batch, confidence: Decimal) -> Check:
+        return self.build(
+            Chance(batch.results[self.strict], batch.results[self.lenient], confidence)
+        )
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every measurement needs: the measurer and the batch the probabilities go to."""
+
+    measurer: Measurer
+    batch: Batch
+
+
+def _fmt(value_m: float, unit: Unit) -> str:
+    return f"{value_m / unit.metres:,.1f} {unit.value}"
+
+
+def _unit(condition: Condition) -> Unit:
+    assert condition.unit is not None  # every length condition has its figure's unit
+    return condition.unit
+
+
+def _route_text(c: Condition, best_m: float) -> str:
+    """How the route's length compares with the geodesic, and the circuity rule."""
+    assert c.route is not None
+    circuity = CIRCUITY[c.route]
+    factor = f"{c.figure_m / best_m:.2f}×" if best_m > 0 else "unbounded×"
+    return (
+        f"; by {c.route.value} the claimed figure is {factor} the geodesic: a route is "
+        f"possible when no shorter than the geodesic, plausible up to {circuity.most:g}× it "
+        f"({circuity.source})"
+    )
+
+
+def _length_draft(
+    ctx: Context,
+    c: Condition,
+    what: str,
+    measured: Measured,
+    spread: Spread,
+    shown: Interval | None = None,
+    nearest: Nearest | None = None,
+) -> Draft:
+    """A length check; `shown` is the interval to display when it is not `c.acceptable` (a zone
+    measured from its centre)."""
+    unit = _unit(c)
+    lenient = ctx.batch.ask(spread, c.acceptable)
+    strict = lenient if c.strict is None else ctx.batch.ask(spread, c.strict)
+    display = c.acceptable if shown is None else shown
+
+    def build(chance: Chance) -> Check:
+        verdict = chance.verdict
+        m = margin(measured.best, display)
+        span = f"{what} is {_fmt(measured.best, unit)}"
+        if measured.low != measured.high:
+            low = f"{measured.low / unit.metres:,.1f}"
+            span += f" (worst case {low}–{_fmt(measured.high, unit)})"
+        if c.route is not None:
+            span += _route_text(c, measured.best)
+        if c.route is not None:
+            decision = route_decision_text(chance, c.claimed, c.readings)
+        else:
+            strict_range = display if c.strict is None or shown is not None else c.strict
+            best = (strict_range.contains(measured.best), display.contains(measured.best))
+            decision = decision_text(chance, c.claimed, c.readings, spread.fixed, best)
+        reason = f"{span}; {decision}"
+        decide_below = abs(m) if verdict is verdict.INCONCLUSIVE else None
+        return LengthCheck(
+            c.name, verdict, measured, display, c.claimed, unit, m, decide_below, reason,
+            nearest, chance, None if c.strict is None or shown is not None else c.strict,
+        )  # fmt: skip
+
+    return Draft(strict, lenient, build)
+
+
+def _distance(ctx: Context, c: Condition, subject: Place, reference: Place) -> Draft:
+    dist = ctx.measurer.distance(subject, reference)
+    what = f"the distance from {subject.id} to {reference.id}"
+    if reference.kind is PlaceKind.ZONE:
+        what = f"the distance from {subject.id} to the edge of {reference.id}"
+    return _length_draft(ctx, c, what, dist.distance, dist.spread, nearest=dist.nearest)
+
+
+def _area(ctx: Context, c: Condition, subject: Place, area: Place) -> Draft:
+    """A zone is measured from its centre (its edge is declared, not drawn); a polygon, signed."""
+    m = ctx.measurer
+    if area.kind is PlaceKind.ZONE:
+        assert area.radius is not None
+        dist = m.to_zone_centre(subject, area)
+        shown = zone_centre_interval(c.acceptable, area.radius.metres)
+        what = f"the distance from {subject.id} to the centre of {area.id}"
+        return _length_draft(ctx, c, what, dist.distance, dist.spread, shown)
+    if subject.kind is not PlaceKind.POINT:
+        raise NotMeasurable(f"{subject.id!r} is a {subject.kind.value}, not a point")
+    signed = m.signed_to_polygon(subject, area)
+    what = f"the signed distance from {subject.id} to the boundary of {area.id} (negative inside)"
+    return _length_draft(ctx, c, what, signed.distance, signed.spread, nearest=signed.nearest)
+
+
+def _radius(ctx: Context, c: Condition, zone: Place, _zone: Place) -> Draft:
+    assert zone.radius is not None
+    radius = zone.radius.metres
+    what = f"the declared radius of {zone.id} ({zone.radius})"
+    spread = Spread(SpreadKind.RADIAL, radius, 0.0, 0.0)
+    return _length_draft(ctx, c, what, Measured(radius, radius, radius), spread)
+
+
+def _angle_draft(
+    ctx: Context,
+    c: Condition,
+    azimuth: float,
+    worst_deg: float,
+    spread: Spread | None,
+    sector: Interval,
+    how: str,
+    half_width: float | None = None,
+    claimed: str | None = None,
+) -> Draft:
+    """An angle check: the claim holds with the probability that `spread` lies in `sector`
+    (degrees, or (0, ∞) for a side); `spread` None when it certainly fails. The margin is taken
+    from a sector `half_width` either side of the direction (its own, unless given)."""
+    direction = c.direction
+    assert direction is not None  # every AZIMUTH condition carries its sector
+    index = ctx.batch.ask(spread, sector) if spread is not None else ctx.batch.ask_sum([])
+    off = abs((azimuth - direction.centre_deg + 180.0) % 360.0 - 180.0)
+    m = (direction.half_width_deg if half_width is None else half_width) - off
+
+    def build(chance: Chance) -> Check:
+        verdict = chance.verdict
+        bearing = f"bearing {azimuth:.1f}° ({compass(azimuth)}) {how}"
+        if worst_deg:
+            bearing += f", worst case ±{worst_deg:.1f}°"
+        exact = spread is None or spread.fixed
+        decision = decision_text(chance, claimed or c.claimed, exact=exact, best=(m > 0, m > 0))
+        reason = f"{bearing}; {decision}"
+        measured = Measured(azimuth, azimuth - worst_deg, azimuth + worst_deg)
+        decide_below = abs(m) if verdict is verdict.INCONCLUSIVE else None
+        return AngleCheck(
+            c.name, verdict, measured, c.acceptable, c.claimed, m, decide_below, reason, chance
+        )
+
+    return Draft(index, index, build)
+
+
+def _sector(direction: Direction) -> Interval:
+    return Interval(
+        direction.centre_deg - direction.half_width_deg,
+        direction.centre_deg + direction.half_width_deg,
+    )
+
+
+def _azimuth(ctx: Context, c: Condition, subject: Place, reference: Place) -> Draft:
+    m = ctx.measurer
+    direction = c.direction
+    assert direction is not None
+    if subject.kind is not PlaceKind.POINT:
+        raise NotMeasurable(f"{subject.id!r} is a {subject.kind.value}, not a point")
+    if reference.kind is PlaceKind.LINE:
+        return _side(ctx, c, subject, reference, direction)
+    if reference.kind is PlaceKind.POLYGON:
+        return _from_area(ctx, c, subject, reference, direction)
+    anchor = m.anchor(reference)
+    dist = m.distance(subject, anchor)
+    assert dist.azimuth_deg is not None  # point to point
+    d = dist.distance.best
+    a, b = subject.uncertainty_m, anchor.uncertainty_m
+    if d == 0 and a + b == 0:
+        raise NotMeasurable(f"{subject.id!r} is at {anchor.id!r}: no direction between them")
+    spread = Spread(SpreadKind.AZIMUTH, d, a, b, azimuth=dist.azimuth_deg)
+    worst = azimuth_uncertainty_deg(d, a + b)
+    return _angle_draft(
+        ctx, c, dist.azimuth_deg, worst, spread, _sector(direction), f"from {anchor.id}"
+    )
+
+
+def _nearest_azimuth(subject: Place, nearest: Nearest) -> float:
+    assert subject.lat is not None and subject.lon is not None
+    return geodesy.inverse(nearest.lat, nearest.lon, subject.lat, subject.lon).azimuth_deg
+
+
+def _side(ctx: Context, c: Condition, subject: Place, line: Place, direction: Direction) -> Draft:
+    dist = ctx.measurer.distance(subject, line)
+    nearest = dist.nearest
+    assert nearest is not None
+    s = dist.distance.best
+    if s == 0:
+        raise NotMeasurable(f"{subject.id!r} lies on {line.id!r}: on neither side of it")
+    azimuth = _nearest_azimuth(subject, nearest)
+    off = abs((azimuth - direction.centre_deg + 180.0) % 360.0 - 180.0)
+    if abs(off - 90.0) < direction.half_width_deg:
+        course = compass(azimuth + 90.0)
+        raise NotMeasurable(
+            f"{line.id!r} runs {course}–{compass(azimuth - 90.0)} at its nearest point to "
+            f"{subject.id!r}, so '{direction.name} of' it names no side of it"
+        )
+    signed = s if off < 90.0 else -s
+    spread = Spread(SpreadKind.NORMAL, signed, subject.uncertainty_m, line.uncertainty_m)
+    side = Interval(direction.centre_deg - 90.0, direction.centre_deg + 90.0)
+    return _angle_draft(
+        ctx, c, azimuth, 0.0, spread, _ABOVE,
+        f"from the nearest point of {line.id}, {s / 1000:,.1f} km away: the side facing "
+        f"{direction.name} is where that bearing lies within 90° of {direction.centre_deg:g}° "
+        f"({side.low % 360:g}°–{side.high % 360:g}°)",
+        half_width=90.0, claimed=f"on the side of {line.id} facing {direction.name}",
+    )  # fmt: skip
+
+
+def _from_area(
+    ctx: Context, c: Condition, subject: Place, polygon: Place, direction: Direction
+) -> Draft:
+    signed = ctx.measurer.signed_to_polygon(subject, polygon)
+    s = signed.distance.best
+    if s <= 0:
+        raise NotMeasurable(
+            f"{subject.id!r} is inside {polygon.id!r}: a direction from an area is measured "
+            f"from outside it (for a part of the area, write 'part: {direction.name}')"
+        )
+    nearest = signed.nearest
+    assert nearest is not None
+    azimuth = _nearest_azimuth(subject, nearest)
+    a, b = subject.uncertainty_m, polygon.uncertainty_m
+    how = f"from the nearest point of {polygon.id}, {s / 1000:,.1f} km away"
+    sector = _sector(direction)
+    if nearest.at_vertex:
+        from_vertex = Spread(SpreadKind.AZIMUTH, s, a, b, azimuth=azimuth)
+        worst = azimuth_uncertainty_deg(s, a + b)
+        return _angle_draft(ctx, c, azimuth, worst, from_vertex, sector, f"{how} (a vertex)")
+    # From an edge the bearing is its outward normal for as long as the subject stays outside.
+    offset = (azimuth - sector.low) % 360.0
+    inside_sector = offset <= sector.high - sector.low
+    outside = Spread(SpreadKind.NORMAL, s, a, b) if inside_sector else None
+    return _angle_draft(
+        ctx, c, azimuth, 0.0, outside, _ABOVE if inside_sector else sector,
+        f"{how} (the edge's outward normal, while the subject stays outside)",
+    )  # fmt: skip
+
+
+def _part(ctx: Context, c: Condition, subject: Place, area: Place) -> Draft:
+    part = c.direction
+    assert part is not None
+    if subject.kind is not PlaceKind.POINT:
+        raise NotMeasurable(f"{subject.id!r} is a {subject.kind.value}, not a point")
+    assert subject.lat is not None and subject.lon is not None
+    m = ctx.measurer
+    if area.kind is PlaceKind.ZONE:
+        centre = m.anchor(area)
+        dist = m.distance(subject, centre)
+        assert dist.azimuth_deg is not None
+        spread = Spread(
+            SpreadKind.AZIMUTH, dist.distance.best, subject.uncertainty_m, centre.uncertainty_m,
+            azimuth=dist.azimuth_deg,
+        )  # fmt: skip
+        index = ctx.batch.ask(spread, _sector(part))
+        found = compass(dist.azimuth_deg)
+        sector = _sector(part)
+        bounds = f"the sector {sector.low % 360:g}°–{sector.high % 360:g}° seen from {centre.id}"
+    else:
+        box = Box.around(area.vertices)
+        terms = part_terms(
+            subject.lat, subject.lon, box, part.name, subject.uncertainty_m, area.uncertainty_m
+        )
+        index = ctx.batch.ask_sum(terms)
+        row, column = box.tile_of(subject.lat, subject.lon)
+        found = _TILE_NAMES[(row, column)]
+        bounds = (
+            f"the {part.name} tile of {area.id}'s bounding box in thirds (ICD-9): "
+            f"{box.describe(part.name)}"
+        )
+
+    def build(chance: Chance) -> Check:
+        where = (
+            f"{subject.id} is in the {found} part" if found else f"{subject.id} is in the middle"
+        )
+        inside = found == part.name
+        decision = decision_text(chance, c.claimed, best=(inside, inside))
+        reason = f"{where}; the {part.name} part is {bounds}; {decision}"
+        return PartCheck("part", chance.verdict, found, bounds, c.claimed, reason, chance)
+
+    return Draft(index, index, build)
+
+
+_TILE_NAMES = {
+    (2, 0): "NW", (2, 1): "N", (2, 2): "NE", (1, 0): "W", (1, 1): "",
+    (1, 2): "E", (0, 0): "SW", (0, 1): "S", (0, 2): "SE",
+}  # fmt: skip
+
+
+#: How each quantity is measured between the subject and the reference.
+MEASURE: dict[Quantity, Callable[[Context, Condition, Place, Place], Draft]] = {
+    Quantity.DISTANCE: _distance,
+    Quantity.AREA: _area,
+    Quantity.AZIMUTH: _azimuth,
+    Quantity.RADIUS: _radius,
+    Quantity.PART: _part,
+}

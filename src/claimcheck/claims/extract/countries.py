@@ -1,0 +1,128 @@
+"""Countries as articles name them: "Iraq", "the Iraqi border", "Yemen's Hodeidah", "the capital".
+
+Country names come from the built-in world layer (claimcheck.gazetteer.world: Natural Earth's
+names and aliases) and `SHORT_NAMES`; adjectives of nationality from `DEMONYMS`, English usage
+written down here. "The capital" of a country is GeoNames' capital (`data/capitals.json`, built
+by scripts/build_capitals.py): a name and a GeoNames id, never a coordinate, resolved like any
+other name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from claimcheck.gazetteer.names import normalize
+from claimcheck.gazetteer.places import PlaceKind
+from claimcheck.gazetteer.world import world_layer
+
+#: English adjectives of nationality (and a few nouns used as adjectives) -> ISO 3166-1 alpha-2.
+DEMONYMS: dict[str, str] = {
+    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "angolan": "AO",
+    "argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU",
+    "austrian": "AT", "azerbaijani": "AZ", "azeri": "AZ", "bahraini": "BH",
+    "bangladeshi": "BD", "belarusian": "BY", "belgian": "BE", "bolivian": "BO",
+    "bosnian": "BA", "brazilian": "BR", "british": "GB", "bulgarian": "BG", "burmese": "MM",
+    "burundian": "BI", "cambodian": "KH", "cameroonian": "CM", "canadian": "CA",
+    "chadian": "TD", "chilean": "CL", "chinese": "CN", "colombian": "CO", "congolese": "CD",
+    "croatian": "HR", "cuban": "CU", "cypriot": "CY", "czech": "CZ", "danish": "DK",
+    "djiboutian": "DJ", "dutch": "NL", "ecuadorian": "EC", "egyptian": "EG", "emirati": "AE",
+    "eritrean": "ER", "estonian": "EE", "ethiopian": "ET", "finnish": "FI", "french": "FR",
+    "georgian": "GE", "german": "DE", "ghanaian": "GH", "greek": "GR", "guatemalan": "GT",
+    "guinean": "GN", "haitian": "HT", "honduran": "HN", "hungarian": "HU", "icelandic": "IS",
+    "indian": "IN", "indonesian": "ID", "iranian": "IR", "iraqi": "IQ", "irish": "IE",
+    "israeli": "IL", "italian": "IT", "ivorian": "CI", "jamaican": "JM", "japanese": "JP",
+    "jordanian": "JO", "kazakh": "KZ", "kenyan": "KE", "kosovan": "XK", "kosovar": "XK",
+    "kuwaiti": "KW", "kyrgyz": "KG", "lao": "LA", "laotian": "LA", "latvian": "LV",
+    "lebanese": "LB", "liberian": "LR", "libyan": "LY", "lithuanian": "LT",
+    "luxembourgish": "LU", "macedonian": "MK", "malagasy": "MG", "malawian": "MW",
+    "malaysian": "MY", "malian": "ML", "maltese": "MT", "mauritanian": "MR", "mexican": "MX",
+    "moldovan": "MD", "mongolian": "MN", "montenegrin": "ME", "moroccan": "MA",
+    "mozambican": "MZ", "namibian": "NA", "nepalese": "NP", "nepali": "NP", "nigerian": "NG",
+    "nigerien": "NE", "norwegian": "NO", "omani": "OM", "pakistani": "PK", "palestinian": "PS",
+    "panamanian": "PA", "paraguayan": "PY", "peruvian": "PE", "filipino": "PH",
+    "philippine": "PH", "polish": "PL", "portuguese": "PT", "qatari": "QA", "romanian": "RO",
+    "russian": "RU", "rwandan": "RW", "saudi": "SA", "senegalese": "SN", "serbian": "RS",
+    "singaporean": "SG", "slovak": "SK", "slovenian": "SI", "somali": "SO",
+    "south african": "ZA", "south korean": "KR", "north korean": "KP", "south sudanese": "SS",
+    "spanish": "ES", "sri lankan": "LK", "sudanese": "SD", "swedish": "SE", "swiss": "CH",
+    "syrian": "SY", "taiwanese": "TW", "tajik": "TJ", "tanzanian": "TZ", "thai": "TH",
+    "togolese": "TG", "tunisian": "TN", "turkish": "TR", "turkmen": "TM", "ugandan": "UG",
+    "ukrainian": "UA", "uruguayan": "UY", "uzbek": "UZ", "venezuelan": "VE",
+    "vietnamese": "VN", "yemeni": "YE", "zambian": "ZM", "zimbabwean": "ZW",
+}  # fmt: skip
+
+#: Names articles use that Natural Earth's names and aliases do not spell out.
+SHORT_NAMES: dict[str, str] = {
+    "china": "CN", "us": "US", "u.s": "US", "usa": "US", "america": "US",
+    "united states": "US", "uk": "GB", "britain": "GB", "great britain": "GB",
+    "gaza": "PS", "gaza strip": "PS", "west bank": "PS", "burma": "MM", "czechia": "CZ",
+    "turkiye": "TR", "türkiye": "TR", "ivory coast": "CI", "congo": "CD", "korea": "KR",
+}  # fmt: skip
+
+#: A country named or implied by a word run: "Iraq", "Iraqi", "Yemen's", "South Korea".
+_COUNTRY_WORDS = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Match key of every country name and alias in the world layer -> ISO code."""
+    names: dict[str, str] = {}
+    for feature in world_layer().features().values():
+        if feature.kind is PlaceKind.POLYGON and feature.country:
+            for name in (feature.name, *feature.aliases):
+                names.setdefault(normalize(name), feature.country)
+    return names
+
+
+def country_code(word: str) -> str | None:
+    """The country a name, short name, adjective or possessive means ("Yemen’s" -> YE)."""
+    text = _POSSESSIVE.sub("", word.strip().strip(".,;:")).strip()
+    if not text:
+        return None
+    lower = text.lower()
+    if lower in DEMONYMS:
+        return DEMONYMS[lower]
+    if lower in SHORT_NAMES:
+        return SHORT_NAMES[lower]
+    if not text[:1].isupper():
+        return None
+    return _country_names().get(normalize(text))
+
+
+def countries_in(text: str) -> list[str]:
+    """The countries a sentence names or implies, in order of first mention, each once."""
+    found: list[str] = []
+    for run in _COUNTRY_WORDS.finditer(text):
+        words = run.group().split()
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 3), i, -1):
+                code = country_code(" ".join(words[i:j]))
+                if code:
+                    if code not in found:
+                        found.append(code)
+                    i = j
+                    break
+            else:
+                i += 1
+    return found
+
+
+@cache
+def _capitals() -> dict[str, dict[str, object]]:
+    text = resources.files("claimcheck.claims.extract").joinpath("data/capitals.json")
+    table: dict[str, dict[str, object]] = json.loads(text.read_text("utf-8"))
+    return table
+
+
+def capital_of(code: str) -> tuple[str, int | None] | None:
+    """The capital's name and GeoNames id (None when GeoNames has no single such row)."""
+    entry = _capitals().get(code.upper())
+    if entry is None:
+        return None
+    geonameid = entry.get("geonameid")
+    return str(entry["name"]), int(geonameid) if isinstance(geonameid, int) else None

@@ -1,0 +1,280 @@
+"""One figure in its sentence: what it measures (a distance, a depth, a zone's radius), from
+what, in which direction; or nothing, when it is a speed, a size, an altitude or a journey."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from claimcheck.claims.extract.model import ConversionCheck, Draft
+from claimcheck.claims.extract.patterns import (
+    _AROUND_TAIL,
+    _BETWEEN_REACH,
+    _COMPOUND_ZONE,
+    _DEPTH_OF,
+    _DEPTH_REACH,
+    _DISTANCE_FROM_TO,
+    _GROWN_REACH,
+    _GROWN_TO,
+    _INCURSION_TAIL,
+    _PREPOSITION_TAIL,
+    _PROPER_RE,
+    _REJECT_HEAD,
+    _REJECT_TAIL,
+    _SEPARATED_BY,
+    _SEPARATED_REACH,
+    _STOP_WORDS,
+    _TO_PLACE,
+)
+from claimcheck.claims.extract.subjects import (
+    _AROUND,
+    _CLAUSE_MARK,
+    _DIGITS,
+    _HEAD_ZONE,
+    _HEAD_ZONE_REACH,
+    _IN_RADIUS,
+    _OF_AROUND,
+    _PHRASE_WORD,
+    _REJECT_HEAD_LONGEST,
+    _REJECT_HEAD_WORDS,
+    _Sentence,
+    _strip_article,
+)
+from claimcheck.errors import ParseError
+from claimcheck.grammar.directions import parse_direction
+from claimcheck.grammar.relations import (
+    RELATION_SUFFIXES,
+    Relation,
+    Requirement,
+    about_tolerance,
+    parse_requirement,
+)
+from claimcheck.grammar.units import UNIT_PATTERN, parse_length
+
+#: A sentence that opens on where its subject is: "Situated 45 miles from Kharkiv, Vovchansk".
+_SITUATED = re.compile(
+    r"\s*(?:Situated|Located|Lying|Sitting|Based|Positioned)\s+"
+    r"(?:(?:just|only|some|about|around|roughly|approximately)\s+)?$"
+)
+_NAME_AFTER_COMMA = re.compile(rf"\s*,\s*(?P<name>{_PROPER_RE.pattern})")
+#: A sentence that opens on a line and how far away it is: "The Iraqi border is only".
+_LINE_IS = re.compile(
+    r"""\s*(?P<line>(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:border|frontier|coast|coastline
+    |front\s*line|frontline|line\s+of\s+contact))\s+(?:is|was|lies|lay|runs|ran)\s+
+    (?:(?:only|just|now|still|less\s+than|more\s+than|about|some|barely)\s+)*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: After a number in a place phrase: a unit, so the number is a figure, not part of a name.
+_UNIT_AFTER = re.compile(rf"\s*-?\s*(?:{UNIT_PATTERN})(?![a-z])", re.IGNORECASE)
+
+
+def figure_drafts(words: _Sentence, m: re.Match[str], claimant: str | None) -> list[Draft]:
+    """The drafts one figure makes: none, one, or two for "25 km and 30 km from the border".
+
+    The rules read the sentence where it is, before the figure up to m.start() (endpos) and
+    after it from m.end() (pos), never a copy of the rest of it: a figure in a long sentence
+    then costs what it costs in a short one.
+    """
+    sentence, at, after = words.text, m.start(), m.end()
+    head = words.back(at, _REJECT_HEAD_WORDS, _REJECT_HEAD_LONGEST)
+    if _REJECT_HEAD.search(sentence, head, at) and not _INCURSION_TAIL.match(sentence, after):
+        return []
+    requirements = _requirements(m)
+    if not requirements:
+        return []
+    compound = _COMPOUND_ZONE.match(sentence, after)
+    if _REJECT_TAIL.match(sentence, after) and not compound:
+        return []
+    drafts = []
+    for requirement in requirements:
+        draft = _figure_draft(words, m, claimant, requirement, compound)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _figure_draft(
+    words: _Sentence, m: re.Match[str], claimant: str | None, requirement: Requirement,
+    compound: re.Match[str] | None,
+) -> Draft | None:  # fmt: skip
+    sentence, at, after = words.text, m.start(), m.end()
+    relation = requirement.relation
+    base = Draft(
+        "distance", "", m.start(), m.end(), None, None, relation, requirement.figure.value,
+        requirement.unit.value, None, claimant,
+        high=requirement.high.value if requirement.high else None,
+        conversion=_conversion(m, requirement), high_unit=_other_unit(requirement),
+    )  # fmt: skip
+    zone = _zone_draft(words, m, base, compound)
+    if zone is not None:
+        return zone
+    between = _DISTANCE_FROM_TO.search(sentence, words.within(at, _BETWEEN_REACH), at)
+    if between:
+        a, b = _strip_article(between["a"]), _strip_article(between["b"])
+        return replace(base, start=between.start(), subject=a, reference=b)
+    prep = _PREPOSITION_TAIL.match(sentence, after)
+    if prep is None:
+        return _bare_figure(words, m, base)
+    if prep["of"] and relation is not Relation.WITHIN:
+        return None
+    if prep["away"] or prep["bare_dir"]:
+        ref, ref_end = None, prep.end()
+        line_first = _LINE_IS.match(sentence, 0, at)
+        if line_first and prep["away"]:
+            # "The Iraqi border is only 10 kilometers away": away from what the text is about
+            line = _strip_article(line_first["line"])
+            return replace(base, start=line_first.start("line"), end=prep.end(), reference=line)
+    else:
+        ref, ref_end = _phrase(sentence, prep.end())
+    subject = words.subject(at)
+    if _SITUATED.match(sentence, 0, at) and ref:
+        # "Situated 45 miles from Kharkiv, Vovchansk has ...": the subject follows
+        after_ref = _NAME_AFTER_COMMA.match(sentence, ref_end)
+        subject = (after_ref["name"], after_ref.start("name")) if after_ref else None
+    quote_start = subject[1] if subject else at
+    end = ref_end if ref else prep.end()
+    if subject and subject[1] > at:
+        quote_start, end = at, subject[1] + len(subject[0])
+    found = replace(base, start=quote_start, end=end, reference=ref,
+                    subject=subject[0] if subject else None)  # fmt: skip
+    if prep["inside"]:
+        # "12 km inside Syrian territory" is a depth; "5 km within the zone" is not English
+        if not ref or prep["inside"].lower() == "within":
+            return None
+        return replace(found, kind="inside")
+    if prep["dir"] or prep["bare_dir"]:
+        direction = parse_direction(prep["dir"] or prep["bare_dir"]).name
+        return replace(found, kind="direction_distance", direction=direction)
+    if prep["away_from"] and ref:
+        to = _TO_PLACE.match(sentence, ref_end)
+        target = _phrase(sentence, to.end()) if to else (None, ref_end)
+        if to and target[0]:
+            # "12 kilometers from Nikopol to the plant": from one place to the other
+            return replace(found, start=at, subject=ref, reference=target[0], end=target[1])
+    return found
+
+
+def _zone_draft(
+    words: _Sentence, m: re.Match[str], base: Draft, compound: re.Match[str] | None
+) -> Draft | None:
+    """A zone's radius or depth: "the 34-mile exclusion zone", "a 30-40km-deep zone", "the
+    zone extends 55 km", "expanded to 10 kilometers", "the 20km surrounding Fukushima"."""
+    sentence, at, after = words.text, m.start(), m.end()
+    zone = compound
+    if zone and not (base.relation is Relation.WITHIN and _OF_AROUND.match(sentence, zone.end())):
+        reference = _strip_article(re.sub(r"^(?:wide|deep)\b\s*-?\s*", "", zone["zone"]))
+        if reference.lower() == "radius":
+            around = _AROUND.match(sentence, zone.end())
+            zone_phrase = words.zone
+            if zone_phrase is None and around:
+                place, _ = _phrase(sentence, around.end())
+                zone_phrase = f"zone around {place}" if place else None
+            reference = zone_phrase or reference
+        return replace(base, kind="zone_radius", end=zone.end(), reference=reference)
+    around_tail = _AROUND_TAIL.match(sentence, after)
+    if around_tail and base.relation is not Relation.WITHIN:
+        place, end = _phrase(sentence, around_tail.end())
+        if place:
+            return replace(base, kind="zone_radius", end=end, reference=f"zone around {place}")
+    in_radius = _IN_RADIUS.match(sentence, after)
+    head_zone = _HEAD_ZONE.search(sentence, words.within(at, _HEAD_ZONE_REACH), at)
+    grown = _GROWN_TO.search(sentence, words.within(at, _GROWN_REACH), at)
+    if (
+        in_radius
+        or head_zone
+        or (grown and (words.zone_like or not _PREPOSITION_TAIL.match(sentence, after)))
+    ):
+        zone_phrase = words.zone or "zone"
+        end = in_radius.end() if in_radius else after
+        start = head_zone.start() if head_zone else at
+        return replace(base, kind="zone_radius", start=start, end=end, reference=zone_phrase)
+    return None
+
+
+def _bare_figure(words: _Sentence, m: re.Match[str], base: Draft) -> Draft | None:
+    """A figure with no place after it that still states a distance: "within 100 km",
+    "separated by only 600 metres", "removed to the depth of 30 kilometers"."""
+    sentence, at = words.text, m.start()
+    stated = (
+        base.relation is Relation.WITHIN
+        or _SEPARATED_BY.search(sentence, words.within(at, _SEPARATED_REACH), at)
+        or _DEPTH_OF.search(sentence, words.within(at, _DEPTH_REACH), at)
+    )
+    if not stated:
+        return None
+    subject = words.subject(at)
+    return replace(
+        base, start=subject[1] if subject else at, subject=subject[0] if subject else None
+    )
+
+
+def _requirements(m: re.Match[str]) -> list[Requirement]:
+    """Read the matched figure with the claims-file grammar: one grammar, not two. "25 km and
+    30 km" (no "between") is two figures, each with the comparator written before the first."""
+    unit = m["unit"]
+    rel = m["rel"] or ""
+    if m["low"] is not None and m["range_word"] is None and m["range_sep"].lower() == "and":
+        low_unit = m["low_unit"] or unit
+        texts = [f"{rel} {m['low']} {low_unit}", f"{rel} {m['number']} {unit}"]
+    elif m["low"] is not None:
+        low_unit = f" {m['low_unit']}" if m["low_unit"] else ""
+        texts = [f"between {m['low']}{low_unit} and {m['number']} {unit}"]
+    else:
+        texts = [f"{rel} {m['number']} {unit}"]
+    requirements = []
+    for text in texts:
+        try:
+            requirement = parse_requirement(text.strip())
+        except ValueError:
+            return []
+        if m["suffix"] and not m["rel"] and requirement.relation is Relation.EXACTLY:
+            requirement = Requirement(RELATION_SUFFIXES[m["suffix"].lower()], requirement.figure)
+        requirements.append(requirement)
+    return requirements
+
+
+def _other_unit(requirement: Requirement) -> str | None:
+    """The unit of a range's top when it is not its bottom's, so the draft keeps both."""
+    high = requirement.high
+    return high.unit.value if high is not None and high.unit is not requirement.unit else None
+
+
+def _conversion(m: re.Match[str], requirement: Requirement) -> ConversionCheck | None:
+    if m["cnum"] is None or m["low"] is not None:
+        return None
+    try:
+        converted = parse_length(f"{m['cnum']} {m['cunit']}")
+    except ParseError:  # a stated conversion longer than the Earth is no conversion to check
+        return None
+    stated = requirement.figure
+    exact = stated.metres / converted.unit.metres
+    half_step = float(about_tolerance(converted, Relation.EXACTLY).value)
+    ok = abs(exact - float(converted.value)) <= half_step + 1e-9
+    return ConversionCheck(stated, converted, exact, ok)
+
+
+def _phrase(text: str, start: int) -> tuple[str | None, int]:
+    """The place phrase starting at `start`: words up to a clause boundary, at most six. A
+    number belongs to the phrase after a name ("Tower 22", "Fukushima No. 1"), unless a unit
+    follows it (then it is the next figure)."""
+    words: list[tuple[str, int]] = []
+    for w in _PHRASE_WORD.finditer(text, start):
+        gap = text[words[-1][1] if words else start : w.start()]
+        if _CLAUSE_MARK.search(gap):
+            break
+        token = w.group()
+        between = token.lower() == "and" and any(t.lower() == "between" for t, _ in words)
+        if (token.lower() in _STOP_WORDS and not between) or len(words) >= 6:
+            break
+        if words and _DIGITS.match(token):
+            named = words[-1][0][:1].isupper()
+            if not named or _UNIT_AFTER.match(text, w.start() + len(token.rstrip(".,"))):
+                break
+        words.append((token, w.end()))
+    if not words:
+        return None, start
+    phrase = _strip_article(text[start : words[-1][1]].strip().rstrip("’'"))
+    if not phrase or phrase.lower() in ("the", "a", "an"):
+        return None, start
+    return phrase, words[-1][1]

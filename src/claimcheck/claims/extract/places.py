@@ -1,0 +1,407 @@
+"""Which places a draft names, read as a reader would: "the Iraqi border" is Iraq's land
+boundary with the other place's country, "the capital" the capital of the country the sentence
+is about, "Tiny Przewodów" is Przewodów and "the dam of Kakhovka" the Kakhovka dam.
+
+Every name is resolved by the gazetteer's own rules (claimcheck.gazetteer.places.Gazetteer:
+the places file first, then the built-in world layer, then the GeoNames index when one is
+given): this module only decides which words to look up. The rules, in order, for a phrase:
+
+1. the phrase as written (and earlier mentions: "the border post" after "the al-Tanf border
+   post"): every place it names, as the places file's own rules resolve it;
+2. a border ("the Iraqi border", "the border with Ukraine", "the Russia-Ukraine border", "the
+   border"): the two countries named; with one named, the other is the other place's country,
+   else another country the sentence names, else the named country's land boundary nearest
+   the other place; with none named, the other place's country and one the sentence names;
+3. a coast ("the coast of Japan", "Taiwan's shores", "its coast"): that country's coast;
+4. a country or its territory ("Russia", "Armenian territory", "the Jordanian side"): the
+   country (`country:CC`);
+5. "the capital" (", Kyiv" or "capital Ramadi" if the sentence names it): else the capital of
+   the other place's country, or of the first country the sentence names;
+6. the name inside the phrase: "the port of Aden" -> Aden, "the dam of Kakhovka" -> Kakhovka
+   dam, "Yemen's Hodeidah", "the Polish town of Przewodow", "Tiny Przewodów", "Kharkiv city",
+   "Pivdennoukrainsk plant" (a places-file name that starts with the name and has the noun).
+
+Where a name the rules 2-6 read fits several places, the ones in a country the sentence names
+are kept, if any (a name as written keeps all its candidates, for the reviewer to choose).
+Nothing is guessed: a phrase none of these resolve keeps no place, and the draft says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from claimcheck.claims.extract.countries import capital_of, countries_in, country_code
+from claimcheck.claims.extract.mentions import _Mentions
+from claimcheck.claims.extract.model import Draft
+from claimcheck.claims.extract.patterns import _PROPER_RE
+from claimcheck.gazetteer.names import normalize
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef
+from claimcheck.gazetteer.world import world_layer
+
+_BORDER = re.compile(
+    r"""^(?:(?:the|a|its|their|this|that|shared|common|[\w’'-]+[’']s)\s+)*
+    (?:(?P<pair>[\w’'.]+(?:\s[\w’'.]+)?\s*[-–/]\s*[\w’'.]+(?:\s[\w’'.]+)?)\s+
+      |(?P<adj>[\w’'.]+(?:\s[\w’'.]+)?)\s+)?
+    (?:land\s+|state\s+|international\s+)?(?:border|frontier|boundary)
+    (?:\s+(?:with|of)\s+(?P<with>[\w’'. -]+)
+      |\s+between\s+(?P<a>[\w’'.-]+(?:\s[\w’'.-]+)?)\s+and\s+(?P<b>[\w’'.-]+(?:\s[\w’'.-]+)?))?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_COAST = re.compile(
+    r"""(?:(?P<owner>[\w’'.]+(?:\s[\w’'.]+)?)\s+)?
+    (?:coast|coastline|shore|shores|coastal\s+waters)\b(?:\s+of\s+(?P<of>[\w’'. ]+))?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_TERRITORY = re.compile(
+    r"""^(?P<owner>[\w’'.]+(?:\s[\w’'.]+)?)\s+(?:territory|soil|airspace|side|land|mainland)$""",
+    re.IGNORECASE,
+)
+_CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
+_CAPITAL_NAMED = re.compile(
+    rf"\bcapital(?:\s+city)?\s*,?\s+(?:of\s+\w+\s*,\s*)?({_PROPER_RE.pattern})"
+)
+#: "port of Aden", "dam of Kakhovka", "city of Kherson": a generic noun, then the name.
+_NOUN_OF_NAME = re.compile(rf"\b(?P<noun>[a-z][\w-]*)\s+of\s+(?P<name>{_PROPER_RE.pattern})")
+#: A name and the lowercase nouns after it: "Zamzam displacement camp", "Kharkiv city".
+_NAME_AND_NOUNS = re.compile(rf"(?P<name>{_PROPER_RE.pattern})(?P<nouns>(?:\s+[a-z][\w-]*)*)")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: "areas on the Turkish border": where a border phrase inside a longer one starts.
+_AFTER_PREPOSITION = re.compile(r"\b(?:on|along|near|at|by|across)\s+(?:the\s+)?", re.I)
+
+
+@dataclass
+class PlaceReader:
+    """Resolves the subject and reference of each draft of one text (see the module rules)."""
+
+    gazetteer: Gazetteer
+    mentions: _Mentions
+    _prefixes: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for place in self.gazetteer:
+            for name in place.names:
+                words = tuple(normalize(name).split())
+                if words:
+                    self._prefixes.setdefault(words[0], []).append((words, place.id))
+
+    def context(self, sentence: str, speaker: tuple[int, int] = (0, 0)) -> _Context:
+        """What the rules need to know about one sentence (read once for all its drafts);
+        `speaker` is where the attribution is in it ("a Syrian source told SANA")."""
+        return _Context(sentence, speaker)
+
+    def read(self, draft: Draft, context: _Context) -> Draft:
+        """The draft with the ids its subject and reference name, read in its sentence."""
+        notes: list[str] = []
+        subject = self._ids(draft.subject, draft.start, context, None)
+        subject = self._narrow("subject", draft.subject, subject, context, (), [])
+        reference = self._ids(draft.reference, draft.start, context, self._one(subject))
+        if draft.subject and not subject and reference:
+            subject = self._ids(draft.subject, draft.start, context, self._one(reference))
+        reference = self._narrow("reference", draft.reference, reference, context, subject, notes)
+        subject = self._ids(draft.subject, draft.start, context, self._one(reference))
+        subject = self._narrow("subject", draft.subject, subject, context, reference, notes)
+        notes.sort(key=lambda n: not n.startswith("subject"))
+        return replace(
+            draft, subject_ids=subject, reference_ids=reference, place_notes=tuple(notes)
+        )
+
+    def _one(self, ids: tuple[str, ...]) -> Place | None:
+        return self.gazetteer.get(ids[0]) if len(ids) == 1 else None
+
+    def _ids(
+        self, phrase: str | None, before: int, context: _Context, other: Place | None
+    ) -> tuple[str, ...]:
+        if not phrase:
+            return ()
+        found = self.mentions.ids(phrase, before)
+        if found and not any(c.isupper() for c in phrase):
+            # a common noun ("town") matches a name only by its spelling, never by its
+            # consonants ("Taiwan"): the places file's weaker match is for names
+            resolution = self.gazetteer.resolve(PlaceRef(phrase))
+            if resolution.how == "transliteration":
+                found = ()
+        if found:
+            return found
+        text = _ARTICLE.sub("", phrase.strip())
+        for rule in (self._border, self._country, self._coast, self._capital, self._name):
+            ids = rule(text, context, other)
+            if ids:
+                return ids
+        return ()
+
+    def _narrow(
+        self, role: str, phrase: str | None, ids: tuple[str, ...], context: _Context,
+        other_ids: tuple[str, ...], notes: list[str],
+    ) -> tuple[str, ...]:  # fmt: skip
+        """Of several places a name fits, the ones a reader would take, and a note saying so:
+        those called by that name (not only by an alias), in a country the sentence names,
+        or the one much nearer the claim's other place than any other. Only imported places
+        are narrowed by their name."""
+        if len(ids) < 2 or not phrase:
+            return ids
+        places = [p for p in (self.gazetteer.get(i) for i in ids) if p is not None]
+        keys = {normalize(_ARTICLE.sub("", phrase))}
+        keys |= {normalize(_strip_qualifiers(m.group())) for m in _PROPER_RE.finditer(phrase)}
+        # a reviewed places file lists a name's candidates on purpose; an index's alternate
+        # names are what GeoNames collected (Jermuk is also an alternate name of Mets Sepasar)
+        imported = all(p.id.startswith("geonames:") for p in places)
+        steps = [
+            ("called so", [p for p in places if imported and normalize(p.name) in keys]),
+            ("in a country the sentence names",
+             [p for p in places if _country_of(p) in context.countries]),
+        ]  # fmt: skip
+        why: list[str] = []
+        for reason, kept in steps:
+            if kept and len(kept) < len(places):
+                places, why = kept, [*why, reason]
+                kept_ids = {p.id for p in kept}
+                steps = [(r, [p for p in k if p.id in kept_ids]) for r, k in steps]
+        other = self._one(other_ids)
+        if len(places) > 1 and other is not None:
+            nearest = _much_nearest(places, other, self.gazetteer)
+            if nearest is not None:
+                places, why = [nearest], [*why, f"much the nearest to {other.name}"]
+        if not why:
+            return ids
+        chosen = ", ".join(p.id for p in places)
+        notes.append(f"{role} {phrase!r} fits {len(ids)} places; kept {chosen}: {', '.join(why)}")
+        return tuple(p.id for p in places)
+
+    # --- the rules ------------------------------------------------------------------------
+
+    def _border(self, text: str, context: _Context, other: Place | None) -> tuple[str, ...]:
+        m = _BORDER.match(text)
+        for tail in _AFTER_PREPOSITION.finditer(text) if m is None else ():
+            m = _BORDER.match(text, tail.end())
+            if m is not None:
+                break
+        if m is None:
+            return ()
+        named = [c for part in (m["pair"], m["adj"], m["a"], m["b"]) if part for c in _codes(part)]
+        withs = _codes(m["with"]) if m["with"] else []
+        if len(named) + len(withs) >= 2:
+            return self._world(_border_id(*(named + withs)[:2]))
+        known = (named + withs)[:1]
+        others = [c for c in (_country_of(other), *context.countries) if c and c not in known]
+        if known:
+            for code in others:
+                found = self._world(_border_id(known[0], code))
+                if found:
+                    return found
+            return self._nearest_border(known[0], other)
+        if len(others) >= 2:
+            found = self._world(_border_id(others[0], others[1]))
+            if found:
+                return found
+        return self._nearest_border(others[0], other) if others and other else ()
+
+    def _coast(self, text: str, context: _Context, other: Place | None) -> tuple[str, ...]:
+        m = _COAST.search(text)
+        if m is None:
+            return ()
+        owner = m["of"] or m["owner"] or ""
+        codes = _codes(owner) or [c for c in (_country_of(other), *context.countries) if c]
+        return self._world(f"coast:{codes[0]}") if codes else ()
+
+    def _country(self, text: str, context: _Context, other: Place | None) -> tuple[str, ...]:
+        m = _TERRITORY.match(text)
+        owner = m["owner"] if m else text
+        if owner.lower() in ("its", "their") and context.countries:
+            return self._world(f"country:{context.countries[0]}")
+        code = country_code(owner)
+        if code is None or (m is None and owner[:1].islower()):
+            return ()
+        return self._world(f"country:{code}")
+
+    def _capital(self, text: str, context: _Context, other: Place | None) -> tuple[str, ...]:
+        if not _CAPITAL.search(text):
+            return ()
+        named = _CAPITAL_NAMED.search(context.sentence)
+        if named:
+            found = self._resolve(named.group(1))
+            if found:
+                return found
+        codes = [c for c in (_country_of(other), *context.countries) if c]
+        capital = capital_of(codes[0]) if codes else None
+        if capital is None:
+            return ()
+        name, geonameid = capital
+        if geonameid is not None:
+            found = self._resolve(f"geonames:{geonameid}")
+            if found:
+                return found
+        found = self._resolve(name)
+        in_country = tuple(i for i in found if _country_of(self.gazetteer.get(i)) == codes[0])
+        return in_country or found
+
+    def _name(self, text: str, context: _Context, other: Place | None) -> tuple[str, ...]:
+        of_name = [m for m in _NOUN_OF_NAME.finditer(context.sentence) if m["name"] == text]
+        for m in [*_NOUN_OF_NAME.finditer(text), *of_name]:
+            found = self._resolve(f"{m['name']} {m['noun']}") or self._prefixed(
+                m["name"], m["noun"]
+            )
+            if found:
+                return found
+        for m in _NAME_AND_NOUNS.finditer(text):
+            name = _strip_qualifiers(m["name"])
+            if not name or country_code(name) is not None:
+                continue
+            nouns = m["nouns"].strip()
+            candidates = [f"{name} {nouns}"] if nouns else []
+            for candidate in candidates:
+                found = self._resolve(candidate) or self._prefixed(name, nouns)
+                if found:
+                    return found
+            found = self._resolve(name)
+            if found:
+                return found
+        return ()
+
+    # --- look-ups -------------------------------------------------------------------------
+
+    def _resolve(self, name: str) -> tuple[str, ...]:
+        """The places a name read out of a phrase means: by id, name or alias, never by its
+        consonants alone (a phrase's leftovers are not names a writer chose)."""
+        resolution = self.gazetteer.resolve(PlaceRef(name))
+        written = name[:1].isupper() and any(c.islower() for c in name)
+        if resolution.how not in ("id", "exact", "alias") and not (
+            written and resolution.how == "transliteration"
+        ):
+            return ()
+        return tuple(p.id for p in resolution.places)
+
+    def _world(self, place_id: str | None) -> tuple[str, ...]:
+        if place_id is None:
+            return ()
+        place = self.gazetteer.get(place_id)
+        return (place.id,) if place is not None else ()
+
+    def _prefixed(self, name: str, nouns: str) -> tuple[str, ...]:
+        """Places-file places whose name starts with `name` and has every one of `nouns`:
+        "Pivdennoukrainsk plant" -> "Pivdennoukrainsk Nuclear Power Plant"."""
+        wanted = normalize(name).split()
+        head = normalize(nouns).split()[-1:]
+        if not wanted or not head:
+            return ()
+        hits = {
+            place_id
+            for words, place_id in self._prefixes.get(wanted[0], [])
+            if tuple(words[: len(wanted)]) == tuple(wanted) and head[0] in words[len(wanted) :]
+        }
+        return tuple(sorted(hits))
+
+    def _nearest_border(self, code: str, other: Place | None) -> tuple[str, ...]:
+        """The named country's land boundary nearest the other place (geodesic, to the
+        boundaries' vertices: enough to choose between neighbours tens of km apart)."""
+        at = _position(other, self.gazetteer)
+        if at is None:
+            return ()
+        from pyproj import Geod
+
+        geod = Geod(ellps="WGS84")
+        best: tuple[float, str] | None = None
+        for feature_id in world_layer().features():
+            if not feature_id.startswith("border:") or code not in feature_id[7:].split("-"):
+                continue
+            place = self.gazetteer.get(feature_id)
+            if place is None:
+                continue
+            lats = [lat for line in place.lines for lat, _ in line]
+            lons = [lon for line in place.lines for _, lon in line]
+            _, _, dist = geod.inv([at[1]] * len(lons), [at[0]] * len(lats), lons, lats)
+            nearest = float(min(dist))
+            if best is None or nearest < best[0]:
+                best = (nearest, place.id)
+        return (best[1],) if best else ()
+
+
+class _Context:
+    """What a sentence says about where it is: the countries it names, in order (who speaks
+    is left out: "a Syrian source" says nothing about where a place is)."""
+
+    def __init__(self, sentence: str, speaker: tuple[int, int] = (0, 0)) -> None:
+        self.sentence = sentence
+        self._about = sentence[: speaker[0]] + " " + sentence[speaker[1] :]
+        self._countries: list[str] | None = None
+
+    @property
+    def countries(self) -> list[str]:
+        if self._countries is None:
+            self._countries = countries_in(self._about)
+        return self._countries
+
+
+def _much_nearest(places: list[Place], other: Place, gazetteer: Gazetteer) -> Place | None:
+    """The one place at least three times nearer `other` than the next (None if none is)."""
+    at = _position(other, gazetteer)
+    points = [(p, _position(p, gazetteer)) for p in places]
+    if at is None or any(q is None for _, q in points):
+        return None
+    from pyproj import Geod
+
+    lats = [q[0] for _, q in points if q is not None]
+    lons = [q[1] for _, q in points if q is not None]
+    _, _, dist = Geod(ellps="WGS84").inv([at[1]] * len(lons), [at[0]] * len(lats), lons, lats)
+    ranked = sorted(zip(dist, range(len(places)), strict=True))
+    if ranked[0][0] * 3 < ranked[1][0]:
+        return places[ranked[0][1]]
+    return None
+
+
+def _codes(text: str) -> list[str]:
+    """The countries named in a border's words: "Russia-Ukraine", "Iraqi", "Syria"."""
+    codes = []
+    for part in re.split(r"\s*[-–/]\s*|\s+and\s+", text.strip()):
+        code = country_code(part) or next(iter(countries_in(part)), None)
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def _border_id(a: str, b: str) -> str | None:
+    return None if a == b else f"border:{min(a, b)}-{max(a, b)}"
+
+
+def _country_of(place: Place | None) -> str | None:
+    if place is None:
+        return None
+    if place.country:
+        return place.country.upper()
+    if place.id.startswith("country:"):
+        return place.id[8:].upper()
+    return None
+
+
+def _position(place: Place | None, gazetteer: Gazetteer) -> tuple[float, float] | None:
+    """A point of the place (lat, lon): a point's own, a zone's centre, a shape's first vertex."""
+    if place is None:
+        return None
+    if place.kind is PlaceKind.POINT and place.lat is not None and place.lon is not None:
+        return place.lat, place.lon
+    if place.kind is PlaceKind.ZONE and place.centre:
+        return _position(gazetteer.get(place.centre), gazetteer)
+    if place.vertices:
+        return place.vertices[0]
+    return None
+
+
+def _strip_qualifiers(name: str) -> str:
+    """A name without the capitalised words that qualify it rather than name it: "Tiny",
+    "Polish", "Yemen's", "Ukrainian-held", "Chinese"."""
+    words = name.split()
+    while len(words) > 1 and (
+        country_code(words[0]) is not None
+        or words[0].lower() in _QUALIFIERS
+        or re.search(r"-(?:held|controlled|occupied|run|backed)$", words[0], re.IGNORECASE)
+    ):
+        words = words[1:]
+    return " ".join(words)
+
+
+#: Capitalised words that open a sentence or a headline and qualify the name after them.
+_QUALIFIERS = frozenset(
+    """tiny small little big large remote nearby neighbouring neighboring besieged occupied
+    embattled eastern western northern southern central coastal frontline border greater
+    the a an""".split()  # noqa: SIM905
+)

@@ -1,0 +1,340 @@
+"""Building the GeoNames index (claimcheck.lookup.index) from dumps as geonames.org serves them.
+
+A dump is read as downloaded, zipped or not (`allCountries.zip`, `SY.zip`, `alternateNamesV2.zip`,
+or the `.txt` inside), streamed row by row: memory grows with the distinct names, not the rows.
+The load runs as close to SQLite's own speed as Python lets it: one transaction, journal and
+sync off (the file is written beside the index and renamed into place), prepared statements
+fed by generators, indexes built after the rows are in. Per distinct spelling, not per row, the
+match key (claimcheck.gazetteer.names) and the trigrams are worked out. alternateNamesV2 adds the
+names a place lacks (its links and codes are not names); which are new is decided by SQLite
+against an index, so no per-place name set is kept.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import sqlite3
+import sys
+import time
+import zipfile
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import IO
+
+from claimcheck.errors import DataError, Problem
+from claimcheck.files.atomic import atomic_path
+from claimcheck.files.yamlfile import STDIN
+from claimcheck.gazetteer.names import key_of_spelling, spelling
+from claimcheck.lookup.index import LICENCE, SCHEMA_VERSION
+
+GEONAMES_COLUMNS = 19
+ALTERNATE_COLUMNS = 10
+#: alternateNamesV2 "isolanguage" values that are codes or links, not names
+_NOT_NAMES = frozenset({"link", "post", "iata", "icao", "faac", "fr_1793", "wkdt", "unlc", "tcid"})
+_MAX_PROBLEMS = 20
+#: rows between two progress reports (a few hundred KB of a dump)
+_PROGRESS_ROWS = 4096
+#: names remembered with their spelling id; past this the cache starts again (the world's dump
+#: has tens of millions of distinct names, which would not fit)
+_NAME_CACHE = 2_000_000
+
+#: called with the number of bytes read since its last call; the calls add up to `dump_size`
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class ImportStats:
+    rows: int
+    names: int
+    spellings: int
+    seconds: float
+
+
+def import_geonames(
+    path: str,
+    out: str,
+    alternate_names: str | None = None,
+    country: str | None = None,
+    progress: Progress | None = None,
+) -> ImportStats:
+    """Build the index at `out` atomically (claimcheck.files.atomic: a temp file beside it,
+    then os.replace), with the mode a new file gets from the umask.
+
+    `path` and `alternate_names` are .txt files, the .zip files that hold them, or "-" for a
+    .txt on standard input. `progress` is called with the bytes read (a zip's uncompressed)
+    since its last call, adding up to exactly `dump_size` of the files (standard input is not
+    counted). Bad rows raise DataError naming file and line; nothing is written then.
+    """
+    start = time.perf_counter()
+    with atomic_path(out) as (temp, _):
+        con = sqlite3.connect(temp, isolation_level=None)
+        try:
+            builder = _Builder(con, country.upper() if country else None, progress)
+            builder.build(path, alternate_names)
+        finally:
+            con.close()
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
+    return ImportStats(builder.rows, builder.names, builder.spellings, time.perf_counter() - start)
+
+
+def dump_size(*paths: str | None) -> int:
+    """Bytes the import will read from these files (uncompressed, for a zip's member)."""
+    total = 0
+    for path in paths:
+        if path is None or path == STDIN:
+            continue
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                total += zf.getinfo(_member(zf, path)).file_size
+        else:
+            total += os.path.getsize(path)
+    return total
+
+
+_SCHEMA = """
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+PRAGMA locking_mode = EXCLUSIVE;
+PRAGMA cache_size = -65536;
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places(
+    geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL,
+    lon REAL NOT NULL, feature_class TEXT, feature_code TEXT, country TEXT,
+    admin1 TEXT, population INTEGER);
+CREATE TABLE spellings(id INTEGER PRIMARY KEY, spelling TEXT NOT NULL, key TEXT NOT NULL);
+CREATE TABLE names(
+    geonameid INTEGER NOT NULL, name TEXT NOT NULL, spelling_id INTEGER NOT NULL,
+    is_primary INTEGER NOT NULL);
+CREATE TABLE trigrams(tri TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
+"""
+#: alternate names that a place imported here lacks: SQLite decides, through names_place
+_NEW_ALTERNATES = """
+INSERT INTO alternates
+SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM places WHERE geonameid = ?1)
+AND NOT EXISTS (SELECT 1 FROM names WHERE geonameid = ?1 AND name = ?2)
+"""
+
+
+class _Builder:
+    """One pass over the dump (places and their names), one over the alternate names."""
+
+    def __init__(self, con: sqlite3.Connection, country: str | None, progress: Progress | None):
+        self.con = con
+        self.country = country
+        self.progress = progress
+        self.rows = self.names = self.spellings = 0
+        #: name as written -> spelling id (a cache; see _NAME_CACHE)
+        self.spelling_of: dict[str, int] = {}
+        #: spelled -> spelling id
+        self.spelling_ids: dict[str, int] = {}
+        self.postings: dict[str, array[int]] = {}
+        self.new_spellings: list[tuple[int, str, str]] = []
+
+    def build(self, path: str, alternate_names: str | None) -> None:
+        con = self.con
+        con.executescript(_SCHEMA)
+        con.execute("BEGIN")
+        with _dump(path, self.progress) as lines:
+            con.executemany(
+                "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self._places(lines, path)
+            )
+        con.execute("CREATE INDEX names_place ON names(geonameid)")
+        if alternate_names:
+            con.execute("CREATE TEMP TABLE alternates(geonameid INTEGER, name TEXT)")
+            with _dump(alternate_names, self.progress) as lines:
+                con.executemany(_NEW_ALTERNATES, _alternates(lines, alternate_names))
+            new = con.execute("SELECT DISTINCT geonameid, name FROM alternates")
+            self._add_names((gid, name, 0) for gid, name in new)
+        con.executemany(
+            "INSERT INTO trigrams VALUES (?, ?)",
+            ((tri, self.postings[tri].tobytes()) for tri in sorted(self.postings)),
+        )
+        con.execute("CREATE INDEX spellings_key ON spellings(key)")
+        con.execute("CREATE INDEX names_spelling ON names(spelling_id)")
+        meta = {
+            "schema": SCHEMA_VERSION,
+            "source": os.path.basename(path),
+            "alternate_names": os.path.basename(alternate_names or ""),
+            "country": self.country or "",
+            "licence": LICENCE,
+        }
+        con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        con.execute("COMMIT")
+
+    def _places(self, lines: Iterable[str], path: str) -> Iterator[tuple[object, ...]]:
+        """Place rows for the places table; their names go to the names table on the way."""
+        names: list[tuple[int, str, int]] = []
+        only = self.country
+        for line_no, fields in _rows(lines, path, GEONAMES_COLUMNS):
+            place = _place(fields, path, line_no)
+            if only and place[6] != only:
+                continue
+            geonameid = place[0]
+            self.rows += 1
+            primary, ascii_name, alternates = fields[1], fields[2], fields[3]
+            if primary:
+                names.append((geonameid, primary, 1))
+            if ascii_name and ascii_name != primary:
+                names.append((geonameid, ascii_name, 1))
+            if alternates:
+                written = {primary, ascii_name, ""}
+                for name in alternates.split(","):
+                    if name not in written:
+                        written.add(name)
+                        names.append((geonameid, name, 0))
+            if len(names) >= 50_000:
+                self._add_names(names)
+                names = []
+            yield place
+        self._add_names(names)
+
+    def _add_names(self, names: Iterable[tuple[int, str, int]]) -> None:
+        """Insert name rows, spelling each distinct name once (its spelling id is cached)."""
+        self.con.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", self._spelled(names))
+        self.con.executemany("INSERT INTO spellings VALUES (?, ?, ?)", self.new_spellings)
+        self.new_spellings = []
+
+    def _spelled(
+        self, names: Iterable[tuple[int, str, int]]
+    ) -> Iterator[tuple[int, str, int, int]]:
+        cache, spell = self.spelling_of, self._spelling_id
+        for geonameid, name, primary in names:
+            sid = cache.get(name)
+            if sid is None:
+                if len(cache) >= _NAME_CACHE:
+                    cache.clear()
+                sid = cache[name] = spell(name)
+            self.names += 1
+            yield geonameid, name, sid, primary
+
+    def _spelling_id(self, name: str) -> int:
+        spelled = spelling(name)
+        sid = self.spelling_ids.get(spelled)
+        if sid is None:
+            self.spellings += 1
+            sid = self.spelling_ids[spelled] = self.spellings
+            self.new_spellings.append((sid, spelled, key_of_spelling(spelled)))
+            postings = self.postings
+            padded = f" {spelled} "  # index.trigrams, as a set in one go
+            for tri in {padded[i : i + 3] for i in range(len(padded) - 2)}:
+                posting = postings.get(tri)
+                if posting is None:
+                    posting = postings[tri] = array("i")
+                posting.append(sid)
+        return sid
+
+
+def _member(zf: zipfile.ZipFile, path: str) -> str:
+    """The dump inside a GeoNames zip: `SY.txt` in `SY.zip`, else its one other .txt file."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    names = zf.namelist()
+    if f"{stem}.txt" in names:
+        return f"{stem}.txt"
+    dumps = [n for n in names if n.endswith(".txt") and n not in _NOT_DUMPS]
+    if len(dumps) != 1:
+        listing = ", ".join(names) or "nothing"
+        raise DataError(
+            [Problem(path, 0, 0, "", f"which file is the dump? the zip holds {listing}")]
+        )
+    return dumps[0]
+
+
+#: what geonames.org zips hold beside the dump
+_NOT_DUMPS = frozenset({"readme.txt", "iso-languagecodes.txt"})
+
+
+@contextmanager
+def _dump(path: str, progress: Progress | None) -> Iterator[Iterator[str]]:
+    """The dump's lines, read as UTF-8 from the file or from its zip, reporting progress."""
+    if path == STDIN:  # e.g. `unzip -p SY.zip SY.txt | ...`; it has no size to show progress of
+        text = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="\n")
+        try:
+            yield iter(text)
+        finally:
+            text.detach()
+        return
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                member = _member(zf, path)
+                with zf.open(member) as raw:
+                    yield from _read(raw, zf.getinfo(member).file_size, progress)
+        else:
+            with open(path, "rb") as raw:
+                yield from _read(raw, os.path.getsize(path), progress)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DataError([Problem(path, 0, 0, "", f"cannot read file: {reason}")]) from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+        raise DataError([Problem(path, 0, 0, "", f"cannot read the zip: {exc}")]) from exc
+
+
+def _read(raw: IO[bytes], size: int, progress: Progress | None) -> Iterator[Iterator[str]]:
+    with io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as text:
+        yield _lines(text, raw, size, progress)
+
+
+def _lines(text: IO[str], raw: IO[bytes], size: int, progress: Progress | None) -> Iterator[str]:
+    if progress is None:
+        yield from text
+        return
+    reported = 0
+    for count, line in enumerate(text, 1):
+        if count % _PROGRESS_ROWS == 0:
+            position = raw.tell()
+            progress(position - reported)
+            reported = position
+        yield line
+    progress(size - reported)  # what the decoder had read ahead, and the rest: 100 % exactly
+
+
+def _rows(lines: Iterable[str], path: str, columns: int) -> Iterator[tuple[int, list[str]]]:
+    """Tab-separated rows with exactly `columns` fields; comment lines (#) are skipped."""
+    problems: list[Problem] = []
+    try:
+        for line_no, line in enumerate(lines, 1):
+            if line[:1] == "#" or line.isspace():
+                continue
+            fields = line.rstrip("\r\n").split("\t")
+            if len(fields) == columns:
+                yield line_no, fields
+                continue
+            found = f"expected {columns} tab-separated columns, found {len(fields)}"
+            problems.append(Problem(path, line_no, 1, "", found))
+            if len(problems) >= _MAX_PROBLEMS:
+                break
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(path, 0, 0, "", f"not UTF-8 text: {exc.reason}")]) from exc
+    if problems:
+        raise DataError(problems)
+
+
+def _alternates(lines: Iterable[str], path: str) -> Iterator[tuple[int, str]]:
+    """(geonameid, name) of each alternateNamesV2 row that is a name, not a code or a link."""
+    for _line_no, fields in _rows(lines, path, ALTERNATE_COLUMNS):
+        name = fields[3]
+        if name and fields[2] not in _NOT_NAMES and fields[1].isdigit():
+            yield int(fields[1]), name
+
+
+def _place(
+    fields: list[str], path: str, line_no: int
+) -> tuple[int, str, float, float, str, str, str, str, int]:
+    try:
+        geonameid = int(fields[0])
+        lat, lon = float(fields[4]), float(fields[5])
+    except ValueError as exc:
+        raise DataError(
+            [Problem(path, line_no, 1, "", f"geonameid, latitude and longitude: {exc}")]
+        ) from exc
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise DataError(
+            [Problem(path, line_no, 1, "", f"latitude {lat}, longitude {lon} are out of range")]
+        )
+    population = int(fields[14]) if fields[14].isdigit() else 0
+    return (geonameid, fields[1], lat, lon, fields[6], fields[7], fields[8], fields[10], population)

@@ -1,0 +1,114 @@
+"""GeoNames dumps as downloaded: zipped or not, with alternateNamesV2, progress to 100 %."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from claimcheck.errors import DataError
+from claimcheck.lookup.importer import dump_size, import_geonames
+from claimcheck.lookup.index import GazetteerDb
+
+FIXTURE = Path(__file__).parent / "data" / "geonames" / "SY-IQ-KW-notes.txt"
+#: alternateNamesV2 rows (test-only alternate ids): an Arabic name, a link, a name the dump
+#: already has, a name for a place not imported, and the same new name twice
+ALTERNATES = (
+    "1\t172344\tar\tالتنف\t\t\t\t\t\t\n"
+    "2\t172344\tlink\thttps://en.wikipedia.org/wiki/Al-Tanf\t\t\t\t\t\t\n"
+    "3\t172344\ten\tAt Tanf\t\t\t\t\t\t\n"
+    "4\t1\ten\tNowhere\t\t\t\t\t\t\n"
+    "5\t172344\tfr\tAt-Tanf\t\t\t\t\t\t\n"
+    "6\t172344\tde\tAt-Tanf\t\t\t\t\t\t\n"
+)
+
+
+def _zip(path: Path, member: str, text: str, *others: str) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(member, text)
+        for other in others:
+            zf.writestr(other, "not the dump\n")
+    return path
+
+
+def _table(path: str, sql: str) -> list[tuple[object, ...]]:
+    con = sqlite3.connect(path)
+    try:
+        return sorted(con.execute(sql).fetchall())
+    finally:
+        con.close()
+
+
+def _many_rows(count: int) -> str:
+    """The fixture's rows over and over, each copy under new GeoNames ids."""
+    rows = FIXTURE.read_text("utf-8").splitlines()
+    out = []
+    for i in range(count):
+        fields = rows[i % len(rows)].split("\t")
+        fields[0] = str(20_000_000 + i)
+        out.append("\t".join(fields) + "\n")
+    return "".join(out)
+
+
+def test_a_zipped_dump_imports_as_its_text(tmp_path: Path) -> None:
+    text = FIXTURE.read_text("utf-8")
+    dumps = {
+        "txt": FIXTURE,
+        "zip": _zip(tmp_path / "SY.zip", "SY.txt", text, "readme.txt"),
+        "zip named otherwise": _zip(tmp_path / "download.zip", "SY-IQ.txt", text, "readme.txt"),
+    }
+    tables = set()
+    for name, dump in dumps.items():
+        out = str(tmp_path / f"{name}.sqlite")
+        stats = import_geonames(str(dump), out)
+        assert (stats.rows, stats.names) == (19, 30), name
+        tables.add(tuple(_table(out, "SELECT * FROM places") + _table(out, "SELECT * FROM names")))
+    assert len(tables) == 1
+
+
+def test_alternate_names_add_only_new_names_of_imported_places(tmp_path: Path) -> None:
+    zipped = _zip(
+        tmp_path / "alternateNamesV2.zip",
+        "alternateNamesV2.txt",
+        ALTERNATES,
+        "iso-languagecodes.txt",
+    )
+    for alternates in (zipped, tmp_path / "alternateNamesV2.txt"):
+        alternates.parent.joinpath("alternateNamesV2.txt").write_text(ALTERNATES, "utf-8")
+        out = str(tmp_path / f"{alternates.suffix}.sqlite")
+        stats = import_geonames(str(FIXTURE), out, str(alternates))
+        assert stats.names == 32  # 30 from the dump, then التنف and At-Tanf once each
+        names = _table(out, "SELECT name, is_primary FROM names WHERE geonameid = 172344")
+        assert names == [("At Tanf", 1), ("At-Tanf", 0), ("التنف", 0)]
+        with GazetteerDb(out) as gaz:
+            assert [m.place.geonameid for m in gaz.search("التنف")] == [172344]
+
+
+@pytest.mark.parametrize("zipped", [False, True])
+def test_progress_ends_at_exactly_the_dump_size(tmp_path: Path, zipped: bool) -> None:
+    text = _many_rows(10_000)  # several reports, not one at the end
+    dump = tmp_path / "SY.txt"
+    dump.write_text(text, "utf-8")
+    if zipped:
+        dump = _zip(tmp_path / "SY.zip", "SY.txt", text)
+    steps: list[int] = []
+    stats = import_geonames(str(dump), str(tmp_path / "p.sqlite"), progress=steps.append)
+    assert stats.rows == 10_000
+    assert len(steps) > 2 and all(step >= 0 for step in steps)
+    assert sum(steps) == dump_size(str(dump)) == len(text.encode("utf-8"))
+
+
+def test_a_zip_without_a_dump_is_a_data_error(tmp_path: Path) -> None:
+    empty = _zip(tmp_path / "x.zip", "readme.txt", "")
+    with pytest.raises(DataError, match="which file is the dump"):
+        import_geonames(str(empty), str(tmp_path / "x.sqlite"))
+
+
+def test_bad_rows_in_a_zip_name_the_zip_and_line(tmp_path: Path) -> None:
+    dump = _zip(tmp_path / "SY.zip", "SY.txt", FIXTURE.read_text("utf-8") + "1\tx\n")
+    with pytest.raises(DataError) as info:
+        import_geonames(str(dump), str(tmp_path / "x.sqlite"))
+    (problem,) = info.value.problems
+    assert (problem.path, problem.line) == (str(dump), 20)

@@ -1,0 +1,134 @@
+"""analysis.measuring: directions from lines and areas, and parts of areas ("north-eastern")."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from claimcheck.analysis.verdicts import Verdict, evaluate
+from claimcheck.claims.meaning import (
+    Assertion,
+    DirectionAssertion,
+    DistanceAssertion,
+    InsideAssertion,
+)
+from claimcheck.claims.model import Claim, VerdictKind
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
+from claimcheck.geo.parts import Box
+from claimcheck.grammar.directions import parse_direction
+from claimcheck.grammar.relations import parse_requirement
+from oracles import disc_samples
+
+SOURCE = Source("test")
+C, X, N, U = (VerdictKind.CONSISTENT, VerdictKind.INCONSISTENT, VerdictKind.INCONCLUSIVE,
+              VerdictKind.UNVERIFIABLE)  # fmt: skip
+
+
+def _point(pid: str, lat: float, lon: float, uncertainty_m: float = 1_000.0) -> Place:
+    return Place(pid, pid, PlaceKind.POINT, SOURCE, lat=lat, lon=lon, uncertainty_m=uncertainty_m)
+
+
+PLACES = Gazetteer(
+    {
+        p.id: p
+        for p in [
+            # a border running due north along 38.5° E, and one running south-west to north-east
+            Place("border", "border", PlaceKind.LINE, SOURCE,
+                  vertices=((33.0, 38.5), (34.0, 38.5)), uncertainty_m=500.0),
+            Place("diagonal", "diagonal", PlaceKind.LINE, SOURCE,
+                  vertices=((33.0, 38.0), (34.0, 39.2)), uncertainty_m=500.0),
+            Place("square", "square", PlaceKind.POLYGON, SOURCE,
+                  vertices=((33.0, 38.0), (33.0, 39.0), (34.0, 39.0), (34.0, 38.0)),
+                  uncertainty_m=500.0),
+            _point("west-5km", 33.5, 38.446),
+            _point("north-west", 33.8, 38.4),
+            _point("east-of-square", 33.5, 39.06),
+            _point("beyond-ne-corner", 34.04, 39.05),
+            _point("in-ne", 33.9, 38.9),
+            _point("in-middle", 33.5, 38.5),
+            _point("on-ne-edge", 33.667, 38.8, 5_000.0),
+        ]
+    }
+)  # fmt: skip
+
+
+def _verdict(assertion: Assertion) -> Verdict:
+    (verdict,) = evaluate([Claim("c", "q", "c", SOURCE, assertion)], PLACES)
+    return verdict
+
+
+def _direction(subject: str, reference: str, direction: str) -> Verdict:
+    return _verdict(
+        DirectionAssertion(PlaceRef(subject), PlaceRef(reference), parse_direction(direction))
+    )
+
+
+@pytest.mark.parametrize(
+    ("subject", "reference", "direction", "expected"),
+    [
+        ("west-5km", "border", "west", C),  # on the western side
+        ("west-5km", "border", "east", X),
+        ("west-5km", "border", "north-west", C),  # NW names the western side of a N–S line
+        ("north-west", "diagonal", "west", C),  # W names the north-west side of a SW–NE line
+        ("north-west", "diagonal", "south", X),
+        ("east-of-square", "square", "east", C),  # from the nearest edge: its outward normal
+        ("east-of-square", "square", "north", X),
+        ("beyond-ne-corner", "square", "north-east", C),  # from the nearest vertex
+    ],
+)
+def test_directions_from_lines_and_areas(
+    subject: str, reference: str, direction: str, expected: VerdictKind
+) -> None:
+    verdict = _direction(subject, reference, direction)
+    assert verdict.verdict is expected, verdict.reason
+
+
+def test_a_direction_along_the_line_names_no_side() -> None:
+    verdict = _direction("west-5km", "border", "north")
+    assert verdict.verdict is U
+    assert "names no side" in verdict.reason
+
+
+def test_inside_an_area_a_direction_points_to_part() -> None:
+    verdict = _direction("in-ne", "square", "north-east")
+    assert verdict.verdict is U
+    assert "part: NE" in verdict.reason
+
+
+def test_less_than_7_km_west_of_the_border() -> None:
+    """The Przewodów shape: a distance and a direction, both from a line."""
+    assertion = DistanceAssertion(
+        PlaceRef("west-5km"), PlaceRef("border"), parse_requirement("less than 7 km"),
+        parse_direction("west"),
+    )  # fmt: skip
+    verdict = _verdict(assertion)
+    assert [c.quantity for c in verdict.checks] == ["distance", "direction"]
+    assert verdict.verdict is C, verdict.reason
+    assert "the side facing W" in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"), [("in-ne", C), ("in-middle", X), ("on-ne-edge", N)]
+)
+def test_in_the_north_eastern_part(subject: str, expected: VerdictKind) -> None:
+    verdict = _verdict(
+        InsideAssertion(PlaceRef(subject), PlaceRef("square"), True, parse_direction("NE"))
+    )
+    assert [c.quantity for c in verdict.checks] == ["inside", "part"]
+    assert verdict.checks[1].verdict is expected, verdict.reason
+    assert "ICD-9" in verdict.reason
+
+
+def test_part_probability_agrees_with_monte_carlo() -> None:
+    verdict = _verdict(
+        InsideAssertion(PlaceRef("on-ne-edge"), PlaceRef("square"), True, parse_direction("NE"))
+    )
+    part = verdict.checks[1]
+    assert part.chance is not None
+    rng = np.random.default_rng(11)
+    lats, lons = disc_samples(33.667, 38.8, 5_000.0, 200_000, rng)
+    shift_lats, shift_lons = disc_samples(33.5, 38.5, 500.0, 200_000, rng)
+    box = Box(33.0, 38.0, 34.0, 39.0)
+    north, east = box.parallels[1], box.meridians[1]
+    inside = (lats - (shift_lats - 33.5) > north) & (lons - (shift_lons - 38.5) > east)
+    assert part.chance.lenient == pytest.approx(float(np.mean(inside)), abs=0.01)

@@ -1,0 +1,122 @@
+"""grammar.precision: the readings of a written figure, from the cited model of rounding."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from claimcheck.grammar.precision import (
+    HALO_CAP,
+    coarsest_step,
+    is_round,
+    last_digit_step,
+    readings,
+    written_step,
+)
+from claimcheck.grammar.relations import parse_requirement
+
+KM, MI = 1000.0, 1609.344
+
+
+@pytest.mark.parametrize(
+    ("figure", "last", "coarsest"),
+    [
+        ("34", "1", "1"),
+        ("35", "1", "5"),
+        ("70", "10", "10"),
+        ("100", "100", "100"),
+        ("150", "10", "50"),
+        ("200", "100", "100"),
+        ("500", "100", "100"),  # 500 is one step of five hundreds: not read that coarsely
+        ("1200", "100", "100"),
+        ("2.5", "0.1", "0.5"),
+    ],
+)
+def test_steps(figure: str, last: str, coarsest: str) -> None:
+    value = Decimal(figure)
+    assert last_digit_step(value) == Decimal(last)
+    assert coarsest_step(value) == Decimal(coarsest)
+
+
+ROUND = [("70", True), ("100", True), ("35", False), ("45", False), ("2.5", False), ("1200", True)]
+
+
+@pytest.mark.parametrize(("figure", "round_"), ROUND)
+def test_round_numbers_are_whole_multiples_of_ten(figure: str, round_: bool) -> None:
+    assert is_round(Decimal(figure)) is round_
+
+
+def test_trailing_zeros_count_only_after_exactly() -> None:
+    assert written_step(Decimal("100")) == 1
+    assert written_step(Decimal("2.50")) == Decimal("0.01")
+
+
+@pytest.mark.parametrize(
+    ("figure", "hedged", "fine", "coarse"),
+    [
+        ("34", False, "0.5", "0.5"),  # not round: precise (Williams & Power 2013)
+        ("35", False, "0.5", "0.5"),  # not round: no reading to fives unhedged
+        ("35", True, "1.75", "2.5"),  # hedged: 5 % or to fives
+        ("70", False, "5", "5"),
+        ("100", False, "25", "25"),  # to hundreds would be ±50: capped at 25 %
+        ("150", False, "5", "25"),  # round: to tens or to fifties
+        ("150", True, "7.5", "25"),  # hedged: at least 5 % of the figure
+        ("500", True, "50", "50"),
+    ],
+)
+def test_readings(figure: str, hedged: bool, fine: str, coarse: str) -> None:
+    found = readings(Decimal(figure), hedged)
+    assert (found.fine.half_width, found.coarse.half_width) == (Decimal(fine), Decimal(coarse))
+
+
+@pytest.mark.parametrize("figure", ["1", "10", "100", "20", "150", "999", "45", "2.5"])
+@pytest.mark.parametrize("hedged", [False, True])
+def test_no_reading_exceeds_the_cap(figure: str, hedged: bool) -> None:
+    found = readings(Decimal(figure), hedged)
+    assert found.coarse.half_width <= Decimal(figure) * HALO_CAP
+    assert found.fine.half_width <= found.coarse.half_width
+
+
+def test_the_file_policy_widens_about() -> None:
+    assert readings(Decimal("24"), True, Decimal("0.1")).fine.half_width == Decimal("2.4")
+
+
+@pytest.mark.parametrize(
+    ("text", "true_m", "holds_strict", "holds_lenient"),
+    [
+        ("100 km", 71 * KM, False, False),
+        ("70 km", 71 * KM, True, True),
+        ("about 150 km", 122.8 * KM, False, False),
+        ("about 500 km", 540 * KM, True, True),
+        ("34 mi", 55 * KM, True, True),  # the 34-mile zone: 55 km is 34.18 mi
+        ("35 mi", 55 * KM, False, False),  # the 35-mile zone: a misconversion
+        ("about 45 mi", 43.2 * MI, True, True),
+        ("about 150 km", 140 * KM, False, True),  # the band the reading decides
+    ],
+)
+def test_acceptance_intervals(
+    text: str, true_m: float, holds_strict: bool, holds_lenient: bool
+) -> None:
+    """Issue 13, item 1, at the level of the intervals each reading allows."""
+    requirement = parse_requirement(text)
+    assert requirement.strict().contains(true_m) is holds_strict
+    assert requirement.acceptable().contains(true_m) is holds_lenient
+
+
+def test_exactly_counts_every_written_digit() -> None:
+    got = parse_requirement("exactly 100 km").acceptable()
+    assert (got.low, got.high) == (99_500.0, 100_500.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("150 km", "150 km (±5 or ±25 km)"),
+        ("about 45 mi", "about 45 mi (±2.25 or ±2.5 mi)"),
+        ("34-mile", "34 mi (±0.5 mi)"),
+        ("exactly 34 mi", "exactly 34 mi (±0.5 mi)"),
+    ],
+)
+def test_a_requirement_shows_the_slack_of_each_reading(text: str, words: str) -> None:
+    assert str(parse_requirement(text)) == words
