@@ -8,8 +8,8 @@ dozen characters.
 
 from __future__ import annotations
 
-#: Bytes in one claims, places (YAML or GeoJSON) or article file. Loading YAML takes about 80
-#: bytes of memory per byte of file (PyYAML's node tree), so this bounds memory near 5 GB.
+#: Bytes in one claims, places (YAML or GeoJSON) or article file. Loading YAML takes about 50
+#: bytes of memory per byte of file (PyYAML's node tree), so this bounds memory near 3 GB.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: Claims in one claims file (a newsroom's file holds hundreds).
 MAX_CLAIMS = 100_000
