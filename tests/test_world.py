@@ -195,7 +195,11 @@ def test_the_file_wins_and_check_says_so() -> None:
     claims = CLAIMS
     dataset = api.loads(claims, places)
     place = dataset.gazetteer.resolve(PlaceRef("border:SY-IQ")).place
-    assert place is not None and place.path == "<places>" and place.uncertainty_m == 1000.0
+    assert (
+        place is not None
+        and place.path == "<places>"
+        and place.line == places.splitlines().index("  - id: border:IQ-SY") + 1
+    )
     warnings = [w for w in dataset.warnings if w.field == "id"]
     assert len(warnings) == 1
     assert "replaces the built-in 'Iraq–Syria border'" in warnings[0].message
