@@ -265,6 +265,22 @@ def test_a_new_storys_folder_without_a_places_file_still_reads_the_world_and_the
 
 
 @pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        ("The base is near the border.", True),
+        ("The town is not far from the border.", True),
+        ("Bistrita-Nasaud is on the south side of the Carpathian mountains, about 100 "
+         "kilometers from Romania's border - and nowhere near the combat zone.", False),
+        ("The camp is not near the border.", False),
+        ("The village is not close to the front.", False),
+    ],
+)  # fmt: skip
+def test_a_denied_nearness_is_no_near_claim(text: str, near: bool) -> None:
+    """RT's "nowhere near the combat zone" says the opposite of near: never a `near:` draft."""
+    assert any(d.kind == "near" for d in extract(text)) is near
+
+
+@pytest.mark.parametrize(
     ("word", "code"),
     [("Romania", "RO"), ("Armenia", "AM"), ("Romanian", "RO"), ("Niue", "NU"), ("An", None),
      ("Россия", "RU"), ("Lebanon", "LB")],
