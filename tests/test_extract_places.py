@@ -280,6 +280,17 @@ def test_a_denied_nearness_is_no_near_claim(text: str, near: bool) -> None:
     assert any(d.kind == "near" for d in extract(text)) is near
 
 
+def test_a_dash_standing_alone_ends_the_place_phrase() -> None:
+    """RT: "... from Romania's border with western Ukraine - and nowhere near ..."."""
+    text = (
+        "Bistrita-Nasaud is on the south side of the Carpathian mountains, about 100 kilometers "
+        "(62 miles) from Romania's border with western Ukraine - and nowhere near the combat zone."
+    )
+    (draft,) = extract(text, with_world(Gazetteer({}, "<no places file>")))
+    assert draft.reference == "Romania's border with western Ukraine"
+    assert draft.reference_ids == ("border:RO-UA",) and not draft.quote.endswith("-")
+
+
 @pytest.mark.parametrize(
     ("word", "code"),
     [("Romania", "RO"), ("Armenia", "AM"), ("Romanian", "RO"), ("Niue", "NU"), ("An", None),
