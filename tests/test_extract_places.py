@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.claims.extract import Draft, extract
+from claimcheck.claims.extract.countries import country_code
 from claimcheck.cli import main
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.places import Gazetteer
@@ -238,6 +239,66 @@ def test_extract_reads_the_geonames_index_given(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert 'subject: "geonames:495112"' in result.output
     assert 'from: "border:RU-UA"' in result.output
+
+
+def test_a_new_storys_folder_without_a_places_file_still_reads_the_world_and_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No data/places.yaml (a new story): the built-in borders and the index still resolve,
+    as the docs say; an empty places file once turned place reading off altogether."""
+    db = str(tmp_path / "geonames.sqlite")
+    import_geonames(str(DATA / "geonames" / "RO-LB-stories.txt"), db)
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "An unmanned aerial vehicle was found in the Romanian municipality of Dumitra, just "
+        "over 100 kilometers south of the Ukrainian border.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["extract", str(article), "--gazetteer-db", db])
+    assert result.exit_code == 0, result.output
+    assert 'subject: "geonames:678660"' in result.output
+    assert 'from: "border:RO-UA"' in result.output
+    empty = with_world(Gazetteer({}, "<no places file>"))
+    (draft,) = extract("Shebekino is about 7 km from the Russia-Ukraine border.", empty)
+    assert draft.reference_ids == ("border:RU-UA",)
+
+
+@pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        ("The base is near the border.", True),
+        ("The town is not far from the border.", True),
+        ("Bistrita-Nasaud is on the south side of the Carpathian mountains, about 100 "
+         "kilometers from Romania's border - and nowhere near the combat zone.", False),
+        ("The camp is not near the border.", False),
+        ("The village is not close to the front.", False),
+    ],
+)  # fmt: skip
+def test_a_denied_nearness_is_no_near_claim(text: str, near: bool) -> None:
+    """RT's "nowhere near the combat zone" says the opposite of near: never a `near:` draft."""
+    assert any(d.kind == "near" for d in extract(text)) is near
+
+
+def test_a_dash_standing_alone_ends_the_place_phrase() -> None:
+    """RT: "... from Romania's border with western Ukraine - and nowhere near ..."."""
+    text = (
+        "Bistrita-Nasaud is on the south side of the Carpathian mountains, about 100 kilometers "
+        "(62 miles) from Romania's border with western Ukraine - and nowhere near the combat zone."
+    )
+    (draft,) = extract(text, with_world(Gazetteer({}, "<no places file>")))
+    assert draft.reference == "Romania's border with western Ukraine"
+    assert draft.reference_ids == ("border:RO-UA",) and not draft.quote.endswith("-")
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("Romania", "RO"), ("Armenia", "AM"), ("Romanian", "RO"), ("Niue", "NU"), ("An", None),
+     ("Россия", "RU"), ("Lebanon", "LB")],
+)  # fmt: skip
+def test_a_country_is_found_by_its_spelling_not_its_consonants(word: str, code: str | None) -> None:
+    """ "Romania" and "Armenia" share the skeleton "rmn", and "An" is Niue's "n"."""
+    assert country_code(word) == code
 
 
 @pytest.mark.parametrize("name", ["articles.yaml", "articles-heldout.yaml"])

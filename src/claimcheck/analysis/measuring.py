@@ -184,6 +184,13 @@ def _angle_draft(
     index = ctx.batch.ask(spread, sector) if spread is not None else ctx.batch.ask_sum([])
     off = abs((azimuth - direction.centre_deg + 180.0) % 360.0 - 180.0)
     m = (direction.half_width_deg if half_width is None else half_width) - off
+    acceptable, shown = c.acceptable, c.claimed
+    if half_width is not None:
+        # a side of a line: what the check shows is the half-plane it decided on, not the
+        # ±22.5° compass sector, so that no output puts a bearing "inside" a sector it is not in
+        centre = direction.centre_deg
+        acceptable = Interval(centre - half_width, centre + half_width)
+        shown = f"{direction.name} (the side facing {centre:g}° ± {half_width:g}°) from the line"
 
     def build(chance: Chance) -> Check:
         verdict = chance.verdict
@@ -196,7 +203,7 @@ def _angle_draft(
         measured = Measured(azimuth, azimuth - worst_deg, azimuth + worst_deg)
         decide_below = abs(m) if verdict is verdict.INCONCLUSIVE else None
         return AngleCheck(
-            c.name, verdict, measured, c.acceptable, c.claimed, m, decide_below, reason, chance
+            c.name, verdict, measured, acceptable, shown, m, decide_below, reason, chance
         )
 
     return Draft(index, index, build)

@@ -25,7 +25,7 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
     spans = split_sentences(text)
     drafts: list[Draft] = []
     previous: str | None = None
-    reader = PlaceReader(gazetteer, _Mentions(text, gazetteer)) if gazetteer else None
+    reader = PlaceReader(gazetteer, _Mentions(text, gazetteer)) if gazetteer is not None else None
     for start, end in spans:
         attribution = _attribution(text[start:end], start, previous)
         claimant = attribution[0] if attribution else None
