@@ -99,7 +99,10 @@ def test_a_side_of_the_border_is_reported_as_decided() -> None:
 @pytest.mark.parametrize(
     ("story", "line"),
     [
-        ("romania-drone", "claimed  in the N part of the area; the N tile of country:RO's"),
+        (
+            "romania-drone",
+            "claimed  in the N part of the area; north of 46.73° in country:RO: the outer third",
+        ),
         ("lebanon-strikes", "why       the claim can hold at once ("),
     ],
 )
