@@ -14,7 +14,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from claimcheck.gazetteer.names import normalize
+from claimcheck.gazetteer.names import spelling
 from claimcheck.gazetteer.places import PlaceKind
 from claimcheck.gazetteer.world import world_layer
 
@@ -69,12 +69,15 @@ _POSSESSIVE = re.compile(r"[’']s$")
 
 @cache
 def _country_names() -> dict[str, str]:
-    """Match key of every country name and alias in the world layer -> ISO code."""
+    """Spelling of every country name and alias in the world layer -> ISO code.
+
+    Spelled with their vowels: a consonant skeleton would make "Korean" Ukraine (k-r-n) and
+    "Los" Laos."""
     names: dict[str, str] = {}
     for feature in world_layer().features().values():
         if feature.kind is PlaceKind.POLYGON and feature.country:
             for name in (feature.name, *feature.aliases):
-                names.setdefault(normalize(name), feature.country)
+                names.setdefault(spelling(name), feature.country)
     return names
 
 
@@ -90,7 +93,7 @@ def country_code(word: str) -> str | None:
         return SHORT_NAMES[lower]
     if not text[:1].isupper():
         return None
-    return _country_names().get(normalize(text))
+    return _country_names().get(spelling(text))
 
 
 def countries_in(text: str) -> list[str]:

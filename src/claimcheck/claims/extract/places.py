@@ -29,6 +29,8 @@ Nothing is guessed: a phrase none of these resolve keeps no place, and the draft
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from claimcheck.claims.extract.countries import capital_of, countries_in, country_code
@@ -88,7 +90,27 @@ class PlaceReader:
     def context(self, sentence: str, speaker: tuple[int, int] = (0, 0)) -> _Context:
         """What the rules need to know about one sentence (read once for all its drafts);
         `speaker` is where the attribution is in it ("a Syrian source told SANA")."""
-        return _Context(sentence, speaker)
+        return _Context(sentence, speaker, self._named_once)
+
+    def _named_once(self, text: str) -> list[Place]:
+        """The places a text names that its names fit one place each ("Bakersfield", not
+        "Donetsk", which fits two), in text order: where the sentence is, for `_narrow`."""
+        found: list[Place] = []
+        for m in _PROPER_RE.finditer(text):
+            places: list[Place] = []
+            for name in dict.fromkeys((m.group(), _strip_qualifiers(m.group()))):
+                key = _plain(name)
+                if len(key) < 3 or country_code(name) is not None:
+                    break
+                # called so, letter for letter (by its name or an alias), not by a spelling
+                # or a skeleton the name merely shares ("Å" for "A", "Ángeles" for "Angeles")
+                resolution = self.gazetteer.resolve(PlaceRef(name))
+                places = [p for p in resolution.places if key in {_plain(n) for n in p.names}]
+                if places:
+                    break
+            if len(places) == 1 and places[0] not in found:
+                found.append(places[0])
+        return found
 
     def read(self, draft: Draft, context: _Context) -> Draft:
         """The draft with the ids its subject and reference name, read in its sentence."""
@@ -162,6 +184,18 @@ class PlaceReader:
             nearest = _much_nearest(places, other, self.gazetteer)
             if nearest is not None:
                 places, why = [nearest], [*why, f"much the nearest to {other.name}"]
+        candidates = {p.id for p in places}
+        for named in context.named() if len(places) > 1 else []:
+            if named.id in candidates or normalize(named.name) in keys:
+                continue
+            nearest = _much_nearest(places, named, self.gazetteer)
+            if nearest is not None:
+                places = [nearest]
+                why = [*why, f"much the nearest to {named.name}, which the sentence names"]
+                break
+        largest = _by_far_largest(places) if len(places) > 1 else None
+        if largest is not None:
+            places, why = [largest], [*why, _largest_reason(largest)]
         if not why:
             return ids
         chosen = ", ".join(p.id for p in places)
@@ -184,6 +218,13 @@ class PlaceReader:
             return self._world(_border_id(*(named + withs)[:2]))
         known = (named + withs)[:1]
         others = [c for c in (_country_of(other), *context.countries) if c and c not in known]
+        if (len(others) < 2 and not known) or (not others and known):
+            # the countries of the places the sentence names ("an incursion into the Kharkiv
+            # region") tell where it is when it names too few countries itself
+            for place in context.named():
+                code = _country_of(place)
+                if code and code not in known and code not in others:
+                    others.append(code)
         if known:
             for code in others:
                 found = self._world(_border_id(known[0], code))
@@ -320,16 +361,29 @@ class _Context:
     """What a sentence says about where it is: the countries it names, in order (who speaks
     is left out: "a Syrian source" says nothing about where a place is)."""
 
-    def __init__(self, sentence: str, speaker: tuple[int, int] = (0, 0)) -> None:
+    def __init__(
+        self,
+        sentence: str,
+        speaker: tuple[int, int] = (0, 0),
+        named_once: Callable[[str], list[Place]] | None = None,
+    ) -> None:
         self.sentence = sentence
         self._about = sentence[: speaker[0]] + " " + sentence[speaker[1] :]
         self._countries: list[str] | None = None
+        self._named_once = named_once
+        self._named: list[Place] | None = None
 
     @property
     def countries(self) -> list[str]:
         if self._countries is None:
             self._countries = countries_in(self._about)
         return self._countries
+
+    def named(self) -> list[Place]:
+        """The places the sentence names, each fitting one place (read when first asked)."""
+        if self._named is None:
+            self._named = self._named_once(self._about) if self._named_once else []
+        return self._named
 
 
 def _much_nearest(places: list[Place], other: Place, gazetteer: Gazetteer) -> Place | None:
@@ -347,6 +401,37 @@ def _much_nearest(places: list[Place], other: Place, gazetteer: Gazetteer) -> Pl
     if ranked[0][0] * 3 < ranked[1][0]:
         return places[ranked[0][1]]
     return None
+
+
+#: A place "by far the largest" of a name's candidates has at least this many times the people
+#: of every other (unknown counts as none) ...
+_LARGEST_RATIO = 5
+#: ... and at least this many people: GeoNames' own bar for its list of major cities
+#: (cities15000), so a village never wins over villages whose size is unknown.
+_LARGEST_MIN = 15000
+
+
+def _by_far_largest(places: list[Place]) -> Place | None:
+    """The candidate a reader takes a bare name for when one is a city and the rest villages
+    ("Los Angeles": the city of 3.9 million, not the 15 villages of that name)."""
+    ranked = sorted(places, key=lambda p: p.population or 0, reverse=True)
+    top, runner_up = ranked[0].population or 0, ranked[1].population or 0
+    if top >= _LARGEST_MIN and top >= _LARGEST_RATIO * runner_up:
+        return ranked[0]
+    return None
+
+
+def _largest_reason(place: Place) -> str:
+    return (
+        f"by far the largest (population {place.population:,} in GeoNames, at least "
+        f"{_LARGEST_RATIO} times any other)"
+    )
+
+
+def _plain(name: str) -> str:
+    """A name as written, case and diacritics aside: "Bakersfield", "Kharkiv"."""
+    folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).casefold().split())
 
 
 def _codes(text: str) -> list[str]:
@@ -373,9 +458,13 @@ def _country_of(place: Place | None) -> str | None:
     return None
 
 
+_WHOLE_FEATURES = frozenset({"country", "border", "coast"})
+
+
 def _position(place: Place | None, gazetteer: Gazetteer) -> tuple[float, float] | None:
     """A point of the place (lat, lon): a point's own, a zone's centre, a shape's first vertex."""
-    if place is None:
+    if place is None or place.id.split(":", 1)[0] in _WHOLE_FEATURES:
+        # a country, a border or a coast is no one point: its first vertex says nothing
         return None
     if place.kind is PlaceKind.POINT and place.lat is not None and place.lon is not None:
         return place.lat, place.lon
