@@ -323,3 +323,34 @@ def test_figures_and_places_on_published_articles() -> None:
         floors = ev.HELD_OUT_FLOORS
         assert found["precision"] >= floors.get("figures.precision", ev.FIGURE_TARGET), found
         assert found["recall"] >= floors.get("figures.recall", ev.FIGURE_TARGET), found
+
+
+def test_the_town_is_the_town_the_article_named_before_it(with_index: Gazetteer) -> None:
+    """Reuters' report as published (tests/data/story/shebekino-reuters.txt): "the town" is
+    Shebekino, named two sentences before; "the border with Ukraine", seen from a Russian town
+    the article's first sentence mentions, is the Russia–Ukraine boundary."""
+    text = (DATA / "story" / "shebekino-reuters.txt").read_text(encoding="utf-8")
+    (draft,) = [d for d in extract(text, with_index) if d.value is not None]
+    assert (draft.subject, draft.subject_ids) == ("town", ("geonames:495112",))
+    assert draft.reference_ids == ("border:RU-UA",)
+    assert "subject 'town' read as Shebekino, the place named before it" in draft.place_notes
+
+
+def test_the_town_with_no_town_named_before_it_stays_unknown(with_index: Gazetteer) -> None:
+    draft = _only("Officials said the town is about 7 km from the border with Ukraine.", with_index)
+    assert draft.subject_ids == ()
+
+
+def test_an_empty_places_file_still_reads_the_world_and_the_index(tmp_path: Path) -> None:
+    """A new story has no places yet: the built-in borders and the GeoNames index still name
+    the places of its drafts."""
+    db = str(tmp_path / "g.sqlite")
+    import_geonames(str(DATA / "geonames" / "RU-UA-Shebekino.txt"), db)
+    gazetteer = with_world(parse_places(yamlfile.load("p.yaml", "places: []\n"), "p.yaml"))
+    fallback = DbFallback(GazetteerDb(db), gazetteer)
+    gazetteer.fallback = fallback
+    try:
+        draft = _only("Shebekino is only about 7 km from the border.", gazetteer)
+    finally:
+        fallback.close()
+    assert (draft.subject_ids, draft.reference_ids) == (("geonames:495112",), ("border:RU-UA",))

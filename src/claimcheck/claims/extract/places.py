@@ -29,10 +29,17 @@ Nothing is guessed: a phrase none of these resolve keeps no place, and the draft
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from claimcheck.claims.extract.candidates import (
+    _by_far_largest,
+    _country_of,
+    _largest_reason,
+    _much_nearest,
+    _plain,
+    _position,
+)
 from claimcheck.claims.extract.countries import capital_of, countries_in, country_code
 from claimcheck.claims.extract.mentions import _Mentions
 from claimcheck.claims.extract.model import Draft
@@ -87,10 +94,16 @@ class PlaceReader:
                 if words:
                     self._prefixes.setdefault(words[0], []).append((words, place.id))
 
-    def context(self, sentence: str, speaker: tuple[int, int] = (0, 0)) -> _Context:
+    def context(
+        self,
+        sentence: str,
+        speaker: tuple[int, int] = (0, 0),
+        earlier: Callable[[], list[str]] | None = None,
+    ) -> _Context:
         """What the rules need to know about one sentence (read once for all its drafts);
-        `speaker` is where the attribution is in it ("a Syrian source told SANA")."""
-        return _Context(sentence, speaker, self._named_once)
+        `speaker` is where the attribution is in it ("a Syrian source told SANA"); `earlier`
+        gives the countries the sentences just before it name, latest first."""
+        return _Context(sentence, speaker, self._named_once, earlier)
 
     def _named_once(self, text: str) -> list[Place]:
         """The places a text names that its names fit one place each ("Bakersfield", not
@@ -123,6 +136,12 @@ class PlaceReader:
         reference = self._narrow("reference", draft.reference, reference, context, subject, notes)
         subject = self._ids(draft.subject, draft.start, context, self._one(reference))
         subject = self._narrow("subject", draft.subject, subject, context, reference, notes)
+        for role, phrase, ids in (("subject", draft.subject, subject),
+                                  ("reference", draft.reference, reference)):  # fmt: skip
+            if phrase and len(ids) == 1 and _SETTLEMENT.fullmatch(_ARTICLE.sub("", phrase)):
+                place = self.gazetteer.get(ids[0])
+                name = place.name if place else ids[0]
+                notes.append(f"{role} {phrase!r} read as {name}, the place named before it")
         notes.sort(key=lambda n: not n.startswith("subject"))
         return replace(
             draft, subject_ids=subject, reference_ids=reference, place_notes=tuple(notes)
@@ -150,7 +169,27 @@ class PlaceReader:
             ids = rule(text, context, other)
             if ids:
                 return ids
+        if _SETTLEMENT.fullmatch(text):
+            named = self._antecedent(before)
+            if named is not None:
+                return (named.id,)
         return ()
+
+    def _antecedent(self, before: int) -> Place | None:
+        """The town "the town" is: the last place the text names, in the _ANTECEDENT_REACH
+        characters before it, that a whole name fits alone and that is a point (a town, not a
+        country or a region): "Shebekino ... enter the town" is Shebekino."""
+        text = self.mentions.text
+        start = max(0, before - _ANTECEDENT_REACH)
+        for m in reversed(list(_PROPER_RE.finditer(text, start, before))):
+            name = m.group()
+            if country_code(name) is not None or len(_plain(name)) < 3:
+                continue
+            resolution = self.gazetteer.resolve(PlaceRef(name))
+            places = [p for p in resolution.places if _plain(name) in {_plain(n) for n in p.names}]
+            if len(places) == 1 and places[0].kind is PlaceKind.POINT:
+                return places[0]
+        return None
 
     def _narrow(
         self, role: str, phrase: str | None, ids: tuple[str, ...], context: _Context,
@@ -224,6 +263,11 @@ class PlaceReader:
             for place in context.named():
                 code = _country_of(place)
                 if code and code not in known and code not in others:
+                    others.append(code)
+        if (len(others) < 2 and not known) or (not others and known):
+            # then the countries the sentences just before it name, as a reader remembers them
+            for code in context.earlier():
+                if code not in known and code not in others:
                     others.append(code)
         if known:
             for code in others:
@@ -366,8 +410,10 @@ class _Context:
         sentence: str,
         speaker: tuple[int, int] = (0, 0),
         named_once: Callable[[str], list[Place]] | None = None,
+        earlier: Callable[[], list[str]] | None = None,
     ) -> None:
         self.sentence = sentence
+        self._earlier = earlier
         self._about = sentence[: speaker[0]] + " " + sentence[speaker[1] :]
         self._countries: list[str] | None = None
         self._named_once = named_once
@@ -379,59 +425,15 @@ class _Context:
             self._countries = countries_in(self._about)
         return self._countries
 
+    def earlier(self) -> list[str]:
+        """The countries the sentences just before this one name, latest first."""
+        return self._earlier() if self._earlier else []
+
     def named(self) -> list[Place]:
         """The places the sentence names, each fitting one place (read when first asked)."""
         if self._named is None:
             self._named = self._named_once(self._about) if self._named_once else []
         return self._named
-
-
-def _much_nearest(places: list[Place], other: Place, gazetteer: Gazetteer) -> Place | None:
-    """The one place at least three times nearer `other` than the next (None if none is)."""
-    at = _position(other, gazetteer)
-    points = [(p, _position(p, gazetteer)) for p in places]
-    if at is None or any(q is None for _, q in points):
-        return None
-    from pyproj import Geod
-
-    lats = [q[0] for _, q in points if q is not None]
-    lons = [q[1] for _, q in points if q is not None]
-    _, _, dist = Geod(ellps="WGS84").inv([at[1]] * len(lons), [at[0]] * len(lats), lons, lats)
-    ranked = sorted(zip(dist, range(len(places)), strict=True))
-    if ranked[0][0] * 3 < ranked[1][0]:
-        return places[ranked[0][1]]
-    return None
-
-
-#: A place "by far the largest" of a name's candidates has at least this many times the people
-#: of every other (unknown counts as none) ...
-_LARGEST_RATIO = 5
-#: ... and at least this many people: GeoNames' own bar for its list of major cities
-#: (cities15000), so a village never wins over villages whose size is unknown.
-_LARGEST_MIN = 15000
-
-
-def _by_far_largest(places: list[Place]) -> Place | None:
-    """The candidate a reader takes a bare name for when one is a city and the rest villages
-    ("Los Angeles": the city of 3.9 million, not the 15 villages of that name)."""
-    ranked = sorted(places, key=lambda p: p.population or 0, reverse=True)
-    top, runner_up = ranked[0].population or 0, ranked[1].population or 0
-    if top >= _LARGEST_MIN and top >= _LARGEST_RATIO * runner_up:
-        return ranked[0]
-    return None
-
-
-def _largest_reason(place: Place) -> str:
-    return (
-        f"by far the largest (population {place.population:,} in GeoNames, at least "
-        f"{_LARGEST_RATIO} times any other)"
-    )
-
-
-def _plain(name: str) -> str:
-    """A name as written, case and diacritics aside: "Bakersfield", "Kharkiv"."""
-    folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).casefold().split())
 
 
 def _codes(text: str) -> list[str]:
@@ -448,31 +450,10 @@ def _border_id(a: str, b: str) -> str | None:
     return None if a == b else f"border:{min(a, b)}-{max(a, b)}"
 
 
-def _country_of(place: Place | None) -> str | None:
-    if place is None:
-        return None
-    if place.country:
-        return place.country.upper()
-    if place.id.startswith("country:"):
-        return place.id[8:].upper()
-    return None
-
-
-_WHOLE_FEATURES = frozenset({"country", "border", "coast"})
-
-
-def _position(place: Place | None, gazetteer: Gazetteer) -> tuple[float, float] | None:
-    """A point of the place (lat, lon): a point's own, a zone's centre, a shape's first vertex."""
-    if place is None or place.id.split(":", 1)[0] in _WHOLE_FEATURES:
-        # a country, a border or a coast is no one point: its first vertex says nothing
-        return None
-    if place.kind is PlaceKind.POINT and place.lat is not None and place.lon is not None:
-        return place.lat, place.lon
-    if place.kind is PlaceKind.ZONE and place.centre:
-        return _position(gazetteer.get(place.centre), gazetteer)
-    if place.vertices:
-        return place.vertices[0]
-    return None
+#: "the town": a settlement the text has named before (`PlaceReader._antecedent`) ...
+_SETTLEMENT = re.compile(r"(?:town|city|village|hamlet|settlement)", re.IGNORECASE)
+#: ... within this many characters before it (a paragraph or two)
+_ANTECEDENT_REACH = 1500
 
 
 def _strip_qualifiers(name: str) -> str:
