@@ -323,6 +323,8 @@ def test_figures_and_places_on_published_articles() -> None:
         floors = ev.HELD_OUT_FLOORS
         assert found["precision"] >= floors.get("figures.precision", ev.FIGURE_TARGET), found
         assert found["recall"] >= floors.get("figures.recall", ev.FIGURE_TARGET), found
+        places = ev.place_scores(held_out, gazetteer)
+        assert places["both"] >= floors.get("places.both", ev.PLACES_TARGET), places
 
 
 def test_the_town_is_the_town_the_article_named_before_it(with_index: Gazetteer) -> None:
