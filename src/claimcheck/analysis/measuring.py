@@ -128,6 +128,7 @@ def _length_draft(
         return LengthCheck(
             c.name, verdict, measured, display, c.claimed, unit, m, decide_below, reason,
             nearest, chance, None if c.strict is None or shown is not None else c.strict,
+            c.readings, c.figure_m if c.route is not None else 0.0,
         )  # fmt: skip
 
     return Draft(strict, lenient, build)
@@ -175,6 +176,7 @@ def _angle_draft(
     how: str,
     half_width: float | None = None,
     claimed: str | None = None,
+    side: bool = False,
 ) -> Draft:
     """An angle check: the claim holds with the probability that `spread` lies in `sector`
     (degrees, or (0, ∞) for a side); `spread` None when it certainly fails. The margin is taken
@@ -196,7 +198,16 @@ def _angle_draft(
         measured = Measured(azimuth, azimuth - worst_deg, azimuth + worst_deg)
         decide_below = abs(m) if verdict is verdict.INCONCLUSIVE else None
         return AngleCheck(
-            c.name, verdict, measured, c.acceptable, c.claimed, m, decide_below, reason, chance
+            c.name,
+            verdict,
+            measured,
+            c.acceptable,
+            c.claimed,
+            m,
+            decide_below,
+            reason,
+            chance,
+            side,
         )
 
     return Draft(index, index, build)
@@ -261,7 +272,7 @@ def _side(ctx: Context, c: Condition, subject: Place, line: Place, direction: Di
         f"from the nearest point of {line.id}, {s / 1000:,.1f} km away: the side facing "
         f"{direction.name} is where that bearing lies within 90° of {direction.centre_deg:g}° "
         f"({side.low % 360:g}°–{side.high % 360:g}°)",
-        half_width=90.0, claimed=f"on the side of {line.id} facing {direction.name}",
+        half_width=90.0, claimed=f"on the side of {line.id} facing {direction.name}", side=True,
     )  # fmt: skip
 
 

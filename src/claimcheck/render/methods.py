@@ -15,17 +15,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, PartCheck, Verdict
+from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.claims.meaning import DistanceAssertion, InsideAssertion, NearAssertion
 from claimcheck.claims.model import VerdictKind
 from claimcheck.gazetteer import world
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source
+from claimcheck.geo import geodesic
+from claimcheck.render.reasons import range_words, reading_rules
 from claimcheck.render.summary import ClaimSummary
 from claimcheck.render.words import (
     VERDICT_LABEL,
     VERDICT_MEANING,
-    compass_words,
+    definite,
     interval_words,
     length,
     place_labels,
@@ -65,7 +67,12 @@ def also_cited(source: Source) -> list[str]:
     if not dataset_of(source):
         return []
     parts = [part.strip() for part in source.title.split(";")]
-    return [p for p in parts if p and not dataset_of(Source(p))]
+    return [p for p in parts if p and not dataset_of(Source(p)) and not _processing(p)]
+
+
+def _processing(part: str) -> bool:
+    """A note of how the data was converted ("converted by scripts/x.py"), not a source."""
+    return bool(re.match(r"(?i)(converted|built|made) (by|with) ", part)) or ".py" in part
 
 
 def dataset_of(source: Source) -> str:
@@ -285,8 +292,7 @@ def _measurement(checks: Sequence[tuple[int, Check]]) -> str:
     parts = []
     if lengths:
         parts.append(
-            f"Distances ({_numbers(lengths)}) are geodesics on the WGS84 ellipsoid, computed with "
-            "pyproj (Karney's algorithm, GeographicLib)"
+            f"Distances ({_numbers(lengths)}) are geodesics on the WGS84 ellipsoid"
             + (", to the nearest point of a line or area" if to_shapes else "")
         )
     if angles:
@@ -299,7 +305,10 @@ def _measurement(checks: Sequence[tuple[int, Check]]) -> str:
             f"a zone's radius ({_numbers(radii)}) is compared as its entry declares it; nothing "
             "is measured"
         )
-    return _sentence("; ".join(parts))
+    text = _sentence("; ".join(parts))
+    if lengths or angles:
+        text += f" Geodesics are solved with {geodesic.METHOD}."
+    return text
 
 
 def _reading(report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str, int]) -> str:
@@ -311,7 +320,7 @@ def _reading(report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str
         n = number[v.claim.id]
         for top in (v, *v.candidates[:1]):
             for c in top.checks:
-                read.setdefault(_range(c), []).append(n)
+                read.setdefault(range_words(c, labels), []).append(n)
         if not v.checks and not v.candidates:
             text = _unmeasured(v, gazetteer, labels)
             if text:
@@ -321,7 +330,10 @@ def _reading(report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str
     items = [f"{text} ({_numbers(ns)})" for text, ns in read.items()]
     return (
         "Each figure was read as the range of values its wording allows, from the precision "
-        "it is given to: " + "; ".join(dict.fromkeys(items)) + "."
+        "it is given to: "
+        + "; ".join(dict.fromkeys(items))
+        + ". "
+        + reading_rules(f"{(report.dataset.policy.about * 100).normalize():f} %")
     )
 
 
@@ -351,28 +363,6 @@ def _unmeasured(v: Verdict, gazetteer: Gazetteer, labels: dict[str, str]) -> str
     return ""
 
 
-def _range(check: Check) -> str:
-    if isinstance(check, PartCheck):
-        return f"“{check.claimed}” as {check.bounds}"
-    if isinstance(check, AngleCheck):
-        name = check.claimed.split(" (")[0]
-        return (
-            f"“{compass_words(name)}” as bearings {check.acceptable.low % 360:g}° to "
-            f"{check.acceptable.high % 360:g}°"
-        )
-    wanted = interval_words(check.acceptable, check.unit)
-    if check.quantity in ("inside", "outside"):
-        if check.nearest is None:  # a zone: measured from its centre
-            return f"“{check.quantity}” a zone as {wanted} from its centre"
-        edge = "0 km or less" if check.quantity == "inside" else "more than 0 km"
-        return f"“{check.quantity}” an area as a signed distance of {edge} to its edge"
-    default = re.search(r"the default for a (\w+)", check.claimed)
-    if check.quantity == "near" and default:
-        return f"“near” with no figure as {wanted}, the default for a {default.group(1)}"
-    claimed = re.sub(r"^exactly ", "", requirement_words_from(check.claimed))
-    return f"“{claimed}” as {wanted}"
-
-
 def requirement_words_from(claimed: str) -> str:
     """A check's claimed text without its tolerance: "about 24 km (±1.2 km)" -> "about 24 km"."""
     return re.sub(r" \(±[^)]*\)$", "", claimed)
@@ -395,7 +385,7 @@ def _uncertainty(
             ):
                 continue
             each = " and ".join(
-                f"{labels[p.id]} ({uncertainty(p)})" for p in places if p is not None
+                f"{definite(labels[p.id])} ({uncertainty(p)})" for p in places if p is not None
             )
             m = c.measured
             return (
@@ -425,11 +415,11 @@ def _verdicts_rule(
         VerdictKind.CONSISTENT: f"the claim holds with probability at least {level}",
         VerdictKind.INCONSISTENT: f"the claim holds with probability at most {low}",
     }
-    parts = [f"{VERDICT_LABEL[k]}: {meaning[k]}" for k in VERDICT_LABEL if kinds[k]]
+    parts = [f"{VERDICT_LABEL[k]} means {meaning[k]}" for k in VERDICT_LABEL if kinds[k]]
     text = (
         "The verdict is a decision at a stated confidence, in the spirit of ILAC-G8:09/2019 and "
         "ISO 14253-1: on the probability that the claim holds, not on the best estimate alone. "
-        + "; ".join(parts)
+        + ". ".join(parts)
         + ". A figure that can be read two ways (rounded to its last digit, or, when it is round "
         "or hedged, to a coarser step; Krifka 2009, Williams & Power 2013) is consistent only if "
         "it holds read strictly and inconsistent only if it fails read leniently; in between, the "
@@ -449,7 +439,7 @@ def _verdicts_rule(
     several = [number[v.claim.id] for v in verdicts if len(v.checks) > 1]
     if several:
         text += (
-            f" A claim with a distance and a direction ({_numbers(several)}) takes the worse of "
-            "the two verdicts."
+            f" A claim that is checked on two counts, such as a distance and a direction "
+            f"({_numbers(several)}), takes the worse of the two verdicts."
         )
     return text
