@@ -28,6 +28,7 @@ from claimcheck.render.view import (
     LAND,
     SEA,
     TOWN,
+    contains,
     extent_of,
     focus_extent,
     label_items,
@@ -305,7 +306,11 @@ _JS = r"""
   map.fitBounds(focus, {paddingTopLeft: [50, 20], paddingBottomRight: [right + 30, 40],
                         maxZoom: data.view.zoom});
 
-  var inset = document.getElementById("overview");
+  // An overview only when something lies outside the default view.
+  var inset = document.getElementById("overview"), frameBox = null;
+  if (!data.view.overview) {
+    inset.remove(); document.getElementById("overview-caption").remove();
+  } else {
   var overview = L.map(inset, {zoomControl: false, attributionControl: false, dragging: false,
     scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false, keyboard: false,
     touchZoom: false, zoomSnap: 0.25});
@@ -322,9 +327,10 @@ _JS = r"""
         fillColor: p["marker-color"], className: "cc-overview-place"}).addTo(overview);
     }
   });
-  var frameBox = L.rectangle(map.getBounds(), {color: "#c00", weight: 1.5, fill: false,
+  frameBox = L.rectangle(map.getBounds(), {color: "#c00", weight: 1.5, fill: false,
     interactive: false, className: "cc-overview-frame"}).addTo(overview);
-  function sync() { frameBox.setBounds(map.getBounds()); declutter(); }
+  }
+  function sync() { if (frameBox) { frameBox.setBounds(map.getBounds()); } declutter(); }
   map.on("moveend zoomend resize overlayadd overlayremove baselayerchange", sync);
   sync();
   document.body.setAttribute("data-drawn", String(drawn));
@@ -381,7 +387,7 @@ def tile_source(url: str) -> str:
 
 
 def _labels(
-    collection: Mapping[str, Any], towns: list[Town], focus: Extent, zoom: float
+    collection: Mapping[str, Any], towns: list[Town], focus: Extent, zoom: float, inset: bool
 ) -> list[Any]:
     """Every label with the offset placed for the default view (px at `zoom`)."""
     items = label_items(collection, towns)
@@ -396,7 +402,7 @@ def _labels(
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     view = Box(cx - half_w - left, cy - half_h - top, cx + half_w + 30, cy + half_h + bottom)
     # The overview inset and its caption, bottom left (see _CSS), with a margin.
-    inset = Box(view.x0, view.y1 - 34 - 190, view.x0 + 252, view.y1)
+    overview = Box(view.x0, view.y1 - 34 - 190, view.x0 + 252, view.y1)
     spots = []
     for item in items:
         x, y = mercator_px(item.lat, item.lon, zoom)
@@ -404,7 +410,7 @@ def _labels(
         spots.append(
             Spot(item.key, x, y, width, LABEL_HEIGHT_PX, 3.0 if item.kind == "town" else 5.0)
         )
-    placed = place(spots, view, blocked=[inset])
+    placed = place(spots, view, blocked=[overview] if inset else [])
     out = []
     for item, spot in zip(items, spots, strict=True):
         where = placed.get(item.key, Placed(item.key, spot.marker + 4, -spot.height / 2, False))
@@ -431,7 +437,8 @@ def render(
     """The page; `tiles` is a Leaflet URL template for a base map, `attribution` plain text."""
     collection = geojson.feature_collection(report, regions)
     focus = padded(focus_extent(collection) or (-10.0, -10.0, 10.0, 10.0), 0.05)
-    full = padded(extent_of(collection["features"]) or focus, 0.05)
+    everything = extent_of(collection["features"]) or focus
+    full, inset = padded(everything, 0.05), not contains(focus, everything)
     # The main map's base layer around the default view, the overview's coarser around all.
     around = padded(focus, 1.5)
     countries = basemap.features_in(around, (around[2] - around[0]) / 2500)
@@ -450,8 +457,8 @@ def render(
         "collection": collection,
         "layers": LAYERS,
         "legend": [vars(e) for e in legend(collection, bool(towns), base_layers)],
-        "labels": _labels(collection, towns, focus, zoom),
-        "view": {"focus": _bounds(focus), "full": _bounds(full), "zoom": zoom},
+        "labels": _labels(collection, towns, focus, zoom, inset),
+        "view": {"focus": _bounds(focus), "full": _bounds(full), "zoom": zoom, "overview": inset},
         "base": {
             "countries": {"type": "FeatureCollection", "features": countries},
             "overview": {"type": "FeatureCollection", "features": coarse},

@@ -212,7 +212,9 @@ def _places(all_rows: Sequence[PlaceRow], report: VerifyReport) -> str:
         text += _sentence(", ".join(cited[:-1]) + (" and " if len(cited) > 1 else "") + cited[-1])
     also = [(r, part) for r in rows for part in also_cited(r.source)]
     if also:
-        text += "".join(f" The entry for {r.name} also cites “{part}”." for r, part in also)
+        text += "".join(
+            f" The entry for {definite(r.name)} also cites “{part}”." for r, part in also
+        )
     others = [r for r in rows if not r.dataset]
     if others:
         quoted = "; ".join(f"{r.name}: “{r.source.title}”" for r in others)
@@ -222,7 +224,7 @@ def _places(all_rows: Sequence[PlaceRow], report: VerifyReport) -> str:
         )
     unknown = [r.name for r in rows if r.position == "not known"]
     if unknown:
-        text += f" No source gives a position for {_join(unknown)}."
+        text += f" No source gives a position for {_join([definite(n) for n in unknown])}."
     known = [r for r in rows if r.position != "not known"]
     if known:
         imported = sum(len(v) for v in report.imported.values())
@@ -264,7 +266,8 @@ def _world(rows: Sequence[PlaceRow]) -> str:
     numbers = [int(n.strip("()")) for r in built for n in r.claims.split(", ")]
     defined = "; ".join(d for prefix, _p, d in _WORLD_KINDS if prefix in kinds)
     return (
-        f"Built into claimcheck and used by {_numbers(numbers)}: {_join([r.name for r in built])}"
+        f"Built into claimcheck and used by {_numbers(numbers)}: "
+        f"{_join([definite(r.name) for r in built])}"
         f". {'It comes' if len(built) == 1 else 'They come'} from {world.TITLE}, "
         f"{world.LICENCE}; the edition decides how disputed areas are drawn. {_sentence(defined)}"
         f" Positional uncertainty {built[0].uncertainty.lstrip('±')} for every feature: "
@@ -293,7 +296,7 @@ def _measurement(checks: Sequence[tuple[int, Check]]) -> str:
     if lengths:
         parts.append(
             f"Distances ({_numbers(lengths)}) are geodesics on the WGS84 ellipsoid"
-            + (", to the nearest point of a line or area" if to_shapes else "")
+            + (", to the nearest point where the place is a line or an area" if to_shapes else "")
         )
     if angles:
         parts.append(
@@ -352,14 +355,20 @@ def _unmeasured(v: Verdict, gazetteer: Gazetteer, labels: dict[str, str]) -> str
         word = "inside" if a.inside else "outside"
         limit = "at most" if a.inside else "more than"
         centre = labels.get(place.centre or "", place.centre)
-        return f"“{word} {labels[place.id]}” as {limit} {place.radius} from {centre}, its centre"
+        return (
+            f"“{word} {definite(labels[place.id])}” as {limit} {place.radius} from "
+            f"{definite(centre or '')}, its centre"
+        )
     if isinstance(a, NearAssertion) and a.threshold is None:
         why = (
             "its own threshold"
             if place.near_m is not None
             else f"the default for a {place.kind.value}"
         )
-        return f"“near {labels[place.id]}” as within {place.near_threshold_m / 1000:,.4g} km, {why}"
+        return (
+            f"“near {definite(labels[place.id])}” as within "
+            f"{place.near_threshold_m / 1000:,.4g} km, {why}"
+        )
     return ""
 
 

@@ -8,6 +8,7 @@ here is escaped: each format escapes for itself.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -157,6 +158,17 @@ class _Wording:
         place = self.gazetteer.get(place_id)
         return place is not None and place.kind is PlaceKind.UNKNOWN
 
+    def unverifiable(self, v: Verdict) -> str:
+        """Why a claim with no deciding check cannot be measured, in a clause."""
+        unknown = [pid for _r, pid in v.places if self._unknown(pid)]
+        if unknown:
+            return "the claim cannot be measured: no source gives a position for " + self.label(
+                unknown[0]
+            )
+        if v.candidates:
+            return "the claim cannot be measured: a place it names fits several places"
+        return VERDICT_MEANING[v.verdict]
+
     def _no_position(self, place_id: str) -> str:
         text = f"No source gives a position for {self.label(place_id)}, so this claim cannot be "
         text += "measured on its own."
@@ -224,17 +236,54 @@ class _Wording:
         return {k: tuple(v) for k, v in found.items()}
 
     def _conflict(self, c: Contradiction, claim_id: str, other: str) -> str:
-        """ "Claim 6 gives the same distance as 10 km (7.5 to 12.5 km), this claim as …"."""
+        """ "Claim 6 puts the same distance at 10 km (7.5 to 12.5 km), this claim at …"."""
         n = self.numbers[other]
+        if c.conditional and len(c.references) == 2 and c.separation is not None:
+            return self._namesakes(c, n)
+        if c.conditional and len(c.references) == 1:
+            return (
+                f"Claim {n} conflicts with this one if the name it shares with it means "
+                f"{self.label(c.references[0])}: no distance satisfies both."
+            )
         if c.conditional or c.acceptable is None:
             return f"Claim {n}: {readable(c.reason, self.refs)}"
         intervals = dict(zip(c.claim_ids, c.acceptable, strict=True))
         what = "radius" if c.reason.endswith("no radius satisfies both") else "distance"
         return (
-            f"Claim {n} gives the same {what} as {self._figure(other, intervals[other])}, this "
-            f"claim as {self._figure(claim_id, intervals[claim_id])}: no {what} satisfies both, "
+            f"Claim {n} puts the same {what} at {self._figure(other, intervals[other])}, this "
+            f"claim at {self._figure(claim_id, intervals[claim_id])}: no {what} satisfies both, "
             "so at most one of them can be right."
         )
+
+    def _namesakes(self, c: Contradiction, n: int) -> str:
+        """Two places that share a name: the claims conflict only if they were one place."""
+        a, b = (self.label(pid) for pid in c.references)
+        sep = c.separation
+        assert sep is not None
+        text = (
+            f"Claim {n} would conflict with this one only if {a} and {b}, which share a name, "
+            f"were one place. They are {sep.best / 1000:,.1f} km apart ({sep.low / 1000:,.1f} to "
+            f"{sep.high / 1000:,.1f} km given their uncertainty)"
+        )
+        if c.separation_needed is None:
+            return text + "."
+        low, high = c.separation_needed
+        needs = f"at least {low / 1000:,.1f} km"
+        if math.isfinite(high):
+            needs += f" and at most {high / 1000:,.1f} km"
+        best_ok = low <= sep.best <= high
+        outcome = {
+            True: "so both can hold",
+            False: "so the two claims cannot both hold even so",
+            None: (
+                "so both can hold at the best estimate of that separation, though not at every "
+                "separation its uncertainty allows"
+                if best_ok
+                else "so they cannot both hold at the best estimate of that separation, though "
+                "they may within its uncertainty"
+            ),
+        }[c.both_can_hold]
+        return f"{text}; both claims can hold only if they are {needs} apart, {outcome}."
 
     def _figure(self, claim_id: str, interval: Interval) -> str:
         """A claim's figure as written, with the range it was read as: "10 km (7.5 to 12.5 km)"."""
@@ -244,7 +293,10 @@ class _Wording:
         if requirement is None:
             return interval_words(interval, Unit.KM)
         along = getattr(a, "along", None)
-        words = requirement_words(requirement) + (f" by {along.value}" if along else "")
+        words = requirement_words(requirement)
+        if along is not None:
+            straight = interval_words(interval, requirement.unit)
+            return f"{words} by {along.value} (so {straight} in a straight line)"
         return f"{words} ({span_words(interval, requirement.unit)})"
 
 
@@ -281,7 +333,7 @@ def summarize(report: VerifyReport) -> list[ClaimSummary]:
                 readings=tuple(wording.reading(c, agreed) for c in v.candidates),
                 contradictions=contradictions.get(claim.id, ()),
                 places=_places_of(v),
-                verdict_meaning=verdict_sentence(v) or VERDICT_MEANING[v.verdict],
+                verdict_meaning=verdict_sentence(v) or wording.unverifiable(v),
             )
         )
     return out
