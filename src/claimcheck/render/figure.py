@@ -34,6 +34,7 @@ from claimcheck.render.view import (
     legend,
     padded,
     positions,
+    surround,
     towns_apart,
 )
 
@@ -275,7 +276,7 @@ def render(
     focus = padded(focus_extent(collection) or (-10.0, -10.0, 10.0, 10.0), 0.06)
     full = padded(extent_of(collection["features"]) or focus, 0.08)
     frame = _Frame((focus[1] + focus[3]) / 2, (focus[0] + focus[2]) / 2)
-    around = padded(focus, 1.5)
+    around = surround(focus, 1.5)
     base = basemap.features_in(around, (around[2] - around[0]) / 1500)
     towns = towns_apart(basemap.towns_in(padded(focus, 0.1), limit=20), collection)
     entries = legend(collection, towns=bool(towns), base={f["properties"]["layer"] for f in base})
@@ -340,7 +341,7 @@ def _overview(
     inset.set_xlim(ox0, ox1)
     inset.set_ylim(oy0, oy1)
     inset.set_aspect("equal", adjustable="box")
-    _base(inset, frame, basemap.features_in(padded(full, 0.5), (full[2] - full[0]) / 300), 0.2)
+    _base(inset, frame, basemap.features_in(surround(full, 1.0), (full[2] - full[0]) / 300), 0.2)
     for feature in collection["features"]:
         p, g = feature["properties"], feature["geometry"]
         if p.get("layer") == "place":

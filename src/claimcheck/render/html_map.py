@@ -1,10 +1,9 @@
 """An interactive Leaflet map in one self-contained HTML file, drawn with no network.
 
-folium loads Leaflet from CDNs, so a newsroom laptop offline would show an empty page. Here the
-vendored Leaflet 1.9.4 (vendor/leaflet/, BSD-2-Clause) is inlined, and so is the same GeoJSON
-that `claimcheck map --format geojson` writes, so the two never disagree. Base tiles are
-optional: without a tile URL the page makes no request at all (its Content-Security-Policy
-forbids any). Data reaches the page only through `textContent` and DOM nodes, never innerHTML,
+folium loads Leaflet from CDNs: offline, an empty page. Here the vendored Leaflet 1.9.4
+(vendor/leaflet/, BSD-2-Clause) is inlined, and so is `claimcheck map --format geojson`'s data.
+Base tiles are optional: without a tile URL the page makes no request at all (its CSP forbids
+any). Data reaches the page only through `textContent` and DOM nodes, never innerHTML,
 and the embedded JSON holds no "<", so no quote can inject markup or end a script element.
 """
 
@@ -34,6 +33,7 @@ from claimcheck.render.view import (
     label_items,
     legend,
     padded,
+    surround,
     towns_apart,
 )
 
@@ -73,11 +73,9 @@ margin-top:2px}
 .cc-sym-square{width:6px;height:6px;margin:5px 7px 0 7px}
 .cc-sym-ring{width:13px;height:13px;border:1px dashed;border-radius:50%%;margin:1px 4px 0 3px}
 .cc-sym-line,.cc-sym-dashed{height:0;border-top:2.5px solid;margin-top:8px}
-.cc-sym-dashed{border-top-style:dashed}
-.cc-sym-fill{border:1.5px solid}
+.cc-sym-dashed{border-top-style:dashed}.cc-sym-fill{border:1.5px solid}
 .cc-legend .cc-legend-heading{font-weight:600;margin-top:4px}
-.cc-label-icon{overflow:visible}
-.cc-lw{position:relative;width:0;height:0}
+.cc-label-icon{overflow:visible}.cc-lw{position:relative;width:0;height:0}
 .cc-label{position:absolute;white-space:nowrap;font-size:12px;line-height:16px;padding:0 2px;
 pointer-events:none;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff}
 .cc-label-place{font-weight:600}.cc-label-other-place{color:#555}
@@ -88,10 +86,9 @@ pointer-events:none;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff}
 border:1px solid #888;box-shadow:0 1px 5px rgba(0,0,0,.4);background:%(sea)s}
 #overview-caption{position:absolute;left:10px;bottom:206px;z-index:800;font-size:11px;
 background:#fff;padding:0 4px;border:1px solid #888}
-.leaflet-tooltip.cc-hover{font-size:12px}
 .leaflet-control-layers-toggle{background-image:none!important;width:auto!important;
 padding:0 8px;line-height:36px;text-decoration:none;color:#222}
-.leaflet-control-layers-toggle::after{content:"Layers"}
+.leaflet-control-layers-toggle::after{content:"Layers"}.leaflet-tooltip.cc-hover{font-size:12px}
 """.strip()
     % {"sea": SEA}
 )
@@ -252,6 +249,11 @@ _JS = r"""
       var kindShown = l.kind !== "town" || map.hasLayer(towns);
       l.wrap.style.display = kindShown ? "" : "none";
       if (!kindShown) { return; }
+      var at = map.latLngToContainerPoint(l.marker.getLatLng());
+      var x = frame.left + at.x, y = frame.top + at.y, pin = {left: x, right: x, top: y, bottom: y};
+      if (cover.some(function (k) { return overlaps(pin, k); })) {  // under the overview: in it
+        l.wrap.style.display = "none"; return;
+      }
       var tries = [l.item];
       RINGS.forEach(function (ring) {
         DIRS.forEach(function (dir) { tries.push(spot(l.item, dir, ring)); });
@@ -395,8 +397,6 @@ def _labels(
     x0, y0 = mercator_px(north, west, zoom)
     x1, y1 = mercator_px(south, east, zoom)
     left, top, right, bottom = PADDING_PX
-    # The map at the reference size: the focus centred in the area the paddings leave, the
-    # legend on the right.
     half_w = (REFERENCE_PX[0] - left - right) / 2
     half_h = (REFERENCE_PX[1] - top - bottom) / 2
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
@@ -440,9 +440,9 @@ def render(
     everything = extent_of(collection["features"]) or focus
     full, inset = padded(everything, 0.05), not contains(focus, everything)
     # The main map's base layer around the default view, the overview's coarser around all.
-    around = padded(focus, 1.5)
+    around = surround(focus, 1.5)
     countries = basemap.features_in(around, (around[2] - around[0]) / 2500)
-    overview = padded(full, 0.5)
+    overview = surround(full, 1.0)
     coarse = basemap.features_in(overview, (overview[2] - overview[0]) / 400)
     towns = towns_apart(basemap.towns_in(padded(focus, 0.3), limit=30), collection)
     left, top, right, bottom = PADDING_PX

@@ -81,6 +81,14 @@ def padded(extent: Extent, fraction: float, least_deg: float = 0.05) -> Extent:
             min(85.0, north + dy))  # fmt: skip
 
 
+def surround(extent: Extent, fraction: float) -> Extent:
+    """The extent widened by `fraction` of its larger side on every side: a base layer that
+    reaches the edges of a map whose shape differs from the extent's (a wide view of a tall
+    extent would otherwise show bare background, which reads as sea)."""
+    west, south, east, north = extent
+    return padded(extent, 0.0, fraction * max(east - west, north - south, 0.05))
+
+
 def towns_apart(
     towns: Sequence[Town], collection: Mapping[str, Any], apart_km: float = 15.0
 ) -> list[Town]:
