@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck import api
-from claimcheck.analysis.checks import LengthCheck, percent
+from claimcheck.analysis.checks import AngleCheck, LengthCheck, percent
 from claimcheck.render import claimreview, html_report, markdown
 from claimcheck.render.methods import methods
 from claimcheck.render.reasons import reading_words, verdict_sentence
@@ -76,6 +76,8 @@ def test_each_reading_of_a_figure_cites_its_rule(report: api.VerifyReport) -> No
                "travel survey")  # fmt: skip
     for v, s in zip(report.verdicts, summarize(report), strict=True):
         for check in v.checks:
+            if isinstance(check, AngleCheck):  # the compass sector or side of a line
+                assert "claimcheck's rule, docs/rules.md" in s.why, s.why
             if not isinstance(check, LengthCheck) or check.quantity in ("inside", "outside"):
                 continue
             if check.readings or "default for a" in check.claimed or " by " in check.claimed:

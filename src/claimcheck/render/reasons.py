@@ -273,10 +273,11 @@ def _angle_why(check: AngleCheck, subject: str, other: str) -> str:
     claimed = compass_words(check.claimed.split(" (")[0])
     if check.side:
         centre = (check.acceptable.low + check.acceptable.high) / 2
+        low, high = (centre - 90) % 360, (centre + 90) % 360 or 360
         return (
             f"From the nearest point of {other}, {subject} lies at a bearing of {bearing:.1f}° "
             f"({word}). It is on the {claimed} side of the line if that bearing is within 90° of "
-            f"due {claimed} ({(centre - 90) % 360:g}° to {(centre + 90) % 360 or 360:g}°). "
+            f"due {claimed} ({low:g}° to {high:g}°; claimcheck's rule, docs/rules.md). "
             + decision_words(check, check.margin > 0)
         )
     spread = (
@@ -290,8 +291,8 @@ def _angle_why(check: AngleCheck, subject: str, other: str) -> str:
     return (
         f"Seen from {other}, {subject} lies at a bearing of {bearing:.1f}° ({word}){spread}. "
         f"“{claimed[:1].upper() + claimed[1:]}” covers bearings {check.acceptable.low % 360:g}° "
-        f"to {check.acceptable.high % 360:g}°, the {width:g}° sector of {points} compass. "
-        + decision_words(check, check.margin > 0)
+        f"to {check.acceptable.high % 360:g}°, the {width:g}° sector of {points} compass "
+        "(claimcheck's rule, docs/rules.md). " + decision_words(check, check.margin > 0)
     )
 
 
