@@ -296,8 +296,13 @@ class _Wording:
         words = requirement_words(requirement)
         if along is not None:
             straight = interval_words(interval, requirement.unit)
+            if requirement.unit not in (Unit.KM, Unit.M):
+                straight += f", or {interval.high / 1000:,.1f} km,"
             return f"{words} by {along.value} (so {straight} in a straight line)"
-        return f"{words} ({span_words(interval, requirement.unit)})"
+        span = span_words(interval, requirement.unit)
+        if requirement.unit not in (Unit.KM, Unit.M):  # in km too, to compare with the other
+            span += f", {interval.low / 1000:,.1f} to {interval.high / 1000:,.1f} km"
+        return f"{words} ({span})"
 
 
 def _capital(text: str) -> str:
