@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, Verdict
@@ -28,10 +29,10 @@ from claimcheck.render.words import (
     VERDICT_LABEL,
     VERDICT_MEANING,
     definite,
-    interval_words,
     length,
     place_labels,
     requirement_words,
+    span_words,
     uncertainty,
 )
 
@@ -325,7 +326,7 @@ def _reading(report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str
             for c in top.checks:
                 read.setdefault(range_words(c, labels), []).append(n)
         if not v.checks and not v.candidates:
-            text = _unmeasured(v, gazetteer, labels)
+            text = _unmeasured(v, gazetteer, labels, report.dataset.policy.about)
             if text:
                 read.setdefault(text, []).append(n)
     if not read:
@@ -340,7 +341,7 @@ def _reading(report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str
     )
 
 
-def _unmeasured(v: Verdict, gazetteer: Gazetteer, labels: dict[str, str]) -> str:
+def _unmeasured(v: Verdict, gazetteer: Gazetteer, labels: dict[str, str], about: Decimal) -> str:
     """How a claim that could not be measured (its subject has no position) was read."""
     a = v.claim.assertion
     roles = dict(v.places)
@@ -348,7 +349,13 @@ def _unmeasured(v: Verdict, gazetteer: Gazetteer, labels: dict[str, str]) -> str
     place = gazetteer.get(ref_id) if ref_id else None
     if isinstance(a, DistanceAssertion):
         r = a.requirement
-        return f"“{requirement_words(r)}” as {interval_words(r.acceptable(), r.unit)}"
+        lenient, strict = r.acceptable(about), r.strict(about)
+        if strict != lenient:
+            return (
+                f"“{requirement_words(r)}” as {span_words(strict, r.unit)} read strictly and "
+                f"{span_words(lenient, r.unit)} read leniently"
+            )
+        return f"“{requirement_words(r)}” as {span_words(lenient, r.unit)}"
     if place is None:
         return ""
     if isinstance(a, InsideAssertion) and place.kind is PlaceKind.ZONE and place.radius:

@@ -225,6 +225,8 @@ def statement(claim: Claim, places: Mapping[str, str], labels: Mapping[str, str]
     if isinstance(a, ZoneRadiusAssertion):
         return f"{name('zone')} has a radius of {requirement_words(a.requirement)}"
     subject = name("subject")
+    if "," in subject:  # an appositive ("the site …, as the first reports put it,") closes
+        subject += ","
     if isinstance(a, DistanceAssertion):
         figure_words = requirement_words(a.requirement)
         if a.along is not None:
