@@ -145,7 +145,7 @@ def test_the_legend_explains_every_layer(map_seen: dict[str, Any]) -> None:
                   "Measured distance: fits the claim",
                   "Measured distance: partly fits the claim (inconclusive)",
                   "Zone: al-Tanf deconfliction zone (55 km)", "Border or line from the places file",
-                  "Where Site of the coalition air strike of 6 June 2017 can be:",
+                  "Where the site of the coalition air strike of 6 June 2017 can be:",
                   "Claims 3 and 5 hold (claim 1 wrong)",
                   "Border between countries (Natural Earth)", "Land (Natural Earth)",
                   "Sea"):  # fmt: skip
@@ -210,6 +210,39 @@ def test_the_html_report_renders_offline(tmp_path: Path) -> None:
     seen = _seen(_write(tmp_path / "report.html", "report"))
     assert seen["resources"] == [] and seen["violations"] == []
     assert seen["headings"][0] == (
-        "1. Site of the coalition air strike of 6 June 2017 is inside al-Tanf deconfliction zone"
+        "1. The site of the coalition air strike of 6 June 2017 is inside the al-Tanf "
+        "deconfliction zone"
     )
     assert seen["headings"][-2:] == ["Places", "Methods"]
+
+
+REAL = sorted(p for p in Path("tests/data/real").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("story", REAL, ids=[p.name for p in REAL])
+def test_each_real_story_map_reads_at_its_default_view(story: Path, tmp_path: Path) -> None:
+    """No two labels overlap, every place a claim names is labelled by name and not hidden
+    under the overview, the base layer is drawn, nothing is fetched; an overview only when
+    something lies outside the default view."""
+    from claimcheck import api
+    from claimcheck.render.words import place_labels
+
+    args = ["--claims", str(story / "claims.yaml"), "--places", str(story / "places.yaml")]
+    page = _write(tmp_path / "map.html", "map", *args)
+    seen = _seen(page)
+    labels = seen["labels"]
+    clashes = [(a["text"], b["text"]) for i, a in enumerate(labels) for b in labels[i + 1 :]
+               if _overlap(a["box"], b["box"])]  # fmt: skip
+    assert not clashes
+    report = api.verify(api.load(*(a for a in args if not a.startswith("--"))))
+    names = place_labels(report.dataset.gazetteer)
+    named = {pid for v in report.verdicts for _role, pid in v.places}
+    points = {p.id for p in report.dataset.gazetteer if p.kind.value == "point"}
+    shown = {label["text"] for label in labels if label["kind"] == "place"}
+    for pid in named & points:
+        assert names[pid] in shown, names[pid]
+    assert seen["paths"].get("land", 0) >= 1
+    assert seen["resources"] == [] and seen["violations"] == []
+    dom = page.read_text()
+    has_overview = '"overview": true' in dom
+    assert has_overview is (story.name in ("przewodow", "tower-22")), story.name

@@ -81,7 +81,10 @@ def test_the_world_paragraph_is_true_of_the_world_layers() -> None:
     assert sorted(used) == ["border:IQ-SY", "coast:SY", "country:SY"]
     numbers = sorted(s.number for s in summaries if s.id in report.world)
     assert numbers == [1, 2, 3, 4, 6]
-    assert "used by claims 1, 2, 3, 4 and 6: Iraq–Syria border, Syria and Syria coast." in text
+    assert (
+        "used by claims 1, 2, 3, 4 and 6: the Iraq–Syria border, Syria and the coast of Syria."
+        in text
+    )
     assert f"from {world.TITLE}, public domain" in text
     # the uncertainty each feature carries, and the rule's figures, from the data
     (uncertainty_m,) = {p.uncertainty_m for p in used.values()}
@@ -121,9 +124,9 @@ def test_reports_cite_the_world_layers_and_name_them_without_ids(render) -> None
     text = render(_report(WORLD))
     assert "Borders, countries and coasts" in text
     assert world.TITLE in text
-    for heading in ("Al-Tanf border crossing is near Iraq–Syria border",
-                    "Al-Tanf garrison is inside Syria", "Palmyra is more than 100 km from Syria"
-                    " coast"):  # fmt: skip
+    for heading in ("The al-Tanf border crossing is near the Iraq–Syria border",
+                    "The al-Tanf garrison is inside Syria",
+                    "Palmyra is more than 100 km from the coast of Syria"):  # fmt: skip
         assert heading in text, heading
     assert not re.search(r"(border|country|coast):[A-Z]{2}", text)
     assert "line of 76 points in 2 pieces" in text  # the coast's two pieces, every vertex
@@ -133,7 +136,7 @@ def test_a_world_feature_that_shares_a_name_with_a_file_place_is_told_apart() ->
     claims = "claims:\n  - {id: a, quote: q, claimant: c, source: s, subject: palmyra, near: border:IQ-SY}\n"  # noqa: E501
     places = Path("data/places.yaml").read_text(encoding="utf-8")  # has its own Iraq–Syria border
     text = markdown.render(api.verify(api.loads(claims, places)))
-    assert "## 1. Palmyra is near Iraq–Syria border (built in)" in text
+    assert "## 1. Palmyra is near the Iraq–Syria border (built in)" in text
     assert "border:IQ-SY" not in text
 
 

@@ -91,9 +91,15 @@ def test_a_side_of_the_border_is_reported_as_decided() -> None:
     args = ["--claims", str(story / "claims.yaml"), "--places", str(story / "places.yaml")]
     report = CliRunner().invoke(main, ["report", *args], catch_exceptions=False)
     assert report.exit_code == 0, report.stdout
-    assert "| south: bearings 90°–270° | 60.3° inside the compass sector |" in report.stdout
+    assert (
+        "| the south side: bearings 90°–270° from the nearest point | 60.3° inside that side's "
+        "180° |" in report.stdout
+    )
     assert "157.5°" not in report.stdout and "±0.0°" not in report.stdout
-    assert "(south-south-west); the claim's direction covers bearings 90° to 270°" in report.stdout
+    assert (
+        "(south-south-west). It is on the south side of the line if that bearing is within 90° "
+        "of due south (90° to 270°" in report.stdout
+    )
 
 
 @pytest.mark.parametrize(
@@ -115,3 +121,16 @@ def test_the_text_reads_as_written(story: str, line: str) -> None:
     )
     assert line in result.stdout
     assert "the the " not in result.stdout and "all 1 claims" not in result.stdout
+
+
+def test_a_cardinal_part_is_the_whole_outer_third() -> None:
+    """Nabatieh lies in Lebanon's south-west tile, and "southern Lebanon" counts it (Frank 1991)."""
+    story = REAL / "lebanon-strikes"
+    args = ["--claims", str(story / "claims.yaml"), "--places", str(story / "places.yaml")]
+    report = CliRunner().invoke(main, ["report", *args], catch_exceptions=False)
+    assert report.exit_code == 0, report.stdout
+    assert "lies in the south-western part of Lebanon" in report.stdout
+    assert "“Southern” Lebanon is taken as the southern third of Lebanon's bounding box" in (
+        report.stdout
+    )
+    assert "Frank 1991" in report.stdout

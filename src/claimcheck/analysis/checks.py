@@ -74,6 +74,10 @@ class LengthCheck:
     chance: Chance | None = None
     #: under the figure's strictest reading, when it differs from `acceptable`
     strict: Interval | None = None
+    #: how the figure's readings were set (grammar.precision), for reasons; "" when it has none
+    readings: str = ""
+    #: a route's claimed length (m), to show its circuity; 0 for a straight line
+    figure_m: float = 0.0
 
     @property
     def probability(self) -> float | None:
@@ -97,6 +101,9 @@ class AngleCheck:
     decide_below: float | None
     reason: str
     chance: Chance | None = None
+    #: the side of a line the direction names: the bearing from the line's nearest point must
+    #: lie within 90° of the direction, and `margin` is taken from that half-circle's edge
+    side: bool = False
 
     @property
     def probability(self) -> float | None:
@@ -195,11 +202,20 @@ class PartCheck:
     verdict: VerdictKind
     #: the part the subject's stated position is in, e.g. "NE"
     found: str
-    #: how the claimed part is bounded: "north of 31.98° and east of 37.84°"
+    #: how the claimed part is bounded, with its rule: "north of 31.98° and east of 37.84° in …"
     bounds: str
     claimed: str
     reason: str
     chance: Chance | None = None
+    #: the claimed part ("S") and the area's id
+    part: str = ""
+    area: str = ""
+    #: a polygon's part as parallels and meridians ("south of 33.60°"); "" for a zone's sector
+    limits: str = ""
+    #: an intercardinal part is a corner tile; a cardinal one the outer third (geo.parts)
+    corner: bool = False
+    #: whether the subject's stated position is in the claimed part
+    inside: bool = False
 
     @property
     def probability(self) -> float | None:

@@ -128,6 +128,7 @@ def _length_draft(
         return LengthCheck(
             c.name, verdict, measured, display, c.claimed, unit, m, decide_below, reason,
             nearest, chance, None if c.strict is None or shown is not None else c.strict,
+            c.readings, c.figure_m if c.route is not None else 0.0,
         )  # fmt: skip
 
     return Draft(strict, lenient, build)
@@ -175,6 +176,7 @@ def _angle_draft(
     how: str,
     half_width: float | None = None,
     claimed: str | None = None,
+    side: bool = False,
 ) -> Draft:
     """An angle check: the claim holds with the probability that `spread` lies in `sector`
     (degrees, or (0, ∞) for a side); `spread` None when it certainly fails. The margin is taken
@@ -203,7 +205,7 @@ def _angle_draft(
         measured = Measured(azimuth, azimuth - worst_deg, azimuth + worst_deg)
         decide_below = abs(m) if verdict is verdict.INCONCLUSIVE else None
         return AngleCheck(
-            c.name, verdict, measured, acceptable, shown, m, decide_below, reason, chance
+            c.name, verdict, measured, acceptable, shown, m, decide_below, reason, chance, side
         )
 
     return Draft(index, index, build)
@@ -268,7 +270,7 @@ def _side(ctx: Context, c: Condition, subject: Place, line: Place, direction: Di
         f"from the nearest point of {line.id}, {s / 1000:,.1f} km away: the side facing "
         f"{direction.name} is where that bearing lies within 90° of {direction.centre_deg:g}° "
         f"({side.low % 360:g}°–{side.high % 360:g}°)",
-        half_width=90.0, claimed=f"on the side of {line.id} facing {direction.name}",
+        half_width=90.0, claimed=f"on the side of {line.id} facing {direction.name}", side=True,
     )  # fmt: skip
 
 
@@ -322,6 +324,7 @@ def _part(ctx: Context, c: Condition, subject: Place, area: Place) -> Draft:
         sector = _sector(part)
         bounds = f"the sector {sector.low % 360:g}°–{sector.high % 360:g}° seen from {centre.id}"
         inside_part = found == part.name
+        limits = ""
     else:
         box = Box.around(area.vertices)
         terms = part_terms(
@@ -331,16 +334,20 @@ def _part(ctx: Context, c: Condition, subject: Place, area: Place) -> Draft:
         row, column = box.tile_of(subject.lat, subject.lon)
         found = _TILE_NAMES[(row, column)]
         inside_part = in_part(part.name, row, column)
-        bounds = f"{box.describe(part.name)} in {area.id}: {PART_RULES[is_corner(part.name)]}"
+        limits = box.describe(part.name)
+        bounds = f"{limits} in {area.id}: {PART_RULES[is_corner(part.name)]}"
 
     def build(chance: Chance) -> Check:
         where = (
             f"{subject.id} is in the {found} part" if found else f"{subject.id} is in the middle"
         )
-        inside = inside_part
-        decision = decision_text(chance, c.claimed, best=(inside, inside))
+        decision = decision_text(chance, c.claimed, best=(inside_part, inside_part))
         reason = f"{where}; the {part.name} part is {bounds}; {decision}"
-        return PartCheck("part", chance.verdict, found, bounds, c.claimed, reason, chance)
+        return PartCheck(
+            "part", chance.verdict, found, bounds, c.claimed, reason, chance,
+            part=part.name, area=area.id, limits=limits, corner=is_corner(part.name),
+            inside=inside_part,
+        )  # fmt: skip
 
     return Draft(index, index, build)
 

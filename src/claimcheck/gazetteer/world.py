@@ -197,8 +197,8 @@ class WorldLayer:
                                   (f"{nb}–{na} border",)))  # fmt: skip
             for code in index["coasts"]:
                 name = countries[code]["name"]
-                self._add(Feature(f"coast:{code}", f"{name} coast", PlaceKind.LINE,
-                                  (f"coast of {name}",), code))  # fmt: skip
+                self._add(Feature(f"coast:{code}", f"coast of {name}", PlaceKind.LINE,
+                                  (f"{name} coast",), code))  # fmt: skip
         return self._features
 
     def _add(self, feature: Feature) -> None:

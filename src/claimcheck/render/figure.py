@@ -33,6 +33,8 @@ from claimcheck.render.view import (
     label_items,
     legend,
     padded,
+    positions,
+    surround,
     towns_apart,
 )
 
@@ -150,7 +152,7 @@ def _drawn_edges(ring: Sequence[Sequence[float]]) -> list[list[Sequence[float]]]
 
 
 def _labels(
-    ax: Any, frame: _Frame, collection: Mapping[str, Any], towns: Sequence[Any], inset: Any
+    ax: Any, frame: _Frame, collection: Mapping[str, Any], towns: Sequence[Any], inset: Any | None
 ) -> None:
     """Labels placed from their measured boxes in display pixels; leader lines where moved."""
     fig = ax.figure
@@ -159,12 +161,15 @@ def _labels(
     y0, y1 = ax.get_ylim()
     px_per_pt = fig.dpi / 72.0
     view = _down(fig, ax.get_window_extent(renderer))
-    blocked = _down(fig, inset.get_tightbbox(renderer))
+    blocked = [] if inset is None else [_down(fig, inset.get_tightbbox(renderer))]
     spots, texts = [], {}
     for item in label_items(collection, towns):
         (kx,), (ky,) = frame.km([(item.lon, item.lat)])
         if not (x0 <= kx <= x1 and y0 <= ky <= y1):
             continue
+        ax_x, ax_y = ax.transData.transform((kx, ky))
+        if any(b.x0 <= ax_x <= b.x1 and b.y0 <= fig.bbox.height - ax_y <= b.y1 for b in blocked):
+            continue  # under the overview, which shows it
         size = _LABEL_PT[item.kind]
         probe = ax.text(
             0, 0, item.text, fontsize=size, fontweight="bold" if item.kind == "place" else "normal"
@@ -176,7 +181,7 @@ def _labels(
         height = fig.bbox.height
         spots.append(Spot(item.key, dx, height - dy, box.width, box.height, 2.5 * px_per_pt))
         texts[item.key] = (item, kx, ky, size)
-    placed = place(spots, view, blocked=[blocked])
+    placed = place(spots, view, blocked=blocked)
     for spot in spots:
         where = placed.get(spot.key)
         if where is None:
@@ -271,7 +276,7 @@ def render(
     focus = padded(focus_extent(collection) or (-10.0, -10.0, 10.0, 10.0), 0.06)
     full = padded(extent_of(collection["features"]) or focus, 0.08)
     frame = _Frame((focus[1] + focus[3]) / 2, (focus[0] + focus[2]) / 2)
-    around = padded(focus, 1.5)
+    around = surround(focus, 1.5)
     base = basemap.features_in(around, (around[2] - around[0]) / 1500)
     towns = towns_apart(basemap.towns_in(padded(focus, 0.1), limit=20), collection)
     entries = legend(collection, towns=bool(towns), base={f["properties"]["layer"] for f in base})
@@ -295,7 +300,22 @@ def render(
     ax.set_ylim(y0, y1)
     ax.set_xticks([])
     ax.set_yticks([])
-    inset = _overview(ax, frame, collection, full, (x0, x1), (y0, y1))
+    # Each position shown, as an axes fraction, weighted: a place counts more than a vertex.
+    shown = [
+        (
+            ((x - x0) / (x1 - x0), (y - y0) / (y1 - y0)),
+            10 if f["geometry"]["type"] == "Point" else 1,
+        )
+        for f in collection["features"]
+        for x, y in zip(*frame.km(positions(f["geometry"]["coordinates"])), strict=True)
+    ]
+    # An overview only when something lies outside the main view, in the emptiest corner.
+    inset = None
+    if any(not (0 <= fx <= 1 and 0 <= fy <= 1) for (fx, fy), _w in shown):
+        corner = min(_CORNERS, key=lambda c: sum(
+            w for (fx, fy), w in shown
+            if c[0] - 0.02 <= fx <= c[0] + 0.32 and c[1] - 0.02 <= fy <= c[1] + 0.34))  # fmt: skip
+        inset = _overview(ax, frame, collection, full, (x0, x1), (y0, y1), corner)
     _labels(ax, frame, collection, towns, inset)
     _scale_bar(ax)
     _legend(fig, entries, 1 - (map_h + 0.28) / height)
@@ -306,17 +326,22 @@ def render(
     return out.getvalue()
 
 
+#: Where an overview inset may go (its lower-left corner, axes fraction), in order of preference;
+#: bottom right last, where the scale bar is.
+_CORNERS = ((0.01, 0.01), (0.01, 0.65), (0.69, 0.65), (0.69, 0.01))
+
+
 def _overview(
     ax: Any, frame: _Frame, collection: Mapping[str, Any], full: tuple[float, float, float, float],
-    xlim: tuple[float, float], ylim: tuple[float, float],
+    xlim: tuple[float, float], ylim: tuple[float, float], corner: tuple[float, float],
 ) -> Any:  # fmt: skip
-    """An inset, bottom left: every place, and the main view as a red frame."""
-    inset = ax.inset_axes((0.01, 0.01, 0.3, 0.3))
+    """An inset at `corner` (axes fraction): every place, and the main view as a red frame."""
+    inset = ax.inset_axes((*corner, 0.3, 0.3))
     ox0, ox1, oy0, oy1 = _limits(frame, full, 1.0)
     inset.set_xlim(ox0, ox1)
     inset.set_ylim(oy0, oy1)
     inset.set_aspect("equal", adjustable="box")
-    _base(inset, frame, basemap.features_in(padded(full, 0.5), (full[2] - full[0]) / 300), 0.2)
+    _base(inset, frame, basemap.features_in(surround(full, 1.0), (full[2] - full[0]) / 300), 0.2)
     for feature in collection["features"]:
         p, g = feature["properties"], feature["geometry"]
         if p.get("layer") == "place":

@@ -1,10 +1,9 @@
 """An interactive Leaflet map in one self-contained HTML file, drawn with no network.
 
-folium loads Leaflet from CDNs, so a newsroom laptop offline would show an empty page. Here the
-vendored Leaflet 1.9.4 (vendor/leaflet/, BSD-2-Clause) is inlined, and so is the same GeoJSON
-that `claimcheck map --format geojson` writes, so the two never disagree. Base tiles are
-optional: without a tile URL the page makes no request at all (its Content-Security-Policy
-forbids any). Data reaches the page only through `textContent` and DOM nodes, never innerHTML,
+folium loads Leaflet from CDNs: offline, an empty page. Here the vendored Leaflet 1.9.4
+(vendor/leaflet/, BSD-2-Clause) is inlined, and so is `claimcheck map --format geojson`'s data.
+Base tiles are optional: without a tile URL the page makes no request at all (its CSP forbids
+any). Data reaches the page only through `textContent` and DOM nodes, never innerHTML,
 and the embedded JSON holds no "<", so no quote can inject markup or end a script element.
 """
 
@@ -28,11 +27,13 @@ from claimcheck.render.view import (
     LAND,
     SEA,
     TOWN,
+    contains,
     extent_of,
     focus_extent,
     label_items,
     legend,
     padded,
+    surround,
     towns_apart,
 )
 
@@ -72,11 +73,9 @@ margin-top:2px}
 .cc-sym-square{width:6px;height:6px;margin:5px 7px 0 7px}
 .cc-sym-ring{width:13px;height:13px;border:1px dashed;border-radius:50%%;margin:1px 4px 0 3px}
 .cc-sym-line,.cc-sym-dashed{height:0;border-top:2.5px solid;margin-top:8px}
-.cc-sym-dashed{border-top-style:dashed}
-.cc-sym-fill{border:1.5px solid}
+.cc-sym-dashed{border-top-style:dashed}.cc-sym-fill{border:1.5px solid}
 .cc-legend .cc-legend-heading{font-weight:600;margin-top:4px}
-.cc-label-icon{overflow:visible}
-.cc-lw{position:relative;width:0;height:0}
+.cc-label-icon{overflow:visible}.cc-lw{position:relative;width:0;height:0}
 .cc-label{position:absolute;white-space:nowrap;font-size:12px;line-height:16px;padding:0 2px;
 pointer-events:none;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff}
 .cc-label-place{font-weight:600}.cc-label-other-place{color:#555}
@@ -87,10 +86,9 @@ pointer-events:none;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff}
 border:1px solid #888;box-shadow:0 1px 5px rgba(0,0,0,.4);background:%(sea)s}
 #overview-caption{position:absolute;left:10px;bottom:206px;z-index:800;font-size:11px;
 background:#fff;padding:0 4px;border:1px solid #888}
-.leaflet-tooltip.cc-hover{font-size:12px}
 .leaflet-control-layers-toggle{background-image:none!important;width:auto!important;
 padding:0 8px;line-height:36px;text-decoration:none;color:#222}
-.leaflet-control-layers-toggle::after{content:"Layers"}
+.leaflet-control-layers-toggle::after{content:"Layers"}.leaflet-tooltip.cc-hover{font-size:12px}
 """.strip()
     % {"sea": SEA}
 )
@@ -251,6 +249,11 @@ _JS = r"""
       var kindShown = l.kind !== "town" || map.hasLayer(towns);
       l.wrap.style.display = kindShown ? "" : "none";
       if (!kindShown) { return; }
+      var at = map.latLngToContainerPoint(l.marker.getLatLng());
+      var x = frame.left + at.x, y = frame.top + at.y, pin = {left: x, right: x, top: y, bottom: y};
+      if (cover.some(function (k) { return overlaps(pin, k); })) {  // under the overview: in it
+        l.wrap.style.display = "none"; return;
+      }
       var tries = [l.item];
       RINGS.forEach(function (ring) {
         DIRS.forEach(function (dir) { tries.push(spot(l.item, dir, ring)); });
@@ -305,7 +308,11 @@ _JS = r"""
   map.fitBounds(focus, {paddingTopLeft: [50, 20], paddingBottomRight: [right + 30, 40],
                         maxZoom: data.view.zoom});
 
-  var inset = document.getElementById("overview");
+  // An overview only when something lies outside the default view.
+  var inset = document.getElementById("overview"), frameBox = null;
+  if (!data.view.overview) {
+    inset.remove(); document.getElementById("overview-caption").remove();
+  } else {
   var overview = L.map(inset, {zoomControl: false, attributionControl: false, dragging: false,
     scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false, keyboard: false,
     touchZoom: false, zoomSnap: 0.25});
@@ -322,9 +329,10 @@ _JS = r"""
         fillColor: p["marker-color"], className: "cc-overview-place"}).addTo(overview);
     }
   });
-  var frameBox = L.rectangle(map.getBounds(), {color: "#c00", weight: 1.5, fill: false,
+  frameBox = L.rectangle(map.getBounds(), {color: "#c00", weight: 1.5, fill: false,
     interactive: false, className: "cc-overview-frame"}).addTo(overview);
-  function sync() { frameBox.setBounds(map.getBounds()); declutter(); }
+  }
+  function sync() { if (frameBox) { frameBox.setBounds(map.getBounds()); } declutter(); }
   map.on("moveend zoomend resize overlayadd overlayremove baselayerchange", sync);
   sync();
   document.body.setAttribute("data-drawn", String(drawn));
@@ -381,7 +389,7 @@ def tile_source(url: str) -> str:
 
 
 def _labels(
-    collection: Mapping[str, Any], towns: list[Town], focus: Extent, zoom: float
+    collection: Mapping[str, Any], towns: list[Town], focus: Extent, zoom: float, inset: bool
 ) -> list[Any]:
     """Every label with the offset placed for the default view (px at `zoom`)."""
     items = label_items(collection, towns)
@@ -389,14 +397,12 @@ def _labels(
     x0, y0 = mercator_px(north, west, zoom)
     x1, y1 = mercator_px(south, east, zoom)
     left, top, right, bottom = PADDING_PX
-    # The map at the reference size: the focus centred in the area the paddings leave, the
-    # legend on the right.
     half_w = (REFERENCE_PX[0] - left - right) / 2
     half_h = (REFERENCE_PX[1] - top - bottom) / 2
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     view = Box(cx - half_w - left, cy - half_h - top, cx + half_w + 30, cy + half_h + bottom)
     # The overview inset and its caption, bottom left (see _CSS), with a margin.
-    inset = Box(view.x0, view.y1 - 34 - 190, view.x0 + 252, view.y1)
+    overview = Box(view.x0, view.y1 - 34 - 190, view.x0 + 252, view.y1)
     spots = []
     for item in items:
         x, y = mercator_px(item.lat, item.lon, zoom)
@@ -404,7 +410,7 @@ def _labels(
         spots.append(
             Spot(item.key, x, y, width, LABEL_HEIGHT_PX, 3.0 if item.kind == "town" else 5.0)
         )
-    placed = place(spots, view, blocked=[inset])
+    placed = place(spots, view, blocked=[overview] if inset else [])
     out = []
     for item, spot in zip(items, spots, strict=True):
         where = placed.get(item.key, Placed(item.key, spot.marker + 4, -spot.height / 2, False))
@@ -431,11 +437,12 @@ def render(
     """The page; `tiles` is a Leaflet URL template for a base map, `attribution` plain text."""
     collection = geojson.feature_collection(report, regions)
     focus = padded(focus_extent(collection) or (-10.0, -10.0, 10.0, 10.0), 0.05)
-    full = padded(extent_of(collection["features"]) or focus, 0.05)
+    everything = extent_of(collection["features"]) or focus
+    full, inset = padded(everything, 0.05), not contains(focus, everything)
     # The main map's base layer around the default view, the overview's coarser around all.
-    around = padded(focus, 1.5)
+    around = surround(focus, 1.5)
     countries = basemap.features_in(around, (around[2] - around[0]) / 2500)
-    overview = padded(full, 0.5)
+    overview = surround(full, 1.0)
     coarse = basemap.features_in(overview, (overview[2] - overview[0]) / 400)
     towns = towns_apart(basemap.towns_in(padded(focus, 0.3), limit=30), collection)
     left, top, right, bottom = PADDING_PX
@@ -450,8 +457,8 @@ def render(
         "collection": collection,
         "layers": LAYERS,
         "legend": [vars(e) for e in legend(collection, bool(towns), base_layers)],
-        "labels": _labels(collection, towns, focus, zoom),
-        "view": {"focus": _bounds(focus), "full": _bounds(full), "zoom": zoom},
+        "labels": _labels(collection, towns, focus, zoom, inset),
+        "view": {"focus": _bounds(focus), "full": _bounds(full), "zoom": zoom, "overview": inset},
         "base": {
             "countries": {"type": "FeatureCollection", "features": countries},
             "overview": {"type": "FeatureCollection", "features": coarse},

@@ -65,7 +65,7 @@ def _table(rows: tuple[CheckRow, ...]) -> str:
         return ""
     head = "".join(
         f"<th>{h}</th>"
-        for h in ("check", "verdict", "measured", "claim's range", "margin", "P(holds)")
+        for h in ("check", "verdict", "measured", "claim's range", "margin", "probability it holds")
     )
     body = "".join(
         f"<tr><td>{escape(r.quantity)}</td><td>{_badge(r.verdict)}</td>"

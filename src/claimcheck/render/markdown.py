@@ -59,7 +59,7 @@ def _table(rows: tuple[CheckRow, ...]) -> list[str]:
     if not rows:
         return []
     lines = [
-        "| check | verdict | measured | claim's range | margin | P(holds) |",
+        "| check | verdict | measured | claim's range | margin | probability it holds |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for r in rows:

@@ -13,23 +13,26 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from urllib.parse import urlsplit
 
-from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, PartCheck, Verdict
+from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.claims.meaning import DistanceAssertion, InsideAssertion, NearAssertion
 from claimcheck.claims.model import VerdictKind
 from claimcheck.gazetteer import world
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source
+from claimcheck.geo import geodesic
+from claimcheck.render.reasons import range_words, reading_rules
 from claimcheck.render.summary import ClaimSummary
 from claimcheck.render.words import (
     VERDICT_LABEL,
     VERDICT_MEANING,
-    compass_words,
-    interval_words,
+    definite,
     length,
     place_labels,
     requirement_words,
+    span_words,
     uncertainty,
 )
 
@@ -65,7 +68,12 @@ def also_cited(source: Source) -> list[str]:
     if not dataset_of(source):
         return []
     parts = [part.strip() for part in source.title.split(";")]
-    return [p for p in parts if p and not dataset_of(Source(p))]
+    return [p for p in parts if p and not dataset_of(Source(p)) and not _processing(p)]
+
+
+def _processing(part: str) -> bool:
+    """A note of how the data was converted ("converted by scripts/x.py"), not a source."""
+    return bool(re.match(r"(?i)(converted|built|made) (by|with) ", part)) or ".py" in part
 
 
 def dataset_of(source: Source) -> str:
@@ -205,7 +213,9 @@ def _places(all_rows: Sequence[PlaceRow], report: VerifyReport) -> str:
         text += _sentence(", ".join(cited[:-1]) + (" and " if len(cited) > 1 else "") + cited[-1])
     also = [(r, part) for r in rows for part in also_cited(r.source)]
     if also:
-        text += "".join(f" The entry for {r.name} also cites “{part}”." for r, part in also)
+        text += "".join(
+            f" The entry for {definite(r.name)} also cites “{part}”." for r, part in also
+        )
     others = [r for r in rows if not r.dataset]
     if others:
         quoted = "; ".join(f"{r.name}: “{r.source.title}”" for r in others)
@@ -215,7 +225,7 @@ def _places(all_rows: Sequence[PlaceRow], report: VerifyReport) -> str:
         )
     unknown = [r.name for r in rows if r.position == "not known"]
     if unknown:
-        text += f" No source gives a position for {_join(unknown)}."
+        text += f" No source gives a position for {_join([definite(n) for n in unknown])}."
     known = [r for r in rows if r.position != "not known"]
     if known:
         imported = sum(len(v) for v in report.imported.values())
@@ -257,7 +267,8 @@ def _world(rows: Sequence[PlaceRow]) -> str:
     numbers = [int(n.strip("()")) for r in built for n in r.claims.split(", ")]
     defined = "; ".join(d for prefix, _p, d in _WORLD_KINDS if prefix in kinds)
     return (
-        f"Built into claimcheck and used by {_numbers(numbers)}: {_join([r.name for r in built])}"
+        f"Built into claimcheck and used by {_numbers(numbers)}: "
+        f"{_join([definite(r.name) for r in built])}"
         f". {'It comes' if len(built) == 1 else 'They come'} from {world.TITLE}, "
         f"{world.LICENCE}; the edition decides how disputed areas are drawn. {_sentence(defined)}"
         f" Positional uncertainty {built[0].uncertainty.lstrip('±')} for every feature: "
@@ -285,9 +296,8 @@ def _measurement(checks: Sequence[tuple[int, Check]]) -> str:
     parts = []
     if lengths:
         parts.append(
-            f"Distances ({_numbers(lengths)}) are geodesics on the WGS84 ellipsoid, computed with "
-            "pyproj (Karney's algorithm, GeographicLib)"
-            + (", to the nearest point of a line or area" if to_shapes else "")
+            f"Distances ({_numbers(lengths)}) are geodesics on the WGS84 ellipsoid"
+            + (", to the nearest point where the place is a line or an area" if to_shapes else "")
         )
     if angles:
         parts.append(
@@ -299,7 +309,10 @@ def _measurement(checks: Sequence[tuple[int, Check]]) -> str:
             f"a zone's radius ({_numbers(radii)}) is compared as its entry declares it; nothing "
             "is measured"
         )
-    return _sentence("; ".join(parts))
+    text = _sentence("; ".join(parts))
+    if lengths or angles:
+        text += f" Geodesics are solved with {geodesic.METHOD}."
+    return text
 
 
 def _reading(report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str, int]) -> str:
@@ -311,9 +324,9 @@ def _reading(report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str
         n = number[v.claim.id]
         for top in (v, *v.candidates[:1]):
             for c in top.checks:
-                read.setdefault(_range(c), []).append(n)
+                read.setdefault(range_words(c, labels), []).append(n)
         if not v.checks and not v.candidates:
-            text = _unmeasured(v, gazetteer, labels)
+            text = _unmeasured(v, gazetteer, labels, report.dataset.policy.about)
             if text:
                 read.setdefault(text, []).append(n)
     if not read:
@@ -321,11 +334,14 @@ def _reading(report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str
     items = [f"{text} ({_numbers(ns)})" for text, ns in read.items()]
     return (
         "Each figure was read as the range of values its wording allows, from the precision "
-        "it is given to: " + "; ".join(dict.fromkeys(items)) + "."
+        "it is given to: "
+        + "; ".join(dict.fromkeys(items))
+        + ". "
+        + reading_rules(f"{(report.dataset.policy.about * 100).normalize():f} %")
     )
 
 
-def _unmeasured(v: Verdict, gazetteer: Gazetteer, labels: dict[str, str]) -> str:
+def _unmeasured(v: Verdict, gazetteer: Gazetteer, labels: dict[str, str], about: Decimal) -> str:
     """How a claim that could not be measured (its subject has no position) was read."""
     a = v.claim.assertion
     roles = dict(v.places)
@@ -333,44 +349,34 @@ def _unmeasured(v: Verdict, gazetteer: Gazetteer, labels: dict[str, str]) -> str
     place = gazetteer.get(ref_id) if ref_id else None
     if isinstance(a, DistanceAssertion):
         r = a.requirement
-        return f"“{requirement_words(r)}” as {interval_words(r.acceptable(), r.unit)}"
+        lenient, strict = r.acceptable(about), r.strict(about)
+        if strict != lenient:
+            return (
+                f"“{requirement_words(r)}” as {span_words(strict, r.unit)} read strictly and "
+                f"{span_words(lenient, r.unit)} read leniently"
+            )
+        return f"“{requirement_words(r)}” as {span_words(lenient, r.unit)}"
     if place is None:
         return ""
     if isinstance(a, InsideAssertion) and place.kind is PlaceKind.ZONE and place.radius:
         word = "inside" if a.inside else "outside"
         limit = "at most" if a.inside else "more than"
         centre = labels.get(place.centre or "", place.centre)
-        return f"“{word} {labels[place.id]}” as {limit} {place.radius} from {centre}, its centre"
+        return (
+            f"“{word} {definite(labels[place.id])}” as {limit} {place.radius} from "
+            f"{definite(centre or '')}, its centre"
+        )
     if isinstance(a, NearAssertion) and a.threshold is None:
         why = (
             "its own threshold"
             if place.near_m is not None
             else f"the default for a {place.kind.value}"
         )
-        return f"“near {labels[place.id]}” as within {place.near_threshold_m / 1000:,.4g} km, {why}"
-    return ""
-
-
-def _range(check: Check) -> str:
-    if isinstance(check, PartCheck):
-        return f"“{check.claimed}” as {check.bounds}"
-    if isinstance(check, AngleCheck):
-        name = check.claimed.split(" (")[0]
         return (
-            f"“{compass_words(name)}” as bearings {check.acceptable.low % 360:g}° to "
-            f"{check.acceptable.high % 360:g}°"
+            f"“near {definite(labels[place.id])}” as within "
+            f"{place.near_threshold_m / 1000:,.4g} km, {why}"
         )
-    wanted = interval_words(check.acceptable, check.unit)
-    if check.quantity in ("inside", "outside"):
-        if check.nearest is None:  # a zone: measured from its centre
-            return f"“{check.quantity}” a zone as {wanted} from its centre"
-        edge = "0 km or less" if check.quantity == "inside" else "more than 0 km"
-        return f"“{check.quantity}” an area as a signed distance of {edge} to its edge"
-    default = re.search(r"the default for a (\w+)", check.claimed)
-    if check.quantity == "near" and default:
-        return f"“near” with no figure as {wanted}, the default for a {default.group(1)}"
-    claimed = re.sub(r"^exactly ", "", requirement_words_from(check.claimed))
-    return f"“{claimed}” as {wanted}"
+    return ""
 
 
 def requirement_words_from(claimed: str) -> str:
@@ -395,7 +401,7 @@ def _uncertainty(
             ):
                 continue
             each = " and ".join(
-                f"{labels[p.id]} ({uncertainty(p)})" for p in places if p is not None
+                f"{definite(labels[p.id])} ({uncertainty(p)})" for p in places if p is not None
             )
             m = c.measured
             return (
@@ -425,11 +431,11 @@ def _verdicts_rule(
         VerdictKind.CONSISTENT: f"the claim holds with probability at least {level}",
         VerdictKind.INCONSISTENT: f"the claim holds with probability at most {low}",
     }
-    parts = [f"{VERDICT_LABEL[k]}: {meaning[k]}" for k in VERDICT_LABEL if kinds[k]]
+    parts = [f"{VERDICT_LABEL[k]} means {meaning[k]}" for k in VERDICT_LABEL if kinds[k]]
     text = (
         "The verdict is a decision at a stated confidence, in the spirit of ILAC-G8:09/2019 and "
         "ISO 14253-1: on the probability that the claim holds, not on the best estimate alone. "
-        + "; ".join(parts)
+        + ". ".join(parts)
         + ". A figure that can be read two ways (rounded to its last digit, or, when it is round "
         "or hedged, to a coarser step; Krifka 2009, Williams & Power 2013) is consistent only if "
         "it holds read strictly and inconsistent only if it fails read leniently; in between, the "
@@ -449,7 +455,7 @@ def _verdicts_rule(
     several = [number[v.claim.id] for v in verdicts if len(v.checks) > 1]
     if several:
         text += (
-            f" A claim with a distance and a direction ({_numbers(several)}) takes the worse of "
-            "the two verdicts."
+            f" A claim that is checked on two counts, such as a distance and a direction "
+            f"({_numbers(several)}), takes the worse of the two verdicts."
         )
     return text

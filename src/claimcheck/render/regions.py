@@ -12,7 +12,7 @@ from typing import Any
 from claimcheck.analysis.locate import LocateResult, Region, geojson_geometry
 from claimcheck.api import VerifyReport
 from claimcheck.render.summary import claim_numbers
-from claimcheck.render.words import place_labels
+from claimcheck.render.words import definite, place_labels
 
 #: One colour per region of a place (outline, fill), so overlapping regions stay apart.
 PALETTE = (
@@ -29,6 +29,11 @@ def _numbers(numbers: list[int]) -> str:
     if len(text) == 1:
         return f"claim {text[0]}"
     return f"claims {', '.join(text[:-1])} and {text[-1]}"
+
+
+def _hold(numbers: list[int]) -> str:
+    """ "claim 1 holds", "claims 1 and 3 both hold", "claims 1, 3 and 5 all hold"."""
+    return _numbers(numbers) + {1: " holds", 2: " both hold"}.get(len(numbers), " all hold")
 
 
 def locate_regions(report: VerifyReport) -> list[dict[str, Any]]:
@@ -56,27 +61,30 @@ def _words(
     name: str, region: Region, result: LocateResult, numbers: dict[str, int]
 ) -> dict[str, str]:
     """The region's legend label, title and meaning."""
-    held = _numbers([numbers[c] for c in region.claim_ids])
+    ids = [numbers[c] for c in region.claim_ids]
+    held, name = _numbers(ids), definite(name)
     area = f"{region.area_km2:,.0f} km²"
+    put = "puts" if len(ids) == 1 else "put"
     if result.overall.feasible:
-        several = len(region.claim_ids) > 1
         return {
-            "label": f"{held.capitalize()} {'all hold' if several else 'holds'}",
+            "label": _hold(ids).capitalize(),
             "group": f"Where {name} can be",
-            "title": f"Where {name} can be if {held} {'hold' if several else 'holds'} ({area})",
-            "meaning": f"Every point here fits {held}{' at once' if several else ''}.",
+            "title": f"Where {name} can be if {_hold(ids)} ({area})",
+            "meaning": f"Every point here fits {held}{' at once' if len(ids) > 1 else ''}.",
         }
     assert result.conflict is not None
     conflict = [numbers[c] for c in result.conflict.claim_ids]
-    dropped = sorted(set(conflict) - {numbers[c] for c in region.claim_ids})
+    dropped = sorted(set(conflict) - set(ids))
     without = _numbers(dropped)
+    wrong = "is wrong" if len(dropped) == 1 else "are wrong"
     return {
-        "label": f"{held.capitalize()} hold ({without} wrong)",
+        "label": f"{held.capitalize()} {'holds' if len(ids) == 1 else 'hold'} ({without} wrong)",
         "group": f"Where {name} can be",
-        "title": f"Where {name} can be if {held} hold ({area})",
+        "title": f"Where {name} can be if {_hold(ids)} ({area})",
         "meaning": (
-            f"{_numbers(conflict).capitalize()} cannot all hold. If {without} is wrong, "
-            f"{held} put {name} here."
+            f"{_numbers(conflict).capitalize()} cannot {'both' if len(conflict) == 2 else 'all'} "
+            f"hold. If {without} {wrong}, "
+            f"{held} {put} {name} here."
         ),
     }
 

@@ -8,25 +8,33 @@ here is escaped: each format escapes for itself.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from claimcheck.analysis.contradictions import Contradiction
 from claimcheck.analysis.locate import Feasibility
 from claimcheck.analysis.verdicts import Check, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, Source
+from claimcheck.grammar.relations import Interval
+from claimcheck.grammar.units import Unit
+from claimcheck.render.reasons import check_why, verdict_sentence
 from claimcheck.render.words import (
     VERDICT_LABEL,
     VERDICT_MEANING,
     agreed_places,
-    check_why,
     claimed_words,
+    definite,
+    interval_words,
     margin_words,
     measured_words,
     place_labels,
     probability_words,
     readable,
+    requirement_words,
+    span_words,
     statement,
 )
 
@@ -78,14 +86,13 @@ class ClaimSummary:
     contradictions: tuple[str, ...]
     #: ids of every place the claim or one of its readings uses
     places: tuple[str, ...]
+    #: the verdict for this claim in a sentence, with its probability ("the data contradict
+    #: the claim: it holds with probability 3.7 %, at most 5 %")
+    verdict_meaning: str = ""
 
     @property
     def verdict_label(self) -> str:
         return VERDICT_LABEL[self.verdict]
-
-    @property
-    def verdict_meaning(self) -> str:
-        return VERDICT_MEANING[self.verdict]
 
 
 def check_row(check: Check) -> CheckRow:
@@ -129,16 +136,19 @@ class _Wording:
         self.numbers = claim_numbers(report)
         self.refs = {**self.labels, **{cid: f"claim {n}" for cid, n in self.numbers.items()}}
         self.locations: Mapping[str, Feasibility] = {f.place_id: f for f in report.locations}
+        self.about = f"{(report.dataset.policy.about * 100).normalize():f} %"
+        self.claims = {c.id: c for c in report.dataset.claims}
 
     def label(self, place_id: str) -> str:
-        return self.labels.get(place_id, place_id)
+        """The place's name as it reads in a sentence ("the Poland–Ukraine border")."""
+        return definite(self.labels.get(place_id, place_id))
 
     def why(self, v: Verdict) -> str:
         if v.candidates:
             return self._ambiguous(v)
         if v.checks:
             places = dict(v.places)
-            return " ".join(check_why(c, places, self.labels) for c in v.checks)
+            return " ".join(check_why(c, places, self.labels, self.about) for c in v.checks)
         unknown = [pid for _r, pid in v.places if self._unknown(pid)]
         if unknown:
             return self._no_position(unknown[0])
@@ -147,6 +157,17 @@ class _Wording:
     def _unknown(self, place_id: str) -> bool:
         place = self.gazetteer.get(place_id)
         return place is not None and place.kind is PlaceKind.UNKNOWN
+
+    def unverifiable(self, v: Verdict) -> str:
+        """Why a claim with no deciding check cannot be measured, in a clause."""
+        unknown = [pid for _r, pid in v.places if self._unknown(pid)]
+        if unknown:
+            return "the claim cannot be measured: no source gives a position for " + self.label(
+                unknown[0]
+            )
+        if v.candidates:
+            return "the claim cannot be measured: a place it names fits several places"
+        return VERDICT_MEANING[v.verdict]
 
     def _no_position(self, place_id: str) -> str:
         text = f"No source gives a position for {self.label(place_id)}, so this claim cannot be "
@@ -198,10 +219,10 @@ class _Wording:
         unknown = [pid for _r, pid in reading.places if self._unknown(pid)]
         if reading.checks:
             reason = " ".join(
-                check_why(c, dict(reading.places), self.labels) for c in reading.checks
+                check_why(c, dict(reading.places), self.labels, self.about) for c in reading.checks
             )
         elif unknown:
-            reason = f"{self.label(unknown[0])} has no position in the gazetteer."
+            reason = _capital(f"{self.label(unknown[0])} has no position in the gazetteer.")
         else:
             reason = readable(reading.reason, self.refs)
         return Reading(self._reading_places(reading, agreed), reading.verdict, rows, reason)
@@ -211,9 +232,77 @@ class _Wording:
         found: dict[str, list[str]] = {}
         for c in self.report.contradictions:
             for claim_id, other in (c.claim_ids, c.claim_ids[::-1]):
-                text = readable(c.reason, self.refs)
-                found.setdefault(claim_id, []).append(f"Claim {self.numbers[other]}: {text}")
+                found.setdefault(claim_id, []).append(self._conflict(c, claim_id, other))
         return {k: tuple(v) for k, v in found.items()}
+
+    def _conflict(self, c: Contradiction, claim_id: str, other: str) -> str:
+        """ "Claim 6 puts the same distance at 10 km (7.5 to 12.5 km), this claim at …"."""
+        n = self.numbers[other]
+        if c.conditional and len(c.references) == 2 and c.separation is not None:
+            return self._namesakes(c, n)
+        if c.conditional and len(c.references) == 1:
+            return (
+                f"Claim {n} conflicts with this one if the name it shares with it means "
+                f"{self.label(c.references[0])}: no distance satisfies both."
+            )
+        if c.conditional or c.acceptable is None:
+            return f"Claim {n}: {readable(c.reason, self.refs)}"
+        intervals = dict(zip(c.claim_ids, c.acceptable, strict=True))
+        what = "radius" if c.reason.endswith("no radius satisfies both") else "distance"
+        return (
+            f"Claim {n} puts the same {what} at {self._figure(other, intervals[other])}, this "
+            f"claim at {self._figure(claim_id, intervals[claim_id])}: no {what} satisfies both, "
+            "so at most one of them can be right."
+        )
+
+    def _namesakes(self, c: Contradiction, n: int) -> str:
+        """Two places that share a name: the claims conflict only if they were one place."""
+        a, b = (self.label(pid) for pid in c.references)
+        sep = c.separation
+        assert sep is not None
+        text = (
+            f"Claim {n} would conflict with this one only if {a} and {b}, which share a name, "
+            f"were one place. They are {sep.best / 1000:,.1f} km apart ({sep.low / 1000:,.1f} to "
+            f"{sep.high / 1000:,.1f} km given their uncertainty)"
+        )
+        if c.separation_needed is None:
+            return text + "."
+        low, high = c.separation_needed
+        needs = f"at least {low / 1000:,.1f} km"
+        if math.isfinite(high):
+            needs += f" and at most {high / 1000:,.1f} km"
+        best_ok = low <= sep.best <= high
+        outcome = {
+            True: "so both can hold",
+            False: "so the two claims cannot both hold even so",
+            None: (
+                "so both can hold at the best estimate of that separation, though not at every "
+                "separation its uncertainty allows"
+                if best_ok
+                else "so they cannot both hold at the best estimate of that separation, though "
+                "they may within its uncertainty"
+            ),
+        }[c.both_can_hold]
+        return f"{text}; both claims can hold only if they are {needs} apart, {outcome}."
+
+    def _figure(self, claim_id: str, interval: Interval) -> str:
+        """A claim's figure as written, with the range it was read as: "10 km (7.5 to 12.5 km)"."""
+        claim = self.claims[claim_id]
+        a = claim.assertion
+        requirement = getattr(a, "requirement", None) or getattr(a, "threshold", None)
+        if requirement is None:
+            return interval_words(interval, Unit.KM)
+        along = getattr(a, "along", None)
+        words = requirement_words(requirement)
+        if along is not None:
+            straight = interval_words(interval, requirement.unit)
+            if requirement.unit not in (Unit.KM, Unit.M):
+                straight += f", or {interval.high / 1000:,.1f} km,"
+            return f"{words} by {along.value} (so {straight} in a straight line)"
+        span = span_words(interval, requirement.unit)
+        if requirement.unit not in (Unit.KM, Unit.M):  # in km too, to compare with the other
+            span += f", {interval.low / 1000:,.1f} to {interval.high / 1000:,.1f} km"
+        return f"{words} ({span})"
 
 
 def _capital(text: str) -> str:
@@ -249,6 +338,7 @@ def summarize(report: VerifyReport) -> list[ClaimSummary]:
                 readings=tuple(wording.reading(c, agreed) for c in v.candidates),
                 contradictions=contradictions.get(claim.id, ()),
                 places=_places_of(v),
+                verdict_meaning=verdict_sentence(v) or wording.unverifiable(v),
             )
         )
     return out

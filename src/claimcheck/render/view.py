@@ -30,20 +30,31 @@ LAND, SEA, COAST = "#f4f1ea", "#d5e5ef", "#8fb0c4"
 BOUNDARY, TOWN = "#9b8f7a", "#6b6b6b"
 
 
-def _positions(coords: Any) -> list[tuple[float, float]]:
+def positions(coords: Any) -> list[tuple[float, float]]:
+    """Every (lon, lat) of a GeoJSON geometry's coordinates, however nested."""
     if coords and isinstance(coords[0], (int, float)):
         return [(float(coords[0]), float(coords[1]))]
-    return [p for c in coords for p in _positions(c)]
+    return [p for c in coords for p in positions(c)]
 
 
 def extent_of(features: Iterable[Mapping[str, Any]]) -> Extent | None:
     """(west, south, east, north) of the features' positions, or None when there are none."""
-    points = [p for f in features for p in _positions(f["geometry"]["coordinates"])]
+    points = [p for f in features for p in positions(f["geometry"]["coordinates"])]
     if not points:
         return None
     lons = [p[0] for p in points]
     lats = [p[1] for p in points]
     return min(lons), min(lats), max(lons), max(lats)
+
+
+def contains(outer: Extent, inner: Extent) -> bool:
+    """True when the `inner` extent lies wholly within the `outer` one."""
+    return (
+        outer[0] <= inner[0]
+        and outer[1] <= inner[1]
+        and inner[2] <= outer[2]
+        and (inner[3] <= outer[3])
+    )
 
 
 def _in_focus(feature: Mapping[str, Any]) -> bool:
@@ -68,6 +79,14 @@ def padded(extent: Extent, fraction: float, least_deg: float = 0.05) -> Extent:
     dy = max((north - south) * fraction, least_deg)
     return (max(-180.0, west - dx), max(-85.0, south - dy), min(180.0, east + dx),
             min(85.0, north + dy))  # fmt: skip
+
+
+def surround(extent: Extent, fraction: float) -> Extent:
+    """The extent widened by `fraction` of its larger side on every side: a base layer that
+    reaches the edges of a map whose shape differs from the extent's (a wide view of a tall
+    extent would otherwise show bare background, which reads as sea)."""
+    west, south, east, north = extent
+    return padded(extent, 0.0, fraction * max(east - west, north - south, 0.05))
 
 
 def towns_apart(
@@ -123,7 +142,7 @@ def label_items(collection: Mapping[str, Any], towns: Sequence[Any] = ()) -> lis
             lon, lat = p["label_at"]
             items.append(LabelItem(f"r{i}", lat, lon, p["label"], 1, "region"))
         elif layer == "zone":
-            lon, lat = max(_positions(g["coordinates"]), key=lambda q: q[1])
+            lon, lat = max(positions(g["coordinates"]), key=lambda q: q[1])
             items.append(LabelItem(f"z{i}", lat, lon, p["title"], 3, "zone"))
     items += [LabelItem(f"t{i}", t.lat, t.lon, t.name, 5, "town") for i, t in enumerate(towns)]
     return sorted(items, key=lambda item: (item.rank, item.key))

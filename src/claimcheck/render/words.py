@@ -40,7 +40,7 @@ VERDICT_MEANING: dict[VerdictKind, str] = {
     VerdictKind.CONSISTENT: "the claim holds with probability at least the confidence (95 %)",
     VerdictKind.INCONSISTENT: "the claim holds with probability at most 5 %",
     VerdictKind.INCONCLUSIVE: (
-        "the claim holds with a probability in between, or the figure's rounding decides"
+        "the claim holds with a probability between those, or how its figure is read decides"
     ),
     VerdictKind.UNVERIFIABLE: "the claim cannot be measured as written",
 }
@@ -122,7 +122,7 @@ def interval_words(interval: Interval, unit: Unit) -> str:
     u = unit.metres
 
     def fig(m: float) -> str:
-        return f"{m / u:,.4g} {unit.value}"
+        return f"{round(m / u, 3):,.3f}".rstrip("0").rstrip(".") + f" {unit.value}"
 
     if math.isinf(interval.high):
         return f"{'more than' if interval.low_open else 'at least'} {fig(interval.low)}"
@@ -131,22 +131,91 @@ def interval_words(interval: Interval, unit: Unit) -> str:
     return f"between {fig(interval.low)} and {fig(interval.high)}"
 
 
+def span_words(interval: Interval, unit: Unit) -> str:
+    """A range as a reader says it: "7.5 to 12.5 km"; "less than 7 km" when open-ended."""
+    if math.isinf(interval.high) or (interval.low <= 0.0 and not interval.low_open):
+        return interval_words(interval, unit)
+    u = unit.metres
+
+    def num(m: float) -> str:
+        return f"{round(m / u, 3):,.3f}".rstrip("0").rstrip(".")
+
+    return f"{num(interval.low)} to {num(interval.high)} {unit.value}"
+
+
 def requirement_words(requirement: Requirement) -> str:
     """The figure as the claim states it, without the tolerance: "about 24 km", "34 mi" (a bare
     figure reads as "exactly" with its rounding; the range it allows is given elsewhere)."""
     return re.sub(r"^exactly ", "", re.sub(r" \(±[^)]*\)$", "", str(requirement)))
 
 
+#: Head nouns that make a place's name a description that takes "the": "the Poland–Ukraine
+#: border", "the al-Tanf garrison", "the Kakhovka Dam", "the coast of Syria".
+_COMMON_HEADS = frozenset(
+    [
+        "airport",
+        "base",
+        "border",
+        "bridge",
+        "camp",
+        "coast",
+        "crossing",
+        "dam",
+        "desert",
+        "dryer",
+        "field",
+        "garrison",
+        "line",
+        "outpost",
+        "plant",
+        "port",
+        "recommendation",
+        "reservoir",
+        "river",
+        "site",
+        "station",
+        "tripoint",
+        "zone",
+    ]
+)
+
+
+def definite(name: str) -> str:
+    """A place's name as it reads in a sentence: with "the" when it is a description ("the
+    Poland–Ukraine border", "the site of …"), as is when it is a proper name ("Tower 22")."""
+    bare = re.sub(r"\s*[(\[].*$", "", name).strip()
+    words = bare.split()
+    if not words or words[0].lower() in ("the", "a", "an"):
+        return name
+    first, last = words[0], words[-1]
+    if first.lower() in _COMMON_HEADS and len(words) > 1 and words[1] == "of":
+        return "the " + first.lower() + name[len(first) :]
+    if last.lower() in _COMMON_HEADS:
+        return "the " + name
+    return name
+
+
+def figure(claimed: str) -> str:
+    """The figure as the claim words it: "about 20 mi (±5 mi) by river" -> "about 20 mi",
+    "several km (between 3 and 9 km)" -> "several km", "exactly 34 mi" -> "34 mi"."""
+    text = re.sub(r" by (road|river|rail)$", "", claimed)
+    return re.sub(r"^exactly ", "", re.sub(r" \((±|between )[^)]*\)", "", text))
+
+
 def _name(
-    role: str, places: Mapping[str, str], refs: Mapping[str, str], labels: dict[str, str]
+    role: str, places: Mapping[str, str], refs: Mapping[str, str], labels: Mapping[str, str]
 ) -> str:
     pid = places.get(role)
-    return labels.get(pid, pid) if pid else f"“{refs[role]}”"
+    return definite(labels.get(pid, pid)) if pid else f"“{refs[role]}”"
 
 
-def statement(claim: Claim, places: Mapping[str, str], labels: dict[str, str]) -> str:
-    """The claim restated with the places it names: "al-Tanf garrison is about 24 km west of
-    al-Walid border crossing". `places`: role -> place id where the claim names one place."""
+#: How a claim says its route: "45 km by road from", "about 20 mi along the river from".
+_ALONG = {"road": "by road", "river": "along the river", "rail": "by rail"}
+
+
+def statement(claim: Claim, places: Mapping[str, str], labels: Mapping[str, str]) -> str:
+    """The claim restated with the places it names: "the al-Tanf garrison is about 24 km west of
+    the al-Walid border crossing". `places`: role -> place id where the claim names one place."""
     a = claim.assertion
     refs = dict(zip(a.roles, (r.text for r in a.place_refs()), strict=True))
 
@@ -156,16 +225,29 @@ def statement(claim: Claim, places: Mapping[str, str], labels: dict[str, str]) -
     if isinstance(a, ZoneRadiusAssertion):
         return f"{name('zone')} has a radius of {requirement_words(a.requirement)}"
     subject = name("subject")
+    if "," in subject:  # an appositive ("the site …, as the first reports put it,") closes
+        subject += ","
     if isinstance(a, DistanceAssertion):
+        figure_words = requirement_words(a.requirement)
+        if a.along is not None:
+            figure_words += " " + _ALONG[a.along.value]
         direction = f" {compass_words(a.direction.name)} of" if a.direction else " from"
-        return f"{subject} is {requirement_words(a.requirement)}{direction} {name('reference')}"
+        return f"{subject} is {figure_words}{direction} {name('reference')}"
     if isinstance(a, DirectionAssertion):
         return f"{subject} is {compass_words(a.direction.name)} of {name('reference')}"
     if isinstance(a, InsideAssertion):
+        if a.part is not None and a.inside:
+            return f"{subject} is in {part_adjective(a.part.name)} {name('area')}"
         return f"{subject} is {'inside' if a.inside else 'outside'} {name('area')}"
     assert isinstance(a, NearAssertion)
-    figure = f" ({requirement_words(a.threshold)})" if a.threshold else ""
-    return f"{subject} is near {name('reference')}{figure}"
+    figure_words = f" ({requirement_words(a.threshold)})" if a.threshold else ""
+    return f"{subject} is near {name('reference')}{figure_words}"
+
+
+def part_adjective(symbol: str) -> str:
+    """A compass part as an adjective: "NE" -> "north-eastern", "N" -> "northern"."""
+    words = compass_words(symbol)
+    return words + "ern" if words.split("-")[-1] in ("north", "south", "east", "west") else words
 
 
 def agreed_places(verdict: Verdict) -> dict[str, str]:
@@ -188,17 +270,32 @@ def probability_words(check: Check) -> str:
 
 
 def measured_words(check: Check) -> str:
-    """The measurement with its range and units: "30.8 km (22.8–38.8 km)"."""
+    """The measurement with its range and units: "30.8 km, worst case 22.8–38.8 km"."""
     if isinstance(check, PartCheck):
-        return f"in the {check.found or 'middle'} part"
+        return f"in the {part_adjective(check.found) if check.found else 'middle'} part"
     m = check.measured
     if isinstance(check, AngleCheck):
         bearing = m.best % 360
         words = f"bearing {bearing:.1f}° ({compass_words(_compass(bearing))})"
+        if check.side:
+            return f"{words} from the line's nearest point"
         return f"{words}, ±{m.half_width:.1f}° at worst" if m.half_width else words
+    if check.quantity in ("inside", "outside") and check.nearest is not None:  # signed
+        best = _signed(m.best, check.unit)
+        if m.low == m.high:
+            return f"{best} the edge"
+        return f"{best} the edge, worst case {_signed(m.low, check.unit)} to " + _signed(
+            m.high, check.unit
+        )
     if m.low == m.high:
         return length(m.best, check.unit, exact=True)
     return f"{length(m.best, check.unit)}, worst case {span(m.low, m.high, check.unit)}"
+
+
+def _signed(metres: float, unit: Unit) -> str:
+    """A signed distance to an area's edge: "1.9 km inside", "0.1 km outside"."""
+    side = "inside" if metres <= 0 else "outside"
+    return f"{abs(metres) / unit.metres:,.1f} {unit.value} {side}"
 
 
 def _compass(azimuth: float) -> str:
@@ -209,12 +306,14 @@ def margin_words(check: Check) -> str:
     """How far the best estimate is from the claim's nearest limit, and on which side."""
     if isinstance(check, PartCheck):
         return ""
+    side = "inside" if check.margin >= 0 else "outside"
     if isinstance(check, AngleCheck):
-        side = "inside" if check.margin >= 0 else "outside"
-        return f"{abs(check.margin):.1f}° {side} the compass sector"
+        what = "that side's 180°" if check.side else "the compass sector"
+        return f"{abs(check.margin):.1f}° {side} {what}"
     if math.isinf(check.margin):
         return "no limit to be near"
-    side = "inside" if check.margin >= 0 else "outside"
+    if check.quantity in ("inside", "outside") and check.nearest is not None:
+        return f"{abs(check.margin) / check.unit.metres:,.1f} {check.unit.value} from the edge"
     return (
         f"{abs(check.margin) / check.unit.metres:,.1f} {check.unit.value} {side} the claimed range"
     )
@@ -223,118 +322,21 @@ def margin_words(check: Check) -> str:
 def claimed_words(check: Check) -> str:
     """What the claim asks of the measured quantity, with its unit."""
     if isinstance(check, PartCheck):
-        return f"{check.claimed}: {check.bounds}"
+        found = re.search(r"in the (\w+) part", check.claimed)
+        part = part_adjective(found.group(1)) if found else check.claimed
+        limits = check.bounds.split(": ", 1)[-1]
+        return f"the {part} part: {degree_limits(limits)}"
     if isinstance(check, AngleCheck):
+        name = compass_words(check.claimed.split(" (")[0])
+        if check.side:
+            centre = (check.acceptable.low + check.acceptable.high) / 2
+            low, high = (centre - 90) % 360, (centre + 90) % 360 or 360
+            return f"the {name} side: bearings {low:g}°–{high:g}° from the nearest point"
         low, high = check.acceptable.low % 360, check.acceptable.high % 360
-        return f"{compass_words(check.claimed.split(' (')[0])}: bearings {low:g}°–{high:g}°"
+        return f"{name}: bearings {low:g}°–{high:g}°"
+    if check.quantity in ("inside", "outside") and check.nearest is not None:
+        return f"{check.quantity} the area"
     return interval_words(check.acceptable, check.unit)
-
-
-def check_why(check: Check, places: Mapping[str, str], labels: dict[str, str]) -> str:
-    """One check explained in a sentence a reader can follow."""
-
-    def name(role: str) -> str:
-        pid = places.get(role, "")
-        return labels.get(pid, pid)
-
-    subject = name("subject")
-    other = name("reference") or name("area") or name("zone")
-    if isinstance(check, PartCheck):
-        head = (
-            f"{subject} lies in the {check.found or 'middle'} part of {other}; the claim's part "
-            f"is {check.bounds}"
-        )
-        inside = bool(check.found) and f"in the {check.found} part" in check.claimed
-        return head + _probability_clause(check, inside)
-    if isinstance(check, AngleCheck):
-        m = check.measured
-        # no worst case for the side of a line: its chance comes from the signed distance
-        worst = (
-            f", ±{m.half_width:.1f}° at worst given the places' uncertainty" if m.half_width else ""
-        )
-        head = (
-            f"Seen from {other}, {subject} lies at a bearing of {m.best % 360:.1f}° "
-            f"({compass_words(_compass(m.best % 360))}){worst}; the claim's direction covers "
-            f"bearings {check.acceptable.low % 360:g}° to {check.acceptable.high % 360:g}°"
-        )
-        return head + _probability_clause(check, check.margin > 0)
-    unit = check.unit
-    m = check.measured
-    wanted = interval_words(check.acceptable, unit)
-    if check.quantity in ("inside", "outside") and check.nearest is not None:  # a polygon
-        wanted = "0 km or less (inside)" if check.quantity == "inside" else "more than 0 km"
-    if check.quantity == "radius":
-        verb = "fits" if check.verdict is VerdictKind.CONSISTENT else "does not fit"
-        return (
-            f"The declared radius of {name('zone')} is {length(m.best, unit, exact=True)}; the "
-            f"claim, read as {wanted}, {verb} it."
-        )
-    if check.quantity in ("inside", "outside") and check.nearest is None:  # a zone
-        what = f"The distance from {subject} to the centre of {other}"
-    elif check.quantity in ("inside", "outside"):
-        what = f"The distance from {subject} to the edge of {other} (negative inside)"
-    elif check.nearest is not None:
-        what = f"The distance from {subject} to the nearest point of {other}"
-    else:
-        what = f"The distance from {subject} to {other}"
-    if m.low == m.high:
-        measured = f"is {length(m.best, unit)}"
-    else:
-        measured = (
-            f"is {length(m.best, unit)} between the stated positions, and at worst anywhere from "
-            f"{m.low / unit.metres:,.1f} to {m.high / unit.metres:,.1f} {unit.value} given the "
-            "places' stated uncertainty"
-        )
-    route = re.search(r" by (road|river|rail)$", check.claimed)
-    if route:
-        wanted = f"{requirement_words_of(check.claimed)} along a {route.group(1)}"
-        head = (
-            f"{what} {measured}; the claim gives {wanted}, which can be no shorter than the "
-            "straight line and is rarely much longer"
-        )
-        return head + _probability_clause(check, check.margin > 0, route=True)
-    if check.strict is not None:
-        wanted += f" ({interval_words(check.strict, unit)} read strictly)"
-    head = f"{what} {measured}; the claim needs {wanted}"
-    return head + _probability_clause(check, check.margin > 0)
-
-
-def requirement_words_of(claimed: str) -> str:
-    """ "about 20 mi (±5 mi) by river" -> "about 20 mi"."""
-    return re.sub(r" \(±[^)]*\)", "", re.sub(r" by (road|river|rail)$", "", claimed))
-
-
-def _probability_clause(check: Check, best_fits: bool, route: bool = False) -> str:
-    """How likely the claim is, with each place anywhere within its uncertainty, and the rule."""
-    chance = check.chance
-    if chance is None:
-        return "."
-    level = percent(float(chance.confidence))
-    low = percent(1.0 - float(chance.confidence))
-    if route:
-        p = (
-            f". The route is possible with probability {percent(chance.lenient)} and of a usual "
-            f"length with probability {percent(chance.strict)}"
-        )
-    elif chance.two_readings:
-        p = (
-            f". With each place anywhere within its uncertainty, the claim holds with probability "
-            f"{percent(chance.strict)} read strictly and {percent(chance.lenient)} read leniently"
-        )
-    else:
-        p = (
-            f". With each place anywhere within its uncertainty, the claim holds with probability "
-            f"{percent(chance.lenient)}"
-        )
-    if check.verdict is VerdictKind.CONSISTENT:
-        return f"{p}: at least {level}, so it is consistent."
-    if check.verdict is VerdictKind.INCONSISTENT:
-        return f"{p}: at most {low}, so it is inconsistent."
-    lean = "likely right" if best_fits else "likely wrong"
-    return (
-        f"{p}: between {low} and {level}, so it is inconclusive (the best estimate "
-        f"{'fits' if best_fits else 'does not fit'} the claim: {lean}, not shown)."
-    )
 
 
 def readable(text: str, labels: Mapping[str, str]) -> str:
@@ -345,3 +347,18 @@ def readable(text: str, labels: Mapping[str, str]) -> str:
     ids = sorted(labels, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])'?(" + "|".join(map(re.escape, ids)) + r")'?(?![\w-])")
     return pattern.sub(lambda m: labels[m.group(1)], text)
+
+
+def degree_limits(limits: str) -> str:
+    """ "north of 31.98° and east of 37.84°" -> "north of 31.98° N and east of 37.84° E"."""
+
+    def mark(m: re.Match[str]) -> str:
+        value = float(m.group(2))
+        hemisphere = (
+            ("N" if value >= 0 else "S")
+            if m.group(1) in ("north", "south")
+            else ("E" if value >= 0 else "W")
+        )
+        return f"{m.group(1)} of {abs(value):g}° {hemisphere}"
+
+    return re.sub(r"(north|south|east|west) of (-?[\d.]+)°", mark, limits)
