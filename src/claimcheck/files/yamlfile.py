@@ -232,6 +232,10 @@ class Entry:
     def text(self, key: str, required: bool = False) -> str | None:
         """The field as text; a name or figure (any key but PROSE_KEYS) at most MAX_NAME_CHARS."""
         value = self.data.get(key)
+        if type(value) is str:  # the usual field, in one test (160,000 on 10,000 claims)
+            text = value.strip()
+            if text and len(text) <= MAX_NAME_CHARS:
+                return text
         if value is None:
             if required:
                 self.problem(None, f"missing required field {key!r}")

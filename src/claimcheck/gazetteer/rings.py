@@ -13,7 +13,9 @@ its ring or crossing it and three vertices on one geodesic are all errors, becau
 them gives wrong answers (a hole outside the ring was measured to as if it were a boundary).
 
 Kept apart from the readers so that a reader that defers building geometry can still call it
-for every polygon it loads.
+for every polygon it loads. A small ring without holes is first certified in pure Python
+(claimcheck.gazetteer.plain_rings): numpy, shapely and pyproj are loaded only for the rings
+that certificate cannot clear, which then get the full check and its messages.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from itertools import pairwise
 from typing import Any
 
 from claimcheck.gazetteer.places import LatLon
+from claimcheck.gazetteer.plain_rings import plainly_valid
 
 #: Longest straight piece of a densified edge in the checking frame (m).
 DENSIFY_M = 5_000.0
@@ -93,6 +96,11 @@ def ring_problems(rings: Sequence[Sequence[LatLon]]) -> list[RingProblem]:
     if frame is None:
         return [RingProblem(0, "runs around a whole great circle: a polygon must fit in a "
                                "hemisphere")]  # fmt: skip
+    centre = (frame.lat, frame.lon)
+    if len(cleaned) == 1 and plainly_valid(
+        cleaned[0], centre, DENSIFY_M, MAX_REACH_M, MIN_ROUNDNESS
+    ):  # most polygons: small, no holes, plainly valid (no numpy, shapely or pyproj)
+        return []
     planar: list[Any] = []
     for i, ring in enumerate(cleaned):
         xy, reach = frame.ring(ring)
