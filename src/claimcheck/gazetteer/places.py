@@ -271,7 +271,9 @@ class Gazetteer:
     )
     #: id(ref) -> its resolution (which holds the ref, so the id is not reused while cached):
     #: loading, verdicts, contradictions and reports resolve each claim's references again
-    _by_ref: dict[int, Resolution] = field(default_factory=dict, init=False, repr=False)
+    _by_ref: dict[int, Resolution] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         for place in self.places.values():
