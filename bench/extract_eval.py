@@ -43,6 +43,10 @@ FIELDS = ("kind", "relation", "value", "unit", "subject", "reference", "directio
 TARGET = 0.9
 FIGURE_TARGET = 0.95
 PLACES_TARGET = 0.8
+#: What the held-out articles scored where it fell short of the target, measured once after
+#: the rules were last changed (docs/commands/extract.md): the test suite holds extraction to
+#: these so it gets no worse; they are not the targets, which are not met there.
+HELD_OUT_FLOORS = {"figures.recall": 0.939, "places.both": 0.593}
 
 
 def normalise(value: Any) -> Any:

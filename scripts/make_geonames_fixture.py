@@ -10,9 +10,12 @@ feature class P (every row of a GeoNames cities file is a populated place) and n
 
 Usage: python scripts/make_geonames_fixture.py CITIES500_JSON CITIES_PBF OUT.txt
        --box SOUTH WEST NORTH EAST [--box ...] [--name NAME ...] [--names-in TEXT ...]
+       [--capitals CAPITALS_JSON]
 
 `--names-in` takes every row one of whose names (the name or an alternate name) is written, as
 capitalised words, in the text file: the rows a full index would offer for the text's names.
+`--capitals` takes every country's capital listed in claimcheck's capitals.json (the rows "the
+capital" resolves to in a full index).
 """
 
 from __future__ import annotations
@@ -107,7 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--box", nargs=4, type=float, action="append", default=[])
     parser.add_argument("--name", action="append", default=[])
     parser.add_argument("--names-in", action="append", default=[])
+    parser.add_argument("--capitals")
     args = parser.parse_args(argv)
+    capitals: set[int] = set()
+    if args.capitals:
+        with open(args.capitals, encoding="utf-8") as handle:
+            capitals = {c["geonameid"] for c in json.load(handle).values() if c["geonameid"]}
     written: set[str] = set()
     for path in args.names_in:
         with open(path, encoding="utf-8") as handle:
@@ -121,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         lat, lon = city["latitude"], city["longitude"]
         in_box = any(s <= lat <= n and w <= lon <= e for s, w, n, e in args.box)
         names = {city["name"], *city.get("alternatenames", [])}
-        if in_box or city["name"] in args.name or names & written:
+        named = city["name"] in args.name or city["geonameid"] in capitals
+        if in_box or named or names & written:
             chosen.append(city)
     chosen.sort(key=lambda c: c["geonameid"])
     with open(args.out, "w", encoding="utf-8", newline="\n") as handle:

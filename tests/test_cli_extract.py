@@ -79,3 +79,13 @@ def test_bad_input_exits_2_without_traceback(args: list[str], message: str) -> N
     code, _, err = run(*args)
     assert code == 2
     assert message in err and "Traceback" not in err
+
+
+def test_append_to_a_new_file_creates_a_claims_file(tmp_path: Path) -> None:
+    """A new story starts with no claims file: `--append` creates one the checker reads."""
+    claims = tmp_path / "claims.yaml"
+    code, out, err = run(SEED, "--places", PLACES, "--append", str(claims))
+    assert (code, out) == (0, "") and "appended 4 claims" in err, err
+    assert claims.read_text(encoding="utf-8").startswith("claims:\n  - id: ")
+    checked = CliRunner().invoke(main, ["check", "--claims", str(claims), "--places", PLACES])
+    assert checked.exit_code == 0 and "drafts not verified" in checked.output, checked.output

@@ -117,6 +117,18 @@ def test_import_then_search_both_sources(tmp_path: Path) -> None:
     assert "Maqhá ash Shuḩaymī" in shown.output
 
 
+def test_search_in_a_new_storys_folder_needs_no_places_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No data/places.yaml where the story starts: with --db the index is searched alone."""
+    db = str(tmp_path / "geonames.sqlite")
+    assert run("places", "import", "geonames", GEONAMES, "-o", db).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    found = run("places", "search", "Maqha ash Shuhaymi", "--db", db)
+    assert found.exit_code == 0 and "geonames:167300" in found.output
+    assert run("places", "search", "Maqha ash Shuhaymi").exit_code == 2  # nothing to search
+
+
 def test_import_shows_a_progress_bar_on_a_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -107,6 +107,20 @@ def test_less_than_7_km_west_of_the_border() -> None:
     assert "the side facing W" in verdict.reason
 
 
+def test_the_side_of_a_line_is_shown_as_the_half_plane_it_is_decided_on() -> None:
+    """What every output prints (the claimed range, the margin) is the side, 270° ± 90°, not
+    the ±22.5° sector of "west": a bearing of 250° is on the west side, 70° from its edge."""
+    assertion = DistanceAssertion(
+        PlaceRef("west-5km"), PlaceRef("diagonal"), parse_requirement("less than 30 km"),
+        parse_direction("west"),
+    )  # fmt: skip
+    direction = _verdict(assertion).checks[1]
+    assert (direction.acceptable.low, direction.acceptable.high) == (180.0, 360.0)
+    assert direction.claimed.startswith("W (the side facing 270° ± 90°)")
+    bearing = direction.measured.best % 360
+    assert 180.0 < bearing < 360.0 and direction.margin == pytest.approx(90 - abs(bearing - 270))
+
+
 @pytest.mark.parametrize(
     ("subject", "expected"), [("in-ne", C), ("in-middle", X), ("on-ne-edge", N)]
 )

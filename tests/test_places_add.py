@@ -98,6 +98,43 @@ def test_an_ambiguous_name_lists_candidates_and_writes_nothing(db: str, tmp_path
     assert code == 0 and "added nikopol-ua (GeoNames 700051" in out
 
 
+@pytest.fixture(scope="module")
+def stories_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("index") / "geonames.sqlite")
+    import_geonames(str(DATA / "geonames" / "RO-LB-stories.txt"), path)
+    return path
+
+
+def test_a_name_spelled_alike_beats_other_romanisations(stories_db: str, tmp_path: Path) -> None:
+    """ "Tyre" is Tyre (LB), not Tur, Tureni, Turea, Tria or Tăure (RO), whose consonants it
+    shares: the rule a claim naming a place follows (Gazetteer.resolve)."""
+    places = tmp_path / "places.yaml"
+    code, out, err = run("places", "add", "Tyre", "--db", stories_db, "--places", str(places))
+    assert code == 0, out + err
+    assert out.startswith(f"{places}:2: added tyre (GeoNames 267008 ")
+    # Tur, and Tureni whose GeoNames alternate names include "Tur": both spelled so; Tyre and
+    # Tria are not
+    code, out, err = run("places", "add", "Tur", "--db", stories_db, "--places", str(places))
+    assert code == 1 and "2 candidates for 'Tur'" in err
+    assert "geonames:664484" in out and "geonames:664451" in out
+    assert "geonames:267008" not in out and "geonames:664615" not in out
+
+
+def test_a_near_miss_is_offered_as_another_name_not_a_candidate(
+    stories_db: str, tmp_path: Path
+) -> None:
+    """ "Ain Yaacoub" (a village in Akkar, Lebanon) matches only ‘En Ya‘aqov in Israel, by a
+    fuzzy score: a namesake across the border, never to be picked by default."""
+    places = tmp_path / "places.yaml"
+    code, out, err = run(
+        "places", "add", "Ain Yaacoub", "--db", stories_db, "--places", str(places)
+    )
+    assert code == 1 and not places.exists()
+    assert "geonames:295181" in out and "fuzzy" in out
+    assert "no place is called 'Ain Yaacoub'; 1 near miss with other names: nothing added" in err
+    assert "candidates" not in err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -23,6 +23,7 @@ KM, MI = 1000.0, 1609.344
         ("a dozen km", 9 * KM, 15 * KM),
         ("dozens of km", 24 * KM, 144 * KM),
         ("tens of kilometres", 20 * KM, 99 * KM),
+        ("several tens of kilometres", 30 * KM, 90 * KM),  # not "several" of "tens"
         ("Several  Kilometers", 3 * KM, 9 * KM),
     ],
 )

@@ -39,7 +39,7 @@ from claimcheck.geo.measure import (
     NotMeasurable,
     azimuth_uncertainty_deg,
 )
-from claimcheck.geo.parts import Box, part_terms
+from claimcheck.geo.parts import PART_RULES, Box, in_part, is_corner, part_terms
 from claimcheck.geo.probability import Batch, Spread, SpreadKind
 from claimcheck.grammar.directions import Direction, compass
 from claimcheck.grammar.relations import Interval
@@ -184,6 +184,13 @@ def _angle_draft(
     index = ctx.batch.ask(spread, sector) if spread is not None else ctx.batch.ask_sum([])
     off = abs((azimuth - direction.centre_deg + 180.0) % 360.0 - 180.0)
     m = (direction.half_width_deg if half_width is None else half_width) - off
+    acceptable, shown = c.acceptable, c.claimed
+    if half_width is not None:
+        # a side of a line: what the check shows is the half-plane it decided on, not the
+        # ±22.5° compass sector, so that no output puts a bearing "inside" a sector it is not in
+        centre = direction.centre_deg
+        acceptable = Interval(centre - half_width, centre + half_width)
+        shown = f"{direction.name} (the side facing {centre:g}° ± {half_width:g}°) from the line"
 
     def build(chance: Chance) -> Check:
         verdict = chance.verdict
@@ -196,7 +203,7 @@ def _angle_draft(
         measured = Measured(azimuth, azimuth - worst_deg, azimuth + worst_deg)
         decide_below = abs(m) if verdict is verdict.INCONCLUSIVE else None
         return AngleCheck(
-            c.name, verdict, measured, c.acceptable, c.claimed, m, decide_below, reason, chance
+            c.name, verdict, measured, acceptable, shown, m, decide_below, reason, chance
         )
 
     return Draft(index, index, build)
@@ -314,6 +321,7 @@ def _part(ctx: Context, c: Condition, subject: Place, area: Place) -> Draft:
         found = compass(dist.azimuth_deg)
         sector = _sector(part)
         bounds = f"the sector {sector.low % 360:g}°–{sector.high % 360:g}° seen from {centre.id}"
+        inside_part = found == part.name
     else:
         box = Box.around(area.vertices)
         terms = part_terms(
@@ -322,16 +330,14 @@ def _part(ctx: Context, c: Condition, subject: Place, area: Place) -> Draft:
         index = ctx.batch.ask_sum(terms)
         row, column = box.tile_of(subject.lat, subject.lon)
         found = _TILE_NAMES[(row, column)]
-        bounds = (
-            f"the {part.name} tile of {area.id}'s bounding box in thirds (ICD-9): "
-            f"{box.describe(part.name)}"
-        )
+        inside_part = in_part(part.name, row, column)
+        bounds = f"{box.describe(part.name)} in {area.id}: {PART_RULES[is_corner(part.name)]}"
 
     def build(chance: Chance) -> Check:
         where = (
             f"{subject.id} is in the {found} part" if found else f"{subject.id} is in the middle"
         )
-        inside = found == part.name
+        inside = inside_part
         decision = decision_text(chance, c.claimed, best=(inside, inside))
         reason = f"{where}; the {part.name} part is {bounds}; {decision}"
         return PartCheck("part", chance.verdict, found, bounds, c.claimed, reason, chance)

@@ -48,7 +48,8 @@ class Quantity(Enum):
     #: the declared radius of the reference zone: no subject position is involved
     RADIUS = "radius"
     #: which part of an area the subject is in ("north-eastern Jordan"): for a polygon the
-    #: tile of its bounding box (ICD-9), for a zone the sector seen from its centre
+    #: corner tile or outer third of its bounding box (geo.parts), for a zone the sector seen
+    #: from its centre
     PART = "part"
 
 

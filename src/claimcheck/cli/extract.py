@@ -98,9 +98,9 @@ def _progress_item(path: str | None) -> str | None:
 @click.option(
     "--append",
     "append_path",
-    type=click.Path(dir_okay=False, exists=True),
+    type=click.Path(dir_okay=False),
     help="Add the drafts to this claims file (existing bytes untouched; quotes already there "
-    "are skipped).",
+    "are skipped; a new file is created).",
 )
 @click.pass_context
 def extract(
@@ -152,7 +152,7 @@ def extract(
         # one file named on its own reads as it always has; several name their file throughout
         several = len(articles) > 1 or paths != list(articles)
         if append_path is not None:
-            existing = read_text(append_path)
+            existing = read_text(append_path) if os.path.exists(append_path) else ""
             result = core.append_articles(existing, append_path, drafted)
             if result.added:
                 write_text_atomic(append_path, result.text)

@@ -8,6 +8,7 @@ import tempfile
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from claimcheck.cli.options import (
     EXIT_ATTENTION,
@@ -20,8 +21,8 @@ from claimcheck.cli.options import (
 )
 from claimcheck.cli.places_add import add
 from claimcheck.errors import UsageError
-from claimcheck.gazetteer.places import Place, PlaceKind, Source, suggest_place
-from claimcheck.gazetteer.reader import load_places
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source, suggest_place
+from claimcheck.gazetteer.reader import load_places, with_world
 from claimcheck.geo.distance import resolve_endpoint
 from claimcheck.grammar.coords import format_dms
 from claimcheck.lookup.importer import dump_size, import_geonames
@@ -91,7 +92,12 @@ def search(
       claimcheck places search Shamiya --db geonames.sqlite --country SY --format json
     """
     with reporting_errors(fmt):
-        gazetteer = load_places(places_path)
+        source = click.get_current_context().get_parameter_source("places_path")
+        if db_path and source is ParameterSource.DEFAULT and not os.path.exists(places_path):
+            # a new story's folder has no data/places.yaml yet: search the index alone
+            gazetteer = with_world(Gazetteer({}, "<no places file>"))
+        else:
+            gazetteer = load_places(places_path)
         near_place = resolve_endpoint(near, gazetteer) if near else None
         db = _open_db(db_path)
         try:

@@ -28,6 +28,7 @@ from claimcheck.lookup.add import (
 )
 from claimcheck.lookup.index import GazetteerDb
 from claimcheck.lookup.search import cited_geonames_ids
+from claimcheck.render.wording import count
 
 
 @click.command()
@@ -101,11 +102,20 @@ def add(
         found = choose(candidates, pick)
         if found is None:
             echo(_listing(candidates))
-            echo(
-                f"{len(candidates)} candidates for {name!r}: nothing added; choose one with "
-                "--pick N or --pick ID",
-                err=True,
-            )
+            if all(c.how == "fuzzy" for c in candidates):
+                # a near miss is another name: often a namesake across a border, never a pick
+                # to make by default
+                misses = count(len(candidates), "near miss", "near misses")
+                message = (
+                    f"no place is called {name!r}; {misses} with other names: nothing added; "
+                    "--pick one only if it is the same place"
+                )
+            else:
+                message = (
+                    f"{count(len(candidates), 'candidate')} for {name!r}: nothing added; choose "
+                    "one with --pick N or --pick ID"
+                )
+            echo(message, err=True)
             sys.exit(EXIT_ATTENTION)
         _refuse_duplicate(found, gazetteer)
         new = new_place(found, (p.id for p in gazetteer), via_name(source, db_path), place_id)

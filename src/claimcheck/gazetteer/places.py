@@ -125,6 +125,9 @@ class Place:
     path: str = ""
     #: ids of places that knowingly share a name with this one (silences the collision lint)
     ambiguous_with: tuple[str, ...] = ()
+    #: people living there, where the source says (GeoNames rows): how a reader tells the
+    #: Los Angeles a story means from the villages of that name
+    population: int | None = None
 
     @property
     def names(self) -> tuple[str, ...]:

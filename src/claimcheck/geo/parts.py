@@ -1,11 +1,16 @@
 """The compass parts of an area ("north-eastern Jordan"), and the probability of being in one.
 
-A polygon's part is a tile of its bounding box cut into thirds by two parallels and two
-meridians: the internal cardinal directions of Liu, Wang, Jin & Wu (2005, "On internal cardinal
-direction relations", COSIT, LNCS 3693, doi:10.1007/11556114_18), whose ICD-9 model partitions
-an area's minimum bounding rectangle into a middle and eight compass parts. Equal thirds are this
-project's choice (the paper fits the middle's size to a cognitive experiment). The outer tiles
-run on beyond the box: whether the subject is inside the area at all is its own check.
+A polygon's bounding box is cut into thirds by two parallels and two meridians, as in the
+internal cardinal directions of Liu, Wang, Jin & Wu (2005, "On internal cardinal direction
+relations", COSIT, LNCS 3693, doi:10.1007/11556114_18), whose ICD-9 model partitions an area's
+minimum bounding rectangle into a middle and eight compass parts. An intercardinal part
+("north-eastern") is its corner tile, as in ICD-9. A cardinal part ("southern") is the whole
+outer third on that side, three tiles: the projection-based reading of a cardinal direction as
+a half-plane (Frank 1991, "Qualitative spatial reasoning about cardinal directions",
+Auto-Carto 10), because a reader calls a place in the south-west corner "in southern Lebanon"
+too; ICD-9's middle tile alone made such claims fail. Equal thirds are this project's choice
+(the paper fits the middle's size to a cognitive experiment). The outer parts run on beyond the
+box: whether the subject is inside the area at all is its own check.
 
 A tile is bounded by at most three of the lines; near the subject each is straight, so the
 probability of being in a tile is a sum of half-plane and quarter-plane probabilities
@@ -23,11 +28,32 @@ from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.probability import Spread, SpreadKind, Term
 from claimcheck.grammar.relations import Interval
 
-#: For each 8-point compass part: (row, column) of its tile, row 2 north, column 2 east.
+#: For each 8-point compass part: the rows and the columns of the tiles it covers, as
+#: (first, last), row 2 north, column 2 east. Cardinal: an outer third; intercardinal: a corner.
 PART_TILES = {
-    "N": (2, 1), "NE": (2, 2), "E": (1, 2), "SE": (0, 2),
-    "S": (0, 1), "SW": (0, 0), "W": (1, 0), "NW": (2, 0),
+    "N": ((2, 2), (0, 2)), "NE": ((2, 2), (2, 2)), "E": ((0, 2), (2, 2)),
+    "SE": ((0, 0), (2, 2)), "S": ((0, 0), (0, 2)), "SW": ((0, 0), (0, 0)),
+    "W": ((0, 2), (0, 0)), "NW": ((2, 2), (0, 0)),
 }  # fmt: skip
+#: How each kind of part is defined, with its source, for reasons and reports.
+PART_RULES = {
+    True: "a corner tile of the bounding box cut in thirds (ICD-9, Liu et al. 2005)",
+    False: "the outer third of the bounding box on that side (cardinal directions as half-planes, "
+    "Frank 1991)",
+}
+
+
+def is_corner(part: str) -> bool:
+    """True for an intercardinal part ("NE"), which is one tile, not a band of three."""
+    return len(part) == 2
+
+
+def in_part(part: str, row: int, column: int) -> bool:
+    """Whether the tile at (row, column) belongs to the compass part."""
+    (row_low, row_high), (column_low, column_high) = PART_TILES[part]
+    return row_low <= row <= row_high and column_low <= column <= column_high
+
+
 _ABOVE = Interval(0.0, math.inf, low_open=True)
 
 
@@ -62,23 +88,19 @@ class Box:
         return row, column
 
     def describe(self, part: str) -> str:
-        """ "north of 31.98° and east of 37.84°" """
-        row, column = PART_TILES[part]
+        """ "north of 31.98° and east of 37.84°"; a band says only its one bound"""
+        rows, columns = PART_TILES[part]
         low_lat, high_lat = self.parallels
         low_lon, high_lon = self.meridians
         bounds = []
-        if row == 2:
+        if rows == (2, 2):
             bounds.append(f"north of {high_lat:.2f}°")
-        elif row == 0:
+        elif rows == (0, 0):
             bounds.append(f"south of {low_lat:.2f}°")
-        else:
-            bounds.append(f"between {low_lat:.2f}° and {high_lat:.2f}° N")
-        if column == 2:
+        if columns == (2, 2):
             bounds.append(f"east of {high_lon:.2f}°")
-        elif column == 0:
+        elif columns == (0, 0):
             bounds.append(f"west of {low_lon:.2f}°")
-        else:
-            bounds.append(f"between {low_lon:.2f}° and {high_lon:.2f}° E")
         return " and ".join(bounds)
 
 
@@ -105,25 +127,15 @@ def _corner(north_m: float, east_m: float, a: float, b: float) -> Spread:
 
 
 def part_terms(lat: float, lon: float, box: Box, part: str, a: float, b: float) -> list[Term]:
-    """Terms whose sum is P(the subject, uncertain by a, the box by b, lies in the tile)."""
-    row, column = PART_TILES[part]
+    """Terms whose sum is P(the subject, uncertain by a, the box by b, lies in the part)."""
+    (row, _), (column, _) = PART_TILES[part]
     low_lat, high_lat = box.parallels
     low_lon, high_lon = box.meridians
     north = {2: _north_of(lat, lon, high_lat), 0: -_north_of(lat, lon, low_lat)}
     east = {2: _east_of(lat, lon, high_lon), 0: -_east_of(lat, lon, low_lon)}
-    if row != 1 and column != 1:  # a corner tile: one quarter plane
+    if is_corner(part):  # one quarter plane
         quarter = Interval(0.0, 90.0)
         return [(1.0, _corner(north[row], east[column], a, b), quarter)]
-    if row != 1:  # north or south tile: the half plane less its two corner quarters
-        west_side, east_side = -_east_of(lat, lon, low_lon), _east_of(lat, lon, high_lon)
-        return [
-            (1.0, _half(north[row], a, b), _ABOVE),
-            (-1.0, _corner(north[row], west_side, a, b), Interval(0.0, 90.0)),
-            (-1.0, _corner(north[row], east_side, a, b), Interval(0.0, 90.0)),
-        ]
-    south_side, north_side = -_north_of(lat, lon, low_lat), _north_of(lat, lon, high_lat)
-    return [
-        (1.0, _half(east[column], a, b), _ABOVE),
-        (-1.0, _corner(south_side, east[column], a, b), Interval(0.0, 90.0)),
-        (-1.0, _corner(north_side, east[column], a, b), Interval(0.0, 90.0)),
-    ]
+    if part in ("N", "S"):  # a half plane beyond one parallel
+        return [(1.0, _half(north[row], a, b), _ABOVE)]
+    return [(1.0, _half(east[column], a, b), _ABOVE)]

@@ -69,6 +69,11 @@ VAGUE_QUANTITIES: dict[str, VagueQuantity] = {
         Decimal(99),
         "English Reference, 'tens' (a quantity between twenty and ninety-nine)",
     ),
+    "several tens of": VagueQuantity(
+        Decimal(30),
+        Decimal(90),
+        "'several' (3 to 9 here) tens: three tens to nine tens, composed from the two entries",
+    ),
     "hundreds of": VagueQuantity(
         Decimal(200),
         Decimal(999),
@@ -85,6 +90,7 @@ VAGUE_SOURCE_URLS = {
     "a dozen": "http://www.merriam-webster.com/dictionary/dozen",
     "dozens of": "https://en.wiktionary.org/wiki/dozen",
     "tens of": "https://englishreference.com/word/tens",
+    "several tens of": "",
     "hundreds of": "",
 }
 

@@ -128,7 +128,10 @@ def geonames_candidates(db: GazetteerDb, name: str, country: str | None) -> list
         return [_geonames_found(db, row, "id")]
     matches = db.search(name, 50, country)
     certain = [m for m in matches if m.match.how != "fuzzy"]
-    chosen = certain or matches[:10]
+    # names spelled alike beat other romanisations, as when a claim names a place
+    # (Gazetteer.resolve): "Tyre" is Tyre, not Tur or Tureni
+    alike = [m for m in certain if m.match.how in ("exact", "alias")]
+    chosen = alike or certain or matches[:10]
     return [_geonames_found(db, m.place, m.match.how) for m in chosen]
 
 

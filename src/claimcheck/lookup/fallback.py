@@ -105,6 +105,7 @@ def imported_place(row: DbPlace, db_path: str) -> ImportedPlace:
         uncertainty_m=metres,
         note=f"imported; uncertainty {metres / 1000:g} km by {rule}",
         path=db_path,
+        population=row.population or None,
     )
     return ImportedPlace(place, row.geonameid, row.name, metres, rule)
 

@@ -59,11 +59,12 @@ def _words(
     held = _numbers([numbers[c] for c in region.claim_ids])
     area = f"{region.area_km2:,.0f} km²"
     if result.overall.feasible:
+        several = len(region.claim_ids) > 1
         return {
-            "label": f"{held.capitalize()} all hold",
+            "label": f"{held.capitalize()} {'all hold' if several else 'holds'}",
             "group": f"Where {name} can be",
-            "title": f"Where {name} can be if {held} hold ({area})",
-            "meaning": f"Every point here fits {held} at once.",
+            "title": f"Where {name} can be if {held} {'hold' if several else 'holds'} ({area})",
+            "meaning": f"Every point here fits {held}{' at once' if several else ''}.",
         }
     assert result.conflict is not None
     conflict = [numbers[c] for c in result.conflict.claim_ids]

@@ -85,7 +85,7 @@ def _check_lines(checks: Sequence[Check], pad: str) -> list[str]:
     for check in checks:
         lines.append(f"{pad}{check.quantity:<9} measured {measured_text(check)}")
         claimed = f"{clean(check.claimed)}; " + (
-            f"the {margin_text(check)}"
+            margin_text(check)  # the part's bounds, which start "the"
             if isinstance(check, PartCheck)
             else f"margin {margin_text(check)}"
         )
@@ -207,7 +207,8 @@ def _location_lines(location: Feasibility, color: bool) -> list[str]:
     if location.feasible:
         label = click.style("LOCATABLE", fg="green", bold=True) if color else "LOCATABLE"
         n = len(location.claim_ids)
-        why = f"all {n} claims can hold at once ({location.area_km2:,.0f} km²)"
+        held = f"all {n} claims" if n > 1 else "the claim"  # as `locate` says it
+        why = f"{held} can hold at once ({location.area_km2:,.0f} km²)"
     else:
         label = click.style("NOWHERE", fg="red", bold=True) if color else "NOWHERE"
         conflict = ", ".join(location.conflict)

@@ -248,11 +248,14 @@ def check_why(check: Check, places: Mapping[str, str], labels: dict[str, str]) -
         return head + _probability_clause(check, inside)
     if isinstance(check, AngleCheck):
         m = check.measured
+        # no worst case for the side of a line: its chance comes from the signed distance
+        worst = (
+            f", ±{m.half_width:.1f}° at worst given the places' uncertainty" if m.half_width else ""
+        )
         head = (
             f"Seen from {other}, {subject} lies at a bearing of {m.best % 360:.1f}° "
-            f"({compass_words(_compass(m.best % 360))}), ±{m.half_width:.1f}° at worst given the "
-            f"places' uncertainty; the claim's direction covers bearings "
-            f"{check.acceptable.low % 360:g}° to {check.acceptable.high % 360:g}°"
+            f"({compass_words(_compass(m.best % 360))}){worst}; the claim's direction covers "
+            f"bearings {check.acceptable.low % 360:g}° to {check.acceptable.high % 360:g}°"
         )
         return head + _probability_clause(check, check.margin > 0)
     unit = check.unit

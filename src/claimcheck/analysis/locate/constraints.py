@@ -10,7 +10,7 @@ The unknown place may be either end of a claim. A distance is symmetric. A direc
 unknown place ("the garrison is 20 km north of Tower 22", Tower 22 unknown) puts it where the
 known place lies in that direction: the azimuth at the unknown place towards the known one, on the
 geodesic (the back azimuth), lies in the sector. A part of an area ("north-eastern Jordan") is
-its ICD-9 tile (geo.parts), or for a zone the sector seen from its centre.
+its corner tile or outer third (geo.parts), or for a zone the sector seen from its centre.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from claimcheck.analysis.locate.shapes import (
 from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
 from claimcheck.claims.model import Claim
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, PlaceRef
-from claimcheck.geo.parts import PART_TILES, Box
+from claimcheck.geo.parts import PART_RULES, PART_TILES, Box, is_corner
 from claimcheck.grammar.directions import Direction
 from claimcheck.grammar.precision import ABOUT_FRACTION
 from claimcheck.grammar.relations import Interval
@@ -232,12 +232,13 @@ def _back_sector_region(c: Condition, place: Place, gazetteer: Gazetteer) -> tup
 
 
 def _tile_ring(box: Box, part: str) -> tuple[LatLon, ...]:
-    """The tile as a ring densified along its parallels (0.1°): its geodesic edges follow them."""
-    row, column = PART_TILES[part]
+    """The part's tiles as a ring densified along its parallels (0.1°): its geodesic edges follow
+    them."""
+    (row_low, row_high), (column_low, column_high) = PART_TILES[part]
     lats = (box.south, *box.parallels, box.north)
     lons = (box.west, *box.meridians, box.east)
-    south, north = lats[row], lats[row + 1]
-    west, east = lons[column], lons[column + 1]
+    south, north = lats[row_low], lats[row_high + 1]
+    west, east = lons[column_low], lons[column_high + 1]
     steps = max(1, math.ceil((east - west) / 0.1))
     along = [west + (east - west) * i / steps for i in range(steps + 1)]
     return (*((south, x) for x in along), *((north, x) for x in reversed(along)))
@@ -255,7 +256,8 @@ def _part_region(c: Condition, area: Place, gazetteer: Gazetteer) -> tuple[Shape
     tile: Shape = Area((ring,))
     if u > 0:
         tile = Union((tile, Band(ring, u, closed=True)))
-    text = f"in the {part.name} part of {area.id} ({box.describe(part.name)}, ICD-9 tile)"
+    rule = PART_RULES[is_corner(part.name)]
+    text = f"in the {part.name} part of {area.id} ({box.describe(part.name)}: {rule})"
     return tile, text + _uncertainty_note([(area.id, u)])
 
 

@@ -8,9 +8,9 @@ set of rules over one sentence at a time; it proposes, a person decides. Figures
 separations (speeds, areas, altitudes, sizes of objects, journeys) are left out on purpose.
 
 The package, in reading order: patterns (the words), sentences (where they end), subjects and
-mentions (which place a figure is about), figures (what one figure measures), countries and
-places (which gazetteer places a phrase means), drafts (one per figure), output (YAML, JSON,
-append).
+mentions (which place a figure is about), figures (what one figure measures), countries, places
+and candidates (which gazetteer places a phrase means), drafts (one per figure), output (YAML,
+JSON, append).
 """
 
 from claimcheck.claims.extract.drafts import extract

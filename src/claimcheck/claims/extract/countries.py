@@ -14,7 +14,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from claimcheck.gazetteer.names import normalize
+from claimcheck.gazetteer.names import normalize, spelling
 from claimcheck.gazetteer.places import PlaceKind
 from claimcheck.gazetteer.world import world_layer
 
@@ -69,13 +69,29 @@ _POSSESSIVE = re.compile(r"[’']s$")
 
 @cache
 def _country_names() -> dict[str, str]:
-    """Match key of every country name and alias in the world layer -> ISO code."""
+    """Spelling of every country name and alias in the world layer -> ISO code.
+
+    By spelling, vowels kept, not by the consonant skeleton that place names match on: a
+    country's names are few and fixed, and skeletons collide ("Romania" and "Armenia" are
+    both "rmn"; "An" is Niue's "n")."""
     names: dict[str, str] = {}
     for feature in world_layer().features().values():
         if feature.kind is PlaceKind.POLYGON and feature.country:
             for name in (feature.name, *feature.aliases):
-                names.setdefault(normalize(name), feature.country)
+                names.setdefault(spelling(name), feature.country)
     return names
+
+
+@cache
+def _country_skeletons() -> dict[str, str]:
+    """Consonant skeleton -> ISO code, for the skeletons only one country has: a script that
+    writes no vowels ("سوريا") can only be matched this way."""
+    codes: dict[str, set[str]] = {}
+    for feature in world_layer().features().values():
+        if feature.kind is PlaceKind.POLYGON and feature.country:
+            for name in (feature.name, *feature.aliases):
+                codes.setdefault(normalize(name), set()).add(feature.country)
+    return {key: next(iter(found)) for key, found in codes.items() if len(found) == 1}
 
 
 def country_code(word: str) -> str | None:
@@ -90,7 +106,10 @@ def country_code(word: str) -> str | None:
         return SHORT_NAMES[lower]
     if not text[:1].isupper():
         return None
-    return _country_names().get(normalize(text))
+    found = _country_names().get(spelling(text))
+    if found is None and not text.isascii():
+        found = _country_skeletons().get(normalize(text))
+    return found
 
 
 def countries_in(text: str) -> list[str]:

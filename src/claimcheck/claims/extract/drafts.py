@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import partial
 
+from claimcheck.claims.extract.countries import countries_in
 from claimcheck.claims.extract.figures import _phrase, figure_drafts
 from claimcheck.claims.extract.mentions import _Mentions
 from claimcheck.claims.extract.model import Draft
@@ -25,8 +27,20 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
     spans = split_sentences(text)
     drafts: list[Draft] = []
     previous: str | None = None
-    reader = PlaceReader(gazetteer, _Mentions(text, gazetteer)) if gazetteer else None
-    for start, end in spans:
+    # an empty places file is still a gazetteer: the world layers and an index stand behind it
+    reader = PlaceReader(gazetteer, _Mentions(text, gazetteer)) if gazetteer is not None else None
+    named: dict[int, list[str]] = {}
+
+    def earlier(i: int) -> list[str]:
+        """The countries the _EARLIER sentences before the i-th name, latest first."""
+        found: list[str] = []
+        for j in range(i - 1, max(-1, i - 1 - _EARLIER), -1):
+            if j not in named:
+                named[j] = countries_in(text[spans[j][0] : spans[j][1]])
+            found += [c for c in named[j] if c not in found]
+        return found
+
+    for n, (start, end) in enumerate(spans):
         attribution = _attribution(text[start:end], start, previous)
         claimant = attribution[0] if attribution else None
         previous = claimant or previous
@@ -37,10 +51,14 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
                 found[i] = replace(draft, subject=drafts[-1].subject)
         if reader is not None and found:
             speaker = (attribution[1] - start, attribution[2] - start) if attribution else (0, 0)
-            context = reader.context(text[start:end], speaker)
+            context = reader.context(text[start:end], speaker, partial(earlier, n))
             found = [reader.read(d, context) for d in found]
         drafts.extend(found)
     return drafts
+
+
+#: How many sentences back a reader still has in mind which countries a story is about.
+_EARLIER = 10
 
 
 def _sentence_drafts(

@@ -264,6 +264,8 @@ def _phrase(text: str, start: int) -> tuple[str | None, int]:
         if _CLAUSE_MARK.search(gap):
             break
         token = w.group()
+        if not token.strip("-–—"):  # a dash standing alone sets off a clause (" - and ...")
+            break
         between = token.lower() == "and" and any(t.lower() == "between" for t, _ in words)
         if (token.lower() in _STOP_WORDS and not between) or len(words) >= 6:
             break

@@ -74,6 +74,10 @@ class _Mentions:
         self._found: dict[str, tuple[str, ...]] = {}
         self._patterns: dict[str, re.Pattern[str]] = {}
 
+    @property
+    def text(self) -> str:
+        return self._text
+
     def ids(self, name: str | None, before: int) -> tuple[str, ...]:
         """The gazetteer ids `name` means, read in the text before offset `before`."""
         if not name:

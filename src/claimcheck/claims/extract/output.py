@@ -176,9 +176,13 @@ def append_to(existing: str, path: str, drafts: Sequence[Draft], source_title: s
 
 
 def append_articles(existing: str, path: str, articles: Sequence[Article]) -> AppendResult:
-    """`append_to` for the drafts of several articles, each entry citing its own article."""
-    data = yamlfile.load(path, existing)
-    items = data.get("claims") if isinstance(data, yamlfile.YMap) else None
+    """`append_to` for the drafts of several articles, each entry citing its own article (an
+    empty or new file becomes a claims file holding them)."""
+    new = not existing.strip()
+    if new:
+        existing = "claims:\n"
+    data = {"claims": []} if new else yamlfile.load(path, existing)
+    items = data.get("claims") if isinstance(data, dict) else None
     if not isinstance(items, list) or re.search(r"^claims:\s*\[", existing, re.MULTILINE):
         raise UsageError(f"{path}: expected a block 'claims:' list to append to")
     last_key = list(data)[-1]
@@ -191,6 +195,8 @@ def append_articles(existing: str, path: str, articles: Sequence[Article]) -> Ap
     body, left_out = _entries(fresh, set(ids))
     added = len(fresh) - len(left_out)
     separator = "\n" if existing.endswith("\n") and not existing.endswith("\n\n") else ""
+    if new:
+        separator = ""
     if existing and not existing.endswith("\n"):
         separator = "\n\n"
     text = existing + (separator + body if added else "")

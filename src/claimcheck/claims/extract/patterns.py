@@ -240,6 +240,8 @@ _INSIDE_RE = re.compile(
 
 
 _NEAR_RE = re.compile(
+    # "nowhere near", "not near", "not close to" deny nearness: no near claim
+    r"(?<!\bnowhere\s)(?<!\bnot\s)"
     r"\b(?P<verb>near|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of|next\s+to)\s+"
     r"(?P<ref>(?:the\s+)?[^,.;“\"]+)",
     re.IGNORECASE,

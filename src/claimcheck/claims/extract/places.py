@@ -29,8 +29,17 @@ Nothing is guessed: a phrase none of these resolve keeps no place, and the draft
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from claimcheck.claims.extract.candidates import (
+    _by_far_largest,
+    _country_of,
+    _largest_reason,
+    _much_nearest,
+    _plain,
+    _position,
+)
 from claimcheck.claims.extract.countries import capital_of, countries_in, country_code
 from claimcheck.claims.extract.mentions import _Mentions
 from claimcheck.claims.extract.model import Draft
@@ -85,10 +94,36 @@ class PlaceReader:
                 if words:
                     self._prefixes.setdefault(words[0], []).append((words, place.id))
 
-    def context(self, sentence: str, speaker: tuple[int, int] = (0, 0)) -> _Context:
+    def context(
+        self,
+        sentence: str,
+        speaker: tuple[int, int] = (0, 0),
+        earlier: Callable[[], list[str]] | None = None,
+    ) -> _Context:
         """What the rules need to know about one sentence (read once for all its drafts);
-        `speaker` is where the attribution is in it ("a Syrian source told SANA")."""
-        return _Context(sentence, speaker)
+        `speaker` is where the attribution is in it ("a Syrian source told SANA"); `earlier`
+        gives the countries the sentences just before it name, latest first."""
+        return _Context(sentence, speaker, self._named_once, earlier)
+
+    def _named_once(self, text: str) -> list[Place]:
+        """The places a text names that its names fit one place each ("Bakersfield", not
+        "Donetsk", which fits two), in text order: where the sentence is, for `_narrow`."""
+        found: list[Place] = []
+        for m in _PROPER_RE.finditer(text):
+            places: list[Place] = []
+            for name in dict.fromkeys((m.group(), _strip_qualifiers(m.group()))):
+                key = _plain(name)
+                if len(key) < 3 or country_code(name) is not None:
+                    break
+                # called so, letter for letter (by its name or an alias), not by a spelling
+                # or a skeleton the name merely shares ("Å" for "A", "Ángeles" for "Angeles")
+                resolution = self.gazetteer.resolve(PlaceRef(name))
+                places = [p for p in resolution.places if key in {_plain(n) for n in p.names}]
+                if places:
+                    break
+            if len(places) == 1 and places[0] not in found:
+                found.append(places[0])
+        return found
 
     def read(self, draft: Draft, context: _Context) -> Draft:
         """The draft with the ids its subject and reference name, read in its sentence."""
@@ -101,6 +136,12 @@ class PlaceReader:
         reference = self._narrow("reference", draft.reference, reference, context, subject, notes)
         subject = self._ids(draft.subject, draft.start, context, self._one(reference))
         subject = self._narrow("subject", draft.subject, subject, context, reference, notes)
+        for role, phrase, ids in (("subject", draft.subject, subject),
+                                  ("reference", draft.reference, reference)):  # fmt: skip
+            if phrase and len(ids) == 1 and _SETTLEMENT.fullmatch(_ARTICLE.sub("", phrase)):
+                place = self.gazetteer.get(ids[0])
+                name = place.name if place else ids[0]
+                notes.append(f"{role} {phrase!r} read as {name}, the place named before it")
         notes.sort(key=lambda n: not n.startswith("subject"))
         return replace(
             draft, subject_ids=subject, reference_ids=reference, place_notes=tuple(notes)
@@ -128,7 +169,27 @@ class PlaceReader:
             ids = rule(text, context, other)
             if ids:
                 return ids
+        if _SETTLEMENT.fullmatch(text):
+            named = self._antecedent(before)
+            if named is not None:
+                return (named.id,)
         return ()
+
+    def _antecedent(self, before: int) -> Place | None:
+        """The town "the town" is: the last place the text names, in the _ANTECEDENT_REACH
+        characters before it, that a whole name fits alone and that is a point (a town, not a
+        country or a region): "Shebekino ... enter the town" is Shebekino."""
+        text = self.mentions.text
+        start = max(0, before - _ANTECEDENT_REACH)
+        for m in reversed(list(_PROPER_RE.finditer(text, start, before))):
+            name = m.group()
+            if country_code(name) is not None or len(_plain(name)) < 3:
+                continue
+            resolution = self.gazetteer.resolve(PlaceRef(name))
+            places = [p for p in resolution.places if _plain(name) in {_plain(n) for n in p.names}]
+            if len(places) == 1 and places[0].kind is PlaceKind.POINT:
+                return places[0]
+        return None
 
     def _narrow(
         self, role: str, phrase: str | None, ids: tuple[str, ...], context: _Context,
@@ -162,6 +223,18 @@ class PlaceReader:
             nearest = _much_nearest(places, other, self.gazetteer)
             if nearest is not None:
                 places, why = [nearest], [*why, f"much the nearest to {other.name}"]
+        candidates = {p.id for p in places}
+        for named in context.named() if len(places) > 1 else []:
+            if named.id in candidates or normalize(named.name) in keys:
+                continue
+            nearest = _much_nearest(places, named, self.gazetteer)
+            if nearest is not None:
+                places = [nearest]
+                why = [*why, f"much the nearest to {named.name}, which the sentence names"]
+                break
+        largest = _by_far_largest(places) if len(places) > 1 else None
+        if largest is not None:
+            places, why = [largest], [*why, _largest_reason(largest)]
         if not why:
             return ids
         chosen = ", ".join(p.id for p in places)
@@ -184,6 +257,18 @@ class PlaceReader:
             return self._world(_border_id(*(named + withs)[:2]))
         known = (named + withs)[:1]
         others = [c for c in (_country_of(other), *context.countries) if c and c not in known]
+        if (len(others) < 2 and not known) or (not others and known):
+            # the countries of the places the sentence names ("an incursion into the Kharkiv
+            # region") tell where it is when it names too few countries itself
+            for place in context.named():
+                code = _country_of(place)
+                if code and code not in known and code not in others:
+                    others.append(code)
+        if (len(others) < 2 and not known) or (not others and known):
+            # then the countries the sentences just before it name, as a reader remembers them
+            for code in context.earlier():
+                if code not in known and code not in others:
+                    others.append(code)
         if known:
             for code in others:
                 found = self._world(_border_id(known[0], code))
@@ -320,10 +405,19 @@ class _Context:
     """What a sentence says about where it is: the countries it names, in order (who speaks
     is left out: "a Syrian source" says nothing about where a place is)."""
 
-    def __init__(self, sentence: str, speaker: tuple[int, int] = (0, 0)) -> None:
+    def __init__(
+        self,
+        sentence: str,
+        speaker: tuple[int, int] = (0, 0),
+        named_once: Callable[[str], list[Place]] | None = None,
+        earlier: Callable[[], list[str]] | None = None,
+    ) -> None:
         self.sentence = sentence
+        self._earlier = earlier
         self._about = sentence[: speaker[0]] + " " + sentence[speaker[1] :]
         self._countries: list[str] | None = None
+        self._named_once = named_once
+        self._named: list[Place] | None = None
 
     @property
     def countries(self) -> list[str]:
@@ -331,22 +425,15 @@ class _Context:
             self._countries = countries_in(self._about)
         return self._countries
 
+    def earlier(self) -> list[str]:
+        """The countries the sentences just before this one name, latest first."""
+        return self._earlier() if self._earlier else []
 
-def _much_nearest(places: list[Place], other: Place, gazetteer: Gazetteer) -> Place | None:
-    """The one place at least three times nearer `other` than the next (None if none is)."""
-    at = _position(other, gazetteer)
-    points = [(p, _position(p, gazetteer)) for p in places]
-    if at is None or any(q is None for _, q in points):
-        return None
-    from pyproj import Geod
-
-    lats = [q[0] for _, q in points if q is not None]
-    lons = [q[1] for _, q in points if q is not None]
-    _, _, dist = Geod(ellps="WGS84").inv([at[1]] * len(lons), [at[0]] * len(lats), lons, lats)
-    ranked = sorted(zip(dist, range(len(places)), strict=True))
-    if ranked[0][0] * 3 < ranked[1][0]:
-        return places[ranked[0][1]]
-    return None
+    def named(self) -> list[Place]:
+        """The places the sentence names, each fitting one place (read when first asked)."""
+        if self._named is None:
+            self._named = self._named_once(self._about) if self._named_once else []
+        return self._named
 
 
 def _codes(text: str) -> list[str]:
@@ -363,27 +450,10 @@ def _border_id(a: str, b: str) -> str | None:
     return None if a == b else f"border:{min(a, b)}-{max(a, b)}"
 
 
-def _country_of(place: Place | None) -> str | None:
-    if place is None:
-        return None
-    if place.country:
-        return place.country.upper()
-    if place.id.startswith("country:"):
-        return place.id[8:].upper()
-    return None
-
-
-def _position(place: Place | None, gazetteer: Gazetteer) -> tuple[float, float] | None:
-    """A point of the place (lat, lon): a point's own, a zone's centre, a shape's first vertex."""
-    if place is None:
-        return None
-    if place.kind is PlaceKind.POINT and place.lat is not None and place.lon is not None:
-        return place.lat, place.lon
-    if place.kind is PlaceKind.ZONE and place.centre:
-        return _position(gazetteer.get(place.centre), gazetteer)
-    if place.vertices:
-        return place.vertices[0]
-    return None
+#: "the town": a settlement the text has named before (`PlaceReader._antecedent`) ...
+_SETTLEMENT = re.compile(r"(?:town|city|village|hamlet|settlement)", re.IGNORECASE)
+#: ... within this many characters before it (a paragraph or two)
+_ANTECEDENT_REACH = 1500
 
 
 def _strip_qualifiers(name: str) -> str:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
+from claimcheck.claims.extract.countries import country_code
 from claimcheck.claims.extract.patterns import (
     _ACCORDING_RE,
     _ATTRIBUTION_RE,
@@ -342,7 +343,7 @@ class _Sentence:
             found = _subject(self.text, before, self.skip, first)
         else:
             found = self._subjects.find(before, first)
-        return _apposed(self.text, found) if found else None
+        return _located(self.text, _apposed(self.text, found)) if found else None
 
     @cached_property
     def zone(self) -> str | None:
@@ -382,6 +383,23 @@ def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     pattern = _APPOSED_BEFORE_ARTICLE if article else _APPOSED
     m = pattern.search(sentence, max(0, at - _APPOSED_REACH), at)
     if m is None or m["name"].lower() in _NOT_PLACES:
+        return found
+    return m["name"], m.start("name")
+
+
+#: "al-Tanf in Syria": a name, then "in" and the country it is in, just before the figure.
+_IN_COUNTRY = re.compile(rf"(?P<name>{_PROPER_RE.pattern})\s+in\s+$")
+_IN_COUNTRY_REACH = 150
+
+
+def _located(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
+    """The place a country locates, when the subject rule found the country: in "a garrison at
+    al-Tanf in Syria is 20 km north of Tower 22" the figure is about al-Tanf, not Syria."""
+    name, at = found
+    if country_code(name) is None:
+        return found
+    m = _IN_COUNTRY.search(sentence, max(0, at - _IN_COUNTRY_REACH), at)
+    if m is None or m["name"].lower() in _NOT_PLACES or country_code(m["name"]) is not None:
         return found
     return m["name"], m.start("name")
 

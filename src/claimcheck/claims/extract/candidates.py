@@ -1,0 +1,83 @@
+"""How a reader chooses among the places a name fits: the one much the nearest to another
+place, the one by far the largest; and where a place is, for that (`places.PlaceReader`)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind
+
+
+def _country_of(place: Place | None) -> str | None:
+    if place is None:
+        return None
+    if place.country:
+        return place.country.upper()
+    if place.id.startswith("country:"):
+        return place.id[8:].upper()
+    return None
+
+
+_WHOLE_FEATURES = frozenset({"country", "border", "coast"})
+
+
+def _position(place: Place | None, gazetteer: Gazetteer) -> tuple[float, float] | None:
+    """A point of the place (lat, lon): a point's own, a zone's centre, a shape's first vertex."""
+    if place is None or place.id.split(":", 1)[0] in _WHOLE_FEATURES:
+        # a country, a border or a coast is no one point: its first vertex says nothing
+        return None
+    if place.kind is PlaceKind.POINT and place.lat is not None and place.lon is not None:
+        return place.lat, place.lon
+    if place.kind is PlaceKind.ZONE and place.centre:
+        return _position(gazetteer.get(place.centre), gazetteer)
+    if place.vertices:
+        return place.vertices[0]
+    return None
+
+
+def _much_nearest(places: list[Place], other: Place, gazetteer: Gazetteer) -> Place | None:
+    """The one place at least three times nearer `other` than the next (None if none is)."""
+    at = _position(other, gazetteer)
+    points = [(p, _position(p, gazetteer)) for p in places]
+    if at is None or any(q is None for _, q in points):
+        return None
+    from pyproj import Geod
+
+    lats = [q[0] for _, q in points if q is not None]
+    lons = [q[1] for _, q in points if q is not None]
+    _, _, dist = Geod(ellps="WGS84").inv([at[1]] * len(lons), [at[0]] * len(lats), lons, lats)
+    ranked = sorted(zip(dist, range(len(places)), strict=True))
+    if ranked[0][0] * 3 < ranked[1][0]:
+        return places[ranked[0][1]]
+    return None
+
+
+#: A place "by far the largest" of a name's candidates has at least this many times the people
+#: of every other (unknown counts as none) ...
+_LARGEST_RATIO = 5
+#: ... and at least this many people: GeoNames' own bar for its list of major cities
+#: (cities15000), so a village never wins over villages whose size is unknown.
+_LARGEST_MIN = 15000
+
+
+def _by_far_largest(places: list[Place]) -> Place | None:
+    """The candidate a reader takes a bare name for when one is a city and the rest villages
+    ("Los Angeles": the city of 3.9 million, not the 15 villages of that name)."""
+    ranked = sorted(places, key=lambda p: p.population or 0, reverse=True)
+    top, runner_up = ranked[0].population or 0, ranked[1].population or 0
+    if top >= _LARGEST_MIN and top >= _LARGEST_RATIO * runner_up:
+        return ranked[0]
+    return None
+
+
+def _largest_reason(place: Place) -> str:
+    return (
+        f"by far the largest (population {place.population:,} in GeoNames, at least "
+        f"{_LARGEST_RATIO} times any other)"
+    )
+
+
+def _plain(name: str) -> str:
+    """A name as written, case and diacritics aside: "Bakersfield", "Kharkiv"."""
+    folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).casefold().split())
