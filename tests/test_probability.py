@@ -28,6 +28,7 @@ from claimcheck.claims.meaning import (
 from claimcheck.claims.model import Claim
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
 from claimcheck.geo import geodesic as geodesy
+from claimcheck.geo import probability
 from claimcheck.geo.probability import below, in_wedge, within
 from claimcheck.grammar.directions import Direction
 from claimcheck.grammar.relations import Relation, Requirement
@@ -194,3 +195,26 @@ def test_no_uncertainty_is_certainty() -> None:
     assert within([5.0], [0.0], [0.0], [4.9])[0] == 0.0
     assert in_wedge([5.0], [0.0], [0.0], [-10.0], [10.0])[0] == 1.0
     assert in_wedge([5.0], [0.0], [0.0], [20.0], [40.0])[0] == 0.0
+
+
+def test_settled_rows_skip_the_quadrature_and_change_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`within` skips rows whose answer is certainly 0 or 1; the quadrature gives those exactly,
+    and every other row bit for bit as when computed with them (nearly settled rows too)."""
+    rng = np.random.default_rng(17)
+    skipped = 0
+    for _ in range(100):
+        m = int(rng.integers(1, 2_000))
+        d = rng.uniform(0, 2e5, m) * rng.choice([1e-3, 1, 10], m)
+        a = rng.choice([0, 1, 100, 2_000, 8_000], m) * rng.uniform(0.5, 1.5, m)
+        b = rng.choice([0, 1, 100, 2_000, 8_000], m) * rng.uniform(0.5, 1.5, m)
+        gap = rng.choice([0.0, 1e-7, 1e-6, 0.5, 1.0, 1.0000001, 1.00001, 2.0, 10.0], m)
+        t = d + rng.choice([-1, 1], m) * (a + b) * gap + rng.normal(0, 1e-9, m)
+        fast = probability.within(d, a, b, t)
+        with monkeypatch.context() as patched:
+            patched.setattr(probability, "_SETTLED", math.inf)  # nothing settled: all integrated
+            full = probability.within(d, a, b, t)
+        assert np.array_equal(fast, full)
+        skipped += int(np.sum(np.abs(t - d) - (a + b) > probability._SETTLED * (a + b + t + d)))
+    assert skipped > 10_000

@@ -10,6 +10,7 @@ that straddles it, each with claims whose verdicts are locked as `expect:`.
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,13 @@ from click.testing import CliRunner, Result
 from shapely.geometry import Point, shape
 
 from claimcheck.cli import main
-from claimcheck.gazetteer.rings import RingProblem, distinct_vertices, ring_problems
+from claimcheck.gazetteer.rings import (
+    MAX_EDGE_M,
+    RingProblem,
+    distinct_vertices,
+    long_edge,
+    ring_problems,
+)
 from test_map import assert_rfc7946
 
 DATA = Path(__file__).parent / "data"
@@ -202,3 +209,32 @@ def test_the_antimeridian_box_is_cut_and_keeps_its_hole() -> None:
     assert box.geom_type == "MultiPolygon"
     assert box.contains(Point(178.5, -18.5)) and box.contains(Point(-179.2, -16.5))
     assert not box.contains(Point(179.9, -17.5)) and not box.contains(Point(-179.9, -17.5))
+
+
+@pytest.mark.parametrize(
+    ("line", "too_long"),
+    [
+        ([(0.0, 0.0), (0.0, 89.0)], False),  # 9,907 km: cleared in pure Python
+        ([(0.0, 0.0), (0.0, 89.9)], True),  # 10,008 km
+        ([(-46.0, 0.0), (46.0, 0.0)], True),  # 92° of meridian: 10,192 km
+        ([(80.0, 0.0), (80.0, 100.0)], False),  # |Δlat| + |Δlon| = 100°, but 1,707 km
+        ([(10.0, 179.0), (10.0, -179.0)], False),  # across the antimeridian
+        ([(10.0, -170.0), (10.0, 100.0)], False),  # 90° of longitude the short way round
+    ],
+)
+def test_long_edge(line: list[tuple[float, float]], too_long: bool) -> None:
+    assert (long_edge(line) is not None) is too_long
+
+
+def test_long_edge_agrees_with_geodesics() -> None:
+    """The pure-Python bound only clears edges that GeographicLib finds short."""
+    from geographiclib.geodesic import Geodesic
+
+    rng = random.Random(17)
+    for _ in range(2_000):
+        lat1, lon1 = rng.uniform(-90, 90), rng.uniform(-180, 180)
+        lat2 = max(-90.0, min(90.0, lat1 + rng.uniform(-95, 95)))
+        lon2 = (lon1 + rng.uniform(-100, 100) + 180.0) % 360.0 - 180.0
+        s12 = Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2)["s12"]
+        found = long_edge([(lat1, lon1), (lat2, lon2)])
+        assert (found is not None) is (s12 > MAX_EDGE_M), (lat1, lon1, lat2, lon2, s12)

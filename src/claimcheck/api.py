@@ -34,7 +34,7 @@ from claimcheck.errors import DataError, Problem, UsageError
 from claimcheck.files import yamlfile, yamltree
 from claimcheck.gazetteer.places import Gazetteer, Place
 from claimcheck.gazetteer.reader import load_places, parse_places
-from claimcheck.gazetteer.world import world_places
+from claimcheck.gazetteer.world import WORLD_PATH, world_places
 from claimcheck.lookup.fallback import DbFallback, ImportedPlace, imported_for, reliance_warnings
 from claimcheck.lookup.index import GazetteerDb
 
@@ -249,6 +249,10 @@ def _imported(dataset: Dataset) -> dict[str, tuple[ImportedPlace, ...]]:
 
 def _world(dataset: Dataset) -> dict[str, tuple[Place, ...]]:
     """For each claim, the built-in features it relies on: each verdict cites them."""
+    # every claim's references were resolved by `evaluate`: built-in features are among the
+    # places found outside the file, or no claim relies on one
+    if not any(p.path == WORLD_PATH for p in dataset.gazetteer.looked_up()):
+        return {}
     found = {c.id: tuple(world_places(dataset.gazetteer, c.place_refs())) for c in dataset.claims}
     return {claim_id: places for claim_id, places in found.items() if places}
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from claimcheck.claims.model import VerdictKind
 from claimcheck.geo.measure import Measured, Nearest
@@ -131,6 +132,7 @@ def percent(p: float) -> str:
     return f"{p * 100:.{digits}f} %"
 
 
+@cache  # every reason states its file's two levels: two values, asked twice a claim
 def _level(fraction: Decimal) -> str:
     return f"{(fraction * 100).normalize():f} %"
 

@@ -75,18 +75,22 @@ def verify(
       claimcheck verify --update-expect     # accept the current verdicts
       claimcheck verify --gazetteer-db geonames.sqlite   # names the places file lacks
     """
-    with reporting_errors(fmt):
-        if update_expect and claims_path == yamlfile.STDIN:
-            raise UsageError("--update-expect writes the claims file: give its path, not -")
-        # the bytes the verdicts come from: --update-expect writes only if the file still holds them
-        verified = yamlfile.read_bytes(claims_path) if update_expect else None
-        dataset = api.load_dataset(claims_path, places_path, gazetteer_db, strict)
-        report = api.verify(dataset, fail_on)
-        if update_expect:
-            verdicts = {v.claim.id: v.verdict.value for v in report.verdicts}
-            plan = lock.write_expect(claims_path, verdicts, verified)
-            report = report.locked(skipped={p.item for p in plan.skipped})
-    with yamlfile.gc_paused():  # the report's objects are all alive until exit: nothing to collect
+    # The collector stays paused for the whole command: loading and verifying build one large
+    # tree that lives until exit, and each time the collector resumed it scanned all of it
+    # again (a tenth of the time on 10,000 claims). Reference counting frees everything else.
+    with yamlfile.gc_paused(until_exit=True):
+        with reporting_errors(fmt):
+            if update_expect and claims_path == yamlfile.STDIN:
+                raise UsageError("--update-expect writes the claims file: give its path, not -")
+            # the bytes the verdicts come from: --update-expect writes only if the file still
+            # holds them
+            verified = yamlfile.read_bytes(claims_path) if update_expect else None
+            dataset = api.load_dataset(claims_path, places_path, gazetteer_db, strict)
+            report = api.verify(dataset, fail_on)
+            if update_expect:
+                verdicts = {v.claim.id: v.verdict.value for v in report.verdicts}
+                plan = lock.write_expect(claims_path, verdicts, verified)
+                report = report.locked(skipped={p.item for p in plan.skipped})
         output = formatter(fmt).render_verify(report, wants_color() and fmt == "text")
     if output:  # a clean run in a findings-only format prints nothing
         echo(output)

@@ -36,11 +36,14 @@ KEY_SIMILARITY = 0.7
 
 
 @contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(until_exit: bool = False) -> Iterator[None]:
     """Pause the cyclic garbage collector while building large acyclic trees.
 
     Loading 10,000 claims allocates ~10^6 objects; each full collection walks all of them, which
     tripled load time. Reference counting still frees everything; the collector resumes after.
+    When it resumes, its youngest generation holds everything built meanwhile, and its next
+    collection walks it all once more; a command whose objects live until the process ends
+    (`until_exit`) moves them out of the collector's sight first (gc.freeze).
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -48,6 +51,8 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            if until_exit:
+                gc.freeze()
             gc.enable()
 
 
@@ -227,6 +232,10 @@ class Entry:
     def text(self, key: str, required: bool = False) -> str | None:
         """The field as text; a name or figure (any key but PROSE_KEYS) at most MAX_NAME_CHARS."""
         value = self.data.get(key)
+        if type(value) is str:  # the usual field, in one test (160,000 on 10,000 claims)
+            text = value.strip()
+            if text and len(text) <= MAX_NAME_CHARS:
+                return text
         if value is None:
             if required:
                 self.problem(None, f"missing required field {key!r}")

@@ -34,6 +34,9 @@ LatLon = tuple[float, float]
 #: or digit, at most 100 characters (e.g. `al-tanf-garrison`, `geonames:172344`). Ids appear in
 #: every output, as CI annotation titles, at the start of `file:line` findings and as HTML
 #: anchors; one plain word cannot carry a newline, a quote or a control character into them.
+#: The most resolutions `Gazetteer.resolve` keeps by reference before starting afresh (each
+#: holds its reference alive): ten times the references of 100,000 claims.
+_MAX_CACHED_REFS = 2_000_000
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}")
 ID_RULE = (
     "letters, digits and . _ : - only, starting with a letter or digit, at most 100 characters"
@@ -269,6 +272,11 @@ class Gazetteer:
     _resolved: dict[tuple[str, str, str], tuple[tuple[Place, ...], str]] = field(
         default_factory=dict, init=False, repr=False
     )
+    #: id(ref) -> its resolution (which holds the ref, so the id is not reused while cached):
+    #: loading, verdicts, contradictions and reports resolve each claim's references again
+    _by_ref: dict[int, Resolution] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         for place in self.places.values():
@@ -307,6 +315,15 @@ class Gazetteer:
         shares only the consonants ("Hima" for "Hama") never resolves, nor does a fuzzy match:
         both are suggestions (`suggest`) in the error.
         """
+        found = self._by_ref.get(id(ref))
+        if found is not None and found.ref is ref:
+            return found
+        if len(self._by_ref) >= _MAX_CACHED_REFS:
+            self._by_ref.clear()
+        found = self._by_ref[id(ref)] = self._resolve(ref)
+        return found
+
+    def _resolve(self, ref: PlaceRef) -> Resolution:
         if ref.text in self.places:
             return Resolution(ref, (self.places[ref.text],), "id")
         if len(ref.text) > MAX_NAME_CHARS:  # no name is this long: do not spend time matching

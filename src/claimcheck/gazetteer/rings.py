@@ -13,7 +13,9 @@ its ring or crossing it and three vertices on one geodesic are all errors, becau
 them gives wrong answers (a hole outside the ring was measured to as if it were a boundary).
 
 Kept apart from the readers so that a reader that defers building geometry can still call it
-for every polygon it loads.
+for every polygon it loads. A small ring without holes is first certified in pure Python
+(claimcheck.gazetteer.plain_rings): numpy, shapely and pyproj are loaded only for the rings
+that certificate cannot clear, which then get the full check and its messages.
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from claimcheck.gazetteer.places import LatLon
+from claimcheck.gazetteer.plain_rings import plainly_valid
 
 #: Longest straight piece of a densified edge in the checking frame (m).
 DENSIFY_M = 5_000.0
@@ -38,6 +42,9 @@ MAX_EDGE_M = 10_000_000.0
 #: 1.0045 times the great-circle distance on it (claimcheck.geo.lines derives the bound).
 _MEAN_RADIUS_M = 6_371_008.8
 _SPHERE_TO_WGS84_MAX = 1.0045
+#: |Δlat| + |Δlon| (degrees) below which an edge is surely shorter than MAX_EDGE_M: that sum
+#: bounds the great-circle angle, and this angle on the sphere above, times 1.0045, is 9,975 km.
+_CLEAR_DEG = 89.3
 #: Below this isoperimetric quotient 4πA/P² (1 for a circle, about π·w/L for a thin w × L
 #: rectangle) a ring encloses no real area: thinner than a 1:3,000 sliver, its vertices lie on or
 #: next to one geodesic ([33, 38], [33.1, 38.1], [33.2, 38.2]), or it doubles back on itself.
@@ -89,6 +96,11 @@ def ring_problems(rings: Sequence[Sequence[LatLon]]) -> list[RingProblem]:
     if frame is None:
         return [RingProblem(0, "runs around a whole great circle: a polygon must fit in a "
                                "hemisphere")]  # fmt: skip
+    centre = (frame.lat, frame.lon)
+    if len(cleaned) == 1 and plainly_valid(
+        cleaned[0], centre, DENSIFY_M, MAX_REACH_M, MIN_ROUNDNESS
+    ):  # most polygons: small, no holes, plainly valid (no numpy, shapely or pyproj)
+        return []
     planar: list[Any] = []
     for i, ring in enumerate(cleaned):
         xy, reach = frame.ring(ring)
@@ -113,13 +125,21 @@ def long_edge(vertices: Sequence[LatLon], closed: bool = False) -> str | None:
 
     Edges are first bounded on the sphere (a geodesic is at most 1.0045 times the great circle
     between the same geodetic coordinates, R = 6,371,008.8 m), with numpy and no geodesic; only
-    an edge that bound cannot clear is solved, by GeographicLib.
+    an edge that bound cannot clear is solved, by GeographicLib. Before that, in pure Python, a
+    looser bound clears almost every edge of real data: the great-circle angle between two
+    points is at most |Δlat| + |Δlon| (along the meridian, then the parallel), so an edge with
+    |Δlat| + |Δlon| ≤ _CLEAR_DEG cannot be too long and needs neither numpy nor a geodesic.
     """
-    import numpy as np
-
     points = [*vertices, vertices[0]] if closed else list(vertices)
     if len(points) < 2:
         return None
+    if all(
+        abs(a[0] - b[0]) + min(d := abs(a[1] - b[1]) % 360.0, 360.0 - d) <= _CLEAR_DEG
+        for a, b in pairwise(points)
+    ):
+        return None
+    import numpy as np
+
     phi = np.radians(np.array([p[0] for p in points], dtype=float))
     lam = np.radians(np.array([p[1] for p in points], dtype=float))
     xyz = np.column_stack((np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)))

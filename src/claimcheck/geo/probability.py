@@ -33,15 +33,17 @@ from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from claimcheck.grammar.relations import Interval
 
 if TYPE_CHECKING:
+    import numpy as np
     import numpy.typing as npt
 
     FloatArray = npt.NDArray[np.float64]
 
+#: The margin, relative to the lengths involved, by which `within` takes a probability as
+#: settled (0 or 1) without its quadrature: far above the rounding of t² − d² − ρ².
+_SETTLED = 1e-6
 #: Gauss-Legendre nodes per piece of the radial integral, and for a zone edge's uniform jitter.
 _NODES = 8
 _EDGE_NODES = 8
@@ -49,12 +51,16 @@ _EDGE_NODES = 8
 
 @cache
 def _gauss(n: int) -> tuple[FloatArray, FloatArray]:
+    import numpy as np
+
     nodes, weights = np.polynomial.legendre.leggauss(n)
     return nodes, weights
 
 
 def _lens_density(a: FloatArray, b: FloatArray, rho: FloatArray) -> FloatArray:
     """Density of |D| at rho for D = difference of uniform discs of radii a, b (a + b > 0)."""
+    import numpy as np
+
     small, big = np.minimum(a, b), np.maximum(a, b)
     with np.errstate(divide="ignore", invalid="ignore"):
         ca = np.clip((rho**2 + a**2 - b**2) / (2 * rho * a), -1.0, 1.0)
@@ -72,6 +78,8 @@ def _integrate(
     a: FloatArray, b: FloatArray, breaks: FloatArray, share: Callable[[FloatArray], FloatArray]
 ) -> FloatArray:
     """∫ density(ρ)·share(ρ) dρ over [0, a + b], split at `breaks` (shape (m, k))."""
+    import numpy as np
+
     reach = (a + b)[:, None]
     cuts = np.sort(np.concatenate([np.zeros_like(reach), np.clip(breaks, 0.0, reach), reach], 1), 1)
     low, high = cuts[:, :-1], cuts[:, 1:]
@@ -95,6 +103,8 @@ class _Within:
     t: FloatArray
 
     def __call__(self, rho: FloatArray) -> FloatArray:
+        import numpy as np
+
         d, t = self.d[:, None, None], self.t[:, None, None]
         with np.errstate(divide="ignore", invalid="ignore"):
             c = (t**2 - d**2 - rho**2) / (2 * d * rho)
@@ -109,6 +119,8 @@ class _Below:
     x: FloatArray
 
     def __call__(self, rho: FloatArray) -> FloatArray:
+        import numpy as np
+
         x = self.x[:, None, None]
         with np.errstate(divide="ignore", invalid="ignore"):
             c = np.clip(np.nan_to_num(x / rho, nan=1.0, posinf=1.0, neginf=-1.0), -1.0, 1.0)
@@ -124,6 +136,8 @@ class _Wedge:
     high: FloatArray
 
     def __call__(self, rho: FloatArray) -> FloatArray:
+        import numpy as np
+
         d = self.d[:, None, None]
         low, high = self.low[:, None, None], self.high[:, None, None]
         # Two half-planes through the origin: left of the ray at `low`, right of the one at
@@ -140,6 +154,8 @@ class _Wedge:
 
 def _arc_overlap(c1: FloatArray, w1: FloatArray, c2: FloatArray, w2: FloatArray) -> FloatArray:
     """Length of the intersection of arcs [c1 ± w1] and [c2 ± w2] on the circle."""
+    import numpy as np
+
     delta = np.remainder(c2 - c1 + math.pi, 2 * math.pi) - math.pi
     total = np.zeros(np.broadcast(c1, w1, c2, w2).shape)
     for turn in (-2 * math.pi, 0.0, 2 * math.pi):
@@ -152,10 +168,16 @@ def _arc_overlap(c1: FloatArray, w1: FloatArray, c2: FloatArray, w2: FloatArray)
 
 def within(d: FloatArray, a: FloatArray, b: FloatArray, t: FloatArray) -> FloatArray:
     """P(|d·u + D| ≤ t): the distance between the true points is at most t (metres)."""
+    import numpy as np
+
     d, a, b, t = (np.asarray(v, dtype=float) for v in (d, a, b, t))
     out = np.where(d <= t, 1.0, 0.0)
     out = np.where((a + b > 0) & (t <= 0), 0.0, out)
-    random = (a + b > 0) & (t > 0) & np.isfinite(t)
+    # Where D, which never exceeds a + b, cannot carry the distance across t (|t − d| > a + b
+    # by a clear margin), every share of the quadrature is exactly 1 or 0 and so is its result,
+    # which `out` already holds: most rows of a large file, skipped.
+    settled = np.abs(t - d) - (a + b) > _SETTLED * (a + b + t + d)
+    random = (a + b > 0) & (t > 0) & np.isfinite(t) & ~settled
     if random.any():
         i = np.flatnonzero(random)
         breaks = np.stack([np.abs(a[i] - b[i]), np.abs(t[i] - d[i]), t[i] + d[i]], 1)
@@ -165,6 +187,8 @@ def within(d: FloatArray, a: FloatArray, b: FloatArray, t: FloatArray) -> FloatA
 
 def below(a: FloatArray, b: FloatArray, x: FloatArray) -> FloatArray:
     """P(n·D ≤ x): the component of D along a fixed direction is at most x (metres)."""
+    import numpy as np
+
     a, b, x = (np.asarray(v, dtype=float) for v in (a, b, x))
     out = np.where(x >= 0, 1.0, 0.0)
     random = (a + b > 0) & np.isfinite(x)
@@ -182,6 +206,8 @@ def in_wedge(
 
     Sectors wider than 180° are one minus their complement; 360° or more is certain.
     """
+    import numpy as np
+
     d, a, b = (np.asarray(v, dtype=float) for v in (d, a, b))
     low, high = np.radians(np.asarray(low_deg, float)), np.radians(np.asarray(high_deg, float))
     width = high - low
@@ -210,6 +236,8 @@ def edge_nodes(centre: float, half_width: float) -> tuple[list[float], list[floa
 
 
 def as_array(values: Sequence[float]) -> FloatArray:
+    import numpy as np
+
     return np.asarray(values, dtype=float)
 
 
@@ -287,6 +315,11 @@ class Batch:
                     fixed[index] += coef * _fixed_holds(spread, interval)
                 else:
                     fixed[index] += _plan(index, coef, spread, interval, calls)
+        if not any(c.rows for c in calls.values()):  # nothing uncertain: numpy is not needed
+            self.results = [min(1.0, max(0.0, p + 0.0)) for p in fixed]
+            return
+        import numpy as np
+
         total = np.asarray(fixed, dtype=float)
         total += calls["within"].run(len(self._terms), lambda x: within(*x))
         total += calls["below"].run(len(self._terms), lambda x: below(*x))
@@ -308,6 +341,8 @@ class _Calls:
         self.weight.append(weight)
 
     def run(self, n: int, fn: Callable[[list[FloatArray]], FloatArray]) -> FloatArray:
+        import numpy as np
+
         out = np.zeros(n)
         if self.rows:
             columns = [np.asarray(c, dtype=float) for c in zip(*self.rows, strict=True)]
