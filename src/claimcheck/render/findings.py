@@ -147,11 +147,16 @@ def problem_findings(problems: Sequence[Problem]) -> Iterator[Finding]:
 def verify_summary(report: VerifyReport) -> str:
     counts = ", ".join(f"{n} {k}" for k, n in report.counts.items() if n)
     attention = [v.claim.id for v in report.verdicts if report.needs_attention(v)]
-    tail = (
-        "all as expected"
-        if not attention
-        else f"{len(attention)} need attention: " + ", ".join(attention)
-    )
+    unlocked = sum(v.claim.expect is None for v in report.verdicts)
+    if attention:
+        tail = f"{len(attention)} need attention: " + ", ".join(attention)
+    elif unlocked == len(report.verdicts):
+        # "as expected" would claim a review that has not happened yet
+        tail = "no claim has an expect: yet (--update-expect records these verdicts)"
+    elif unlocked:
+        tail = f"the rest as expected; {count(unlocked, 'claim')} without an expect:"
+    else:
+        tail = "all as expected"
     return safe.clean(
         f"{count(len(report.verdicts), 'claim')}{drafts_note(report.dataset)}: {counts}; {tail}"
     )

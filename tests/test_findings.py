@@ -1,0 +1,42 @@
+"""claimcheck.render.findings: the verify summary says what was compared, and with what."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimcheck import api
+from claimcheck.render.findings import verify_summary
+
+PLACES: dict[str, Any] = {
+    "places": [
+        {"id": "a", "name": "A", "lat": 33.0, "lon": 38.0, "uncertainty": "1 km",
+         "source": {"title": "test"}},
+        {"id": "b", "name": "B", "lat": 33.0, "lon": 38.5, "uncertainty": "1 km",
+         "source": {"title": "test"}},
+    ]
+}  # fmt: skip
+
+
+def _claim(n: int, expect: str | None) -> dict[str, Any]:
+    claim = {"id": f"c{n}", "quote": "q", "claimant": "c", "source": {"title": "t"},
+             "subject": "a", "distance": "about 47 km", "from": "b"}  # fmt: skip
+    return claim if expect is None else {**claim, "expect": expect}
+
+
+@pytest.mark.parametrize(
+    ("expects", "tail"),
+    [
+        ([None, None], "no claim has an expect: yet (--update-expect records these verdicts)"),
+        (["consistent", None], "the rest as expected; 1 claim without an expect:"),
+        (["consistent", "consistent"], "all as expected"),
+        (["consistent", "inconsistent"], "1 need attention: c1"),
+    ],
+)
+def test_the_summary_never_says_as_expected_of_claims_with_no_expect(
+    expects: list[str | None], tail: str
+) -> None:
+    claims = {"claims": [_claim(n, e) for n, e in enumerate(expects)]}
+    report = api.verify(api.load(claims, PLACES))
+    assert verify_summary(report).endswith(f"; {tail}")
