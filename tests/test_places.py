@@ -71,6 +71,9 @@ def test_resolve_by_id_name_and_alias_never_by_order(tmp_path: Path) -> None:
          "    uncertainty: 1 km\n    source: x\n", 12, "cannot be centred on itself"),
         (POINT + "  - id: zone\n    kind: zone\n    centre: nowhere\n    radius: 55 km\n"
          "    uncertainty: 1 km\n    source: x\n", 10, "unknown centre place 'nowhere'"),
+        (POINT + "  - id: zone\n    kind: zone\n    centre: garrison\n    radius: 55 km\n"
+         "    source: x\n", 10,
+         "missing required field 'uncertainty' for a place of kind 'zone'"),  # docs/data.md says so
         (POINT.replace("lat: 33.50583", "lat: !!python/object:os.system 1"), 6, "not allowed"),
     ],
 )  # fmt: skip
