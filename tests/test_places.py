@@ -385,6 +385,20 @@ def test_degrees_typed_into_lat_or_lon_point_to_decimals_and_coordinates(
     assert [p.message for p in info.value.problems] == messages
 
 
+def test_a_vertex_typed_as_two_texts_points_to_decimals_and_one_string(tmp_path: Path) -> None:
+    body = (
+        "  - id: edge\n    kind: line\n    uncertainty: 1 km\n    source: s\n"
+        "    lat_lon: [[33°22'18\"N, 38°46'28\"E], [33.2290323, 38.8210201]]\n"
+    )
+    with pytest.raises(DataError) as info:
+        load_places(write(tmp_path, body))
+    (problem,) = info.value.problems
+    assert problem.message == (
+        "lat_lon[0] must be a pair of finite numbers [lat, lon], not text: write "
+        "[33.37167, 38.77444], or the vertex as one string: 33°22'18\"N 38°46'28\"E"
+    )
+
+
 def test_coordinates_and_lat_lon_together_are_refused(tmp_path: Path) -> None:
     body = POINT.replace(
         "    lat: 33.50583\n", "    lat: 33.50583\n    coordinates: '33.5, 38.6'\n"

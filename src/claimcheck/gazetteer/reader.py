@@ -169,13 +169,28 @@ def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tu
             and all(yamlfile.is_finite(x) for x in pair)
         )
         if not ok:
-            entry.problem(key, f"{key}[{i}] must be a pair of finite numbers [lat, lon]")
+            entry.problem(key, f"{key}[{i}] must be a pair of finite numbers [lat, lon]"
+                          + _vertex_hint(pair))  # fmt: skip
             return ()
         lat, lon = float(pair[0]), float(pair[1])
         if not check_lat_lon(entry, (key, key), lat, lon, f"{key}[{i}]: "):
             return ()
         pairs.append((lat, lon))
     return tuple(pairs)
+
+
+def _vertex_hint(pair: Any) -> str:
+    """For a vertex typed as two texts (`[33°53'N, 35°30'E]`): the decimals, or the one string
+    in any notation that a vertex may also be."""
+    if not isinstance(pair, list) or len(pair) != 2 or not any(isinstance(x, str) for x in pair):
+        return ""
+    text = _pasted_pair(pair[0], pair[1])
+    position = _position(text) if text is not None and len(text) <= _MAX_COORDINATE_CHARS else None
+    if text is None or position is None:
+        return ""
+    lat = f"{position.lat:.5f}".rstrip("0").rstrip(".")
+    lon = f"{position.lon:.5f}".rstrip("0").rstrip(".")
+    return f", not text: write [{lat}, {lon}], or the vertex as one string: {_quoted(text)}"
 
 
 def _distinct(vertices: tuple[LatLon, ...], count: int) -> bool:
@@ -251,8 +266,14 @@ def _degrees_as_text(data: dict[str, Any], key: str) -> str:
     decimal = f"{getattr(position, key):.5f}".rstrip("0").rstrip(".")
     if pair is None:
         return f"{message}: write {key}: {decimal}"
-    quoted = f'"{pair}"' if '"' not in pair else f"'{pair}'" if "'" not in pair else pair
-    return f"{message}: write {key}: {decimal}, or replace lat and lon with coordinates: {quoted}"
+    return f"{message}: write {key}: {decimal}, or replace lat and lon with coordinates: " + (
+        _quoted(pair)
+    )
+
+
+def _quoted(text: str) -> str:
+    """`text` as a YAML scalar a user can paste: in double quotes unless it holds one."""
+    return f'"{text}"' if '"' not in text else f"'{text}'" if "'" not in text else text
 
 
 def _pasted_pair(lat: Any, lon: Any) -> str | None:
