@@ -202,6 +202,29 @@ def test_a_read_only_file_is_refused_not_replaced(target: Path) -> None:
     assert _leftovers(target.parent) == []
 
 
+class _StatVfs:
+    def __init__(self, flag: int) -> None:
+        self.f_flag = flag
+
+
+@pytest.mark.parametrize(
+    ("flag", "reason"),
+    [(os.ST_RDONLY, "its file system is mounted read-only"),
+     (0, r"you may not write it \(mode 0644, owner uid \d+\)")],
+)  # fmt: skip
+def test_a_writable_mode_that_cannot_be_written_says_why(
+    target: Path, monkeypatch: pytest.MonkeyPatch, flag: int, reason: str
+) -> None:
+    """A 0644 file on a read-only mount, or someone else's: "read-only (mode 0644)" would
+    contradict itself, so the message names the mount or the permission."""
+    target.chmod(0o644)
+    monkeypatch.setattr(atomic.os, "access", lambda *args, **kwargs: False)
+    monkeypatch.setattr(atomic.os, "statvfs", lambda path: _StatVfs(flag))
+    with pytest.raises(DataError, match=f"cannot write file: {reason}; nothing was written"):
+        write_text_atomic(str(target), "claims: []\n")
+    assert target.read_text("utf-8") == ORIGINAL
+
+
 def test_a_missing_directory_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="No such file or directory: does the directory"):
         write_text_atomic(str(tmp_path / "nope" / "out.md"), "x")

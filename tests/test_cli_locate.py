@@ -128,8 +128,18 @@ def test_geojson_splits_a_region_at_the_antimeridian() -> None:
         ((STRIKE, "--window", "5"), "--window"),
         (("badiyat-al-sham",), "no claim locates"),
         (("--where", "north of iraq-syria-border"), "not from the line"),
+        # a figure that does not read says why, as in a claims file
+        (("--where", "within 5 furlongs of 33,38"),
+         "--where 'within 5 furlongs of 33,38': cannot read 'within 5 furlongs': unknown unit "
+         "'furlongs': use one of m, km, mi, nmi, yd, ft"),
+        (("--where", "less than 0 km from 33,38"),
+         "'less than 0 km' can never hold: no distance is less than 0"),
+        (("--where", "within 30,000 km of 33,38"),
+         "'30,000 km' is longer than any distance on Earth"),
+        (("--where", "about 5 km nrth of 33,38"), "unknown direction 'nrth'"),
+        (("--where", "within " + "9" * 400 + " km of 33,38"), "(419 characters): "),
     ],
-)
+)  # fmt: skip
 def test_bad_usage_exits_2(args: tuple[str, ...], message: str) -> None:
     code, out = run(*args)
     assert code == 2

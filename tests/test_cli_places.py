@@ -54,6 +54,20 @@ def test_search_text_says_why_each_matched() -> None:
     assert lines[4].split()[:3] == ["fuzzy", "85.7", "tan-vordme"]
 
 
+@pytest.mark.parametrize(
+    ("query", "place", "how"),
+    [("Hima", "hama", "fuzzy"), ("Damscus", "damascus", "fuzzy"), ("Hamah", "hama", "alias"),
+     ("Hamaa", "hama", "transliteration")],
+)  # fmt: skip
+def test_a_name_sharing_only_the_consonants_is_listed_as_a_near_miss(
+    query: str, place: str, how: str
+) -> None:
+    """Search lists Hama for "Hima" (a suggestion), but as fuzzy: a claim would not resolve
+    to it, so the listing must not call it a transliteration either."""
+    found = candidates(query, "--places", str(DATA / "names" / "places.yaml"))
+    assert (found[0]["id"], found[0]["how"]) == (place, how)
+
+
 def test_ash_shamiyah_lists_every_candidate_nearest_first() -> None:
     found = candidates("Ash Shamiyah", "--near", "al-tanf-crossing")
     assert {c["id"] for c in found} == SHAMIYAH

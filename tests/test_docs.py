@@ -242,7 +242,7 @@ def test_no_page_installs_from_pypi() -> None:
 
     Installing from a checkout (`pip install .`) or a git URL (`geoclaimcheck @ git+…`) is fine.
     """
-    pypi = re.compile(r"pip install\s+['\"]?(geo)?claimcheck\b(?!\s*@)")
+    pypi = re.compile(r"pip3? install(?:\s+-\S+)*\s+['\"]?(geo)?claimcheck\b(?!\s*@)")
     # docs/cli.md is among PAGES: the commands' --help is checked too
     written = [*PAGES, DOCS / "github-workflow.yml", ROOT / "action.yml"]
     offending = [_relative(p) for p in written if pypi.search(_text(p))]

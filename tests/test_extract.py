@@ -211,6 +211,20 @@ def test_draft_ids_are_valid_ids_even_for_long_place_names() -> None:
     assert all(ID_PATTERN.fullmatch(i) for i in ids), ids
 
 
+@pytest.mark.parametrize("indent", [0, 2, 4])
+def test_append_joins_a_list_at_the_files_own_indent(indent: int) -> None:
+    """PyYAML (yaml.safe_dump) writes `claims:` then `- id:` at column 0; appended entries
+    at claimcheck's indent of 2 would not join that list (and nothing was appended)."""
+    pad = " " * indent
+    existing = f"claims:\n{pad}- id: other\n{pad}  quote: other\n"
+    result = append_to(existing, "c.yaml", extract("Zaza is 5 km from Tanf."), "t")
+    assert result.added == 1
+    assert result.text.startswith(existing)
+    claims = yaml.safe_load(result.text)["claims"]
+    assert [c["id"] for c in claims] == ["other", "extract-zaza-distance-tanf-5km"]
+    assert f"\n{pad}- id: extract-zaza-distance-tanf-5km\n{pad}  quote: " in result.text
+
+
 def test_append_refuses_a_flow_list() -> None:
     with pytest.raises(UsageError, match="block 'claims:' list"):
         append_to("claims: []\n", "c.yaml", extract("Zaza is 5 km from Tanf."), "t")

@@ -71,6 +71,9 @@ def test_resolve_by_id_name_and_alias_never_by_order(tmp_path: Path) -> None:
          "    uncertainty: 1 km\n    source: x\n", 12, "cannot be centred on itself"),
         (POINT + "  - id: zone\n    kind: zone\n    centre: nowhere\n    radius: 55 km\n"
          "    uncertainty: 1 km\n    source: x\n", 10, "unknown centre place 'nowhere'"),
+        (POINT + "  - id: zone\n    kind: zone\n    centre: garrison\n    radius: 55 km\n"
+         "    source: x\n", 10,
+         "missing required field 'uncertainty' for a place of kind 'zone'"),  # docs/data.md says so
         (POINT.replace("lat: 33.50583", "lat: !!python/object:os.system 1"), 6, "not allowed"),
     ],
 )  # fmt: skip
@@ -347,6 +350,53 @@ def test_a_bad_coordinate_string_says_why_at_its_line(
     (problem,) = info.value.problems
     assert fragment in problem.message
     assert (problem.line, problem.field) == (6, "places[0].coordinates")
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "messages"),
+    [
+        ("33°30'21\"N", "38.61778", [
+            "'lat' must be a number in decimal degrees, not '33°30\\'21\"N': write lat: 33.50583, "
+            "or replace lat and lon with coordinates: 33°30'21\"N 38.61778E"]),
+        ("33.50583", "38°37′04″E", [
+            "'lon' must be a number in decimal degrees, not '38°37′04″E': write lon: 38.61778, "
+            "or replace lat and lon with coordinates: \"33.50583N 38°37′04″E\""]),
+        ("'33.50583'", "38.61778", [
+            "'lat' must be a number in decimal degrees, not '33.50583': write lat: 33.50583, "
+            "without quotes"]),
+        ("33 30 21 N", "north-east", [
+            "'lat' must be a number in decimal degrees, not '33 30 21 N': write lat: 33.50583",
+            "'lon' must be a number in decimal degrees, not 'north-east': write e.g. lon: 35.5, "
+            "or replace lat and lon with coordinates: \"33°53′N 35°30′E\", which reads degrees, "
+            "minutes and seconds"]),
+        ("'" + "3" * 5000 + "'", "38.61778", [
+            "'lat' must be a number in decimal degrees, not '" + "3" * 60 + "…" + "3" * 10
+            + "' (5,000 characters): write e.g. lat: 33.88333, or replace lat and lon with "
+            "coordinates: \"33°53′N 35°30′E\", which reads degrees, minutes and seconds"]),
+    ],
+)  # fmt: skip
+def test_degrees_typed_into_lat_or_lon_point_to_decimals_and_coordinates(
+    tmp_path: Path, lat: str, lon: str, messages: list[str]
+) -> None:
+    """A trial user typed `lat: 33°53'N`: the error says what to write instead."""
+    body = POINT.replace("lat: 33.50583\n    lon: 38.61778", f"lat: {lat}\n    lon: {lon}")
+    with pytest.raises(DataError) as info:
+        load_places(write(tmp_path, body))
+    assert [p.message for p in info.value.problems] == messages
+
+
+def test_a_vertex_typed_as_two_texts_points_to_decimals_and_one_string(tmp_path: Path) -> None:
+    body = (
+        "  - id: edge\n    kind: line\n    uncertainty: 1 km\n    source: s\n"
+        "    lat_lon: [[33°22'18\"N, 38°46'28\"E], [33.2290323, 38.8210201]]\n"
+    )
+    with pytest.raises(DataError) as info:
+        load_places(write(tmp_path, body))
+    (problem,) = info.value.problems
+    assert problem.message == (
+        "lat_lon[0] must be a pair of finite numbers [lat, lon], not text: write "
+        "[33.37167, 38.77444], or the vertex as one string: 33°22'18\"N 38°46'28\"E"
+    )
 
 
 def test_coordinates_and_lat_lon_together_are_refused(tmp_path: Path) -> None:

@@ -201,6 +201,20 @@ def test_the_appended_entry_reads_back_exactly(tmp_path: Path) -> None:
     assert place["note"] == "note # not a comment"
 
 
+@pytest.mark.parametrize("indent", [0, 2, 4])
+def test_an_entry_joins_a_list_at_the_files_own_indent(indent: int) -> None:
+    """A places file PyYAML wrote has its `- id:` at column 0: the entry is indented alike."""
+    pad = " " * indent
+    existing = f"places:\n{pad}- id: p\n{pad}  name: P\n"
+    entry = Entry("q", "Q", (), "CH", None, 47.36667, 8.55, "5 km", "t", "https://example.org/1",
+                  "2024-01-01", "P", "n")  # fmt: skip
+    text, line = append_entry(existing, "p.yaml", entry)
+    places = yamlfile.load("p.yaml", text)["places"]
+    assert [p["id"] for p in places] == ["p", "q"]
+    assert text.startswith(existing) and f"\n{pad}- id: q\n{pad}  name: Q\n" in text
+    assert text.splitlines()[line - 1] == f"{pad}- id: q"
+
+
 # --- online sources, against recorded answers on 127.0.0.1 --------------------------------------
 
 

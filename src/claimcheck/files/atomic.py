@@ -148,20 +148,16 @@ def _target_mode(path: str, target: str) -> int:
         raise _cannot_write(path, exc) from exc
     if not stat.S_ISREG(st.st_mode):
         raise DataError([Problem(path, 0, 0, "", "cannot write file: not a regular file")])
-    if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    0,
-                    0,
-                    "",
-                    f"cannot write file: it is read-only (mode {stat.S_IMODE(st.st_mode):04o}); "
-                    "nothing was written",
-                )
-            ]
-        )
-    return stat.S_IMODE(st.st_mode)
+    mode = stat.S_IMODE(st.st_mode)
+    if not st.st_mode & 0o222:
+        reason = f"it is read-only (mode {mode:04o})"
+    elif os.access(target, os.W_OK):
+        return mode
+    elif os.statvfs(target).f_flag & os.ST_RDONLY:
+        reason = "its file system is mounted read-only"
+    else:
+        reason = f"you may not write it (mode {mode:04o}, owner uid {st.st_uid})"
+    raise DataError([Problem(path, 0, 0, "", f"cannot write file: {reason}; nothing was written")])
 
 
 def _current_bytes(target: str) -> bytes | None:

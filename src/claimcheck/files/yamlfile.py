@@ -12,6 +12,7 @@ import difflib
 import gc
 import math
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -343,3 +344,20 @@ def entries(
             problems.append(
                 Problem(path, pos.line, pos.column, f"{key}[{i}]", "expected a mapping")
             )
+
+
+def at_item_indent(entries: str, existing: str, items: list[Any]) -> str:
+    """List entries written with `  - ` (claimcheck's own files indent their items by 2),
+    re-indented to match how `existing` indents its first item's `- ` (PyYAML writes them at
+    column 0), so that entries appended to the file join its list."""
+    if not items or not isinstance(items[0], YMap):
+        return entries
+    line = existing.splitlines()[items[0].position.line - 1]
+    dash = re.match(r"( *)- ", line)
+    shift = (len(dash.group(1)) if dash else 2) - 2
+    if shift == 0:
+        return entries
+    return "\n".join(
+        (" " * shift + line if shift > 0 else line[-shift:]) if line else line
+        for line in entries.split("\n")
+    )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.errors import UsageError
+from claimcheck.errors import DataError, UsageError
 from claimcheck.files import yamlfile
 
 #: scalars YAML reads back as the same string without quotes
@@ -97,8 +97,11 @@ def append_entry(existing: str, path: str, entry: Entry) -> tuple[str, int]:
     separator = "\n" if existing.endswith("\n") else "\n\n"
     if existing.endswith("\n\n") or not items:
         separator = "" if existing.endswith("\n") else "\n"
-    text = existing + separator + render(entry)
-    merged = yamlfile.load(path, text)
+    text = existing + separator + yamlfile.at_item_indent(render(entry), existing, list(items))
+    try:
+        merged = yamlfile.load(path, text)
+    except DataError as exc:
+        raise UsageError(f"{path}: the new entry would not join its 'places:' list") from exc
     new_items = merged.get("places") if isinstance(merged, yamlfile.YMap) else None
     if (
         not isinstance(new_items, list)

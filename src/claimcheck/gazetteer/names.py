@@ -291,6 +291,14 @@ def rank(
     return kept
 
 
+def fuzzy_score(query: str, name: str) -> float:
+    """rapidfuzz's ratio (0-100) of the two spellings, with no cut-off: how close a near miss
+    is, for a match that shares the key but is not the same name ("Hima" for "Hama")."""
+    from rapidfuzz import fuzz
+
+    return round(float(fuzz.ratio(spelling(query), spelling(name))), 1)
+
+
 def _ratio(a: str, b: str) -> float:
     """rapidfuzz's ratio, imported on the first fuzzy comparison: exact lookups never need it."""
     from rapidfuzz import fuzz

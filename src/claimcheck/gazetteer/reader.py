@@ -5,10 +5,11 @@ GeoJSON places files are read by claimcheck.gazetteer.geojson; `load_places` pic
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from claimcheck.errors import DataError, Level, Problem
+from claimcheck.errors import DataError, Level, Problem, shown
 from claimcheck.files import yamlfile
 from claimcheck.files.limits import MAX_HOLES, MAX_PLACES, MAX_VERTICES, too_many
 from claimcheck.gazetteer.geojson import is_geojson, load_geojson_places
@@ -18,8 +19,13 @@ from claimcheck.gazetteer.rings import long_edge, ring_problems
 from claimcheck.gazetteer.simplify import simplified
 from claimcheck.gazetteer.world import override_warnings, world_layer
 from claimcheck.grammar.coords import CoordinateError, parse_coordinates
+from claimcheck.grammar.coords import LatLon as Position
 from claimcheck.grammar.units import MAX_LENGTH_TEXT, Length, UnitError, parse_length
 
+#: longer text in `lat`/`lon` is not read as a coordinate nor repeated whole in the error
+_MAX_COORDINATE_CHARS = 100
+#: a decimal number written as text (`lat: "33.5"`)
+_DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 #: Keys that hold a place's geometry; which of them a place needs depends on its kind.
 GEOMETRY_KEYS = ("lat", "lon", "coordinates", "uncertainty", "lat_lon", "holes", "centre", "radius")
 PLACE_KEYS = (
@@ -163,13 +169,28 @@ def _read_pairs(entry: yamlfile.Entry, key: str, value: Any, minimum: int) -> tu
             and all(yamlfile.is_finite(x) for x in pair)
         )
         if not ok:
-            entry.problem(key, f"{key}[{i}] must be a pair of finite numbers [lat, lon]")
+            entry.problem(key, f"{key}[{i}] must be a pair of finite numbers [lat, lon]"
+                          + _vertex_hint(pair))  # fmt: skip
             return ()
         lat, lon = float(pair[0]), float(pair[1])
         if not check_lat_lon(entry, (key, key), lat, lon, f"{key}[{i}]: "):
             return ()
         pairs.append((lat, lon))
     return tuple(pairs)
+
+
+def _vertex_hint(pair: Any) -> str:
+    """For a vertex typed as two texts (`[33°53'N, 35°30'E]`): the decimals, or the one string
+    in any notation that a vertex may also be."""
+    if not isinstance(pair, list) or len(pair) != 2 or not any(isinstance(x, str) for x in pair):
+        return ""
+    text = _pasted_pair(pair[0], pair[1])
+    position = _position(text) if text is not None and len(text) <= _MAX_COORDINATE_CHARS else None
+    if text is None or position is None:
+        return ""
+    lat = f"{position.lat:.5f}".rstrip("0").rstrip(".")
+    lon = f"{position.lon:.5f}".rstrip("0").rstrip(".")
+    return f", not text: write [{lat}, {lon}], or the vertex as one string: {_quoted(text)}"
 
 
 def _distinct(vertices: tuple[LatLon, ...], count: int) -> bool:
@@ -209,10 +230,73 @@ def _read_point(entry: yamlfile.Entry) -> dict[str, Any]:
                 None,
                 f"missing required field {key!r} (or 'coordinates') for a place of kind 'point'",
             )
-    lat, lon = entry.number("lat"), entry.number("lon")
+    written = [key for key in ("lat", "lon") if isinstance(entry.data.get(key), str)]
+    for key in written:
+        entry.problem(key, _degrees_as_text(entry.data, key))
+    lat = None if "lat" in written else entry.number("lat")
+    lon = None if "lon" in written else entry.number("lon")
     if lat is not None and lon is not None and check_lat_lon(entry, ("lat", "lon"), lat, lon):
         return {"lat": lat, "lon": lon}
     return {}
+
+
+def _degrees_as_text(data: dict[str, Any], key: str) -> str:
+    """Why `lat: 33°53'N` is refused and what to write instead: `lat` and `lon` take decimal
+    degrees only, while `coordinates:` reads the notations people paste (DMS, N/S/E/W)."""
+    text = data[key].strip()
+    example = "33.88333" if key == "lat" else "35.5"
+    generic = (
+        f"write e.g. {key}: {example}, or replace lat and lon with "
+        'coordinates: "33°53′N 35°30′E", which reads degrees, minutes and seconds'
+    )
+    if len(text) > _MAX_COORDINATE_CHARS:
+        return f"{key!r} must be a number in decimal degrees, not {shown(text)}: {generic}"
+    pair = _pasted_pair(data.get("lat"), data.get("lon"))
+    if pair is not None:
+        position = _position(pair)
+    elif key == "lat":
+        position = _position(f"{text} 0E") or _position(f"{text}, 0")
+    else:
+        position = _position(f"0N {text}") or _position(f"0, {text}")
+    message = f"{key!r} must be a number in decimal degrees, not {text!r}"
+    if _DECIMAL.fullmatch(text):
+        return f"{message}: write {key}: {text}, without quotes"
+    if position is None:
+        return f"{message}: {generic}"
+    decimal = f"{getattr(position, key):.5f}".rstrip("0").rstrip(".")
+    if pair is None:
+        return f"{message}: write {key}: {decimal}"
+    return f"{message}: write {key}: {decimal}, or replace lat and lon with coordinates: " + (
+        _quoted(pair)
+    )
+
+
+def _quoted(text: str) -> str:
+    """`text` as a YAML scalar a user can paste: in double quotes unless it holds one."""
+    return f'"{text}"' if '"' not in text else f"'{text}'" if "'" not in text else text
+
+
+def _pasted_pair(lat: Any, lon: Any) -> str | None:
+    """`lat` and `lon` written as one `coordinates:` text, when both are there and it reads."""
+    if isinstance(lat, bool) or isinstance(lon, bool):
+        return None
+    if not isinstance(lat, (str, int, float)) or not isinstance(lon, (str, int, float)):
+        return None
+    lettered = (
+        f"{abs(lat)}{'N' if lat >= 0 else 'S'}" if not isinstance(lat, str) else lat.strip(),
+        f"{abs(lon)}{'E' if lon >= 0 else 'W'}" if not isinstance(lon, str) else lon.strip(),
+    )
+    for pair in (" ".join(lettered), f"{str(lat).strip()}, {str(lon).strip()}"):
+        if _position(pair) is not None:
+            return pair
+    return None
+
+
+def _position(text: str) -> Position | None:
+    try:
+        return parse_coordinates(text)
+    except CoordinateError:
+        return None
 
 
 def _check_rings(

@@ -13,8 +13,15 @@ from dataclasses import dataclass, replace
 
 from claimcheck.errors import UsageError
 from claimcheck.files.limits import MAX_NAME_CHARS, too_many
-from claimcheck.gazetteer.names import HOW_ORDER, Match, rank
-from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source
+from claimcheck.gazetteer.names import HOW_ORDER, Match, fuzzy_score, rank
+from claimcheck.gazetteer.places import (
+    Gazetteer,
+    Place,
+    PlaceKind,
+    Source,
+    same_spelling,
+    transliterates,
+)
 from claimcheck.geo.distance import measure_between
 from claimcheck.grammar.countries import find_country, same_country
 from claimcheck.lookup.index import LICENCE, DbMatch, GazetteerDb
@@ -79,13 +86,17 @@ def search(
     wanted = code.code if code else (country.upper() if country else None)
     pool = [p for p in gazetteer if country is None or same_country(p.country or "", country)]
     found = [
-        _from_place(m, gazetteer.places[m.place_id])
+        _from_place(
+            _as_resolved(query, m, gazetteer.places[m.place_id].names), gazetteer.places[m.place_id]
+        )
         for m in rank(query, [(p.id, p.names) for p in pool], limit)
     ]
     if db is not None:
         cited = cited_geonames_ids(gazetteer)
         found += [
-            _from_db(m) for m in db.search(query, limit, wanted) if m.place.geonameid not in cited
+            _from_db(replace(m, match=_as_resolved(query, m.match, (m.match.matched_name,))))
+            for m in db.search(query, limit, wanted)
+            if m.place.geonameid not in cited
         ]
     if near is not None:
         found = [_with_distance(c, near, gazetteer) for c in found]
@@ -95,6 +106,16 @@ def search(
         last = _order(kept[-1])[:2]
         kept += [c for c in found[limit:] if _order(c)[:2] == last]
     return kept
+
+
+def _as_resolved(query: str, match: Match, names: tuple[str, ...]) -> Match:
+    """A key match is called a transliteration only where a claim would resolve to it: a name
+    that shares only the consonants ("Hima" for "Hama") is shown as the near miss it is."""
+    if match.how != "transliteration" or same_spelling(query, names):
+        return match
+    if transliterates(query, names):
+        return match
+    return replace(match, how="fuzzy", score=fuzzy_score(query, match.matched_name))
 
 
 def _order(c: Candidate) -> tuple[float, int, float, int, str]:

@@ -12,7 +12,7 @@ from claimcheck.claims.meaning import (
     NearAssertion,
 )
 from claimcheck.claims.model import Claim
-from claimcheck.errors import ParseError, UsageError
+from claimcheck.errors import ParseError, UsageError, shown
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, PlaceRef, Source
 from claimcheck.grammar.coords import CoordinateError, parse_position
 from claimcheck.grammar.directions import parse_direction
@@ -63,6 +63,7 @@ def _where_assertion(
     near = _NEAR_RE.fullmatch(cleaned)
     if near:
         return NearAssertion(subject, _place_ref(near["place"], gazetteer, extra), None)
+    reason: str | None = None  # why the figure, when there is one, could not be read
     for split in _SPLIT_RE.finditer(cleaned):
         head, place = cleaned[: split.start()], cleaned[split.end() :]
         try:
@@ -76,13 +77,21 @@ def _where_assertion(
             figure, compass = " ".join(words[:cut]), " ".join(words[cut:])
             try:
                 requirement = parse_requirement(figure)
+            except ParseError as exc:
+                if reason is None and not compass and any(c.isdigit() for c in figure):
+                    reason = str(exc)  # what is wrong with the figure as written, e.g. its unit
+                continue
+            try:
                 direction = parse_direction(compass) if compass else None
-            except ParseError:
+            except ParseError as exc:
+                reason = str(exc)  # the figure reads: the words after it are the problem
                 continue
             ref = _place_ref(place, gazetteer, extra)
             return DistanceAssertion(subject, ref, requirement, direction)
+    if reason is not None:
+        raise UsageError(f"--where {shown(text)}: {reason}")
     raise UsageError(
-        f"--where {text!r}: write e.g. 'more than 45 mi from al-tanf-crossing', "
+        f"--where {shown(text)}: write e.g. 'more than 45 mi from al-tanf-crossing', "
         "'within 55 km of 33.44,38.84', 'north-west of al-tanf-garrison', "
         "'inside tanf-deconfliction-zone' or 'near iraq-syria-border'"
     )

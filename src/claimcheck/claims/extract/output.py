@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from claimcheck.claims.extract.model import Draft
-from claimcheck.errors import UsageError
+from claimcheck.errors import DataError, UsageError
 from claimcheck.files import yamlfile
 from claimcheck.grammar.units import (
     format_decimal,
@@ -199,8 +199,11 @@ def append_articles(existing: str, path: str, articles: Sequence[Article]) -> Ap
         separator = ""
     if existing and not existing.endswith("\n"):
         separator = "\n\n"
-    text = existing + (separator + body if added else "")
-    merged = yamlfile.load(path, text)
+    text = existing + (separator + yamlfile.at_item_indent(body, existing, items) if added else "")
+    try:
+        merged = yamlfile.load(path, text)
+    except DataError as exc:
+        raise UsageError(f"{path}: the new entries would not join its 'claims:' list") from exc
     if len(merged["claims"]) != len(items) + added:
         raise UsageError(f"{path}: the new entries would not join its 'claims:' list")
     return AppendResult(text, added, len(drafts) - len(fresh), len(left_out))
