@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck import __version__
-from claimcheck.cli.app import COMMANDS, SUMMARIES, main
+from claimcheck.cli.app import COMMANDS, INTERRUPTED, SUMMARIES, LazyGroup, main
 
 ROOT = Path(__file__).parent.parent
 CLAIMS = str(ROOT / "data" / "claims.yaml")
@@ -189,3 +189,17 @@ def test_a_read_only_output_directory_exits_2_with_a_message(
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert "cannot write file: Permission denied" in result.stderr
+
+
+def test_ctrl_c_exits_130_not_the_attention_code() -> None:
+    """click turns Ctrl-C into exit 1, which CI reads as "a verdict needs attention"."""
+
+    @click.command()
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    group = LazyGroup(commands={"interrupted": interrupted})
+    group.get_command = lambda ctx, name: interrupted  # type: ignore[method-assign]
+    result = CliRunner().invoke(group, ["interrupted"])
+    assert result.exit_code == INTERRUPTED == 130
+    assert "interrupted: nothing was written" in result.stderr

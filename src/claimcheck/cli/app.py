@@ -7,12 +7,17 @@ anything; the commands call the library (claimcheck.api) and a renderer.
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import click
 
 from claimcheck import __version__
 
 #: command name -> "module:function"; each module holds one command and its options.
+#: The exit code after Ctrl-C: 128 + SIGINT, as shells report a process the signal ended (the
+#: others, 0, 1 and 2, are in claimcheck.cli.options, which this light module does not import).
+INTERRUPTED = 130
+
 COMMANDS: dict[str, str] = {
     "verify": "claimcheck.cli.verify:verify",
     "extract": "claimcheck.cli.extract:extract",
@@ -66,6 +71,15 @@ class LazyGroup(click.Group):
         command = getattr(importlib.import_module(module), attr)
         assert isinstance(command, click.Command)
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Ctrl-C exits 130 (128 + SIGINT, as shells report it), not click's 1, which CI would
+        read as "a verdict needs attention"."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted: nothing was written", err=True)
+            raise click.exceptions.Exit(INTERRUPTED) from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list from SUMMARIES, shortened as click shortens a command's own help."""
