@@ -203,3 +203,24 @@ def test_ctrl_c_exits_130_not_the_attention_code() -> None:
     result = CliRunner().invoke(group, ["interrupted"])
     assert result.exit_code == INTERRUPTED == 130
     assert "interrupted: nothing was written" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "outcome"),
+    [
+        (["verify", "--places", "/nonexistent.yaml"], "nothing was verified"),
+        (["places", "search", "Tanf", "--places", "/nonexistent.yaml"], "nothing was changed"),
+        (["extract", "README.md", "--places", "/nonexistent.yaml"], "no draft was written"),
+    ],
+)
+def test_the_last_error_line_says_what_the_command_did_not_do(
+    args: list[str], outcome: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert (
+        result.stderr.rstrip()
+        .splitlines()[-1]
+        .endswith(f": {outcome}; fix the input and run again")
+    )

@@ -73,9 +73,21 @@ def color_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+#: What a command did not do when its input was refused, for the errors' last line.
+OUTCOMES = {
+    "extract": "no draft was written",
+    "places": "nothing was changed",
+    "distance": "nothing was measured",
+    "schema": "nothing was written",
+}
+
+
 def fail_with_problems(problems: list[Problem], fmt: str) -> NoReturn:
     """Print every problem in the chosen format and exit 2."""
-    text = formatter(fmt).render_problems(problems, wants_color(err=fmt == "text"))
+    ctx = click.get_current_context(silent=True)
+    words = ctx.command_path.split() if ctx is not None else []
+    outcome = OUTCOMES.get(words[1] if len(words) > 1 else "", "nothing was verified")
+    text = formatter(fmt).render_problems(problems, wants_color(err=fmt == "text"), outcome)
     if fmt == "text":
         echo(text, err=True)
     else:

@@ -1,7 +1,7 @@
 """One formatter module per output format; the registry drives the CLI's --format choices.
 
 Each module defines `render_verify(report, color) -> str` and
-`render_problems(problems, color) -> str` (and `render_check(dataset, color) -> str` for
+`render_problems(problems, color, outcome) -> str` (and `render_check(dataset, color) -> str` for
 `claimcheck check`); modules are imported only when chosen, so the CLI's start-up pays for one
 formatter at most. "auto" is not a module: the CLI resolves it with `resolve()`.
 """

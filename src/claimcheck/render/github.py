@@ -55,9 +55,11 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
     return _lines(verify_findings(report), verify_summary(report))
 
 
-def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
+def render_problems(
+    problems: Sequence[Problem], color: bool = False, outcome: str = "nothing was verified"
+) -> str:
     errors = sum(p.level is Level.ERROR for p in problems)
-    summary = f"{count(errors, 'error')}: nothing was verified; fix the input and run again"
+    summary = f"{count(errors, 'error')}: {outcome}; fix the input and run again"
     return _lines(problem_findings(problems), summary)
 
 

@@ -91,7 +91,9 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
     return _document("claimcheck verify", cases, log)
 
 
-def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
+def render_problems(
+    problems: Sequence[Problem], color: bool = False, outcome: str = "nothing was verified"
+) -> str:
     cases = []
     for problem in problems:
         finding = problem_finding(problem)
@@ -100,7 +102,7 @@ def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
         attrs = {"message": problem.message, "type": "invalid-data"} if tag == "error" else {}
         _element(case, tag, safe.clean(problem), **attrs)
         cases.append(case)
-    return _document("claimcheck", cases, ["nothing was verified; fix the input and run again"])
+    return _document("claimcheck", cases, [f"{outcome}; fix the input and run again"])
 
 
 def render_check(dataset: Dataset, color: bool = False) -> str:

@@ -32,7 +32,9 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
     return _lines(verify_findings(report))
 
 
-def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
+def render_problems(
+    problems: Sequence[Problem], color: bool = False, outcome: str = "nothing was verified"
+) -> str:
     return _lines(problem_findings(problems))
 
 

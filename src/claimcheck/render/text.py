@@ -250,7 +250,9 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
     return guard("\n".join(out))
 
 
-def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
+def render_problems(
+    problems: Sequence[Problem], color: bool = False, outcome: str = "nothing was verified"
+) -> str:
     lines = []
     for problem in problems:
         text = clean(problem)
@@ -259,7 +261,7 @@ def render_problems(problems: Sequence[Problem], color: bool = False) -> str:
             text = click.style(text, fg=fg)
         lines.append(text)
     errors = sum(p.level is Level.ERROR for p in problems)
-    lines.append(f"{count(errors, 'error')}: nothing was verified; fix the input and run again")
+    lines.append(f"{count(errors, 'error')}: {outcome}; fix the input and run again")
     return guard("\n".join(lines))
 
 
