@@ -39,7 +39,7 @@ from claimcheck.geo.measure import (
     NotMeasurable,
     azimuth_uncertainty_deg,
 )
-from claimcheck.geo.parts import PART_RULES, Box, in_part, is_corner, part_terms
+from claimcheck.geo.parts import PART_RULES, TILE_NAMES, Box, in_part, is_corner, part_terms
 from claimcheck.geo.probability import Batch, Spread, SpreadKind
 from claimcheck.grammar.directions import Direction, compass
 from claimcheck.grammar.relations import Interval
@@ -332,7 +332,7 @@ def _part(ctx: Context, c: Condition, subject: Place, area: Place) -> Draft:
         )
         index = ctx.batch.ask_sum(terms)
         row, column = box.tile_of(subject.lat, subject.lon)
-        found = _TILE_NAMES[(row, column)]
+        found = TILE_NAMES[(row, column)]
         inside_part = in_part(part.name, row, column)
         limits = box.describe(part.name)
         bounds = f"{limits} in {area.id}: {PART_RULES[is_corner(part.name)]}"
@@ -350,12 +350,6 @@ def _part(ctx: Context, c: Condition, subject: Place, area: Place) -> Draft:
         )  # fmt: skip
 
     return Draft(index, index, build)
-
-
-_TILE_NAMES = {
-    (2, 0): "NW", (2, 1): "N", (2, 2): "NE", (1, 0): "W", (1, 1): "",
-    (1, 2): "E", (0, 0): "SW", (0, 1): "S", (0, 2): "SE",
-}  # fmt: skip
 
 
 #: How each quantity is measured between the subject and the reference.

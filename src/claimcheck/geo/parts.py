@@ -43,9 +43,17 @@ PART_RULES = {
 }
 
 
+#: The compass name of each tile of the grid, (row, column) -> "NE"; "" for the middle.
+TILE_NAMES = {
+    (2, 0): "NW", (2, 1): "N", (2, 2): "NE", (1, 0): "W", (1, 1): "",
+    (1, 2): "E", (0, 0): "SW", (0, 1): "S", (0, 2): "SE",
+}  # fmt: skip
+
+
 def is_corner(part: str) -> bool:
     """True for an intercardinal part ("NE"), which is one tile, not a band of three."""
-    return len(part) == 2
+    (row_low, row_high), (column_low, column_high) = PART_TILES[part]
+    return row_low == row_high and column_low == column_high
 
 
 def in_part(part: str, row: int, column: int) -> bool:
