@@ -2,7 +2,10 @@
 
 Input: Natural Earth 1:10m Admin 0 countries v5.1.1, German point-of-view edition
 (`ne_10m_admin_0_countries_deu`), as GeoJSON (shared/data/ne10m-admin0-countries-5.1.1.geojson.gz;
-public domain). Output: `world.json` (names, topology, provenance) and `world.bin` (the vertices).
+public domain). Output: `world.json` (names, topology, provenance) and `world.bin` (the vertices);
+`world_cells.json` and `world_cells.bin`, the cell table of the swapped-lat/lon lint, and in
+world.json `land_gaps`, the coast arcs that border land no polygon covers (scripts/world_cells.py
+says how and why).
 
 - Countries: the polygons of each ISO 3166-1 alpha-2 code (ISO_A2_EH: ISO_A2 is -99 for
   France and Norway). Names: NAME_EN, NAME, NAME_LONG, ADMIN, NAME_AR, NAME_RU, NAME_UK, and
@@ -44,6 +47,14 @@ import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "src"))
+
+from world_cells import (  # noqa: E402
+    cell_table,
+    cells_summary,
+    country_geometries,
+    land_gap_arcs,
+    write_cells,
+)
 
 from claimcheck.geo.lines import Polyline  # noqa: E402
 
@@ -210,7 +221,10 @@ def simplify(chain: list[Point], tolerance_m: float) -> list[int]:
     return sorted(keep)
 
 
-def build(path: str, tolerance_m: float, verify_every: int) -> tuple[dict[str, Any], bytes]:
+def build(
+    path: str, tolerance_m: float, verify_every: int
+) -> tuple[dict[str, Any], bytes, dict[str, Any], bytes]:
+    """world.json's index and world.bin's vertices; world_cells.json and world_cells.bin."""
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         features = json.load(handle)["features"]
     topo = Topology(features)
@@ -236,7 +250,12 @@ def build(path: str, tolerance_m: float, verify_every: int) -> tuple[dict[str, A
     index["max_deviation_m"] = math.ceil(worst)
     index["vertices"] = int(starts[-1])
     index["source_vertices"] = sum(len(r[3]) for r in topo.rings)
-    return index, blob
+    stored = [[(float(lon), float(lat)) for lon, lat in a * QUANTUM] for a in arcs_q]
+    index["land_gaps"] = land_gap_arcs(
+        index["countries"], index["coasts"], index["uncoded"], stored
+    )
+    cells, cells_blob = cell_table(*country_geometries(index["countries"], stored))
+    return index, blob, cells, cells_blob
 
 
 def verify(dense: list[list[Point]], simplified: list[list[Point]], every: int) -> float:
@@ -319,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verify-every", type=int, default=1, help="check every Nth sample")
     parser.add_argument("--out", default=OUT)
     args = parser.parse_args(argv)
-    index, blob = build(args.source, args.tolerance, args.verify_every)
+    index, blob, cells, cells_blob = build(args.source, args.tolerance, args.verify_every)
     index["source"] = SOURCE
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "world.json"), "w", encoding="utf-8") as handle:
@@ -327,11 +346,13 @@ def main(argv: list[str] | None = None) -> int:
         handle.write("\n")
     with open(os.path.join(args.out, "world.bin"), "wb") as handle:
         handle.write(blob)
+    write_cells(cells, cells_blob, SOURCE, args.out)
     print(
         f"{len(index['countries'])} countries, {len(index['borders'])} land boundaries, "
         f"{len(index['coasts'])} coasts; {index['vertices']:,} vertices "
         f"(from {index['source_vertices']:,}); largest deviation {index['max_deviation_m']} m; "
-        f"world.bin {len(blob):,} bytes",
+        f"world.bin {len(blob):,} bytes; {len(index['land_gaps'])} arcs border land gaps; "
+        f"{cells_summary(cells, cells_blob)}",
         file=sys.stderr,
     )
     return 0

@@ -14,8 +14,8 @@ from claimcheck.gazetteer.places import PlaceRef
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.grammar.countries import (
     _table,
+    box_position_warning,
     find_country,
-    position_warning,
     same_country,
     unknown_country,
 )
@@ -77,7 +77,7 @@ def test_same_country_by_code_or_name() -> None:
     ],
 )
 def test_positions_inside_their_country_are_quiet(lat: float, lon: float, country: str) -> None:
-    assert position_warning(lat, lon, country) is None
+    assert box_position_warning(lat, lon, country) is None
 
 
 def test_a_swapped_position_warns_for_every_country() -> None:
@@ -89,20 +89,20 @@ def test_a_swapped_position_warns_for_every_country() -> None:
             entry["boxes"], key=lambda b: (b[1] - b[0]) * ((b[3] - b[2]) % 360)
         )
         lat, lon = (south + north) / 2, (west + (east - west) % 360 / 2 + 180) % 360 - 180
-        assert position_warning(lat, lon, code) is None, code
-        if abs(lon) <= 90 and position_warning(lon, lat, code) is None:
+        assert box_position_warning(lat, lon, code) is None, code
+        if abs(lon) <= 90 and box_position_warning(lon, lat, code) is None:
             quiet_when_swapped.append(code)
     # countries near the line lat = lon, whose box holds its own swap
     assert len(quiet_when_swapped) <= 6, quiet_when_swapped  # EG, GE, NG, TD
 
 
 def test_the_old_message_for_syria() -> None:
-    warning = position_warning(38.61778, 33.50583, "sy")
+    warning = box_position_warning(38.61778, 33.50583, "sy")
     assert warning == (
         "38.62, 33.51 lies outside SY's bounding box (32.3°N–37.3°N, 35.7°E–42.4°E): "
         "swapped lat/lon? 33.51, 38.62 would be inside"
     )
-    assert position_warning(33.5, 138.6, "Syria") == (
+    assert box_position_warning(33.5, 138.6, "Syria") == (
         "33.5, 138.6 lies outside Syria (SY)'s bounding box (32.3°N–37.3°N, 35.7°E–42.4°E): "
         "swapped lat/lon or wrong country?"
     )
@@ -119,9 +119,9 @@ def test_tehran_swapped_warns_and_a_country_name_narrows_like_its_code() -> None
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     warnings = {w["id"]: w["message"] for w in doc["warnings"]}
-    assert "lies outside IR's bounding box" in warnings["tehran-swapped"]
+    assert "lies more than 6 km outside IR's outline" in warnings["tehran-swapped"]
     assert "swapped lat/lon? 35.7, 51.42 would be inside" in warnings["tehran-swapped"]
-    assert "lies outside syria (SY)'s bounding box" in warnings["damascus-swapped"]
+    assert "lies more than 6 km outside syria (SY)'s outline" in warnings["damascus-swapped"]
     assert "did you mean 'Syria' (SY)?" in warnings["misspelled-country"]
     assert "damascus" not in warnings
     verdicts = {r["id"]: r["verdict"] for r in doc["results"]}
@@ -144,7 +144,7 @@ def test_the_natural_earth_border_lies_in_both_neighbours_boxes() -> None:
         for line in feature["geometry"]["coordinates"]:
             for lon, lat in line:
                 for side in ("adm0_a3_l", "adm0_a3_r"):
-                    assert position_warning(lat, lon, codes[props[side]]) is None
+                    assert box_position_warning(lat, lon, codes[props[side]]) is None
 
 
 def test_the_table_cites_its_source() -> None:
@@ -168,7 +168,7 @@ def test_every_vertex_of_natural_earth_lies_in_its_countrys_boxes() -> None:
             polygons = [polygons]
         for polygon in polygons:
             for lon, lat in polygon[0][::25]:
-                assert position_warning(lat, lon, code) is None, (code, lat, lon)
+                assert box_position_warning(lat, lon, code) is None, (code, lat, lon)
 
 
 def test_places_search_narrows_by_a_country_name() -> None:

@@ -279,7 +279,8 @@ def test_the_build_script_reproduces_the_package_data(tmp_path: Path) -> None:
         capture_output=True,
     )
     data = ROOT / "src" / "claimcheck" / "gazetteer" / "data"
-    assert (tmp_path / "world.bin").read_bytes() == (data / "world.bin").read_bytes()
+    for name in ("world.bin", "world_cells.bin", "world_cells.json"):
+        assert (tmp_path / name).read_bytes() == (data / name).read_bytes(), name
     built = json.loads((tmp_path / "world.json").read_text(encoding="utf-8"))
     shipped = json.loads((data / "world.json").read_text(encoding="utf-8"))
     assert built.pop("max_deviation_m") <= shipped.pop("max_deviation_m")  # a sample of it

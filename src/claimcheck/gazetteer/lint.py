@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimcheck.errors import Level, Problem
+from claimcheck.gazetteer.cells import position_warning
 from claimcheck.gazetteer.places import Place, name_key
-from claimcheck.grammar.countries import position_warning, same_country, unknown_country
+from claimcheck.grammar.countries import same_country, unknown_country
 
 
 def lint_places(places: Iterable[Place]) -> list[Problem]:
@@ -14,9 +15,9 @@ def lint_places(places: Iterable[Place]) -> list[Problem]:
 
     Two places that share a name (by match key) and the same country and admin area cannot be
     told apart by a claim except by id, so each such pair is a warning unless one of the two
-    lists the other in `ambiguous_with` (the data knows). A point or vertex outside its
-    country's bounding boxes is a warning (usually swapped lat/lon), and so is a country that
-    claimcheck.grammar.countries does not know, since then nothing is checked.
+    lists the other in `ambiguous_with` (the data knows). A point or vertex its country's outline
+    does not reach is a warning (usually swapped lat/lon: gazetteer.cells), and so is a country
+    that claimcheck.grammar.countries does not know, since then nothing is checked.
     """
     by_id = {p.id: p for p in places}
     by_key: dict[str, set[str]] = {}

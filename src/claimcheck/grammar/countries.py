@@ -1,4 +1,4 @@
-"""Countries by code or name, and the bounding boxes that catch a swapped lat/lon.
+"""Countries by code or name, and their bounding boxes.
 
 `country: SY`, `country: syr` and `country: Syria` (or سوريا, Syrie, Сирия) are the same
 country: ISO 3166-1 alpha-2 and alpha-3 codes and the names Natural Earth gives in English and
@@ -7,8 +7,9 @@ Natural Earth 1:10m Admin 0 countries 5.1.1 (countries.json, written by
 scripts/gen_country_boxes.py, which says how): one box per group of nearby parts, so France's
 box does not take in French Guiana; a box with west > east crosses the antimeridian.
 
-`position_warning` is the one function the lint asks; a finer test (the countries' polygons)
-can replace it without touching its callers.
+The swapped-lat/lon lint (claimcheck.gazetteer.cells) tests positions against the countries'
+outlines; `box_position_warning` is its fallback for the few territories the world layers do
+not have as countries (the Sovereign Base Areas, Guantanamo Bay, the Spratly Islands, ...).
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def unknown_country(text: str) -> str | None:
     """Why `text` names no country (with a suggestion), or None when it names one."""
     if find_country(text) is not None:
         return None
-    unchecked = "its positions are not checked against the country's bounding boxes"
+    unchecked = "its positions are not checked against the country's outline"
     shared = _table()["ambiguous"].get(country_key(text))
     if shared:
         return f"{text!r} can mean {' or '.join(shared)}: write the ISO code ({unchecked})"
@@ -92,7 +93,14 @@ def unknown_country(text: str) -> str | None:
     )
 
 
-def position_warning(lat: float, lon: float, country: str) -> str | None:
+def label(found: Country, written: str) -> str:
+    """How a warning names the country: its code, or the name as written and its code."""
+    if found.code.casefold() == written.casefold():
+        return found.code
+    return f"{written} ({found.code})"
+
+
+def box_position_warning(lat: float, lon: float, country: str) -> str | None:
     """A warning when a position lies well outside its country's boxes, else None.
 
     Catches swapped lat/lon and wrong-country typos; it cannot prove a position is inside the
@@ -101,10 +109,7 @@ def position_warning(lat: float, lon: float, country: str) -> str | None:
     found = find_country(country)
     if found is None or any(_in_box(lat, lon, box) for box in found.boxes):
         return None
-    label = (
-        found.code if found.code.casefold() == country.casefold() else f"{country} ({found.code})"
-    )
-    where = f"{lat:.4g}, {lon:.4g} lies outside {label}'s bounding box"
+    where = f"{lat:.4g}, {lon:.4g} lies outside {label(found, country)}'s bounding box"
     if len(found.boxes) > 1:
         where += "es"
     largest = max(found.boxes, key=_box_size)
