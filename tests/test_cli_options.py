@@ -279,3 +279,66 @@ def test_click_sees_one_command_class_for_signed_arguments() -> None:
 
     assert isinstance(distance, SignedArgs)
     assert isinstance(distance, click.Command)
+
+
+# --- a bare command next to claims.yaml and places.yaml ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command", [["verify"], ["check"], ["report"], ["map"], ["locate", "rukban-camp"]], ids=str
+)
+def test_a_bare_command_next_to_the_files_suggests_the_options(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "claims.yaml").write_bytes(Path(CLAIMS).read_bytes())
+    (tmp_path / "places.yaml").write_bytes(Path(PLACES).read_bytes())
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 2, result.output
+    hint = "this folder has claims.yaml and places.yaml: run with --claims claims.yaml --places "
+    assert (
+        "data/claims.yaml: [error] cannot read file: No such file or directory (the default of "
+        f"--claims, relative to the current folder; {hint}places.yaml)"
+    ) in result.stderr
+    assert "data/places.yaml: [error] cannot read file" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_only_the_missing_default_is_suggested(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "claims.yaml").write_bytes(Path(CLAIMS).read_bytes())
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "places.yaml").write_bytes(Path(PLACES).read_bytes())
+    result = CliRunner().invoke(main, ["verify", "--format", "json"])
+    assert result.exit_code == 2
+    (error,) = json.loads(result.stdout)["errors"]
+    assert error["path"] == "data/claims.yaml"
+    assert error["message"].endswith(
+        "(the default of --claims, relative to the current folder; this folder has claims.yaml: "
+        "run with --claims claims.yaml)"
+    )
+
+
+def test_with_no_file_to_suggest_it_says_what_to_give(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2
+    assert (
+        "(the default of --claims, relative to the current folder; give the file's path with "
+        "--claims PATH and --places PATH)"
+    ) in result.stderr
+
+
+def test_a_path_given_is_not_second_guessed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "claims.yaml").write_text("claims: []\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["verify", "--claims", "missing.yaml", "--places", "x.yaml"])
+    assert result.exit_code == 2
+    assert "cannot read file: No such file or directory\n" in result.stderr
+    assert "this folder has" not in result.stderr

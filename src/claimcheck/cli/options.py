@@ -8,6 +8,7 @@ Colour, in order: --color/--no-color; NO_COLOR set (not empty) turns it off; FOR
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import sys
@@ -82,9 +83,58 @@ OUTCOMES = {
 }
 
 
+#: The options whose default is a path under data/, and the files in the current folder that a
+#: user who runs a bare command there probably means (tried in order)
+DEFAULT_PATHS = {
+    "claims_path": ("--claims", ("claims.yaml", "claims.yml")),
+    "places_path": ("--places", ("places.yaml", "places.yml", "places.geojson")),
+}
+
+
+def missing_default_hints(problems: list[Problem], ctx: click.Context | None) -> list[Problem]:
+    """Problems that say a default path (data/claims.yaml) cannot be read, told what was looked
+    for and, when the current folder has claims.yaml or places.yaml, the options that name them:
+    a bare `claimcheck verify` next to those files should not leave the user guessing."""
+    if ctx is None:
+        return problems
+    missing: dict[str, str] = {}  # default path -> option
+    suggest: list[str] = []
+    for name, (option, candidates) in DEFAULT_PATHS.items():
+        value = ctx.params.get(name)
+        if (
+            value is None
+            or ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
+        ):
+            continue
+        if os.path.exists(value):
+            continue
+        missing[value] = option
+        found = next((c for c in candidates if os.path.isfile(c)), None)
+        if found:
+            suggest.append(f"{option} {found}")
+    if not missing:
+        return problems
+    if suggest:
+        files = " and ".join(s.split()[1] for s in suggest)
+        advice = f"; this folder has {files}: run with {' '.join(suggest)}"
+    else:
+        advice = "; give the file's path with " + " and ".join(
+            f"{option} PATH" for option in missing.values()
+        )
+    out = []
+    for problem in problems:
+        option = missing.get(problem.path)
+        if option and problem.message.startswith("cannot read file"):
+            note = f" (the default of {option}, relative to the current folder{advice})"
+            problem = dataclasses.replace(problem, message=problem.message + note)
+        out.append(problem)
+    return out
+
+
 def fail_with_problems(problems: list[Problem], fmt: str) -> NoReturn:
     """Print every problem in the chosen format and exit 2."""
     ctx = click.get_current_context(silent=True)
+    problems = missing_default_hints(problems, ctx)
     words = ctx.command_path.split() if ctx is not None else []
     outcome = OUTCOMES.get(words[1] if len(words) > 1 else "", "nothing was verified")
     text = formatter(fmt).render_problems(problems, wants_color(err=fmt == "text"), outcome)
