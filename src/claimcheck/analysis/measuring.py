@@ -29,6 +29,7 @@ from claimcheck.analysis.checks import (
     margin,
     route_decision_text,
 )
+from claimcheck.analysis.territory import edge_text, territory_edge
 from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
 from claimcheck.gazetteer.places import Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
@@ -154,6 +155,14 @@ def _area(ctx: Context, c: Condition, subject: Place, area: Place) -> Draft:
     if subject.kind is not PlaceKind.POINT:
         raise NotMeasurable(f"{subject.id!r} is a {subject.kind.value}, not a point")
     signed = m.signed_to_polygon(subject, area)
+    edge = territory_edge(subject, area, signed.distance.best) if c.coast_rule else None
+    if edge is not None:
+        a, b = subject.uncertainty_m, area.uncertainty_m
+        spread = Spread(SpreadKind.NORMAL, edge.signed_m, a, b)
+        measured = Measured.around(edge.signed_m, a + b, floor=None)
+        nearest = edge.nearest or signed.nearest
+        return _length_draft(ctx, c, edge_text(subject, area, edge), measured, spread,
+                             nearest=nearest)  # fmt: skip
     what = f"the signed distance from {subject.id} to the boundary of {area.id} (negative inside)"
     return _length_draft(ctx, c, what, signed.distance, signed.spread, nearest=signed.nearest)
 

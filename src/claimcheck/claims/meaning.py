@@ -85,6 +85,10 @@ class Condition:
     #: a distance along a road, river or rail: `acceptable` is then where the geodesic makes
     #: the route possible (no longer than the claim), `strict` where it is also plausible
     route: Route | None = None
+    #: AREA of a world country: its sea coast is no boundary with another country, so only its
+    #: land boundaries (and other countries' land across the water) bound it at full weight
+    #: (the coast rule, analysis.territory; docs/rules.md)
+    coast_rule: bool = False
     #: for a route: the claimed figure (m), to show the route's circuity
     figure_m: float = 0.0
 
@@ -274,6 +278,10 @@ class InsideAssertion:
         )  # fmt: skip
 
     def _side(self, reference: Place) -> Condition:
+        """A zone: the distance from its centre against its radius. A polygon: the signed
+        distance to its edge; for a country of the world layers, whose edges are known to be
+        land boundaries or sea coast, under the coast rule: a subject on the coast is outside
+        only across a land boundary or another country's water (analysis.territory)."""
         word = "inside" if self.inside else "outside"
         side = Interval(-math.inf, 0.0) if self.inside else Interval(0.0, math.inf, low_open=True)
         relation = "≤" if self.inside else ">"
@@ -287,7 +295,7 @@ class InsideAssertion:
             )  # fmt: skip
         return Condition(
             word, Quantity.AREA, side, Unit.KM, f"{word} (signed distance {relation} 0)",
-            f"is {word} {{ref}}", word,
+            f"is {word} {{ref}}", word, coast_rule=reference.land_edges is not None,
         )  # fmt: skip
 
 

@@ -123,9 +123,9 @@ def missing_default_hints(problems: list[Problem], ctx: click.Context | None) ->
         )
     out = []
     for problem in problems:
-        option = missing.get(problem.path)
-        if option and problem.message.startswith("cannot read file"):
-            note = f" (the default of {option}, relative to the current folder{advice})"
+        named = missing.get(problem.path)
+        if named and problem.message.startswith("cannot read file"):
+            note = f" (the default of {named}, relative to the current folder{advice})"
             problem = dataclasses.replace(problem, message=problem.message + note)
         out.append(problem)
     return out

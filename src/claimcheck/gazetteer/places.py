@@ -128,6 +128,10 @@ class Place:
     #: people living there, where the source says (GeoNames rows): how a reader tells the
     #: Los Angeles a story means from the villages of that name
     population: int | None = None
+    #: POLYGON from the world layers: the parts of its outline that are land boundaries (with
+    #: another country, land without a code, or land the edition leaves without a polygon); the
+    #: rest is sea coast. None when the polygon does not say (a places file's own polygons)
+    land_edges: tuple[tuple[LatLon, ...], ...] | None = None
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -255,15 +255,49 @@ def _build(feature: Feature) -> Place:
         "path": WORLD_PATH,
     }
     if kind == "country":
-        polys = [tuple(_ring(r) for r in rings) for rings in index["countries"][code]["polygons"]]
+        rings = index["countries"][code]["polygons"]
+        polys = [tuple(_ring(r) for r in polygon) for polygon in rings]
         polys.sort(key=lambda p: -len(p[0]))
         (outer, *holes), *more = polys
         return Place(vertices=outer, holes=tuple(holes), more_polygons=tuple(more),
-                     note=_note(feature, len(polys)), **common)  # fmt: skip
+                     note=_note(feature, len(polys)), land_edges=_land_edges(code, rings),
+                     **common)  # fmt: skip
     chains = index["borders" if kind == "border" else "coasts"][code]
     lines = sorted((_chain(c) for c in chains), key=lambda line: -len(line))
     return Place(vertices=lines[0], more_lines=tuple(lines[1:]), note=_note(feature, len(lines)),
                  **common)  # fmt: skip
+
+
+def _land_edges(code: str, rings: list[list[list[int]]]) -> tuple[tuple[LatLon, ...], ...]:
+    """The country's outline less its sea coast, as lines: runs of arcs around each ring that
+    are not coast, or that border land no polygon covers (world.json's `land_gaps`)."""
+    index = _index()
+    gaps = set(index["land_gaps"])
+    sea = {
+        r if r >= 0 else ~r
+        for run in index["coasts"].get(code, [])
+        for r in run
+        if (r if r >= 0 else ~r) not in gaps
+    }
+    lines: list[tuple[LatLon, ...]] = []
+    for polygon in rings:
+        for ring in polygon:
+            land = [(r if r >= 0 else ~r) not in sea for r in ring]
+            if all(land):
+                lines.append(_chain(ring))
+                continue
+            start = land.index(False)  # begin at sea, so no run of land wraps around
+            run: list[int] = []
+            for k in range(len(ring)):
+                ref = ring[(start + k) % len(ring)]
+                if land[(start + k) % len(ring)]:
+                    run.append(ref)
+                elif run:
+                    lines.append(_chain(run))
+                    run = []
+            if run:
+                lines.append(_chain(run))
+    return tuple(lines)
 
 
 @cache
