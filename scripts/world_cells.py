@@ -9,10 +9,13 @@
   Their edges count as "coast" in the world layers (the rest of an outline), but they are land:
   the coast rule for `inside:` a country (docs/rules.md) must treat them as land boundaries.
 
-Why CELL_DEG = 0.25: a position counts as reaching a country up to one cell's diagonal (at most
-0.36 degrees) plus CELL_MARGIN_M beyond its outline, inside the 0.5 degree margin the bounding
-boxes this table replaces allowed, so the check is no looser than before; the table is 68 kB
-compressed, and a lookup decompresses one row of it.
+Why CELL_DEG = 0.25: a position counts as reaching a country up to one cell (27.6 km north-south,
+27.8 km x cos(latitude) east-west) plus CELL_MARGIN_M beyond its outline. That is less, each
+way, than the 0.5 degree margin the bounding boxes this table replaces allowed around every box
+(55 km, and 55.7 km x cos(latitude)) everywhere below 77 degrees of latitude, so the check is no
+looser than before where people live (and far tighter for a country whose box took in its
+neighbours); a finer grid would warn about offshore positions and small islands the 1:10m
+outlines leave out. The table is 68 kB compressed, and a lookup decompresses one row of it.
 Why CELL_MARGIN_M = 6 km: the world layers' own uncertainty (Natural Earth at 1:10,000,000 by
 the U.S. National Map Accuracy Standards, 5,080 m, plus the simplification: 5.4 km, see
 claimcheck.gazetteer.world) rounded up to the kilometre, so a position on a coast or a border
