@@ -181,3 +181,16 @@ def test_just_over_is_read_one_sided_with_its_source() -> None:
     assert summary.statement.startswith("Dumitra is just over 100 km south of")
     assert "“just over 100 km” is read as 100 to 125 km: more than 100 km" in summary.why
     assert "Cambridge Advanced Learner's Dictionary" in summary.why
+
+
+def test_the_coast_rule_says_how_far_the_town_is_from_the_drawn_coast() -> None:
+    """Odesa is 1.8 km from Natural Earth's coast; the 12.2 km is from the coast moved out to
+    sea by the coast rule, and the reason must not say the town is 12.2 km inside Ukraine."""
+    report = api.verify(api.load("tests/data/coast/claims.yaml", "tests/data/coast/places.yaml"))
+    (why, *_) = [s.why for s in summarize(report) if s.statement.startswith("Odesa is inside")]
+    assert why.startswith("At its stated position, Odesa is 1.8 km inside the coastline of Ukraine")
+    assert "territorial sea (UN Convention on the Law of the Sea, arts. 2–3)" in why
+    assert (
+        "only 10.4 km out to sea" in why and "Measured from that edge, it is 12.2 km inside" in why
+    )
+    assert "12.2 km inside the edge of Ukraine" not in why

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from claimcheck.analysis.territory import TerritoryEdge
 from claimcheck.claims.model import VerdictKind
 from claimcheck.geo.measure import Measured, Nearest
 from claimcheck.grammar.relations import Interval
@@ -79,6 +80,8 @@ class LengthCheck:
     readings: str = ""
     #: a route's claimed length (m), to show its circuity; 0 for a straight line
     figure_m: float = 0.0
+    #: for inside/outside a built-in country measured by the coast rule: which edge decided
+    territory: TerritoryEdge | None = None
 
     @property
     def probability(self) -> float | None:

@@ -29,7 +29,7 @@ from claimcheck.analysis.checks import (
     margin,
     route_decision_text,
 )
-from claimcheck.analysis.territory import edge_text, territory_edge
+from claimcheck.analysis.territory import TerritoryEdge, edge_text, territory_edge
 from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
 from claimcheck.gazetteer.places import Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
@@ -101,6 +101,7 @@ def _length_draft(
     spread: Spread,
     shown: Interval | None = None,
     nearest: Nearest | None = None,
+    territory: TerritoryEdge | None = None,
 ) -> Draft:
     """A length check; `shown` is the interval to display when it is not `c.acceptable` (a zone
     measured from its centre)."""
@@ -129,7 +130,7 @@ def _length_draft(
         return LengthCheck(
             c.name, verdict, measured, display, c.claimed, unit, m, decide_below, reason,
             nearest, chance, None if c.strict is None or shown is not None else c.strict,
-            c.readings, c.figure_m if c.route is not None else 0.0,
+            c.readings, c.figure_m if c.route is not None else 0.0, territory,
         )  # fmt: skip
 
     return Draft(strict, lenient, build)
@@ -162,7 +163,7 @@ def _area(ctx: Context, c: Condition, subject: Place, area: Place) -> Draft:
         measured = Measured.around(edge.signed_m, a + b, floor=None)
         nearest = edge.nearest or signed.nearest
         return _length_draft(ctx, c, edge_text(subject, area, edge), measured, spread,
-                             nearest=nearest)  # fmt: skip
+                             nearest=nearest, territory=edge)  # fmt: skip
     what = f"the signed distance from {subject.id} to the boundary of {area.id} (negative inside)"
     return _length_draft(ctx, c, what, signed.distance, signed.spread, nearest=signed.nearest)
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from claimcheck.analysis.checks import AngleCheck, Check, LengthCheck, PartCheck, percent
+from claimcheck.analysis.territory import TerritoryEdge
 from claimcheck.analysis.verdicts import Verdict
 from claimcheck.claims.model import VerdictKind
+from claimcheck.grammar.countries import find_country
 from claimcheck.grammar.directions import COMPASS_16
 from claimcheck.grammar.relations import Interval
 from claimcheck.grammar.routes import CIRCUITY, Route
@@ -273,11 +275,54 @@ def _area_why(check: LengthCheck, subject: str, area: str) -> str:
         side = "inside" if signed_m <= 0 else "outside"
         return f"{abs(signed_m) / unit.metres:,.1f} {unit.value} {side}"
 
+    if check.territory is not None:
+        return f"{_coast_words(check.territory, subject, area, where)} {_area_tail(check, where)}"
     text = f"At its stated position, {subject} is {where(m.best)} the edge of {area}"
     if m.low != m.high:
         text += (
             "; with each place anywhere within its stated uncertainty, it could be anywhere from "
             f"{where(m.low)} to {where(m.high)}"
+        )
+    return f"{text}. {decision_words(check, check.margin > 0)}"
+
+
+def _coast_words(
+    found: TerritoryEdge, subject: str, area: str, where: Callable[[float], str]
+) -> str:
+    """The coast rule in words: the drawn outline, why the coast does not count in full, and
+    which edge was measured instead (docs/rules.md, "Inside a country on the coast")."""
+    land = (
+        "it has no land boundary"
+        if math.isinf(found.land_m)
+        else f"its nearest land boundary is {found.land_m / 1000:,.1f} km away"
+    )
+    text = (
+        f"At its stated position, {subject} is {where(found.outline_m)} the coastline of {area} "
+        f"as Natural Earth draws it, and {land}. The sea off a coast is no other country's land: "
+        f"up to 12 nautical miles out it is {area}'s own territorial sea (UN Convention on the "
+        f"Law of the Sea, arts. 2–3). So the coast counts as the edge of {area} only "
+        f"{found.sea_shift_m / 1000:,.1f} km out to sea, as far as the place and the coast may be "
+        "off together (docs/rules.md)"
+    )
+    if found.edge == "land boundary":
+        edge = "its nearest land boundary"
+    elif found.edge == "coast":
+        edge = "that line"
+    else:
+        other = find_country(found.edge)
+        name = definite(other.name) if other is not None else found.edge
+        edge = f"the line halfway to {name}'s coast across the water (art. 15)"
+    return f"{text}; the nearest edge that could put {subject} in another country is {edge}."
+
+
+def _area_tail(check: LengthCheck, where: Callable[[float], str]) -> str:
+    """Where the subject is from the edge measured, and the decision."""
+    m = check.measured
+    text = f"Measured from that edge, it is {where(m.best)}"
+    if m.low != m.high:
+        text += (
+            f", and with each place anywhere within its uncertainty from {where(m.low)} to "
+            f"{where(m.high)}"
         )
     return f"{text}. {decision_words(check, check.margin > 0)}"
 
