@@ -32,6 +32,7 @@ from claimcheck.render.view import (
     focus_extent,
     legend,
     padded,
+    shared_lines,
     surround,
     towns_apart,
 )
@@ -90,6 +91,20 @@ def tile_source(url: str) -> str:
     return f"{parts.scheme}://{host}"
 
 
+def _side_by_side(collection: Mapping[str, Any]) -> dict[str, Any]:
+    """The collection with each line that shares its two ends with other claims' lines told
+    its `offset` (in line spacings) and the claims on the same two places, for its popup."""
+    features = list(collection["features"])
+    for i, line in shared_lines(collection).items():
+        together = [
+            {key: features[j]["properties"][key] for key in ("title", "verdict", "label")}
+            for j in line.members
+        ]
+        properties = {**features[i]["properties"], "offset": line.slot, "same_line": together}
+        features[i] = {**features[i], "properties": properties}
+    return {**collection, "features": features}
+
+
 def _bounds(extent: Extent) -> list[list[float]]:
     west, south, east, north = extent
     return [[south, west], [north, east]]
@@ -121,7 +136,7 @@ def render(
     credits = "; ".join(f"{what}: {source}, {licence}" for what, source, licence in drawn)
     base_layers = {f["properties"]["layer"] for f in countries} if not tiles else set()
     data = {
-        "collection": collection,
+        "collection": _side_by_side(collection),
         "layers": LAYERS,
         "legend": [vars(e) for e in legend(collection, bool(towns), base_layers)],
         "labels": default_view_labels(collection, towns, focus, zoom, inset),

@@ -22,6 +22,15 @@
     if (p.layer === "measurement") {
       box.append(rows([["verdict", p.verdict], ["measured", p.measured],
         ["the claim", p.claimed], ["margin", p.margin], ["quote", "\u201c" + p.quote + "\u201d"]]));
+      if (p.same_line) {
+        box.append(node("p", "Drawn side by side with the other claims that measure the same " +
+          "two places:"));
+        var same = node("ul");
+        p.same_line.forEach(function (c) {
+          same.append(node("li", c.title + ": " + c.verdict + " (" + c.label + ")"));
+        });
+        box.append(same);
+      }
     } else if (p.layer === "region") {
       box.append(node("p", p.meaning));
     } else {
@@ -98,6 +107,32 @@
     overlays[entry[1] + " (" + features.length + ")"] = group;
     groups.push(group);
   });
+
+  // Lines of claims that measure the same two places are drawn side by side, `offset` line
+  // spacings from the bundle's middle, at every zoom: on one track only the last would show.
+  var SPACING_PX = 4.5, shifted = [];
+  groups.forEach(function (group) {
+    group.eachLayer(function (layer) {
+      var offset = layer.feature.properties.offset;
+      if (offset) { shifted.push({layer: layer, px: offset * SPACING_PX,
+                                  latlngs: layer.getLatLngs()}); }
+    });
+  });
+  function shift(latlngs, px, zoom) {
+    if (latlngs.length && !(latlngs[0] instanceof L.LatLng)) {
+      return latlngs.map(function (part) { return shift(part, px, zoom); });
+    }
+    var pts = latlngs.map(function (ll) { return map.project(ll, zoom); });
+    return pts.map(function (pt, i) {
+      var a = pts[Math.max(i - 1, 0)], b = pts[Math.min(i + 1, pts.length - 1)];
+      var dx = b.x - a.x, dy = b.y - a.y, len = Math.sqrt(dx * dx + dy * dy) || 1;
+      return map.unproject(L.point(pt.x - dy / len * px, pt.y + dx / len * px), zoom);
+    });
+  }
+  function sideBySide() {
+    var zoom = map.getZoom();
+    shifted.forEach(function (s) { s.layer.setLatLngs(shift(s.latlngs, s.px, zoom)); });
+  }
 
   // Labels: placed in Python for the default view; declutter() hides what collides elsewhere.
   var labels = data.labels.map(function (item) {
@@ -191,7 +226,7 @@
         mark.style.background = e.fill;
       } else if (e.symbol === "ring") {
         mark.style.borderColor = colour;
-      } else if (e.symbol === "line" || e.symbol === "dashed") {
+      } else if (e.symbol === "line" || e.symbol === "dashed" || e.symbol === "parallel") {
         mark.style.borderTopColor = colour;
       } else {
         mark.style.background = e.fill;
@@ -236,6 +271,8 @@
   frameBox = L.rectangle(map.getBounds(), {color: "#c00", weight: 1.5, fill: false,
     interactive: false, className: "cc-overview-frame"}).addTo(overview);
   }
+  map.on("zoomend", sideBySide);
+  sideBySide();
   function sync() { if (frameBox) { frameBox.setBounds(map.getBounds()); } declutter(); }
   map.on("moveend zoomend resize overlayadd overlayremove baselayerchange", sync);
   sync();
