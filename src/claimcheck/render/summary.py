@@ -21,6 +21,7 @@ from claimcheck.gazetteer.places import Gazetteer, PlaceKind, Source
 from claimcheck.grammar.relations import Interval
 from claimcheck.grammar.units import Unit
 from claimcheck.render.reasons import check_why, verdict_sentence
+from claimcheck.render.reviewed import claim_reviewed
 from claimcheck.render.words import (
     VERDICT_LABEL,
     VERDICT_MEANING,
@@ -89,6 +90,8 @@ class ClaimSummary:
     #: the verdict for this claim in a sentence, with its probability ("the data contradict
     #: the claim: it holds with probability 3.7 %, at most 5 %")
     verdict_meaning: str = ""
+    #: the claim in a short sentence from its data (ClaimReview's claimReviewed)
+    reviewed: str = ""
 
     @property
     def verdict_label(self) -> str:
@@ -339,6 +342,7 @@ def summarize(report: VerifyReport) -> list[ClaimSummary]:
                 contradictions=contradictions.get(claim.id, ()),
                 places=_places_of(v),
                 verdict_meaning=verdict_sentence(v) or wording.unverifiable(v),
+                reviewed=claim_reviewed(claim, agreed, wording.labels, report.dataset.gazetteer),
             )
         )
     return out
