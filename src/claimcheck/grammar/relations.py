@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from functools import cache, lru_cache
@@ -191,6 +191,9 @@ class Requirement:
     exactifier: bool = False
     #: for a vague quantity ("several km"), the word; the range is BETWEEN its bounds
     vague: str | None = None
+    #: the word an ABOUT figure is hedged with when it is not "about" ("roughly", "some", "just
+    #: over"): read the same, but quoted as the claim words it. Takes no part in equality.
+    hedge: str | None = field(default=None, compare=False)
 
     @property
     def unit(self) -> Unit:
@@ -346,7 +349,12 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
             f"a tolerance only applies to 'about' or a bare figure, not to {single['rel']!r}"
         )
     exactifier = relation is Relation.EXACTLY and single["rel"] is not None
-    requirement = Requirement(relation, figure, tolerance=tol, exactifier=exactifier)
+    word = " ".join(single["rel"].lower().split()) if single["rel"] else ""
+    hedge = word if relation is Relation.ABOUT and re.fullmatch(r"[a-z ]+", word) else None
+    requirement = Requirement(
+        relation, figure, tolerance=tol, exactifier=exactifier,
+        hedge=hedge if hedge != "about" else None,
+    )  # fmt: skip
     return _checkable(requirement, text)
 
 

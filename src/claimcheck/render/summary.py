@@ -9,12 +9,13 @@ here is escaped: each format escapes for itself.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from claimcheck.analysis.contradictions import Contradiction
 from claimcheck.analysis.locate import Feasibility
-from claimcheck.analysis.verdicts import Check, Verdict
+from claimcheck.analysis.verdicts import Check, LengthCheck, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, Source
@@ -151,11 +152,25 @@ class _Wording:
             return self._ambiguous(v)
         if v.checks:
             places = dict(v.places)
-            return " ".join(check_why(c, places, self.labels, self.about) for c in v.checks)
+            written = self._written(v)
+            return " ".join(
+                check_why(c, places, self.labels, self.about,
+                          written if isinstance(c, LengthCheck) else None)
+                for c in v.checks
+            )  # fmt: skip
         unknown = [pid for _r, pid in v.places if self._unknown(pid)]
         if unknown:
             return self._no_position(unknown[0])
         return readable(v.reason, self.refs).rstrip(".") + "."
+
+    @staticmethod
+    def _written(v: Verdict) -> str | None:
+        """The claim's figure as it words it, where its hedge is not "about" (else None)."""
+        a = v.claim.assertion
+        requirement = getattr(a, "requirement", None) or getattr(a, "threshold", None)
+        if requirement is None or not requirement.hedge:
+            return None
+        return requirement_words(requirement)
 
     def _unknown(self, place_id: str) -> bool:
         place = self.gazetteer.get(place_id)
@@ -253,10 +268,16 @@ class _Wording:
         intervals = dict(zip(c.claim_ids, c.acceptable, strict=True))
         what = "radius" if c.reason.endswith("no radius satisfies both") else "distance"
         return (
-            f"Claim {n} puts the same {what} at {self._figure(other, intervals[other])}, this "
-            f"claim at {self._figure(claim_id, intervals[claim_id])}: no {what} satisfies both, "
+            f"Claim {n} puts the same {what} at {self._at(other, intervals[other])}, this "
+            f"claim at {self._at(claim_id, intervals[claim_id])}: no {what} satisfies both, "
             "so at most one of them can be right."
         )
+
+    def _at(self, claim_id: str, interval: Interval) -> str:
+        """The figure after "puts the same distance at": "no more than 25 km", not "at at most
+        25 km"."""
+        words = self._figure(claim_id, interval)
+        return re.sub(r"^at most ", "no more than ", re.sub(r"^at least ", "no less than ", words))
 
     def _namesakes(self, c: Contradiction, n: int) -> str:
         """Two places that share a name: the claims conflict only if they were one place."""

@@ -145,8 +145,12 @@ def span_words(interval: Interval, unit: Unit) -> str:
 
 def requirement_words(requirement: Requirement) -> str:
     """The figure as the claim states it, without the tolerance: "about 24 km", "34 mi" (a bare
-    figure reads as "exactly" with its rounding; the range it allows is given elsewhere)."""
-    return re.sub(r"^exactly ", "", re.sub(r" \(±[^)]*\)$", "", str(requirement)))
+    figure reads as "exactly" with its rounding; the range it allows is given elsewhere), with
+    the claim's own hedge ("roughly 55 km", "just over 100 km", both read as "about")."""
+    text = re.sub(r"^exactly ", "", re.sub(r" \(±[^)]*\)$", "", str(requirement)))
+    if requirement.hedge:
+        text = re.sub(r"^about ", requirement.hedge + " ", text)
+    return text
 
 
 #: Head nouns that make a place's name a description that takes "the": "the Poland–Ukraine
@@ -324,8 +328,10 @@ def claimed_words(check: Check) -> str:
     if isinstance(check, PartCheck):
         found = re.search(r"in the (\w+) part", check.claimed)
         part = part_adjective(found.group(1)) if found else check.claimed
-        limits = check.bounds.split(": ", 1)[-1]
-        return f"the {part} part: {degree_limits(limits)}"
+        if check.limits:  # a polygon's part: its parallels and meridians (the rule is in Why)
+            return f"the {part} part: {degree_limits(check.limits)}"
+        sector = re.sub(r" seen from \S+$", " seen from its centre", check.bounds.split(": ")[0])
+        return f"the {part} part: {sector}"
     if isinstance(check, AngleCheck):
         name = compass_words(check.claimed.split(" (")[0])
         if check.side:
