@@ -215,9 +215,14 @@ def test_tables_conflicts_and_rules_read_as_english(report: api.VerifyReport) ->
     from claimcheck.render.summary import check_row
 
     for s in summarize(report):
+        assert "(between" not in s.statement, s.statement  # the claim's words, not a reading
         for text in (s.why, *s.contradictions):
             assert " at at " not in text and "((" not in text, text
+            assert not re.search(r"\) \(\d", text), text  # no "a few km (…) (2 to 5 km)"
+            assert not re.search(r"at ([^(,]+) \(\1\)", text), text  # "less than 7 km (less …)"
             assert "default (docs" not in text, text
+    said = " ".join(text for _title, text in methods(report, summarize(report)))
+    assert "° to 0°" not in said, "a sector that ends at north ends at 360°"
     for v in report.verdicts:
         for c in v.checks:
             row = check_row(c)

@@ -392,10 +392,8 @@ def range_words(check: Check, labels: Mapping[str, str]) -> str:
         return f"“in {part} {area}” as {_part_how(check, part, area)}"
     if isinstance(check, AngleCheck):
         name = check.claimed.split(" (")[0]
-        return (
-            f"“{compass_words(name)}” as bearings {check.acceptable.low % 360:g}° to "
-            f"{check.acceptable.high % 360:g}°"
-        )
+        low, high = check.acceptable.low % 360, check.acceptable.high % 360
+        return f"“{compass_words(name)}” as bearings {low:g}° to {high or 360:g}°"
     unit = check.unit
     wanted = interval_words(check.acceptable, unit)
     if check.quantity in ("inside", "outside"):

@@ -326,7 +326,7 @@ class _Wording:
         span = span_words(interval, requirement.unit)
         if requirement.unit not in (Unit.KM, Unit.M):  # in km too, to compare with the other
             span += f", {interval.low / 1000:,.1f} to {interval.high / 1000:,.1f} km"
-        return f"{words} ({span})"
+        return words if span == words else f"{words} ({span})"  # not "less than 7 km (less …)"
 
 
 def _capital(text: str) -> str:

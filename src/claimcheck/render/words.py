@@ -146,8 +146,11 @@ def span_words(interval: Interval, unit: Unit) -> str:
 def requirement_words(requirement: Requirement) -> str:
     """The figure as the claim states it, without the tolerance: "about 24 km", "34 mi" (a bare
     figure reads as "exactly" with its rounding; the range it allows is given elsewhere), with
-    the claim's own hedge ("roughly 55 km", "just over 100 km", both read as "about")."""
+    the claim's own hedge ("roughly 55 km", "just over 100 km", both read as "about"); a vague
+    quantity as its word ("a few km": the range it is read as is claimcheck's, given elsewhere)."""
     text = re.sub(r"^exactly ", "", re.sub(r" \(±[^)]*\)$", "", str(requirement)))
+    if requirement.vague is not None:  # "a few km", not claimcheck's "(between 2 and 5 km)"
+        text = re.sub(r" \(between [^)]*\)$", "", text)
     if requirement.hedge:
         text = re.sub(r"^about ", requirement.hedge + " ", text)
     return text
