@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,7 @@ def test_no_two_labels_overlap(claims: str, places: str, drawn: Any) -> None:
     fig = drawn(_collection(claims, places))
     renderer = fig.canvas.get_renderer()
     labels = [t for t in fig.axes[0].texts if (t.get_gid() or "").startswith("label-")]
-    assert any(t.get_gid() == "label-place" for t in labels)
+    assert any(t.get_gid().startswith("label-place-") for t in labels)
     boxes = [(t.get_text(), Text.get_window_extent(t, renderer)) for t in labels]
     clashes = [(a, b) for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2)
                if box_a.overlaps(box_b)]  # fmt: skip
@@ -102,7 +103,18 @@ def test_only_lines_that_share_their_ends_are_moved(drawn: Any) -> None:
     moved = {
         collection["features"][int(line.get_gid().split("-")[1])]["properties"]["claim"]
         for line in ax.get_lines()
-        if (line.get_gid() or "").startswith("measurement-")
+        if re.fullmatch(r"measurement-\d+", line.get_gid() or "")
         and line.get_transform() != ax.transData
     }
     assert moved == {"coalition-zone-radius-34mi", "wikipedia-zone-radius-55km"}
+
+
+def test_every_id_in_the_svg_is_there_once() -> None:
+    from collections import Counter
+
+    report = api.verify(api.load_dataset("data/claims.yaml", "data/places.yaml"), regions=True)
+    svg = figure.render(report, "svg", locate_regions(report)).decode()
+    ids = Counter(re.findall(r' id="([^"]+)"', svg))
+    assert [i for i, n in ids.items() if n > 1] == []
+    assert any(i.startswith("measurement-") for i in ids)
+    assert any(i.startswith("label-place-") for i in ids)

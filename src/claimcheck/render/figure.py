@@ -132,7 +132,8 @@ def _beside(ax: Any, frame: _Frame, geometry: Mapping[str, Any], slot: float) ->
 
 def _features(ax: Any, frame: _Frame, collection: Mapping[str, Any]) -> None:
     """Every feature of the claims' GeoJSON, in its drawing order. A measured line has the gid
-    `measurement-<its index in the collection>` (an id in the SVG)."""
+    `measurement-<its index in the collection>` (an id in the SVG; a line cut in pieces numbers
+    the later ones `-1`, `-2`)."""
     shared = shared_lines(collection)
     for index, feature in enumerate(collection["features"]):
         p, g = feature["properties"], feature["geometry"]
@@ -142,6 +143,7 @@ def _features(ax: Any, frame: _Frame, collection: Mapping[str, Any]) -> None:
             ax.plot(x, y, "o", ms=2.4 if p.get("used") else 1.8, color=p["marker-color"],
                     mec="white", mew=0.3, zorder=6)  # fmt: skip
             continue
+        pieces = 0  # a measured line's pieces, numbered so that each id is once in the SVG
         for rings in _parts(g):
             if g["type"] in ("Polygon", "MultiPolygon"):
                 _polygon(ax, frame, rings, facecolor=p.get("fill", "#999"),
@@ -151,15 +153,15 @@ def _features(ax: Any, frame: _Frame, collection: Mapping[str, Any]) -> None:
             width = 0.4 if layer == "uncertainty" else 0.7
             order = 4 if layer == "measurement" else 2
             extra: dict[str, Any] = {}
-            if layer == "measurement":
-                extra["gid"] = f"measurement-{index}"
-                if index in shared:
-                    extra["transform"] = _beside(ax, frame, g, shared[index].slot)
-            for ring in rings:
-                for run in _drawn_edges(ring):
-                    xs, ys = frame.km(run)
-                    ax.plot(xs, ys, color=p.get("stroke", "#555"), lw=width,
-                            ls=dashed.get(layer, "-"), zorder=order, **extra)  # fmt: skip
+            if layer == "measurement" and index in shared:
+                extra["transform"] = _beside(ax, frame, g, shared[index].slot)
+            for run in (run for ring in rings for run in _drawn_edges(ring)):
+                if layer == "measurement":
+                    extra["gid"] = f"measurement-{index}" + (f"-{pieces}" if pieces else "")
+                    pieces += 1
+                xs, ys = frame.km(run)
+                ax.plot(xs, ys, color=p.get("stroke", "#555"), lw=width,
+                        ls=dashed.get(layer, "-"), zorder=order, **extra)  # fmt: skip
 
 
 def _down(fig: Any, box: Any) -> Box:
@@ -225,7 +227,7 @@ def _labels(
         ax.annotate(
             item.text, (kx, ky), xytext=(ox, oy), textcoords="offset points", ha="left",
             va="top", fontsize=size, zorder=8, arrowprops=arrow if where.leader else None,
-            gid=f"label-{item.kind}",
+            gid=f"label-{item.kind}-{spot.key}",
             # A light backing keeps the label legible over lines (text stays text in the SVG).
             bbox={"boxstyle": "square,pad=0", "fc": "white", "alpha": 0.6, "ec": "none"},
             **_LABEL_STYLE[item.kind],
