@@ -112,6 +112,14 @@ RELATION_WORDS: dict[str, Relation] = {
     **dict.fromkeys(["exactly", "precisely"], Relation.EXACTLY),
 }
 
+#: "Just over x" is "over x" (more than x: Cambridge Advanced Learner's Dictionary, "over") and
+#: "about x" at once: the reading of "about x" on the side the words name (docs/rules.md).
+SIDE_WORDS: dict[Relation, str] = {
+    Relation.MORE_THAN: "just over",
+    Relation.LESS_THAN: "just under",
+}
+_SIDES = {words: side for side, words in SIDE_WORDS.items()}
+
 #: Relations written after the figure ("45 miles or more").
 RELATION_SUFFIXES: dict[str, Relation] = {
     "or more": Relation.AT_LEAST,
@@ -191,8 +199,10 @@ class Requirement:
     exactifier: bool = False
     #: for a vague quantity ("several km"), the word; the range is BETWEEN its bounds
     vague: str | None = None
-    #: the word an ABOUT figure is hedged with when it is not "about" ("roughly", "some", "just
-    #: over"): read the same, but quoted as the claim words it. Takes no part in equality.
+    #: "just over" (MORE_THAN) or "just under" (LESS_THAN): ABOUT, on that side of the figure
+    side: Relation | None = None
+    #: the word an ABOUT figure is hedged with when it is not "about" ("roughly", "some"): read
+    #: the same, but quoted as the claim words it. Takes no part in equality.
     hedge: str | None = field(default=None, compare=False)
 
     @property
@@ -240,6 +250,10 @@ class Requirement:
         found = self.readings(about)
         assert found is not None  # ABOUT and EXACTLY always have readings
         half = float((found.coarse if coarse else found.fine).half_width) * self.unit.metres
+        if self.side is Relation.MORE_THAN:
+            return Interval(x, x + half, low_open=True)
+        if self.side is Relation.LESS_THAN:
+            return Interval(max(0.0, x - half), x, high_open=True)
         return Interval(max(0.0, x - half), x + half)
 
     def describe(self, about: Decimal = ABOUT_FRACTION) -> str:
@@ -265,9 +279,15 @@ class Requirement:
         if found is None:
             return f"{words} {self.figure}"
         prefix = "" if self.relation is Relation.EXACTLY and not self.exactifier else f"{words} "
-        slack = f"±{float(found.fine.half_width):.3g}"
+        sign = "±"
+        if self.side is not None:
+            prefix, sign = (
+                SIDE_WORDS[self.side] + " ",
+                "+" if self.side is Relation.MORE_THAN else "−",
+            )
+        slack = f"{sign}{float(found.fine.half_width):.3g}"
         if found.ambiguous:
-            slack += f" or ±{float(found.coarse.half_width):.3g}"
+            slack += f" or {sign}{float(found.coarse.half_width):.3g}"
         return f"{prefix}{self.figure} ({slack} {unit})"
 
     def __str__(self) -> str:
@@ -350,9 +370,14 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
         )
     exactifier = relation is Relation.EXACTLY and single["rel"] is not None
     word = " ".join(single["rel"].lower().split()) if single["rel"] else ""
-    hedge = word if relation is Relation.ABOUT and re.fullmatch(r"[a-z ]+", word) else None
+    side = _SIDES.get(word)
+    hedge = (
+        word
+        if relation is Relation.ABOUT and side is None and re.fullmatch(r"[a-z ]+", word)
+        else None
+    )
     requirement = Requirement(
-        relation, figure, tolerance=tol, exactifier=exactifier,
+        relation, figure, tolerance=tol, exactifier=exactifier, side=side,
         hedge=hedge if hedge != "about" else None,
     )  # fmt: skip
     return _checkable(requirement, text)

@@ -52,6 +52,7 @@ BAND_SOURCE = (
     "a cardinal direction as a half-plane, Frank 1991; thirds as in Liu, Wang, Jin & Wu 2005"
 )
 DECISION_SOURCE = "ILAC-G8:09/2019"
+SIDE_SOURCE = "Cambridge Advanced Learner's Dictionary"
 
 
 def _pct(fraction: float) -> str:
@@ -103,13 +104,25 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
         return f"The claim needs {interval_words(check.acceptable, unit)}."
     fine = _rule_words(found.group(2), unit, coarse=False, about=about)
     hedge = re.match(r"(\D+?) \d", claimed)
-    if hedge and hedge.group(1).lower() != "about":  # "roughly" is read as "about"
+    if hedge and hedge.group(1).lower() not in ("about", "just over", "just under"):
         fine = fine.replace("“about” as allowing", f"“{hedge.group(1)}” read as “about”, allowing")
+    side = re.match(r"just (over|under) ", claimed)
+    if side is not None:
+        more = side.group(1) == "over"
+        bound = f"{'more' if more else 'less'} than {found.group(1)}"
+        fine = (
+            f"{bound} (“{side.group(1)}” is “{'more' if more else 'less'} than”: {SIDE_SOURCE}) "
+            f"by no more than “about {found.group(1)}” allows, {fine}"
+        )
     if found.group(3) is None:
         span = _span(check.acceptable.low, check.acceptable.high, unit)
-        return f"“{claimed}” is read as {span}, {fine}."
+        return (
+            f"“{claimed}” is read as {span}: {fine}."
+            if side
+            else (f"“{claimed}” is read as {span}, {fine}.")
+        )
     coarse = _rule_words(found.group(3), unit, coarse=True, about=about)
-    if hedge and hedge.group(1).lower() != "about":
+    if hedge and hedge.group(1).lower() not in ("about", "just over", "just under"):
         coarse = coarse.replace(
             "“about” as allowing", f"“{hedge.group(1)}” read as “about”, allowing"
         )
@@ -383,8 +396,9 @@ def reading_rules(about: str) -> str:
     )
 
 
-def range_words(check: Check, labels: Mapping[str, str]) -> str:
-    """How a check's claim was read, with its range, for the methods: "“20 km” as 15 to 25 km"."""
+def range_words(check: Check, labels: Mapping[str, str], written: str | None = None) -> str:
+    """How a check's claim was read, with its range, for the methods: "“20 km” as 15 to 25 km".
+    `written`: the figure as the claim words it, where its hedge is not "about" (reading_words)."""
     if isinstance(check, PartCheck):
         if not check.limits:
             return f"“{check.claimed}” as {check.bounds}"
@@ -404,7 +418,7 @@ def range_words(check: Check, labels: Mapping[str, str]) -> str:
     default = re.search(r"the default for a (\w+)", check.claimed)
     if check.quantity == "near" and default:
         return f"“near” with no figure as {wanted}, the default for a {default.group(1)}"
-    claimed = figure(check.claimed)
+    claimed = written or figure(check.claimed)
     route = re.search(r" by (road|river|rail)$", check.claimed)
     if route and check.strict is not None:
         return (

@@ -9,7 +9,6 @@ here is escaped: each format escapes for itself.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -29,6 +28,7 @@ from claimcheck.render.words import (
     agreed_places,
     claimed_words,
     definite,
+    hedged_figure,
     interval_words,
     margin_words,
     measured_words,
@@ -152,7 +152,7 @@ class _Wording:
             return self._ambiguous(v)
         if v.checks:
             places = dict(v.places)
-            written = self._written(v)
+            written = hedged_figure(v.claim)
             return " ".join(
                 check_why(c, places, self.labels, self.about,
                           written if isinstance(c, LengthCheck) else None)
@@ -162,15 +162,6 @@ class _Wording:
         if unknown:
             return self._no_position(unknown[0])
         return readable(v.reason, self.refs).rstrip(".") + "."
-
-    @staticmethod
-    def _written(v: Verdict) -> str | None:
-        """The claim's figure as it words it, where its hedge is not "about" (else None)."""
-        a = v.claim.assertion
-        requirement = getattr(a, "requirement", None) or getattr(a, "threshold", None)
-        if requirement is None or not requirement.hedge:
-            return None
-        return requirement_words(requirement)
 
     def _unknown(self, place_id: str) -> bool:
         place = self.gazetteer.get(place_id)
@@ -254,7 +245,7 @@ class _Wording:
         return {k: tuple(v) for k, v in found.items()}
 
     def _conflict(self, c: Contradiction, claim_id: str, other: str) -> str:
-        """ "Claim 6 puts the same distance at 10 km (7.5 to 12.5 km), this claim at …"."""
+        """ "Claim 6 says the same distance is 10 km (7.5 to 12.5 km); this claim, …"."""
         n = self.numbers[other]
         if c.conditional and len(c.references) == 2 and c.separation is not None:
             return self._namesakes(c, n)
@@ -268,16 +259,10 @@ class _Wording:
         intervals = dict(zip(c.claim_ids, c.acceptable, strict=True))
         what = "radius" if c.reason.endswith("no radius satisfies both") else "distance"
         return (
-            f"Claim {n} puts the same {what} at {self._at(other, intervals[other])}, this "
-            f"claim at {self._at(claim_id, intervals[claim_id])}: no {what} satisfies both, "
+            f"Claim {n} says the same {what} is {self._figure(other, intervals[other])}; this "
+            f"claim, {self._figure(claim_id, intervals[claim_id])}: no {what} satisfies both, "
             "so at most one of them can be right."
         )
-
-    def _at(self, claim_id: str, interval: Interval) -> str:
-        """The figure after "puts the same distance at": "no more than 25 km", not "at at most
-        25 km"."""
-        words = self._figure(claim_id, interval)
-        return re.sub(r"^at most ", "no more than ", re.sub(r"^at least ", "no less than ", words))
 
     def _namesakes(self, c: Contradiction, n: int) -> str:
         """Two places that share a name: the claims conflict only if they were one place."""

@@ -146,14 +146,24 @@ def span_words(interval: Interval, unit: Unit) -> str:
 def requirement_words(requirement: Requirement) -> str:
     """The figure as the claim states it, without the tolerance: "about 24 km", "34 mi" (a bare
     figure reads as "exactly" with its rounding; the range it allows is given elsewhere), with
-    the claim's own hedge ("roughly 55 km", "just over 100 km", both read as "about"); a vague
-    quantity as its word ("a few km": the range it is read as is claimcheck's, given elsewhere)."""
-    text = re.sub(r"^exactly ", "", re.sub(r" \(±[^)]*\)$", "", str(requirement)))
+    the claim's own hedge ("roughly 55 km", read as "about"; "just over 100 km" has its own
+    side); a vague quantity as its word ("a few km": its range is claimcheck's, given elsewhere)."""
+    text = re.sub(r"^exactly ", "", re.sub(r" \([±+−][^)]*\)$", "", str(requirement)))
     if requirement.vague is not None:  # "a few km", not claimcheck's "(between 2 and 5 km)"
         text = re.sub(r" \(between [^)]*\)$", "", text)
     if requirement.hedge:
         text = re.sub(r"^about ", requirement.hedge + " ", text)
     return text
+
+
+def hedged_figure(claim: Claim) -> str | None:
+    """The claim's figure as it words it where its hedge is not "about" ("some 20 km"), for
+    sentences built from a check's text, which says "about" for every hedge; else None."""
+    a = claim.assertion
+    requirement = getattr(a, "requirement", None) or getattr(a, "threshold", None)
+    if requirement is None or not requirement.hedge:
+        return None
+    return requirement_words(requirement)
 
 
 #: Head nouns that make a place's name a description that takes "the": "the Poland–Ukraine
@@ -206,7 +216,7 @@ def figure(claimed: str) -> str:
     """The figure as the claim words it: "about 20 mi (±5 mi) by river" -> "about 20 mi",
     "several km (between 3 and 9 km)" -> "several km", "exactly 34 mi" -> "34 mi"."""
     text = re.sub(r" by (road|river|rail)$", "", claimed)
-    return re.sub(r"^exactly ", "", re.sub(r" \((±|between )[^)]*\)", "", text))
+    return re.sub(r"^exactly ", "", re.sub(r" \(([±+−]|between )[^)]*\)", "", text))
 
 
 def _name(
