@@ -137,8 +137,8 @@ def test_html_map_is_self_contained_and_escapes_the_data() -> None:
     assert data["tiles"] is None
     quotes = [f["properties"].get("quote") for f in data["collection"]["features"]]
     assert any(q and q.startswith("<script>alert") for q in quotes)  # kept as text, for textContent
-    assert "innerHTML" not in html_map._JS  # data reaches the page through DOM nodes only
-    assert "bindPopup(function" in html_map._JS and "textContent" in html_map._JS
+    assert "innerHTML" not in html_map.script()  # data reaches the page through DOM nodes only
+    assert "bindPopup(function" in html_map.script() and "textContent" in html_map.script()
 
 
 @pytest.mark.parametrize(

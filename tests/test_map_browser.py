@@ -59,7 +59,16 @@ setTimeout(function () {
     var m = /cc-([a-z]+)/.exec(p.getAttribute("class") || "");
     if (m) { paths[m[1]] = (paths[m[1]] || 0) + 1; }
   });
+  // Each measured line: its colour, its two ends and its middle in screen pixels.
+  var lines = [];
+  document.querySelectorAll("#map path.cc-measurement").forEach(function (p) {
+    var m = p.getScreenCTM(), n = p.getTotalLength();
+    function at(d) { var q = p.getPointAtLength(d);
+      return [m.a * q.x + m.c * q.y + m.e, m.b * q.x + m.d * q.y + m.f]; }
+    lines.push({stroke: p.getAttribute("stroke"), ends: [at(0), at(n)], middle: at(n / 2)});
+  });
   var seen = {
+    lines: lines,
     labels: labels,
     legend: Array.prototype.map.call(document.querySelectorAll("[data-legend]"),
       function (e) { return e.getAttribute("data-legend"); }),
@@ -247,3 +256,62 @@ def test_each_real_story_map_reads_at_its_default_view(story: Path, tmp_path: Pa
     has_overview = '"overview": true' in dom
     # petropavlovka: the namesake 155.6 km away, one reading of AFP's claim, is in the overview
     assert has_overview is (story.name in ("petropavlovka", "przewodow", "tower-22")), story.name
+
+
+TOWER_22 = ["--claims", "tests/data/real/tower-22/claims.yaml",
+            "--places", "tests/data/real/tower-22/places.yaml"]  # fmt: skip
+
+
+def _from_line(point: list[float], line: dict[str, Any]) -> float:
+    """Pixels from `point` to the straight line through `line`'s two ends."""
+    (ax, ay), (bx, by) = line["ends"]
+    length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
+    return abs((bx - ax) * (ay - point[1]) - (ax - point[0]) * (by - ay)) / length
+
+
+def test_claims_on_the_same_two_places_all_show(tmp_path: Path) -> None:
+    """Tower 22 to the al-Tanf garrison: four claims (three inconclusive, one inconsistent)
+    measure the same two points; each line is drawn beside the others, none on top."""
+    seen = _seen(_write(tmp_path / "t22.html", "map", *TOWER_22))
+
+    def length(line: dict[str, Any]) -> float:
+        (ax, ay), (bx, by) = line["ends"]
+        return float(((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5)
+
+    longest = max(seen["lines"], key=length)
+    # The bundle: lines whose ends lie within 20 px of the longest one's (either way round).
+    bundle = [li for li in seen["lines"]
+              if all(min(((e[0] - f[0]) ** 2 + (e[1] - f[1]) ** 2) ** 0.5
+                         for f in longest["ends"]) < 20 for e in li["ends"])]  # fmt: skip
+    assert len(bundle) == 4
+    assert sorted(li["stroke"] for li in bundle) == ["#b2182b", "#b35806", "#b35806", "#b35806"]
+    for i, a in enumerate(bundle):
+        for b in bundle[i + 1 :]:
+            assert _from_line(a["middle"], b) >= 3.0  # 2 px lines: at least 1 px between them
+    assert any(e.startswith("Lines side by side") for e in seen["legend"])
+
+
+def test_the_popup_of_a_shared_line_lists_every_claim_on_it(tmp_path: Path) -> None:
+    page = _write(tmp_path / "t22.html", "map", *TOWER_22)
+    click = """<script>setTimeout(function () {
+  var red = Array.prototype.filter.call(document.querySelectorAll("path.cc-measurement"),
+    function (p) { return p.getAttribute("stroke") === "#b2182b"; });
+  red.sort(function (a, b) { return b.getTotalLength() - a.getTotalLength(); });
+  var r = red[0].getBoundingClientRect();
+  red[0].dispatchEvent(new MouseEvent("click", {bubbles: true,
+    clientX: (r.left + r.right) / 2, clientY: (r.top + r.bottom) / 2}));
+}, 200);</script>"""
+    page.write_text(page.read_text().replace("</body>", click + "\n</body>"))
+    dom = _chromium("--virtual-time-budget=5000", "--dump-dom", page.as_uri())
+    popup = dom.split('<div class="leaflet-popup-content"')[1].split(
+        '<div class="leaflet-popup-tip'
+    )[0]
+    assert "<dt>verdict</dt><dd>inconsistent</dd>" in popup
+    assert "side by side" in popup
+    items = re.findall(r"<li>(Claim \d+: [^<]*)</li>", popup)
+    assert [re.match(r"Claim (\d+): \w+: (\w+)", i).groups() for i in items] == [  # type: ignore[union-attr]
+        ("1", "inconclusive"),
+        ("2", "inconclusive"),
+        ("3", "inconclusive"),
+        ("4", "inconsistent"),
+    ]

@@ -170,6 +170,110 @@ def test_claimreview_ratings_follow_the_guidance(report: api.VerifyReport) -> No
                                      review["reviewBody"])  # fmt: skip
 
 
+def _checks_why(report: api.VerifyReport) -> list[tuple[object, str]]:
+    """Each deciding check with the sentences that explain it, as the report words them."""
+    from claimcheck.render.reasons import check_why
+    from claimcheck.render.words import place_labels
+
+    labels = place_labels(report.dataset.gazetteer)
+    return [(c, check_why(c, dict(v.places), labels)) for v in report.verdicts for c in v.checks]
+
+
+def test_probably_right_or_wrong_only_where_the_probability_says_so(
+    report: api.VerifyReport,
+) -> None:
+    """A best estimate that fits while the claim holds with 41 % is not "probably right"."""
+    for check, why in _checks_why(report):
+        chance = getattr(check, "chance", None)
+        if chance is None:
+            continue
+        low, high = min(chance.strict, chance.lenient), max(chance.strict, chance.lenient)
+        if "probably right" in why:
+            assert low > 0.5, why
+        if "probably wrong" in why:
+            assert high < 0.5, why
+        if "more likely wrong than right" in why:
+            assert high < 0.5, why
+        if "more likely right than wrong" in why:
+            assert low > 0.5, why
+
+
+def test_a_figure_is_quoted_as_the_claim_words_it(report: api.VerifyReport) -> None:
+    """ "“just over 100 km” is read as …", not "“about 100 km”": a quoted figure is the claim's."""
+    from claimcheck.render.words import requirement_words
+
+    for v, s in zip(report.verdicts, summarize(report), strict=True):
+        a = v.claim.assertion
+        requirement = getattr(a, "requirement", None)
+        for quoted in re.findall(r"“([^”]+)” (?:is read as|can be read)", s.why):
+            if requirement is not None and not v.candidates:
+                assert quoted == figure(requirement_words(requirement)), (quoted, s.why)
+        assert figure(requirement_words(requirement)) in s.statement if requirement else True
+
+
+def test_tables_conflicts_and_rules_read_as_english(report: api.VerifyReport) -> None:
+    from claimcheck.render.summary import check_row
+
+    for s in summarize(report):
+        assert "(between" not in s.statement, s.statement  # the claim's words, not a reading
+        for text in (s.why, *s.contradictions):
+            assert " at at " not in text and "((" not in text, text
+            assert not re.search(r"\) \(\d", text), text  # no "a few km (…) (2 to 5 km)"
+            assert not re.search(r"at ([^(,]+) \(\1\)", text), text  # "less than 7 km (less …)"
+            assert "default (docs" not in text, text
+    said = " ".join(text for _title, text in methods(report, summarize(report)))
+    assert "° to 0°" not in said, "a sector that ends at north ends at 360°"
+    for v in report.verdicts:
+        for c in v.checks:
+            row = check_row(c)
+            assert "ICD-9" not in row.claimed, row.claimed
+            if c.quantity == "part" and getattr(c, "limits", ""):
+                assert "°" in row.claimed, row.claimed  # the part's limits, not only its rule
+
+
+@pytest.mark.parametrize(
+    "story, number, heading, quoted",
+    [
+        ("romania-drone", 2, "Dumitra is some 100 km from the Romania–Ukraine border",
+         "“some 100 km” is read as 75 to 125 km"),
+        ("lebanon-strikes", 3, "Tyre is some 20 km from the Israel–Lebanon border",
+         "“some 20 km” is read as 15 to 25 km"),
+    ],
+)  # fmt: skip
+def test_hedged_figures_keep_their_hedge(
+    story: str, number: int, heading: str, quoted: str
+) -> None:
+    """ "some", "roughly" are read as "about" (docs/rules.md) but quoted as written."""
+    found = api.verify(
+        api.load(str(REAL / story / "claims.yaml"), str(REAL / story / "places.yaml"))
+    )
+    s = summarize(found)[number - 1]
+    assert s.statement == heading
+    assert quoted in s.why
+    said = " ".join(text for _title, text in methods(found, summarize(found)))
+    assert quoted.replace(" is read as ", " as ") in said  # the methods quote it the same way
+
+
+def test_an_ambiguous_claims_figure_is_quoted_as_written_in_the_methods() -> None:
+    story = REAL / "petropavlovka"
+    found = api.verify(api.load(str(story / "claims.yaml"), str(story / "places.yaml")))
+    assert summarize(found)[0].statement == "“Petropavlovka” is around 140 km from Ukraine"
+    said = " ".join(text for _title, text in methods(found, summarize(found)))
+    assert "“around 140 km” as 133 to 147 km (claim 1)" in said
+
+
+def test_a_fitting_best_estimate_with_low_odds_is_not_called_probably_right() -> None:
+    found = api.verify(api.load(str(REAL / "lebanon-strikes" / "claims.yaml"),
+                                str(REAL / "lebanon-strikes" / "places.yaml")))  # fmt: skip
+    nabatieh = summarize(found)[0]
+    assert "probability 41 %" in nabatieh.why
+    assert "probably right" not in nabatieh.why
+    assert (
+        "(a conditional pass, ILAC-G8:09/2019), but with each place anywhere within its "
+        "uncertainty it is more likely wrong than right" in nabatieh.why
+    )
+
+
 def test_just_over_is_read_one_sided_with_its_source() -> None:
     """Ukrinform's "just over 100 kilometers": more than 100 km, never the 75 km "about" allows."""
     story = REAL / "romania-drone"

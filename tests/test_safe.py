@@ -262,7 +262,7 @@ def test_claimreview_drops_a_javascript_source_url(hostile: tuple[str, str]) -> 
     assert code == 0
     review = json.loads(out)["@graph"][0]
     assert "url" not in review["itemReviewed"]["appearance"]
-    assert review["claimReviewed"] == HOSTILE  # the JSON-LD keeps the quote exactly
+    assert review["itemReviewed"]["text"] == HOSTILE  # the JSON-LD keeps the quote exactly
 
 
 def test_extract_output_is_inert(tmp_path: Path) -> None:

@@ -183,3 +183,26 @@ def test_no_claim_the_grammar_reads_has_an_infinite_margin(
     except ValueError:
         return
     assert math.isfinite(margin(best_m, requirement.acceptable()))
+
+
+@pytest.mark.parametrize(
+    "strict, lenient, best, ends",
+    [
+        (0.83, 0.83, (True, True), "(a conditional pass: likely right)"),
+        (0.28, 0.28, (True, True), "(a conditional pass, yet likely wrong)"),
+        (0.15, 0.15, (False, False), "(a conditional fail: likely wrong)"),
+        (0.6, 0.6, (False, False), "(a conditional fail, yet likely right)"),
+        (0.3, 0.7, (True, True), "(a conditional pass)"),
+    ],
+)
+def test_likely_right_or_wrong_only_where_the_probability_agrees(
+    strict: float, lenient: float, best: tuple[bool, bool], ends: str
+) -> None:
+    """ILAC-G8's conditional pass is where the best estimate lies; "likely right" is a
+    probability over 50 % (the claim at P 28 % with its best estimate inside is not)."""
+    from decimal import Decimal
+
+    from claimcheck.analysis.checks import Chance, decision_text
+
+    text = decision_text(Chance(strict, lenient, Decimal("0.95")), "x", "r", best=best)
+    assert text.endswith(ends), text

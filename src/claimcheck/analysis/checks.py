@@ -140,17 +140,25 @@ def _level(fraction: Decimal) -> str:
     return f"{(fraction * 100).normalize():f} %"
 
 
-def _conditional(best: tuple[bool, bool] | None) -> str:
+def _conditional(best: tuple[bool, bool] | None, chance: Chance) -> str:
     """For an inconclusive check, where the best estimate lies: ILAC-G8:09/2019 4.2.3 calls a
-    result inside the limits but not shown at the confidence a conditional pass (outside: fail)."""
+    result inside the limits but not shown at the confidence a conditional pass (outside: fail).
+    "Likely right" (or wrong) only where the probability agrees: a best estimate inside the
+    limits with P 28 % is a conditional pass, yet more likely wrong than right."""
     if best is None:
         return ""
+    low, high = min(chance.strict, chance.lenient), max(chance.strict, chance.lenient)
+    odds = "likely right" if low > 0.5 else "likely wrong" if high < 0.5 else "either way"
     under_strict, under_lenient = best
     if under_strict:
-        return "; the best estimate satisfies the claim (a conditional pass: likely right)"
+        lean = {"likely right": ": likely right", "likely wrong": ", yet likely wrong"}
+        return f"; the best estimate satisfies the claim (a conditional pass{lean.get(odds, '')})"
     if under_lenient:
         return "; the best estimate satisfies only the lenient reading"
-    return "; the best estimate does not satisfy the claim (a conditional fail: likely wrong)"
+    lean = {"likely wrong": ": likely wrong", "likely right": ", yet likely right"}
+    return (
+        f"; the best estimate does not satisfy the claim (a conditional fail{lean.get(odds, '')})"
+    )
 
 
 def decision_text(
@@ -179,7 +187,7 @@ def decision_text(
         lead = f"{readings}; " if readings else ""
         equals = "" if p[0] in "<>" else "= "
         text = f"{lead}P({claimed}) {equals}{p} ({model}), {rule}: {verdict.value}"
-        return text + (_conditional(best) if verdict is VerdictKind.INCONCLUSIVE else "")
+        return text + (_conditional(best, chance) if verdict is VerdictKind.INCONCLUSIVE else "")
     strict, lenient = percent(chance.strict), percent(chance.lenient)
     text = f"{readings}: P = {strict} read strictly, {lenient} read leniently ({model})"
     verdict = chance.verdict
@@ -191,10 +199,11 @@ def decision_text(
     strict_kind = "inconsistent" if chance.strict <= 1.0 - level else "inconclusive"
     lenient_kind = "consistent" if chance.lenient >= level else "inconclusive"
     if strict_kind == lenient_kind:
-        return f"{text}; between {low} and {high} either way: inconclusive{_conditional(best)}"
+        ends = _conditional(best, chance)
+        return f"{text}; between {low} and {high} either way: inconclusive{ends}"
     return (
         f"{text}; the reading decides (strict: {strict_kind}, lenient: {lenient_kind}): "
-        f"inconclusive{_conditional(best)}"
+        f"inconclusive{_conditional(best, chance)}"
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from functools import cache, lru_cache
@@ -201,6 +201,9 @@ class Requirement:
     vague: str | None = None
     #: "just over" (MORE_THAN) or "just under" (LESS_THAN): ABOUT, on that side of the figure
     side: Relation | None = None
+    #: the word an ABOUT figure is hedged with when it is not "about" ("roughly", "some"): read
+    #: the same, but quoted as the claim words it. Takes no part in equality.
+    hedge: str | None = field(default=None, compare=False)
 
     @property
     def unit(self) -> Unit:
@@ -366,8 +369,17 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
             f"a tolerance only applies to 'about' or a bare figure, not to {single['rel']!r}"
         )
     exactifier = relation is Relation.EXACTLY and single["rel"] is not None
-    side = _SIDES.get(" ".join(single["rel"].lower().split())) if single["rel"] else None
-    requirement = Requirement(relation, figure, tolerance=tol, exactifier=exactifier, side=side)
+    word = " ".join(single["rel"].lower().split()) if single["rel"] else ""
+    side = _SIDES.get(word)
+    hedge = (
+        word
+        if relation is Relation.ABOUT and side is None and re.fullmatch(r"[a-z ]+", word)
+        else None
+    )
+    requirement = Requirement(
+        relation, figure, tolerance=tol, exactifier=exactifier, side=side,
+        hedge=hedge if hedge != "about" else None,
+    )  # fmt: skip
     return _checkable(requirement, text)
 
 

@@ -1,7 +1,9 @@
 """schema.org ClaimReview JSON-LD, one review per claim, for fact-check publishing.
 
 Follows Google's fact-check structured data guidance (Search Central, "Fact check (ClaimReview)
-structured data") and schema.org's ClaimReview, Claim and Rating: the required `claimReviewed`,
+structured data") and schema.org's ClaimReview, Claim and Rating: the required `claimReviewed`
+(a short summary of the claim, built from its data by render.reviewed; the quote itself is the
+Claim's `text`),
 `reviewRating` (with its required `alternateName`) and `url`; the recommended `author`,
 `datePublished` and `itemReviewed` (a Claim with its author, appearance and date). The textual
 rating is the one search results show, so it is a short word a fact-checker would publish
@@ -134,6 +136,7 @@ def review(
         "@type": "Claim",
         "author": {"@type": kind, "name": summary.claimant},
         "appearance": _appearance(summary.source),
+        "text": summary.quote,
     }
     if summary.source.date:
         item["datePublished"] = summary.source.date
@@ -141,7 +144,7 @@ def review(
         "@type": "ClaimReview",
         "url": f"{publisher.url.split('#')[0]}#{summary.id}",
         "name": summary.statement,
-        "claimReviewed": summary.quote,
+        "claimReviewed": summary.reviewed,
         "itemReviewed": item,
         "author": {"@type": "Organization", "name": publisher.name, "url": publisher.url},
         "reviewRating": _rating(summary),

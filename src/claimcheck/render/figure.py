@@ -34,6 +34,7 @@ from claimcheck.render.view import (
     legend,
     padded,
     positions,
+    shared_lines,
     surround,
     towns_apart,
 )
@@ -42,6 +43,14 @@ from claimcheck.render.view import (
 COLUMN_WIDTH_IN = 3.35
 DPI = 300
 _LABEL_PT = {"place": 4.6, "other-place": 4.0, "region": 4.0, "zone": 4.2, "town": 3.8}
+#: Each kind of label's look; its box is measured in the same style before it is placed.
+_LABEL_STYLE: dict[str, dict[str, str]] = {
+    "place": {"fontweight": "bold", "color": "#111"},
+    "other-place": {"color": "#555"},
+    "region": {"fontstyle": "italic", "color": "#5a3a00"},
+    "zone": {"color": "#16457a"},
+    "town": {"color": "#555"},
+}
 
 
 def _parts(geometry: Mapping[str, Any]) -> list[list[list[list[float]]]]:
@@ -103,9 +112,30 @@ def _base(ax: Any, frame: _Frame, base: Iterable[Mapping[str, Any]], lw: float) 
                 ax.plot(xs, ys, color=colour[layer], lw=lw, zorder=0.5)
 
 
+#: How far apart (pt) lines of claims that measure the same two places are drawn, side by side.
+LINE_SPACING_PT = 1.1
+
+
+def _beside(ax: Any, frame: _Frame, geometry: Mapping[str, Any], slot: float) -> Any:
+    """The data transform moved `slot` line spacings to the left of the line's direction from
+    its first point to its last (view.SharedLine), so that lines on one track all show."""
+    from matplotlib.transforms import offset_copy
+
+    points = positions(geometry["coordinates"])
+    xs, ys = frame.km([points[0], points[-1]])
+    dx, dy = xs[1] - xs[0], ys[1] - ys[0]
+    length = math.hypot(dx, dy) or 1.0
+    shift = slot * LINE_SPACING_PT
+    return offset_copy(ax.transData, fig=ax.figure, x=-dy / length * shift,
+                       y=dx / length * shift, units="points")  # fmt: skip
+
+
 def _features(ax: Any, frame: _Frame, collection: Mapping[str, Any]) -> None:
-    """Every feature of the claims' GeoJSON, in its drawing order."""
-    for feature in collection["features"]:
+    """Every feature of the claims' GeoJSON, in its drawing order. A measured line has the gid
+    `measurement-<its index in the collection>` (an id in the SVG; a line cut in pieces numbers
+    the later ones `-1`, `-2`)."""
+    shared = shared_lines(collection)
+    for index, feature in enumerate(collection["features"]):
         p, g = feature["properties"], feature["geometry"]
         layer = p.get("layer")
         if g["type"] == "Point":
@@ -113,6 +143,7 @@ def _features(ax: Any, frame: _Frame, collection: Mapping[str, Any]) -> None:
             ax.plot(x, y, "o", ms=2.4 if p.get("used") else 1.8, color=p["marker-color"],
                     mec="white", mew=0.3, zorder=6)  # fmt: skip
             continue
+        pieces = 0  # a measured line's pieces, numbered so that each id is once in the SVG
         for rings in _parts(g):
             if g["type"] in ("Polygon", "MultiPolygon"):
                 _polygon(ax, frame, rings, facecolor=p.get("fill", "#999"),
@@ -121,11 +152,16 @@ def _features(ax: Any, frame: _Frame, collection: Mapping[str, Any]) -> None:
             dashed = {"measurement": (0, (3, 2)), "uncertainty": (0, (1.5, 1.5))}
             width = 0.4 if layer == "uncertainty" else 0.7
             order = 4 if layer == "measurement" else 2
-            for ring in rings:
-                for run in _drawn_edges(ring):
-                    xs, ys = frame.km(run)
-                    ax.plot(xs, ys, color=p.get("stroke", "#555"), lw=width,
-                            ls=dashed.get(layer, "-"), zorder=order)  # fmt: skip
+            extra: dict[str, Any] = {}
+            if layer == "measurement" and index in shared:
+                extra["transform"] = _beside(ax, frame, g, shared[index].slot)
+            for run in (run for ring in rings for run in _drawn_edges(ring)):
+                if layer == "measurement":
+                    extra["gid"] = f"measurement-{index}" + (f"-{pieces}" if pieces else "")
+                    pieces += 1
+                xs, ys = frame.km(run)
+                ax.plot(xs, ys, color=p.get("stroke", "#555"), lw=width,
+                        ls=dashed.get(layer, "-"), zorder=order, **extra)  # fmt: skip
 
 
 def _down(fig: Any, box: Any) -> Box:
@@ -171,9 +207,7 @@ def _labels(
         if any(b.x0 <= ax_x <= b.x1 and b.y0 <= fig.bbox.height - ax_y <= b.y1 for b in blocked):
             continue  # under the overview, which shows it
         size = _LABEL_PT[item.kind]
-        probe = ax.text(
-            0, 0, item.text, fontsize=size, fontweight="bold" if item.kind == "place" else "normal"
-        )
+        probe = ax.text(0, 0, item.text, fontsize=size, **_LABEL_STYLE[item.kind])
         box = probe.get_window_extent(renderer)
         probe.remove()
         dx, dy = ax.transData.transform((kx, ky))
@@ -189,20 +223,14 @@ def _labels(
         item, kx, ky, size = texts[spot.key]
         # Offset of the box's top-left corner, in points, with y up.
         ox, oy = where.dx / px_per_pt, -where.dy / px_per_pt
-        style = {
-            "place": {"fontweight": "bold", "color": "#111"},
-            "other-place": {"color": "#555"},
-            "region": {"fontstyle": "italic", "color": "#5a3a00"},
-            "zone": {"color": "#16457a"},
-            "town": {"color": "#555"},
-        }[item.kind]
         arrow = {"arrowstyle": "-", "lw": 0.3, "color": "#444", "shrinkA": 0, "shrinkB": 1.5}
         ax.annotate(
             item.text, (kx, ky), xytext=(ox, oy), textcoords="offset points", ha="left",
             va="top", fontsize=size, zorder=8, arrowprops=arrow if where.leader else None,
+            gid=f"label-{item.kind}-{spot.key}",
             # A light backing keeps the label legible over lines (text stays text in the SVG).
             bbox={"boxstyle": "square,pad=0", "fc": "white", "alpha": 0.6, "ec": "none"},
-            **style,
+            **_LABEL_STYLE[item.kind],
         )  # fmt: skip
 
 
@@ -249,6 +277,8 @@ def _legend(fig: Any, entries: Sequence[LegendEntry], top: float) -> None:
             handle = Line2D(
                 [], [], color=e.stroke, lw=0.8, ls=(0, (3, 2)) if e.symbol == "dashed" else "-"
             )
+        elif e.symbol == "parallel":  # two dashed lines, one above the other
+            handle = Patch(facecolor="none", edgecolor=e.stroke, lw=0.6, ls=(0, (3, 2)))
         elif e.symbol == "ring":
             handle = Line2D([], [], marker="o", ms=4, mfc="none", mec=e.stroke, mew=0.4, ls="none")
         else:
@@ -267,12 +297,24 @@ def render(
     regions: Iterable[Mapping[str, Any]] = (),
 ) -> bytes:
     """The figure as PNG or SVG bytes."""
+    import matplotlib.pyplot as plt
+
+    fig = draw(geojson.feature_collection(report, regions))
+    out = io.BytesIO()
+    metadata = {"Software": None} if fmt == "png" else {"Date": None}
+    fig.savefig(out, format=fmt, metadata=metadata)
+    plt.close(fig)
+    return out.getvalue()
+
+
+def draw(collection: Mapping[str, Any]) -> Any:
+    """The matplotlib Figure of the claims' GeoJSON (geojson.feature_collection); the caller
+    closes it (pyplot.close)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    collection = geojson.feature_collection(report, regions)
     focus = padded(focus_extent(collection) or (-10.0, -10.0, 10.0, 10.0), 0.06)
     full = padded(extent_of(collection["features"]) or focus, 0.08)
     frame = _Frame((focus[1] + focus[3]) / 2, (focus[0] + focus[2]) / 2)
@@ -319,11 +361,7 @@ def render(
     _labels(ax, frame, collection, towns, inset)
     _scale_bar(ax)
     _legend(fig, entries, 1 - (map_h + 0.28) / height)
-    out = io.BytesIO()
-    metadata = {"Software": None} if fmt == "png" else {"Date": None}
-    fig.savefig(out, format=fmt, metadata=metadata)
-    plt.close(fig)
-    return out.getvalue()
+    return fig
 
 
 #: Where an overview inset may go (its lower-left corner, axes fraction), in order of preference;

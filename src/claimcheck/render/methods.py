@@ -29,6 +29,7 @@ from claimcheck.render.words import (
     VERDICT_LABEL,
     VERDICT_MEANING,
     definite,
+    hedged_figure,
     length,
     place_labels,
     requirement_words,
@@ -322,9 +323,11 @@ def _reading(report: VerifyReport, verdicts: Sequence[Verdict], number: dict[str
     read: dict[str, list[int]] = {}
     for v in verdicts:
         n = number[v.claim.id]
+        written = hedged_figure(v.claim)
         for top in (v, *v.candidates[:1]):
             for c in top.checks:
-                read.setdefault(range_words(c, labels), []).append(n)
+                said = written if isinstance(c, LengthCheck) else None
+                read.setdefault(range_words(c, labels, said), []).append(n)
         if not v.checks and not v.candidates:
             text = _unmeasured(v, gazetteer, labels, report.dataset.policy.about)
             if text:

@@ -46,7 +46,7 @@ ABOUT_SOURCE = (
 )
 CAP_SOURCE = "claimcheck's rule, docs/rules.md"
 EXACT_SOURCE = "Lasersohn 1999: “exactly” narrows a figure to its written digits"
-NEAR_SOURCE = "claimcheck's default (docs/rules.md); no published standard defines “near”"
+NEAR_SOURCE = "claimcheck's default, docs/rules.md; no published standard defines “near”"
 PARTS_SOURCE = (
     "internal cardinal directions, Liu, Wang, Jin & Wu 2005; equal thirds are claimcheck's choice"
 )
@@ -83,10 +83,12 @@ def _rule_words(why: str, unit: Unit, coarse: bool, about: str) -> str:
     return ", ".join(parts)
 
 
-def reading_words(check: LengthCheck, about: str = "5 %") -> str:
-    """How the claim's figure was read, with its range and the rule's source: one sentence."""
+def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = None) -> str:
+    """How the claim's figure was read, with its range and the rule's source: one sentence.
+    `written`: the figure as the claim words it ("just over 100 km"), if the check's own text
+    (which says "about" for every hedge) is not."""
     unit = check.unit
-    claimed = figure(check.claimed)
+    claimed = written or figure(check.claimed)
     vague = next((w for w in VAGUE_QUANTITIES if claimed.lower().startswith(w + " ")), None)
     if vague is not None:
         q = VAGUE_QUANTITIES[vague]
@@ -103,6 +105,9 @@ def reading_words(check: LengthCheck, about: str = "5 %") -> str:
     if not found:
         return f"The claim needs {interval_words(check.acceptable, unit)}."
     fine = _rule_words(found.group(2), unit, coarse=False, about=about)
+    hedge = re.match(r"(\D+?) \d", claimed)
+    if hedge and hedge.group(1).lower() not in ("about", "just over", "just under"):
+        fine = fine.replace("“about” as allowing", f"“{hedge.group(1)}” read as “about”, allowing")
     side = re.match(r"just (over|under) ", claimed)
     if side is not None:
         more = side.group(1) == "over"
@@ -119,6 +124,10 @@ def reading_words(check: LengthCheck, about: str = "5 %") -> str:
             else (f"“{claimed}” is read as {span}, {fine}.")
         )
     coarse = _rule_words(found.group(3), unit, coarse=True, about=about)
+    if hedge and hedge.group(1).lower() not in ("about", "just over", "just under"):
+        coarse = coarse.replace(
+            "“about” as allowing", f"“{hedge.group(1)}” read as “about”, allowing"
+        )
     strict = check.strict or check.acceptable
     return (
         f"“{claimed}” can be read two ways: strictly as {_span(strict.low, strict.high, unit)}, "
@@ -135,14 +144,18 @@ def _num(value: float) -> str:
     return f"{round(value, 3):,.3f}".rstrip("0").rstrip(".")
 
 
-def decision_words(check: Check, best_fits: bool) -> str:
-    """How the probability gives the verdict, with the rule: a sentence."""
+def decision_words(check: Check, best_fits: bool | None) -> str:
+    """How the probability gives the verdict, with the rule: a sentence. `best_fits`: whether
+    the best estimate satisfies the claim (None: under one of its readings only)."""
     chance = check.chance
     if chance is None:
         return ""
     level, low = _pct(float(chance.confidence)), _pct(1 - float(chance.confidence))
     verdict = check.verdict
-    if chance.two_readings and not _route(check):
+    if isinstance(check, LengthCheck) and check.strict is not None and chance.two_readings:
+        strict, best = check.strict, check.measured.best
+        if (strict.low <= best <= strict.high) != best_fits:  # one reading fits, one does not
+            best_fits = None
         p = (
             f"Read strictly, the claim holds with probability {percent(chance.strict)}; read "
             f"leniently, with probability {percent(chance.lenient)}"
@@ -157,10 +170,10 @@ def decision_words(check: Check, best_fits: bool) -> str:
             how = ("consistent read leniently" if lenient_ok else "inconclusive read leniently") + (
                 ", inconsistent read strictly" if strict_bad else ", inconclusive read strictly"
             )
-            return f"{p}: {how}. The reading decides, so it is inconclusive{_lean(best_fits)}."
-        return (
-            f"{p}: between {low} and {level} either way, so it is inconclusive{_lean(best_fits)}."
-        )
+            lean = _lean(best_fits, chance.strict, chance.lenient)
+            return f"{p}: {how}. The reading decides, so it is inconclusive{lean}."
+        lean = _lean(best_fits, chance.strict, chance.lenient)
+        return f"{p}: between {low} and {level} either way, so it is inconclusive{lean}."
     if _route(check):
         assert isinstance(check, LengthCheck)
         route = _route(check)
@@ -187,18 +200,43 @@ def decision_words(check: Check, best_fits: bool) -> str:
         return f"{p}: at least {level}, so it is consistent."
     if verdict is VerdictKind.INCONSISTENT:
         return f"{p}: at most {low}, so it is inconsistent."
-    return f"{p}: between {low} and {level}, so it is inconclusive{_lean(best_fits)}."
+    lean = _lean(best_fits, chance.lenient, chance.lenient)
+    return f"{p}: between {low} and {level}, so it is inconclusive{lean}."
 
 
-def _lean(best_fits: bool) -> str:
-    if best_fits:
+def _lean(best_fits: bool | None, *probabilities: float) -> str:
+    """Which way the best estimate leans, and what the probability (each reading's) says:
+    "probably right" only when the claim holds with probability over 50 %, not for a best
+    estimate that fits while the claim holds with 41 %. `best_fits` None: it fits one reading
+    of the figure and not the other."""
+    low, high = min(probabilities), max(probabilities)
+    if best_fits is None:
+        return (
+            ". The best estimate fits the claim read leniently but not read strictly, so "
+            "whether the claim is right depends on how its figure is read"
+        )
+    if best_fits and low > 0.5:
         return (
             f". The best estimate fits the claim, so it is probably right, but the data cannot "
             f"show it at the required confidence (a conditional pass, {DECISION_SOURCE})"
         )
+    if not best_fits and high < 0.5:
+        return (
+            f". The best estimate does not fit the claim, so it is probably wrong, but the data "
+            f"cannot show it at the required confidence (a conditional fail, {DECISION_SOURCE})"
+        )
+    if high < 0.5:
+        odds = "it is more likely wrong than right"
+    elif low > 0.5:
+        odds = "it is more likely right than wrong"
+    elif low == high:
+        odds = "it is as likely wrong as right"
+    else:
+        odds = "whether it is more likely right or wrong depends on how its figure is read"
+    fits, kind = ("fits", "pass") if best_fits else ("does not fit", "fail")
     return (
-        f". The best estimate does not fit the claim, so it is probably wrong, but the data "
-        f"cannot show it at the required confidence (a conditional fail, {DECISION_SOURCE})"
+        f". The best estimate {fits} the claim (a conditional {kind}, {DECISION_SOURCE}), but "
+        f"with each place anywhere within its uncertainty {odds}"
     )
 
 
@@ -232,8 +270,9 @@ def route_words(check: LengthCheck) -> str:
 
 
 def check_why(check: Check, places: Mapping[str, str], labels: Mapping[str, str],
-              about: str = "5 %") -> str:  # fmt: skip
-    """One check explained in sentences a reader can follow."""
+              about: str = "5 %", written: str | None = None) -> str:  # fmt: skip
+    """One check explained in sentences a reader can follow. `written`: the claim's figure as
+    it words it, for a check of that figure (see reading_words)."""
 
     def name(role: str) -> str:
         pid = places.get(role, "")
@@ -251,7 +290,7 @@ def check_why(check: Check, places: Mapping[str, str], labels: Mapping[str, str]
         verb = "fits" if check.verdict is VerdictKind.CONSISTENT else "does not fit"
         return (
             f"The declared radius of {name('zone')} is {length(m.best, unit, exact=True)}. "
-            f"{reading_words(check, about)} The claim {verb} it."
+            f"{reading_words(check, about, written)} The claim {verb} it."
         )
     if check.quantity in ("inside", "outside") and check.nearest is not None:  # a polygon
         return _area_why(check, subject, other)
@@ -261,7 +300,7 @@ def check_why(check: Check, places: Mapping[str, str], labels: Mapping[str, str]
     else:
         nearest = "the nearest point of " if check.nearest is not None else ""
         what = f"The distance from {subject} to {nearest}{other}"
-        wanted = route_words(check) if _route(check) else reading_words(check, about)
+        wanted = route_words(check) if _route(check) else reading_words(check, about, written)
     measured = f"{what} is {length(m.best, unit)}"
     if m.low != m.high:
         measured += " between the stated positions" + _uncertain(m.low, m.high, unit)
@@ -402,8 +441,9 @@ def reading_rules(about: str) -> str:
     )
 
 
-def range_words(check: Check, labels: Mapping[str, str]) -> str:
-    """How a check's claim was read, with its range, for the methods: "“20 km” as 15 to 25 km"."""
+def range_words(check: Check, labels: Mapping[str, str], written: str | None = None) -> str:
+    """How a check's claim was read, with its range, for the methods: "“20 km” as 15 to 25 km".
+    `written`: the figure as the claim words it, where its hedge is not "about" (reading_words)."""
     if isinstance(check, PartCheck):
         if not check.limits:
             return f"“{check.claimed}” as {check.bounds}"
@@ -411,10 +451,8 @@ def range_words(check: Check, labels: Mapping[str, str]) -> str:
         return f"“in {part} {area}” as {_part_how(check, part, area)}"
     if isinstance(check, AngleCheck):
         name = check.claimed.split(" (")[0]
-        return (
-            f"“{compass_words(name)}” as bearings {check.acceptable.low % 360:g}° to "
-            f"{check.acceptable.high % 360:g}°"
-        )
+        low, high = check.acceptable.low % 360, check.acceptable.high % 360
+        return f"“{compass_words(name)}” as bearings {low:g}° to {high or 360:g}°"
     unit = check.unit
     wanted = interval_words(check.acceptable, unit)
     if check.quantity in ("inside", "outside"):
@@ -425,7 +463,7 @@ def range_words(check: Check, labels: Mapping[str, str]) -> str:
     default = re.search(r"the default for a (\w+)", check.claimed)
     if check.quantity == "near" and default:
         return f"“near” with no figure as {wanted}, the default for a {default.group(1)}"
-    claimed = figure(check.claimed)
+    claimed = written or figure(check.claimed)
     route = re.search(r" by (road|river|rail)$", check.claimed)
     if route and check.strict is not None:
         return (

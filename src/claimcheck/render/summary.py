@@ -14,19 +14,21 @@ from dataclasses import dataclass
 
 from claimcheck.analysis.contradictions import Contradiction
 from claimcheck.analysis.locate import Feasibility
-from claimcheck.analysis.verdicts import Check, Verdict
+from claimcheck.analysis.verdicts import Check, LengthCheck, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, Source
 from claimcheck.grammar.relations import Interval
 from claimcheck.grammar.units import Unit
 from claimcheck.render.reasons import check_why, verdict_sentence
+from claimcheck.render.reviewed import claim_reviewed
 from claimcheck.render.words import (
     VERDICT_LABEL,
     VERDICT_MEANING,
     agreed_places,
     claimed_words,
     definite,
+    hedged_figure,
     interval_words,
     margin_words,
     measured_words,
@@ -89,6 +91,8 @@ class ClaimSummary:
     #: the verdict for this claim in a sentence, with its probability ("the data contradict
     #: the claim: it holds with probability 3.7 %, at most 5 %")
     verdict_meaning: str = ""
+    #: the claim in a short sentence from its data (ClaimReview's claimReviewed)
+    reviewed: str = ""
 
     @property
     def verdict_label(self) -> str:
@@ -148,7 +152,12 @@ class _Wording:
             return self._ambiguous(v)
         if v.checks:
             places = dict(v.places)
-            return " ".join(check_why(c, places, self.labels, self.about) for c in v.checks)
+            written = hedged_figure(v.claim)
+            return " ".join(
+                check_why(c, places, self.labels, self.about,
+                          written if isinstance(c, LengthCheck) else None)
+                for c in v.checks
+            )  # fmt: skip
         unknown = [pid for _r, pid in v.places if self._unknown(pid)]
         if unknown:
             return self._no_position(unknown[0])
@@ -302,7 +311,7 @@ class _Wording:
         span = span_words(interval, requirement.unit)
         if requirement.unit not in (Unit.KM, Unit.M):  # in km too, to compare with the other
             span += f", {interval.low / 1000:,.1f} to {interval.high / 1000:,.1f} km"
-        return f"{words} ({span})"
+        return words if span == words else f"{words} ({span})"  # not "less than 7 km (less …)"
 
 
 def _capital(text: str) -> str:
@@ -339,6 +348,7 @@ def summarize(report: VerifyReport) -> list[ClaimSummary]:
                 contradictions=contradictions.get(claim.id, ()),
                 places=_places_of(v),
                 verdict_meaning=verdict_sentence(v) or wording.unverifiable(v),
+                reviewed=claim_reviewed(claim, agreed, wording.labels, report.dataset.gazetteer),
             )
         )
     return out

@@ -109,6 +109,44 @@ def towns_apart(
 
 
 @dataclass(frozen=True)
+class SharedLine:
+    """A measured line that joins the same two points as other claims' lines. Drawn on one
+    track they hide each other (the last colour drawn is all a reader sees), so each is drawn
+    beside the others, `slot` steps from the bundle's middle, and its popup lists them all."""
+
+    #: offset from the bundle's middle in line spacings (-1.5, -0.5, 0.5, 1.5 for four), to
+    #: the left of the line as it is drawn from its first point (a line drawn the other way
+    #: round has its slot negated, so that the bundle's lines keep apart whichever way each runs)
+    slot: float
+    #: the features' indexes in the collection, in drawing order, this one included
+    members: tuple[int, ...]
+
+
+def _ends(geometry: Mapping[str, Any]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """A line's first and last (lon, lat), to 10⁻⁴° (about 10 m)."""
+    points = positions(geometry["coordinates"])
+    first, last = ((round(lon, 4), round(lat, 4)) for lon, lat in (points[0], points[-1]))
+    return first, last
+
+
+def shared_lines(collection: Mapping[str, Any]) -> dict[int, SharedLine]:
+    """By feature index, every measured line whose two ends another measured line shares."""
+    groups: dict[frozenset[tuple[float, float]], list[int]] = {}
+    for i, f in enumerate(collection["features"]):
+        if f["properties"].get("layer") == "measurement":
+            groups.setdefault(frozenset(_ends(f["geometry"])), []).append(i)
+    out = {}
+    for members in groups.values():
+        if len(members) > 1:
+            middle = (len(members) - 1) / 2
+            for slot, i in enumerate(members):
+                first, last = _ends(collection["features"][i]["geometry"])
+                side = 1.0 if first <= last else -1.0
+                out[i] = SharedLine(side * (slot - middle), tuple(members))
+    return out
+
+
+@dataclass(frozen=True)
 class LabelItem:
     """A label a map may draw: its point, text, and rank (lower is placed first)."""
 
@@ -152,7 +190,8 @@ def label_items(collection: Mapping[str, Any], towns: Sequence[Any] = ()) -> lis
 class LegendEntry:
     """One line of a legend: a symbol and what it means."""
 
-    #: "fill", "line", "dashed", "dot", "ring", "square", or "heading" (a title, no symbol)
+    #: "fill", "line", "dashed", "parallel" (dashed lines side by side), "dot", "ring",
+    #: "square", or "heading" (a title, no symbol)
     symbol: str
     stroke: str
     fill: str
@@ -178,6 +217,10 @@ def legend(collection: Mapping[str, Any], towns: bool, base: Iterable[str]) -> l
         if kind in verdicts:
             out.append(LegendEntry("dashed", COLOURS[kind], "",
                                    f"Measured distance: {_MEASURED[kind]}"))  # fmt: skip
+    if shared_lines(collection):
+        out.append(LegendEntry("parallel", "#555555", "",
+                               "Lines side by side: claims that measure the same two places, "
+                               "one line each in its verdict's colour"))  # fmt: skip
     for p in props:
         if p.get("layer") == "zone":
             out.append(LegendEntry("fill", p["stroke"], p["fill"], f"Zone: {p['title']}"))

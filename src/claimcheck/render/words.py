@@ -145,8 +145,25 @@ def span_words(interval: Interval, unit: Unit) -> str:
 
 def requirement_words(requirement: Requirement) -> str:
     """The figure as the claim states it, without the tolerance: "about 24 km", "34 mi" (a bare
-    figure reads as "exactly" with its rounding; the range it allows is given elsewhere)."""
-    return re.sub(r"^exactly ", "", re.sub(r" \([±+−][^)]*\)$", "", str(requirement)))
+    figure reads as "exactly" with its rounding; the range it allows is given elsewhere), with
+    the claim's own hedge ("roughly 55 km", read as "about"; "just over 100 km" has its own
+    side); a vague quantity as its word ("a few km": its range is claimcheck's, given elsewhere)."""
+    text = re.sub(r"^exactly ", "", re.sub(r" \([±+−][^)]*\)$", "", str(requirement)))
+    if requirement.vague is not None:  # "a few km", not claimcheck's "(between 2 and 5 km)"
+        text = re.sub(r" \(between [^)]*\)$", "", text)
+    if requirement.hedge:
+        text = re.sub(r"^about ", requirement.hedge + " ", text)
+    return text
+
+
+def hedged_figure(claim: Claim) -> str | None:
+    """The claim's figure as it words it where its hedge is not "about" ("some 20 km"), for
+    sentences built from a check's text, which says "about" for every hedge; else None."""
+    a = claim.assertion
+    requirement = getattr(a, "requirement", None) or getattr(a, "threshold", None)
+    if requirement is None or not requirement.hedge:
+        return None
+    return requirement_words(requirement)
 
 
 #: Head nouns that make a place's name a description that takes "the": "the Poland–Ukraine
@@ -324,8 +341,10 @@ def claimed_words(check: Check) -> str:
     if isinstance(check, PartCheck):
         found = re.search(r"in the (\w+) part", check.claimed)
         part = part_adjective(found.group(1)) if found else check.claimed
-        limits = check.bounds.split(": ", 1)[-1]
-        return f"the {part} part: {degree_limits(limits)}"
+        if check.limits:  # a polygon's part: its parallels and meridians (the rule is in Why)
+            return f"the {part} part: {degree_limits(check.limits)}"
+        sector = re.sub(r" seen from \S+$", " seen from its centre", check.bounds.split(": ")[0])
+        return f"the {part} part: {sector}"
     if isinstance(check, AngleCheck):
         name = compass_words(check.claimed.split(" (")[0])
         if check.side:

@@ -1,0 +1,102 @@
+"""ClaimReview's claimReviewed: a short, faithful summary of each claim, from its data alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck import api
+from claimcheck.render.reviewed import SHORT_CHARS
+from claimcheck.render.summary import summarize
+
+REAL = sorted(p for p in Path("tests/data/real").iterdir() if p.is_dir())
+STORIES = [Path("data"), *REAL]
+
+
+def _reviewed(claims: str, places: str) -> dict[str, str]:
+    report = api.verify(api.load_dataset(claims, places))
+    return {s.id: s.reviewed for s in summarize(report)}
+
+
+@pytest.mark.parametrize("story", STORIES, ids=[p.name for p in STORIES])
+def test_every_summary_of_the_stories_is_short(story: Path) -> None:
+    reviewed = _reviewed(str(story / "claims.yaml"), str(story / "places.yaml"))
+    too_long = {k: v for k, v in reviewed.items() if len(v) > SHORT_CHARS}
+    assert not too_long
+    assert all(v[0].isupper() and "(±" not in v and "“" not in v for v in reviewed.values())
+
+
+@pytest.mark.parametrize(
+    "story, claim, expected",
+    [
+        # a name that fits several places, as the claim writes it; miles spelled out
+        ("data", "sana-shamiyah-45mi",
+         "Al-Shamiyah is more than 45 miles from the al-Tanf border crossing"),
+        # the figure as the claim words it: no tolerance read into it
+        ("data", "wikipedia-garrison-24km-west-of-walid",
+         "The al-Tanf garrison is about 24 km west of the al-Walid border crossing"),
+        # too long with the place's name (77): its alias "Fukushima Daiichi" instead
+        ("tests/data/real/fukushima", "wikipedia-iitate-39-km-northwest",
+         "Iitate is about 39 km north-west of Fukushima Daiichi"),
+        # a vague figure without claimcheck's range for it
+        ("tests/data/real/przewodow", "visegrad24-dobrotvir-several-km",
+         "The Dobrotvir power station is several km from Przewodów"),
+        ("tests/data/real/tower-22", "biden-northeast-jordan",
+         "Tower 22 is in north-eastern Jordan"),
+    ],
+)  # fmt: skip
+def test_summaries_say_what_the_claim_says(story: str, claim: str, expected: str) -> None:
+    reviewed = _reviewed(f"{story}/claims.yaml", f"{story}/places.yaml")
+    assert reviewed[claim] == expected
+
+
+PLACES = """
+places:
+  - id: plant
+    name: The Very Long Official Name of the Nuclear Power Generating Station
+    aliases: [{aliases}]
+    lat: 37.42
+    lon: 141.03
+    uncertainty: 1 km
+    source: {{title: test}}
+  - id: village
+    name: Iitate
+    aliases: [Station]
+    lat: 37.68
+    lon: 140.73
+    uncertainty: 1 km
+    source: {{title: test}}
+"""
+CLAIMS = """
+claims:
+  - id: c
+    quote: Iitate is 40 km from the plant
+    claimant: test
+    source: {title: test}
+    subject: village
+    distance: 40 km
+    from: plant
+"""
+
+
+@pytest.mark.parametrize(
+    "aliases, expected",
+    [
+        # no shorter name: it stays long, still naming both places
+        ("", "Iitate is 40 km from The Very Long Official Name of the Nuclear Power "
+             "Generating Station"),
+        # an alias in another script, or one another place goes by, is not used
+        ("福島第一原子力発電所, Station", "Iitate is 40 km from The Very Long Official Name of "
+                                           "the Nuclear Power Generating Station"),
+        # the longest alias that makes it fit
+        ("Nuclear Power Generating Station, the plant", "Iitate is 40 km from the Nuclear "
+                                                        "Power Generating Station"),
+    ],
+)  # fmt: skip
+def test_a_long_name_gives_way_only_to_a_shorter_name_of_the_same_place(
+    aliases: str, expected: str
+) -> None:
+    report = api.verify(api.loads(CLAIMS, PLACES.format(aliases=aliases)))
+    (summary,) = summarize(report)
+    assert summary.reviewed == expected

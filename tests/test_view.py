@@ -1,0 +1,38 @@
+"""render.view: what both maps share, here the lines of claims that measure the same places."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimcheck.render.view import legend, shared_lines
+
+
+def _line(*points: tuple[float, float]) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "geometry": {"type": "LineString", "coordinates": [list(p) for p in points]},
+        "properties": {"layer": "measurement", "verdict": "consistent"},
+    }
+
+
+def test_lines_on_the_same_ends_get_slots_either_way_round() -> None:
+    a, b, c = (36.0, 33.0), (36.2, 33.3), (38.0, 34.0)
+    collection = {"features": [_line(a, b), _line(b, a), _line(a, c), _line(a, b)]}
+    shared = shared_lines(collection)
+    assert sorted(shared) == [0, 1, 3]  # the line to c is alone: drawn where it is
+    # Slots -1, 0, 1 from the middle; the line drawn from b to a has its side negated, so that
+    # all three lie apart on the map.
+    assert [shared[i].slot for i in (0, 1, 3)] == [-1.0, -0.0, 1.0]
+    assert shared[0].members == (0, 1, 3)
+    texts = [e.text for e in legend(collection, towns=False, base=())]
+    assert any(t.startswith("Lines side by side") for t in texts)
+
+
+def test_lines_drawn_opposite_ways_keep_apart() -> None:
+    a, b = (36.0, 33.0), (36.2, 33.3)
+    shared = shared_lines({"features": [_line(a, b), _line(b, a)]})
+    # Each is half a spacing to the right of its own direction: a→b's right is b→a's left,
+    # so the two lie on opposite sides of the track.
+    assert shared[0].slot == -0.5 and shared[1].slot == -0.5
+    alone = legend({"features": [_line(a, b)]}, towns=False, base=())
+    assert not any(e.text.startswith("Lines side by side") for e in alone)
