@@ -47,11 +47,12 @@ TARGET = 0.9
 FIGURE_TARGET = 0.95
 PLACES_TARGET = 0.8
 #: What the held-out articles scored where it fell short of the target, measured once after
-#: the rules were last changed (docs/commands/extract.md): the test suite holds extraction to
-#: these so it gets no worse; they are not the targets, which are not met there.
-HELD_OUT_FLOORS = {"figures.recall": 0.939, "places.both": 0.593}
-#: The same for ARTICLES_FRESH, measured when it was gathered, before the rules were changed.
-FRESH_FLOORS = {"figures.recall": 0.891, "places.both": 0.428}
+#: the rules were last changed (docs/commands/extract.md), each floor just under its figure:
+#: the test suite holds extraction to these so it gets no worse; they are not the targets,
+#: which are not met there.
+HELD_OUT_FLOORS = {"figures.recall": 0.939, "places.both": 0.687}
+#: The same for ARTICLES_FRESH (0.892 and 0.429 when it was gathered, before the changes).
+FRESH_FLOORS = {"figures.recall": 0.918, "places.both": 0.428}
 
 
 def normalise(value: Any) -> Any:

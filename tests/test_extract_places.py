@@ -196,6 +196,7 @@ def test_a_name_in_a_country_is_the_subject_not_the_country(articles: Gazetteer)
          "border.", "Shebekino"),
         ("Kiryat Gat, in southern Israel, is 20 km from the Gaza border.", "Kiryat Gat"),
         ("Baalbek, in the Bekaa valley, lies 100 km north of the border.", "Baalbek"),
+        ("Tal Afar, west of Mosul, is 60 km from the Syrian border.", "Tal Afar"),
         ("Nairobi, the Kenyan capital, is 600 km from Mpeketoni.", "Nairobi"),
         ("Mosul, Iraq's second-largest city, lies 400 km north of Baghdad.", "Mosul"),
         # but an area is the subject when nothing before it is located by it

@@ -405,11 +405,12 @@ _LOCATED_BY = re.compile(
     r"(?:\s*,\s*(?:(?:the|a|an)\s+)?|\s*,?\s+in\s+(?:the\s+)?)"
     rf"(?:(?i:{_COMPASS_ADJECTIVE})\s+)?(?:[\w’'-]+[’']s\s+)?$"
 )
-#: "Baalbek, in the Bekaa valley, lies 100 km north of the border": a place, then an aside
-#: that says where it is, set off by commas; the figure is about the place, not the aside.
+#: "Baalbek, in the Bekaa valley, lies 100 km north of the border", "Tal Afar, west of Mosul,
+#: is 60 km from": a place, then an aside that says where it is, set off by commas; the figure
+#: is about the place, not the aside.
 _ASIDE_BEFORE = re.compile(
-    rf"(?P<name>{_PROPER_RE.pattern})\s*,\s+(?:in|on|near|at)\s+(?:the\s+)?"
-    rf"(?:(?i:{_COMPASS_ADJECTIVE})\s+)?$"
+    rf"(?P<name>{_PROPER_RE.pattern})\s*,\s+(?:(?:in|on|near|at|outside)\s+(?:the\s+)?"
+    rf"(?:(?i:{_COMPASS_ADJECTIVE})\s+)?|(?i:{_COMPASS_ADJECTIVE})\s+of\s+(?:the\s+)?)$"
 )
 _ASIDE_AFTER = re.compile(r"[^,.;:()“”\"]{0,40},")
 _LOCATED_REACH = 150
