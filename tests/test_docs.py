@@ -271,3 +271,24 @@ def test_site_builds_strict(tmp_path: Path) -> None:
     assert (site / "index.html").exists()
     assert (site / "commands" / "verify" / "index.html").exists()
     assert (site / "map.png").exists()
+
+
+def _layer_rows() -> dict[str, str]:
+    """The development page's table of layers: package -> the text of its row."""
+    rows = re.findall(
+        r"^\| `([a-z_]+)/` \| (.+) \|$", Path("docs/development.md").read_text(), re.M
+    )
+    return dict(rows)
+
+
+@pytest.mark.parametrize(
+    "module",
+    sorted(p for p in Path("src/claimcheck").glob("*/*.py") if p.name != "__init__.py"),
+    ids=str,
+)
+def test_the_development_page_names_every_module(module: Path) -> None:
+    """A new module is described where a newcomer looks for it (docs/development.md)."""
+    rows = _layer_rows()
+    package = module.parent.name
+    assert package in rows, f"no row for {package}/ in docs/development.md"
+    assert f"`{module.stem}`" in rows[package], f"{package}/{module.name} is not in its row"

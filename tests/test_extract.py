@@ -254,3 +254,18 @@ def test_a_range_in_two_units_is_drafted_with_both() -> None:
     assert draft.requirement_text == "between 30 km and 40 mi"
     assert draft.requirement == parse_requirement("between 30 km and 40 miles")
     assert draft.as_json()["high_unit"] == "mi"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        (
+            "A drone was found in Dumitra, just over 100 kilometers south of the border.",
+            "just over 100 km",
+        ),
+        ("The shells fell just under 20 km from the plant at Enerhodar.", "just under 20 km"),
+    ],
+)
+def test_just_over_and_under_keep_their_side_in_the_draft(sentence: str, written: str) -> None:
+    (draft,) = [d for d in extract(sentence) if d.value is not None]
+    assert draft.requirement_text == written

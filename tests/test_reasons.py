@@ -168,3 +168,16 @@ def test_claimreview_ratings_follow_the_guidance(report: api.VerifyReport) -> No
             if "-" in place.id:
                 assert not re.search(rf"(?<![\w-]){re.escape(place.id)}(?![\w-])",
                                      review["reviewBody"])  # fmt: skip
+
+
+def test_just_over_is_read_one_sided_with_its_source() -> None:
+    """Ukrinform's "just over 100 kilometers": more than 100 km, never the 75 km "about" allows."""
+    story = REAL / "romania-drone"
+    report = api.verify(api.load(story / "claims.yaml", story / "places.yaml"))
+    (summary,) = [
+        s for v, s in zip(report.verdicts, summarize(report), strict=True)
+        if v.claim.id == "ukrinform-dumitra-just-over-100km-south-of-border"
+    ]  # fmt: skip
+    assert summary.statement.startswith("Dumitra is just over 100 km south of")
+    assert "“just over 100 km” is read as 100 to 125 km: more than 100 km" in summary.why
+    assert "Cambridge Advanced Learner's Dictionary" in summary.why

@@ -51,6 +51,10 @@ def test_relation_words(text: str, relation: Relation) -> None:
         ("34 mi", 33.5 * MI, 34.5 * MI, False, False),  # bare = correctly rounded: ±0.5
         ("about 70 km", 65000.0, 75000.0, False, False),  # trailing zero: ±5
         ("between 30 and 40 km", 30000.0, 40000.0, False, False),
+        # "just over": more than the figure, by no more than "about" allows (docs/rules.md)
+        ("just over 100 km", 100000.0, 125000.0, True, False),
+        ("just under 100 km", 75000.0, 100000.0, False, True),
+        ("just  Over 45 mi", 45 * MI, 47.5 * MI, True, False),
     ],
 )
 def test_acceptable_intervals(
@@ -60,6 +64,17 @@ def test_acceptable_intervals(
     assert got.low == pytest.approx(low_m)
     assert got.high == pytest.approx(high_m)
     assert (got.low_open, got.high_open) == (low_open, high_open)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("just over 100 km", "just over 100 km (+25 km)"),
+        ("just under 150 km", "just under 150 km (−7.5 or −25 km)"),
+    ],
+)
+def test_just_over_and_under_show_their_one_sided_slack(text: str, shown: str) -> None:
+    assert str(parse_requirement(text)) == shown
 
 
 def test_explicit_tolerance_overrides_the_rule() -> None:

@@ -112,6 +112,14 @@ RELATION_WORDS: dict[str, Relation] = {
     **dict.fromkeys(["exactly", "precisely"], Relation.EXACTLY),
 }
 
+#: "Just over x" is "over x" (more than x: Cambridge Advanced Learner's Dictionary, "over") and
+#: "about x" at once: the reading of "about x" on the side the words name (docs/rules.md).
+SIDE_WORDS: dict[Relation, str] = {
+    Relation.MORE_THAN: "just over",
+    Relation.LESS_THAN: "just under",
+}
+_SIDES = {words: side for side, words in SIDE_WORDS.items()}
+
 #: Relations written after the figure ("45 miles or more").
 RELATION_SUFFIXES: dict[str, Relation] = {
     "or more": Relation.AT_LEAST,
@@ -191,6 +199,8 @@ class Requirement:
     exactifier: bool = False
     #: for a vague quantity ("several km"), the word; the range is BETWEEN its bounds
     vague: str | None = None
+    #: "just over" (MORE_THAN) or "just under" (LESS_THAN): ABOUT, on that side of the figure
+    side: Relation | None = None
 
     @property
     def unit(self) -> Unit:
@@ -237,6 +247,10 @@ class Requirement:
         found = self.readings(about)
         assert found is not None  # ABOUT and EXACTLY always have readings
         half = float((found.coarse if coarse else found.fine).half_width) * self.unit.metres
+        if self.side is Relation.MORE_THAN:
+            return Interval(x, x + half, low_open=True)
+        if self.side is Relation.LESS_THAN:
+            return Interval(max(0.0, x - half), x, high_open=True)
         return Interval(max(0.0, x - half), x + half)
 
     def describe(self, about: Decimal = ABOUT_FRACTION) -> str:
@@ -262,9 +276,15 @@ class Requirement:
         if found is None:
             return f"{words} {self.figure}"
         prefix = "" if self.relation is Relation.EXACTLY and not self.exactifier else f"{words} "
-        slack = f"±{float(found.fine.half_width):.3g}"
+        sign = "±"
+        if self.side is not None:
+            prefix, sign = (
+                SIDE_WORDS[self.side] + " ",
+                "+" if self.side is Relation.MORE_THAN else "−",
+            )
+        slack = f"{sign}{float(found.fine.half_width):.3g}"
         if found.ambiguous:
-            slack += f" or ±{float(found.coarse.half_width):.3g}"
+            slack += f" or {sign}{float(found.coarse.half_width):.3g}"
         return f"{prefix}{self.figure} ({slack} {unit})"
 
     def __str__(self) -> str:
@@ -346,7 +366,8 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
             f"a tolerance only applies to 'about' or a bare figure, not to {single['rel']!r}"
         )
     exactifier = relation is Relation.EXACTLY and single["rel"] is not None
-    requirement = Requirement(relation, figure, tolerance=tol, exactifier=exactifier)
+    side = _SIDES.get(" ".join(single["rel"].lower().split())) if single["rel"] else None
+    requirement = Requirement(relation, figure, tolerance=tol, exactifier=exactifier, side=side)
     return _checkable(requirement, text)
 
 

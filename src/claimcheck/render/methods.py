@@ -381,7 +381,7 @@ def _unmeasured(v: Verdict, gazetteer: Gazetteer, labels: dict[str, str], about:
 
 def requirement_words_from(claimed: str) -> str:
     """A check's claimed text without its tolerance: "about 24 km (±1.2 km)" -> "about 24 km"."""
-    return re.sub(r" \(±[^)]*\)$", "", claimed)
+    return re.sub(r" \([±+−][^)]*\)$", "", claimed)
 
 
 def _uncertainty(

@@ -52,6 +52,7 @@ BAND_SOURCE = (
     "a cardinal direction as a half-plane, Frank 1991; thirds as in Liu, Wang, Jin & Wu 2005"
 )
 DECISION_SOURCE = "ILAC-G8:09/2019"
+SIDE_SOURCE = "Cambridge Advanced Learner's Dictionary"
 
 
 def _pct(fraction: float) -> str:
@@ -100,9 +101,21 @@ def reading_words(check: LengthCheck, about: str = "5 %") -> str:
     if not found:
         return f"The claim needs {interval_words(check.acceptable, unit)}."
     fine = _rule_words(found.group(2), unit, coarse=False, about=about)
+    side = re.match(r"just (over|under) ", claimed)
+    if side is not None:
+        more = side.group(1) == "over"
+        bound = f"{'more' if more else 'less'} than {found.group(1)}"
+        fine = (
+            f"{bound} (“{side.group(1)}” is “{'more' if more else 'less'} than”: {SIDE_SOURCE}) "
+            f"by no more than “about {found.group(1)}” allows, {fine}"
+        )
     if found.group(3) is None:
         span = _span(check.acceptable.low, check.acceptable.high, unit)
-        return f"“{claimed}” is read as {span}, {fine}."
+        return (
+            f"“{claimed}” is read as {span}: {fine}."
+            if side
+            else (f"“{claimed}” is read as {span}, {fine}.")
+        )
     coarse = _rule_words(found.group(3), unit, coarse=True, about=about)
     strict = check.strict or check.acceptable
     return (

@@ -236,7 +236,7 @@ class _Wording:
         return {k: tuple(v) for k, v in found.items()}
 
     def _conflict(self, c: Contradiction, claim_id: str, other: str) -> str:
-        """ "Claim 6 puts the same distance at 10 km (7.5 to 12.5 km), this claim at …"."""
+        """ "Claim 6 says the same distance is 10 km (7.5 to 12.5 km); this claim, …"."""
         n = self.numbers[other]
         if c.conditional and len(c.references) == 2 and c.separation is not None:
             return self._namesakes(c, n)
@@ -250,8 +250,8 @@ class _Wording:
         intervals = dict(zip(c.claim_ids, c.acceptable, strict=True))
         what = "radius" if c.reason.endswith("no radius satisfies both") else "distance"
         return (
-            f"Claim {n} puts the same {what} at {self._figure(other, intervals[other])}, this "
-            f"claim at {self._figure(claim_id, intervals[claim_id])}: no {what} satisfies both, "
+            f"Claim {n} says the same {what} is {self._figure(other, intervals[other])}; this "
+            f"claim, {self._figure(claim_id, intervals[claim_id])}: no {what} satisfies both, "
             "so at most one of them can be right."
         )
 

@@ -146,7 +146,7 @@ def span_words(interval: Interval, unit: Unit) -> str:
 def requirement_words(requirement: Requirement) -> str:
     """The figure as the claim states it, without the tolerance: "about 24 km", "34 mi" (a bare
     figure reads as "exactly" with its rounding; the range it allows is given elsewhere)."""
-    return re.sub(r"^exactly ", "", re.sub(r" \(±[^)]*\)$", "", str(requirement)))
+    return re.sub(r"^exactly ", "", re.sub(r" \([±+−][^)]*\)$", "", str(requirement)))
 
 
 #: Head nouns that make a place's name a description that takes "the": "the Poland–Ukraine
@@ -199,7 +199,7 @@ def figure(claimed: str) -> str:
     """The figure as the claim words it: "about 20 mi (±5 mi) by river" -> "about 20 mi",
     "several km (between 3 and 9 km)" -> "several km", "exactly 34 mi" -> "34 mi"."""
     text = re.sub(r" by (road|river|rail)$", "", claimed)
-    return re.sub(r"^exactly ", "", re.sub(r" \((±|between )[^)]*\)", "", text))
+    return re.sub(r"^exactly ", "", re.sub(r" \(([±+−]|between )[^)]*\)", "", text))
 
 
 def _name(

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from claimcheck.grammar.relations import (
+    SIDE_WORDS,
     Relation,
     Requirement,
     parse_requirement,
@@ -54,6 +55,8 @@ class Draft:
     place_notes: tuple[str, ...] = ()
     #: unit of `high` when it differs from `unit` ("between 30 km and 40 miles")
     high_unit: str | None = None
+    #: "just over"/"just under": the side of an "about" figure (grammar.relations.SIDE_WORDS)
+    side: Relation | None = None
 
     @property
     def requirement(self) -> Requirement | None:
@@ -73,6 +76,8 @@ class Draft:
             return f"between {value} and {high} {self.unit}"
         if self.relation is Relation.EXACTLY:
             return f"{value} {self.unit}"
+        if self.side is not None:
+            return f"{SIDE_WORDS[self.side]} {value} {self.unit}"
         return f"{self.relation.value.replace('_', ' ')} {value} {self.unit}"
 
     def as_json(self) -> dict[str, Any]:
