@@ -37,6 +37,9 @@ HELD_OUT = DATA / "heldout.yaml"
 #: quoted from published articles; the rules were tuned on ARTICLES, never on ARTICLES_HELD_OUT
 ARTICLES = DATA / "articles.yaml"
 ARTICLES_HELD_OUT = DATA / "articles-heldout.yaml"
+#: a second held-out set from 24 more articles, gathered before the rules' next round of changes
+#: and measured only after it
+ARTICLES_FRESH = DATA / "articles-fresh.yaml"
 ARTICLES_PLACES = DATA / "articles-places.yaml"
 ARTICLES_GEONAMES = DATA / "articles-geonames.txt"
 FIELDS = ("kind", "relation", "value", "unit", "subject", "reference", "direction", "claimant")
@@ -44,9 +47,12 @@ TARGET = 0.9
 FIGURE_TARGET = 0.95
 PLACES_TARGET = 0.8
 #: What the held-out articles scored where it fell short of the target, measured once after
-#: the rules were last changed (docs/commands/extract.md): the test suite holds extraction to
-#: these so it gets no worse; they are not the targets, which are not met there.
-HELD_OUT_FLOORS = {"figures.recall": 0.939, "places.both": 0.593}
+#: the rules were last changed (docs/commands/extract.md), each floor just under its figure:
+#: the test suite holds extraction to these so it gets no worse; they are not the targets,
+#: which are not met there.
+HELD_OUT_FLOORS = {"figures.recall": 0.939, "places.both": 0.687}
+#: The same for ARTICLES_FRESH (0.892 and 0.429 when it was gathered, before the changes).
+FRESH_FLOORS = {"figures.recall": 0.918, "places.both": 0.428}
 
 
 def normalise(value: Any) -> Any:
@@ -294,7 +300,7 @@ def quantulum_rows(path: Path = LABELLED) -> list[dict[str, Any]]:
 
 def _print_articles(show_failures: bool) -> None:
     with articles_gazetteer() as gazetteer:
-        for path in (ARTICLES, ARTICLES_HELD_OUT):
+        for path in (ARTICLES, ARTICLES_HELD_OUT, ARTICLES_FRESH):
             sentences = load(path)
             if show_failures:
                 print("\n".join(failures(sentences, gazetteer)))

@@ -142,6 +142,8 @@ def test_conversion_is_one_claim_with_a_check(text: str, ok: bool) -> None:
         ("Sabkha is 30-40 km from Raqqa.", "between 30 and 40 km"),
         ("Sabkha is 30 km or more from Raqqa.", "at least 30 km"),
         ("Sabkha is no further than 3 km from Raqqa.", "at most 3 km"),
+        # "of the border" after a figure is a length ("3 km of the border"), not after "within"
+        ("The town is within 20 km of the border.", "within 20 km"),
     ],
 )
 def test_figures_read_with_the_shared_grammar(text: str, expected: str) -> None:

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from claimcheck.claims import extract as ex
-from claimcheck.claims.extract import mentions, patterns, sentences, subjects
+from claimcheck.claims.extract import attribution, mentions, patterns, sentences, subjects
 from claimcheck.gazetteer.places import PlaceRef
 from claimcheck.gazetteer.reader import load_places
 
@@ -127,8 +127,8 @@ def _long_sentences() -> list[str]:
 
 @pytest.mark.parametrize("sentence", _long_sentences(), ids=lambda s: f"{len(s)} chars")
 def test_subject_index_finds_the_subject_the_rule_finds(sentence: str) -> None:
-    attribution = subjects._attribution(sentence, 0, None)
-    skip = (attribution[1], attribution[2]) if attribution else (0, 0)
+    speaker = attribution._attribution(sentence, 0, None)
+    skip = (speaker[1], speaker[2]) if speaker else (0, 0)
     index = subjects._Subjects(subjects._Sentence(sentence, skip))
     rng = random.Random(len(sentence))
     positions = sorted(rng.sample(range(len(sentence) + 1), 60))

@@ -36,16 +36,26 @@ def _position(place: Place | None, gazetteer: Gazetteer) -> tuple[float, float] 
 
 
 def _much_nearest(places: list[Place], other: Place, gazetteer: Gazetteer) -> Place | None:
-    """The one place at least three times nearer `other` than the next (None if none is)."""
+    """The one place at least three times nearer `other` than the next (None if none is).
+    A border or a coast is as near as the nearest of its vertices ("Krasnopillia village is
+    some 10 km west of the Russia-Ukraine border": the Krasnopillia by that border, not the
+    one 500 km from it)."""
     at = _position(other, gazetteer)
-    points = [(p, _position(p, gazetteer)) for p in places]
-    if at is None or any(q is None for _, q in points):
+    line = [v for part in other.lines for v in part] if other.id.split(":", 1)[0] in (
+        "border", "coast") else []  # fmt: skip
+    points = [_position(p, gazetteer) for p in places]
+    if (at is None and not line) or any(q is None for q in points):
         return None
     from pyproj import Geod
 
-    lats = [q[0] for _, q in points if q is not None]
-    lons = [q[1] for _, q in points if q is not None]
-    _, _, dist = Geod(ellps="WGS84").inv([at[1]] * len(lons), [at[0]] * len(lats), lons, lats)
+    geod = Geod(ellps="WGS84")
+    ends = [at] if at is not None else line
+    dist = []
+    for q in points:
+        assert q is not None  # checked above
+        _, _, d = geod.inv([q[1]] * len(ends), [q[0]] * len(ends), [e[1] for e in ends],
+                           [e[0] for e in ends])  # fmt: skip
+        dist.append(float(min(d)))
     ranked = sorted(zip(dist, range(len(places)), strict=True))
     if ranked[0][0] * 3 < ranked[1][0]:
         return places[ranked[0][1]]

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
 
+from claimcheck.claims.extract.attribution import _attribution
 from claimcheck.claims.extract.countries import countries_in
 from claimcheck.claims.extract.figures import _phrase, figure_drafts
 from claimcheck.claims.extract.mentions import _Mentions
 from claimcheck.claims.extract.model import Draft
-from claimcheck.claims.extract.patterns import _INSIDE_RE, _NEAR_RE
+from claimcheck.claims.extract.patterns import _INSIDE_RE, _NEAR_RE, _PROPER_RE
 from claimcheck.claims.extract.places import PlaceReader
 from claimcheck.claims.extract.sentences import _figure_re, split_sentences
 from claimcheck.claims.extract.subjects import (
-    _attribution,
     _Sentence,
     _Spans,
     _strip_article,
@@ -73,10 +74,13 @@ def _sentence_drafts(
     previous: Draft | None = None
     for m in _figure_re().finditer(sentence):
         for draft in figure_drafts(words, m, claimant):
-            if previous is not None and previous.subject and draft.kind != "zone_radius":
-                between = sentence[previous.end : m.start()].strip(" ,")
-                if between.lower() in ("", "and", "but", "while", "or"):
-                    draft = replace(draft, subject=previous.subject, start=m.start())
+            if (
+                previous is not None
+                and previous.subject
+                and draft.kind != "zone_radius"
+                and _JOINED.fullmatch(sentence, previous.end, m.start())
+            ):
+                draft = replace(draft, subject=previous.subject, start=m.start())
             figures.add(m.start(), m.end())
             if draft.kind == "inside":
                 depths.add(m.start(), draft.end)
@@ -103,6 +107,12 @@ def _sentence_drafts(
                   subject[0] if subject else None, ref, None, None, None, None, claimant),
             s_start, text,
         )  # fmt: skip
+
+
+#: What joins a figure to the one before it so that both are about the same place: nothing,
+#: "and", "but", or the name the first one's reference is ("90 km southeast of the region
+#: capital, Sumy, and some eight km from the border": both figures are about the village).
+_JOINED = re.compile(rf"[\s,]*(?:(?:{_PROPER_RE.pattern}[\s,]+)?(?i:and|but|while|or)\b[\s,]*)?")
 
 
 def _shift(draft: Draft, offset: int, text: str) -> Draft:

@@ -65,6 +65,8 @@ _LINE_IS = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+_OF = re.compile(r"\s+of\s", re.IGNORECASE)
+
 #: After a number in a place phrase: a unit, so the number is a figure, not part of a name.
 _UNIT_AFTER = re.compile(rf"\s*-?\s*(?:{UNIT_PATTERN})(?![a-z])", re.IGNORECASE)
 
@@ -84,7 +86,9 @@ def figure_drafts(words: _Sentence, m: re.Match[str], claimant: str | None) -> l
     if not requirements:
         return []
     compound = _COMPOUND_ZONE.match(sentence, after)
-    if _REJECT_TAIL.match(sentence, after) and not compound:
+    # "a 3 km stretch of the border" is a length, but "within 20 km of the border" a distance
+    within_of = requirements[0].relation is Relation.WITHIN and _OF.match(sentence, after)
+    if _REJECT_TAIL.match(sentence, after) and not compound and not within_of:
         return []
     drafts = []
     for requirement in requirements:

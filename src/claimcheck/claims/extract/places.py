@@ -12,17 +12,22 @@ given): this module only decides which words to look up. The rules, in order, fo
    border"): the two countries named; with one named, the other is the other place's country,
    else another country the sentence names, else the named country's land boundary nearest
    the other place; with none named, the other place's country and one the sentence names;
+   a region counts as its country ("the border with Kursk Oblast" is Russia's);
 3. a coast ("the coast of Japan", "Taiwan's shores", "its coast"): that country's coast;
-4. a country or its territory ("Russia", "Armenian territory", "the Jordanian side"): the
-   country (`country:CC`);
+4. a country, its territory or a part of it ("Russia", "Armenian territory", "the Jordanian
+   side", "southern Lebanon"): the country (`country:CC`);
 5. "the capital" (", Kyiv" or "capital Ramadi" if the sentence names it): else the capital of
-   the other place's country, or of the first country the sentence names;
+   the other place's country, or of the first country the sentence names, or of the country
+   the sentences just before name;
 6. the name inside the phrase: "the port of Aden" -> Aden, "the dam of Kakhovka" -> Kakhovka
    dam, "Yemen's Hodeidah", "the Polish town of Przewodow", "Tiny Przewodów", "Kharkiv city",
-   "Pivdennoukrainsk plant" (a places-file name that starts with the name and has the noun).
+   "Pivdennoukrainsk plant" (a places-file name that starts with the name and has the noun);
+   never a town for a natural feature of its name ("the Dnipro river" is not Dnipro).
 
 Where a name the rules 2-6 read fits several places, the ones in a country the sentence names
-are kept, if any (a name as written keeps all its candidates, for the reviewer to choose).
+are kept, if any (a name as written keeps all its candidates, for the reviewer to choose);
+`PlaceReader._narrow` has the other ways a sentence says which (an area that locates the name,
+a place much nearer, one by far the largest).
 Nothing is guessed: a phrase none of these resolve keeps no place, and the draft says so.
 """
 
@@ -44,39 +49,28 @@ from claimcheck.claims.extract.countries import capital_of, countries_in, countr
 from claimcheck.claims.extract.mentions import _Mentions
 from claimcheck.claims.extract.model import Draft
 from claimcheck.claims.extract.patterns import _PROPER_RE
+from claimcheck.claims.extract.phrases import (
+    _AFTER_PREPOSITION,
+    _ANTECEDENT_REACH,
+    _AREA,
+    _ARTICLE,
+    _BORDER,
+    _CAPITAL,
+    _CAPITAL_NAMED,
+    _COAST,
+    _FEATURE,
+    _NAME_AND_NOUNS,
+    _NOUN_OF_NAME,
+    _PART_OF,
+    _SETTLEMENT,
+    _TERRITORY,
+    _border_id,
+    _codes,
+    _strip_qualifiers,
+)
 from claimcheck.gazetteer.names import normalize
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef
 from claimcheck.gazetteer.world import world_layer
-
-_BORDER = re.compile(
-    r"""^(?:(?:the|a|its|their|this|that|shared|common|[\w’'-]+[’']s)\s+)*
-    (?:(?P<pair>[\w’'.]+(?:\s[\w’'.]+)?\s*[-–/]\s*[\w’'.]+(?:\s[\w’'.]+)?)\s+
-      |(?P<adj>[\w’'.]+(?:\s[\w’'.]+)?)\s+)?
-    (?:land\s+|state\s+|international\s+)?(?:border|frontier|boundary)
-    (?:\s+(?:with|of)\s+(?P<with>[\w’'. -]+)
-      |\s+between\s+(?P<a>[\w’'.-]+(?:\s[\w’'.-]+)?)\s+and\s+(?P<b>[\w’'.-]+(?:\s[\w’'.-]+)?))?$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_COAST = re.compile(
-    r"""(?:(?P<owner>[\w’'.]+(?:\s[\w’'.]+)?)\s+)?
-    (?:coast|coastline|shore|shores|coastal\s+waters)\b(?:\s+of\s+(?P<of>[\w’'. ]+))?""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_TERRITORY = re.compile(
-    r"""^(?P<owner>[\w’'.]+(?:\s[\w’'.]+)?)\s+(?:territory|soil|airspace|side|land|mainland)$""",
-    re.IGNORECASE,
-)
-_CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
-_CAPITAL_NAMED = re.compile(
-    rf"\bcapital(?:\s+city)?\s*,?\s+(?:of\s+\w+\s*,\s*)?({_PROPER_RE.pattern})"
-)
-#: "port of Aden", "dam of Kakhovka", "city of Kherson": a generic noun, then the name.
-_NOUN_OF_NAME = re.compile(rf"\b(?P<noun>[a-z][\w-]*)\s+of\s+(?P<name>{_PROPER_RE.pattern})")
-#: A name and the lowercase nouns after it: "Zamzam displacement camp", "Kharkiv city".
-_NAME_AND_NOUNS = re.compile(rf"(?P<name>{_PROPER_RE.pattern})(?P<nouns>(?:\s+[a-z][\w-]*)*)")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-#: "areas on the Turkish border": where a border phrase inside a longer one starts.
-_AFTER_PREPOSITION = re.compile(r"\b(?:on|along|near|at|by|across)\s+(?:the\s+)?", re.I)
 
 
 @dataclass
@@ -158,9 +152,16 @@ class PlaceReader:
         found = self.mentions.ids(phrase, before)
         if found and not any(c.isupper() for c in phrase):
             # a common noun ("town") matches a name only by its spelling, never by its
-            # consonants ("Taiwan"): the places file's weaker match is for names
+            # consonants ("Taiwan"): the places file's weaker match is for names; and "the
+            # wall" is not Wall, South Dakota: a place a common noun fits only because case
+            # is ignored is no place the writer named (an earlier mention, "the al-Tanf border
+            # post" for "the border post", still is)
             resolution = self.gazetteer.resolve(PlaceRef(phrase))
-            if resolution.how == "transliteration":
+            direct = {p.id for p in resolution.places}
+            written = {n for p in resolution.places for n in p.names}
+            if resolution.how == "transliteration" or (
+                set(found) <= direct and _ARTICLE.sub("", phrase.strip()) not in written
+            ):
                 found = ()
         if found:
             return found
@@ -212,6 +213,15 @@ class PlaceReader:
             ("in a country the sentence names",
              [p for p in places if _country_of(p) in context.countries]),
         ]  # fmt: skip
+        located = self._located_by(phrase, context, {p.id for p in places})
+        if located is not None:
+            area, around = located
+            # the area's own admin area if the index says so, else its country
+            same_area = [p for p in places if any(_same_area(p, a) for a in around)]
+            same_country = [
+                p for p in places if any(_country_of(p) == _country_of(a) for a in around)
+            ]
+            steps.append((f"in {area}, as the sentence says", same_area or same_country))
         why: list[str] = []
         for reason, kept in steps:
             if kept and len(kept) < len(places):
@@ -241,6 +251,31 @@ class PlaceReader:
         notes.append(f"{role} {phrase!r} fits {len(ids)} places; kept {chosen}: {', '.join(why)}")
         return tuple(p.id for p in places)
 
+    def _located_by(
+        self, phrase: str, context: _Context, candidates: set[str]
+    ) -> tuple[str, list[Place]] | None:
+        """The area the sentence locates a name by, and the places that area's name fits:
+        "Borova in Kharkiv Oblast" (Kharkiv), "Punta Gorda, Florida". A country is left to the
+        country rule; the name's own candidates are no area of it."""
+        for m in _PROPER_RE.finditer(phrase):
+            name = _strip_qualifiers(m.group())
+            after = re.search(
+                rf"(?<![\w-]){re.escape(name)}\s*(?:,|\s+in)\s+(?:the\s+)?"
+                rf"(?P<area>{_PROPER_RE.pattern})",
+                context.sentence,
+            )
+            if after is None:
+                continue
+            area = _AREA.fullmatch(after["area"])
+            key = area["name"] if area else after["area"]
+            if country_code(key) is not None:
+                continue
+            around = [self.gazetteer.get(i) for i in self._resolve(key) if i not in candidates]
+            places = [p for p in around if p is not None]
+            if places:
+                return after["area"], places
+        return None
+
     # --- the rules ------------------------------------------------------------------------
 
     def _border(self, text: str, context: _Context, other: Place | None) -> tuple[str, ...]:
@@ -251,8 +286,9 @@ class PlaceReader:
                 break
         if m is None:
             return ()
-        named = [c for part in (m["pair"], m["adj"], m["a"], m["b"]) if part for c in _codes(part)]
-        withs = _codes(m["with"]) if m["with"] else []
+        parts = (m["pair"], m["adj"], m["a"], m["b"])
+        named = [c for part in parts if part for c in _codes(part) or self._area_codes(part)]
+        withs = (_codes(m["with"]) or self._area_codes(m["with"])) if m["with"] else []
         if len(named) + len(withs) >= 2:
             return self._world(_border_id(*(named + withs)[:2]))
         known = (named + withs)[:1]
@@ -290,6 +326,7 @@ class PlaceReader:
         return self._world(f"coast:{codes[0]}") if codes else ()
 
     def _country(self, text: str, context: _Context, other: Place | None) -> tuple[str, ...]:
+        text = _PART_OF.sub("", text)
         m = _TERRITORY.match(text)
         owner = m["owner"] if m else text
         if owner.lower() in ("its", "their") and context.countries:
@@ -308,6 +345,9 @@ class PlaceReader:
             if found:
                 return found
         codes = [c for c in (_country_of(other), *context.countries) if c]
+        # as a reader remembers which country a story is in: "the capital" of the sentences
+        # just before, when this one names no country
+        codes = codes or context.earlier()[:1]
         capital = capital_of(codes[0]) if codes else None
         if capital is None:
             return ()
@@ -338,6 +378,10 @@ class PlaceReader:
                 found = self._resolve(candidate) or self._prefixed(name, nouns)
                 if found:
                     return found
+            if _FEATURE.search(nouns):
+                # "the Dnipro river" is not the city of Dnipro: a river, a valley or a sea
+                # the gazetteer does not have is not the town named after it
+                continue
             found = self._resolve(name)
             if found:
                 return found
@@ -375,6 +419,17 @@ class PlaceReader:
             if tuple(words[: len(wanted)]) == tuple(wanted) and head[0] in words[len(wanted) :]
         }
         return tuple(sorted(hits))
+
+    def _area_codes(self, text: str) -> list[str]:
+        """The country of a region a border is named by ("the border with Kursk Oblast" is
+        Russia's): the one country of every place the region's name fits, with the word that
+        makes it a region ("Oblast", "region", "province") left out."""
+        m = _AREA.fullmatch(text.strip())
+        if m is None:
+            return []
+        codes = {_country_of(self.gazetteer.get(i)) for i in self._resolve(m["name"])}
+        code = codes.pop() if len(codes) == 1 else None
+        return [code] if code else []
 
     def _nearest_border(self, code: str, other: Place | None) -> tuple[str, ...]:
         """The named country's land boundary nearest the other place (geodesic, to the
@@ -436,42 +491,8 @@ class _Context:
         return self._named
 
 
-def _codes(text: str) -> list[str]:
-    """The countries named in a border's words: "Russia-Ukraine", "Iraqi", "Syria"."""
-    codes = []
-    for part in re.split(r"\s*[-–/]\s*|\s+and\s+", text.strip()):
-        code = country_code(part) or next(iter(countries_in(part)), None)
-        if code and code not in codes:
-            codes.append(code)
-    return codes
-
-
-def _border_id(a: str, b: str) -> str | None:
-    return None if a == b else f"border:{min(a, b)}-{max(a, b)}"
-
-
-#: "the town": a settlement the text has named before (`PlaceReader._antecedent`) ...
-_SETTLEMENT = re.compile(r"(?:town|city|village|hamlet|settlement)", re.IGNORECASE)
-#: ... within this many characters before it (a paragraph or two)
-_ANTECEDENT_REACH = 1500
-
-
-def _strip_qualifiers(name: str) -> str:
-    """A name without the capitalised words that qualify it rather than name it: "Tiny",
-    "Polish", "Yemen's", "Ukrainian-held", "Chinese"."""
-    words = name.split()
-    while len(words) > 1 and (
-        country_code(words[0]) is not None
-        or words[0].lower() in _QUALIFIERS
-        or re.search(r"-(?:held|controlled|occupied|run|backed)$", words[0], re.IGNORECASE)
-    ):
-        words = words[1:]
-    return " ".join(words)
-
-
-#: Capitalised words that open a sentence or a headline and qualify the name after them.
-_QUALIFIERS = frozenset(
-    """tiny small little big large remote nearby neighbouring neighboring besieged occupied
-    embattled eastern western northern southern central coastal frontline border greater
-    the a an""".split()  # noqa: SIM905
-)
+def _same_area(place: Place, area: Place) -> bool:
+    """Whether two places are in one country and one first-level admin area (GeoNames' code)."""
+    return bool(
+        place.admin and place.admin == area.admin and _country_of(place) == _country_of(area)
+    )

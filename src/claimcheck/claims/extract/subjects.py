@@ -8,18 +8,12 @@ from functools import cached_property
 
 from claimcheck.claims.extract.countries import country_code
 from claimcheck.claims.extract.patterns import (
-    _ACCORDING_RE,
-    _ATTRIBUTION_RE,
     _EVENT_NOUNS,
     _EVENT_RE,
     _FIGURE_ADJECTIVE,
     _NOT_MODIFIER,
     _NOT_PLACES,
-    _PRONOUNS,
     _PROPER_RE,
-    _SAID_AFTER_RE,
-    _WHO_PREFIXES,
-    _WHO_STRIP,
     _ZONE_NOUN,
 )
 
@@ -372,14 +366,16 @@ _APPOSED_REACH = 150
 #: the same, when the noun found starts with its article ("Vovchansk, | a town")
 _APPOSED_BEFORE_ARTICLE = re.compile(rf"(?P<name>{_PROPER_RE.pattern})\s*,\s*$")
 _ARTICLE_AT = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
+#: "Iraq's second-largest city": an apposition's noun that opens on its owner's name
+_POSSESSIVE_NOUN = re.compile(r"[\w-]+[’']s\s+[a-z]")
 
 
 def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     """The name an apposition describes, when the subject rule found the apposition's noun."""
     name, at = found
-    if not name[:1].islower():
+    if not name[:1].islower() and not _POSSESSIVE_NOUN.match(name):
         return found
-    article = _ARTICLE_AT.match(sentence, at)
+    article = _ARTICLE_AT.match(sentence, at) or _POSSESSIVE_NOUN.match(name)
     pattern = _APPOSED_BEFORE_ARTICLE if article else _APPOSED
     m = pattern.search(sentence, max(0, at - _APPOSED_REACH), at)
     if m is None or m["name"].lower() in _NOT_PLACES:
@@ -387,21 +383,73 @@ def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     return m["name"], m.start("name")
 
 
-#: "al-Tanf in Syria": a name, then "in" and the country it is in, just before the figure.
-_IN_COUNTRY = re.compile(rf"(?P<name>{_PROPER_RE.pattern})\s+in\s+$")
-_IN_COUNTRY_REACH = 150
+#: Words that make a name an area that says where another place is ("Kharkiv Oblast", "the
+#: Sumy region", "Idlib province"): in "Kupiansk in Kharkiv Oblast is 40 km from the border"
+#: the figure is about Kupiansk; the oblast only locates it.
+_AREA_WORDS = (
+    r"oblast|region|province|governorate|district|county|state|prefecture|raion|rayon|krai"
+    r"|okrug|voivodeship|municipality|department|emirate|canton"
+)
+_AREA_NAME = re.compile(rf"\b(?i:{_AREA_WORDS})$")
+_AREA_AFTER = re.compile(rf"\s+(?i:{_AREA_WORDS})\b")
+#: "in northeastern Ukraine", "in the south of": how an area is introduced after a place.
+_COMPASS_ADJECTIVE = (
+    r"(?:north|south)(?:ern)?-?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+)
+#: A place, then what comes between it and the area that locates it: "in", "in the", "in
+#: northeastern", "in Ukraine's", or a comma ("Tyre, Lebanon"; "Kupiansk, Kharkiv Oblast"); or
+#: an apposition's noun ("Bilopillya, a village in the Sumy region").
+_LOCATED_BY = re.compile(
+    rf"(?:(?P<name>{_PROPER_RE.pattern})(?:{_AREA_AFTER.pattern})?"
+    rf"|(?P<noun>\b(?i:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?i:{_EVENT_NOUNS})))"
+    r"(?:\s*,\s*(?:(?:the|a|an)\s+)?|\s*,?\s+in\s+(?:the\s+)?)"
+    rf"(?:(?i:{_COMPASS_ADJECTIVE})\s+)?(?:[\w’'-]+[’']s\s+)?$"
+)
+#: "Baalbek, in the Bekaa valley, lies 100 km north of the border", "Tal Afar, west of Mosul,
+#: is 60 km from": a place, then an aside that says where it is, set off by commas; the figure
+#: is about the place, not the aside.
+_ASIDE_BEFORE = re.compile(
+    rf"(?P<name>{_PROPER_RE.pattern})\s*,\s+(?:(?:in|on|near|at|outside)\s+(?:the\s+)?"
+    rf"(?:(?i:{_COMPASS_ADJECTIVE})\s+)?|(?i:{_COMPASS_ADJECTIVE})\s+of\s+(?:the\s+)?)$"
+)
+_ASIDE_AFTER = re.compile(r"[^,.;:()“”\"]{0,40},")
+_LOCATED_REACH = 150
+
+
+def _is_area(sentence: str, name: str, at: int) -> bool:
+    """Whether a name is a country or an area that locates places ("Kharkiv Oblast", "the Sumy
+    region"), by its words: the subject rule reads the text, not the gazetteer."""
+    return (
+        country_code(name) is not None
+        or _AREA_NAME.search(name) is not None
+        or _AREA_AFTER.match(sentence, at + len(name)) is not None
+    )
 
 
 def _located(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
-    """The place a country locates, when the subject rule found the country: in "a garrison at
-    al-Tanf in Syria is 20 km north of Tower 22" the figure is about al-Tanf, not Syria."""
+    """The place an area locates, when the subject rule found the area: "a garrison at al-Tanf
+    in Syria is 20 km north of Tower 22" is about al-Tanf; "Kupiansk in Kharkiv Oblast is 40 km
+    from the border" about Kupiansk; "Bilopillya, a village in the Sumy region in northeastern
+    Ukraine, less than 10 km from the border" about Bilopillya (an area within an area, then
+    the apposition's name); "Nairobi, the Kenyan capital, is 600 km from" about Nairobi, and
+    "Baalbek, in the Bekaa valley, lies 100 km north of" about Baalbek (an aside in commas
+    that says where the place is). Where no place is found before the areas, the subject is
+    as found."""
     name, at = found
-    if country_code(name) is None:
-        return found
-    m = _IN_COUNTRY.search(sentence, max(0, at - _IN_COUNTRY_REACH), at)
-    if m is None or m["name"].lower() in _NOT_PLACES or country_code(m["name"]) is not None:
-        return found
-    return m["name"], m.start("name")
+    if not _is_area(sentence, name, at) and _ASIDE_AFTER.match(sentence, at + len(name)):
+        aside = _ASIDE_BEFORE.search(sentence, max(0, at - _LOCATED_REACH), at)
+        if aside is not None and aside["name"].lower() not in _NOT_PLACES:
+            return aside["name"], aside.start("name")
+    while _is_area(sentence, name, at):
+        m = _LOCATED_BY.search(sentence, max(0, at - _LOCATED_REACH), at)
+        if m is None:
+            return found
+        if m["noun"]:
+            return _apposed(sentence, (_strip_article(m["noun"]), m.start("noun")))
+        if m["name"].lower() in _NOT_PLACES:
+            return found
+        name, at = m["name"], m.start("name")
+    return name, at
 
 
 class _Spans:
@@ -418,32 +466,3 @@ class _Spans:
     def __contains__(self, at: int) -> bool:
         i = bisect_right(self._starts, at) - 1
         return i >= 0 and self._furthest[i] >= at
-
-
-def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str, int, int] | None:
-    """Who the sentence says is speaking: "X told Y", "X said", "according to X"."""
-    for m in _ATTRIBUTION_RE.finditer(sentence):
-        who = _WHO_PREFIXES.sub("", m["who"]).strip()
-        who = _WHO_STRIP.sub("", who)
-        if (
-            not who
-            or len(who.split()) > 9
-            or re.search(r"\b(?:was|were|is|are|been|be)$", who, re.IGNORECASE)
-        ):
-            continue
-        if who.lower() in _PRONOUNS:
-            if previous is None and " " not in who:
-                continue
-            who = previous or who
-        elif m["to"] and m["verb"].lower() == "told":
-            to = m["to"].strip()
-            if to.lower() not in ("reporters", "journalists"):
-                who = f"{who}, via {to}"
-        return who, offset + m.start("who"), offset + m.end()
-    according = _ACCORDING_RE.search(sentence)
-    if according:
-        return according["who"].strip(), offset + according.start(), offset + according.end()
-    after = _SAID_AFTER_RE.search(sentence)
-    if after:
-        return after["who"].strip(), offset + after.start(), offset + after.end()
-    return None

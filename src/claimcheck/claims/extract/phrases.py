@@ -1,0 +1,102 @@
+"""How a phrase names a place, in words: a border ("the Iraqi border", "the border with Kursk
+Oblast"), a coast, a country's territory or part ("southern Lebanon"), "the capital", a name
+with its nouns ("the port of Aden", "Kharkiv city"), a region ("the Sumy region") and the
+words that qualify a name rather than name it ("Tiny", "Polish"). `places.PlaceReader` looks
+the words these find up in the gazetteer."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.claims.extract.countries import countries_in, country_code
+from claimcheck.claims.extract.patterns import _PROPER_RE
+
+_BORDER = re.compile(
+    r"""^(?:(?:the|a|its|their|this|that|shared|common|[\w’'-]+[’']s)\s+)*
+    (?:(?P<pair>[\w’'.]+(?:\s[\w’'.]+)?\s*[-–/]\s*[\w’'.]+(?:\s[\w’'.]+)?)\s+
+      |(?P<adj>[\w’'.]+(?:\s[\w’'.]+)?)\s+)?
+    (?:land\s+|state\s+|international\s+)?(?:border|frontier|boundary)
+    (?:\s+(?:with|of)\s+(?P<with>[\w’'. -]+)
+      |\s+between\s+(?P<a>[\w’'.-]+(?:\s[\w’'.-]+)?)\s+and\s+(?P<b>[\w’'.-]+(?:\s[\w’'.-]+)?))?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_COAST = re.compile(
+    r"""(?:(?P<owner>[\w’'.]+(?:\s[\w’'.]+)?)\s+)?
+    (?:coast|coastline|shore|shores|coastal\s+waters)\b(?:\s+of\s+(?P<of>[\w’'. ]+))?""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_TERRITORY = re.compile(
+    r"""^(?P<owner>[\w’'.]+(?:\s[\w’'.]+)?)\s+(?:territory|soil|airspace|side|land|mainland)$""",
+    re.IGNORECASE,
+)
+_CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
+_CAPITAL_NAMED = re.compile(
+    rf"\bcapital(?:\s+city)?\s*,?\s+(?:of\s+\w+\s*,\s*)?({_PROPER_RE.pattern})"
+)
+#: "port of Aden", "dam of Kakhovka", "city of Kherson": a generic noun, then the name.
+_NOUN_OF_NAME = re.compile(rf"\b(?P<noun>[a-z][\w-]*)\s+of\s+(?P<name>{_PROPER_RE.pattern})")
+#: A name and the lowercase nouns after it: "Zamzam displacement camp", "Kharkiv city".
+_NAME_AND_NOUNS = re.compile(rf"(?P<name>{_PROPER_RE.pattern})(?P<nouns>(?:\s+[a-z][\w-]*)*)")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: "areas on the Turkish border": where a border phrase inside a longer one starts.
+_AFTER_PREPOSITION = re.compile(r"\b(?:on|along|near|at|by|across)\s+(?:the\s+)?", re.I)
+
+
+def _codes(text: str) -> list[str]:
+    """The countries named in a border's words: "Russia-Ukraine", "Iraqi", "Syria"."""
+    codes = []
+    for part in re.split(r"\s*[-–/]\s*|\s+and\s+", text.strip()):
+        code = country_code(part) or next(iter(countries_in(part)), None)
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def _border_id(a: str, b: str) -> str | None:
+    return None if a == b else f"border:{min(a, b)}-{max(a, b)}"
+
+
+#: "southern Lebanon", "north-eastern Syria", "central Ukraine": a part of a country is in
+#: that country (`country:LB` for "3 km into southern Lebanon").
+_PART_OF = re.compile(
+    r"^(?i:(?:north|south)(?:ern)?-?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?"
+    r"|central)\s+(?=[A-Z])"
+)
+#: Natural features: a name followed by one of these is the feature, never a town of that name.
+_FEATURE = re.compile(
+    r"\b(?:river|lake|sea|valley|mountains?|hills?|bay|gulf|strait|canal|island|peninsula"
+    r"|desert|plain|reservoir|creek|basin|delta|heights)\b",
+    re.IGNORECASE,
+)
+
+#: A region named by a place and the word for what it is: "Kursk Oblast", "the Sumy region".
+_AREA = re.compile(
+    rf"(?:the\s+)?(?P<name>{_PROPER_RE.pattern})\s+(?i:oblast|region|province|governorate"
+    r"|district|county|prefecture|raion|rayon|krai|okrug|voivodeship)"
+)
+
+#: "the town": a settlement the text has named before (`PlaceReader._antecedent`) ...
+_SETTLEMENT = re.compile(r"(?:town|city|village|hamlet|settlement)", re.IGNORECASE)
+#: ... within this many characters before it (a paragraph or two)
+_ANTECEDENT_REACH = 1500
+
+
+def _strip_qualifiers(name: str) -> str:
+    """A name without the capitalised words that qualify it rather than name it: "Tiny",
+    "Polish", "Yemen's", "Ukrainian-held", "Chinese"."""
+    words = name.split()
+    while len(words) > 1 and (
+        country_code(words[0]) is not None
+        or words[0].lower() in _QUALIFIERS
+        or re.search(r"-(?:held|controlled|occupied|run|backed)$", words[0], re.IGNORECASE)
+    ):
+        words = words[1:]
+    return " ".join(words)
+
+
+#: Capitalised words that open a sentence or a headline and qualify the name after them.
+_QUALIFIERS = frozenset(
+    """tiny small little big large remote nearby neighbouring neighboring besieged occupied
+    embattled eastern western northern southern central coastal frontline border greater
+    the a an""".split()  # noqa: SIM905
+)
