@@ -246,6 +246,9 @@ def test_joined_figures_keep_their_own_subjects_when_a_new_name_starts_a_clause(
         # "the capital" of the country the sentences just before are about
         ("Fighting continued on Sunday in Somalia. The convoy was 40 km from the capital.",
          (), ("geonames:53654",)),
+        # the country the phrase names itself comes first ("the Lebanese capital" was Washington)
+        ("An American drone hit a car some 20 km south of the Lebanese capital.",
+         (), ("geonames:276781",)),
     ],
 )  # fmt: skip
 def test_places_located_by_areas_regions_and_parts(

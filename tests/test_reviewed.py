@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,8 @@ def test_every_summary_of_the_stories_is_short(story: Path) -> None:
     reviewed = _reviewed(str(story / "claims.yaml"), str(story / "places.yaml"))
     too_long = {k: v for k, v in reviewed.items() if len(v) > SHORT_CHARS}
     assert not too_long
-    assert all(v[0].isupper() and "(±" not in v and "“" not in v for v in reviewed.values())
+    assert all(v[0].isupper() and not re.search(r"\([±+−]", v) and "“" not in v
+               for v in reviewed.values())  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -44,6 +46,12 @@ def test_every_summary_of_the_stories_is_short(story: Path) -> None:
          "The Dobrotvir power station is several km from Przewodów"),
         ("tests/data/real/tower-22", "biden-northeast-jordan",
          "Tower 22 is in north-eastern Jordan"),
+        # too long with the place's name: the name the quote uses, though a namesake shares it
+        ("tests/data/real/petropavlovka", "ilgiornale-140km-from-border",
+         "Petropavlovka is 140 km from the Russia–Ukraine border"),
+        # a one-sided hedge without its slack
+        ("tests/data/real/romania-drone", "ukrinform-dumitra-just-over-100km-south-of-border",
+         "Dumitra is just over 100 km south of the Romania–Ukraine border"),
     ],
 )  # fmt: skip
 def test_summaries_say_what_the_claim_says(story: str, claim: str, expected: str) -> None:
@@ -90,8 +98,10 @@ claims:
         ("福島第一原子力発電所, Station", "Iitate is 40 km from The Very Long Official Name of "
                                            "the Nuclear Power Generating Station"),
         # the longest alias that makes it fit
-        ("Nuclear Power Generating Station, the plant", "Iitate is 40 km from the Nuclear "
-                                                        "Power Generating Station"),
+        ("Nuclear Power Generating Station, NPGS", "Iitate is 40 km from the Nuclear "
+                                                   "Power Generating Station"),
+        # but first the name the claim's quote uses
+        ("Nuclear Power Generating Station, the plant", "Iitate is 40 km from the plant"),
     ],
 )  # fmt: skip
 def test_a_long_name_gives_way_only_to_a_shorter_name_of_the_same_place(

@@ -8,8 +8,9 @@ claim words it (without the tolerance claimcheck reads into it: "about 24 km", n
 (±1.2 km)"), its direction or area. Nothing is added that the data does not hold.
 
 When the sentence is longer than 75 characters, the longest place name is swapped for the next
-shorter of the names the places file gives that place (`aliases`), as long as no other place
-in the file goes by it and it is in the Latin script the sentence is in, until the sentence
+shorter of the names the places file gives that place (`aliases`): first a name the claim's own
+quote uses ("Petropavlovka", which a namesake shares, is still what the claim said), then one
+no other place in the file goes by, in the Latin script the sentence is in, until the sentence
 fits or no shorter name is left; then it stays longer than 75 characters, since a summary that
 no longer names its places would not be faithful (docs/commands/report.md).
 """
@@ -33,18 +34,22 @@ def _latin(name: str) -> bool:
     return all("LATIN" in unicodedata.name(c, "") for c in name if c.isalpha())
 
 
-def shorter_names(place: Place, gazetteer: Gazetteer, label: str) -> list[str]:
-    """The place's other names that are shorter than `label`, longest first: those in the
-    Latin script that no other place in the file also goes by."""
+def shorter_names(place: Place, gazetteer: Gazetteer, label: str, quote: str) -> list[str]:
+    """The place's other names that are shorter than `label`, longest first: those the quote
+    uses, then those in the Latin script that no other place in the file also goes by."""
     taken = {n.casefold() for other in gazetteer if other.id != place.id for n in other.names}
     names = {n for n in place.names if len(n) < len(label) and _latin(n)}
-    return sorted((n for n in names if n.casefold() not in taken), key=lambda n: (-len(n), n))
+    quoted = sorted(
+        (n for n in names if n.casefold() in quote.casefold()), key=lambda n: (-len(n), n)
+    )
+    unshared = sorted((n for n in names if n.casefold() not in taken), key=lambda n: (-len(n), n))
+    return quoted + [n for n in unshared if n not in quoted]
 
 
 def _as_claimed(text: str) -> str:
     """The sentence with the figures as a claim words them: claimcheck's reading of a vague
     figure dropped ("a few km (between 2 and 5 km)" -> "a few km"), miles spelled out."""
-    text = re.sub(r" \((±|between )[^)]*\)", "", text)
+    text = re.sub(r" \(([±+−]|between )[^)]*\)", "", text)
     text = re.sub(r"\b1 mi\b", "1 mile", text)
     text = re.sub(r"(\d) nmi\b", r"\1 nautical miles", text)
     return re.sub(r"(\d) mi\b", r"\1 miles", text)
@@ -65,7 +70,7 @@ def claim_reviewed(
     for pid in set(places.values()):
         place = gazetteer.get(pid)
         if place is not None and pid in names:
-            spare[pid] = shorter_names(place, gazetteer, names[pid])
+            spare[pid] = shorter_names(place, gazetteer, names[pid], claim.quote)
     text = sentence()
     while len(text) > SHORT_CHARS:
         left = [pid for pid, options in spare.items() if options]

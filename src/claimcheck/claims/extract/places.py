@@ -344,7 +344,8 @@ class PlaceReader:
             found = self._resolve(named.group(1))
             if found:
                 return found
-        codes = [c for c in (_country_of(other), *context.countries) if c]
+        # "the Lebanese capital", "Syria's capital": the country in the phrase itself first
+        codes = [c for c in (*countries_in(text), _country_of(other), *context.countries) if c]
         # as a reader remembers which country a story is in: "the capital" of the sentences
         # just before, when this one names no country
         codes = codes or context.earlier()[:1]
