@@ -80,11 +80,40 @@ class YMap(dict[str, Any]):
 
 
 class YList(list[Any]):
-    """A sequence that remembers where it and each of its items stand in the file."""
+    """A sequence that remembers where it and each of its items stand in the file.
 
-    __slots__ = ("item_positions", "position")
-    position: Position
-    item_positions: list[Position]
+    Read from a file, the positions are worked out when first asked for, from the parser's
+    marks (a long line's vertices are tens of thousands of items, and almost never need them).
+    """
+
+    __slots__ = ("_item_positions", "_marks", "_position")
+    #: where the list and each of its items start, until their positions are asked for
+    _marks: tuple[Any, list[Any]] | None
+    _position: Position | None
+    _item_positions: list[Position] | None
+
+    @property
+    def position(self) -> Position:
+        if self._position is None:
+            assert self._marks is not None  # set with the positions' marks, or positions
+            self._position = _pos(self._marks[0])
+        return self._position
+
+    @position.setter
+    def position(self, value: Position) -> None:
+        self._position = value
+
+    @property
+    def item_positions(self) -> list[Position]:
+        if self._item_positions is None:
+            assert self._marks is not None
+            self._item_positions = [_pos(mark) for mark in self._marks[1]]
+            self._marks = None
+        return self._item_positions
+
+    @item_positions.setter
+    def item_positions(self, value: list[Position]) -> None:
+        self._item_positions = value
 
 
 _new_tuple = tuple.__new__
@@ -295,10 +324,9 @@ class Builder:
         if tag != _SEQ:
             self.problem(start.start_mark, f"YAML tag {tag!r} is not allowed: remove it", field)
         out = YList()
-        out.position = _pos(start.start_mark)
-        positions: list[Position] = []
-        out.item_positions = positions
-        get, append, at = self.next_event, out.append, positions.append
+        marks: list[Any] = []
+        out._marks, out._position, out._item_positions = (start.start_mark, marks), None, None
+        get, append, at = self.next_event, out.append, marks.append
         i = 0
         while True:
             item = get()
@@ -307,12 +335,11 @@ class Builder:
                 return out
             if cls is ScalarEvent and item.anchor is None:
                 append(self.scalar(item, (field, i)))  # `build` inlined: a [lat, lon] pair
-                mark = item.start_mark
+                at(item.start_mark)
             else:
                 append(self.build(item, (field, i)))
                 # an alias's item is the node it names, which starts where that was written
-                mark = self.aliased(item).mark if cls is AliasEvent else item.start_mark
-            at(_new_tuple(Position, (mark.line + 1, mark.column + 1)))
+                at(self.aliased(item).mark if cls is AliasEvent else item.start_mark)
             i += 1
 
     def mapping(self, start: Any, field: FieldPath) -> YMap:
@@ -389,7 +416,7 @@ def _plain(value: Any, field: str, path: str, problems: list[Problem], depth: in
         seq = YList(
             _plain(item, f"{field}[{i}]", path, problems, depth + 1) for i, item in enumerate(value)
         )
-        seq.position, seq.item_positions = _NOWHERE, [_NOWHERE] * len(seq)
+        seq._marks, seq._position, seq._item_positions = None, _NOWHERE, [_NOWHERE] * len(seq)
         return seq
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
