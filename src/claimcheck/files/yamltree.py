@@ -361,7 +361,11 @@ class Builder:
                 key_scalar = self.aliased(key_event).first() or key_event
             elif cls is ScalarEvent and key_event.anchor is not None:
                 self.anchor(key_event, False, [key_event])
-            if key_scalar.__class__ is not ScalarEvent or _tag(key_scalar) == _MERGE:
+            if key_scalar.__class__ is not ScalarEvent or (
+                # a plain key whose first character no resolver types is text, not `<<`
+                (key_scalar.tag is not None or key_scalar.value[:1] in _RESOLVERS)
+                and _tag(key_scalar) == _MERGE
+            ):
                 mark = self.aliased(key_event).mark if cls is AliasEvent else key_event.start_mark
                 self.problem(mark, "keys must be plain words", field)
                 if cls is not AliasEvent:
@@ -379,7 +383,8 @@ class Builder:
                 )
                 self.skip(get())
                 continue
-            positions[key] = _pos(key_scalar.start_mark)
+            at: Any = key_scalar.start_mark  # `_pos` inlined: one call fewer for every key
+            positions[key] = _new_tuple(Position, (at.line + 1, at.column + 1))
             out[key] = self.build(get(), (field, key))
 
 

@@ -11,10 +11,9 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
 from functools import cache, lru_cache
 
-from claimcheck.errors import ParseError, shown
+from claimcheck.errors import Kind, ParseError, shown
 from claimcheck.grammar.precision import (
     ABOUT_FRACTION,
     Reading,
@@ -39,7 +38,7 @@ from claimcheck.grammar.units import (
 from claimcheck.grammar.vague import VAGUE_PATTERN, vague_quantity
 
 
-class Relation(Enum):
+class Relation(Kind):
     """How a claimed figure relates to the truth; values are the stable JSON names."""
 
     MORE_THAN = "more_than"

@@ -10,17 +10,16 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from enum import Enum
 from functools import lru_cache
 
-from claimcheck.errors import ParseError, shown
+from claimcheck.errors import Kind, ParseError, shown
 
 
 class UnitError(ParseError):
     """A figure or unit that cannot be read."""
 
 
-class Unit(Enum):
+class Unit(Kind):
     """A length unit; the value is its symbol, as written in JSON output."""
 
     M = "m"
