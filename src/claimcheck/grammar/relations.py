@@ -305,10 +305,13 @@ _NEGATIVE_RE = re.compile(r"(?<![\w.])[-−]\s*\d")
 _EMPHASIS_RE = re.compile(r"^(?:just|only|merely)\s+(?!under\b|over\b)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
     """Read "more than 45 mi", "within 55 km", "between 30 and 40 km" or a bare "34 mi".
 
     A bare figure means EXACTLY: true when the truth rounds to it at its written precision.
+    Claims repeat a few figures, so each text is read once (a Requirement is immutable; an
+    unreadable text raises every time).
     """
     cleaned = _EMPHASIS_RE.sub("", " ".join(text.strip().split()))
     tol = _parse_tolerance(tolerance)
