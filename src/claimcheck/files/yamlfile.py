@@ -139,9 +139,10 @@ def load(path: str, text: str | None = None) -> Any:
 
 
 def _load(path: str, text: str) -> Any:
-    parser = Parser(text)
-    builder = Builder(path, parser.get_event)
+    parser = None
     try:
+        parser = Parser(text)  # the pure-Python parser checks the characters here
+        builder = Builder(path, parser.get_event)
         found, value = builder.document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -164,7 +165,8 @@ def _load(path: str, text: str) -> Any:
     except RecursionError as exc:  # only the pure-Python parser recurses
         raise DataError([Problem(path, 1, 1, "", "YAML nested too deeply")]) from exc
     finally:
-        parser.dispose()
+        if parser is not None:
+            parser.dispose()
     if not found:
         raise DataError([Problem(path, 1, 1, "", "the file is empty: no YAML document in it")])
     if builder.problems:
