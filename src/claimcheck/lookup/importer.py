@@ -38,6 +38,8 @@ _NOT_NAMES = frozenset({"link", "post", "iata", "icao", "faac", "fr_1793", "wkdt
 _MAX_PROBLEMS = 20
 #: rows between two progress reports (a few hundred KB of a dump)
 _PROGRESS_ROWS = 4096
+#: rows inserted at a time (their places and names)
+_BATCH_ROWS = 10_000
 #: names remembered with their spelling id; past this the cache starts again (the world's dump
 #: has tens of millions of distinct names, which would not fit)
 _NAME_CACHE = 2_000_000
@@ -140,22 +142,26 @@ class _Builder:
         con.executescript(_SCHEMA)
         con.execute("BEGIN")
         with _dump(path, self.progress) as lines:
-            con.executemany(
-                "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self._places(lines, path)
-            )
+            self._load(lines, path)
         con.execute("CREATE INDEX names_place ON names(geonameid)")
         if alternate_names:
             con.execute("CREATE TEMP TABLE alternates(geonameid INTEGER, name TEXT)")
             with _dump(alternate_names, self.progress) as lines:
                 con.executemany(_NEW_ALTERNATES, _alternates(lines, alternate_names))
             new = con.execute("SELECT DISTINCT geonameid, name FROM alternates")
-            self._add_names((gid, name, 0) for gid, name in new)
+            sid_of, spell = self.spelling_of.get, self._spelling_id
+            while batch := new.fetchmany(_BATCH_ROWS):
+                names = [(gid, name, sid_of(name) or spell(name), 0) for gid, name in batch]
+                self._insert([], names)
         con.executemany(
             "INSERT INTO trigrams VALUES (?, ?)",
             ((tri, self.postings[tri].tobytes()) for tri in sorted(self.postings)),
         )
         con.execute("CREATE INDEX spellings_key ON spellings(key)")
-        con.execute("CREATE INDEX names_spelling ON names(spelling_id)")
+        # covering: a look-up reads its rows from this index alone (index.GazetteerDb.search)
+        con.execute(
+            "CREATE INDEX names_spelling ON names(spelling_id, geonameid, is_primary, name)"
+        )
         meta = {
             "schema": SCHEMA_VERSION,
             "source": os.path.basename(path),
@@ -166,53 +172,49 @@ class _Builder:
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         con.execute("COMMIT")
 
-    def _places(self, lines: Iterable[str], path: str) -> Iterator[tuple[object, ...]]:
-        """Place rows for the places table; their names go to the names table on the way."""
-        names: list[tuple[int, str, int]] = []
+    def _load(self, lines: Iterable[str], path: str) -> None:
+        """The dump's places and their names, inserted a batch of rows at a time."""
+        places: list[tuple[object, ...]] = []
+        names: list[tuple[int, str, int, int]] = []
         only = self.country
+        # the name's spelling id from the cache, else from _spelling_id: inline, as this runs
+        # for every name of every row
+        sid_of, spell = self.spelling_of.get, self._spelling_id
         for line_no, fields in _rows(lines, path, GEONAMES_COLUMNS):
             place = _place(fields, path, line_no)
             if only and place[6] != only:
                 continue
+            places.append(place)
             geonameid = place[0]
-            self.rows += 1
             primary, ascii_name, alternates = fields[1], fields[2], fields[3]
             if primary:
-                names.append((geonameid, primary, 1))
+                names.append((geonameid, primary, sid_of(primary) or spell(primary), 1))
             if ascii_name and ascii_name != primary:
-                names.append((geonameid, ascii_name, 1))
+                names.append((geonameid, ascii_name, sid_of(ascii_name) or spell(ascii_name), 1))
             if alternates:
                 written = {primary, ascii_name, ""}
                 for name in alternates.split(","):
                     if name not in written:
                         written.add(name)
-                        names.append((geonameid, name, 0))
-            if len(names) >= 50_000:
-                self._add_names(names)
-                names = []
-            yield place
-        self._add_names(names)
+                        names.append((geonameid, name, sid_of(name) or spell(name), 0))
+            if len(places) >= _BATCH_ROWS:
+                self._insert(places, names)
+                places, names = [], []
+        self._insert(places, names)
 
-    def _add_names(self, names: Iterable[tuple[int, str, int]]) -> None:
-        """Insert name rows, spelling each distinct name once (its spelling id is cached)."""
-        self.con.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", self._spelled(names))
-        self.con.executemany("INSERT INTO spellings VALUES (?, ?, ?)", self.new_spellings)
+    def _insert(
+        self, places: list[tuple[object, ...]], names: list[tuple[int, str, int, int]]
+    ) -> None:
+        con = self.con
+        con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
+        con.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", names)
+        con.executemany("INSERT INTO spellings VALUES (?, ?, ?)", self.new_spellings)
+        self.rows += len(places)
+        self.names += len(names)
         self.new_spellings = []
 
-    def _spelled(
-        self, names: Iterable[tuple[int, str, int]]
-    ) -> Iterator[tuple[int, str, int, int]]:
-        cache, spell = self.spelling_of, self._spelling_id
-        for geonameid, name, primary in names:
-            sid = cache.get(name)
-            if sid is None:
-                if len(cache) >= _NAME_CACHE:
-                    cache.clear()
-                sid = cache[name] = spell(name)
-            self.names += 1
-            yield geonameid, name, sid, primary
-
     def _spelling_id(self, name: str) -> int:
+        """The id of the name's spelling, made (with its key and trigrams) if it is new."""
         spelled = spelling(name)
         sid = self.spelling_ids.get(spelled)
         if sid is None:
@@ -222,10 +224,14 @@ class _Builder:
             postings = self.postings
             padded = f" {spelled} "  # index.trigrams, as a set in one go
             for tri in {padded[i : i + 3] for i in range(len(padded) - 2)}:
-                posting = postings.get(tri)
-                if posting is None:
-                    posting = postings[tri] = array("i")
-                posting.append(sid)
+                try:
+                    postings[tri].append(sid)
+                except KeyError:
+                    postings[tri] = array("i", (sid,))
+        cache = self.spelling_of
+        if len(cache) >= _NAME_CACHE:
+            cache.clear()
+        cache[name] = sid
         return sid
 
 
