@@ -87,6 +87,9 @@ class GazetteerDb:
             raise UsageError(f"{path}: no such gazetteer index (build one with `places import`)")
         try:
             self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            # read through a memory map, not read() calls: a look-up that returns many places
+            # visits many pages (SQLite caps the size at what its build allows)
+            self.con.execute("PRAGMA mmap_size = 17179869184")
             meta = dict(self.con.execute("SELECT key, value FROM meta"))
         except sqlite3.DatabaseError as exc:
             raise UsageError(f"{path}: not a claimcheck gazetteer index ({exc})") from exc
