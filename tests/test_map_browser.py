@@ -250,6 +250,11 @@ def test_each_real_story_map_reads_at_its_default_view(story: Path, tmp_path: Pa
     shown = {label["text"] for label in labels if label["kind"] == "place"}
     for pid in named & points:
         assert names[pid] in shown, names[pid]
+    # The countries are named on their land: a border alone does not say which side is which.
+    countries = {label["text"] for label in labels if label["kind"] == "country"}
+    assert countries, story.name
+    if story.name == "petropavlovka":
+        assert countries == {"Russia", "Ukraine"}
     assert seen["paths"].get("land", 0) >= 1
     assert seen["resources"] == [] and seen["violations"] == []
     dom = page.read_text()

@@ -139,7 +139,9 @@ def render(
         "collection": _side_by_side(collection),
         "layers": LAYERS,
         "legend": [vars(e) for e in legend(collection, bool(towns), base_layers)],
-        "labels": default_view_labels(collection, towns, focus, zoom, inset),
+        "labels": default_view_labels(
+            collection, towns, focus, zoom, inset, basemap.countries_in(around) if not tiles else []
+        ),
         "view": {"focus": _bounds(focus), "full": _bounds(full), "zoom": zoom, "overview": inset},
         "base": {
             "countries": {"type": "FeatureCollection", "features": countries},

@@ -146,6 +146,14 @@ def mercator_px(lat: float, lon: float, zoom: float) -> tuple[float, float]:
     return x, y
 
 
+def mercator_lat_lon(x: float, y: float, zoom: float) -> tuple[float, float]:
+    """(lat, lon) of Web Mercator pixel coordinates at `zoom` (mercator_px undone)."""
+    scale = TILE_PX * 2.0**zoom
+    lon = x / scale * 360.0 - 180.0
+    lat = math.degrees(math.atan(math.sinh(math.pi * (1.0 - 2.0 * y / scale))))
+    return lat, lon
+
+
 def fit_zoom(
     west: float, south: float, east: float, north: float, width: float, height: float,
     snap: float = 0.25,

@@ -194,9 +194,11 @@
         l.wrap.style.display = "none"; return;
       }
       var tries = [l.item];
-      RINGS.forEach(function (ring) {
-        DIRS.forEach(function (dir) { tries.push(spot(l.item, dir, ring)); });
-      });
+      if (l.kind !== "country") {  // a country's name stays on its land, or hides
+        RINGS.forEach(function (ring) {
+          DIRS.forEach(function (dir) { tries.push(spot(l.item, dir, ring)); });
+        });
+      }
       for (var i = 0; i < tries.length; i += 1) {
         moveTo(l, tries[i]);
         var r = l.text.getBoundingClientRect();
