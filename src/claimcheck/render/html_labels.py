@@ -20,7 +20,7 @@ from claimcheck.render.labels import (
     mercator_px,
     place,
 )
-from claimcheck.render.view import label_items, positions
+from claimcheck.render.view import label_items
 
 #: The map area (CSS px) the default view and its labels are computed for, and the room the
 #: legend takes on the right; a smaller window zooms out, and the page's declutter pass hides
@@ -49,27 +49,64 @@ def _mercator(zoom: float) -> Any:
 
 
 def _drawn(collection: Mapping[str, Any], to_px: Any) -> Any:
-    """The claims' lines and places in pixels, which a country's name keeps off if it can."""
-    import numpy as np
+    """The claims' lines, outlines and places in pixels, which a country's name and the
+    overview keep off if they can (uncertainty circles left out: they surround the places)."""
     import shapely
+    from shapely.geometry import shape
 
     parts = []
     for f in collection["features"]:
-        xy = to_px(np.array(positions(f["geometry"]["coordinates"])))
-        if f["geometry"]["type"] == "Point":
-            parts.append(shapely.Point(xy[0]).buffer(6.0))
-        elif f["properties"].get("layer") != "uncertainty":
-            parts.append(shapely.LineString(xy) if len(xy) > 1 else shapely.Point(xy[0]))
+        if f["properties"].get("layer") == "uncertainty":
+            continue
+        geom = shapely.transform(shape(f["geometry"]), to_px)
+        if geom.geom_type == "Point":
+            parts.append(geom.buffer(6.0))
+        else:
+            parts.append(geom.boundary if geom.geom_type.endswith("Polygon") else geom)
     return shapely.GeometryCollection(parts)
 
 
-def default_view_labels(
-    collection: Mapping[str, Any], towns: list[Town], focus: Extent, zoom: float, inset: bool,
-    countries: Sequence[Mapping[str, Any]] = (),
-) -> list[Any]:  # fmt: skip
-    """Every label with the offset placed for the default view (px at `zoom`); a country
-    (basemap.countries_in) is named on its part of the view, or left out when it has none."""
-    items = label_items(collection, towns, countries)
+#: Where the page may put its overview with its caption (map.css), as the box it hides in px
+#: from the map area's left edge and from its top (a negative y: from its bottom): bottom left
+#: above the scale, or top left below the zoom buttons. The first is preferred.
+OVERVIEW_CORNERS = {"bottom-left": (0.0, -224.0, 252.0, 0.0), "top-left": (0.0, 78.0, 252.0, 282.0)}
+
+
+def _overview_box(view: Box, corner: str) -> Box:
+    x0, y0, x1, y1 = OVERVIEW_CORNERS[corner]
+    top = view.y1 if y0 < 0 else view.y0
+    return Box(view.x0 + x0, top + y0, view.x0 + x1, top + y1)
+
+
+def overview_corner(
+    collection: Mapping[str, Any], base: Sequence[Mapping[str, Any]], focus: Extent, zoom: float
+) -> str:
+    """The corner where the overview hides least at the default view: none of the claims'
+    lines and places and of the base layer's borders and coasts (`base`, basemap features) if
+    a corner is free of them; a place counts as a line across the map, a claim's line thrice
+    its length, a border or coast its length."""
+    import shapely
+    from shapely.geometry import shape
+
+    to_px = _mercator(zoom)
+    view = _view_box(focus, zoom)
+    claims = _drawn(collection, to_px)
+    lines = [shapely.transform(shape(f["geometry"]), to_px) for f in base
+             if f["properties"]["layer"] != "land"]  # fmt: skip
+
+    def hidden(corner: str) -> float:
+        b = _overview_box(view, corner)
+        window = shapely.box(b.x0, b.y0, b.x1, b.y1)
+        cost = sum(view.x1 - view.x0 for g in claims.geoms
+                   if g.geom_type == "Polygon" and g.intersects(window))  # fmt: skip
+        cost += 3 * shapely.intersection(claims, window).length
+        return cost + sum(shapely.intersection(line, window).length for line in lines)
+
+    return min(OVERVIEW_CORNERS, key=hidden)
+
+
+def _view_box(focus: Extent, zoom: float) -> Box:
+    """The default view's map area at `zoom` in Web Mercator px, less the legend's room."""
     west, south, east, north = focus
     x0, y0 = mercator_px(north, west, zoom)
     x1, y1 = mercator_px(south, east, zoom)
@@ -77,9 +114,28 @@ def default_view_labels(
     half_w = (REFERENCE_PX[0] - left - right) / 2
     half_h = (REFERENCE_PX[1] - top - bottom) / 2
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    view = Box(cx - half_w - left, cy - half_h - top, cx + half_w + 30, cy + half_h + bottom)
-    # The overview inset and its caption, bottom left (see _CSS), with a margin.
-    overview = Box(view.x0, view.y1 - 34 - 190, view.x0 + 252, view.y1)
+    return Box(cx - half_w - left, cy - half_h - top, cx + half_w + 30, cy + half_h + bottom)
+
+
+def view_extent(focus: Extent, zoom: float) -> Extent:
+    """(west, south, east, north) of the whole reference map area at the default view, the
+    legend's room included: what the base layer must cover, and the overview frames."""
+    box = _view_box(focus, zoom)
+    right = box.x1 - 30 + PADDING_PX[2]
+    north, west = mercator_lat_lon(box.x0, box.y0, zoom)
+    south, east = mercator_lat_lon(right, box.y1, zoom)
+    return west, south, east, north
+
+
+def default_view_labels(
+    collection: Mapping[str, Any], towns: list[Town], focus: Extent, zoom: float, inset: bool,
+    countries: Sequence[Mapping[str, Any]] = (), corner: str = "bottom-left",
+) -> list[Any]:  # fmt: skip
+    """Every label with the offset placed for the default view (px at `zoom`); a country
+    (basemap.countries_in) is named on its part of the view, or left out when it has none."""
+    items = label_items(collection, towns, countries)
+    view = _view_box(focus, zoom)
+    overview = _overview_box(view, corner)
     to_px = _mercator(zoom)
     drawn = _drawn(collection, to_px) if countries else None
     spots, kept = [], []
