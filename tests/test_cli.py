@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -224,3 +226,19 @@ def test_the_last_error_line_says_what_the_command_did_not_do(
         .splitlines()[-1]
         .endswith(f": {outcome}; fix the input and run again")
     )
+
+
+@pytest.mark.parametrize(("chosen", "expected"), [(None, "1"), ("4", "4")])
+def test_blas_runs_one_thread_unless_the_user_chose(chosen: str | None, expected: str) -> None:
+    """numpy's OpenBLAS starts a pool of threads when it is imported (half of numpy's import
+    time): the command line asks for one thread before anything imports numpy, and a user's own
+    setting stands."""
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if chosen is not None:
+        env["OPENBLAS_NUM_THREADS"] = chosen
+    code = (
+        "import os, sys, claimcheck.cli.app; "
+        "print(os.environ['OPENBLAS_NUM_THREADS'], 'numpy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.split() == [expected, "False"], out.stderr

@@ -13,7 +13,8 @@ from claimcheck import api
 from claimcheck.analysis.checks import AngleCheck, LengthCheck, percent
 from claimcheck.render import claimreview, html_report, markdown
 from claimcheck.render.methods import methods
-from claimcheck.render.reasons import reading_words, verdict_sentence
+from claimcheck.render.readings import reading_words
+from claimcheck.render.reasons import verdict_sentence
 from claimcheck.render.summary import summarize
 from claimcheck.render.words import definite, figure, part_adjective
 

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from enum import Enum
 
 
-class Level(Enum):
+class Kind(Enum):
+    """An Enum whose members hash as objects do, in C: Enum's own hash is a Python call (on
+    the member's name), and verdicts, units and relations are looked up in dicts and sets for
+    every claim. Members are singletons that compare by identity, so equal means same hash."""
+
+    __hash__ = object.__hash__
+
+
+class Level(Kind):
     ERROR = "error"
     WARNING = "warning"
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
 from functools import lru_cache
 from typing import ClassVar
 
+from claimcheck.errors import Kind
 from claimcheck.gazetteer.places import Place, PlaceKind, PlaceRef
 from claimcheck.grammar.directions import Direction
 from claimcheck.grammar.precision import ABOUT_FRACTION
@@ -35,7 +35,7 @@ from claimcheck.grammar.routes import CIRCUITY, Route
 from claimcheck.grammar.units import Unit
 
 
-class Quantity(Enum):
+class Quantity(Kind):
     """What is measured about the subject, relative to the reference."""
 
     #: distance to the reference's nearest point: a point, a line, an area's edge (0 inside)

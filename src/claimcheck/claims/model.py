@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 from claimcheck.claims.meaning import (
@@ -23,7 +22,7 @@ from claimcheck.claims.meaning import (
     ZoneRadiusAssertion,
 )
 from claimcheck.claims.policy import Policy, read_policy
-from claimcheck.errors import DataError, Level, ParseError, Problem, shown
+from claimcheck.errors import DataError, Kind, Level, ParseError, Problem, shown
 from claimcheck.files import yamlfile
 from claimcheck.files.limits import MAX_CLAIMS
 from claimcheck.gazetteer.places import (
@@ -39,7 +38,7 @@ from claimcheck.grammar.relations import Requirement, parse_requirement
 from claimcheck.grammar.routes import Route, parse_route
 
 
-class VerdictKind(Enum):
+class VerdictKind(Kind):
     CONSISTENT = "consistent"
     INCONSISTENT = "inconsistent"
     INCONCLUSIVE = "inconclusive"

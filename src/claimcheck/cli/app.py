@@ -7,11 +7,17 @@ anything; the commands call the library (claimcheck.api) and a renderer.
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Any
 
 import click
 
 from claimcheck import __version__
+
+# One BLAS thread, unless the user chose: numpy's OpenBLAS starts a pool of threads when it is
+# imported, which takes half of numpy's import (~60 ms of a 0.13 s import on 2 CPUs), and no
+# command multiplies matrices big enough to use them. Set before any command imports numpy.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 #: command name -> "module:function"; each module holds one command and its options.
 #: The exit code after Ctrl-C: 128 + SIGINT, as shells report a process the signal ended (the

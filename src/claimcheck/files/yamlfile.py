@@ -28,7 +28,7 @@ from claimcheck.files.limits import (
     MAX_NAME_CHARS,
     too_many,
 )
-from claimcheck.files.yamltree import Builder, Loader, YList, YMap
+from claimcheck.files.yamltree import Builder, Parser, YList, YMap
 
 #: How alike (difflib ratio) an unknown key must be to a known one for "did you mean": typos
 #: score 0.73 and up ('distnce' 0.93, 'qoute' 0.80, 'near_to' 0.73); at difflib's default of
@@ -75,7 +75,12 @@ def read_bytes(path: str) -> bytes:
             if size > MAX_FILE_BYTES:
                 message = f"the file is {too_many('bytes', size, MAX_FILE_BYTES)}"
                 raise DataError([Problem(path, 0, 0, "", message)])
-            return _within_limit(path, handle.read(MAX_FILE_BYTES + 1))
+            # read what the file holds (asking for the limit would allocate all of it first),
+            # then whatever it has grown by since, up to just past the limit
+            raw = handle.read(size + 1)
+            if len(raw) > size:
+                raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
+            return _within_limit(path, raw)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise DataError([Problem(path, 0, 0, "", f"cannot read file: {reason}")]) from exc
@@ -134,8 +139,11 @@ def load(path: str, text: str | None = None) -> Any:
 
 
 def _load(path: str, text: str) -> Any:
+    parser = None
     try:
-        node = yaml.compose(text, Loader=Loader)
+        parser = Parser(text)  # the pure-Python parser checks the characters here
+        builder = Builder(path, parser.get_event)
+        found, value = builder.document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -156,10 +164,11 @@ def _load(path: str, text: str) -> Any:
         raise DataError([Problem(path, 1, 1, "", f"YAML error: {exc}")]) from exc
     except RecursionError as exc:  # only the pure-Python parser recurses
         raise DataError([Problem(path, 1, 1, "", "YAML nested too deeply")]) from exc
-    if node is None:
+    finally:
+        if parser is not None:
+            parser.dispose()
+    if not found:
         raise DataError([Problem(path, 1, 1, "", "the file is empty: no YAML document in it")])
-    builder = Builder(path, may_alias="*" in text)
-    value = builder.build(node, "")
     if builder.problems:
         raise DataError(builder.problems)
     return value

@@ -1,23 +1,38 @@
-"""The YAML node tree as plain values that remember where they stand in the file.
+"""YAML read as plain values that remember where they stand in the file.
 
 PyYAML's loaders keep the last of two duplicate keys without a word, expand alias bombs and,
-outside the safe loader, build arbitrary objects from tags. We compose the node tree with the
-C parser (5x faster than the pure-Python one), then build plain values ourselves (`Builder`):
-duplicate keys, aliases and unknown tags become Problems with file:line:column. Mappings and
-lists remember their positions (`YMap`, `YList`); `from_plain` gives data that never was a file
-the same shape. claimcheck.files.yamlfile reads files into these.
+outside the safe loader, build arbitrary objects from tags. We read the file's events with the C
+parser (5x faster than the pure-Python one) and build plain values from them as they come
+(`Builder`), never holding PyYAML's node tree: a tree of nodes and marks is 30 times the file's
+size, the values with their positions a fraction of that. Duplicate keys, aliases and unknown
+tags become Problems with file:line:column; every value, position and message is the one that
+composing the node tree and building from it gave. Mappings and lists remember their positions
+(`YMap`, `YList`); `from_plain` gives data that never was a file the same shape.
+claimcheck.files.yamlfile reads files into these.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from array import array
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    MappingEndEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from claimcheck.errors import DataError, Problem
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: the C parser where PyYAML has it (it reads and checks the syntax; we build)
+Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
     _STR,
@@ -27,37 +42,23 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
-#: the implicit resolvers (tag, regex) that may type a plain scalar, by its first character
+#: the implicit resolvers (tag, regex) that may type a plain scalar, by its first character:
+#: the safe loader tries those listed under the value's first character, in order, and
+#: otherwise gives a string (it has no path and no wildcard resolvers)
 _RESOLVERS: dict[str, list[tuple[str, Any]]] = {
-    k: v for k, v in _BaseLoader.yaml_implicit_resolvers.items() if k is not None
+    k: v for k, v in Parser.yaml_implicit_resolvers.items() if k is not None
 }
-
-
-class Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """The safe loader, resolving scalars' tags without PyYAML's general-purpose `resolve`.
-
-    Composing a file spends a third of its time there. For a scalar it tries, in order, the
-    implicit resolvers listed under the value's first character, and otherwise gives a string;
-    that is all it does for the safe loader, which has no path and no wildcard resolvers. This
-    does the same with less work per scalar; collections keep PyYAML's `resolve`.
-    """
-
-    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is not yaml.ScalarNode:
-            return str(super().resolve(kind, value, implicit))
-        if implicit[0]:
-            for tag, regexp in _RESOLVERS.get(value[:1], ()):
-                if regexp.match(value):
-                    return tag
-        return _STR
-
-
-assert not _BaseLoader.yaml_path_resolvers and None not in _BaseLoader.yaml_implicit_resolvers
+assert not Parser.yaml_path_resolvers and None not in Parser.yaml_implicit_resolvers
 
 #: Deeper than any claims or places file needs; keeps the builder far from Python's stack limit.
 MAX_DEPTH = 64
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+_ALIAS = "anchors and aliases (&name, *name) are not allowed here"
 
 
 class Position(NamedTuple):
@@ -82,20 +83,23 @@ class YMap(dict[str, Any]):
 class YList(list[Any]):
     """A sequence that remembers where it and each of its items stand in the file.
 
-    Read from a file, the positions are worked out when first asked for, from the nodes (a
-    long line's vertices are tens of thousands of items, and almost never need them).
+    Read from a file, the positions are kept as plain numbers until first asked for (a long
+    line's vertices are millions of items, and almost never need them).
     """
 
-    __slots__ = ("_item_positions", "_nodes", "_position")
-    _nodes: tuple[yaml.Node, list[yaml.Node]] | None
+    __slots__ = ("_item_positions", "_marks", "_position")
+    #: 0-based line and column where the list starts, then where each item does, until their
+    #: positions are asked for (16 bytes an item; a parser's mark is 80, a Position 84)
+    _marks: array[int] | None
     _position: Position | None
     _item_positions: list[Position] | None
 
     @property
     def position(self) -> Position:
         if self._position is None:
-            assert self._nodes is not None  # set with the positions' nodes, or positions
-            self._position = _pos(self._nodes[0])
+            marks = self._marks
+            assert marks is not None  # set with the positions' marks, or positions
+            self._position = _new_tuple(Position, (marks[0] + 1, marks[1] + 1))
         return self._position
 
     @position.setter
@@ -105,9 +109,15 @@ class YList(list[Any]):
     @property
     def item_positions(self) -> list[Position]:
         if self._item_positions is None:
-            assert self._nodes is not None
-            self._item_positions = [_pos(item) for item in self._nodes[1]]
-            self._nodes = None
+            marks = self._marks
+            assert marks is not None
+            self._item_positions = [
+                _new_tuple(Position, (line + 1, column + 1))
+                for line, column in zip(marks[2::2], marks[3::2], strict=True)
+            ]
+            if self._position is None:  # worked out before its numbers go
+                self._position = _new_tuple(Position, (marks[0] + 1, marks[1] + 1))
+            self._marks = None
         return self._item_positions
 
     @item_positions.setter
@@ -116,10 +126,10 @@ class YList(list[Any]):
 
 
 _new_tuple = tuple.__new__
+_TWO = array("l", (0, 0))
 
 
-def _pos(node: yaml.Node) -> Position:
-    mark = node.start_mark
+def _pos(mark: Any) -> Position:
     return _new_tuple(Position, (mark.line + 1, mark.column + 1))
 
 
@@ -138,57 +148,168 @@ def _field_text(field: FieldPath) -> str:
     return f"{text}.{key}" if text else key
 
 
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_MERGE = "tag:yaml.org,2002:merge"
+def _tag(event: Any) -> str:
+    """The node's tag, as PyYAML's composer resolves it for the safe loader."""
+    tag = event.tag
+    if tag is not None and tag != "!":
+        return str(tag)
+    if event.__class__ is ScalarEvent:
+        if event.implicit[0]:
+            value = event.value
+            for resolved, regexp in _RESOLVERS.get(value[:1], ()):
+                if regexp.match(value):
+                    return str(resolved)
+        return _STR
+    return _SEQ if event.__class__ is SequenceStartEvent else _MAP
+
+
+class _Anchor:
+    """Where an anchored node starts; whether it was built; its events if it was not (a key,
+    or under a key that was refused), for an alias to build it as composing would have."""
+
+    __slots__ = ("events", "mark", "seen", "start")
+
+    def __init__(self, mark: Any, seen: bool, events: list[Any] | None, start: int) -> None:
+        self.mark = mark
+        self.seen = seen
+        #: the node's events are events[start:] (and, after them, those of the nodes after it)
+        self.events = events
+        self.start = start
+
+    def first(self) -> Any:
+        return self.events[self.start] if self.events is not None else None
 
 
 class Builder:
-    """Plain values from the node tree: one pass, in file order, each problem where it stands.
+    """Plain values from the parser's events: one pass, in file order, each problem where it
+    stands.
 
     Scalars are converted here for the common forms (plain decimal ints, anything Python's
     float() reads as YAML does) and by PyYAML's SafeConstructor for the rest, so every value
-    is what `yaml.safe_load` would give.
+    is what `yaml.safe_load` would give. What PyYAML's composer refuses (an undefined alias, a
+    duplicate anchor, a second document) raises its ComposerError, with its message and marks.
     """
 
-    def __init__(self, path: str, may_alias: bool = True) -> None:
+    def __init__(self, path: str, events: Callable[[], Any]) -> None:
         self.path = path
-        #: an alias is written `*name`: without a "*" in the text, no node can occur twice
-        self.may_alias = may_alias
+        self.next_event = events
         self.problems: list[Problem] = []
-        self.constructor = yaml.constructor.SafeConstructor()
-        self.seen: set[int] = set()
+        self.anchors: dict[str, _Anchor] = {}
+        self.replaying = False
         self.depth = 0
 
-    def problem(self, node: yaml.Node, message: str, field: FieldPath = "") -> None:
-        p = _pos(node)
+    def document(self) -> tuple[bool, Any]:
+        """(whether the stream holds a document, its value); one document at most."""
+        get = self.next_event
+        get()  # the stream's start
+        if get().__class__ is StreamEndEvent:
+            return False, None
+        root = get()
+        value = self.build(root, "")
+        get()  # the document's end
+        event = get()
+        if event.__class__ is not StreamEndEvent:
+            raise ComposerError(
+                "expected a single document in the stream", root.start_mark,
+                "but found another document", event.start_mark,
+            )  # fmt: skip
+        return True, value
+
+    def problem(self, mark: Any, message: str, field: FieldPath = "") -> None:
+        p = _pos(mark)
         self.problems.append(Problem(self.path, p.line, p.column, _field_text(field), message))
 
-    def build(self, node: yaml.Node, field: FieldPath) -> Any:
-        if self.may_alias:
-            if id(node) in self.seen:
-                self.problem(node, "anchors and aliases (&name, *name) are not allowed here", field)
-                return None
-            self.seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node, field)
+    def anchor(
+        self, event: Any, seen: bool, events: list[Any] | None = None, start: int = 0
+    ) -> None:
+        name = event.anchor
+        if self.replaying and name in self.anchors:  # built now, from the events kept
+            self.anchors[name].seen = True
+            return
+        if name in self.anchors:
+            raise ComposerError(
+                "found duplicate anchor; first occurrence", self.anchors[name].mark,
+                "second occurrence", event.start_mark,
+            )  # fmt: skip
+        self.anchors[name] = _Anchor(event.start_mark, seen, events, start)
+
+    def aliased(self, event: Any) -> _Anchor:
+        anchor = self.anchors.get(event.anchor)
+        if anchor is None:
+            raise ComposerError(None, None, "found undefined alias", event.start_mark)
+        return anchor
+
+    def build(self, event: Any, field: FieldPath) -> Any:
+        cls = event.__class__
+        if cls is ScalarEvent:
+            if event.anchor is not None:
+                self.anchor(event, True, [event])
+            return self.scalar(event, field)
+        if cls is AliasEvent:
+            return self.alias(event, field)
+        if event.anchor is not None:
+            self.anchor(event, True)
         if self.depth >= MAX_DEPTH:
-            self.problem(node, f"nested more than {MAX_DEPTH} levels deep", field)
+            self.problem(event.start_mark, f"nested more than {MAX_DEPTH} levels deep", field)
+            self.skip(event, noted=True)
             return None
         self.depth += 1
         try:
-            if isinstance(node, yaml.SequenceNode):
-                return self.sequence(node, field)
-            if isinstance(node, yaml.MappingNode):
-                return self.mapping(node, field)
+            if cls is SequenceStartEvent:
+                return self.sequence(event, field)
+            return self.mapping(event, field)
         finally:
             self.depth -= 1
-        self.problem(node, "unexpected YAML node", field)
-        return None
 
-    def scalar(self, node: yaml.ScalarNode, field: FieldPath) -> Any:
-        tag, value = node.tag, node.value
+    def alias(self, event: Any, field: FieldPath) -> Any:
+        """A node met twice is a problem where it was first written; a node composed but not
+        built (a key; under a key refused) is built here, from its events."""
+        anchor = self.aliased(event)
+        if anchor.seen:
+            self.problem(anchor.mark, _ALIAS, field)
+            return None
+        assert anchor.events is not None
+        events = iter(anchor.events[anchor.start :])
+        saved, replaying = self.next_event, self.replaying
+        self.next_event, self.replaying = events.__next__, True
+        try:
+            return self.build(next(events), field)
+        finally:
+            self.next_event, self.replaying = saved, replaying
+
+    def skip(self, event: Any, noted: bool = False) -> None:
+        """Read past a node not built, keeping the events of anchored nodes in it (`noted`:
+        the first event's anchor is known already)."""
+        kept: list[Any] = [event]
+        if not noted:
+            self.note(event, kept, 0)
+        if not isinstance(event, CollectionStartEvent):
+            return
+        depth = 1
+        while depth:
+            event = self.next_event()
+            kept.append(event)
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, (SequenceEndEvent, MappingEndEvent)):
+                depth -= 1
+            self.note(event, kept, len(kept) - 1)
+
+    def note(self, event: Any, kept: list[Any], start: int) -> None:
+        if event.__class__ is AliasEvent:
+            self.aliased(event)  # undefined: an error, built or not
+        elif getattr(event, "anchor", None) is not None:
+            self.anchor(event, False, kept, start)
+
+    def scalar(self, event: Any, field: FieldPath) -> Any:
+        tag, value = event.tag, event.value
+        if tag is None or tag == "!":  # `_tag` inlined: one call fewer for every scalar
+            tag = _STR
+            if event.implicit[0]:
+                for resolved, regexp in _RESOLVERS.get(value[:1], ()):
+                    if regexp.match(value):
+                        tag = resolved
+                        break
         if tag in (_STR, _TIMESTAMP):
             return value
         if tag == _FLOAT:
@@ -199,54 +320,86 @@ class Builder:
         elif tag == _INT and value.isdigit() and (value[0] != "0" or len(value) == 1):
             return int(value)  # a leading 0 would make it octal in YAML 1.1
         if tag not in _SCALAR_TAGS:
-            self.problem(node, f"YAML tag {tag!r} is not allowed: remove it", field)
+            self.problem(event.start_mark, f"YAML tag {tag!r} is not allowed: remove it", field)
             return None
+        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
         try:
-            return self.constructor.construct_object(node)
+            return yaml.constructor.SafeConstructor().construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            self.problem(node, f"cannot read {value!r}: {exc}", field)
+            self.problem(event.start_mark, f"cannot read {value!r}: {exc}", field)
             return None
 
-    def sequence(self, node: yaml.SequenceNode, field: FieldPath) -> YList:
-        if node.tag != _SEQ:
-            self.problem(node, f"YAML tag {node.tag!r} is not allowed: remove it", field)
-        items = node.value
-        values = []
-        for i, item in enumerate(items):
-            # `build` inlined for the scalars of a sequence (a [lat, lon] pair, a list of
-            # names): the same checks and values, one call per item fewer
-            if item.__class__ is yaml.ScalarNode and not self.may_alias:
-                values.append(self.scalar(item, (field, i)))
+    def sequence(self, start: Any, field: FieldPath) -> YList:
+        tag = _tag(start)
+        if tag != _SEQ:
+            self.problem(start.start_mark, f"YAML tag {tag!r} is not allowed: remove it", field)
+        out = YList()
+        mark = start.start_mark
+        marks = _TWO[:]  # copied, then set: half the time of array("l", (line, column))
+        marks[0], marks[1] = mark.line, mark.column
+        out._marks, out._position, out._item_positions = marks, None, None
+        get, append, at = self.next_event, out.append, marks.append
+        i = 0
+        while True:
+            item = get()
+            cls = item.__class__
+            if cls is SequenceEndEvent:
+                return out
+            if cls is ScalarEvent and item.anchor is None:
+                append(self.scalar(item, (field, i)))  # `build` inlined: a [lat, lon] pair
+                mark = item.start_mark
             else:
-                values.append(self.build(item, (field, i)))
-        out = YList(values)
-        out._nodes, out._position, out._item_positions = (node, items), None, None
-        return out
+                append(self.build(item, (field, i)))
+                # an alias's item is the node it names, which starts where that was written
+                mark = self.aliased(item).mark if cls is AliasEvent else item.start_mark
+            at(mark.line)
+            at(mark.column)
+            i += 1
 
-    def mapping(self, node: yaml.MappingNode, field: FieldPath) -> YMap:
-        if node.tag != _MAP:
-            self.problem(node, f"YAML tag {node.tag!r} is not allowed: remove it", field)
+    def mapping(self, start: Any, field: FieldPath) -> YMap:
+        tag = _tag(start)
+        if tag != _MAP:
+            self.problem(start.start_mark, f"YAML tag {tag!r} is not allowed: remove it", field)
         out = YMap()
-        out.position = _pos(node)
+        out.position = _pos(start.start_mark)
         positions: dict[str, Position] = {}
         out.key_positions = positions
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE:
-                self.problem(key_node, "keys must be plain words", field)
+        get = self.next_event
+        while True:
+            key_event = get()
+            cls = key_event.__class__
+            if cls is MappingEndEvent:
+                return out
+            key_scalar = key_event
+            if cls is AliasEvent:  # the key is the node the alias names (never built)
+                key_scalar = self.aliased(key_event).first() or key_event
+            elif cls is ScalarEvent and key_event.anchor is not None:
+                self.anchor(key_event, False, [key_event])
+            if key_scalar.__class__ is not ScalarEvent or (
+                # a plain key whose first character no resolver types is text, not `<<`
+                (key_scalar.tag is not None or key_scalar.value[:1] in _RESOLVERS)
+                and _tag(key_scalar) == _MERGE
+            ):
+                mark = self.aliased(key_event).mark if cls is AliasEvent else key_event.start_mark
+                self.problem(mark, "keys must be plain words", field)
+                if cls is not AliasEvent:
+                    self.skip(key_event)
+                self.skip(get())
                 continue
-            key = str(key_node.value)
+            key = str(key_scalar.value)
             if key in positions:
                 first = positions[key]
                 self.problem(
-                    key_node,
+                    key_scalar.start_mark,
                     f"duplicate key {key!r} (first at line {first.line}): YAML would keep only "
                     "the last one; remove one of them",
                     (field, key),
                 )
+                self.skip(get())
                 continue
-            positions[key] = _pos(key_node)
-            out[key] = self.build(value_node, (field, key))
-        return out
+            at: Any = key_scalar.start_mark  # `_pos` inlined: one call fewer for every key
+            positions[key] = _new_tuple(Position, (at.line + 1, at.column + 1))
+            out[key] = self.build(get(), (field, key))
 
 
 _NOWHERE = Position(0, 0)
@@ -282,7 +435,7 @@ def _plain(value: Any, field: str, path: str, problems: list[Problem], depth: in
         seq = YList(
             _plain(item, f"{field}[{i}]", path, problems, depth + 1) for i, item in enumerate(value)
         )
-        seq._nodes, seq._position, seq._item_positions = None, _NOWHERE, [_NOWHERE] * len(seq)
+        seq._marks, seq._position, seq._item_positions = None, _NOWHERE, [_NOWHERE] * len(seq)
         return seq
     if value is None or isinstance(value, (str, bool, int, float)):
         return value

@@ -11,11 +11,10 @@ import re
 import shlex
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
 from functools import lru_cache
 from typing import Protocol
 
-from claimcheck.errors import Problem
+from claimcheck.errors import Kind, Problem
 from claimcheck.files.limits import MAX_NAME_CHARS
 from claimcheck.gazetteer.names import (
     HOW_ORDER,
@@ -51,7 +50,7 @@ def id_problem(value: str) -> str | None:
     return f"id {shown} is not a valid id: use {ID_RULE} (e.g. 'al-tanf-garrison')"
 
 
-class PlaceKind(Enum):
+class PlaceKind(Kind):
     POINT = "point"
     LINE = "line"
     POLYGON = "polygon"

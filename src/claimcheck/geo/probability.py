@@ -29,10 +29,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING
 
+from claimcheck.errors import Kind
 from claimcheck.grammar.relations import Interval
 
 if TYPE_CHECKING:
@@ -241,7 +241,7 @@ def as_array(values: Sequence[float]) -> FloatArray:
     return np.asarray(values, dtype=float)
 
 
-class SpreadKind(Enum):
+class SpreadKind(Kind):
     """How a measured quantity depends on the relative displacement D of the two places."""
 
     #: |d·u + D| − (offset + jitter): a distance between points, or to a zone's edge

@@ -11,10 +11,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
 from functools import cache, lru_cache
 
-from claimcheck.errors import ParseError, shown
+from claimcheck.errors import Kind, ParseError, shown
 from claimcheck.grammar.precision import (
     ABOUT_FRACTION,
     Reading,
@@ -39,7 +38,7 @@ from claimcheck.grammar.units import (
 from claimcheck.grammar.vague import VAGUE_PATTERN, vague_quantity
 
 
-class Relation(Enum):
+class Relation(Kind):
     """How a claimed figure relates to the truth; values are the stable JSON names."""
 
     MORE_THAN = "more_than"
@@ -329,10 +328,13 @@ _NEGATIVE_RE = re.compile(r"(?<![\w.])[-−]\s*\d")
 _EMPHASIS_RE = re.compile(r"^(?:just|only|merely)\s+(?!under\b|over\b)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
     """Read "more than 45 mi", "within 55 km", "between 30 and 40 km" or a bare "34 mi".
 
     A bare figure means EXACTLY: true when the truth rounds to it at its written precision.
+    Claims repeat a few figures, so each text is read once (a Requirement is immutable; an
+    unreadable text raises every time).
     """
     cleaned = _EMPHASIS_RE.sub("", " ".join(text.strip().split()))
     tol = _parse_tolerance(tolerance)

@@ -10,16 +10,15 @@ beyond it. docs/rules.md gives the sources in full.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
-from claimcheck.errors import ParseError
+from claimcheck.errors import Kind, ParseError
 
 
 class RouteError(ParseError):
     """An `along:` value that names no route."""
 
 
-class Route(Enum):
+class Route(Kind):
     """What a distance is measured along; values are the `along:` words in a claims file."""
 
     ROAD = "road"

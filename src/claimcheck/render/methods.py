@@ -23,7 +23,8 @@ from claimcheck.claims.model import VerdictKind
 from claimcheck.gazetteer import world
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source
 from claimcheck.geo import geodesic
-from claimcheck.render.reasons import range_words, reading_rules
+from claimcheck.render.readings import reading_rules
+from claimcheck.render.reasons import range_words
 from claimcheck.render.summary import ClaimSummary
 from claimcheck.render.words import (
     VERDICT_LABEL,

@@ -21,7 +21,7 @@ from claimcheck.grammar.directions import COMPASS_16
 from claimcheck.grammar.relations import Interval
 from claimcheck.grammar.routes import CIRCUITY, Route
 from claimcheck.grammar.units import Unit
-from claimcheck.grammar.vague import VAGUE_QUANTITIES
+from claimcheck.render.readings import reading_words
 from claimcheck.render.words import (
     compass_words,
     definite,
@@ -33,20 +33,6 @@ from claimcheck.render.words import (
     span_words,
 )
 
-#: Scale steps as grammar.precision names them, as numbers.
-_STEPS = {"tenths": "0.1", "halves": "0.5", "units": "1", "fives": "5", "tens": "10",
-          "fifties": "50", "hundreds": "100", "five hundreds": "500",
-          "thousands": "1,000"}  # fmt: skip
-
-#: The source of each reading rule (docs/rules.md, "Reading a figure", gives them in full).
-FINE_SOURCE = "Krifka 2009: a figure is read to the step of its last digit"
-COARSE_SOURCE = "Krifka 2009; Jansen & Pollmann 2001: round numbers are read on a coarser scale"
-ABOUT_SOURCE = (
-    "Williams & Power 2013; the floor is claimcheck's default unless a claims file sets it"
-)
-CAP_SOURCE = "claimcheck's rule, docs/rules.md"
-EXACT_SOURCE = "Lasersohn 1999: “exactly” narrows a figure to its written digits"
-NEAR_SOURCE = "claimcheck's default, docs/rules.md; no published standard defines “near”"
 PARTS_SOURCE = (
     "internal cardinal directions, Liu, Wang, Jin & Wu 2005; equal thirds are claimcheck's choice"
 )
@@ -54,94 +40,10 @@ BAND_SOURCE = (
     "a cardinal direction as a half-plane, Frank 1991; thirds as in Liu, Wang, Jin & Wu 2005"
 )
 DECISION_SOURCE = "ILAC-G8:09/2019"
-SIDE_SOURCE = "Cambridge Advanced Learner's Dictionary"
 
 
 def _pct(fraction: float) -> str:
     return f"{fraction * 100:g} %"
-
-
-def _rule_words(why: str, unit: Unit, coarse: bool, about: str) -> str:
-    """ "as rounded to tens, capped at 25 % of the figure" -> plain words with sources."""
-    parts = []
-    rounded = re.search(r"rounded to ([a-z ]+?)(?:,|$)", why)
-    steps = re.search(r"rounded to steps of ([\d.]+)", why)
-    step = steps.group(1) if steps else _STEPS.get(rounded.group(1), "") if rounded else ""
-    if step:
-        source = COARSE_SOURCE if coarse else FINE_SOURCE
-        parts.append(f"as rounded to the nearest {step} {unit.value} ({source})")
-    elif "for 'about'" in why:
-        parts.append(
-            f"“about” as allowing at least {about} of the figure either way ({ABOUT_SOURCE})"
-        )
-    elif "exact" in why:
-        parts.append(f"as exact to its last written digit ({EXACT_SOURCE})")
-    elif "claim states" in why:
-        parts.append("with the tolerance the claim states")
-    if "capped" in why:
-        parts.append(f"but never more than a quarter of the figure either way ({CAP_SOURCE})")
-    return ", ".join(parts)
-
-
-def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = None) -> str:
-    """How the claim's figure was read, with its range and the rule's source: one sentence.
-    `written`: the figure as the claim words it ("just over 100 km"), if the check's own text
-    (which says "about" for every hedge) is not."""
-    unit = check.unit
-    claimed = written or figure(check.claimed)
-    vague = next((w for w in VAGUE_QUANTITIES if claimed.lower().startswith(w + " ")), None)
-    if vague is not None:
-        q = VAGUE_QUANTITIES[vague]
-        return f"“{claimed}” is read as {q.low:f} to {q.high:f} {unit.value} ({q.source})."
-    default = re.search(r"the default for a (\w+)", check.claimed)
-    if check.quantity == "near" and default:
-        return (
-            f"“Near”, with no figure, is read as {interval_words(check.acceptable, unit)}, "
-            f"the default for a {default.group(1)} ({NEAR_SOURCE})."
-        )
-    found = re.fullmatch(
-        r"'(.+?)' read (as .+?) \(±[^)]*\)(?: or (as .+?) \(±[^)]*\))?", check.readings
-    )
-    if not found:
-        return f"The claim needs {interval_words(check.acceptable, unit)}."
-    fine = _rule_words(found.group(2), unit, coarse=False, about=about)
-    hedge = re.match(r"(\D+?) \d", claimed)
-    if hedge and hedge.group(1).lower() not in ("about", "just over", "just under"):
-        fine = fine.replace("“about” as allowing", f"“{hedge.group(1)}” read as “about”, allowing")
-    side = re.match(r"just (over|under) ", claimed)
-    if side is not None:
-        more = side.group(1) == "over"
-        bound = f"{'more' if more else 'less'} than {found.group(1)}"
-        fine = (
-            f"{bound} (“{side.group(1)}” is “{'more' if more else 'less'} than”: {SIDE_SOURCE}) "
-            f"by no more than “about {found.group(1)}” allows, {fine}"
-        )
-    if found.group(3) is None:
-        span = _span(check.acceptable.low, check.acceptable.high, unit)
-        return (
-            f"“{claimed}” is read as {span}: {fine}."
-            if side
-            else (f"“{claimed}” is read as {span}, {fine}.")
-        )
-    coarse = _rule_words(found.group(3), unit, coarse=True, about=about)
-    if hedge and hedge.group(1).lower() not in ("about", "just over", "just under"):
-        coarse = coarse.replace(
-            "“about” as allowing", f"“{hedge.group(1)}” read as “about”, allowing"
-        )
-    strict = check.strict or check.acceptable
-    return (
-        f"“{claimed}” can be read two ways: strictly as {_span(strict.low, strict.high, unit)}, "
-        f"{fine}; leniently as {_span(check.acceptable.low, check.acceptable.high, unit)}, "
-        f"{coarse}."
-    )
-
-
-def _span(low_m: float, high_m: float, unit: Unit) -> str:
-    return f"{_num(low_m / unit.metres)} to {_num(high_m / unit.metres)} {unit.value}"
-
-
-def _num(value: float) -> str:
-    return f"{round(value, 3):,.3f}".rstrip("0").rstrip(".")
 
 
 def decision_words(check: Check, best_fits: bool | None) -> str:
@@ -424,20 +326,6 @@ def _part_why(check: PartCheck, subject: str, area: str) -> str:
     return (
         f"At its stated position, {subject} lies in the {found} part of {area}. {how} "
         + decision_words(check, check.inside)
-    )
-
-
-def reading_rules(about: str) -> str:
-    """The reading rules and their sources, closing the paragraph (docs/rules.md has them)."""
-    return (
-        "A bare figure is read to the step of its last digit (Krifka 2009); a round or hedged one "
-        "also on a coarser scale of fives, tens and fifties (Krifka 2009; Jansen & Pollmann 2001; "
-        f"Williams & Power 2013), “about” allowing at least {about} of the figure either way "
-        "(claimcheck's default, unless the claims file sets its own), and no reading allows more "
-        "than a quarter of the figure (claimcheck's rule). Vague words (“a few”, “several”) take "
-        "the ranges of docs/rules.md, each from a dictionary; a compass point covers its sector "
-        "(45° for the eight main points); a route is compared with the straight line by the "
-        "circuity of roads, rivers and railways (docs/rules.md)."
     )
 
 
