@@ -133,10 +133,10 @@ def render(
     full, inset = padded(everything, 0.05), not contains(focus, everything)
     zoom = default_zoom(focus)
     # The main map's base layer around the whole default view (a tall focus shown wide would
-    # otherwise end in bare background, which reads as sea), the overview's coarser around
-    # all of it and the main view's frame.
+    # otherwise end in bare background, which reads as sea) and far enough around the focus to
+    # zoom out; the overview's coarser around all of it and the main view's frame.
     shown = view_extent(focus, zoom)
-    around = surround(shown, 0.25)
+    around = _union(surround(focus, 1.5), surround(shown, 0.25))
     countries = basemap.features_in(around, (around[2] - around[0]) / 2500)
     full = _union(full, shown)
     overview = surround(full, 1.0)
