@@ -208,7 +208,7 @@ class _Wording:
             if role in agreed:
                 continue
             ids = {dict(c.places).get(role) for c in v.candidates}
-            names.append(f"“{ref.text}” fits {len(ids)} places in the gazetteer, by name or alias")
+            names.append(f"“{ref.text}” is the name of {len(ids)} places in the table of places")
         head = "; ".join(names) + ", and the claim does not say which it means."
         parts = []
         for kind in (VerdictKind.CONSISTENT, VerdictKind.INCONCLUSIVE, VerdictKind.INCONSISTENT,
@@ -231,7 +231,7 @@ class _Wording:
                 check_why(c, dict(reading.places), self.labels, self.about) for c in reading.checks
             )
         elif unknown:
-            reason = _capital(f"{self.label(unknown[0])} has no position in the gazetteer.")
+            reason = _capital(f"{self.label(unknown[0])} has no cited position to measure from.")
         else:
             reason = readable(reading.reason, self.refs)
         return Reading(self._reading_places(reading, agreed), reading.verdict, rows, reason)
