@@ -40,10 +40,12 @@ from dataclasses import dataclass, field, replace
 from claimcheck.claims.extract.candidates import (
     _by_far_largest,
     _country_of,
+    _dwarfs_the_rest,
     _largest_reason,
     _much_nearest,
     _plain,
     _position,
+    _same_area,
 )
 from claimcheck.claims.extract.countries import capital_of, countries_in, country_code
 from claimcheck.claims.extract.mentions import _Mentions
@@ -208,8 +210,10 @@ class PlaceReader:
         # a reviewed places file lists a name's candidates on purpose; an index's alternate
         # names are what GeoNames collected (Jermuk is also an alternate name of Mets Sepasar)
         imported = all(p.id.startswith("geonames:") for p in places)
+        called = [p for p in places if imported and normalize(p.name) in keys]
+        dwarf = _dwarfs_the_rest(places) if imported else None
         steps = [
-            ("called so", [p for p in places if imported and normalize(p.name) in keys]),
+            ("called so", called if dwarf is None or dwarf in called else []),
             ("in a country the sentence names",
              [p for p in places if _country_of(p) in context.countries]),
         ]  # fmt: skip
@@ -436,14 +440,14 @@ class PlaceReader:
         """The named country's land boundary nearest the other place (geodesic, to the
         boundaries' vertices: enough to choose between neighbours tens of km apart)."""
         at = _position(other, self.gazetteer)
-        if at is None:
-            return ()
+        if at is None:  # nothing to be nearest to ("the Somali border"): each, for the reviewer
+            return tuple(sorted(f for f in world_layer().features() if _borders(f, code)))
         from pyproj import Geod
 
         geod = Geod(ellps="WGS84")
         best: tuple[float, str] | None = None
         for feature_id in world_layer().features():
-            if not feature_id.startswith("border:") or code not in feature_id[7:].split("-"):
+            if not _borders(feature_id, code):
                 continue
             place = self.gazetteer.get(feature_id)
             if place is None:
@@ -492,8 +496,5 @@ class _Context:
         return self._named
 
 
-def _same_area(place: Place, area: Place) -> bool:
-    """Whether two places are in one country and one first-level admin area (GeoNames' code)."""
-    return bool(
-        place.admin and place.admin == area.admin and _country_of(place) == _country_of(area)
-    )
+def _borders(feature_id: str, code: str) -> bool:
+    return feature_id.startswith("border:") and code in feature_id[7:].split("-")
