@@ -98,6 +98,19 @@ def _dwarfs_the_rest(places: list[Place]) -> Place | None:
     return ranked[0] if top >= _LARGEST_MIN and top >= _DWARFS_RATIO * runner_up else None
 
 
+def _borders(feature_id: str, code: str) -> bool:
+    """Whether a world-layer feature is one of the country's land borders."""
+    return feature_id.startswith("border:") and code in feature_id[7:].split("-")
+
+
+def _one_country(gazetteer: Gazetteer, ids: tuple[str, ...]) -> Place | None:
+    """The first of a name's candidates when all are in one country ("Topoli": three villages,
+    all Ukrainian), so a border the sentence names with it is that country's; else None."""
+    places = [gazetteer.get(i) for i in ids]
+    codes = {_country_of(p) for p in places}
+    return places[0] if len(codes) == 1 and None not in codes else None
+
+
 def _same_area(place: Place, area: Place) -> bool:
     """Whether two places are in one country and one first-level admin area (GeoNames' code)."""
     return bool(

@@ -38,11 +38,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from claimcheck.claims.extract.candidates import (
+    _borders,
     _by_far_largest,
     _country_of,
     _dwarfs_the_rest,
     _largest_reason,
     _much_nearest,
+    _one_country,
     _plain,
     _position,
     _same_area,
@@ -126,7 +128,8 @@ class PlaceReader:
         notes: list[str] = []
         subject = self._ids(draft.subject, draft.start, context, None)
         subject = self._narrow("subject", draft.subject, subject, context, (), [])
-        reference = self._ids(draft.reference, draft.start, context, self._one(subject))
+        of_subject = self._one(subject) or _one_country(self.gazetteer, subject)
+        reference = self._ids(draft.reference, draft.start, context, of_subject)
         if draft.subject and not subject and reference:
             subject = self._ids(draft.subject, draft.start, context, self._one(reference))
         reference = self._narrow("reference", draft.reference, reference, context, subject, notes)
@@ -494,7 +497,3 @@ class _Context:
         if self._named is None:
             self._named = self._named_once(self._about) if self._named_once else []
         return self._named
-
-
-def _borders(feature_id: str, code: str) -> bool:
-    return feature_id.startswith("border:") and code in feature_id[7:].split("-")
