@@ -4,11 +4,12 @@ Run: python bench/extract_eval.py [--held-out | --articles] [--failures]. `run()
 {name, value, unit, target}; the test suite fails when any of them is below its target.
 
 `--articles` scores the sentences quoted from published articles (articles.yaml, tuned on, and
-articles-heldout.yaml, never tuned on) with the gazetteer a fact-checker would have: the
-places file articles-places.yaml, the built-in world layers, and a GeoNames index built from
-articles-geonames.txt. Its targets: figures (value and unit of each claim) found with precision
-and recall of at least 0.95, and both places right on at least 80 % of the claims whose two
-places are in that gazetteer.
+three held-out sets never tuned on: articles-heldout.yaml, articles-fresh.yaml and
+articles-third.yaml, each gathered before a round of rule changes) with the gazetteer a
+fact-checker would have: the places file articles-places.yaml, the built-in world layers, and a
+GeoNames index built from articles-geonames.txt. Its targets: figures (value and unit of each
+claim) found with precision and recall of at least 0.95, and both places right on at least 80 %
+of the claims whose two places are in that gazetteer.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ ARTICLES_HELD_OUT = DATA / "articles-heldout.yaml"
 #: a second held-out set from 24 more articles, gathered before the rules' next round of changes
 #: and measured only after it
 ARTICLES_FRESH = DATA / "articles-fresh.yaml"
+#: a third held-out set from 21 more articles, gathered and committed before the third round of
+#: rule changes and measured only after it (both earlier held-out sets had been read by then)
+ARTICLES_THIRD = DATA / "articles-third.yaml"
 ARTICLES_PLACES = DATA / "articles-places.yaml"
 ARTICLES_GEONAMES = DATA / "articles-geonames.txt"
 FIELDS = ("kind", "relation", "value", "unit", "subject", "reference", "direction", "claimant")
@@ -49,10 +53,13 @@ PLACES_TARGET = 0.8
 #: What the held-out articles scored where it fell short of the target, measured once after
 #: the rules were last changed (docs/commands/extract.md), each floor just under its figure:
 #: the test suite holds extraction to these so it gets no worse; they are not the targets,
-#: which are not met there.
-HELD_OUT_FLOORS = {"figures.recall": 0.939, "places.both": 0.687}
-#: The same for ARTICLES_FRESH (0.892 and 0.429 when it was gathered, before the changes).
-FRESH_FLOORS = {"figures.recall": 0.918, "places.both": 0.428}
+#: which are not met there. A measure at its target has no floor (figures' recall on the first
+#: held-out set, 0.988 after the third round).
+HELD_OUT_FLOORS = {"places.both": 0.687}
+#: The same for ARTICLES_FRESH (0.892 and 0.429 when it was gathered; 0.946 and 0.429 now).
+FRESH_FLOORS = {"figures.recall": 0.945, "places.both": 0.428}
+#: The same for ARTICLES_THIRD (0.818 and 0.750 of 4 claims when gathered; 0.848 and 0.750 now).
+THIRD_FLOORS = {"figures.recall": 0.847, "places.both": 0.749}
 
 
 def normalise(value: Any) -> Any:
@@ -300,7 +307,7 @@ def quantulum_rows(path: Path = LABELLED) -> list[dict[str, Any]]:
 
 def _print_articles(show_failures: bool) -> None:
     with articles_gazetteer() as gazetteer:
-        for path in (ARTICLES, ARTICLES_HELD_OUT, ARTICLES_FRESH):
+        for path in (ARTICLES, ARTICLES_HELD_OUT, ARTICLES_FRESH, ARTICLES_THIRD):
             sentences = load(path)
             if show_failures:
                 print("\n".join(failures(sentences, gazetteer)))

@@ -80,6 +80,44 @@ def _by_far_largest(places: list[Place]) -> Place | None:
     return None
 
 
+#: A candidate with at least this many times the people of every other (and at least
+#: _LARGEST_MIN) is the place meant even when another is spelled letter for letter as written:
+#: "Zaporizhzhia" is the city of 710,052 GeoNames spells "Zaporizhzhya", not the village of 656
+#: it spells "Zaporizhzhia". Transliterations of one name differ by a letter, so the spelling
+#: says little; two orders of magnitude is a city against villages, never two towns a writer
+#: might each mean (5 times, `_LARGEST_RATIO`, decides only among the places spelled alike).
+_DWARFS_RATIO = 100
+
+
+def _dwarfs_the_rest(places: list[Place]) -> Place | None:
+    """The one candidate with `_DWARFS_RATIO` times the people of every other, if any."""
+    ranked = sorted(places, key=lambda p: p.population or 0, reverse=True)
+    if len(ranked) < 2:
+        return None
+    top, runner_up = ranked[0].population or 0, ranked[1].population or 0
+    return ranked[0] if top >= _LARGEST_MIN and top >= _DWARFS_RATIO * runner_up else None
+
+
+def _borders(feature_id: str, code: str) -> bool:
+    """Whether a world-layer feature is one of the country's land borders."""
+    return feature_id.startswith("border:") and code in feature_id[7:].split("-")
+
+
+def _one_country(gazetteer: Gazetteer, ids: tuple[str, ...]) -> Place | None:
+    """The first of a name's candidates when all are in one country ("Topoli": three villages,
+    all Ukrainian), so a border the sentence names with it is that country's; else None."""
+    places = [gazetteer.get(i) for i in ids]
+    codes = {_country_of(p) for p in places}
+    return places[0] if len(codes) == 1 and None not in codes else None
+
+
+def _same_area(place: Place, area: Place) -> bool:
+    """Whether two places are in one country and one first-level admin area (GeoNames' code)."""
+    return bool(
+        place.admin and place.admin == area.admin and _country_of(place) == _country_of(area)
+    )
+
+
 def _largest_reason(place: Place) -> str:
     return (
         f"by far the largest (population {place.population:,} in GeoNames, at least "

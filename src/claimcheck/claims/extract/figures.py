@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from claimcheck.claims.extract.countries import country_code
 from claimcheck.claims.extract.model import ConversionCheck, Draft
 from claimcheck.claims.extract.patterns import (
     _AROUND_TAIL,
@@ -16,6 +17,7 @@ from claimcheck.claims.extract.patterns import (
     _DISTANCE_FROM_TO,
     _GROWN_REACH,
     _GROWN_TO,
+    _IN_NAME,
     _INCURSION_TAIL,
     _PREPOSITION_TAIL,
     _PROPER_RE,
@@ -66,6 +68,8 @@ _LINE_IS = re.compile(
 )
 
 _OF = re.compile(r"\s+of\s", re.IGNORECASE)
+#: A compound that names a stretch of land, not a zone around a place: "a 100-km strip of".
+_STRETCH = re.compile(r"\b(?:strip|corridor|belt|area)$", re.IGNORECASE)
 
 #: After a number in a place phrase: a unit, so the number is a figure, not part of a name.
 _UNIT_AFTER = re.compile(rf"\s*-?\s*(?:{UNIT_PATTERN})(?![a-z])", re.IGNORECASE)
@@ -80,12 +84,17 @@ def figure_drafts(words: _Sentence, m: re.Match[str], claimant: str | None) -> l
     """
     sentence, at, after = words.text, m.start(), m.end()
     head = words.back(at, _REJECT_HEAD_WORDS, _REJECT_HEAD_LONGEST)
-    if _REJECT_HEAD.search(sentence, head, at) and not _INCURSION_TAIL.match(sentence, after):
+    incursion = _INCURSION_TAIL.match(sentence, after) or _in_country(sentence, after)
+    if _REJECT_HEAD.search(sentence, head, at) and not incursion:
         return []
     requirements = _requirements(m)
     if not requirements:
         return []
     compound = _COMPOUND_ZONE.match(sentence, after)
+    if compound and _STRETCH.search(compound["zone"]) and _OF.match(sentence, compound.end()):
+        # "a roughly 100-km strip of Syrian territory" is the size of a territory, not how far
+        # anything is from anything
+        return []
     # "a 3 km stretch of the border" is a length, but "within 20 km of the border" a distance
     within_of = requirements[0].relation is Relation.WITHIN and _OF.match(sentence, after)
     if _REJECT_TAIL.match(sentence, after) and not compound and not within_of:
@@ -94,8 +103,34 @@ def figure_drafts(words: _Sentence, m: re.Match[str], claimant: str | None) -> l
     for requirement in requirements:
         draft = _figure_draft(words, m, claimant, requirement, compound)
         if draft is not None:
-            drafts.append(draft)
+            drafts.extend(_each_listed(words, at, draft))
     return drafts
+
+
+#: Before a figure: places listed as one subject ("the towns of Nikopol and Marhanets, each
+#: about", "The settlements of Stroivka and Topoli, lying little more than"), at most
+#: _LISTED_REACH characters back: the figure is each one's.
+_LISTED = re.compile(
+    rf"""\b(?:towns|cities|villages|settlements|communities|districts)\s+of\s+
+    (?P<names>{_PROPER_RE.pattern}(?:\s*,\s*{_PROPER_RE.pattern})*\s*,?\s+and\s+
+    {_PROPER_RE.pattern})\s*,\s*(?:(?:each|both|all)(?:\s+of\s+them)?\s+)?
+    (?:(?:lying|located|situated|which\s+are|are|which\s+lie|lie)\s+)?
+    (?:(?:just|only|little|some|a|about|roughly)\s+)*$""",
+    re.VERBOSE,
+)
+_LISTED_REACH = 200
+
+
+def _each_listed(words: _Sentence, at: int, draft: Draft) -> list[Draft]:
+    """One draft per place of a listed subject (`_LISTED`), else the draft itself."""
+    listed = _LISTED.search(words.text, words.within(at, _LISTED_REACH), at)
+    if listed is None:
+        return [draft]
+    names = [n.strip() for n in re.split(r",|\band\b", listed["names"]) if n.strip()]
+    if draft.subject is not None and draft.subject not in names:
+        return [draft]
+    start = min(draft.start, listed.start("names"))
+    return [replace(draft, subject=name, start=start) for name in names]
 
 
 def _figure_draft(
@@ -119,11 +154,17 @@ def _figure_draft(
         a, b = _strip_article(between["a"]), _strip_article(between["b"])
         return replace(base, start=between.start(), subject=a, reference=b)
     prep = _PREPOSITION_TAIL.match(sentence, after)
+    in_country = _in_country(sentence, after)
+    if prep is None and in_country is not None:
+        subject = words.subject(at)
+        return replace(base, kind="inside", start=subject[1] if subject else at,
+                       end=in_country.end(), subject=subject[0] if subject else None,
+                       reference=in_country["name"])  # fmt: skip
     if prep is None:
         return _bare_figure(words, m, base)
     if prep["of"] and relation is not Relation.WITHIN:
         return None
-    if prep["away"] or prep["bare_dir"]:
+    if prep["away"] or prep["bare_dir"] or prep["end_dir"]:
         ref, ref_end = None, prep.end()
         line_first = _LINE_IS.match(sentence, 0, at)
         if line_first and prep["away"]:
@@ -148,8 +189,8 @@ def _figure_draft(
         if not ref or prep["inside"].lower() == "within":
             return None
         return replace(found, kind="inside")
-    if prep["dir"] or prep["bare_dir"]:
-        direction = parse_direction(prep["dir"] or prep["bare_dir"]).name
+    if prep["dir"] or prep["bare_dir"] or prep["end_dir"]:
+        direction = parse_direction(prep["dir"] or prep["bare_dir"] or prep["end_dir"]).name
         return replace(found, kind="direction_distance", direction=direction)
     if prep["away_from"] and ref:
         to = _TO_PLACE.match(sentence, ref_end)
@@ -158,6 +199,12 @@ def _figure_draft(
             # "12 kilometers from Nikopol to the plant": from one place to the other
             return replace(found, start=at, subject=ref, reference=target[0], end=target[1])
     return found
+
+
+def _in_country(sentence: str, after: int) -> re.Match[str] | None:
+    """ "in Russia" after a figure: a country's name, so the figure is how far inside it."""
+    m = _IN_NAME.match(sentence, after)
+    return m if m is not None and country_code(m["name"]) is not None else None
 
 
 def _zone_draft(
@@ -246,10 +293,13 @@ def _other_unit(requirement: Requirement) -> str | None:
 
 
 def _conversion(m: re.Match[str], requirement: Requirement) -> ConversionCheck | None:
-    if m["cnum"] is None or m["low"] is not None:
+    """The conversion written after the figure, "20 km (12 miles)" or "40 km/ 25 miles", checked
+    against it; none for a range on either side ("10-15 km/ 6–9 miles" is read as its first)."""
+    number, unit = (m["cnum"], m["cunit"]) if m["cnum"] else (m["snum"], m["sunit"])
+    if number is None or m["low"] is not None or m["slow"] is not None:
         return None
     try:
-        converted = parse_length(f"{m['cnum']} {m['cunit']}")
+        converted = parse_length(f"{number} {unit}")
     except ParseError:  # a stated conversion longer than the Earth is no conversion to check
         return None
     stated = requirement.figure

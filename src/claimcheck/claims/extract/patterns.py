@@ -103,6 +103,7 @@ _PREPOSITION_TAIL = re.compile(
         (?:line|border|frontier|boundary|fence|berm)\b)
     | (?P<of>of)\s
     | (?:to\s+the\s+)(?P<bare_dir>{_DIRECTION_RE})\b
+    | (?<!further\s)(?<!farther\s)(?P<end_dir>{_DIRECTION_RE})(?=\s*(?:[.,;:)]|$))
     | (?P<away>away|inland|offshore|out\s+to\s+sea|downstream|upstream)\b
     )""",
     re.VERBOSE,
@@ -114,6 +115,9 @@ _PREPOSITION_TAIL = re.compile(
 _INCURSION_TAIL = re.compile(
     r"\s*(?:deep\s+)?(?:into|inside|over\s+the|across\s+the)\b", re.IGNORECASE
 )
+#: "advanced 35 kilometres in Russia": an incursion too when "in" names a country (checked by
+#: its name, `figures._in_country`); "advanced 35 km in two days" is a journey.
+_IN_NAME = re.compile(r"\s+in\s+(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
 
 
 #: A zone written as a compound with its size: "a 30-40km-deep zone", "a one-kilometre-wide

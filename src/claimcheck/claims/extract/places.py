@@ -38,12 +38,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from claimcheck.claims.extract.candidates import (
+    _borders,
     _by_far_largest,
     _country_of,
+    _dwarfs_the_rest,
     _largest_reason,
     _much_nearest,
+    _one_country,
     _plain,
     _position,
+    _same_area,
 )
 from claimcheck.claims.extract.countries import capital_of, countries_in, country_code
 from claimcheck.claims.extract.mentions import _Mentions
@@ -124,7 +128,8 @@ class PlaceReader:
         notes: list[str] = []
         subject = self._ids(draft.subject, draft.start, context, None)
         subject = self._narrow("subject", draft.subject, subject, context, (), [])
-        reference = self._ids(draft.reference, draft.start, context, self._one(subject))
+        of_subject = self._one(subject) or _one_country(self.gazetteer, subject)
+        reference = self._ids(draft.reference, draft.start, context, of_subject)
         if draft.subject and not subject and reference:
             subject = self._ids(draft.subject, draft.start, context, self._one(reference))
         reference = self._narrow("reference", draft.reference, reference, context, subject, notes)
@@ -208,8 +213,10 @@ class PlaceReader:
         # a reviewed places file lists a name's candidates on purpose; an index's alternate
         # names are what GeoNames collected (Jermuk is also an alternate name of Mets Sepasar)
         imported = all(p.id.startswith("geonames:") for p in places)
+        called = [p for p in places if imported and normalize(p.name) in keys]
+        dwarf = _dwarfs_the_rest(places) if imported else None
         steps = [
-            ("called so", [p for p in places if imported and normalize(p.name) in keys]),
+            ("called so", called if dwarf is None or dwarf in called else []),
             ("in a country the sentence names",
              [p for p in places if _country_of(p) in context.countries]),
         ]  # fmt: skip
@@ -436,14 +443,14 @@ class PlaceReader:
         """The named country's land boundary nearest the other place (geodesic, to the
         boundaries' vertices: enough to choose between neighbours tens of km apart)."""
         at = _position(other, self.gazetteer)
-        if at is None:
-            return ()
+        if at is None:  # nothing to be nearest to ("the Somali border"): each, for the reviewer
+            return tuple(sorted(f for f in world_layer().features() if _borders(f, code)))
         from pyproj import Geod
 
         geod = Geod(ellps="WGS84")
         best: tuple[float, str] | None = None
         for feature_id in world_layer().features():
-            if not feature_id.startswith("border:") or code not in feature_id[7:].split("-"):
+            if not _borders(feature_id, code):
                 continue
             place = self.gazetteer.get(feature_id)
             if place is None:
@@ -490,10 +497,3 @@ class _Context:
         if self._named is None:
             self._named = self._named_once(self._about) if self._named_once else []
         return self._named
-
-
-def _same_area(place: Place, area: Place) -> bool:
-    """Whether two places are in one country and one first-level admin area (GeoNames' code)."""
-    return bool(
-        place.admin and place.admin == area.admin and _country_of(place) == _country_of(area)
-    )

@@ -1,0 +1,96 @@
+"""claimcheck.claims.extract.figures: how a figure is read in its sentence (third round of rules,
+docs/commands/extract.md "Figures")."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.claims.extract import Draft, extract
+
+
+def _drafts(text: str) -> list[Draft]:
+    return [d for d in extract(text) if d.value is not None]
+
+
+def test_a_slash_conversion_is_the_first_figures() -> None:
+    """ "10-15 km/ 6–9 miles" is one range in km, not 6-9 miles; "40 km/ 25 miles" is 40 km,
+    its conversion checked (25 miles is 40.2 km)."""
+    near, far = _drafts(
+        "Kupiansk in Kharkiv Oblast is 10-15 km/ 6–9 miles from the front line and 40 km/ 25 "
+        "miles from the border with Russia."
+    )
+    assert (near.value, near.high, near.unit) == (10, 15, "km")
+    assert (far.value, far.unit, far.reference) == (40, "km", "border with Russia")
+    assert far.conversion is not None and far.conversion.ok
+
+
+def test_km_per_hour_is_still_a_speed() -> None:
+    assert _drafts("The convoy drove at 40 km/h toward the border.") == []
+
+
+def test_a_direction_that_ends_the_clause_needs_no_of() -> None:
+    (draft,) = _drafts(
+        "Capturing it would pave the way for a Russian advance on the logistical hub of "
+        "Pokrovsk 20 km northwest."
+    )
+    assert (draft.kind, draft.direction, draft.subject, draft.reference) == (
+        "direction_distance", "NW", "Pokrovsk", None,
+    )  # fmt: skip
+
+
+def test_further_north_is_relative_not_a_direction_from_a_place() -> None:
+    drafts = _drafts("Activists said Sarmada, 5 km from the Turkish border, was hit, as was "
+                     "Atmeh, 2 km further north.")  # fmt: skip
+    assert [d.value for d in drafts] == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Syrskyi claimed that the forces have advanced 35 kilometres in Russia, seizing 82 "
+         "settlements.", "Russia"),
+        ("The brigade advanced 12 km in Ukraine last week.", "Ukraine"),
+    ],
+)  # fmt: skip
+def test_advancing_some_distance_in_a_country_is_an_incursion(text: str, reference: str) -> None:
+    (draft,) = _drafts(text)
+    assert (draft.kind, draft.reference) == ("inside", reference)
+
+
+def test_advancing_some_distance_in_some_days_is_a_journey() -> None:
+    text = "The army said in a Facebook post that forces had pushed 50km in three days (30 miles)."
+    assert _drafts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town is on the edge of a roughly 100-km strip of Syrian territory controlled by "
+        "Islamic State militants.",
+        "They hold a 20 km corridor of land along the river.",
+    ],
+)
+def test_a_strip_of_territory_is_a_size(text: str) -> None:
+    assert _drafts(text) == []
+
+
+def test_a_buffer_zone_is_still_a_radius() -> None:
+    (draft,) = _drafts("Turkey wants a 30 km buffer zone along the border.")
+    assert draft.kind == "zone_radius"
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("Ukraine controls the right bank, including the towns of Nikopol and Marhanets, each "
+         "about 10 kilometers (six miles) from the plant.", ["Nikopol", "Marhanets"]),
+        ("The settlements of Stroivka and Topoli, lying little more than a kilometer from the "
+         "Russian border, remained in the gray zone.", ["Stroivka", "Topoli"]),
+        ("Shelling hit the villages of A'zaz, Marea and Tal Rifaat, all within 10 km of the "
+         "border.", ["A'zaz", "Marea", "Tal Rifaat"]),
+    ],
+)  # fmt: skip
+def test_places_listed_as_one_subject_get_one_draft_each(text: str, subjects: list[str]) -> None:
+    drafts = _drafts(text)
+    assert [d.subject for d in drafts] == subjects
+    assert len({(d.value, d.unit, d.reference) for d in drafts}) == 1
