@@ -272,7 +272,8 @@ def speed_table(rows: list[Row]) -> str:
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in rows:
-        ok = "ok" if r["ratio"] <= r["goal"] else "MISS"
+        # met only if both hold: on a shared machine either ratio alone can flatter
+        ok = "ok" if max(r["ratio"], r["cpu_ratio"]) <= r["goal"] else "MISS"
         goal = "keep ahead" if r["floor_name"].startswith("`sqlite-utils") else f"≤ {r['goal']:g}×"
         lines.append(
             f"| {r['name']} | {r['floor_name']} | {_seconds(r['ours_s'])} | "

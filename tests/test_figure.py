@@ -118,3 +118,158 @@ def test_every_id_in_the_svg_is_there_once() -> None:
     assert [i for i, n in ids.items() if n > 1] == []
     assert any(i.startswith("measurement-") for i in ids)
     assert any(i.startswith("label-place-") for i in ids)
+
+
+def _main_lonlat(fig: Any, collection: dict[str, Any]) -> Any:
+    """Display pixels of the main view -> (lon, lat): the figure's frame is an azimuthal
+    equidistant one centred on the padded extent of what the claims name (render.view)."""
+    import numpy as np
+
+    from claimcheck.geo.aeqd import local_aeqd
+    from claimcheck.render.view import focus_extent, padded
+
+    west, south, east, north = padded(focus_extent(collection), 0.06)
+    aeqd = local_aeqd((south + north) / 2, (west + east) / 2)
+    ax = fig.axes[0]
+
+    def lonlat(px: Any) -> Any:
+        km = ax.transData.inverted().transform(px)
+        lon, lat = aeqd.to_lon_lat.transform(km[:, 0] * 1000, km[:, 1] * 1000)
+        return np.column_stack([lon, lat])
+
+    return lonlat
+
+
+def _inset(fig: Any) -> Any | None:
+    return next(iter(fig.axes[0].child_axes), None)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u2009\u2009", " ").replace("\u2009", "").split()).upper()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("claims, places", STORIES, ids=["bundled"] + [p.name for p in REAL])
+def test_each_country_in_the_main_view_is_named(claims: str, places: str, drawn: Any) -> None:
+    """A country whose land covers 2 % or more of the main view (outside the overview) is
+    named on the map, and its name lies on its land: a border alone does not say which side
+    is which."""
+    import numpy as np
+    from shapely import contains_xy
+    from shapely.geometry import shape
+
+    from claimcheck.render import basemap
+
+    collection = _collection(claims, places)
+    fig = drawn(collection)
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    view = ax.get_window_extent(renderer)
+    xs, ys = np.meshgrid(np.linspace(view.x0, view.x1, 50)[1:-1],
+                         np.linspace(view.y0, view.y1, 50)[1:-1])  # fmt: skip
+    px = np.column_stack([xs.ravel(), ys.ravel()])
+    inset = _inset(fig)
+    if inset is not None:
+        box = inset.get_tightbbox(renderer)
+        px = px[~((px[:, 0] >= box.x0) & (px[:, 0] <= box.x1)
+                  & (px[:, 1] >= box.y0) & (px[:, 1] <= box.y1))]  # fmt: skip
+    to_lonlat = _main_lonlat(fig, collection)
+    lonlat = to_lonlat(px)
+    extent = (*lonlat.min(axis=0), *lonlat.max(axis=0))
+    countries = {f["properties"]["name"]: shape(f["geometry"])
+                 for f in basemap.countries_in(tuple(float(v) for v in extent))}  # fmt: skip
+    shown = {name for name, land in countries.items()
+             if contains_xy(land, lonlat[:, 0], lonlat[:, 1]).mean() >= 0.02}  # fmt: skip
+    assert shown
+    named = {_plain(t.get_text()): t for t in ax.texts
+             if (t.get_gid() or "").startswith("label-country-")}  # fmt: skip
+    assert {name.upper() for name in shown} <= set(named)
+    for name in shown:
+        box = named[name.upper()].get_window_extent(renderer)
+        middle = to_lonlat(np.array([[(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2]]))
+        assert contains_xy(countries[name], middle[0, 0], middle[0, 1]), name
+
+
+def test_the_petropavlovka_map_says_which_side_is_russia(drawn: Any) -> None:
+    fig = drawn(_collection("tests/data/real/petropavlovka/claims.yaml",
+                            "tests/data/real/petropavlovka/places.yaml"))  # fmt: skip
+    names = {_plain(t.get_text()) for t in fig.axes[0].texts
+             if (t.get_gid() or "").startswith("label-country-")}  # fmt: skip
+    assert names == {"RUSSIA", "UKRAINE"}
+
+
+def _drawn_px(ax: Any) -> Any:
+    """What the main view draws over the land (places, towns, claims' lines, borders, coasts;
+    not the scale bar), in display pixels."""
+    import shapely
+
+    parts = []
+    for line in ax.get_lines():
+        if line.get_zorder() >= 9:  # the scale bar, which moves out of the overview's way
+            continue
+        xy = line.get_transform().transform(line.get_xydata())
+        if line.get_linestyle() == "None" or len(xy) == 1:
+            parts += [shapely.Point(p) for p in xy]
+        else:
+            parts.append(shapely.LineString(xy))
+    return shapely.GeometryCollection(parts)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("claims, places", STORIES, ids=["bundled"] + [p.name for p in REAL])
+def test_the_overview_hides_nothing_where_a_corner_is_free(
+    claims: str, places: str, drawn: Any
+) -> None:
+    """The overview's box (with its title) covers no line or place of the main view when the
+    box moved to some corner of the view would cover none; the petropavlovka map has one."""
+    import shapely
+
+    fig = drawn(_collection(claims, places))
+    inset = _inset(fig)
+    if inset is None:
+        assert "petropavlovka" not in claims
+        return
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    box, view = inset.get_tightbbox(renderer), ax.get_window_extent(renderer)
+    width, height = box.width, box.height
+    gap_x, gap_y = (
+        box.x0 - view.x0 if box.x0 - view.x0 < view.x1 - box.x1 else view.x1 - box.x1,
+        (box.y0 - view.y0 if box.y0 - view.y0 < view.y1 - box.y1 else view.y1 - box.y1),
+    )
+    corners = [
+        shapely.box(x, y, x + width, y + height)
+        for x in (view.x0 + gap_x, view.x1 - gap_x - width)
+        for y in (view.y0 + gap_y, view.y1 - gap_y - height)
+    ]
+    drawn_px = _drawn_px(ax)
+    free = [c for c in corners if not c.intersects(drawn_px)]
+    if "petropavlovka" in claims:
+        assert free
+    if free:
+        assert not shapely.box(box.x0, box.y0, box.x1, box.y1).intersects(drawn_px)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("claims, places", STORIES, ids=["bundled"] + [p.name for p in REAL])
+def test_the_overview_holds_the_main_views_frame_and_every_place(
+    claims: str, places: str, drawn: Any
+) -> None:
+    collection = _collection(claims, places)
+    fig = drawn(collection)
+    inset = _inset(fig)
+    if inset is None:
+        return
+    ax = fig.axes[0]
+    (x0, x1), (y0, y1) = inset.get_xlim(), inset.get_ylim()
+    frames = [line for line in inset.get_lines() if line.get_color() == "#c00"]
+    assert len(frames) == 1
+    xy = frames[0].get_xydata()
+    assert (xy.min(axis=0) == (ax.get_xlim()[0], ax.get_ylim()[0])).all()
+    assert (xy.max(axis=0) == (ax.get_xlim()[1], ax.get_ylim()[1])).all()
+    points = [line.get_xydata() for line in inset.get_lines() if line.get_linestyle() == "None"]
+    places = sum(f["properties"]["layer"] == "place" for f in collection["features"])
+    assert len(points) == places
+    for shown in [xy, *points]:
+        assert (x0 < shown[:, 0]).all() and (shown[:, 0] < x1).all()
+        assert (y0 < shown[:, 1]).all() and (shown[:, 1] < y1).all()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import DataError
+from claimcheck.lookup import importer
 from claimcheck.lookup.importer import dump_size, import_geonames
 from claimcheck.lookup.index import GazetteerDb
 
@@ -112,3 +113,26 @@ def test_bad_rows_in_a_zip_name_the_zip_and_line(tmp_path: Path) -> None:
         import_geonames(str(dump), str(tmp_path / "x.sqlite"))
     (problem,) = info.value.problems
     assert (problem.path, problem.line) == (str(dump), 20)
+
+
+def test_trigram_postings_do_not_depend_on_how_spellings_are_chunked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = str(tmp_path / "whole.sqlite")
+    import_geonames(str(FIXTURE), whole)
+    monkeypatch.setattr(importer, "_TRIGRAM_CHUNK", 3)
+    chunked = str(tmp_path / "chunked.sqlite")
+    import_geonames(str(FIXTURE), chunked)
+    trigrams = _table(whole, "SELECT * FROM trigrams")
+    assert len(trigrams) > 50
+    assert _table(chunked, "SELECT * FROM trigrams") == trigrams
+
+
+def test_a_name_without_letters_spells_nothing_and_has_no_trigrams(tmp_path: Path) -> None:
+    row = "1\t-\t-\t\t33.5\t38.6\t\t\tSY\t\t\t\t\t\t0\t\t\t\t\n"
+    dump = tmp_path / "SY.txt"
+    dump.write_text(row + row.replace("1\t-\t-\t", "2\tA\tA\t", 1), "utf-8")
+    out = str(tmp_path / "x.sqlite")
+    assert import_geonames(str(dump), out).spellings == 2
+    assert _table(out, "SELECT spelling, key FROM spellings") == [("", ""), ("a", "")]
+    assert _table(out, "SELECT tri FROM trigrams") == [(" a ",)]

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from claimcheck.render.labels import Box, Spot, fit_zoom, mercator_px, place
+from claimcheck.render.labels import Box, Spot, fit_zoom, mercator_lat_lon, mercator_px, place
 
 
 def _spots(n: int, gap: float) -> list[Spot]:
@@ -53,3 +53,22 @@ def test_web_mercator_pixels_match_leaflet() -> None:
     x0, _ = mercator_px(0, 38.0, zoom)
     x1, _ = mercator_px(0, 41.0, zoom)
     assert x1 - x0 <= 800 < (x1 - x0) * 2**0.25
+
+
+@pytest.mark.parametrize(
+    "lat, lon, zoom", [(50.5, 39.1, 8.25), (-33.9, 151.2, 3.0), (0.0, 0.0, 0.0)]
+)
+def test_mercator_pixels_go_back_to_the_point(lat: float, lon: float, zoom: float) -> None:
+    back = mercator_lat_lon(*mercator_px(lat, lon, zoom), zoom)
+    assert back == pytest.approx((lat, lon), abs=1e-9)
+
+
+def test_a_spot_with_candidates_goes_to_the_first_free_one_and_is_no_marker() -> None:
+    """An area's name (a country) tries only its own boxes, has no leader, and does not keep
+    other labels off its point."""
+    country = Spot("c", 50, 50, 40, 10, 0.0, ((-20, -5), (-20, 10)))
+    place_ = Spot("p", 10, 10, 30, 10)
+    placed = place([place_, Spot("q", 48, 55, 10, 10, 1.0), country], Box(0, 0, 200, 200))
+    assert placed["c"].dy == 10 and not placed["c"].leader
+    beside = place([Spot("p", 40, 50, 30, 10), Spot("c", 50, 50, 40, 10, 0.0, ((-20, -5),))])
+    assert beside["p"].dx == 9.0  # right beside its point, over the country's point

@@ -314,3 +314,28 @@ def test_a_measurement_of_zero_length_draws_no_line(tmp_path: Path, fmt: str) ->
         doc = json.loads(out.read_text(encoding="utf-8"))
         assert_rfc7946(doc)
         assert all(f["geometry"]["coordinates"] for f in doc["features"])
+
+
+@pytest.mark.parametrize(
+    "story, corner",
+    [
+        ("tests/data/real/petropavlovka", "top-left"),
+        ("tests/data/real/tower-22", "top-left"),
+        ("tests/data/real/przewodow", "bottom-left"),
+    ],
+)
+def test_the_html_overview_goes_where_it_hides_no_line(story: str, corner: str) -> None:
+    """Bottom left, unless the claims' lines, places, borders or coasts run there and the top
+    left is free of them: in petropavlovka the Russia-Ukraine border and the measured lines'
+    ends are bottom left, in tower-22 the Jordan-Syria border of the places file."""
+    from claimcheck import api
+    from claimcheck.render import basemap, html_labels, html_map
+    from claimcheck.render.view import focus_extent, padded, surround
+
+    report = api.verify(api.load_dataset(f"{story}/claims.yaml", f"{story}/places.yaml"))
+    collection = geojson.feature_collection(report)
+    focus = padded(focus_extent(collection), 0.05)
+    zoom = html_labels.default_zoom(focus)
+    base = basemap.features_in(surround(html_labels.view_extent(focus, zoom), 0.25))
+    assert html_labels.overview_corner(collection, base, focus, zoom) == corner
+    assert f'"corner": "{corner}"' in html_map.render(report)

@@ -76,7 +76,10 @@ setTimeout(function () {
     resources: performance.getEntriesByType("resource").map(function (r) { return r.name; }),
     violations: cc_violations,
     headings: Array.prototype.map.call(document.querySelectorAll("h2"),
-      function (e) { return e.textContent; })
+      function (e) { return e.textContent; }),
+    overview: Array.prototype.map.call(
+      document.querySelectorAll("#overview, #overview-caption, #overview path.cc-overview-frame"),
+      box)
   };
   document.body.setAttribute("data-seen", JSON.stringify(seen));
 }, 300);
@@ -250,8 +253,17 @@ def test_each_real_story_map_reads_at_its_default_view(story: Path, tmp_path: Pa
     shown = {label["text"] for label in labels if label["kind"] == "place"}
     for pid in named & points:
         assert names[pid] in shown, names[pid]
+    # The countries are named on their land: a border alone does not say which side is which.
+    countries = {label["text"] for label in labels if label["kind"] == "country"}
+    assert countries, story.name
+    if story.name == "petropavlovka":
+        assert countries == {"Russia", "Ukraine"}
     assert seen["paths"].get("land", 0) >= 1
     assert seen["resources"] == [] and seen["violations"] == []
+    if seen["overview"]:  # the whole red frame of the main view shows in the overview
+        caption, (ox0, oy0, ox1, oy1), (fx0, fy0, fx1, fy1) = seen["overview"]  # DOM order
+        assert ox0 < fx0 and oy0 < fy0 and fx1 < ox1 and fy1 < oy1
+        assert caption[3] <= oy0 + 1  # the caption just above it
     dom = page.read_text()
     has_overview = '"overview": true' in dom
     # petropavlovka: the namesake 155.6 km away, one reading of AFP's claim, is in the overview

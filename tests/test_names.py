@@ -106,6 +106,33 @@ def test_spelling_keeps_vowels_for_fuzzy_matching() -> None:
     assert spelling("Deir ez-Zor") == "deir zor"
 
 
+@pytest.mark.parametrize(
+    ("name", "spelled"),
+    [
+        ("Abu l-Kamal", "abu kamal"),  # "l-" is an article: the separator decides
+        ("Abu  l Kamal", "abu l kamal"),  # a lone "l" between spaces is an initial
+        ("Abū al-Kamāl", "abu kamal"),
+        ("At  Tanf", "tanf"),  # empty tokens between two spaces
+        (" at Tanf ", "tanf"),
+        ("Tall\u00a0at Tanf", "tal tanf"),  # a no-break space is not a token break
+        ("e\u0301 Tanf", "e tanf"),  # a combining mark composes within its token
+        ("x \u0301a", "x a"),  # and after a space, with nothing
+        ("دير الزور", "dyr zwr"),
+        ("Al", "al"),  # the last word is never an article
+        ("Hamah al", "hama al"),
+        ("al al Ḩammāh", "hama"),
+        ("Al‘Ayn", "al'ayn"),
+        ("ﻃﺮﻃﻮﺱ", "trtws"),  # Arabic presentation forms
+        ("el Sheikh\tZuweid", "sheikh zuweid"),
+        ("ΣΑΣ al", "sas al"),
+    ],
+)
+def test_spelling_folds_each_token_as_the_whole_name(name: str, spelled: str) -> None:
+    """Tokens between spaces are folded (and cached) one by one: the result is what folding
+    the whole name gives, whatever the spaces, marks or scripts around them."""
+    assert spelling(name) == spelled
+
+
 GAZETTEER = [
     ("tanf-garrison", ["al-Tanf", "At Tanf garrison"]),
     ("walid", ["al-Walid", "Al Waleed crossing"]),

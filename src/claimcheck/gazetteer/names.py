@@ -62,7 +62,7 @@ _ARTICLE_WORDS = frozenset({*_PLAIN_ARTICLES, "l", *_SUN_ARTICLES})
 
 _DROP_VOWELS_AND_MARKS = str.maketrans("", "", "aeiou'")
 _DOUBLED_AFTER_VOWEL = re.compile(r"([aeiou])([b-df-hj-np-tv-z])\2")  # shadda: Raqqa, -iyya
-_FINAL_AH = re.compile(r"([ae])h(?= |$)")  # ta marbuta: Shamiyah = Shamiya, Rutbeh = Rutbe
+_FINAL_AH = re.compile(r"([ae])h$")  # ta marbuta: Shamiyah = Shamiya, Rutbeh = Rutbe
 # y and w are long vowels (Walid = وليد) unless they start a word (Yarmuk, Wadi) or come
 # before a final vowel (the consonantal y of -iya: Shamiya = شامية, but Sham != Shamiya).
 _MEDIAL_YW = re.compile(r"(?<=.)[yw](?![aeiou]*$)")
@@ -94,19 +94,14 @@ def spelling(name: str) -> str:
     Vowels are kept, so this is the string that fuzzy matching compares: "al-Tamf" -> "tamf".
     Arabic-script words carry only the vowels Arabic writes ("التنف" -> "tnf").
     """
-    if name.isascii():  # most names: no script or diacritics to fold (GeoNames imports)
-        text = name.lower().translate(_AYN)
-    else:
-        from anyascii import anyascii
-
-        # anyascii maps character by character, so each Arabic word can go through it alone
-        # (and once: words repeat across names far more than names do)
-        text = _ARABIC_WORD.sub(_romanised_arabic_word, unicodedata.normalize("NFKC", name))
-        text = anyascii(text).lower().translate(_AYN)
-    found = _WORD.findall(text)
+    # Folding works character by character (Arabic word by word) and a space never joins two
+    # words, so each space-separated token is folded once, however many names share it: an
+    # import spells hundreds of thousands of names built from far fewer words.
+    found = [word for token in name.split(" ") for word in _token_words(token)]
     if _ARTICLE_WORDS.isdisjoint(found[:-1]):  # nothing to drop: most names
-        return _vowel_rules(" ".join(found))
+        return " ".join(map(_word_rules, found))
     if "l" in found:  # only "Abu l-Kamal" needs to know what separates the words
+        text = _folded(name)
         matches = list(_WORD.finditer(text))
         separators = [text[a.end() : b.start()] for a, b in itertools.pairwise(matches)]
     else:
@@ -117,15 +112,33 @@ def spelling(name: str) -> str:
         if not _is_article(word, separator, nxt)
     ]
     words.extend(found[-1:])
-    return _vowel_rules(" ".join(words))
+    return " ".join(map(_word_rules, words))
 
 
-def _vowel_rules(text: str) -> str:
+@lru_cache(maxsize=1 << 18)
+def _token_words(token: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(_folded(token)))
+
+
+def _folded(text: str) -> str:
+    """Lower-case ASCII: scripts transliterated, diacritics dropped, ʿayn and hamza as "'"."""
+    if text.isascii():  # most names: no script or diacritics to fold (GeoNames imports)
+        return text.lower().translate(_AYN)
+    from anyascii import anyascii
+
+    # anyascii maps character by character, so each Arabic word can go through it alone
+    # (and once: words repeat across names far more than names do)
+    text = _ARABIC_WORD.sub(_romanised_arabic_word, unicodedata.normalize("NFKC", text))
+    return str(anyascii(text)).lower().translate(_AYN)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_rules(word: str) -> str:
     """A doubled consonant after a vowel written once; a final -ah/-eh as -a/-e."""
     # Replacement functions rather than r"\1\2" templates: Python 3.11 parses a template on
-    # every call, and the import spells every distinct name of a dump through here.
-    text = _DOUBLED_AFTER_VOWEL.sub(_first_two, text)
-    return _FINAL_AH.sub(_first, text) if "h" in text else text
+    # every call.
+    word = _DOUBLED_AFTER_VOWEL.sub(_first_two, word)
+    return _FINAL_AH.sub(_first, word) if "h" in word else word
 
 
 def _first(m: re.Match[str]) -> str:

@@ -4,22 +4,23 @@ A dump is read as downloaded, zipped or not (`allCountries.zip`, `SY.zip`, `alte
 or the `.txt` inside), streamed row by row: memory grows with the distinct names, not the rows.
 The load runs as close to SQLite's own speed as Python lets it: one transaction, journal and
 sync off (the file is written beside the index and renamed into place), prepared statements
-fed by generators, indexes built after the rows are in. Per distinct spelling, not per row, the
-match key (claimcheck.gazetteer.names) and the trigrams are worked out. alternateNamesV2 adds the
-names a place lacks (its links and codes are not names); which are new is decided by SQLite
-against an index, so no per-place name set is kept.
+fed a batch of rows at a time, indexes built after the rows are in. Each distinct name is
+spelled once (claimcheck.gazetteer.names, which folds each word once); the spellings' match
+keys and trigram postings are worked out in bulk at the end, the trigrams with numpy.
+alternateNamesV2 adds the names a place lacks (its links and codes are not names); which are
+new is decided by SQLite against an index, so no per-place name set is kept.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import os
 import sqlite3
 import sys
 import time
 import zipfile
-from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,6 +39,10 @@ _NOT_NAMES = frozenset({"link", "post", "iata", "icao", "faac", "fr_1793", "wkdt
 _MAX_PROBLEMS = 20
 #: rows between two progress reports (a few hundred KB of a dump)
 _PROGRESS_ROWS = 4096
+#: rows inserted at a time (their places and names)
+_BATCH_ROWS = 10_000
+#: spellings whose trigrams are worked out at a time
+_TRIGRAM_CHUNK = 1_000_000
 #: names remembered with their spelling id; past this the cache starts again (the world's dump
 #: has tens of millions of distinct names, which would not fit)
 _NAME_CACHE = 2_000_000
@@ -127,35 +132,43 @@ class _Builder:
         self.con = con
         self.country = country
         self.progress = progress
-        self.rows = self.names = self.spellings = 0
+        self.rows = self.names = 0
         #: name as written -> spelling id (a cache; see _NAME_CACHE)
         self.spelling_of: dict[str, int] = {}
-        #: spelled -> spelling id
+        #: spelled -> spelling id, which is its place in this dict's order (from 1)
         self.spelling_ids: dict[str, int] = {}
-        self.postings: dict[str, array[int]] = {}
-        self.new_spellings: list[tuple[int, str, str]] = []
+
+    @property
+    def spellings(self) -> int:
+        return len(self.spelling_ids)
 
     def build(self, path: str, alternate_names: str | None) -> None:
         con = self.con
         con.executescript(_SCHEMA)
         con.execute("BEGIN")
         with _dump(path, self.progress) as lines:
-            con.executemany(
-                "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self._places(lines, path)
-            )
+            self._load(lines, path)
         con.execute("CREATE INDEX names_place ON names(geonameid)")
         if alternate_names:
             con.execute("CREATE TEMP TABLE alternates(geonameid INTEGER, name TEXT)")
             with _dump(alternate_names, self.progress) as lines:
                 con.executemany(_NEW_ALTERNATES, _alternates(lines, alternate_names))
             new = con.execute("SELECT DISTINCT geonameid, name FROM alternates")
-            self._add_names((gid, name, 0) for gid, name in new)
+            sid_of, spell = self.spelling_of.get, self._spelling_id
+            while batch := new.fetchmany(_BATCH_ROWS):
+                names = [(gid, name, sid_of(name) or spell(name), 0) for gid, name in batch]
+                self._insert([], names)
+        spelled = list(self.spelling_ids)
         con.executemany(
-            "INSERT INTO trigrams VALUES (?, ?)",
-            ((tri, self.postings[tri].tobytes()) for tri in sorted(self.postings)),
+            "INSERT INTO spellings VALUES (?, ?, ?)",
+            zip(itertools.count(1), spelled, map(key_of_spelling, spelled)),
         )
+        con.executemany("INSERT INTO trigrams VALUES (?, ?)", _postings(spelled))
         con.execute("CREATE INDEX spellings_key ON spellings(key)")
-        con.execute("CREATE INDEX names_spelling ON names(spelling_id)")
+        # covering: a look-up reads its rows from this index alone (index.GazetteerDb.search)
+        con.execute(
+            "CREATE INDEX names_spelling ON names(spelling_id, geonameid, is_primary, name)"
+        )
         meta = {
             "schema": SCHEMA_VERSION,
             "source": os.path.basename(path),
@@ -166,67 +179,88 @@ class _Builder:
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         con.execute("COMMIT")
 
-    def _places(self, lines: Iterable[str], path: str) -> Iterator[tuple[object, ...]]:
-        """Place rows for the places table; their names go to the names table on the way."""
-        names: list[tuple[int, str, int]] = []
+    def _load(self, lines: Iterable[str], path: str) -> None:
+        """The dump's places and their names, inserted a batch of rows at a time."""
+        places: list[tuple[object, ...]] = []
+        names: list[tuple[int, str, int, int]] = []
         only = self.country
+        # the name's spelling id from the cache, else from _spelling_id: inline, as this runs
+        # for every name of every row
+        sid_of, spell = self.spelling_of.get, self._spelling_id
         for line_no, fields in _rows(lines, path, GEONAMES_COLUMNS):
             place = _place(fields, path, line_no)
             if only and place[6] != only:
                 continue
+            places.append(place)
             geonameid = place[0]
-            self.rows += 1
             primary, ascii_name, alternates = fields[1], fields[2], fields[3]
             if primary:
-                names.append((geonameid, primary, 1))
+                names.append((geonameid, primary, sid_of(primary) or spell(primary), 1))
             if ascii_name and ascii_name != primary:
-                names.append((geonameid, ascii_name, 1))
+                names.append((geonameid, ascii_name, sid_of(ascii_name) or spell(ascii_name), 1))
             if alternates:
                 written = {primary, ascii_name, ""}
                 for name in alternates.split(","):
                     if name not in written:
                         written.add(name)
-                        names.append((geonameid, name, 0))
-            if len(names) >= 50_000:
-                self._add_names(names)
-                names = []
-            yield place
-        self._add_names(names)
+                        names.append((geonameid, name, sid_of(name) or spell(name), 0))
+            if len(places) >= _BATCH_ROWS:
+                self._insert(places, names)
+                places, names = [], []
+        self._insert(places, names)
 
-    def _add_names(self, names: Iterable[tuple[int, str, int]]) -> None:
-        """Insert name rows, spelling each distinct name once (its spelling id is cached)."""
-        self.con.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", self._spelled(names))
-        self.con.executemany("INSERT INTO spellings VALUES (?, ?, ?)", self.new_spellings)
-        self.new_spellings = []
-
-    def _spelled(
-        self, names: Iterable[tuple[int, str, int]]
-    ) -> Iterator[tuple[int, str, int, int]]:
-        cache, spell = self.spelling_of, self._spelling_id
-        for geonameid, name, primary in names:
-            sid = cache.get(name)
-            if sid is None:
-                if len(cache) >= _NAME_CACHE:
-                    cache.clear()
-                sid = cache[name] = spell(name)
-            self.names += 1
-            yield geonameid, name, sid, primary
+    def _insert(
+        self, places: list[tuple[object, ...]], names: list[tuple[int, str, int, int]]
+    ) -> None:
+        con = self.con
+        con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
+        con.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", names)
+        self.rows += len(places)
+        self.names += len(names)
 
     def _spelling_id(self, name: str) -> int:
+        """The id of the name's spelling, a new one if no name had that spelling before."""
         spelled = spelling(name)
-        sid = self.spelling_ids.get(spelled)
+        ids = self.spelling_ids
+        sid = ids.get(spelled)
         if sid is None:
-            self.spellings += 1
-            sid = self.spelling_ids[spelled] = self.spellings
-            self.new_spellings.append((sid, spelled, key_of_spelling(spelled)))
-            postings = self.postings
-            padded = f" {spelled} "  # index.trigrams, as a set in one go
-            for tri in {padded[i : i + 3] for i in range(len(padded) - 2)}:
-                posting = postings.get(tri)
-                if posting is None:
-                    posting = postings[tri] = array("i")
-                posting.append(sid)
+            sid = ids[spelled] = len(ids) + 1
+        cache = self.spelling_of
+        if len(cache) >= _NAME_CACHE:
+            cache.clear()
+        cache[name] = sid
         return sid
+
+
+def _postings(spelled: list[str]) -> Iterator[tuple[str, bytes]]:
+    """(trigram, the ids of the spellings that have it, packed) in trigram order, for index's
+    trigram table: `index.trigrams` of every spelling, worked out in bulk with numpy (the
+    spellings are ASCII: a trigram is three bytes) a chunk of spellings at a time."""
+    import numpy as np
+
+    parts: dict[bytes, list[bytes]] = {}
+    for first in range(0, len(spelled), _TRIGRAM_CHUNK):
+        chunk = spelled[first : first + _TRIGRAM_CHUNK]
+        # b"\n" before each spelling and after the last: no spelling holds one, and each
+        # stands for the space a spelling is padded with
+        text = np.frombuffer(("\n" + "\n".join(chunk) + "\n").encode("ascii"), np.uint8)
+        breaks = text == ord("\n")
+        owner = np.cumsum(breaks, dtype=np.uint64) + np.uint64(first)  # spelling id at each byte
+        code = np.where(breaks, np.uint64(ord(" ")), text.astype(np.uint64))
+        trigram = (code[:-2] << np.uint64(16)) | (code[1:-1] << np.uint64(8)) | code[2:]
+        inside = ~breaks[1:-1]  # a trigram centred on a break spans two spellings
+        pairs = np.sort((trigram[inside] << np.uint64(32)) | owner[:-2][inside])
+        if not len(pairs):  # spellings without letters ("-" spells "") have no trigrams
+            continue
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # once per spelling
+        grams = pairs >> np.uint64(32)
+        ids = (pairs & np.uint64(0xFFFFFFFF)).astype(np.int32).tobytes()
+        starts = np.flatnonzero(np.concatenate(([True], grams[1:] != grams[:-1]))).tolist()
+        ends = [*starts[1:], len(grams)]
+        for gram, start, end in zip(grams[starts].tolist(), starts, ends, strict=True):
+            parts.setdefault(gram.to_bytes(3, "big"), []).append(ids[4 * start : 4 * end])
+    for gram in sorted(parts):
+        yield gram.decode("ascii"), b"".join(parts[gram])
 
 
 def _member(zf: zipfile.ZipFile, path: str) -> str:
@@ -334,7 +368,25 @@ def _place(
         ) from exc
     if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
         raise DataError(
-            [Problem(path, line_no, 1, "", f"latitude {lat}, longitude {lon} are out of range")]
+            [
+                Problem(
+                    path,
+                    line_no,
+                    1,
+                    "",
+                    f"latitude {lat}, longitude {lon} are out of range",
+                )
+            ]
         )
     population = int(fields[14]) if fields[14].isdigit() else 0
-    return (geonameid, fields[1], lat, lon, fields[6], fields[7], fields[8], fields[10], population)
+    return (
+        geonameid,
+        fields[1],
+        lat,
+        lon,
+        fields[6],
+        fields[7],
+        fields[8],
+        fields[10],
+        population,
+    )

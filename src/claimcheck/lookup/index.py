@@ -18,13 +18,14 @@ lookup on 100,000 rows), and FTS5 cannot count shared trigrams, which is what fi
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 from dataclasses import dataclass
 
 from claimcheck.errors import UsageError
 from claimcheck.files.yamlfile import STDIN
-from claimcheck.gazetteer.names import HOW_ORDER, Match, key_of_spelling, rank, spelling
+from claimcheck.gazetteer.names import HOW_ORDER, How, Match, key_of_spelling, rank, spelling
 from claimcheck.gazetteer.places import Source
 
 SCHEMA_VERSION = "1"
@@ -86,6 +87,9 @@ class GazetteerDb:
             raise UsageError(f"{path}: no such gazetteer index (build one with `places import`)")
         try:
             self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            # read through a memory map, not read() calls: a look-up that returns many places
+            # visits many pages (SQLite caps the size at what its build allows)
+            self.con.execute("PRAGMA mmap_size = 17179869184")
             meta = dict(self.con.execute("SELECT key, value FROM meta"))
         except sqlite3.DatabaseError as exc:
             raise UsageError(f"{path}: not a claimcheck gazetteer index ({exc})") from exc
@@ -123,30 +127,50 @@ class GazetteerDb:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        where = " AND p.country = ?" if country else ""
-        rows = self.con.execute(
-            "SELECT n.geonameid, n.name, n.is_primary FROM names n JOIN places p USING (geonameid) "
-            f"WHERE n.spelling_id IN ({marks}){where}",
-            [*ids, *([country.upper()] if country else [])],
-        ).fetchall()
-        distinct = sorted({name for _, name, _ in rows})
+        # names_spelling covers these columns, so the rows come from the index alone. Every
+        # names row belongs to an imported place: the join is needed only to filter by country.
+        columns = "n.spelling_id, n.rowid, n.geonameid, n.name, n.is_primary"
+        if country:
+            sql = (
+                f"SELECT {columns} FROM names n JOIN places p USING (geonameid) "
+                f"WHERE n.spelling_id IN ({marks}) AND p.country = ?"
+            )
+            rows = self.con.execute(sql, [*ids, country.upper()]).fetchall()
+        else:
+            sql = f"SELECT {columns} FROM names n WHERE n.spelling_id IN ({marks})"
+            rows = self.con.execute(sql, list(ids)).fetchall()
+        distinct = sorted({row[3] for row in rows})
         by_name = {m.place_id: m for m in rank(query, [(n, [n]) for n in distinct], len(distinct))}
-        best: dict[int, Match] = {}
-        for gid, name, primary in rows:
-            m = by_name.get(name)
-            if m is None:
+        # How well each name matches, worked out once per name and whether it is primary (an
+        # exact name that is not primary is an alias).
+        level_of: dict[tuple[str, int], tuple[float, int, How]] = {}
+        for name, m in by_name.items():
+            alias: How = m.how if m.how != "exact" else "alias"
+            level_of[name, 0] = (-m.score, HOW_ORDER[alias], alias)
+            level_of[name, 1] = (-m.score, HOW_ORDER[m.how], m.how)
+        # Each place's best row; of equally good rows, the first by spelling id, then row id.
+        best: dict[int, tuple[tuple[float, int, int, int], str, How]] = {}
+        for sid, rowid, gid, name, primary in rows:
+            level = level_of.get((name, primary))
+            if level is None:
                 continue
-            how = m.how if m.how != "exact" or primary else "alias"
-            found = Match(str(gid), name, how, m.score)
-            if gid not in best or _order(found) < _order(best[gid]):
-                best[gid] = found
-        ordered = sorted(best.values(), key=_order)
+            rank_key = (level[0], level[1], sid, rowid)
+            held = best.get(gid)
+            if held is None or rank_key < held[0]:
+                best[gid] = (rank_key, name, level[2])
+        # Best first: score, how, then the GeoNames id (zero-filled, so in numeric order);
+        # Match objects are made only for the places kept.
+        ordered = sorted(
+            (key[0], key[1], str(gid).zfill(12), gid, name, how)
+            for gid, (key, name, how) in best.items()
+        )
         kept = ordered[:limit]
-        if kept:
-            last = _order(kept[-1])[:2]
-            kept += [m for m in ordered[limit:] if _order(m)[:2] == last]
-        places = {p.geonameid: p for p in self._places([int(m.place_id) for m in kept])}
-        return [DbMatch(places[int(m.place_id)], m) for m in kept]
+        if kept:  # and every place tied with the last one kept
+            last = kept[-1][:2]
+            kept += itertools.takewhile(lambda entry: entry[:2] == last, ordered[limit:])
+        matches = [Match(str(gid), name, how, -score) for score, _, _, gid, name, how in kept]
+        places = {p.geonameid: p for p in self._places([int(m.place_id) for m in matches])}
+        return [DbMatch(places[int(m.place_id)], m) for m in matches]
 
     def _places(self, ids: list[int]) -> list[DbPlace]:
         marks = ",".join("?" * len(ids))
@@ -172,7 +196,3 @@ class GazetteerDb:
         if len(found) > FUZZY_CANDIDATES:
             found = found[np.argsort(-counts[found], kind="stable")[:FUZZY_CANDIDATES]]
         return [int(i) for i in found]
-
-
-def _order(m: Match) -> tuple[float, int, str]:
-    return (-m.score, HOW_ORDER[m.how], m.place_id.zfill(12))

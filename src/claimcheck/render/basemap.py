@@ -159,6 +159,36 @@ def features_in(extent: Extent, tolerance_deg: float = 0.0) -> list[dict[str, An
     return sorted(out, key=lambda f: f["properties"]["layer"] != "land")
 
 
+def countries_in(extent: Extent, tolerance_deg: float = 0.0) -> list[dict[str, Any]]:
+    """GeoJSON features (layer "country", with its name and id) of each country's land inside
+    the extent, clipped to it: what a map names its countries from."""
+    import shapely
+
+    out = []
+    for box in _boxes(extent):
+        window = shapely.box(*box)
+        for outline in _source().outlines:
+            bounds = outline.bounds
+            if (
+                outline.layer != "country"
+                or bounds[0] > box[2]
+                or bounds[2] < box[0]
+                or (bounds[1] > box[3] or bounds[3] < box[1])
+            ):
+                continue
+            geom = _geometry(outline)
+            if not geom.intersects(window):
+                continue
+            clipped = shapely.clip_by_rect(geom, *box)
+            if tolerance_deg:
+                clipped = clipped.simplify(tolerance_deg, preserve_topology=True)
+            areas = _only(clipped, "Polygon")
+            if areas:
+                props = {"layer": "country", "name": outline.name, "id": outline.id}
+                out.append(_feature(shapely.MultiPolygon(areas), props))
+    return out
+
+
 def towns_in(extent: Extent, limit: int = 40, apart_km: float = 25.0) -> list[Town]:
     """The largest towns inside the extent, largest first, each at least `apart_km` from every
     larger one (GeoNames lists a city's districts as towns of their own)."""

@@ -20,6 +20,8 @@ from typing import Any
 from claimcheck.api import VerifyReport
 from claimcheck.geo.aeqd import local_aeqd
 from claimcheck.render import basemap, geojson
+from claimcheck.render.country_labels import area_px, country_spot, country_text
+from claimcheck.render.figure_layout import CORNERS, INSET, drawn_px, hidden, square_around
 from claimcheck.render.labels import Box, Spot, place
 from claimcheck.render.view import (
     BOUNDARY,
@@ -42,7 +44,8 @@ from claimcheck.render.view import (
 #: One column of a two-column page, in inches (8.5 cm), and the print resolution.
 COLUMN_WIDTH_IN = 3.35
 DPI = 300
-_LABEL_PT = {"place": 4.6, "other-place": 4.0, "region": 4.0, "zone": 4.2, "town": 3.8}
+_LABEL_PT = {"place": 4.6, "other-place": 4.0, "region": 4.0, "zone": 4.2, "town": 3.8,
+             "country": 4.4}  # fmt: skip
 #: Each kind of label's look; its box is measured in the same style before it is placed.
 _LABEL_STYLE: dict[str, dict[str, str]] = {
     "place": {"fontweight": "bold", "color": "#111"},
@@ -50,6 +53,7 @@ _LABEL_STYLE: dict[str, dict[str, str]] = {
     "region": {"fontstyle": "italic", "color": "#5a3a00"},
     "zone": {"color": "#16457a"},
     "town": {"color": "#555"},
+    "country": {"color": "#8a8378"},
 }
 
 
@@ -188,60 +192,89 @@ def _drawn_edges(ring: Sequence[Sequence[float]]) -> list[list[Sequence[float]]]
 
 
 def _labels(
-    ax: Any, frame: _Frame, collection: Mapping[str, Any], towns: Sequence[Any], inset: Any | None
-) -> None:
-    """Labels placed from their measured boxes in display pixels; leader lines where moved."""
+    ax: Any, frame: _Frame, collection: Mapping[str, Any], towns: Sequence[Any],
+    countries: Sequence[Mapping[str, Any]], inset: Any | None, scale_bar: Sequence[Any],
+) -> None:  # fmt: skip
+    """Labels placed from their measured boxes in display pixels; leader lines where moved.
+    `countries`: basemap.countries_in features, each named on its part of the view."""
+    import numpy as np
+
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     px_per_pt = fig.dpi / 72.0
+    height = fig.bbox.height  # display y points up; the placement works with y down
+
+    def to_px(lonlat: Any) -> Any:
+        xs, ys = frame.aeqd.to_xy.transform(lonlat[:, 0], lonlat[:, 1])
+        px = ax.transData.transform(np.column_stack([xs, ys]) / 1000)
+        px[:, 1] = height - px[:, 1]
+        return px
+
     view = _down(fig, ax.get_window_extent(renderer))
-    blocked = [] if inset is None else [_down(fig, inset.get_tightbbox(renderer))]
+    blocked = [_down(fig, bar.get_window_extent(renderer)) for bar in scale_bar]
+    if inset is not None:
+        blocked.append(_down(fig, inset.get_tightbbox(renderer)))
+    drawn = drawn_px(ax, height)
     spots, texts = [], {}
-    for item in label_items(collection, towns):
-        (kx,), (ky,) = frame.km([(item.lon, item.lat)])
-        if not (x0 <= kx <= x1 and y0 <= ky <= y1):
-            continue
-        ax_x, ax_y = ax.transData.transform((kx, ky))
-        if any(b.x0 <= ax_x <= b.x1 and b.y0 <= fig.bbox.height - ax_y <= b.y1 for b in blocked):
-            continue  # under the overview, which shows it
+    for item in label_items(collection, towns, countries):
         size = _LABEL_PT[item.kind]
-        probe = ax.text(0, 0, item.text, fontsize=size, **_LABEL_STYLE[item.kind])
+        text = country_text(item.text) if item.kind == "country" else item.text
+        probe = ax.text(0, 0, text, fontsize=size, **_LABEL_STYLE[item.kind])
         box = probe.get_window_extent(renderer)
         probe.remove()
-        dx, dy = ax.transData.transform((kx, ky))
-        # Display y points up; the placement works with y down.
-        height = fig.bbox.height
-        spots.append(Spot(item.key, dx, height - dy, box.width, box.height, 2.5 * px_per_pt))
-        texts[item.key] = (item, kx, ky, size)
+        if item.kind == "country":
+            area = area_px(countries[int(item.key[1:])]["geometry"], to_px, view)
+            if area is None:
+                continue
+            spot = country_spot(item.key, area, box.width, box.height, drawn)
+            if spot is None:
+                continue
+            kx, ky = ax.transData.inverted().transform((spot.x, height - spot.y))
+        else:
+            (kx,), (ky,) = frame.km([(item.lon, item.lat)])
+            if not (x0 <= kx <= x1 and y0 <= ky <= y1):
+                continue
+            dx, dy = ax.transData.transform((kx, ky))
+            if any(b.x0 <= dx <= b.x1 and b.y0 <= height - dy <= b.y1 for b in blocked):
+                continue  # under the overview, which shows it
+            spot = Spot(item.key, dx, height - dy, box.width, box.height, 2.5 * px_per_pt)
+        spots.append(spot)
+        texts[item.key] = (item, text, kx, ky, size)
     placed = place(spots, view, blocked=blocked)
     for spot in spots:
         where = placed.get(spot.key)
         if where is None:
             continue
-        item, kx, ky, size = texts[spot.key]
+        item, text, kx, ky, size = texts[spot.key]
         # Offset of the box's top-left corner, in points, with y up.
         ox, oy = where.dx / px_per_pt, -where.dy / px_per_pt
         arrow = {"arrowstyle": "-", "lw": 0.3, "color": "#444", "shrinkA": 0, "shrinkB": 1.5}
+        # A light backing keeps a label legible over lines (text stays text in the SVG); a
+        # country's name stays quiet, under everything else.
+        backing = {"boxstyle": "square,pad=0", "fc": "white", "alpha": 0.6, "ec": "none"}
         ax.annotate(
-            item.text, (kx, ky), xytext=(ox, oy), textcoords="offset points", ha="left",
-            va="top", fontsize=size, zorder=8, arrowprops=arrow if where.leader else None,
-            gid=f"label-{item.kind}-{spot.key}",
-            # A light backing keeps the label legible over lines (text stays text in the SVG).
-            bbox={"boxstyle": "square,pad=0", "fc": "white", "alpha": 0.6, "ec": "none"},
-            **_LABEL_STYLE[item.kind],
+            text, (kx, ky), xytext=(ox, oy), textcoords="offset points", ha="left",
+            va="top", fontsize=size, zorder=3 if item.kind == "country" else 8,
+            arrowprops=arrow if where.leader else None, gid=f"label-{item.kind}-{spot.key}",
+            bbox=None if item.kind == "country" else backing, **_LABEL_STYLE[item.kind],
         )  # fmt: skip
 
 
-def _scale_bar(ax: Any) -> None:
+def _scale_bar(ax: Any, left: bool = False) -> list[Any]:
+    """In the bottom right corner, or the bottom left when the overview is there; returns its
+    artists, which labels keep clear of."""
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     bar = _nice((x1 - x0) / 5)
-    bx, by = x1 - 0.05 * (x1 - x0) - bar, y0 + 0.05 * (y1 - y0)
-    ax.plot([bx, bx + bar], [by, by], color="#000", lw=1.2, solid_capstyle="butt", zorder=9)
-    ax.annotate(f"{bar:g} km", (bx + bar / 2, by), xytext=(0, 1.5), textcoords="offset points",
-                ha="center", fontsize=4.5, zorder=9)  # fmt: skip
+    bx = x0 + 0.05 * (x1 - x0) if left else x1 - 0.05 * (x1 - x0) - bar
+    by = y0 + 0.05 * (y1 - y0)
+    (line,) = ax.plot([bx, bx + bar], [by, by], color="#000", lw=1.2, solid_capstyle="butt",
+                      zorder=9)  # fmt: skip
+    text = ax.annotate(f"{bar:g} km", (bx + bar / 2, by), xytext=(0, 1.5),
+                       textcoords="offset points", ha="center", fontsize=4.5, zorder=9)  # fmt: skip
+    return [line, text]
 
 
 def _limits(
@@ -342,31 +375,20 @@ def draw(collection: Mapping[str, Any]) -> Any:
     ax.set_ylim(y0, y1)
     ax.set_xticks([])
     ax.set_yticks([])
-    # Each position shown, as an axes fraction, weighted: a place counts more than a vertex.
-    shown = [
-        (
-            ((x - x0) / (x1 - x0), (y - y0) / (y1 - y0)),
-            10 if f["geometry"]["type"] == "Point" else 1,
-        )
+    # An overview only when something lies outside the main view, in the corner it hides
+    # least of.
+    inset, corner = None, (0.0, 1.0)
+    if not all(
+        x0 <= x <= x1 and y0 <= y <= y1
         for f in collection["features"]
         for x, y in zip(*frame.km(positions(f["geometry"]["coordinates"])), strict=True)
-    ]
-    # An overview only when something lies outside the main view, in the emptiest corner.
-    inset = None
-    if any(not (0 <= fx <= 1 and 0 <= fy <= 1) for (fx, fy), _w in shown):
-        corner = min(_CORNERS, key=lambda c: sum(
-            w for (fx, fy), w in shown
-            if c[0] - 0.02 <= fx <= c[0] + 0.32 and c[1] - 0.02 <= fy <= c[1] + 0.34))  # fmt: skip
+    ):
+        corner = min(CORNERS, key=lambda c: hidden(ax, c))  # fmt: skip
         inset = _overview(ax, frame, collection, full, (x0, x1), (y0, y1), corner)
-    _labels(ax, frame, collection, towns, inset)
-    _scale_bar(ax)
+    bar = _scale_bar(ax, left=inset is not None and corner[0] > 0.5 and corner[1] < 0.5)
+    _labels(ax, frame, collection, towns, basemap.countries_in(around), inset, bar)
     _legend(fig, entries, 1 - (map_h + 0.28) / height)
     return fig
-
-
-#: Where an overview inset may go (its lower-left corner, axes fraction), in order of preference;
-#: bottom right last, where the scale bar is.
-_CORNERS = ((0.01, 0.01), (0.01, 0.65), (0.69, 0.65), (0.69, 0.01))
 
 
 def _overview(
@@ -374,8 +396,8 @@ def _overview(
     xlim: tuple[float, float], ylim: tuple[float, float], corner: tuple[float, float],
 ) -> Any:  # fmt: skip
     """An inset at `corner` (axes fraction): every place, and the main view as a red frame."""
-    inset = ax.inset_axes((*corner, 0.3, 0.3))
-    ox0, ox1, oy0, oy1 = _limits(frame, full, 1.0)
+    inset = ax.inset_axes((*corner, INSET, INSET))
+    ox0, ox1, oy0, oy1 = square_around(_limits(frame, full, 1.0), (*xlim, *ylim))
     inset.set_xlim(ox0, ox1)
     inset.set_ylim(oy0, oy1)
     inset.set_aspect("equal", adjustable="box")

@@ -20,7 +20,12 @@ from claimcheck.api import VerifyReport
 from claimcheck.errors import UsageError
 from claimcheck.render import basemap, geojson, safe
 from claimcheck.render.basemap import LAND_SOURCE, TOWN_SOURCE, Extent
-from claimcheck.render.html_labels import default_view_labels, default_zoom
+from claimcheck.render.html_labels import (
+    default_view_labels,
+    default_zoom,
+    overview_corner,
+    view_extent,
+)
 from claimcheck.render.view import (
     BOUNDARY,
     COAST,
@@ -105,6 +110,10 @@ def _side_by_side(collection: Mapping[str, Any]) -> dict[str, Any]:
     return {**collection, "features": features}
 
 
+def _union(a: Extent, b: Extent) -> Extent:
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
+
+
 def _bounds(extent: Extent) -> list[list[float]]:
     west, south, east, north = extent
     return [[south, west], [north, east]]
@@ -122,25 +131,44 @@ def render(
     focus = padded(focus_extent(collection) or (-10.0, -10.0, 10.0, 10.0), 0.05)
     everything = extent_of(collection["features"]) or focus
     full, inset = padded(everything, 0.05), not contains(focus, everything)
-    # The main map's base layer around the default view, the overview's coarser around all.
-    around = surround(focus, 1.5)
+    zoom = default_zoom(focus)
+    # The main map's base layer around the whole default view (a tall focus shown wide would
+    # otherwise end in bare background, which reads as sea) and far enough around the focus to
+    # zoom out; the overview's coarser around all of it and the main view's frame.
+    shown = view_extent(focus, zoom)
+    around = _union(surround(focus, 1.5), surround(shown, 0.25))
     countries = basemap.features_in(around, (around[2] - around[0]) / 2500)
+    full = _union(full, shown)
     overview = surround(full, 1.0)
     coarse = basemap.features_in(overview, (overview[2] - overview[0]) / 400)
     towns = towns_apart(basemap.towns_in(padded(focus, 0.3), limit=30), collection)
-    zoom = default_zoom(focus)
     img_src = tile_source(tiles) if tiles else "'none'"
     # The base layer's sources, those drawn only (a map at the pole has no land to credit).
     drawn = [source for source, shown in ((LAND_SOURCE, countries or coarse), (TOWN_SOURCE, towns))
              if shown]  # fmt: skip
     credits = "; ".join(f"{what}: {source}, {licence}" for what, source, licence in drawn)
     base_layers = {f["properties"]["layer"] for f in countries} if not tiles else set()
+    corner = overview_corner(collection, countries, focus, zoom) if inset else "bottom-left"
     data = {
         "collection": _side_by_side(collection),
         "layers": LAYERS,
         "legend": [vars(e) for e in legend(collection, bool(towns), base_layers)],
-        "labels": default_view_labels(collection, towns, focus, zoom, inset),
-        "view": {"focus": _bounds(focus), "full": _bounds(full), "zoom": zoom, "overview": inset},
+        "labels": default_view_labels(
+            collection,
+            towns,
+            focus,
+            zoom,
+            inset,
+            basemap.countries_in(around) if not tiles else [],
+            corner,
+        ),
+        "view": {
+            "focus": _bounds(focus),
+            "full": _bounds(full),
+            "zoom": zoom,
+            "overview": inset,
+            "corner": corner,
+        },
         "base": {
             "countries": {"type": "FeatureCollection", "features": countries},
             "overview": {"type": "FeatureCollection", "features": coarse},

@@ -11,7 +11,7 @@ the HTML map's default zoom.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 #: Leaflet's tile size: one Web Mercator pixel at zoom z is 1/(256·2^z) of the world's width.
@@ -50,6 +50,10 @@ class Spot:
     height: float
     #: radius (px) of the point's marker, kept clear
     marker: float = 4.0
+    #: where the box may go instead of the spots around the point, in order: top-left corners
+    #: relative to the point (px), none with a leader. An area's name (a country) has no marker
+    #: and goes where its box lies on the area.
+    candidates: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,28 +107,33 @@ def place(
     may cover (a legend, an inset)."""
     taken: list[Box] = list(blocked)
     dots = [Box(x - 4, y - 4, x + 4, y + 4) for x, y in markers]
-    dots += [Box(s.x - s.marker, s.y - s.marker, s.x + s.marker, s.y + s.marker) for s in spots]
+    dots += [Box(s.x - s.marker, s.y - s.marker, s.x + s.marker, s.y + s.marker)
+             for s in spots if not s.candidates]  # fmt: skip
     out: dict[str, Placed] = {}
     for spot in spots:
         if view is not None and not (view.x0 <= spot.x <= view.x1 and view.y0 <= spot.y <= view.y1):
             continue
-        for ring in _RINGS:
-            found = None
-            for direction in _DIRECTIONS:
-                dx, dy = _offset(direction, ring, spot)
-                placed = Placed(spot.key, dx, dy, ring > _RINGS[0])
-                box = placed.box(spot)
-                if view is not None and not box.inside(view):
-                    continue
-                if any(box.overlaps(b) for b in taken) or any(box.overlaps(d) for d in dots):
-                    continue
-                found = placed
-                break
-            if found is not None:
-                out[spot.key] = found
-                taken.append(found.box(spot))
-                break
+        for placed in _tries(spot):
+            box = placed.box(spot)
+            if view is not None and not box.inside(view):
+                continue
+            if any(box.overlaps(b) for b in taken) or any(box.overlaps(d) for d in dots):
+                continue
+            out[spot.key] = placed
+            taken.append(box)
+            break
     return out
+
+
+def _tries(spot: Spot) -> Iterator[Placed]:
+    """Where a label may go, best first: its own candidates, or ring after ring around it."""
+    if spot.candidates:
+        yield from (Placed(spot.key, dx, dy, False) for dx, dy in spot.candidates)
+        return
+    for ring in _RINGS:
+        for direction in _DIRECTIONS:
+            dx, dy = _offset(direction, ring, spot)
+            yield Placed(spot.key, dx, dy, ring > _RINGS[0])
 
 
 def mercator_px(lat: float, lon: float, zoom: float) -> tuple[float, float]:
@@ -135,6 +144,14 @@ def mercator_px(lat: float, lon: float, zoom: float) -> tuple[float, float]:
     x = scale * (lon + 180.0) / 360.0
     y = scale * (1.0 - math.log(math.tan(phi) + 1.0 / math.cos(phi)) / math.pi) / 2.0
     return x, y
+
+
+def mercator_lat_lon(x: float, y: float, zoom: float) -> tuple[float, float]:
+    """(lat, lon) of Web Mercator pixel coordinates at `zoom` (mercator_px undone)."""
+    scale = TILE_PX * 2.0**zoom
+    lon = x / scale * 360.0 - 180.0
+    lat = math.degrees(math.atan(math.sinh(math.pi * (1.0 - 2.0 * y / scale))))
+    return lat, lon
 
 
 def fit_zoom(

@@ -155,13 +155,20 @@ class LabelItem:
     lon: float
     text: str
     rank: int
-    #: "place", "other-place", "region", "zone" or "town"
+    #: "place", "other-place", "region", "zone", "country" or "town"
     kind: str
 
 
-def label_items(collection: Mapping[str, Any], towns: Sequence[Any] = ()) -> list[LabelItem]:
+def label_items(
+    collection: Mapping[str, Any],
+    towns: Sequence[Any] = (),
+    countries: Sequence[Mapping[str, Any]] = (),
+) -> list[LabelItem]:
     """Every label worth drawing, most important first: places the claims name, the regions,
-    places only a reading uses, the zones, places no claim uses, towns."""
+    places only a reading uses, the zones, places no claim uses, the countries (features of
+    basemap.countries_in; key `c<index>`, at a point on the land), towns."""
+    from shapely.geometry import shape
+
     items = []
     for i, f in enumerate(collection["features"]):
         p, g = f["properties"], f["geometry"]
@@ -182,7 +189,11 @@ def label_items(collection: Mapping[str, Any], towns: Sequence[Any] = ()) -> lis
         elif layer == "zone":
             lon, lat = max(positions(g["coordinates"]), key=lambda q: q[1])
             items.append(LabelItem(f"z{i}", lat, lon, p["title"], 3, "zone"))
-    items += [LabelItem(f"t{i}", t.lat, t.lon, t.name, 5, "town") for i, t in enumerate(towns)]
+    for i, country in enumerate(countries):
+        point = shape(country["geometry"]).point_on_surface()
+        items.append(LabelItem(f"c{i}", point.y, point.x, country["properties"]["name"], 5,
+                               "country"))  # fmt: skip
+    items += [LabelItem(f"t{i}", t.lat, t.lon, t.name, 6, "town") for i, t in enumerate(towns)]
     return sorted(items, key=lambda item: (item.rank, item.key))
 
 

@@ -194,9 +194,11 @@
         l.wrap.style.display = "none"; return;
       }
       var tries = [l.item];
-      RINGS.forEach(function (ring) {
-        DIRS.forEach(function (dir) { tries.push(spot(l.item, dir, ring)); });
-      });
+      if (l.kind !== "country") {  // a country's name stays on its land, or hides
+        RINGS.forEach(function (ring) {
+          DIRS.forEach(function (dir) { tries.push(spot(l.item, dir, ring)); });
+        });
+      }
       for (var i = 0; i < tries.length; i += 1) {
         moveTo(l, tries[i]);
         var r = l.text.getBoundingClientRect();
@@ -252,10 +254,12 @@
   if (!data.view.overview) {
     inset.remove(); document.getElementById("overview-caption").remove();
   } else {
+  if (data.view.corner === "top-left") { document.body.classList.add("cc-overview-top"); }
   var overview = L.map(inset, {zoomControl: false, attributionControl: false, dragging: false,
     scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false, keyboard: false,
     touchZoom: false, zoomSnap: 0.25});
-  overview.fitBounds(L.latLngBounds(data.view.full), {padding: [8, 8]});
+  // Every place and the whole frame of the main view, whatever the window's size.
+  overview.fitBounds(L.latLngBounds(data.view.full).extend(map.getBounds()), {padding: [8, 8]});
   L.geoJSON(data.base.overview, {style: baseStyle}).addTo(overview);
   data.collection.features.forEach(function (f) {
     var p = f.properties;
