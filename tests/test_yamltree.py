@@ -131,3 +131,25 @@ def test_loading_holds_a_small_multiple_of_the_file(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert len(data["claims"]) == 2_000
     assert peak < 10 * size, f"{peak / size:.1f}x the file"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<<: 1\n", [(1, 1)]),
+        ("!!merge <<: 1\n", [(1, 1)]),
+        ("!!merge x: 1\n", [(1, 1)]),
+        ("? <<\n: 1\n", [(1, 3)]),
+        ("a: {<<: {b: 1}}\n", [(1, 5)]),
+        ("'<<': 1\n", {"<<": 1}),
+        ("!!str <<: 1\n", {"<<": 1}),
+        ("<<x: 1\nno: 2\ntrue: 3\n~: 4\n", {"<<x": 1, "no": 2, "true": 3, "~": 4}),
+    ],
+)
+def test_only_the_merge_key_is_refused(text: str, expected: Any) -> None:
+    """`<<` (plain or tagged !!merge) is refused; quoted, re-tagged or longer keys are words, and
+    keys that other resolvers would type (`no`, `true`, `~`) are their text."""
+    if isinstance(expected, dict):
+        assert yamlfile.load("f.yaml", text) == expected
+    else:
+        assert [(line, column) for line, column, _f, _m in problems(text)] == expected

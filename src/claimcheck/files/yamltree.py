@@ -50,6 +50,10 @@ _RESOLVERS: dict[str, list[tuple[str, Any]]] = {
     k: v for k, v in Parser.yaml_implicit_resolvers.items() if k is not None
 }
 assert not Parser.yaml_path_resolvers and None not in Parser.yaml_implicit_resolvers
+#: the first characters under which a resolver may type a plain scalar as the merge key `<<`
+_MERGE_FIRST = frozenset(
+    k for k, v in _RESOLVERS.items() if any(t == "tag:yaml.org,2002:merge" for t, _ in v)
+)
 
 #: Deeper than any claims or places file needs; keeps the builder far from Python's stack limit.
 MAX_DEPTH = 64
@@ -405,8 +409,8 @@ class Builder:
             elif cls is ScalarEvent and key_event.anchor is not None:
                 self.anchor(key_event, False, [key_event])
             if key_scalar.__class__ is not ScalarEvent or (
-                # a plain key whose first character no resolver types is text, not `<<`
-                (key_scalar.tag is not None or key_scalar.value[:1] in _RESOLVERS)
+                # a plain key is `<<` only if it starts as the merge key does
+                (key_scalar.tag is not None or key_scalar.value[:1] in _MERGE_FIRST)
                 and _tag(key_scalar) == _MERGE
             ):
                 mark = self.aliased(key_event).mark if cls is AliasEvent else key_event.start_mark
