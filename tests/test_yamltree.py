@@ -153,3 +153,19 @@ def test_only_the_merge_key_is_refused(text: str, expected: Any) -> None:
         assert yamlfile.load("f.yaml", text) == expected
     else:
         assert [(line, column) for line, column, _f, _m in problems(text)] == expected
+
+
+@pytest.mark.parametrize("count", [3, 32, 33, 200])
+def test_positions_of_many_keys_and_their_duplicates(count: int) -> None:
+    """Small mappings find a key's position by a scan, large ones through an index: the same
+    positions either way, and a duplicate names the first one's line."""
+    text = "".join(f"k{i}: {i}\n" for i in range(count)) + "k1: again\nlast: 1\n"
+    builder = Builder("f.yaml", yaml.CSafeLoader(text).get_event)
+    _found, data = builder.document()
+    assert [data.where(f"k{i}").line for i in range(count)] == list(range(1, count + 1))
+    assert data.where("last").line == count + 2 and data.where("absent").line == 1
+    assert data.key_lines()[-1] == ("last", count + 2)
+    assert [(p.line, p.message[:28]) for p in builder.problems] == [
+        (count + 1, "duplicate key 'k1' (first at")
+    ]
+    assert "(first at line 2)" in builder.problems[0].message

@@ -79,12 +79,17 @@ class YMap(dict[str, Any]):
 
     The positions are plain numbers, 0-based line and column of the mapping and then of each
     key in the order the keys were read (a dict keeps that order): 16 bytes a key, where a
-    dict of Position tuples was ~100 (most of what loading held beyond the values).
+    dict of Position tuples was ~100 (most of what loading held beyond the values). A key's
+    place in that order is found by a scan for the few keys of a claim or place, and through an
+    index, built when first asked, for a mapping with many (every key of a hostile mapping with
+    100,000 unknown keys gets an error, each with its position).
     """
 
-    __slots__ = ("_marks",)
+    __slots__ = ("_index", "_marks")
     #: line, column of the mapping, then of each key, in the keys' order
     _marks: array[int]
+    #: key -> its place in that order, for a mapping of more than _SCAN_KEYS keys
+    _index: dict[str, int] | None
 
     @property
     def position(self) -> Position:
@@ -94,7 +99,15 @@ class YMap(dict[str, Any]):
     def where(self, key: str) -> Position:
         """Where `key` is written; the mapping's own position for a key it does not hold."""
         marks = self._marks
-        at = 2 * list(self).index(key) + 2 if key in self else 0
+        at = 0
+        if key in self:
+            if len(self) <= _SCAN_KEYS:
+                at = 2 * list(self).index(key) + 2
+            else:
+                index = self._index
+                if index is None or len(index) != len(self):
+                    index = self._index = {k: i for i, k in enumerate(self)}
+                at = 2 * index[key] + 2
         if at + 1 >= len(marks):  # a key added after reading: it was never in the file
             at = 0
         return _new_tuple(Position, (marks[at] + 1, marks[at + 1] + 1))
@@ -158,6 +171,8 @@ class YList(list[Any]):
 
 _new_tuple = tuple.__new__
 _intern = sys.intern
+#: a mapping with at most this many keys finds a key's position by a scan, without an index
+_SCAN_KEYS = 32
 _TWO = array("l", (0, 0))
 
 
@@ -396,8 +411,9 @@ class Builder:
         mark = start.start_mark
         marks = _TWO[:]  # as in `sequence`
         marks[0], marks[1] = mark.line, mark.column
-        out._marks = marks
+        out._marks, out._index = marks, None
         get, at = self.next_event, marks.append
+        order: dict[str, int] | None = None
         while True:
             key_event = get()
             cls = key_event.__class__
@@ -421,15 +437,18 @@ class Builder:
                 continue
             key = _intern(str(key_scalar.value))  # one string for each key written many times
             if key in out:
-                first = out.where(key)
+                if order is None:  # from the first duplicate on, each key's place is kept
+                    order = {k: i for i, k in enumerate(out)}
                 self.problem(
                     key_scalar.start_mark,
-                    f"duplicate key {key!r} (first at line {first.line}): YAML would keep only "
-                    "the last one; remove one of them",
+                    f"duplicate key {key!r} (first at line {marks[2 * order[key] + 2] + 1}): YAML "
+                    "would keep only the last one; remove one of them",
                     (field, key),
                 )
                 self.skip(get())
                 continue
+            if order is not None:
+                order[key] = len(out)
             key_mark: Any = key_scalar.start_mark
             at(key_mark.line)
             at(key_mark.column)
@@ -459,6 +478,7 @@ def _plain(value: Any, field: str, path: str, problems: list[Problem], depth: in
             return None
         out = YMap()
         out._marks = marks = array("l", (-1, -1))  # position 0, 0: no file
+        out._index = None
         for key, item in value.items():
             if not isinstance(key, str):
                 problems.append(Problem(path, 0, 0, field, f"keys must be strings, not {key!r}"))
