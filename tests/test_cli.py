@@ -242,3 +242,17 @@ def test_blas_runs_one_thread_unless_the_user_chose(chosen: str | None, expected
     )
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.split() == [expected, "False"], out.stderr
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_imports_pause_the_collector_and_leave_it_as_they_found_it(enabled: bool) -> None:
+    """The command line's imports (click's, then a command's) run with the cyclic garbage
+    collector paused, and what they built is frozen out of its sight; after them it is on or off
+    as before. A command that pauses it itself (verify) ends with it on again."""
+    code = (
+        "import gc, sys; {} import claimcheck.cli as cli; on = gc.isenabled(); "
+        "frozen = gc.get_freeze_count(); cli.app.main.get_command(None, 'schema'); "
+        "print(on, gc.isenabled(), gc.get_freeze_count() > frozen)"
+    ).format("" if enabled else "gc.disable();")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.split() == [str(enabled), str(enabled), str(enabled)], out.stderr

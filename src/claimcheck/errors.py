@@ -12,14 +12,23 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 
 class Kind(Enum):
     """An Enum whose members hash as objects do, in C: Enum's own hash is a Python call (on
     the member's name), and verdicts, units and relations are looked up in dicts and sets for
-    every claim. Members are singletons that compare by identity, so equal means same hash."""
+    every claim. Members are singletons that compare by identity, so equal means same hash.
+
+    `value` is a plain property: Enum's own descriptor takes ~3 times as long, and reports
+    read a verdict's, unit's or relation's value several times a claim (100,000 reads at
+    10,000 claims)."""
 
     __hash__ = object.__hash__
+
+    @property
+    def value(self) -> Any:
+        return self._value_
 
 
 class Level(Kind):

@@ -324,7 +324,7 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
         line=entry.line(),
         column=entry.data.position.column,
         path=entry.path,
-        key_lines=tuple((k, entry.data.where(k).line) for k in entry.data),
+        key_lines=entry.data.key_lines(),
     )
 
 

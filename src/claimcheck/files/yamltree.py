@@ -13,6 +13,7 @@ claimcheck.files.yamlfile reads files into these.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
@@ -49,6 +50,10 @@ _RESOLVERS: dict[str, list[tuple[str, Any]]] = {
     k: v for k, v in Parser.yaml_implicit_resolvers.items() if k is not None
 }
 assert not Parser.yaml_path_resolvers and None not in Parser.yaml_implicit_resolvers
+#: the first characters under which a resolver may type a plain scalar as the merge key `<<`
+_MERGE_FIRST = frozenset(
+    k for k, v in _RESOLVERS.items() if any(t == "tag:yaml.org,2002:merge" for t, _ in v)
+)
 
 #: Deeper than any claims or places file needs; keeps the builder far from Python's stack limit.
 MAX_DEPTH = 64
@@ -70,14 +75,53 @@ class Position(NamedTuple):
 
 
 class YMap(dict[str, Any]):
-    """A mapping that remembers where it and each of its keys stand in the file."""
+    """A mapping that remembers where it and each of its keys stand in the file.
 
-    __slots__ = ("key_positions", "position")
-    position: Position
-    key_positions: dict[str, Position]
+    The positions are plain numbers, 0-based line and column of the mapping and then of each
+    key in the order the keys were read (a dict keeps that order): 16 bytes a key, where a
+    dict of Position tuples was ~100 (most of what loading held beyond the values). A key's
+    place in that order is found by a scan for the few keys of a claim or place, and through an
+    index, built when first asked, for a mapping with many (every key of a hostile mapping with
+    100,000 unknown keys gets an error, each with its position).
+    """
+
+    __slots__ = ("_index", "_marks")
+    #: line, column of the mapping, then of each key, in the keys' order
+    _marks: array[int]
+    #: key -> its place in that order, for a mapping of more than _SCAN_KEYS keys
+    _index: dict[str, int] | None
+
+    @property
+    def position(self) -> Position:
+        marks = self._marks
+        return _new_tuple(Position, (marks[0] + 1, marks[1] + 1))
 
     def where(self, key: str) -> Position:
-        return self.key_positions.get(key, self.position)
+        """Where `key` is written; the mapping's own position for a key it does not hold."""
+        marks = self._marks
+        at = 0
+        if key in self:
+            if len(self) <= _SCAN_KEYS:
+                at = 2 * list(self).index(key) + 2
+            else:
+                index = self._index
+                if index is None or len(index) != len(self):
+                    index = self._index = {k: i for i, k in enumerate(self)}
+                at = 2 * index[key] + 2
+        if at + 1 >= len(marks):  # a key added after reading: it was never in the file
+            at = 0
+        return _new_tuple(Position, (marks[at] + 1, marks[at + 1] + 1))
+
+    @property
+    def key_positions(self) -> dict[str, Position]:
+        return {key: self.where(key) for key in self}
+
+    def key_lines(self) -> tuple[tuple[str, int], ...]:
+        """(key, line) for each key, in the file's order."""
+        marks = self._marks
+        lines = [line + 1 for line in marks[2::2]]
+        lines += [marks[0] + 1] * (len(self) - len(lines))  # keys added after reading
+        return tuple(zip(self, lines, strict=False))
 
 
 class YList(list[Any]):
@@ -126,6 +170,9 @@ class YList(list[Any]):
 
 
 _new_tuple = tuple.__new__
+_intern = sys.intern
+#: a mapping with at most this many keys finds a key's position by a scan, without an index
+_SCAN_KEYS = 32
 _TWO = array("l", (0, 0))
 
 
@@ -361,10 +408,12 @@ class Builder:
         if tag != _MAP:
             self.problem(start.start_mark, f"YAML tag {tag!r} is not allowed: remove it", field)
         out = YMap()
-        out.position = _pos(start.start_mark)
-        positions: dict[str, Position] = {}
-        out.key_positions = positions
-        get = self.next_event
+        mark = start.start_mark
+        marks = _TWO[:]  # as in `sequence`
+        marks[0], marks[1] = mark.line, mark.column
+        out._marks, out._index = marks, None
+        get, at = self.next_event, marks.append
+        order: dict[str, int] | None = None
         while True:
             key_event = get()
             cls = key_event.__class__
@@ -376,8 +425,8 @@ class Builder:
             elif cls is ScalarEvent and key_event.anchor is not None:
                 self.anchor(key_event, False, [key_event])
             if key_scalar.__class__ is not ScalarEvent or (
-                # a plain key whose first character no resolver types is text, not `<<`
-                (key_scalar.tag is not None or key_scalar.value[:1] in _RESOLVERS)
+                # a plain key is `<<` only if it starts as the merge key does
+                (key_scalar.tag is not None or key_scalar.value[:1] in _MERGE_FIRST)
                 and _tag(key_scalar) == _MERGE
             ):
                 mark = self.aliased(key_event).mark if cls is AliasEvent else key_event.start_mark
@@ -386,19 +435,23 @@ class Builder:
                     self.skip(key_event)
                 self.skip(get())
                 continue
-            key = str(key_scalar.value)
-            if key in positions:
-                first = positions[key]
+            key = _intern(str(key_scalar.value))  # one string for each key written many times
+            if key in out:
+                if order is None:  # from the first duplicate on, each key's place is kept
+                    order = {k: i for i, k in enumerate(out)}
                 self.problem(
                     key_scalar.start_mark,
-                    f"duplicate key {key!r} (first at line {first.line}): YAML would keep only "
-                    "the last one; remove one of them",
+                    f"duplicate key {key!r} (first at line {marks[2 * order[key] + 2] + 1}): YAML "
+                    "would keep only the last one; remove one of them",
                     (field, key),
                 )
                 self.skip(get())
                 continue
-            at: Any = key_scalar.start_mark  # `_pos` inlined: one call fewer for every key
-            positions[key] = _new_tuple(Position, (at.line + 1, at.column + 1))
+            if order is not None:
+                order[key] = len(out)
+            key_mark: Any = key_scalar.start_mark
+            at(key_mark.line)
+            at(key_mark.column)
             out[key] = self.build(get(), (field, key))
 
 
@@ -424,11 +477,13 @@ def _plain(value: Any, field: str, path: str, problems: list[Problem], depth: in
             problems.append(Problem(path, 0, 0, field, f"nested more than {MAX_DEPTH} levels deep"))
             return None
         out = YMap()
-        out.position, out.key_positions = _NOWHERE, {}
+        out._marks = marks = array("l", (-1, -1))  # position 0, 0: no file
+        out._index = None
         for key, item in value.items():
             if not isinstance(key, str):
                 problems.append(Problem(path, 0, 0, field, f"keys must be strings, not {key!r}"))
                 continue
+            marks.extend((-1, -1))
             out[key] = _plain(item, f"{field}.{key}" if field else key, path, problems, depth + 1)
         return out
     if isinstance(value, (list, tuple)):
