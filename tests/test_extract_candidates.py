@@ -3,10 +3,7 @@ evaluation's gazetteer (real GeoNames rows, bench/extract_eval.py)."""
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -15,22 +12,6 @@ from claimcheck.claims.extract.candidates import _dwarfs_the_rest
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _eval() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "extract_eval", ROOT / "bench" / "extract_eval.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Iterator[Gazetteer]:
-    with _eval().articles_gazetteer() as found:
-        yield found
 
 
 def _only(text: str, gazetteer: Gazetteer) -> Draft:
@@ -59,30 +40,30 @@ def test_a_place_dwarfs_the_rest_at_a_hundred_times(
     assert (found.population if found else None) == dwarf
 
 
-def test_the_city_a_spelling_names_for_a_village_is_the_city(gazetteer: Gazetteer) -> None:
+def test_the_city_a_spelling_names_for_a_village_is_the_city(articles_index: Gazetteer) -> None:
     """GeoNames spells the city "Zaporizhzhya" and a village of 656 "Zaporizhzhia"."""
     draft = _only("Orikhiv is in a vast plain located around 60 kilometres (37 miles) from the "
-                  "city of Zaporizhzhia.", gazetteer)  # fmt: skip
+                  "city of Zaporizhzhia.", articles_index)  # fmt: skip
     assert draft.reference_ids == ("geonames:687700",)
 
 
-def test_a_demonym_border_is_the_one_nearest_a_known_subject(gazetteer: Gazetteer) -> None:
+def test_a_demonym_border_is_the_one_nearest_a_known_subject(articles_index: Gazetteer) -> None:
     draft = _only("Hooded gunmen attacked a shop in the northeastern town of Wajir, about 100km "
-                  "from the Somali border.", gazetteer)  # fmt: skip
+                  "from the Somali border.", articles_index)  # fmt: skip
     assert draft.reference_ids == ("border:KE-SO",)
 
 
-def test_a_demonym_border_with_nothing_to_be_near_lists_each(gazetteer: Gazetteer) -> None:
-    draft = _only("The town is about 100 kilometers from the Somali border.", gazetteer)
+def test_a_demonym_border_with_nothing_to_be_near_lists_each(articles_index: Gazetteer) -> None:
+    draft = _only("The town is about 100 kilometers from the Somali border.", articles_index)
     assert draft.reference_ids == ("border:DJ-SO", "border:ET-SO", "border:KE-SO")
 
 
-def test_a_subject_of_one_country_names_the_border(gazetteer: Gazetteer) -> None:
+def test_a_subject_of_one_country_names_the_border(articles_index: Gazetteer) -> None:
     """Three villages are called Topoli, all in Ukraine: "the Russian border" is Russia's with
     Ukraine, and then the Topoli by it is the one meant."""
     drafts = [d for d in extract("The settlements of Stroivka and Topoli, lying little more "
                                  "than a kilometer from the Russian border, remained empty.",
-                                 gazetteer) if d.subject == "Topoli"]  # fmt: skip
+                                 articles_index) if d.subject == "Topoli"]  # fmt: skip
     assert [(d.subject_ids, d.reference_ids) for d in drafts] == [
         (("geonames:691393",), ("border:RU-UA",))
     ]

@@ -4,7 +4,6 @@ countries, "the capital", the GeoNames index; and the phrasings issue 14 lists a
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -34,16 +33,6 @@ places:
 """
 
 
-def _eval() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "extract_eval", ROOT / "bench" / "extract_eval.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def articles() -> Gazetteer:
     return load_places(str(ARTICLE_PLACES))
@@ -59,13 +48,6 @@ def with_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gazetteer]:
     gazetteer.fallback = fallback
     yield gazetteer
     fallback.close()
-
-
-@pytest.fixture(scope="module")
-def articles_index() -> Iterator[Gazetteer]:
-    """The evaluation's gazetteer: the article places, the world, the articles' GeoNames rows."""
-    with _eval().articles_gazetteer() as gazetteer:
-        yield gazetteer
 
 
 def _only(text: str, gazetteer: Gazetteer | None = None) -> Draft:
@@ -425,14 +407,14 @@ def test_a_country_is_found_by_its_spelling_not_its_consonants(word: str, code: 
 @pytest.mark.parametrize(
     "name", ["articles.yaml", "articles-heldout.yaml", "articles-fresh.yaml", "articles-third.yaml"]
 )
-def test_the_articles_sets_are_real_quotes_with_urls(name: str) -> None:
-    sentences = _eval().load(DATA / "extract" / name)
+def test_the_articles_sets_are_real_quotes_with_urls(name: str, extract_eval: ModuleType) -> None:
+    sentences = extract_eval.load(DATA / "extract" / name)
     assert all(s["url"].startswith("http") for s in sentences)
     assert all(s["text"] == s["text"].strip() for s in sentences)
 
 
-def test_the_articles_sets_are_large_enough() -> None:
-    ev = _eval()
+def test_the_articles_sets_are_large_enough(extract_eval: ModuleType) -> None:
+    ev = extract_eval
     sentences = ev.load(ev.ARTICLES) + ev.load(ev.ARTICLES_HELD_OUT)
     assert len(sentences) >= 150
     assert len({s["url"] for s in sentences}) >= 20
@@ -440,14 +422,14 @@ def test_the_articles_sets_are_large_enough() -> None:
     assert sum(bool(c["subject_id"] and c["reference_id"]) for c in held_out) >= 30
 
 
-def test_figures_and_places_on_published_articles() -> None:
+def test_figures_and_places_on_published_articles(extract_eval: ModuleType) -> None:
     """On the sentences the rules were tuned on, figures (value and unit) meet their target
     (precision and recall at least 0.95) and so do places (both right on at least 80 % of the
     claims whose two places are in the gazetteer). On the three held-out sets, whatever falls
     short of its target is held to what was measured (`HELD_OUT_FLOORS`, `FRESH_FLOORS`,
     `THIRD_FLOORS`): a
     regression floor, not the target (bench/extract_eval.py --articles prints every figure)."""
-    ev = _eval()
+    ev = extract_eval
     with ev.articles_gazetteer() as gazetteer:
         tuned = ev.load(ev.ARTICLES)
         found = ev.figures(tuned, gazetteer)
