@@ -27,7 +27,6 @@ from claimcheck.lookup.add import (
     via_name,
 )
 from claimcheck.lookup.index import GazetteerDb
-from claimcheck.lookup.search import cited_geonames_ids
 from claimcheck.render.wording import count
 
 
@@ -159,8 +158,13 @@ def _listing(candidates: list[Found]) -> str:
 
 def _refuse_duplicate(found: Found, gazetteer: Gazetteer) -> None:
     """The same GeoNames row or source URL is already cited by a place in the file."""
-    if found.source == "geonames" and int(found.source_id) in cited_geonames_ids(gazetteer):
-        raise UsageError(f"{found.id} is already cited by a place in the places file")
+    if found.source == "geonames":
+        citing = [p.id for p in gazetteer if int(found.source_id) in p.geonames_ids]
+        if citing:
+            raise UsageError(
+                f"{found.id} is already in the places file as {citing[0]!r} (its source cites "
+                f"GeoNames {found.source_id}); claims may name it {citing[0]!r} or {found.id}"
+            )
     for place in gazetteer:
         if place.source.url and place.source.url == found.url:
             raise UsageError(f"{found.id} is already in the places file as {place.id!r}")

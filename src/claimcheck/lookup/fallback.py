@@ -32,7 +32,6 @@ from claimcheck.gazetteer.places import (
 )
 from claimcheck.grammar.countries import find_country
 from claimcheck.lookup.index import LICENCE, DbPlace, GazetteerDb
-from claimcheck.lookup.search import place_geonames_ids
 
 #: GeoNames feature code -> uncertainty (m) of the row's single point. GeoNames gives one point
 #: per place, usually the centre as its source gazetteer (often NGA GNS, rounded to the nearest
@@ -127,7 +126,7 @@ class DbFallback:
         #: GeoNames id -> the reviewed places that cite it
         self._reviewed: dict[int, list[Place]] = {}
         for place in gazetteer:
-            for gid in sorted(place_geonames_ids(place)):
+            for gid in sorted(place.geonames_ids):
                 self._reviewed.setdefault(gid, []).append(place)
 
     def close(self) -> None:
