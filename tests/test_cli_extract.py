@@ -89,3 +89,12 @@ def test_append_to_a_new_file_creates_a_claims_file(tmp_path: Path) -> None:
     assert claims.read_text(encoding="utf-8").startswith("claims:\n  - id: ")
     checked = CliRunner().invoke(main, ["check", "--claims", str(claims), "--places", PLACES])
     assert checked.exit_code == 0 and "drafts not verified" in checked.output, checked.output
+
+
+def test_a_figure_inside_a_country_is_the_drafts_depth() -> None:
+    """ "12 km inside Syrian territory" is checked, as `depth:`, not left in a note."""
+    text = "The Rukban camp lies 12 km inside Syrian territory, a UN official said."
+    code, out, _ = run("-", stdin=text)
+    assert code == 0
+    assert '    subject: rukban-camp\n    inside: "country:SY"\n    depth: 12 km\n' in out
+    assert "puts it" not in out

@@ -8,7 +8,7 @@ import re
 from claimcheck.analysis.checks import LengthCheck
 from claimcheck.grammar.units import Unit
 from claimcheck.grammar.vague import VAGUE_QUANTITIES
-from claimcheck.render.words import figure, interval_words
+from claimcheck.render.words import depth, depth_interval, figure, interval_words
 
 #: Scale steps as grammar.precision names them, as numbers.
 _STEPS = {"tenths": "0.1", "halves": "0.5", "units": "1", "fives": "5", "tens": "10",
@@ -55,6 +55,10 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
     (which says "about" for every hedge) is not."""
     unit = check.unit
     claimed = written or figure(check.claimed)
+    acceptable, strict = check.acceptable, check.strict or check.acceptable
+    deep = depth(check)
+    if deep is not None:  # "30 km inside": its figure is the depth, read as any distance is
+        acceptable, strict = deep, depth_interval(strict) or deep
     vague = next((w for w in VAGUE_QUANTITIES if claimed.lower().startswith(w + " ")), None)
     if vague is not None:
         q = VAGUE_QUANTITIES[vague]
@@ -62,14 +66,14 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
     default = re.search(r"the default for a (\w+)", check.claimed)
     if check.quantity == "near" and default:
         return (
-            f"“Near”, with no figure, is read as {interval_words(check.acceptable, unit)}, "
+            f"“Near”, with no figure, is read as {interval_words(acceptable, unit)}, "
             f"the default for a {default.group(1)} ({NEAR_SOURCE})."
         )
     found = re.fullmatch(
         r"'(.+?)' read (as .+?) \(±[^)]*\)(?: or (as .+?) \(±[^)]*\))?", check.readings
     )
     if not found:
-        return f"The claim needs {interval_words(check.acceptable, unit)}."
+        return f"The claim needs {interval_words(acceptable, unit)}."
     fine = _rule_words(found.group(2), unit, coarse=False, about=about)
     hedge = re.match(r"(\D+?) \d", claimed)
     if hedge and hedge.group(1).lower() not in ("about", "just over", "just under"):
@@ -83,7 +87,7 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
             f"by no more than “about {found.group(1)}” allows, {fine}"
         )
     if found.group(3) is None:
-        span = _span(check.acceptable.low, check.acceptable.high, unit)
+        span = _span(acceptable.low, acceptable.high, unit)
         return (
             f"“{claimed}” is read as {span}: {fine}."
             if side
@@ -94,10 +98,9 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
         coarse = coarse.replace(
             "“about” as allowing", f"“{hedge.group(1)}” read as “about”, allowing"
         )
-    strict = check.strict or check.acceptable
     return (
         f"“{claimed}” can be read two ways: strictly as {_span(strict.low, strict.high, unit)}, "
-        f"{fine}; leniently as {_span(check.acceptable.low, check.acceptable.high, unit)}, "
+        f"{fine}; leniently as {_span(acceptable.low, acceptable.high, unit)}, "
         f"{coarse}."
     )
 

@@ -126,8 +126,8 @@ def _entry(d: Draft, source_title: str) -> list[tuple[str, str]] | None:
         if subject is None or reference is None:
             return None
         entry += [("subject", _yaml_scalar(subject)), ("inside", _yaml_scalar(reference))]
-        if d.requirement_text:
-            notes.append(f"the text puts it {d.requirement_text} inside")
+        if d.requirement_text:  # "12 km inside Syrian territory": how deep inside
+            entry.append(("depth", d.requirement_text))
     elif d.kind == "near":
         if subject is None or reference is None:
             return None
