@@ -95,7 +95,8 @@ def test_every_range_and_figure_carries_its_unit(report: api.VerifyReport) -> No
         # "from 3.8 to 6.8 km", "5.5 to 6.5 km": a number range ends in a unit
         for m in re.finditer(r"\d to -?\d[\d,]*(?:\.\d+)?", text):
             tail = text[m.end() : m.end() + 5]
-            assert re.match(r" ?(km|mi|m|nmi|ft|yd|°|%| here)", tail), (m.group(), text)
+            # or a ratio: "1.1 to 1.8 times the straight-line distance"
+            assert re.match(r" ?(km|mi|m|nmi|ft|yd|°|%| here| time)", tail), (m.group(), text)
         assert not re.search(r"interval \d", text)
 
 

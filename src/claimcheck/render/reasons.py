@@ -208,7 +208,20 @@ def check_why(check: Check, places: Mapping[str, str], labels: Mapping[str, str]
     measured = f"{what} is {length(m.best, unit)}"
     if m.low != m.high:
         measured += " between the stated positions" + _uncertain(m.low, m.high, unit)
-    return f"{measured}. {wanted} {decision_words(check, check.margin > 0)}"
+    return f"{measured}. {wanted} {decision_words(check, check.margin > 0)}{_road(check)}"
+
+
+def _road(check: LengthCheck) -> str:
+    """For a straight-line distance the claim overshoots: a road could be that long."""
+    if check.road_factor is None:
+        return ""
+    low, high = check.road_factor
+    times = f"at least {low:.1f} times" if math.isinf(high) else f"{low:.1f} to {high:.1f} times"
+    return (
+        f" A road between them could be that long, though: the claim is {times} the "
+        "straight-line distance, within the detour roads plausibly make (up to twice it; "
+        "docs/rules.md), so if the report meant the distance by road it may hold."
+    )
 
 
 def _area_why(check: LengthCheck, subject: str, area: str, wanted: str = "") -> str:
