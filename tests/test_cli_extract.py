@@ -72,7 +72,7 @@ def test_append_keeps_the_file_byte_for_byte(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["missing.txt"], "cannot read file"),
-        ([SEED, "--places", "missing.yaml"], "cannot read file"),
+        ([SEED, "--places", "tests"], "is a directory"),  # a missing one is a new story's
     ],
 )
 def test_bad_input_exits_2_without_traceback(args: list[str], message: str) -> None:
@@ -98,3 +98,21 @@ def test_a_figure_inside_a_country_is_the_drafts_depth() -> None:
     assert code == 0
     assert '    subject: rukban-camp\n    inside: "country:SY"\n    depth: 12 km\n' in out
     assert "puts it" not in out
+
+
+def test_a_new_storys_places_file_need_not_exist_yet(tmp_path: Path) -> None:
+    """A new story starts with an article and no places: extract reads the built-in layers,
+    says so, and the drafts' hints name the file `places add` will create."""
+    places, claims = tmp_path / "places.yaml", tmp_path / "claims.yaml"
+    text = "Muridke lies 30 km inside Pakistan, the report said."
+    result = CliRunner().invoke(
+        main, ["extract", "-", "--places", str(places), "--append", str(claims)], input=text
+    )
+    assert result.exit_code == 0, result.output
+    assert f"{places} does not exist yet: places come from the built-in world layers" in (
+        result.stderr
+    )
+    assert not places.exists()
+    checked = CliRunner().invoke(main, ["check", "--claims", str(claims), "--places", str(places)])
+    assert checked.exit_code == 2
+    assert f"`claimcheck places add NAME --places {places}` creates it" in checked.stderr
