@@ -405,7 +405,14 @@ def test_a_country_is_found_by_its_spelling_not_its_consonants(word: str, code: 
 
 
 @pytest.mark.parametrize(
-    "name", ["articles.yaml", "articles-heldout.yaml", "articles-fresh.yaml", "articles-third.yaml"]
+    "name",
+    [
+        "articles.yaml",
+        "articles-heldout.yaml",
+        "articles-fresh.yaml",
+        "articles-third.yaml",
+        "articles-fourth.yaml",
+    ],
 )
 def test_the_articles_sets_are_real_quotes_with_urls(name: str, extract_eval: ModuleType) -> None:
     sentences = extract_eval.load(DATA / "extract" / name)
