@@ -75,6 +75,13 @@ _AREA = re.compile(
     r"|district|county|prefecture|raion|rayon|krai|okrug|voivodeship)"
 )
 
+#: "the plant", "the nuclear power plant", "the dam": a facility named by its kind alone, in
+#: lowercase (`PlaceReader._facility`); the last word is the kind, the others narrow it.
+_FACILITY = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,3}(?:plant|station|reactor|dam|base|airbase|airfield|airport|camp"
+    r"|crossing|garrison|facility)"
+)
+
 #: "the town": a settlement the text has named before (`PlaceReader._antecedent`) ...
 _SETTLEMENT = re.compile(r"(?:town|city|village|hamlet|settlement)", re.IGNORECASE)
 #: ... within this many characters before it (a paragraph or two)

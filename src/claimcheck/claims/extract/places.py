@@ -33,10 +33,11 @@ Nothing is guessed: a phrase none of these resolve keeps no place, and the draft
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from claimcheck.claims.extract.candidates import _one_country, _plain
+from claimcheck.claims.extract.candidates import _much_nearest, _one_country, _plain
 from claimcheck.claims.extract.countries import country_code
 from claimcheck.claims.extract.mentions import _Mentions
 from claimcheck.claims.extract.model import Draft
@@ -45,6 +46,8 @@ from claimcheck.claims.extract.patterns import _PROPER_RE
 from claimcheck.claims.extract.phrases import (
     _ANTECEDENT_REACH,
     _ARTICLE,
+    _FACILITY,
+    _NOUN_OF_NAME,
     _SETTLEMENT,
     _strip_qualifiers,
 )
@@ -57,6 +60,8 @@ class PlaceReader(Narrowing):
     """Resolves the subject and reference of each draft of one text (see the module rules)."""
 
     mentions: _Mentions
+    #: why a facility named by its kind alone was read as the place it was (`_facility`)
+    _read_as: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict, init=False)
 
     def context(
         self,
@@ -107,6 +112,8 @@ class PlaceReader(Narrowing):
                 place = self.gazetteer.get(ids[0])
                 name = place.name if place else ids[0]
                 notes.append(f"{role} {phrase!r} read as {name}, the place named before it")
+            elif phrase and (phrase, ids) in self._read_as:
+                notes.append(f"{role} {phrase!r} read as {self._read_as[phrase, ids]}")
         notes.sort(key=lambda n: not n.startswith("subject"))
         return replace(
             draft, subject_ids=subject, reference_ids=reference, place_notes=tuple(notes)
@@ -117,6 +124,9 @@ class PlaceReader(Narrowing):
     ) -> tuple[str, ...]:
         if not phrase:
             return ()
+        named = self._noun_of_name(phrase, context)
+        if named:
+            return named
         found = self.mentions.ids(phrase, before)
         if found and not any(c.isupper() for c in phrase):
             # a common noun ("town") matches a name only by its spelling, never by its
@@ -139,9 +149,62 @@ class PlaceReader(Narrowing):
             if ids:
                 return ids
         if _SETTLEMENT.fullmatch(text):
-            named = self._antecedent(before)
-            if named is not None:
-                return (named.id,)
+            town = self._antecedent(before)
+            if town is not None:
+                return (town.id,)
+        if _FACILITY.fullmatch(text):
+            return self._facility(phrase, text, before, other)
+        return ()
+
+    def _facility(
+        self, phrase: str, text: str, before: int, other: Place | None
+    ) -> tuple[str, ...]:
+        """ "the plant" is the places-file place of that kind the article named last, within
+        _ANTECEDENT_REACH characters before it ("... the Zaporizhzhia nuclear power plant ...
+        Nikopol, 10 km from the plant"); where the text named none, the only one in the places
+        file, or the one much the nearest (three times) the claim's other place: the places
+        file is the story's own list, and a reader of the article knows which plant it is
+        about (the note says so)."""
+        words = text.casefold().split()
+        kind = [
+            p for p in self.gazetteer
+            if ":" not in p.id and p.kind is PlaceKind.POINT
+            and set(words) <= {w for n in p.names for w in n.casefold().split()}
+        ]  # fmt: skip
+        if not kind:
+            return ()
+        start = max(0, before - _ANTECEDENT_REACH)
+        last: tuple[int, Place] | None = None
+        for place in kind:
+            for name in place.names:
+                first = re.escape(name.split()[0])
+                pattern = rf"\b{first}\b(?:[\s-]+[\w.’'-]+){{0,4}}?[\s-]+{re.escape(words[-1])}\b"
+                for m in re.finditer(pattern, self.mentions.text[start:before], re.IGNORECASE):
+                    if last is None or m.end() > last[0]:
+                        last = (m.end(), place)
+        if last is not None:
+            chosen, why = last[1], f"the {words[-1]} the text named before it"
+        elif len(kind) == 1:
+            chosen, why = kind[0], f"the only {words[-1]} in the places file"
+        else:
+            nearest = _much_nearest(kind, other, self.gazetteer) if other else None
+            if nearest is None or other is None:
+                return ()
+            chosen = nearest
+            why = f"of the places file's {len(kind)} {text}s, much the nearest to {other.name}"
+        self._read_as[phrase, (chosen.id,)] = f"{chosen.name}, {why}"
+        return (chosen.id,)
+
+    def _noun_of_name(self, phrase: str, context: _Context) -> tuple[str, ...]:
+        """ "the dam of Kakhovka" is the Kakhovka dam, not the town, when the gazetteer has the
+        dam: a name the sentence writes as "<noun> of <name>" is first looked up with its noun
+        ("the city of Kherson" is Kherson: no place is called "Kherson city")."""
+        for m in _NOUN_OF_NAME.finditer(context.sentence):
+            if m["name"] == phrase:
+                found = self._resolve(f"{m['name']} {m['noun']}")
+                found = found or self._prefixed(m["name"], m["noun"])
+                if found:
+                    return found
         return ()
 
     def _antecedent(self, before: int) -> Place | None:

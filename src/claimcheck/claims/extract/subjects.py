@@ -16,6 +16,7 @@ from claimcheck.claims.extract.patterns import (
     _PROPER_RE,
     _ZONE_NOUN,
 )
+from claimcheck.claims.extract.phrases import _FEATURE
 
 
 def _zone_in(sentence: str) -> str | None:
@@ -129,11 +130,32 @@ def _proper_candidate(
         words = words[:-1]
     if not words:
         return None
-    if _SPEAKS.match(sentence, m.end(), end):
+    if _SPEAKS.match(sentence, m.end(), end) or _lies_on(sentence, m):
         return None
     if len(words) == 1 and _GROUP_NOUN.match(sentence, m.end(), end):
         return None
     return " ".join(words), m.start() + m.group().find(words[0])
+
+
+#: "sits along the", "on the western bank of the", "on the the opposite bank of the": what
+#: comes before a natural feature a place lies on (at most _ON_FEATURE_REACH characters).
+_ON_FEATURE = re.compile(
+    r"\b(?i:on|along|astride|beside|across)\s+(?:(?i:the)\s+)+(?:[\w-]+\s+)?"
+    r"(?:(?i:banks?|shores?|side|edge)\s+of\s+(?:(?i:the)\s+)+)?$"
+)
+_ON_FEATURE_REACH = 60
+_FEATURE_WORD = re.compile(rf"(?:\s+{_FEATURE.pattern})?", re.IGNORECASE)
+
+
+def _lies_on(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a name is a river, a lake or another natural feature that the place before it
+    lies on ("Qayyarah lies on the western bank of the Tigris river, about 60 km south of
+    Mosul"): where the place is, not what the figure is about."""
+    after = _FEATURE_WORD.match(sentence, m.end())
+    if not _FEATURE.search(m.group()) and not (after and after.group()):
+        return False
+    start = max(0, m.start() - _ON_FEATURE_REACH)
+    return _ON_FEATURE.search(sentence, start, m.start()) is not None
 
 
 def _event_candidate(e: re.Match[str], skip: tuple[int, int]) -> tuple[str, int] | None:
@@ -412,6 +434,11 @@ _ASIDE_BEFORE = re.compile(
     rf"(?P<name>{_PROPER_RE.pattern})\s*,\s+(?:(?:in|on|near|at|outside)\s+(?:the\s+)?"
     rf"(?:(?i:{_COMPASS_ADJECTIVE})\s+)?|(?i:{_COMPASS_ADJECTIVE})\s+of\s+(?:the\s+)?)$"
 )
+#: "Qayyarah, which has an airfield, lies 60 km south of Mosul": a noun inside a relative
+#: clause set off by commas describes the place before it; the figure is about the place.
+_RELATIVE_BEFORE = re.compile(
+    rf"(?P<name>{_PROPER_RE.pattern})\s*,\s+(?:which|where|whose)\b[^,.;:()“”\"]{{0,60}}$"
+)
 _ASIDE_AFTER = re.compile(r"[^,.;:()“”\"]{0,40},")
 _LOCATED_REACH = 150
 
@@ -436,6 +463,9 @@ def _located(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     that says where the place is). Where no place is found before the areas, the subject is
     as found."""
     name, at = found
+    relative = _RELATIVE_BEFORE.search(sentence, max(0, at - _LOCATED_REACH), at)
+    if relative is not None and relative["name"].lower() not in _NOT_PLACES:
+        return relative["name"], relative.start("name")
     if not _is_area(sentence, name, at) and _ASIDE_AFTER.match(sentence, at + len(name)):
         aside = _ASIDE_BEFORE.search(sentence, max(0, at - _LOCATED_REACH), at)
         if aside is not None and aside["name"].lower() not in _NOT_PLACES:

@@ -1,0 +1,95 @@
+"""The fourth round of place rules for `claimcheck extract` (docs/commands/extract.md, Places):
+a river a place lies on is not the subject, a relative clause describes the place before it, "the
+dam of Kakhovka" is the dam, and "the plant" is the facility the article means. Every sentence
+is quoted from a published article of the development or an older held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.claims.extract import Draft, extract
+from claimcheck.gazetteer.places import Gazetteer
+
+
+def _figures(text: str, gazetteer: Gazetteer) -> list[Draft]:
+    return [d for d in extract(text, gazetteer) if d.value is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_id"),
+    [
+        ("Qayyarah lies on the western bank of the Tigris river, about 60 kilometres south of "
+         "Mosul - IS' last major urban stronghold in Iraq.", "geonames:99003"),
+        ("Qayyarah, which has an airfield, lies to the west on the other side of the Tigris "
+         "river, about 60 kilometres south of Mosul.", "geonames:99003"),
+        ("The Pivdennoukrainsk plant, also known as the South Ukraine Nuclear Power Plant, sits "
+         "along the Southern Bug River and is some 300 kilometers (190 miles) south of the "
+         "capital, Kyiv.", "south-ukraine-npp"),
+        ("L’Ukraine accuse the Russia to have destroyed the hydroelectric power station dam of "
+         "Kakhovka, in the south of the country, on the Dnieper River, 60 kilometers from the "
+         "city of Kherson.", "kakhovka-dam"),
+    ],
+)  # fmt: skip
+def test_a_river_the_place_lies_on_is_not_the_subject(
+    text: str, subject_id: str, articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == (subject_id,)
+
+
+def test_a_river_the_figure_is_about_is_still_the_subject(articles_index: Gazetteer) -> None:
+    """No "on" or "along" before it: the Litani is what lies 30 km from the border."""
+    text = (
+        "Hezbollah is to withdraw its forces north of the Litani River — some 30 kilometres "
+        "(20 miles) from the border — and dismantle its military infrastructure in the south."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject == "Litani River"
+
+
+def test_the_city_of_a_name_is_the_city_when_no_place_is_called_name_city(
+    articles_index: Gazetteer,
+) -> None:
+    """ "the city of Kherson" looks up "Kherson city" first; there is none, so it is Kherson."""
+    text = "The dam is 60 kilometers from the city of Kherson."
+    (draft,) = _figures(text, articles_index)
+    assert draft.reference_ids == ("geonames:706448",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine controls the right bank, including the towns of Nikopol and Marhanets, each "
+        "about 10 kilometers (six miles) from the plant.",
+        "Nikopol, on the the opposite bank of the Dnieper River and about 10 kilometers (6 miles) "
+        "downstream from the plant, came under fire three times during the night.",
+    ],
+)
+def test_the_plant_the_sentence_does_not_name_is_the_nearest_one_in_the_places_file(
+    text: str, articles_index: Gazetteer
+) -> None:
+    """Four nuclear plants are in the places file; Zaporizhzhia's is 10 km from Nikopol, the
+    others hundreds: three times nearer than the next, so it is the one, and the note says so."""
+    drafts = _figures(text, articles_index)
+    assert drafts and all(d.reference_ids == ("zaporizhzhia-npp",) for d in drafts)
+    assert "of the places file's 4 plants, much the nearest to Nikopol" in " ".join(
+        drafts[0].place_notes
+    )
+
+
+def test_the_plant_is_the_one_the_article_named_before(articles_index: Gazetteer) -> None:
+    """Named two sentences before, the Kursk plant is "the plant", though nothing in the
+    sentence is near any plant (no other place is known)."""
+    text = (
+        "Russia's Kursk nuclear power plant was shelled on Sunday. Firefighters came from the "
+        "town. Shells landed 2 kilometres from the plant, officials said."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert draft.reference_ids == ("kursk-npp",)
+    assert "the plant the text named before it" in " ".join(draft.place_notes)
+
+
+def test_a_plant_that_nothing_chooses_stays_unknown(articles_index: Gazetteer) -> None:
+    """No plant named, no known place to be near: the reviewer names it."""
+    (draft,) = _figures("The shell landed 2 kilometres from the plant.", articles_index)
+    assert draft.reference_ids == ()
