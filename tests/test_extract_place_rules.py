@@ -93,3 +93,68 @@ def test_a_plant_that_nothing_chooses_stays_unknown(articles_index: Gazetteer) -
     """No plant named, no known place to be near: the reviewer names it."""
     (draft,) = _figures("The shell landed 2 kilometres from the plant.", articles_index)
     assert draft.reference_ids == ()
+
+
+def test_a_region_is_never_its_city_and_across_a_border_it_is_the_border(
+    articles_index: Gazetteer,
+) -> None:
+    """Maslova Pristan is in Russia; "Ukraine's northern Kharkiv region" is across the border
+    from it, so the 15 km are to the Russia-Ukraine boundary, not to the city of Kharkiv."""
+    text = (
+        "Governor Vyacheslav Gladkov wrote on Telegram that shelling had struck the town of "
+        "Maslova Pristan, some 15 kilometers from Ukraine’s northern Kharkiv region, and that "
+        "fragments had struck passing cars."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == ("geonames:528741",)
+    assert draft.reference_ids == ("border:RU-UA",)
+
+
+def test_a_region_in_the_places_own_country_names_no_place(articles_index: Gazetteer) -> None:
+    """Kupiansk and the Kharkiv region are both Ukrainian: the gazetteer has no regions, and
+    the city of Kharkiv is not what the sentence measures to."""
+    (draft,) = _figures("Kupiansk lies 30 kilometers from Kharkiv region.", articles_index)
+    assert draft.reference_ids == ()
+
+
+def test_the_place_by_the_border_with_a_country_is_not_in_that_country(
+    articles_index: Gazetteer,
+) -> None:
+    """Two places are called Klimovo, one in Russia and one in Ukraine; the sentence names
+    Ukraine only as the other side of the border, so it is the Russian one."""
+    text = "Klimovo is located some 10km from the border with Ukraine’s northern Chernigov Region."
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == ("geonames:547591",)
+    assert "across the border from UA" in " ".join(draft.place_notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_id"),
+    [
+        ("Furthermore, Kupyansk is the second largest railway hub in the region (after Kharkiv) "
+         "located just 40 kilometers from the border with the Russian Federation.",
+         "geonames:703656"),
+        ("Sumy, Ukraine—Olena, 71, has lived and worked almost her entire life in Bilopillya, a "
+         "village of about 15,000 in northeastern Ukraine, less than 10 kilometers from the "
+         "Russian border.", "geonames:712559"),
+    ],
+)  # fmt: skip
+def test_an_aside_in_brackets_or_a_head_count_does_not_hide_the_subject(
+    text: str, subject_id: str, articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == (subject_id,)
+
+
+def test_a_name_given_in_brackets_says_which_place_the_other_name_is(
+    articles_index: Gazetteer,
+) -> None:
+    """GeoNames calls a Siberian village Artemovsk and has it as an old name of Bakhmut: the
+    sentence's "(Bakhmut)" chooses, before the spelling rule could pick the village."""
+    text = (
+        "In the village of Chasov Yar, which is located five kilometers west of Artemovsk "
+        "(Bakhmut), the sounds of artillery shelling are almost continuously heard."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert draft.reference_ids == ("geonames:713174",)
+    assert "also called Bakhmut, as the sentence says" in " ".join(draft.place_notes)

@@ -17,7 +17,7 @@ from claimcheck.claims.extract.candidates import (
 )
 from claimcheck.claims.extract.countries import country_code
 from claimcheck.claims.extract.patterns import _PROPER_RE
-from claimcheck.claims.extract.phrases import _AREA, _ARTICLE, _strip_qualifiers
+from claimcheck.claims.extract.phrases import _AREA, _ARTICLE, _BORDER_WITH, _strip_qualifiers
 from claimcheck.claims.extract.place_rules import PhraseRules, _Context
 from claimcheck.gazetteer.names import normalize
 from claimcheck.gazetteer.places import Place
@@ -44,11 +44,24 @@ class Narrowing(PhraseRules):
         imported = all(p.id.startswith("geonames:") for p in places)
         called = [p for p in places if imported and normalize(p.name) in keys]
         dwarf = _dwarfs_the_rest(places) if imported else None
+        across = context.across()
         steps = [
             ("called so", called if dwarf is None or dwarf in called else []),
             ("in a country the sentence names",
-             [p for p in places if _country_of(p) in context.countries]),
+             [p for p in places if _country_of(p) in context.countries
+              and _country_of(p) not in across]),
         ]  # fmt: skip
+        if across and not _BORDER_WITH.search(phrase):
+            # "Klimovo ... 10km from the border with Ukraine's northern Chernigov Region":
+            # the place is across the border from the country named after "with"
+            steps.append((f"across the border from {', '.join(across)}",
+                          [p for p in places if _country_of(p) not in across]))  # fmt: skip
+        also = self._also_called(phrase, context)
+        if also is not None:
+            # "Artemovsk (Bakhmut)": the place both names fit, before any other reason
+            alt, fits = also
+            steps.insert(0, (f"also called {alt}, as the sentence says",
+                             [p for p in places if p.id in fits]))  # fmt: skip
         located = self._located_by(phrase, context, {p.id for p in places})
         if located is not None:
             area, around = located
@@ -86,6 +99,18 @@ class Narrowing(PhraseRules):
         chosen = ", ".join(p.id for p in places)
         notes.append(f"{role} {phrase!r} fits {len(ids)} places; kept {chosen}: {', '.join(why)}")
         return tuple(p.id for p in places)
+
+    def _also_called(self, phrase: str, context: _Context) -> tuple[str, set[str]] | None:
+        """The other name the sentence gives a name in brackets, and the places it fits:
+        "five kilometers west of Artemovsk (Bakhmut)" (or "Bakhmut (Artemovsk)")."""
+        name = re.escape(_ARTICLE.sub("", phrase.strip()))
+        alt = rf"(?P<alt>{_PROPER_RE.pattern})"
+        m = re.search(rf"(?<![\w-]){name}\s*\(\s*{alt}\s*\)", context.sentence) or re.search(
+            rf"{alt}\s*\(\s*{name}\s*\)", context.sentence
+        )
+        if m is None:
+            return None
+        return m["alt"], set(self._resolve(m["alt"]))
 
     def _located_by(
         self, phrase: str, context: _Context, candidates: set[str]

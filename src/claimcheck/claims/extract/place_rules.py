@@ -14,6 +14,7 @@ from claimcheck.claims.extract.phrases import (
     _AFTER_PREPOSITION,
     _AREA,
     _BORDER,
+    _BORDER_WITH,
     _CAPITAL,
     _CAPITAL_NAMED,
     _COAST,
@@ -21,6 +22,7 @@ from claimcheck.claims.extract.phrases import (
     _NAME_AND_NOUNS,
     _NOUN_OF_NAME,
     _PART_OF,
+    _REGION_PHRASE,
     _TERRITORY,
     _border_id,
     _codes,
@@ -90,6 +92,22 @@ class PhraseRules:
             if found:
                 return found
         return self._nearest_border(others[0], other) if others and other else ()
+
+    def _region(self, text: str, other: Place | None) -> tuple[str, ...] | None:
+        """A region ("Ukraine's northern Kharkiv region", "Kherson Oblast") is never the city
+        it is named after: seen from a place in another country it is that country's border
+        with it (the nearest of the region to a place across the border; "Maslova Pristan,
+        some 15 kilometers from Ukraine's northern Kharkiv region" is 15 km from the
+        Russia-Ukraine boundary), else no place the gazetteer has (it has no regions). None:
+        the phrase is no region."""
+        m = _REGION_PHRASE.fullmatch(text)
+        if m is None:
+            return None
+        codes = self._area_codes(m["area"])
+        code = _country_of(other)
+        if codes and code and code != codes[0]:
+            return self._world(_border_id(codes[0], code))
+        return ()
 
     def _coast(self, text: str, context: _Context, other: Place | None) -> tuple[str, ...]:
         m = _COAST.search(text)
@@ -246,6 +264,7 @@ class _Context:
         self._earlier = earlier
         self._about = sentence[: speaker[0]] + " " + sentence[speaker[1] :]
         self._countries: list[str] | None = None
+        self._across: list[str] | None = None
         self._named_once = named_once
         self._named: list[Place] | None = None
 
@@ -254,6 +273,19 @@ class _Context:
         if self._countries is None:
             self._countries = countries_in(self._about)
         return self._countries
+
+    def across(self) -> list[str]:
+        """The countries the sentence names only as the other side of a border ("the border
+        with Ukraine"): the place it is about is not in them."""
+        if self._across is None:
+            inside = countries_in(_BORDER_WITH.sub("", self._about))
+            self._across = [
+                code
+                for m in _BORDER_WITH.finditer(self._about)
+                for code in countries_in(m["other"])
+                if code not in inside
+            ]
+        return self._across
 
     def earlier(self) -> list[str]:
         """The countries the sentences just before this one name, latest first."""

@@ -144,6 +144,9 @@ class PlaceReader(Narrowing):
         if found:
             return found
         text = _ARTICLE.sub("", phrase.strip())
+        region = self._region(text, other)
+        if region is not None:
+            return region
         for rule in (self._border, self._country, self._coast, self._capital, self._name):
             ids = rule(text, context, other)
             if ids:

@@ -121,7 +121,7 @@ def _proper_candidate(
 ) -> tuple[str, int] | None:
     """The subject a capitalised phrase offers when the head ends at `end`: none if it is the
     attribution, the speaker ("Reuters said") or qualifies a noun ("Syrian troops")."""
-    if skip[0] <= m.start() < skip[1]:
+    if skip[0] <= m.start() < skip[1] or _in_brackets(sentence, m):
         return None
     words = m.group().strip("’'-").split()
     while words and (words[0].lower() in _NOT_PLACES or words[0][0].isdigit()):
@@ -156,6 +156,15 @@ def _lies_on(sentence: str, m: re.Match[str]) -> bool:
         return False
     start = max(0, m.start() - _ON_FEATURE_REACH)
     return _ON_FEATURE.search(sentence, start, m.start()) is not None
+
+
+def _in_brackets(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a name is in brackets: "Kupyansk is the second largest railway hub in the
+    region (after Kharkiv) located just 40 kilometers from the border" is about Kupyansk; the
+    bracket is an aside. (Whether they close is read from the whole sentence, so that a name's
+    candidacy is the same wherever the figure is: `_Subjects` reads it once.)"""
+    opened = sentence.rfind("(", 0, m.start())
+    return opened > sentence.rfind(")", 0, m.start()) and sentence.find(")", m.end()) >= 0
 
 
 def _event_candidate(e: re.Match[str], skip: tuple[int, int]) -> tuple[str, int] | None:
@@ -418,12 +427,16 @@ _AREA_AFTER = re.compile(rf"\s+(?i:{_AREA_WORDS})\b")
 _COMPASS_ADJECTIVE = (
     r"(?:north|south)(?:ern)?-?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
 )
+#: "a village of about 15,000": how many live in the place an apposition describes.
+_OF_PEOPLE = (
+    r"(?:\s+of\s+(?:(?:about|some|around|roughly|nearly|almost)\s+)?[\d,.]+(?:\s+people)?)?"
+)
 #: A place, then what comes between it and the area that locates it: "in", "in the", "in
 #: northeastern", "in Ukraine's", or a comma ("Tyre, Lebanon"; "Kupiansk, Kharkiv Oblast"); or
 #: an apposition's noun ("Bilopillya, a village in the Sumy region").
 _LOCATED_BY = re.compile(
     rf"(?:(?P<name>{_PROPER_RE.pattern})(?:{_AREA_AFTER.pattern})?"
-    rf"|(?P<noun>\b(?i:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?i:{_EVENT_NOUNS})))"
+    rf"|(?P<noun>\b(?i:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?i:{_EVENT_NOUNS})){_OF_PEOPLE})"
     r"(?:\s*,\s*(?:(?:the|a|an)\s+)?|\s*,?\s+in\s+(?:the\s+)?)"
     rf"(?:(?i:{_COMPASS_ADJECTIVE})\s+)?(?:[\w’'-]+[’']s\s+)?$"
 )
