@@ -158,3 +158,36 @@ def test_a_name_given_in_brackets_says_which_place_the_other_name_is(
     (draft,) = _figures(text, articles_index)
     assert draft.reference_ids == ("geonames:713174",)
     assert "also called Bakhmut, as the sentence says" in " ".join(draft.place_notes)
+
+
+def test_people_named_by_their_country_are_not_the_subject(articles_index: Gazetteer) -> None:
+    """ "displaced Syrians" are people; the camp they gather in is what is near the border, and
+    from a camp in Syria "the Jordanian border" is the Jordan-Syria boundary."""
+    text = (
+        "Al-Rukban Camp, an unorganized gathering of displaced Syrians, has emerged near the "
+        "Jordanian border in the eastern region."
+    )
+    (draft,) = extract(text, articles_index)
+    assert (draft.subject_ids, draft.reference_ids) == (("rukban-camp",), ("border:JO-SY",))
+
+
+def test_a_coast_named_by_a_sea_is_the_coast_of_the_region_the_sentence_names(
+    articles_index: Gazetteer,
+) -> None:
+    """ "the Pacific coast in Fukushima Prefecture" is Japan's coast, never a town called
+    Pacific (GeoNames has two)."""
+    text = (
+        "The government aim to begin releasing the water from about 1 kilometer off the Pacific "
+        "coast in Fukushima Prefecture around next spring."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert draft.reference_ids == ("coast:JP",)
+
+
+def test_a_description_followed_by_a_name_is_that_name(articles_index: Gazetteer) -> None:
+    text = (
+        "Sandy made landfall with winds of 110mph just 5 miles from one of Cuba’s largest "
+        "cities, Santiago de Cuba."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert draft.reference_ids == ("geonames:3536729",)

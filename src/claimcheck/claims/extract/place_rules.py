@@ -115,6 +115,12 @@ class PhraseRules:
             return ()
         owner = m["of"] or m["owner"] or ""
         codes = _codes(owner) or [c for c in (_country_of(other), *context.countries) if c]
+        # "the Pacific coast in Fukushima Prefecture": an owner that is no country (a sea, a
+        # region) leaves the country to the places the sentence names
+        codes = codes or [c for c in map(_country_of, context.named()) if c]
+        codes = codes or [
+            c for a in _AREA.finditer(context.sentence) for c in self._area_codes(a.group())
+        ]
         return self._world(f"coast:{codes[0]}") if codes else ()
 
     def _country(self, text: str, context: _Context, other: Place | None) -> tuple[str, ...]:

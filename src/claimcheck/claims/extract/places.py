@@ -46,6 +46,7 @@ from claimcheck.claims.extract.patterns import _PROPER_RE
 from claimcheck.claims.extract.phrases import (
     _ANTECEDENT_REACH,
     _ARTICLE,
+    _COAST,
     _FACILITY,
     _NOUN_OF_NAME,
     _SETTLEMENT,
@@ -151,6 +152,11 @@ class PlaceReader(Narrowing):
             ids = rule(text, context, other)
             if ids:
                 return ids
+            if rule == self._coast and _COAST.search(text):
+                return ()  # "the Pacific coast" is a coast, never a town called Pacific
+        apposed = self._apposed_name(phrase, context)
+        if apposed:
+            return apposed
         if _SETTLEMENT.fullmatch(text):
             town = self._antecedent(before)
             if town is not None:
@@ -197,6 +203,16 @@ class PlaceReader(Narrowing):
             why = f"of the places file's {len(kind)} {text}s, much the nearest to {other.name}"
         self._read_as[phrase, (chosen.id,)] = f"{chosen.name}, {why}"
         return (chosen.id,)
+
+    def _apposed_name(self, phrase: str, context: _Context) -> tuple[str, ...]:
+        """ "5 miles from one of Cuba's largest cities, Santiago de Cuba": a description the
+        sentence follows with a name, as "the capital, Kyiv", is the place that name is."""
+        if phrase[:1].isupper():
+            return ()
+        m = re.search(
+            rf"{re.escape(phrase)}\s*,\s*(?P<name>{_PROPER_RE.pattern})", context.sentence
+        )
+        return self._resolve(_strip_qualifiers(m["name"])) if m else ()
 
     def _noun_of_name(self, phrase: str, context: _Context) -> tuple[str, ...]:
         """ "the dam of Kakhovka" is the Kakhovka dam, not the town, when the gazetteer has the

@@ -13,6 +13,7 @@ from claimcheck.claims.extract.asides import (
     _located,
     _strip_article,
 )
+from claimcheck.claims.extract.countries import country_code
 from claimcheck.claims.extract.patterns import (
     _EVENT_NOUNS,
     _EVENT_RE,
@@ -130,13 +131,20 @@ def _proper_candidate(
         return None
     if _SPEAKS.match(sentence, m.end(), end) or _lies_on(sentence, m):
         return None
-    if len(words) == 1 and _GROUP_NOUN.match(sentence, m.end(), end):
+    if len(words) == 1 and (_GROUP_NOUN.match(sentence, m.end(), end) or _plural_demonym(words[0])):
         return None
     return " ".join(words), m.start() + m.group().find(words[0])
 
 
 def _event_candidate(e: re.Match[str], skip: tuple[int, int]) -> tuple[str, int] | None:
     return None if skip[0] <= e.start() < skip[1] else (_strip_article(e.group()), e.start())
+
+
+def _plural_demonym(word: str) -> bool:
+    """ "Syrians", "Iraqis": people, not a place ("Al-Rukban Camp, an unorganized gathering of
+    displaced Syrians, has emerged near the Jordanian border" is about the camp); a country
+    whose name ends in s ("Philippines", "Bahamas") is still a place."""
+    return word.endswith("s") and country_code(word) is None and country_code(word[:-1]) is not None
 
 
 def _reach(candidate: tuple[str, int]) -> int:
