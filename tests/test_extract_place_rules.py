@@ -191,3 +191,20 @@ def test_a_description_followed_by_a_name_is_that_name(articles_index: Gazetteer
     )
     (draft,) = _figures(text, articles_index)
     assert draft.reference_ids == ("geonames:3536729",)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_ids"),
+    [
+        # the index's only Balad is in Iraq, 3,542 km from Mogadishu: a namesake
+        ("The strike hit Balad, 30 km (18 miles) north of Mogadishu.", ()),
+        # tens of kilometres from Baghdad: that Balad is the one meant
+        ("The strike hit Balad, 30 km (18 miles) north of Baghdad.", ("geonames:98112",)),
+    ],
+)
+def test_a_namesake_far_beyond_the_figure_is_not_the_place_meant(
+    text: str, subject_ids: tuple[str, ...], articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == subject_ids
+    assert ("a namesake, not taken" in " ".join(draft.place_notes)) == (not subject_ids)

@@ -13,14 +13,17 @@ from claimcheck.claims.extract.candidates import (
     _dwarfs_the_rest,
     _largest_reason,
     _much_nearest,
+    _position,
     _same_area,
 )
 from claimcheck.claims.extract.countries import country_code
+from claimcheck.claims.extract.model import Draft
 from claimcheck.claims.extract.patterns import _PROPER_RE
 from claimcheck.claims.extract.phrases import _AREA, _ARTICLE, _BORDER_WITH, _strip_qualifiers
 from claimcheck.claims.extract.place_rules import PhraseRules, _Context
 from claimcheck.gazetteer.names import normalize
 from claimcheck.gazetteer.places import Place
+from claimcheck.grammar.units import Unit
 
 
 class Narrowing(PhraseRules):
@@ -136,3 +139,50 @@ class Narrowing(PhraseRules):
             if places:
                 return after["area"], places
         return None
+
+    def _namesakes(
+        self, role: str, phrase: str | None, ids: tuple[str, ...], other_ids: tuple[str, ...],
+        draft: Draft, notes: list[str],
+    ) -> tuple[str, ...]:  # fmt: skip
+        """None of a name's imported candidates when every one is more than _NAMESAKE_RATIO
+        times farther from the claim's other place than the figure the sentence gives: "Police
+        and residents in Balad, 30 km north of Mogadishu" is not the Balad in Iraq, 3,000 km
+        away, though that is the only Balad the index has; the meant place is missing. A
+        places-file place is never dropped (the reviewer chose it)."""
+        other = self._one(other_ids)
+        at = _position(other, self.gazetteer) if other else None
+        figure = _metres(draft)
+        if not phrase or not ids or at is None or other is None or figure is None:
+            return ids
+        places = [self.gazetteer.get(i) for i in ids]
+        points = [_position(p, self.gazetteer) for p in places]
+        if any(p is None or not p.id.startswith("geonames:") for p in places) or None in points:
+            return ids
+        from pyproj import Geod
+
+        geod = Geod(ellps="WGS84")
+        far = [geod.inv(q[1], q[0], at[1], at[0])[2] for q in points if q is not None]
+        if min(far) <= figure * _NAMESAKE_RATIO:
+            return ids
+        notes.append(
+            f"{role} {phrase!r} fits only {len(ids)} place(s) {round(min(far) / 1000):,} km or "
+            f"more from {other.name}, over {_NAMESAKE_RATIO} times the text's figure: a "
+            f"namesake, not taken (add the place meant to the places file)"
+        )
+        return ()
+
+
+#: A name's only candidates are namesakes, not the place meant, when the nearest is this many
+#: times farther from the other place than the figure: more than a figure misprinted by a digit
+#: (10 times) or read in the wrong one of km, miles and nautical miles (under 2 times).
+_NAMESAKE_RATIO = 20
+
+
+def _metres(draft: Draft) -> float | None:
+    """The largest figure of a draft in metres (the top of a range), None without one."""
+    if draft.value is None or draft.unit is None:
+        return None
+    value, unit = draft.value, draft.unit
+    if draft.high is not None:
+        value, unit = draft.high, draft.high_unit or draft.unit
+    return float(value) * Unit(unit).metres

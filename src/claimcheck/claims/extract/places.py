@@ -107,6 +107,8 @@ class PlaceReader(Narrowing):
         reference = self._narrow("reference", draft.reference, reference, context, subject, notes)
         subject = self._ids(draft.subject, draft.start, context, self._one(reference))
         subject = self._narrow("subject", draft.subject, subject, context, reference, notes)
+        subject = self._namesakes("subject", draft.subject, subject, reference, draft, notes)
+        reference = self._namesakes("reference", draft.reference, reference, subject, draft, notes)
         for role, phrase, ids in (("subject", draft.subject, subject),
                                   ("reference", draft.reference, reference)):  # fmt: skip
             if phrase and len(ids) == 1 and _SETTLEMENT.fullmatch(_ARTICLE.sub("", phrase)):
