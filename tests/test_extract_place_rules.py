@@ -115,6 +115,9 @@ def test_a_region_in_the_places_own_country_names_no_place(articles_index: Gazet
     the city of Kharkiv is not what the sentence measures to."""
     (draft,) = _figures("Kupiansk lies 30 kilometers from Kharkiv region.", articles_index)
     assert draft.reference_ids == ()
+    assert "reference 'Kharkiv region' is a region, not the city it is named after" in (
+        draft.place_notes
+    )
 
 
 def test_the_place_by_the_border_with_a_country_is_not_in_that_country(

@@ -49,6 +49,7 @@ from claimcheck.claims.extract.phrases import (
     _COAST,
     _FACILITY,
     _NOUN_OF_NAME,
+    _REGION_PHRASE,
     _SETTLEMENT,
     _strip_qualifiers,
 )
@@ -117,6 +118,9 @@ class PlaceReader(Narrowing):
                 notes.append(f"{role} {phrase!r} read as {name}, the place named before it")
             elif phrase and (phrase, ids) in self._read_as:
                 notes.append(f"{role} {phrase!r} read as {self._read_as[phrase, ids]}")
+            elif phrase and not ids and _REGION_PHRASE.fullmatch(_ARTICLE.sub("", phrase)):
+                # flagged, not silently left: the reviewer adds the area or names a place
+                notes.append(f"{role} {phrase!r} is a region, not the city it is named after")
         notes.sort(key=lambda n: not n.startswith("subject"))
         return replace(
             draft, subject_ids=subject, reference_ids=reference, place_notes=tuple(notes)
