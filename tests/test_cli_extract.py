@@ -116,3 +116,20 @@ def test_a_new_storys_places_file_need_not_exist_yet(tmp_path: Path) -> None:
     checked = CliRunner().invoke(main, ["check", "--claims", str(claims), "--places", str(places)])
     assert checked.exit_code == 2
     assert f"`claimcheck places add NAME --places {places}` creates it" in checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Muridke lies some 40 kilometres from Lahore.", "some 40 km"),
+        ("Al-Qaim is nearly 100 km from Rutba, officials say.", "nearly 100 km"),
+        ("Hadalat is almost 15 km from Rutba.", "almost 15 km"),
+        ("Al-Qaim is just under 100 km from Rutba.", "just under 100 km"),
+        ("Al-Qaim is about 100 km from Rutba.", "about 100 km"),
+    ],
+)
+def test_drafts_word_the_figure_as_the_article_does(text: str, figure: str) -> None:
+    """The writer's hedge is kept ("some", "nearly"), read by the rules it names."""
+    code, out, _ = run("-", stdin=text)
+    assert code == 0
+    assert f"    distance: {figure}\n" in out

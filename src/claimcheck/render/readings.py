@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.analysis.checks import LengthCheck
+from claimcheck.grammar.relations import NOT_QUITE
 from claimcheck.grammar.units import Unit
 from claimcheck.grammar.vague import VAGUE_QUANTITIES
 from claimcheck.render.words import depth, depth_interval, figure, interval_words
@@ -25,6 +26,7 @@ CAP_SOURCE = "claimcheck's rule, docs/rules.md"
 EXACT_SOURCE = "Lasersohn 1999: “exactly” narrows a figure to its written digits"
 NEAR_SOURCE = "claimcheck's default, docs/rules.md; no published standard defines “near”"
 SIDE_SOURCE = "Cambridge Advanced Learner's Dictionary"
+NOT_QUITE_SOURCE = "American Heritage Dictionary, “almost”; WordNet 3.0, “nearly”"
 
 
 def _rule_words(why: str, unit: Unit, coarse: bool, about: str) -> str:
@@ -76,16 +78,18 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
         return f"The claim needs {interval_words(acceptable, unit)}."
     fine = _rule_words(found.group(2), unit, coarse=False, about=about)
     hedge = re.match(r"(\D+?) \d", claimed)
-    if hedge and hedge.group(1).lower() not in ("about", "just over", "just under"):
+    if hedge and hedge.group(1).lower() not in ("about", "just over", "just under", *NOT_QUITE):
         fine = fine.replace("“about” as allowing", f"“{hedge.group(1)}” read as “about”, allowing")
-    side = re.match(r"just (over|under) ", claimed)
+    side = re.match(r"(?:just (over|under)|(nearly|almost)) ", claimed, re.IGNORECASE)
     if side is not None:
         more = side.group(1) == "over"
         bound = f"{'more' if more else 'less'} than {found.group(1)}"
-        fine = (
-            f"{bound} (“{side.group(1)}” is “{'more' if more else 'less'} than”: {SIDE_SOURCE}) "
-            f"by no more than “about {found.group(1)}” allows, {fine}"
+        meaning = (
+            f"“{side.group(1)}” is “{'more' if more else 'less'} than”: {SIDE_SOURCE}"
+            if side.group(1)
+            else f"“{side.group(2).lower()}” is “slightly short of, not quite”: {NOT_QUITE_SOURCE}"
         )
+        fine = f"{bound} ({meaning}) by no more than “about {found.group(1)}” allows, {fine}"
     if found.group(3) is None:
         span = _span(acceptable.low, acceptable.high, unit)
         return (
