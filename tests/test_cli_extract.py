@@ -133,3 +133,27 @@ def test_drafts_word_the_figure_as_the_article_does(text: str, figure: str) -> N
     code, out, _ = run("-", stdin=text)
     assert code == 0
     assert f"    distance: {figure}\n" in out
+
+
+SINDOOR = str(Path(__file__).parent / "data" / "real" / "operation-sindoor" / "places.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # "it", before the figure or after one that opens the sentence: the town named before
+        ("Muridke is a small city of about 250,000 people. It's about 20 miles from Lahore.",
+         "    subject: muridke\n    distance: about 20 mi\n    from: lahore\n"),
+        ("The target, Muridke, is no ordinary town. Just 40 kilometers from Lahore, it serves as "
+         "the operational core of the group.",
+         "    subject: muridke\n    distance: 40 km\n    from: lahore\n"),
+        # "X is a …": the rest of the sentence is said of X, not of "a small city"
+        ("Muridke is a small city in Pakistan, near Lahore.",
+         "    subject: muridke\n    near: lahore\n"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_it_and_of_is_a(text: str, claim: str) -> None:
+    """Found on the Operation Sindoor reports (tests/data/real/operation-sindoor)."""
+    code, out, _ = run("-", "--places", SINDOOR, stdin=text)
+    assert code == 0
+    assert claim in out, out

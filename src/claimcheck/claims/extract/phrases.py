@@ -95,8 +95,9 @@ _FACILITY = re.compile(
     r"|crossing|garrison|facility)"
 )
 
-#: "the town": a settlement the text has named before (`PlaceReader._antecedent`) ...
-_SETTLEMENT = re.compile(r"(?:town|city|village|hamlet|settlement)", re.IGNORECASE)
+#: "the town": a settlement the text has named before (`PlaceReader._antecedent`), and "it"
+#: as the subject of a distance ("It's about 20 miles from Lahore") ...
+_SETTLEMENT = re.compile(r"(?:town|city|village|hamlet|settlement|it)", re.IGNORECASE)
 #: ... within this many characters before it (a paragraph or two)
 _ANTECEDENT_REACH = 1500
 

@@ -108,11 +108,49 @@ def _subject(
         c for e in _EVENT_RE.finditer(sentence, 0, before) if (c := _event_candidate(e, skip))
     ]
     if not candidates:
-        return None
+        return _pronoun(sentence, before, skip)
+    # "Muridke is a small city in Pakistan, near Lahore": all of it is said of Muridke
+    head = _COPULA.match(sentence, 0, before)
+    if (
+        head is not None
+        and any(c == (head["name"], head.start("name")) for c in candidates)
+        and not re.search(r"[;:]", sentence[head.end() : before])
+        and all(  # other names only say where it is ("in Pakistan")
+            c[1] <= head.start("name") or _LOCATING.search(sentence, 0, c[1])
+            for c in candidates
+            if c[0][:1].isupper()
+        )
+    ):
+        return head["name"], head.start("name")
     if first:
         after = [c for c in candidates if c[1] >= skip[1]] or candidates
         return min(after, key=lambda c: c[1])
     return max(candidates, key=_reach)
+
+
+#: "in", "of" right before a name: it says where the thing before it is
+_LOCATING = re.compile(r"\b(?:in|of)\s+(?:the\s+)?$")
+#: A sentence that opens "X is a …": what follows, a figure included, is said of X
+_COPULA = re.compile(rf"\s*(?P<name>{_PROPER_RE.pattern})\s+(?:is|was)\s+(?:a|an)\s+[a-z]")
+#: "it" as the subject: before the figure ("It's about 20 miles from Lahore"), or after a
+#: figure that opens the sentence ("Just 40 kilometers from Lahore, it serves as ...")
+_PRONOUN_BEFORE = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<it>[Ii]t)(?:['’]s|\s+is|\s+lies)\b"
+)
+_PRONOUN_AFTER = re.compile(r",\s*(?P<it>it)\s+(?:is|lies|serves|sits|was|has)\b")
+#: what may come before a figure that opens a sentence: one word ("Just", "Some") at most
+_OPENING = re.compile(r"\s*(?:[A-Za-z]+\s+)?")
+
+
+def _pronoun(sentence: str, before: int, skip: tuple[int, int]) -> tuple[str, int] | None:
+    """ "it" as the subject, for the places reader to resolve like "the town" (the place the
+    text named before it); None when the sentence has no such "it"."""
+    m = _PRONOUN_BEFORE.search(sentence, 0, before)
+    if m is None and _OPENING.fullmatch(sentence, 0, before):
+        m = _PRONOUN_AFTER.search(sentence, before)
+    if m is None or skip[0] <= m.start("it") < skip[1]:
+        return None
+    return "it", m.start("it")
 
 
 def _proper_candidate(
