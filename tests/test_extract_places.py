@@ -409,6 +409,7 @@ def test_a_country_is_found_by_its_spelling_not_its_consonants(word: str, code: 
         "articles-fresh.yaml",
         "articles-third.yaml",
         "articles-fourth.yaml",
+        "articles-fifth.yaml",
     ],
 )
 def test_the_articles_sets_are_real_quotes_with_urls(name: str, extract_eval: ModuleType) -> None:
