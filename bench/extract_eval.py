@@ -330,7 +330,11 @@ def quantulum_rows(path: Path = LABELLED) -> list[dict[str, Any]]:
 def _print_articles(show_failures: bool) -> None:
     with articles_gazetteer() as gazetteer:
         for path in (
-            ARTICLES, ARTICLES_HELD_OUT, ARTICLES_FRESH, ARTICLES_THIRD, ARTICLES_FOURTH,
+            ARTICLES,
+            ARTICLES_HELD_OUT,
+            ARTICLES_FRESH,
+            ARTICLES_THIRD,
+            ARTICLES_FOURTH,
             ARTICLES_FIFTH,
         ):
             sentences = load(path)
