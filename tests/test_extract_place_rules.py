@@ -271,3 +271,38 @@ def test_the_subject_is_the_place_the_sentence_is_about(
 def test_a_town_is_still_the_town_without_a_facility_after_it(articles_index: Gazetteer) -> None:
     (draft,) = _figures("Kursk lies around 100 kilometers from the border.", articles_index)
     assert draft.subject_ids == ("geonames:538560",)
+
+
+def test_a_sentence_in_capitals_is_read_as_in_ordinary_case(articles_index: Gazetteer) -> None:
+    """A bulletin in capitals: its units, compass words and function words are not names, its
+    other words may be; a letter after a coordinate's digits is neither."""
+    text = (
+        "THE EPICENTRE IS LOCATED NEAR 51.0S, 139.4E, ABOUT 1530 KILOMETRES SOUTH-SOUTHWEST OF "
+        "MELBOURNE."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert (draft.value, draft.unit, draft.direction) == (1530, "km", "SSW")
+    assert draft.subject == "Epicentre"
+    assert draft.reference_ids == ("geonames:2158177",)
+    assert draft.quote.isupper()  # the quote is the text as written
+
+
+def test_a_place_held_by_a_power_is_not_in_that_powers_country(articles_index: Gazetteer) -> None:
+    text = (
+        "Ukraine last week said Russia had stepped up assaults on the frontline city, which lies "
+        "just 15 kilometers (nine miles) from Moscow-held Donetsk."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert draft.reference_ids == ("geonames:709717",)
+    assert any("held by Moscow, so not in RU" in note for note in draft.place_notes)
+
+
+def test_a_countrys_territory_is_where_the_subject_is_not_the_subject(
+    articles_index: Gazetteer,
+) -> None:
+    text = (
+        "Kurram Agency Political Agent Baseer Khan Wazir told Geo.tv that the drone strike took "
+        "place in Pakistani territory, six kilometres from the Afghan border."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert (draft.subject, draft.reference_ids) == ("drone strike", ("border:AF-PK",))

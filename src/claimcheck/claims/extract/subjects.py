@@ -97,8 +97,13 @@ _HEAD_ZONE_REACH = 11 + 40 + 10
 _SPEAKS = re.compile(r"\s*(?:said|told|says|claimed|reported)\b", re.IGNORECASE)
 
 
-#: "Syrian troops": a single capitalised word that qualifies a group or event noun
-_GROUP_NOUN = re.compile(rf"\s+(?:troops|forces|army|officials|{_EVENT_NOUNS})s?\b", re.IGNORECASE)
+#: "Syrian troops": a single capitalised word that qualifies a group or event noun; and
+#: "in Pakistani territory": a country's ground says where the thing before it is, it is not
+#: what the figure is about
+_GROUP_NOUN = re.compile(
+    rf"\s+(?:troops|forces|army|officials|territory|soil|airspace|{_EVENT_NOUNS})s?\b",
+    re.IGNORECASE,
+)
 
 
 def _subject(
