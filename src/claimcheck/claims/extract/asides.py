@@ -61,6 +61,13 @@ _APPOSED = re.compile(
     r"[^,;:.()“”\"]{0,80}$"
 )
 _APPOSED_REACH = 150
+#: "Afgoye which once used to be Al-Shabaab stronghold is an agricultural and strategic town
+#: located ...": a name, a relative clause with no commas, then "is a/an" and the noun the
+#: subject rule found; the noun says what the name is.
+_RELATIVE_IS = re.compile(
+    rf"(?P<name>{_PROPER_RE.pattern})\s+(?:which|that)\s[^,;:.()“”\"]{{0,80}}?"
+    r"\b(?:is|was)\s+(?:a|an)\s+[^,;:.()“”\"]{0,60}$"
+)
 #: the same, when the noun found starts with its article ("Vovchansk, | a town")
 _APPOSED_BEFORE_ARTICLE = re.compile(rf"(?P<name>{_PROPER_RE.pattern})\s*,\s*$")
 _ARTICLE_AT = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
@@ -73,6 +80,9 @@ def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     name, at = found
     if not name[:1].islower() and not _POSSESSIVE_NOUN.match(name):
         return found
+    relative = _RELATIVE_IS.search(sentence, max(0, at - _APPOSED_REACH), at)
+    if relative is not None and relative["name"].lower() not in _NOT_PLACES:
+        return relative["name"], relative.start("name")
     article = _ARTICLE_AT.match(sentence, at) or _POSSESSIVE_NOUN.match(name)
     pattern = _APPOSED_BEFORE_ARTICLE if article else _APPOSED
     m = pattern.search(sentence, max(0, at - _APPOSED_REACH), at)
@@ -99,13 +109,14 @@ _OF_PEOPLE = (
     r"(?:\s+of\s+(?:(?:about|some|around|roughly|nearly|almost)\s+)?[\d,.]+(?:\s+people)?)?"
 )
 #: A place, then what comes between it and the area that locates it: "in", "in the", "in
-#: northeastern", "in Ukraine's", or a comma ("Tyre, Lebanon"; "Kupiansk, Kharkiv Oblast"); or
-#: an apposition's noun ("Bilopillya, a village in the Sumy region").
+#: northeastern", "in Ukraine's", "in Armenia's southeastern", or a comma ("Tyre, Lebanon";
+#: "Kupiansk, Kharkiv Oblast"); or an apposition's noun ("Bilopillya, a village in the Sumy
+#: region").
 _LOCATED_BY = re.compile(
     rf"(?:(?P<name>{_PROPER_RE.pattern})(?:{_AREA_AFTER.pattern})?"
     rf"|(?P<noun>\b(?i:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?i:{_EVENT_NOUNS})){_OF_PEOPLE})"
     r"(?:\s*,\s*(?:(?:the|a|an)\s+)?|\s*,?\s+in\s+(?:the\s+)?)"
-    rf"(?:(?i:{_COMPASS_ADJECTIVE})\s+)?(?:[\w’'-]+[’']s\s+)?$"
+    rf"(?:[\w’'-]+[’']s\s+)?(?:(?i:{_COMPASS_ADJECTIVE})\s+)?(?:[\w’'-]+[’']s\s+)?$"
 )
 #: "Baalbek, in the Bekaa valley, lies 100 km north of the border", "Tal Afar, west of Mosul,
 #: is 60 km from": a place, then an aside that says where it is, set off by commas; the figure
@@ -119,6 +130,9 @@ _ASIDE_BEFORE = re.compile(
 _RELATIVE_BEFORE = re.compile(
     rf"(?P<name>{_PROPER_RE.pattern})\s*,\s+(?:which|where|whose)\b[^,.;:()“”\"]{{0,60}}$"
 )
+#: "Rio Bravo, Tamaulipas, Mexico": a place written as an address, town, region, country; a
+#: figure after the country is about the town (the region is named without "state").
+_ADDRESS = re.compile(rf"(?P<name>{_PROPER_RE.pattern})\s*,\s*{_PROPER_RE.pattern}\s*,\s*$")
 _ASIDE_AFTER = re.compile(r"[^,.;:()“”\"]{0,40},")
 _LOCATED_REACH = 150
 
@@ -143,6 +157,9 @@ def _located(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     that says where the place is). Where no place is found before the areas, the subject is
     as found."""
     name, at = found
+    address = _ADDRESS.search(sentence, max(0, at - _LOCATED_REACH), at)
+    if address is not None and country_code(name) is not None:
+        return address["name"], address.start("name")
     relative = _RELATIVE_BEFORE.search(sentence, max(0, at - _LOCATED_REACH), at)
     if relative is not None and relative["name"].lower() not in _NOT_PLACES:
         return relative["name"], relative.start("name")

@@ -145,3 +145,13 @@ def capital_of(code: str) -> tuple[str, int | None] | None:
         return None
     geonameid = entry.get("geonameid")
     return str(entry["name"]), int(geonameid) if isinstance(geonameid, int) else None
+
+
+def capital_country(name: str) -> str | None:
+    """The country whose capital `name` is ("Moscow" -> RU), by GeoNames' table of capitals:
+    a capital names its government ("Moscow-held Donetsk")."""
+    key = name.casefold()
+    for code, entry in _capitals().items():
+        if str(entry["name"]).casefold() == key:
+            return code
+    return None

@@ -66,7 +66,7 @@ def _sentence_drafts(
     text: str, s_start: int, s_end: int, attribution: tuple[str, int, int] | None,
     claimant: str | None,
 ) -> Iterator[Draft]:  # fmt: skip
-    sentence = text[s_start:s_end]
+    sentence = _sentence_case(text[s_start:s_end])
     skip = (attribution[1] - s_start, attribution[2] - s_start) if attribution else (0, 0)
     words = _Sentence(sentence, skip)
     figures = _Spans()
@@ -113,6 +113,35 @@ def _sentence_drafts(
 #: "and", "but", or the name the first one's reference is ("90 km southeast of the region
 #: capital, Sumy, and some eight km from the border": both figures are about the village).
 _JOINED = re.compile(rf"[\s,]*(?:(?:{_PROPER_RE.pattern}[\s,]+)?(?i:and|but|while|or)\b[\s,]*)?")
+
+
+#: Words that are never a place's name, kept in lowercase when a sentence in capitals is read
+#: (`_sentence_case`): English function words, the verbs and comparators of a distance, units
+#: and compass words.
+_NEVER_NAMES = frozenset(
+    """a an the of from to in on at near by and or but with within into off is are was were be
+    been lies lie lay located situated sits about around some nearly almost approximately
+    roughly more less than over under up just only away some north south east west northeast
+    northwest southeast southwest northern southern eastern western central km kilometres
+    kilometers kilometre kilometer miles mile metres meters nautical feet foot yards
+    nm mi""".split()  # noqa: SIM905
+)
+_CAPS_WORD = re.compile(r"(?<![\d.])[A-Za-z]+")  # "139.4E" is a coordinate, not a name
+
+
+def _sentence_case(sentence: str) -> str:
+    """A sentence written all in capitals ("ABOUT 1530 KILOMETRES SOUTH-SOUTHWEST OF
+    MELBOURNE", a weather or seismic bulletin) read as if in ordinary case: its function words,
+    units and compass words in lowercase, every other word capitalised (it may be a name), so
+    that the rules, which tell names by their capitals, read it. Same length, same offsets."""
+    if any(c.islower() for c in sentence) or len(_CAPS_WORD.findall(sentence)) < 3:
+        return sentence
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):
+        return sentence
+    return _CAPS_WORD.sub(
+        lambda w: w.group() if w.group() in _NEVER_NAMES else w.group().capitalize(), lowered
+    )
 
 
 def _shift(draft: Draft, offset: int, text: str) -> Draft:

@@ -59,6 +59,12 @@ _SITUATED = re.compile(
     r"(?:(?:just|only|some|about|around|roughly|approximately)\s+)?$"
 )
 _NAME_AFTER_COMMA = re.compile(rf"\s*,\s*(?P<name>{_PROPER_RE.pattern})")
+#: A figure that opens its sentence ("Some 600 km northeast of Kherson") has nothing before it
+#: to be about; "in the town of Horlivka" right after its reference names the place it is about.
+_OPENS = re.compile(r"\s*(?:[A-Za-z]+\s+)?")
+_IN_TOWN_OF = re.compile(
+    rf"\s*,?\s+in\s+the\s+(?:town|city|village|settlement)\s+of\s+(?P<name>{_PROPER_RE.pattern})"
+)
 #: A sentence that opens on a line and how far away it is: "The Iraqi border is only".
 _LINE_IS = re.compile(
     r"""\s*(?P<line>(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:border|frontier|coast|coastline
@@ -178,6 +184,10 @@ def _figure_draft(
         # "Situated 45 miles from Kharkiv, Vovchansk has ...": the subject follows
         after_ref = _NAME_AFTER_COMMA.match(sentence, ref_end)
         subject = (after_ref["name"], after_ref.start("name")) if after_ref else None
+    if subject is None and ref and _OPENS.fullmatch(sentence, 0, at):
+        # "Some 600 km northeast of Kherson in the town of Horlivka, ...": named after it
+        in_town = _IN_TOWN_OF.match(sentence, ref_end)
+        subject = (in_town["name"], in_town.start("name")) if in_town else None
     quote_start = subject[1] if subject else at
     end = ref_end if ref else prep.end()
     if subject and subject[1] > at:

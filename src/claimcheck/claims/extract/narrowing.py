@@ -16,7 +16,7 @@ from claimcheck.claims.extract.candidates import (
     _position,
     _same_area,
 )
-from claimcheck.claims.extract.countries import country_code
+from claimcheck.claims.extract.countries import capital_country, country_code
 from claimcheck.claims.extract.model import Draft
 from claimcheck.claims.extract.patterns import _PROPER_RE
 from claimcheck.claims.extract.phrases import _AREA, _ARTICLE, _BORDER_WITH, _strip_qualifiers
@@ -24,6 +24,10 @@ from claimcheck.claims.extract.place_rules import PhraseRules, _Context
 from claimcheck.gazetteer.names import normalize
 from claimcheck.gazetteer.places import Place
 from claimcheck.grammar.units import Unit
+
+#: "Moscow-held Donetsk", "Russian-occupied Melitopol": held by a power named by its country,
+#: demonym or capital.
+_HELD_BY = re.compile(r"\b(?P<by>[A-Z][\w]+)-(?:held|controlled|occupied|run)\b")
 
 
 class Narrowing(PhraseRules):
@@ -59,6 +63,12 @@ class Narrowing(PhraseRules):
             # the place is across the border from the country named after "with"
             steps.append((f"across the border from {', '.join(across)}",
                           [p for p in places if _country_of(p) not in across]))  # fmt: skip
+        held = _HELD_BY.search(phrase)
+        holder = (country_code(held["by"]) or capital_country(held["by"])) if held else None
+        if holder is not None:
+            # "Moscow-held Donetsk" is held by Russia, so it is not the Donetsk in Russia
+            steps.insert(0, (f"held by {held['by'] if held else ''}, so not in {holder}",
+                             [p for p in places if _country_of(p) != holder]))  # fmt: skip
         also = self._also_called(phrase, context)
         if also is not None:
             # "Artemovsk (Bakhmut)": the place both names fit, before any other reason

@@ -250,7 +250,10 @@ _INSIDE_RE = re.compile(
 _NEAR_RE = re.compile(
     # "nowhere near", "not near", "not close to" deny nearness: no near claim
     r"(?<!\bnowhere\s)(?<!\bnot\s)"
-    r"\b(?P<verb>near|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of|next\s+to)\s+"
+    r"\b(?P<verb>near|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of|next\s+to"
+    # "a village ... located on the Azerbaijani border": a place said to lie on a border
+    r"|(?:located|situated|lying|sitting|lies|sits)\s+(?:right\s+|just\s+|directly\s+)?on"
+    r"(?=\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,2}(?:border|frontier)\b))\s+"
     r"(?P<ref>(?:the\s+)?[^,.;“\"]+)",
     re.IGNORECASE,
 )

@@ -5,6 +5,7 @@ lists them); `_Context` is what a sentence says about where it is."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -31,6 +32,11 @@ from claimcheck.claims.extract.phrases import (
 from claimcheck.gazetteer.names import normalize
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceRef
 from claimcheck.gazetteer.world import world_layer
+
+#: A facility's kind after a town's name: the facility, never the town (`PhraseRules._name`).
+_PLANT_NOUN = re.compile(
+    r"\b(?:plant|power\s+station|reactor|dam|airport|airbase|air\s+base|airfield)$"
+)
 
 
 @dataclass
@@ -177,9 +183,10 @@ class PhraseRules:
                 found = self._resolve(candidate) or self._prefixed(name, nouns)
                 if found:
                     return found
-            if _FEATURE.search(nouns):
+            if _FEATURE.search(nouns) or _PLANT_NOUN.search(nouns):
                 # "the Dnipro river" is not the city of Dnipro: a river, a valley or a sea
-                # the gazetteer does not have is not the town named after it
+                # the gazetteer does not have is not the town named after it, nor is "the
+                # Kursk nuclear power plant" the city of Kursk
                 continue
             found = self._resolve(name)
             if found:

@@ -33,7 +33,13 @@ def _zone_in(sentence: str) -> str | None:
     return _strip_article(zone.group()) if zone else None
 
 
-_PHRASE_WORD = re.compile(r"No\.(?=\s*\d)|[^\s,.;:!?()\"“”‘\[\]]+(?:’s|'s)?")
+#: A word of a place phrase. An initialism's full stops do not end the phrase ("the U.S.-Mexico
+#: border", "the U.K."): capitals each followed by a full stop, two or more, then maybe a hyphen
+#: and the rest of a compound.
+_PHRASE_WORD = re.compile(
+    r"No\.(?=\s*\d)|(?:[A-Z]\.){2,}(?:[-–][^\s,.;:!?()\"“”‘\[\]]+)?"
+    r"|[^\s,.;:!?()\"“”‘\[\]]+(?:’s|'s)?"
+)
 
 
 _CLAUSE_MARK = re.compile(r"[,.;:!?()\"“”]")
@@ -91,8 +97,13 @@ _HEAD_ZONE_REACH = 11 + 40 + 10
 _SPEAKS = re.compile(r"\s*(?:said|told|says|claimed|reported)\b", re.IGNORECASE)
 
 
-#: "Syrian troops": a single capitalised word that qualifies a group or event noun
-_GROUP_NOUN = re.compile(rf"\s+(?:troops|forces|army|officials|{_EVENT_NOUNS})s?\b", re.IGNORECASE)
+#: "Syrian troops": a single capitalised word that qualifies a group or event noun; and
+#: "in Pakistani territory": a country's ground says where the thing before it is, it is not
+#: what the figure is about
+_GROUP_NOUN = re.compile(
+    rf"\s+(?:troops|forces|army|officials|territory|soil|airspace|{_EVENT_NOUNS})s?\b",
+    re.IGNORECASE,
+)
 
 
 def _subject(
@@ -171,7 +182,20 @@ def _proper_candidate(
         return None
     if len(words) == 1 and (_GROUP_NOUN.match(sentence, m.end(), end) or _plural_demonym(words[0])):
         return None
+    plant = _PLANT_AFTER.match(sentence, m.end(), end)
+    if plant is not None and words[-1] == m.group().strip("’'-").split()[-1]:
+        # "Russia's Kursk nuclear power plant lies around 60 km away": the plant, not Kursk
+        words.append(plant["nouns"])
     return " ".join(words), m.start() + m.group().find(words[0])
+
+
+#: The lowercase nouns of a facility named after a place: "Kursk nuclear power plant",
+#: "Kramatorsk airport" (`_proper_candidate`; `place_rules.PhraseRules._name` never reads
+#: such a facility as its town).
+_PLANT_AFTER = re.compile(
+    r"\s+(?P<nouns>(?:[a-z][\w-]*\s+){0,3}?(?:plant|power\s+station|reactor|dam|airport"
+    r"|airbase|air\s+base|airfield))\b"
+)
 
 
 def _event_candidate(e: re.Match[str], skip: tuple[int, int]) -> tuple[str, int] | None:
