@@ -16,6 +16,7 @@ from typing import Protocol
 
 from claimcheck.errors import Kind, Problem
 from claimcheck.files.limits import MAX_NAME_CHARS
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import (
     HOW_ORDER,
     UNVOCALISED,
@@ -69,7 +70,7 @@ NEAR_DEFAULT_M: dict[PlaceKind, float] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """Where a coordinate or a quote comes from."""
 
@@ -89,7 +90,7 @@ class Source:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True)
+@frozen
 class Place:
     """One gazetteer entry. Which geometry fields are set depends on `kind`."""
 
@@ -159,7 +160,7 @@ class Place:
         return NEAR_DEFAULT_M.get(self.kind, NEAR_DEFAULT_M[PlaceKind.POINT])
 
 
-@dataclass(frozen=True)
+@frozen
 class PlaceRef:
     """How a claim names a place: an id or a name, optionally narrowed by country or admin."""
 
@@ -176,7 +177,7 @@ class PlaceRef:
         return f"{self.text} ({narrowing})" if narrowing else self.text
 
 
-@dataclass(frozen=True)
+@frozen
 class Resolution:
     """The places a reference can mean, and how it was matched."""
 

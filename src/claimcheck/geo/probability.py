@@ -33,6 +33,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from claimcheck.errors import Kind
+from claimcheck.frozen import frozen
 from claimcheck.grammar.relations import Interval
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def _integrate(
     return np.clip(values / total, 0.0, 1.0)
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False)
 class _Within:
     """|d·u + D| ≤ t: the point at distance d, moved by D, is within t of the origin."""
 
@@ -112,7 +113,7 @@ class _Within:
         return np.where(d * rho > 0, share, (d + rho <= t).astype(float))
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False)
 class _Below:
     """n·D ≤ x for a fixed unit vector n."""
 
@@ -127,7 +128,7 @@ class _Below:
         return 1.0 - np.arccos(c) / math.pi
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False)
 class _Wedge:
     """The angle of d·u + D, measured from u, lies in [low, high] (radians, high − low ≤ π)."""
 
@@ -252,7 +253,7 @@ class SpreadKind(Kind):
     AZIMUTH = "azimuth"
 
 
-@dataclass(frozen=True)
+@frozen
 class Spread:
     """A measured quantity as a function of where the places truly are (metres, degrees).
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 
 from claimcheck.claims.model import Claim
 from claimcheck.errors import Level, Problem
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import HOW_ORDER
 from claimcheck.gazetteer.places import (
     Gazetteer,
@@ -55,7 +55,7 @@ DEFAULT_UNCERTAINTY_M = 5000.0
 _GEONAMES_ID = re.compile(r"geonames:(\d+)", re.I)
 
 
-@dataclass(frozen=True)
+@frozen
 class ImportedPlace:
     """A place a claim relies on that came from the index, with the rule that sized it."""
 

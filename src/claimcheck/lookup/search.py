@@ -9,10 +9,11 @@ again. `near` adds the geodesic distance to each candidate as a tie-break betwee
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from claimcheck.errors import UsageError
 from claimcheck.files.limits import MAX_NAME_CHARS, too_many
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import HOW_ORDER, Match, fuzzy_score, rank
 from claimcheck.gazetteer.places import (
     Gazetteer,
@@ -30,7 +31,7 @@ from claimcheck.lookup.index import LICENCE, DbMatch, GazetteerDb
 _CITED_GEONAMES = re.compile(r"geonames(?:\.org/|\s+)(\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*)", re.I)
 
 
-@dataclass(frozen=True)
+@frozen
 class Candidate:
     """One place a searched name can mean, from the places file or the GeoNames index."""
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer import world
 from claimcheck.geo import geodesic
 
@@ -37,7 +37,7 @@ _SCALE = 1000.0
 _SPECK = 3.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Town:
     name: str
     lat: float
@@ -47,7 +47,7 @@ class Town:
     geonameid: int
 
 
-@dataclass(frozen=True)
+@frozen
 class _World:
     outlines: tuple[world.Outline, ...]
     towns: tuple[Town, ...]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from claimcheck.claims.extract.model import Draft
 from claimcheck.errors import DataError, UsageError
 from claimcheck.files import yamlfile
+from claimcheck.frozen import frozen
 from claimcheck.grammar.units import (
     format_decimal,
 )
@@ -161,7 +161,7 @@ def articles_yaml(articles: Sequence[Article], name_articles: bool = True) -> st
     return f"{comments}claims:\n{body}" if body else f"{comments}claims: []\n"
 
 
-@dataclass(frozen=True)
+@frozen
 class AppendResult:
     text: str
     added: int
