@@ -48,6 +48,8 @@ class ExpectChange:
 
 @frozen
 class LockPlan:
+    """The claims file's new text with each claim's verdict as its expect:, and what changed."""
+
     text: str
     changes: tuple[ExpectChange, ...]
     #: claims left as they were, each with a warning saying why (a flow-style claim)

@@ -49,6 +49,8 @@ _UNIT_NAMES = {"deg": "degrees", "min": "minutes", "sec": "seconds"}
 
 @frozen
 class _Item:
+    """One token of a written coordinate: a number, a hemisphere letter or a separator."""
+
     kind: str  # "number", "hemi" or "sep"
     text: str  # numbers without their unit mark, hemisphere letters upper-cased
     start: int

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import os
 import re
+from typing import TYPE_CHECKING
 
-from claimcheck.claims.model import Claim
 from claimcheck.errors import Level, Problem
 from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import HOW_ORDER
@@ -33,6 +33,9 @@ from claimcheck.gazetteer.places import (
 from claimcheck.grammar.countries import find_country
 from claimcheck.lookup.index import LICENCE, DbPlace, GazetteerDb
 from claimcheck.lookup.search import place_geonames_ids
+
+if TYPE_CHECKING:  # claims are only read here: `places add` uses this module but no claim
+    from claimcheck.claims.model import Claim
 
 #: GeoNames feature code -> uncertainty (m) of the row's single point. GeoNames gives one point
 #: per place, usually the centre as its source gazetteer (often NGA GNS, rounded to the nearest

@@ -53,6 +53,8 @@ Progress = Callable[[int], None]
 
 @frozen
 class ImportStats:
+    """What an import wrote (rows, names, spellings) and how long it took."""
+
     rows: int
     names: int
     spellings: int

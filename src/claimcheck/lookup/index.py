@@ -64,6 +64,8 @@ class DbPlace:
 
 @frozen
 class DbMatch:
+    """One place of the index that a search found, with how its name matched."""
+
     place: DbPlace
     match: Match
 

@@ -39,6 +39,8 @@ _SPECK = 3.0
 
 @frozen
 class Town:
+    """A town of the offline base layer, from GeoNames."""
+
     name: str
     lat: float
     lon: float
@@ -49,6 +51,8 @@ class Town:
 
 @frozen
 class _World:
+    """The offline base layer, read once: the world's outlines and the towns."""
+
     outlines: tuple[world.Outline, ...]
     towns: tuple[Town, ...]
 

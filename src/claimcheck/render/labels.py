@@ -21,6 +21,8 @@ TILE_PX = 256.0
 
 @frozen
 class Box:
+    """The box a label covers, in pixels."""
+
     x0: float
     y0: float
     x1: float

@@ -76,6 +76,8 @@ class Conflict:
 
 @frozen
 class LocateResult:
+    """Where one unknown place can be: its constraints, the region they allow, and any conflict."""
+
     place_id: str
     constraints: tuple[Constraint, ...]
     skipped: tuple[Skipped, ...]

@@ -358,6 +358,8 @@ class BackSector:
 
 @frozen
 class Union:
+    """A region made of several shapes: a point is inside when it is inside any of them."""
+
     parts: tuple[Shape, ...]
 
     def margin_m(self, lat: float, lon: float) -> float:

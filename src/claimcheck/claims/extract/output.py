@@ -163,6 +163,8 @@ def articles_yaml(articles: Sequence[Article], name_articles: bool = True) -> st
 
 @frozen
 class AppendResult:
+    """The claims file with the drafts appended, and how many were added, skipped or left out."""
+
     text: str
     added: int
     skipped: int
