@@ -125,9 +125,17 @@ def test_pickles() -> None:
     assert pickle.loads(pickle.dumps(Problem("f", 1, 2, "x", "m"))) == Problem("f", 1, 2, "x", "m")
 
 
-def test_refuses_keyword_only_fields() -> None:
-    body = {"__annotations__": {"a": "int"}, "a": field(kw_only=True)}
-    with pytest.raises(TypeError, match="keyword-only"):
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"__annotations__": {"a": "int"}, "a": field(kw_only=True)}, "keyword-only"),
+        ({"__annotations__": {"a": "int"}, "__slots__": ("a",)}, "slots"),
+        ({"__annotations__": {"self": "int"}}, "plain fields"),
+        ({"__annotations__": {"a": "int"}, "a": property(lambda self: 1)}, "plain fields"),
+    ],
+)
+def test_refuses_what_it_does_not_offer(body: dict[str, Any], message: str) -> None:
+    with pytest.raises(TypeError, match=message):
         frozen(type("Model", (), body))
 
 
