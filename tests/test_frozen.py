@@ -18,10 +18,10 @@ from claimcheck.frozen import frozen
 from test_layers import MODULES
 
 
-def _pair(body: dict[str, Any], eq: bool = True) -> tuple[type, type]:
+def _pair(body: dict[str, Any], eq: bool = True, order: bool = False) -> tuple[type, type]:
     """The same class body made by dataclasses and by @frozen."""
     made = []
-    for decorate in (dataclass(frozen=True, eq=eq), frozen(eq=eq)):
+    for decorate in (dataclass(frozen=True, eq=eq, order=order), frozen(eq=eq, order=order)):
         namespace = {k: copy.copy(v) for k, v in body.items()}
         made.append(decorate(type("Model", (), namespace)))
     return made[0], made[1]
@@ -114,6 +114,26 @@ def test_same_behaviour_as_dataclasses(name: str, eq: bool) -> None:
         for ref_b, mine_b in made:
             assert (mine_a == mine_b) == (ref_a == ref_b)
             assert (mine_a != mine_b) == (ref_a != ref_b)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in BODIES if n not in ("one field",)))
+def test_same_order_as_dataclasses(name: str) -> None:
+    reference, ours = _pair(BODIES[name], order=True)
+    made = [(reference(*a, **k), ours(*a, **k)) for a, k in ARGS[name]]
+    for ref_a, mine_a in made:
+        for ref_b, mine_b in made:
+            for op in ("__lt__", "__le__", "__gt__", "__ge__"):
+                assert getattr(mine_a, op)(mine_b) == getattr(ref_a, op)(ref_b)
+            assert mine_a.__lt__(ref_b) is NotImplemented
+    assert sorted(m for _, m in made) == [m for _, m in sorted(made, key=lambda p: p[0])]
+
+
+def test_order_needs_eq_and_its_own_comparisons() -> None:
+    with pytest.raises(ValueError, match="eq must be true"):
+        frozen(eq=False, order=True)(type("Model", (), {}))
+    body = {"__annotations__": {"a": "int"}, "__lt__": lambda self, other: True}
+    with pytest.raises(TypeError, match="Cannot overwrite attribute __lt__"):
+        frozen(order=True)(type("Model", (), body))
 
 
 def test_pickles() -> None:

@@ -39,21 +39,21 @@ def frozen(cls: type[T], /) -> type[T]: ...
 
 
 @overload
-def frozen(*, eq: bool = True) -> Callable[[type[T]], type[T]]: ...
+def frozen(*, eq: bool = True, order: bool = False) -> Callable[[type[T]], type[T]]: ...
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
-def frozen(cls: type[T] | None = None, /, *, eq: bool = True) -> Any:
-    """The class as `@dataclass(frozen=True, eq=eq)` makes it (`order`, `kw_only`, `slots`
+def frozen(cls: type[T] | None = None, /, *, eq: bool = True, order: bool = False) -> Any:
+    """The class as `@dataclass(frozen=True, eq=eq, order=order)` makes it (`kw_only`, `slots`
     and `InitVar` are not offered: no model uses them)."""
 
     def wrap(cls: type[T]) -> type[T]:
-        return _make(cls, eq)
+        return _make(cls, eq, order)
 
     return wrap if cls is None else wrap(cls)
 
 
-def _make(cls: type[T], eq: bool) -> type[T]:
+def _make(cls: type[T], eq: bool, order: bool) -> type[T]:
     documented = bool(cls.__doc__)
     own = dict(cls.__dict__)
     class_hash = own.get("__hash__", MISSING)
@@ -70,12 +70,19 @@ def _make(cls: type[T], eq: bool) -> type[T]:
     ):
         raise TypeError(f"{cls.__qualname__}: @frozen needs plain fields without slots")
     params = cls.__dataclass_params__  # type: ignore[attr-defined]
-    params.init, params.repr, params.eq, params.frozen = True, True, eq, True
+    if order and not eq:
+        raise ValueError("eq must be true if order is true")  # as dataclasses says
+    params.init, params.repr, params.eq, params.order, params.frozen = True, True, eq, order, True
     methods: dict[str, Any] = {"__init__": _init(cls, fields), **_frozen(cls, fields)}
     methods["__repr__"] = _repr(tuple(f.name for f in fields if f.repr))
     if eq:
         compared = tuple(f.name for f in fields if f.compare)
         methods["__eq__"] = _eq(compared)
+        if order:
+            for name in _ORDER:
+                if name in own:  # as dataclasses refuses
+                    raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
+                methods[name] = _compare(name, compared)
         if not explicit_hash:
             hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
             cls.__hash__ = _hash(hashed)  # type: ignore[method-assign]
@@ -168,6 +175,22 @@ def _eq(names: tuple[str, ...]) -> Any:
         return NotImplemented
 
     return __eq__
+
+
+#: the comparisons order=True adds, each comparing the fields' values as one tuple
+_ORDER = {"__lt__": tuple.__lt__, "__le__": tuple.__le__, "__gt__": tuple.__gt__,
+          "__ge__": tuple.__ge__}  # fmt: skip
+
+
+def _compare(name: str, names: tuple[str, ...]) -> Any:
+    values, test = _values(names), _ORDER[name]
+
+    def compare(self: Any, other: Any) -> Any:
+        if other.__class__ is self.__class__:
+            return test(values(self), values(other))
+        return NotImplemented
+
+    return compare
 
 
 def _hash(names: tuple[str, ...]) -> Any:
