@@ -26,8 +26,8 @@ from claimcheck.lookup.add import (
     new_place,
     via_name,
 )
+from claimcheck.lookup.fallback import cited_geonames_ids
 from claimcheck.lookup.index import GazetteerDb
-from claimcheck.lookup.search import cited_geonames_ids
 from claimcheck.render.wording import count
 
 #: --from SOURCE -> the module that asks it, imported on first use as claimcheck.cli.app imports

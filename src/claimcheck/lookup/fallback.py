@@ -32,7 +32,6 @@ from claimcheck.gazetteer.places import (
 )
 from claimcheck.grammar.countries import find_country
 from claimcheck.lookup.index import LICENCE, DbPlace, GazetteerDb
-from claimcheck.lookup.search import place_geonames_ids
 
 if TYPE_CHECKING:  # claims are only read here: `places add` uses this module but no claim
     from claimcheck.claims.model import Claim
@@ -56,6 +55,8 @@ UNCERTAINTY_BY_CODE: dict[str, float] = {
 }
 DEFAULT_UNCERTAINTY_M = 5000.0
 _GEONAMES_ID = re.compile(r"geonames:(\d+)", re.I)
+#: "GeoNames 172344", "GeoNames 168566 and 447557", "geonames.org/172344"
+_CITED_GEONAMES = re.compile(r"geonames(?:\.org/|\s+)(\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*)", re.I)
 
 
 @frozen
@@ -179,6 +180,17 @@ class DbFallback:
         if self.db is None:
             return []
         return [f"geonames:{m.place.geonameid}" for m in self.db.search(text, limit)][:limit]
+
+
+def place_geonames_ids(place: Place) -> set[int]:
+    """GeoNames ids that one reviewed place cites in its source title or url."""
+    text = f"{place.source.title} {place.source.url or ''}"
+    return {int(n) for group in _CITED_GEONAMES.findall(text) for n in re.findall(r"\d+", group)}
+
+
+def cited_geonames_ids(gazetteer: Gazetteer) -> set[int]:
+    """GeoNames ids that the reviewed places cite in their source title or url."""
+    return {gid for place in gazetteer for gid in place_geonames_ids(place)}
 
 
 def imported_for(gazetteer: Gazetteer, refs: tuple[PlaceRef, ...]) -> list[ImportedPlace]:

@@ -8,7 +8,6 @@ again. `near` adds the geodesic distance to each candidate as a tie-break betwee
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from claimcheck.errors import UsageError
@@ -25,10 +24,8 @@ from claimcheck.gazetteer.places import (
 )
 from claimcheck.geo.distance import measure_between
 from claimcheck.grammar.countries import find_country, same_country
+from claimcheck.lookup.fallback import cited_geonames_ids
 from claimcheck.lookup.index import LICENCE, DbMatch, GazetteerDb
-
-#: "GeoNames 172344", "GeoNames 168566 and 447557", "geonames.org/172344"
-_CITED_GEONAMES = re.compile(r"geonames(?:\.org/|\s+)(\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*)", re.I)
 
 
 @frozen
@@ -53,17 +50,6 @@ class Candidate:
     distance_m: float | None = None
     path: str = ""
     line: int = 0
-
-
-def place_geonames_ids(place: Place) -> set[int]:
-    """GeoNames ids that one reviewed place cites in its source title or url."""
-    text = f"{place.source.title} {place.source.url or ''}"
-    return {int(n) for group in _CITED_GEONAMES.findall(text) for n in re.findall(r"\d+", group)}
-
-
-def cited_geonames_ids(gazetteer: Gazetteer) -> set[int]:
-    """GeoNames ids that the reviewed places cite in their source title or url."""
-    return {gid for place in gazetteer for gid in place_geonames_ids(place)}
 
 
 def search(
