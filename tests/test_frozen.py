@@ -149,9 +149,6 @@ def test_pickles() -> None:
     ("body", "message"),
     [
         ({"__annotations__": {"a": "int"}, "a": field(kw_only=True)}, "keyword-only"),
-        ({"__annotations__": {"a": "int"}, "__slots__": ("a",)}, "slots"),
-        ({"__annotations__": {"self": "int"}}, "plain fields"),
-        ({"__annotations__": {"a": "int"}, "a": property(lambda self: 1)}, "plain fields"),
     ],
 )
 def test_refuses_what_it_does_not_offer(body: dict[str, Any], message: str) -> None:

@@ -19,7 +19,6 @@ import inspect
 import reprlib
 from collections.abc import Callable
 from dataclasses import MISSING, FrozenInstanceError
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 if TYPE_CHECKING:
@@ -62,13 +61,6 @@ def _make(cls: type[T], eq: bool, order: bool) -> type[T]:
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     if any(f.kw_only for f in fields):
         raise TypeError(f"{cls.__qualname__}: @frozen does not offer keyword-only fields")
-    # __init__ writes the instance's dict: no slots, no descriptor in a field's place, no field
-    # named like __init__'s own names
-    if "__slots__" in own or any(
-        f.name == "self" or f.name.startswith("__") or hasattr(type(own.get(f.name)), "__set__")
-        for f in fields
-    ):
-        raise TypeError(f"{cls.__qualname__}: @frozen needs plain fields without slots")
     params = cls.__dataclass_params__  # type: ignore[attr-defined]
     if order and not eq:
         raise ValueError("eq must be true if order is true")  # as dataclasses says
@@ -76,16 +68,17 @@ def _make(cls: type[T], eq: bool, order: bool) -> type[T]:
     methods: dict[str, Any] = {"__init__": _init(cls, fields), **_frozen(cls, fields)}
     methods["__repr__"] = _repr(tuple(f.name for f in fields if f.repr))
     if eq:
-        compared = tuple(f.name for f in fields if f.compare)
-        methods["__eq__"] = _eq(compared)
+        compared = _tuple("self", fields, "compare")
+        methods["__eq__"] = _later(cls, "__eq__", _comparison("__eq__", "==", compared))
         if order:
-            for name in _ORDER:
+            for name, op in _ORDER.items():
                 if name in own:  # as dataclasses refuses
                     raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
-                methods[name] = _compare(name, compared)
+                methods[name] = _later(cls, name, _comparison(name, op, compared))
         if not explicit_hash:
-            hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
-            cls.__hash__ = _hash(hashed)  # type: ignore[method-assign]
+            hashed = _tuple("self", fields, "hash")
+            source = f"def __hash__(self):\n return hash({hashed})"
+            cls.__hash__ = _later(cls, "__hash__", source)  # type: ignore[method-assign]
     for name, method in methods.items():
         if name not in own:  # a method the class writes itself stays, as with dataclasses
             method.__qualname__ = f"{cls.__qualname__}.{name}"
@@ -107,7 +100,7 @@ _FACTORY = _Factory()
 
 def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Any:
     """`__init__`, compiled from the lines `dataclasses` writes for a frozen class."""
-    env: dict[str, Any] = {"__factory": _FACTORY}
+    env: dict[str, Any] = {"__set": object.__setattr__, "__factory": _FACTORY}
     params, lines = [], []
     for f in fields:
         default = f"__default_{f.name}"
@@ -125,13 +118,13 @@ def _init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Any:
         if f.init:
             params.append(param)
         if value:
-            lines.append(f"__fields[{f.name!r}] = {value}")
+            lines.append(f"__set(self, {f.name!r}, {value})")
     if hasattr(cls, "__post_init__"):
         lines.append("self.__post_init__()")
-    # the instance's dict written directly: what object.__setattr__ (which dataclasses calls
-    # for a frozen class) would do for a class without slots or descriptors of its fields,
-    # at half the cost
-    body = "\n ".join(["__fields = self.__dict__", *lines])
+    # object.__setattr__, as dataclasses writes it: writing self.__dict__ would be faster here,
+    # but makes CPython give the instance a dict of its own, and every later read of a field
+    # twice as slow
+    body = "\n ".join(lines or ["pass"])
     namespace: dict[str, Any] = {}
     exec(f"def __init__(self, {', '.join(params)}):\n {body}", env, namespace)
     init = namespace["__init__"]
@@ -155,51 +148,44 @@ def _frozen(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> dict[str, 
     return {"__setattr__": __setattr__, "__delattr__": __delattr__}
 
 
-def _values(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
-    """A function giving an object's values of `names` as one tuple, as dataclasses' methods
-    build it (attrgetter of one name gives the value alone)."""
-    if len(names) > 1:
-        return attrgetter(*names)
-    if names:
-        one = attrgetter(names[0])
-        return lambda obj: (one(obj),)
-    return lambda obj: ()
+#: the comparisons order=True adds, and their operators
+_ORDER = {"__lt__": "<", "__le__": "<=", "__gt__": ">", "__ge__": ">="}
 
 
-def _eq(names: tuple[str, ...]) -> Any:
-    values = _values(names)
-
-    def __eq__(self: Any, other: Any) -> Any:
-        if other.__class__ is self.__class__:
-            return values(self) == values(other)
-        return NotImplemented
-
-    return __eq__
-
-
-#: the comparisons order=True adds, each comparing the fields' values as one tuple
-_ORDER = {"__lt__": tuple.__lt__, "__le__": tuple.__le__, "__gt__": tuple.__gt__,
-          "__ge__": tuple.__ge__}  # fmt: skip
+def _tuple(name: str, fields: tuple[dataclasses.Field[Any], ...], role: str) -> str:
+    """The tuple of the fields that take part in comparisons or in the hash, as dataclasses
+    writes it: "(self.a,self.b,)"."""
+    if role == "compare":
+        chosen = [f for f in fields if f.compare]
+    else:
+        chosen = [f for f in fields if (f.compare if f.hash is None else f.hash)]
+    return f"({''.join(f'{name}.{f.name},' for f in chosen)})"
 
 
-def _compare(name: str, names: tuple[str, ...]) -> Any:
-    values, test = _values(names), _ORDER[name]
+def _comparison(name: str, op: str, compared: str) -> str:
+    other = compared.replace("(self.", "(other.").replace(",self.", ",other.")
+    return (
+        f"def {name}(self, other):\n"
+        f" if other.__class__ is self.__class__:\n"
+        f"  return {compared} {op} {other}\n"
+        f" return NotImplemented"
+    )
 
-    def compare(self: Any, other: Any) -> Any:
-        if other.__class__ is self.__class__:
-            return test(values(self), values(other))
-        return NotImplemented
 
-    return compare
+def _later(cls: type, name: str, source: str) -> Any:
+    """A stand-in for a method that compiles it from `source` (what dataclasses compiles) on
+    its first call and puts it in its own place: most models are never compared or hashed in
+    a run, and those that are, are compared as fast as dataclasses' own."""
 
+    def stand_in(self: Any, *args: Any) -> Any:
+        namespace: dict[str, Any] = {}
+        exec(source, {}, namespace)
+        method = namespace[name]
+        method.__qualname__ = f"{cls.__qualname__}.{name}"
+        setattr(cls, name, method)
+        return method(self, *args)
 
-def _hash(names: tuple[str, ...]) -> Any:
-    values = _values(names)
-
-    def __hash__(self: Any) -> int:
-        return hash(values(self))
-
-    return __hash__
+    return stand_in
 
 
 def _repr(names: tuple[str, ...]) -> Any:
