@@ -4,12 +4,13 @@ Python 3.10 and 3.11's `dataclasses` compile six methods from source for each fr
 (`__init__`, `__repr__`, `__eq__`, `__hash__`, `__setattr__`, `__delattr__`): ~0.35 ms a class,
 ~30 ms of every `claimcheck verify`, which imports 80-odd models before it reads a byte. Here
 `dataclasses` still does everything but the methods (fields, defaults, `__match_args__`,
-`__dataclass_fields__`, so `dataclasses.replace` and `dataclasses.fields` work as before);
-only `__init__` is compiled (it runs for every object built, so it stays a plain function),
-and the other five are closures over the class's field names that behave exactly as the
-compiled ones do: the same comparisons, the same hash values, the same repr, the same
-`FrozenInstanceError` (tests/test_frozen.py checks them against `dataclasses`, feature by
-feature and on every model class).
+`__dataclass_fields__`, so `dataclasses.replace` and `dataclasses.fields` work as before).
+`__init__` is compiled at once (it runs for every object built); `__eq__`, `__hash__` and the
+order comparisons are compiled from the same text as dataclasses' on their first call (most
+models are never compared in a run); `__repr__`, `__setattr__` and `__delattr__`, never hot,
+are closures over the field names. All behave exactly as dataclasses' do: the same
+comparisons, hash values, repr and `FrozenInstanceError` (tests/test_frozen.py checks them
+against `dataclasses`, feature by feature and on every model class).
 """
 
 from __future__ import annotations
