@@ -10,10 +10,12 @@ import inspect
 import math
 import pickle
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+import claimcheck.frozen as frozen_module
 from claimcheck.frozen import frozen
 from test_layers import MODULES
 
@@ -194,3 +196,14 @@ def test_every_model_has_the_signature_dataclasses_gives_it(model: type) -> None
 
 def test_models_are_found() -> None:
     assert len(MODELS) > 80
+
+
+def test_models_are_made_by_frozen() -> None:
+    """A new model made by @dataclass(frozen=True) would cost every command's start-up again."""
+    package = Path(frozen_module.__file__).parent
+    made = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if path.name != "frozen.py" and "@dataclass(frozen=True" in path.read_text(encoding="utf-8")
+    ]
+    assert made == []
