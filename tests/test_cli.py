@@ -222,7 +222,7 @@ def test_ctrl_c_exits_130_not_the_attention_code() -> None:
     [
         (["verify", "--places", "/nonexistent.yaml"], "nothing was verified"),
         (["places", "search", "Tanf", "--places", "/nonexistent.yaml"], "nothing was changed"),
-        (["extract", "README.md", "--places", "/nonexistent.yaml"], "no draft was written"),
+        (["extract", "README.md", "--places", "README.md"], "no draft was written"),
     ],
 )
 def test_the_last_error_line_says_what_the_command_did_not_do(

@@ -72,7 +72,7 @@ def test_append_keeps_the_file_byte_for_byte(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["missing.txt"], "cannot read file"),
-        ([SEED, "--places", "missing.yaml"], "cannot read file"),
+        ([SEED, "--places", "tests"], "is a directory"),  # a missing one is a new story's
     ],
 )
 def test_bad_input_exits_2_without_traceback(args: list[str], message: str) -> None:
@@ -89,3 +89,71 @@ def test_append_to_a_new_file_creates_a_claims_file(tmp_path: Path) -> None:
     assert claims.read_text(encoding="utf-8").startswith("claims:\n  - id: ")
     checked = CliRunner().invoke(main, ["check", "--claims", str(claims), "--places", PLACES])
     assert checked.exit_code == 0 and "drafts not verified" in checked.output, checked.output
+
+
+def test_a_figure_inside_a_country_is_the_drafts_depth() -> None:
+    """ "12 km inside Syrian territory" is checked, as `depth:`, not left in a note."""
+    text = "The Rukban camp lies 12 km inside Syrian territory, a UN official said."
+    code, out, _ = run("-", stdin=text)
+    assert code == 0
+    assert '    subject: rukban-camp\n    inside: "country:SY"\n    depth: 12 km\n' in out
+    assert "puts it" not in out
+
+
+def test_a_new_storys_places_file_need_not_exist_yet(tmp_path: Path) -> None:
+    """A new story starts with an article and no places: extract reads the built-in layers,
+    says so, and the drafts' hints name the file `places add` will create."""
+    places, claims = tmp_path / "places.yaml", tmp_path / "claims.yaml"
+    text = "Muridke lies 30 km inside Pakistan, the report said."
+    result = CliRunner().invoke(
+        main, ["extract", "-", "--places", str(places), "--append", str(claims)], input=text
+    )
+    assert result.exit_code == 0, result.output
+    assert f"{places} does not exist yet: places come from the built-in world layers" in (
+        result.stderr
+    )
+    assert not places.exists()
+    checked = CliRunner().invoke(main, ["check", "--claims", str(claims), "--places", str(places)])
+    assert checked.exit_code == 2
+    assert f"`claimcheck places add NAME --places {places}` creates it" in checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Muridke lies some 40 kilometres from Lahore.", "some 40 km"),
+        ("Al-Qaim is nearly 100 km from Rutba, officials say.", "nearly 100 km"),
+        ("Hadalat is almost 15 km from Rutba.", "almost 15 km"),
+        ("Al-Qaim is just under 100 km from Rutba.", "just under 100 km"),
+        ("Al-Qaim is about 100 km from Rutba.", "about 100 km"),
+    ],
+)
+def test_drafts_word_the_figure_as_the_article_does(text: str, figure: str) -> None:
+    """The writer's hedge is kept ("some", "nearly"), read by the rules it names."""
+    code, out, _ = run("-", stdin=text)
+    assert code == 0
+    assert f"    distance: {figure}\n" in out
+
+
+SINDOOR = str(Path(__file__).parent / "data" / "real" / "operation-sindoor" / "places.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # "it", before the figure or after one that opens the sentence: the town named before
+        ("Muridke is a small city of about 250,000 people. It's about 20 miles from Lahore.",
+         "    subject: muridke\n    distance: about 20 mi\n    from: lahore\n"),
+        ("The target, Muridke, is no ordinary town. Just 40 kilometers from Lahore, it serves as "
+         "the operational core of the group.",
+         "    subject: muridke\n    distance: 40 km\n    from: lahore\n"),
+        # "X is a …": the rest of the sentence is said of X, not of "a small city"
+        ("Muridke is a small city in Pakistan, near Lahore.",
+         "    subject: muridke\n    near: lahore\n"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_it_and_of_is_a(text: str, claim: str) -> None:
+    """Found on the Operation Sindoor reports (tests/data/real/operation-sindoor)."""
+    code, out, _ = run("-", "--places", SINDOOR, stdin=text)
+    assert code == 0
+    assert claim in out, out

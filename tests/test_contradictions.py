@@ -39,6 +39,10 @@ def found(gazetteer: Gazetteer) -> dict[tuple[str, ...], list[Contradiction]]:
         (("b-radius-34mi", "b-radius-36mi"), "tanf-deconfliction-zone"),
         (("c-30km-from-border", "c-near-border"), "rukban-camp"),
         (("d-5km-from-triangle", "d-inside-triangle"), "tan-vordme"),
+        # a depth inside is a distance of 0 from the polygon, and a depth that others can meet
+        (("d-10km-inside-triangle", "d-5km-from-triangle"), "tan-vordme"),
+        (("d-5km-from-triangle", "d-more-than-20km-inside-triangle"), "tan-vordme"),
+        (("d-10km-inside-triangle", "d-more-than-20km-inside-triangle"), "tan-vordme"),
         (("e-palmyra-100km-from-garrison", "e-palmyra-near-zone"), "palmyra"),
     ],
 )
@@ -54,7 +58,9 @@ def test_direct_contradictions(
 def test_only_the_expected_pairs(found: dict[tuple[str, ...], list[Contradiction]]) -> None:
     # "more than 45 mi from the garrison" and "outside the zone" agree: no report
     assert ("a-more-than-45mi-from-garrison", "a-outside-zone") not in found
-    assert len(found) == 7
+    # a depth inside agrees with a plain "inside"
+    assert ("d-10km-inside-triangle", "d-inside-triangle") not in found
+    assert len(found) == 10
 
 
 def test_ambiguous_reference_read_as_the_other_reference(

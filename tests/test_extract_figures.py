@@ -94,3 +94,28 @@ def test_places_listed_as_one_subject_get_one_draft_each(text: str, subjects: li
     drafts = _drafts(text)
     assert [d.subject for d in drafts] == subjects
     assert len({(d.value, d.unit, d.reference) for d in drafts}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "value", "unit", "reference"),
+    [
+        # fourth round: published sentences of the fresh and third held-out sets
+        ("Grad missiles and artillery shells hit the cities of Nikopol and Marhanets, each about "
+         "10 kilometers and across the Dnieper River from the Zaporizhzhia nuclear power plant.",
+         "about", 10, "km", "Zaporizhzhia nuclear power plant"),
+        ("Officials issued the evacuation order when the blaze came within about two miles of "
+         "some homes.", "within", 2, "mi", "some homes"),
+        ("The RSF this week published videos purportedly placing them less than a kilometre "
+         "(mile) away from the military base.", "less_than", 1, "km", "military base"),
+    ],
+)  # fmt: skip
+def test_a_river_crossed_a_doubled_comparator_and_a_bare_unit_in_brackets(
+    text: str, relation: str, value: int, unit: str, reference: str
+) -> None:
+    """ "and across the Dnieper River from" is a path, as "downstream from" is; "within about"
+    is within (the "about" is the writer's hedge); "(mile)", a unit with no figure, converts
+    nothing and hides nothing."""
+    draft = _drafts(text)[0]
+    assert (draft.relation.value, draft.value, draft.unit, draft.reference) == (
+        relation, value, unit, reference)  # fmt: skip
+    assert draft.conversion is None

@@ -31,6 +31,7 @@ from claimcheck.claims.meaning import (
 from claimcheck.claims.model import Claim, VerdictKind
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
 from claimcheck.geo import geodesic as geodesy
+from claimcheck.geo.lines import signed_distance_to_polygons_m
 from claimcheck.geo.measure import Measurer
 from claimcheck.grammar.directions import parse_direction
 from claimcheck.grammar.relations import Interval, parse_requirement
@@ -73,6 +74,12 @@ KINDS: dict[str, Callable[[PlaceRef], Assertion]] = {
     "inside a zone": lambda s: InsideAssertion(s, ZONE, True),
     "outside a zone": lambda s: InsideAssertion(s, ZONE, False),
     "inside a polygon": lambda s: InsideAssertion(s, SQUARE, True),
+    "deep inside a polygon": lambda s: InsideAssertion(
+        s, SQUARE, True, depth=parse_requirement("more than 15 km")
+    ),
+    "inside a zone, at a depth": lambda s: InsideAssertion(
+        s, ZONE, True, depth=parse_requirement("between 25 and 40 km")
+    ),
     "outside a polygon": lambda s: InsideAssertion(s, SQUARE, False),
     "near, stated": lambda s: NearAssertion(s, REF, parse_requirement("within 30 km")),
     "near, the reference's default": lambda s: NearAssertion(s, REF, None),
@@ -127,15 +134,22 @@ def test_contradiction_interval_holds_the_distance_exactly_when_the_check_is_con
     verdict = _verdict(kind, subject)
     found = constraints_of(verdict.claim, GAZETTEER)
     lengths = [c for c in verdict.checks if isinstance(c, LengthCheck)]
-    assert len(found) == len(lengths)  # a direction constrains no distance
+    # a direction constrains no distance; a depth inside a polygon is a distance (0) and a depth
+    assert len(found) == len(lengths) + (kind == "deep inside a polygon")
     place = GAZETTEER.get(subject)
-    assert place is not None
-    for constraint, check in zip(found, lengths, strict=True):
+    assert place is not None and place.lat is not None and place.lon is not None
+    holds = []
+    for constraint in found:
         reference = GAZETTEER.get(constraint.reference)
         assert reference is not None
-        distance = Measurer(GAZETTEER).distance(place, reference).distance.best
-        holds = constraint.acceptable.contains(distance)
-        assert holds == (check.verdict is VerdictKind.CONSISTENT), constraint.statement
+        if constraint.quantity == "depth":
+            signed = signed_distance_to_polygons_m(place.lat, place.lon, reference.polygons)
+            holds.append(constraint.acceptable.contains(-signed.signed_distance_m))
+        else:
+            distance = Measurer(GAZETTEER).distance(place, reference).distance.best
+            holds.append(constraint.acceptable.contains(distance))
+    consistent = all(c.verdict is VerdictKind.CONSISTENT for c in lengths)
+    assert all(holds) == consistent, [c.statement for c in found]
 
 
 def test_a_zone_radius_is_compared_but_locates_nothing() -> None:

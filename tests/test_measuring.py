@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
+from claimcheck.analysis.checks import LengthCheck
+from claimcheck.analysis.measuring import road_factor
 from claimcheck.analysis.verdicts import Verdict, evaluate
 from claimcheck.claims.meaning import (
     Assertion,
@@ -16,7 +20,7 @@ from claimcheck.claims.model import Claim, VerdictKind
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
 from claimcheck.geo.parts import Box
 from claimcheck.grammar.directions import parse_direction
-from claimcheck.grammar.relations import parse_requirement
+from claimcheck.grammar.relations import Interval, parse_requirement
 from oracles import disc_samples
 
 SOURCE = Source("test")
@@ -146,3 +150,49 @@ def test_part_probability_agrees_with_monte_carlo() -> None:
     north, east = box.parallels[1], box.meridians[1]
     inside = (lats - (shift_lats - 33.5) > north) & (lons - (shift_lons - 38.5) > east)
     assert part.chance.lenient == pytest.approx(float(np.mean(inside)), abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("claimed_km", "geodesic_km", "expected"),
+    [
+        ((35.0, 45.0), 28.5, (35 / 28.5, 45 / 28.5)),  # "some 40 km from Lahore": a road fits
+        ((75.0, 125.0), 70.7, (75 / 70.7, 125 / 70.7)),
+        ((45.0, math.inf), 30.0, (1.5, math.inf)),  # "more than 45 km": at least 1.5×
+        ((25.0, 35.0), 28.5, None),  # the straight line itself can meet it
+        ((10.0, 20.0), 28.5, None),  # shorter than the straight line: no road is shorter
+        ((70.0, 90.0), 28.5, None),  # more than twice the straight line: no plausible road
+    ],
+)
+def test_a_road_could_be_that_long(
+    claimed_km: tuple[float, float], geodesic_km: float, expected: tuple[float, float] | None
+) -> None:
+    claimed = Interval(claimed_km[0] * 1000, claimed_km[1] * 1000)
+    found = road_factor(claimed, geodesic_km * 1000)
+    assert found == (None if expected is None else pytest.approx(expected))
+
+
+def test_the_road_hint_is_given_only_where_the_straight_line_fails() -> None:
+    """Between two points: an inconsistent straight line a road could meet gets the hint, in
+    its reason and as `road_factor`; a consistent one, a line and an inside claim do not."""
+    places = [_point("a", 31.80258, 74.25772), _point("b", 31.558, 74.35071)]  # Muridke, Lahore
+    gazetteer = Gazetteer({p.id: p for p in places})
+
+    def check(figure: str) -> LengthCheck:
+        claim = Claim(
+            "c",
+            "q",
+            "x",
+            Source("s"),
+            DistanceAssertion(PlaceRef("a"), PlaceRef("b"), parse_requirement(figure)),
+        )
+        (verdict,) = evaluate([claim], gazetteer)
+        (found,) = verdict.checks
+        assert isinstance(found, LengthCheck)
+        return found
+
+    road = check("about 40 km")
+    assert road.verdict is VerdictKind.INCONSISTENT and road.road_factor is not None
+    assert "a road could be that long (1.2" in road.reason and "`along: road`" in road.reason
+    for figure in ("about 28 km", "about 90 km", "about 10 km"):
+        assert check(figure).road_factor is None
+        assert "road" not in check(figure).reason

@@ -424,3 +424,20 @@ def test_a_claim_about_a_consonant_twin_is_an_error_with_a_suggestion() -> None:
     assert result.exit_code == 2
     assert "names unknown place 'Hima': did you mean 'hama'?" in result.stderr
     assert "consistent" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        ("geonames:172344", ("at-tanf-locality",)),
+        ("GeoNames:447557", ("ash-shamiyah-hasakah",)),  # the second of "168566 and 447557"
+        ("geonames:168566", ("ash-shamiyah-hasakah",)),
+        ("geonames:1", ()),  # cited by no place, and no index to look it up in
+    ],
+)
+def test_a_geonames_id_means_the_place_that_cites_that_row(
+    bundled: Gazetteer, ref: str, expected: tuple[str, ...]
+) -> None:
+    """`extract` drafts `geonames:ID` for a place the file lacks; once `places add` has added
+    it (citing the row), the draft resolves to the file's reviewed entry, index or not."""
+    assert tuple(p.id for p in bundled.resolve(PlaceRef(ref)).places) == expected

@@ -155,7 +155,9 @@ def test_a_row_already_cited_is_not_added_twice(db: str, tmp_path: Path) -> None
     places = tmp_path / "places.yaml"
     assert run("places", "add", "geonames:578072", "--db", db, "--places", str(places))[0] == 0
     code, _, err = run("places", "add", "Belgorod", "--db", db, "--places", str(places))
-    assert code == 2 and "geonames:578072 is already cited" in err
+    assert code == 2
+    assert "geonames:578072 is already in the places file as 'belgorod'" in err
+    assert "claims may name it 'belgorod' or geonames:578072" in err
 
 
 def test_the_unknown_place_error_gives_the_command_that_fixes_it(db: str, tmp_path: Path) -> None:

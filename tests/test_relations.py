@@ -55,6 +55,9 @@ def test_relation_words(text: str, relation: Relation) -> None:
         ("just over 100 km", 100000.0, 125000.0, True, False),
         ("just under 100 km", 75000.0, 100000.0, False, True),
         ("just  Over 45 mi", 45 * MI, 47.5 * MI, True, False),
+        # "nearly", "almost": slightly short of the figure (AHD "almost", WordNet "nearly")
+        ("nearly 100 km", 75000.0, 100000.0, False, True),
+        ("almost 25 km", 22500.0, 25000.0, False, True),
     ],
 )
 def test_acceptable_intervals(
@@ -71,6 +74,8 @@ def test_acceptable_intervals(
     [
         ("just over 100 km", "just over 100 km (+25 km)"),
         ("just under 150 km", "just under 150 km (−7.5 or −25 km)"),
+        ("nearly 100 km", "nearly 100 km (−25 km)"),  # in the claim's own word
+        ("Almost 15 km", "almost 15 km (−0.75 or −2.5 km)"),
     ],
 )
 def test_just_over_and_under_show_their_one_sided_slack(text: str, shown: str) -> None:

@@ -272,5 +272,6 @@ def test_extract_output_is_inert(tmp_path: Path) -> None:
     )
     for fmt in ("yaml", "json"):
         code, out = _run("extract", str(article), "--format", fmt, "--places", "/nonexistent")
-        assert code in (0, 2)
+        assert code == 0  # a places file not there yet: drafts from the built-in layers
+        assert "al-Tanf" in out
         _assert_inert(out)

@@ -82,6 +82,10 @@ class LengthCheck:
     figure_m: float = 0.0
     #: for inside/outside a built-in country measured by the coast rule: which edge decided
     territory: TerritoryEdge | None = None
+    #: an inconsistent straight-line distance between two points that the claim overshoots by
+    #: no more than a road could: the claim's range over the geodesic, within roads' plausible
+    #: circuity (a hint that the report may have meant the road distance; the verdict stands)
+    road_factor: tuple[float, float] | None = None
 
     @property
     def probability(self) -> float | None:

@@ -11,7 +11,8 @@ How claims become distance constraints (no coordinates involved):
 - inside / outside a zone: distance to the zone's centre ≤ R, or > R, with R the zone's
   *declared* radius (the zone's edge uncertainty is a measurement matter, left to the verdicts);
 - a distance to a zone, or "near" a zone: measured to its edge, so shifted by R onto the centre;
-- inside / outside a polygon: distance to the polygon (0 inside) is 0, or more than 0;
+- inside / outside a polygon: distance to the polygon (0 inside) is 0, or more than 0; a depth
+  inside ("30 km inside") is also compared with the other claims' depths inside that polygon;
 - "near" without `within:`: the reference's threshold (its `near:` or the default for its kind);
 - directions constrain no distance and are not compared.
 
@@ -146,12 +147,29 @@ def _area(
                            _points([centre]))]  # fmt: skip
     if area.kind is PlaceKind.POLYGON:
         signed = c.acceptable  # the distance to a polygon is its signed distance, floored at 0
+        if signed.high <= 0:  # inside, at any depth: at distance 0
+            return [
+                Constraint(claim_id, "distance", subject_key, area.id, Interval(0.0, 0.0),
+                           statement),
+                *_depth(claim_id, signed, subject_key, area.id, statement),
+            ]  # fmt: skip
         interval = Interval(
-            max(0.0, signed.low), max(0.0, signed.high), signed.low_open and signed.low >= 0,
+            max(0.0, signed.low), signed.high, signed.low_open and signed.low >= 0,
             signed.high_open,
         )  # fmt: skip
         return [Constraint(claim_id, "distance", subject_key, area.id, interval, statement)]
     return []
+
+
+def _depth(
+    claim_id: str, signed: Interval, subject: str, area: str, statement: str
+) -> list[Constraint]:
+    """A stated depth inside a polygon ("30 km inside"): compared with other depths only,
+    since every depth is the distance 0 that other claims on the polygon are compared by."""
+    if math.isinf(signed.low) and signed.high == 0:  # plain "inside": no depth stated
+        return []
+    depth = Interval(-signed.high, -signed.low, signed.high_open, signed.low_open)
+    return [Constraint(claim_id, "depth", subject, area, depth, statement)]
 
 
 def _distance(
@@ -249,7 +267,7 @@ def _direct(constraints: Iterable[Constraint]) -> Iterable[Contradiction]:
                 continue
             a, b = _ordered(x, y)
             subject = a.subject if a.subject == b.subject else min(a.subject, b.subject)
-            what = "radius" if a.quantity == "radius" else "distance"
+            what = a.quantity if a.quantity in ("radius", "depth") else "distance"
             reason = (
                 f"{a.statement} [{a.claim_id}: {_interval_text(a.acceptable)}], but "
                 f"{b.statement} [{b.claim_id}: {_interval_text(b.acceptable)}]: "

@@ -44,7 +44,7 @@ from claimcheck.geo.parts import PART_RULES, TILE_NAMES, Box, in_part, is_corner
 from claimcheck.geo.probability import Batch, Spread, SpreadKind
 from claimcheck.grammar.directions import Direction, compass
 from claimcheck.grammar.relations import Interval
-from claimcheck.grammar.routes import CIRCUITY
+from claimcheck.grammar.routes import CIRCUITY, Route
 from claimcheck.grammar.units import Unit
 
 _ABOVE = Interval(0.0, math.inf, low_open=True)
@@ -102,9 +102,10 @@ def _length_draft(
     shown: Interval | None = None,
     nearest: Nearest | None = None,
     territory: TerritoryEdge | None = None,
+    points: bool = False,
 ) -> Draft:
     """A length check; `shown` is the interval to display when it is not `c.acceptable` (a zone
-    measured from its centre)."""
+    measured from its centre); `points`: a distance between two points, which a road joins."""
     unit = _unit(c)
     lenient = ctx.batch.ask(spread, c.acceptable)
     strict = lenient if c.strict is None else ctx.batch.ask(spread, c.strict)
@@ -125,15 +126,40 @@ def _length_draft(
             strict_range = display if c.strict is None or shown is not None else c.strict
             best = (strict_range.contains(measured.best), display.contains(measured.best))
             decision = decision_text(chance, c.claimed, c.readings, spread.fixed, best)
-        reason = f"{span}; {decision}"
+        road = None
+        if points and c.route is None and verdict is verdict.INCONSISTENT:
+            road = road_factor(display, measured.best)
+        reason = f"{span}; {decision}{road_text(road)}"
         decide_below = abs(m) if verdict is verdict.INCONCLUSIVE else None
         return LengthCheck(
             c.name, verdict, measured, display, c.claimed, unit, m, decide_below, reason,
             nearest, chance, None if c.strict is None or shown is not None else c.strict,
-            c.readings, c.figure_m if c.route is not None else 0.0, territory,
+            c.readings, c.figure_m if c.route is not None else 0.0, territory, road,
         )  # fmt: skip
 
     return Draft(strict, lenient, build)
+
+
+def road_factor(claimed: Interval, geodesic_m: float) -> tuple[float, float] | None:
+    """The claimed range over the straight line, where the claim is longer than the straight
+    line and a road could be that long (no more than roads' plausible circuity); else None."""
+    most = CIRCUITY[Route.ROAD].most
+    if geodesic_m <= 0 or claimed.low <= geodesic_m or claimed.low > most * geodesic_m:
+        return None
+    return claimed.low / geodesic_m, claimed.high / geodesic_m
+
+
+def road_text(factor: tuple[float, float] | None) -> str:
+    """The road hint for a reason: what the claim would be if it meant the road distance."""
+    if factor is None:
+        return ""
+    low, high = factor
+    times = f"at least {low:.2f}×" if math.isinf(high) else f"{low:.2f}–{high:.2f}×"
+    return (
+        f"; a road could be that long ({times} the straight line, within roads' plausible "
+        f"circuity of up to {CIRCUITY[Route.ROAD].most:g}×, docs/rules.md): if the report "
+        "meant the distance by road, say so with `along: road`"
+    )
 
 
 def _distance(ctx: Context, c: Condition, subject: Place, reference: Place) -> Draft:
@@ -141,7 +167,10 @@ def _distance(ctx: Context, c: Condition, subject: Place, reference: Place) -> D
     what = f"the distance from {subject.id} to {reference.id}"
     if reference.kind is PlaceKind.ZONE:
         what = f"the distance from {subject.id} to the edge of {reference.id}"
-    return _length_draft(ctx, c, what, dist.distance, dist.spread, nearest=dist.nearest)
+    points = subject.kind is PlaceKind.POINT and reference.kind is PlaceKind.POINT
+    return _length_draft(
+        ctx, c, what, dist.distance, dist.spread, nearest=dist.nearest, points=points
+    )
 
 
 def _area(ctx: Context, c: Condition, subject: Place, area: Place) -> Draft:

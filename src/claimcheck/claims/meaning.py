@@ -233,7 +233,9 @@ class DirectionAssertion:
 class InsideAssertion:
     """`subject` lies inside (or outside) an area: a zone or a polygon.
 
-    With `part` ("in north-eastern Jordan"), inside and in that part of the area too.
+    With `part` ("in north-eastern Jordan"), inside and in that part of the area too. With
+    `depth` ("100 km inside Pakistan"), inside by that much: the signed distance to the edge is
+    the depth, negated.
     """
 
     kind: ClassVar[str] = "inside"
@@ -243,6 +245,7 @@ class InsideAssertion:
     area: PlaceRef
     inside: bool
     part: Direction | None = None
+    depth: Requirement | None = None
 
     @property
     def quantities(self) -> tuple[Quantity, ...]:
@@ -264,7 +267,7 @@ class InsideAssertion:
         """
         if reference is None:
             return ()
-        side = self._side(reference)
+        side = self._side(reference, about)
         if self.part is None:
             return (side,)
         part = self.part
@@ -277,11 +280,13 @@ class InsideAssertion:
             ),
         )  # fmt: skip
 
-    def _side(self, reference: Place) -> Condition:
+    def _side(self, reference: Place, about: Decimal) -> Condition:
         """A zone: the distance from its centre against its radius. A polygon: the signed
         distance to its edge; for a country of the world layers, whose edges are known to be
         land boundaries or sea coast, under the coast rule: a subject on the coast is outside
         only across a land boundary or another country's water (analysis.territory)."""
+        if self.depth is not None:
+            return self._depth(self.depth, reference, about)
         word = "inside" if self.inside else "outside"
         side = Interval(-math.inf, 0.0) if self.inside else Interval(0.0, math.inf, low_open=True)
         relation = "≤" if self.inside else ">"
@@ -297,6 +302,35 @@ class InsideAssertion:
             word, Quantity.AREA, side, Unit.KM, f"{word} (signed distance {relation} 0)",
             f"is {word} {{ref}}", word, coast_rule=reference.land_edges is not None,
         )  # fmt: skip
+
+    def _depth(self, depth: Requirement, reference: Place, about: Decimal) -> Condition:
+        """Inside by `depth`: the same signed distance as inside, in the depth's interval
+        negated, with both readings of the figure."""
+        text = depth.describe(about)
+        claimed = f"{text} inside"
+        lenient, strict = _negated(depth.acceptable(about)), _negated(depth.strict(about))
+        edge = f"signed distance {_span(lenient)}"
+        if reference.kind is PlaceKind.ZONE and reference.radius is not None:
+            edge = f"of the {reference.radius} radius, measured from {reference.centre}"
+        return Condition(
+            "inside", Quantity.AREA, lenient, depth.unit,
+            f"{claimed} ({edge})", f"is {claimed} {{ref}}", claimed,
+            strict=None if strict == lenient else strict,
+            readings=_readings_text(depth, about),
+            coast_rule=reference.kind is not PlaceKind.ZONE and reference.land_edges is not None,
+        )  # fmt: skip
+
+
+def _negated(depth: Interval) -> Interval:
+    """A depth inside (m, positive) as a signed distance to the edge (negative inside)."""
+    return Interval(-depth.high, -depth.low, depth.high_open, depth.low_open)
+
+
+def _span(signed: Interval) -> str:
+    """ "-105.0 to -95.0 km", "≤ -100.0 km": a signed interval as the reasons print it."""
+    if math.isinf(signed.low):
+        return f"{'<' if signed.high_open else '≤'} {signed.high / 1000:,.1f} km"
+    return f"{signed.low / 1000:,.1f} to {signed.high / 1000:,.1f} km"
 
 
 @frozen
@@ -383,3 +417,15 @@ class ZoneRadiusAssertion:
 Assertion = (
     DistanceAssertion | DirectionAssertion | InsideAssertion | NearAssertion | ZoneRadiusAssertion
 )
+
+
+def stated_figure(assertion: Assertion) -> Requirement | None:
+    """The figure a claim states, whatever its kind: a distance, a radius, a "near" threshold
+    or a depth inside; None for a bare direction, inside or near."""
+    if isinstance(assertion, DistanceAssertion | ZoneRadiusAssertion):
+        return assertion.requirement
+    if isinstance(assertion, NearAssertion):
+        return assertion.threshold
+    if isinstance(assertion, InsideAssertion):
+        return assertion.depth
+    return None

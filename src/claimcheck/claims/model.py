@@ -2,8 +2,9 @@
 
 The assertion kind follows from the keys a claim uses, so the YAML reads like the sentence:
 `distance: more than 45 mi` + `from: al-tanf-crossing` (+ `along: road`); `inside: tanf-zone`
-(+ `part: north-east`); `near: border`; `direction: north-east` + `from:`; `zone:` +
-`radius: 34 mi`. A top-level `defaults:` block sets the file's policy (claims.policy).
+(+ `part: north-east`, `depth: about 100 km`); `near: border`; `direction: north-east` +
+`from:`; `zone:` + `radius: 34 mi`. A top-level `defaults:` block sets the file's policy
+(claims.policy).
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ CLAIM_KEYS = (
     "along",
     "inside",
     "part",
+    "depth",
     "outside",
     "near",
     "within",
@@ -107,8 +109,8 @@ DRAFT = "draft"
 _KIND_KEYS = ("distance", "direction", "inside", "outside", "near", "radius")
 #: The keys each assertion kind reads, beyond those of every claim (_EVERY_CLAIM). Any other
 #: claim key on it would be silently ignored (`within:` on a distance claim), so it is an error;
-#: so are `direction_tolerance` without `direction` and, on a near claim, `tolerance` without
-#: `within`.
+#: so are `direction_tolerance` without `direction` and `tolerance` without `within` (on a near
+#: claim) or `depth` (on an inside claim).
 KEYS_BY_KIND: dict[str, tuple[str, ...]] = {
     "distance": (
         "subject",
@@ -120,7 +122,7 @@ KEYS_BY_KIND: dict[str, tuple[str, ...]] = {
         "along",
     ),
     "direction": ("subject", "direction", "from", "direction_tolerance"),
-    "inside": ("subject", "inside", "part"),
+    "inside": ("subject", "inside", "part", "depth", "tolerance"),
     "outside": ("subject", "outside"),
     "near": ("subject", "near", "within", "tolerance"),
     "radius": ("zone", "radius", "tolerance"),
@@ -237,7 +239,12 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
         part = _part(entry)
         if entry.has("part") and part is None:
             return None
-        return InsideAssertion(subject, area, kind == "inside", part) if subject and area else None
+        depth = _requirement(entry, "depth") if entry.has("depth") else None
+        if entry.has("depth") and depth is None:
+            return None
+        if subject and area:
+            return InsideAssertion(subject, area, kind == "inside", part, depth)
+        return None
     if kind == "near":
         reference = _place_ref(entry, "near")
         threshold = _requirement(entry, "within") if entry.has("within") else None
@@ -272,7 +279,10 @@ def _check_unused_keys(entry: yamlfile.Entry, kind: str) -> None:
                 f"{key!r} does not apply to {_a(kind)} claim, which would ignore it (it belongs "
                 f"to {owners} claim): remove it, or write the claim that uses it",
             )
-    needs = {"direction_tolerance": "direction", "tolerance": "within" if kind == "near" else ""}
+    needs = {
+        "direction_tolerance": "direction",
+        "tolerance": {"near": "within", "inside": "depth"}.get(kind, ""),
+    }
     for key, needed in needs.items():
         if needed and key in entry.data and key in used and needed not in entry.data:
             entry.problem(key, f"{key!r} applies only with {needed!r}: add it, or remove {key!r}")

@@ -137,6 +137,15 @@ def extract(
         )
         if default_places and not os.path.exists(places_path):
             gazetteer = with_world(Gazetteer({}, "<no places file>"))
+        elif places_path != STDIN and not os.path.lexists(places_path):
+            # a new story's places file, which `places add` will create: its hints name it
+            gazetteer = with_world(Gazetteer({}, places_path))
+            also = f" and {gazetteer_db}" if gazetteer_db else ""
+            echo(
+                f"{places_path} does not exist yet: places come from the built-in world "
+                f"layers{also} only (claimcheck places add creates the file)",
+                err=True,
+            )
         else:
             gazetteer = load_places(places_path)
         fallback = DbFallback(GazetteerDb(gazetteer_db), gazetteer) if gazetteer_db else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import shlex
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -93,6 +94,7 @@ def missing_default_hints(problems: list[Problem], ctx: click.Context | None) ->
     a bare `claimcheck verify` next to those files should not leave the user guessing."""
     if ctx is None:
         return problems
+    problems = _new_places_hint(problems, ctx)
     missing: dict[str, str] = {}  # default path -> option
     suggest: list[str] = []
     for name, (option, candidates) in DEFAULT_PATHS.items():
@@ -125,6 +127,28 @@ def missing_default_hints(problems: list[Problem], ctx: click.Context | None) ->
             problem = dataclasses.replace(problem, message=problem.message + note)
         out.append(problem)
     return out
+
+
+def _new_places_hint(problems: list[Problem], ctx: click.Context) -> list[Problem]:
+    """A places file named on the command line that does not exist yet: a new story's, which
+    `places add` creates (extract reads the built-in layers without it)."""
+    path = ctx.params.get("places_path")
+    if (
+        not path
+        or ctx.get_parameter_source("places_path") is click.core.ParameterSource.DEFAULT
+        or os.path.lexists(path)
+    ):
+        return problems
+    note = (
+        f" (a new story? `claimcheck places add NAME --places {shlex.quote(path)}` creates it "
+        "with a cited place)"
+    )
+    return [
+        dataclasses.replace(p, message=p.message + note)
+        if p.path == path and p.message.startswith("cannot read file")
+        else p
+        for p in problems
+    ]
 
 
 def fail_with_problems(problems: list[Problem], fmt: str) -> NoReturn:

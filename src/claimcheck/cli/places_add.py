@@ -26,7 +26,6 @@ from claimcheck.lookup.add import (
     new_place,
     via_name,
 )
-from claimcheck.lookup.fallback import cited_geonames_ids
 from claimcheck.lookup.index import GazetteerDb
 from claimcheck.render.wording import count
 
@@ -166,8 +165,13 @@ def _listing(candidates: list[Found]) -> str:
 
 def _refuse_duplicate(found: Found, gazetteer: Gazetteer) -> None:
     """The same GeoNames row or source URL is already cited by a place in the file."""
-    if found.source == "geonames" and int(found.source_id) in cited_geonames_ids(gazetteer):
-        raise UsageError(f"{found.id} is already cited by a place in the places file")
+    if found.source == "geonames":
+        citing = [p.id for p in gazetteer if int(found.source_id) in p.geonames_ids]
+        if citing:
+            raise UsageError(
+                f"{found.id} is already in the places file as {citing[0]!r} (its source cites "
+                f"GeoNames {found.source_id}); claims may name it {citing[0]!r} or {found.id}"
+            )
     for place in gazetteer:
         if place.source.url and place.source.url == found.url:
             raise UsageError(f"{found.id} is already in the places file as {place.id!r}")

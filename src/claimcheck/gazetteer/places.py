@@ -34,6 +34,10 @@ LatLon = tuple[float, float]
 #: or digit, at most 100 characters (e.g. `al-tanf-garrison`, `geonames:172344`). Ids appear in
 #: every output, as CI annotation titles, at the start of `file:line` findings and as HTML
 #: anchors; one plain word cannot carry a newline, a quote or a control character into them.
+#: "GeoNames 1172451", "geonames.org/1172451", "GeoNames 168566 and 447557" in a source
+_CITED_GEONAMES = re.compile(r"geonames(?:\.org/|\s+)(\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*)", re.I)
+#: `geonames:ID`, how a claim names a GeoNames row
+_GEONAMES_REF = re.compile(r"geonames:(\d+)", re.I)
 #: The most resolutions `Gazetteer.resolve` keeps by reference before starting afresh (each
 #: holds its reference alive): ten times the references of 100,000 claims.
 _MAX_CACHED_REFS = 2_000_000
@@ -136,6 +140,14 @@ class Place:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
+
+    @property
+    def geonames_ids(self) -> frozenset[int]:
+        """GeoNames ids this place cites in its source title or url: the rows it was reviewed
+        from, so `geonames:ID` (what `extract` drafts for an imported place) means this place."""
+        text = f"{self.source.title} {self.source.url or ''}"
+        return frozenset(int(n) for group in _CITED_GEONAMES.findall(text)
+                         for n in re.findall(r"\d+", group))  # fmt: skip
 
     @property
     def lines(self) -> tuple[tuple[LatLon, ...], ...]:
@@ -281,6 +293,10 @@ class Gazetteer:
     _by_ref: dict[int, Resolution] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    #: GeoNames id -> the file's places citing that row (built on the first `geonames:` ref)
+    _by_geonames: dict[int, tuple[Place, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         for place in self.places.values():
@@ -330,6 +346,11 @@ class Gazetteer:
     def _resolve(self, ref: PlaceRef) -> Resolution:
         if ref.text in self.places:
             return Resolution(ref, (self.places[ref.text],), "id")
+        row = _GEONAMES_REF.fullmatch(ref.text.strip())
+        if row is not None:
+            citing = self._citing(int(row.group(1)))
+            if citing:  # the row as this file reviewed it: the file always wins
+                return Resolution(ref, citing, "id")
         if len(ref.text) > MAX_NAME_CHARS:  # no name is this long: do not spend time matching
             return Resolution(ref, (), "")
         cache_key = (ref.text, (ref.country or "").upper(), (ref.admin or "").casefold())
@@ -350,6 +371,16 @@ class Gazetteer:
             places = tuple(self.places.get(i) or self._fallen_back[i] for i in ids)
             cached = self._resolved[cache_key] = (places, how)
         return Resolution(ref, *cached)
+
+    def _citing(self, geonameid: int) -> tuple[Place, ...]:
+        """The file's places that cite GeoNames row `geonameid` as their source."""
+        if self._by_geonames is None:
+            by_id: dict[int, list[Place]] = {}
+            for place in self:
+                for gid in place.geonames_ids:
+                    by_id.setdefault(gid, []).append(place)
+            self._by_geonames = {gid: tuple(found) for gid, found in by_id.items()}
+        return self._by_geonames.get(geonameid, ())
 
     def match_name(self, ref: PlaceRef) -> tuple[tuple[str, ...], str]:
         """The ids of this gazetteer's own places that the reference's name can mean, and how."""

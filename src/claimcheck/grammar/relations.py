@@ -118,7 +118,12 @@ SIDE_WORDS: dict[Relation, str] = {
     Relation.MORE_THAN: "just over",
     Relation.LESS_THAN: "just under",
 }
-_SIDES = {words: side for side, words in SIDE_WORDS.items()}
+#: "Nearly x" and "almost x" are "slightly short of x, not quite x" (American Heritage
+#: Dictionary, "almost"; WordNet 3.0, "nearly"): "just under x", in their own words.
+NOT_QUITE = ("nearly", "almost")
+_SIDES = {words: side for side, words in SIDE_WORDS.items()} | dict.fromkeys(
+    NOT_QUITE, Relation.LESS_THAN
+)
 
 #: Relations written after the figure ("45 miles or more").
 RELATION_SUFFIXES: dict[str, Relation] = {
@@ -282,7 +287,7 @@ class Requirement:
         sign = "±"
         if self.side is not None:
             prefix, sign = (
-                SIDE_WORDS[self.side] + " ",
+                (self.hedge or SIDE_WORDS[self.side]) + " ",
                 "+" if self.side is Relation.MORE_THAN else "−",
             )
         slack = f"{sign}{float(found.fine.half_width):.3g}"
@@ -376,7 +381,9 @@ def parse_requirement(text: str, tolerance: str | None = None) -> Requirement:
     side = _SIDES.get(word)
     hedge = (
         word
-        if relation is Relation.ABOUT and side is None and re.fullmatch(r"[a-z ]+", word)
+        if relation is Relation.ABOUT
+        and word not in SIDE_WORDS.values()
+        and re.fullmatch(r"[a-z ]+", word)
         else None
     )
     requirement = Requirement(

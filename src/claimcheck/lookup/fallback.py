@@ -55,8 +55,6 @@ UNCERTAINTY_BY_CODE: dict[str, float] = {
 }
 DEFAULT_UNCERTAINTY_M = 5000.0
 _GEONAMES_ID = re.compile(r"geonames:(\d+)", re.I)
-#: "GeoNames 172344", "GeoNames 168566 and 447557", "geonames.org/172344"
-_CITED_GEONAMES = re.compile(r"geonames(?:\.org/|\s+)(\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*)", re.I)
 
 
 @frozen
@@ -131,7 +129,7 @@ class DbFallback:
         #: GeoNames id -> the reviewed places that cite it
         self._reviewed: dict[int, list[Place]] = {}
         for place in gazetteer:
-            for gid in sorted(place_geonames_ids(place)):
+            for gid in sorted(place.geonames_ids):
                 self._reviewed.setdefault(gid, []).append(place)
 
     def close(self) -> None:
@@ -180,17 +178,6 @@ class DbFallback:
         if self.db is None:
             return []
         return [f"geonames:{m.place.geonameid}" for m in self.db.search(text, limit)][:limit]
-
-
-def place_geonames_ids(place: Place) -> set[int]:
-    """GeoNames ids that one reviewed place cites in its source title or url."""
-    text = f"{place.source.title} {place.source.url or ''}"
-    return {int(n) for group in _CITED_GEONAMES.findall(text) for n in re.findall(r"\d+", group)}
-
-
-def cited_geonames_ids(gazetteer: Gazetteer) -> set[int]:
-    """GeoNames ids that the reviewed places cite in their source title or url."""
-    return {gid for place in gazetteer for gid in place_geonames_ids(place)}
 
 
 def imported_for(gazetteer: Gazetteer, refs: tuple[PlaceRef, ...]) -> list[ImportedPlace]:

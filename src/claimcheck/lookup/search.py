@@ -24,7 +24,6 @@ from claimcheck.gazetteer.places import (
 )
 from claimcheck.geo.distance import measure_between
 from claimcheck.grammar.countries import find_country, same_country
-from claimcheck.lookup.fallback import cited_geonames_ids
 from claimcheck.lookup.index import LICENCE, DbMatch, GazetteerDb
 
 
@@ -50,6 +49,11 @@ class Candidate:
     distance_m: float | None = None
     path: str = ""
     line: int = 0
+
+
+def cited_geonames_ids(gazetteer: Gazetteer) -> set[int]:
+    """GeoNames ids that the reviewed places cite in their source title or url."""
+    return {gid for place in gazetteer for gid in place.geonames_ids}
 
 
 def search(

@@ -82,6 +82,12 @@ def check_dict(check: Check) -> dict[str, Any]:
     )
     if check.nearest is not None:
         out["nearest"] = {"lat": round(check.nearest.lat, 7), "lon": round(check.nearest.lon, 7)}
+    if check.road_factor is not None:
+        low, high = check.road_factor
+        out["road_factor"] = {
+            "min": _num(low, 3),
+            "max": None if math.isinf(high) else _num(high, 3),
+        }
     return out
 
 

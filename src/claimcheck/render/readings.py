@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from claimcheck.analysis.checks import LengthCheck
+from claimcheck.grammar.relations import NOT_QUITE
 from claimcheck.grammar.units import Unit
 from claimcheck.grammar.vague import VAGUE_QUANTITIES
-from claimcheck.render.words import figure, interval_words
+from claimcheck.render.words import depth, depth_interval, figure, interval_words
 
 #: Scale steps as grammar.precision names them, as numbers.
 _STEPS = {"tenths": "0.1", "halves": "0.5", "units": "1", "fives": "5", "tens": "10",
@@ -25,6 +26,7 @@ CAP_SOURCE = "claimcheck's rule, docs/rules.md"
 EXACT_SOURCE = "Lasersohn 1999: “exactly” narrows a figure to its written digits"
 NEAR_SOURCE = "claimcheck's default, docs/rules.md; no published standard defines “near”"
 SIDE_SOURCE = "Cambridge Advanced Learner's Dictionary"
+NOT_QUITE_SOURCE = "American Heritage Dictionary, “almost”; WordNet 3.0, “nearly”"
 
 
 def _rule_words(why: str, unit: Unit, coarse: bool, about: str) -> str:
@@ -55,6 +57,10 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
     (which says "about" for every hedge) is not."""
     unit = check.unit
     claimed = written or figure(check.claimed)
+    acceptable, strict = check.acceptable, check.strict or check.acceptable
+    deep = depth(check)
+    if deep is not None:  # "30 km inside": its figure is the depth, read as any distance is
+        acceptable, strict = deep, depth_interval(strict) or deep
     vague = next((w for w in VAGUE_QUANTITIES if claimed.lower().startswith(w + " ")), None)
     if vague is not None:
         q = VAGUE_QUANTITIES[vague]
@@ -62,28 +68,30 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
     default = re.search(r"the default for a (\w+)", check.claimed)
     if check.quantity == "near" and default:
         return (
-            f"“Near”, with no figure, is read as {interval_words(check.acceptable, unit)}, "
+            f"“Near”, with no figure, is read as {interval_words(acceptable, unit)}, "
             f"the default for a {default.group(1)} ({NEAR_SOURCE})."
         )
     found = re.fullmatch(
         r"'(.+?)' read (as .+?) \(±[^)]*\)(?: or (as .+?) \(±[^)]*\))?", check.readings
     )
     if not found:
-        return f"The claim needs {interval_words(check.acceptable, unit)}."
+        return f"The claim needs {interval_words(acceptable, unit)}."
     fine = _rule_words(found.group(2), unit, coarse=False, about=about)
     hedge = re.match(r"(\D+?) \d", claimed)
-    if hedge and hedge.group(1).lower() not in ("about", "just over", "just under"):
+    if hedge and hedge.group(1).lower() not in ("about", "just over", "just under", *NOT_QUITE):
         fine = fine.replace("“about” as allowing", f"“{hedge.group(1)}” read as “about”, allowing")
-    side = re.match(r"just (over|under) ", claimed)
+    side = re.match(r"(?:just (over|under)|(nearly|almost)) ", claimed, re.IGNORECASE)
     if side is not None:
         more = side.group(1) == "over"
         bound = f"{'more' if more else 'less'} than {found.group(1)}"
-        fine = (
-            f"{bound} (“{side.group(1)}” is “{'more' if more else 'less'} than”: {SIDE_SOURCE}) "
-            f"by no more than “about {found.group(1)}” allows, {fine}"
+        meaning = (
+            f"“{side.group(1)}” is “{'more' if more else 'less'} than”: {SIDE_SOURCE}"
+            if side.group(1)
+            else f"“{side.group(2).lower()}” is “slightly short of, not quite”: {NOT_QUITE_SOURCE}"
         )
+        fine = f"{bound} ({meaning}) by no more than “about {found.group(1)}” allows, {fine}"
     if found.group(3) is None:
-        span = _span(check.acceptable.low, check.acceptable.high, unit)
+        span = _span(acceptable.low, acceptable.high, unit)
         return (
             f"“{claimed}” is read as {span}: {fine}."
             if side
@@ -94,10 +102,9 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
         coarse = coarse.replace(
             "“about” as allowing", f"“{hedge.group(1)}” read as “about”, allowing"
         )
-    strict = check.strict or check.acceptable
     return (
         f"“{claimed}” can be read two ways: strictly as {_span(strict.low, strict.high, unit)}, "
-        f"{fine}; leniently as {_span(check.acceptable.low, check.acceptable.high, unit)}, "
+        f"{fine}; leniently as {_span(acceptable.low, acceptable.high, unit)}, "
         f"{coarse}."
     )
 

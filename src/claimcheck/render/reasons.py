@@ -26,6 +26,7 @@ from claimcheck.render.words import (
     compass_words,
     definite,
     degree_limits,
+    depth,
     figure,
     interval_words,
     length,
@@ -195,7 +196,8 @@ def check_why(check: Check, places: Mapping[str, str], labels: Mapping[str, str]
             f"{reading_words(check, about, written)} The claim {verb} it."
         )
     if check.quantity in ("inside", "outside") and check.nearest is not None:  # a polygon
-        return _area_why(check, subject, other)
+        wanted = reading_words(check, about, written) if depth(check) else ""
+        return _area_why(check, subject, other, wanted)
     if check.quantity in ("inside", "outside"):  # a zone, measured from its centre
         what = f"The distance from {subject} to the centre of {other}"
         wanted = f"The claim needs {interval_words(check.acceptable, unit)} from the centre."
@@ -206,10 +208,24 @@ def check_why(check: Check, places: Mapping[str, str], labels: Mapping[str, str]
     measured = f"{what} is {length(m.best, unit)}"
     if m.low != m.high:
         measured += " between the stated positions" + _uncertain(m.low, m.high, unit)
-    return f"{measured}. {wanted} {decision_words(check, check.margin > 0)}"
+    return f"{measured}. {wanted} {decision_words(check, check.margin > 0)}{_road(check)}"
 
 
-def _area_why(check: LengthCheck, subject: str, area: str) -> str:
+def _road(check: LengthCheck) -> str:
+    """For a straight-line distance the claim overshoots: a road could be that long."""
+    if check.road_factor is None:
+        return ""
+    low, high = check.road_factor
+    times = f"at least {low:.1f} times" if math.isinf(high) else f"{low:.1f} to {high:.1f} times"
+    return (
+        f" A road between them could be that long, though: the claim is {times} the "
+        "straight-line distance, within the detour roads plausibly make (up to twice it; "
+        "docs/rules.md), so if the report meant the distance by road it may hold."
+    )
+
+
+def _area_why(check: LengthCheck, subject: str, area: str, wanted: str = "") -> str:
+    """Where the subject is from the area's edge; `wanted`: how a stated depth was read."""
     m, unit = check.measured, check.unit
 
     def where(signed_m: float) -> str:
@@ -217,14 +233,15 @@ def _area_why(check: LengthCheck, subject: str, area: str) -> str:
         return f"{abs(signed_m) / unit.metres:,.1f} {unit.value} {side}"
 
     if check.territory is not None:
-        return f"{_coast_words(check.territory, subject, area, where)} {_area_tail(check, where)}"
+        tail = _area_tail(check, where, wanted)
+        return f"{_coast_words(check.territory, subject, area, where)} {tail}"
     text = f"At its stated position, {subject} is {where(m.best)} the edge of {area}"
     if m.low != m.high:
         text += (
             "; with each place anywhere within its stated uncertainty, it could be anywhere from "
             f"{where(m.low)} to {where(m.high)}"
         )
-    return f"{text}. {decision_words(check, check.margin > 0)}"
+    return f"{text}. {wanted + ' ' if wanted else ''}{decision_words(check, check.margin > 0)}"
 
 
 def _coast_words(
@@ -256,8 +273,8 @@ def _coast_words(
     return f"{text}; the nearest edge that could put {subject} in another country is {edge}."
 
 
-def _area_tail(check: LengthCheck, where: Callable[[float], str]) -> str:
-    """Where the subject is from the edge measured, and the decision."""
+def _area_tail(check: LengthCheck, where: Callable[[float], str], wanted: str = "") -> str:
+    """Where the subject is from the edge measured, how a depth was read, and the decision."""
     m = check.measured
     text = f"Measured from that edge, it is {where(m.best)}"
     if m.low != m.high:
@@ -265,7 +282,7 @@ def _area_tail(check: LengthCheck, where: Callable[[float], str]) -> str:
             f", and with each place anywhere within its uncertainty from {where(m.low)} to "
             f"{where(m.high)}"
         )
-    return f"{text}. {decision_words(check, check.margin > 0)}"
+    return f"{text}. {wanted + ' ' if wanted else ''}{decision_words(check, check.margin > 0)}"
 
 
 def _angle_why(check: AngleCheck, subject: str, other: str) -> str:

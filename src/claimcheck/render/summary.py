@@ -15,6 +15,7 @@ from claimcheck.analysis.contradictions import Contradiction
 from claimcheck.analysis.locate import Feasibility
 from claimcheck.analysis.verdicts import Check, LengthCheck, Verdict
 from claimcheck.api import VerifyReport
+from claimcheck.claims.meaning import stated_figure
 from claimcheck.claims.model import VerdictKind
 from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, Source
@@ -257,7 +258,10 @@ class _Wording:
         if c.conditional or c.acceptable is None:
             return f"Claim {n}: {readable(c.reason, self.refs)}"
         intervals = dict(zip(c.claim_ids, c.acceptable, strict=True))
-        what = "radius" if c.reason.endswith("no radius satisfies both") else "distance"
+        what = next(
+            (w for w in ("radius", "depth") if c.reason.endswith(f"no {w} satisfies both")),
+            "distance",
+        )
         return (
             f"Claim {n} says the same {what} is {self._figure(other, intervals[other])}; this "
             f"claim, {self._figure(claim_id, intervals[claim_id])}: no {what} satisfies both, "
@@ -298,7 +302,7 @@ class _Wording:
         """A claim's figure as written, with the range it was read as: "10 km (7.5 to 12.5 km)"."""
         claim = self.claims[claim_id]
         a = claim.assertion
-        requirement = getattr(a, "requirement", None) or getattr(a, "threshold", None)
+        requirement = stated_figure(a)
         if requirement is None:
             return interval_words(interval, Unit.KM)
         along = getattr(a, "along", None)

@@ -255,5 +255,6 @@ def legend(collection: Mapping[str, Any], towns: bool, base: Iterable[str]) -> l
         out.append(LegendEntry("line", COAST, "", "Coast (Natural Earth)"))
     if "land" in drawn:
         out.append(LegendEntry("fill", LAND, LAND, "Land (Natural Earth)"))
+    if "land" in drawn and "coast" in drawn:  # water shows only beyond a coast in the view
         out.append(LegendEntry("fill", SEA, SEA, "Sea"))
     return out

@@ -20,6 +20,7 @@ from claimcheck.claims.meaning import (
     InsideAssertion,
     NearAssertion,
     ZoneRadiusAssertion,
+    stated_figure,
 )
 from claimcheck.claims.model import Claim, VerdictKind
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind
@@ -160,7 +161,7 @@ def hedged_figure(claim: Claim) -> str | None:
     """The claim's figure as it words it where its hedge is not "about" ("some 20 km"), for
     sentences built from a check's text, which says "about" for every hedge; else None."""
     a = claim.assertion
-    requirement = getattr(a, "requirement", None) or getattr(a, "threshold", None)
+    requirement = stated_figure(a)
     if requirement is None or not requirement.hedge:
         return None
     return requirement_words(requirement)
@@ -215,7 +216,7 @@ def definite(name: str) -> str:
 def figure(claimed: str) -> str:
     """The figure as the claim words it: "about 20 mi (±5 mi) by river" -> "about 20 mi",
     "several km (between 3 and 9 km)" -> "several km", "exactly 34 mi" -> "34 mi"."""
-    text = re.sub(r" by (road|river|rail)$", "", claimed)
+    text = re.sub(r" by (road|river|rail)$| inside \(signed distance [^)]*\)$", "", claimed)
     return re.sub(r"^exactly ", "", re.sub(r" \(([±+−]|between )[^)]*\)", "", text))
 
 
@@ -253,9 +254,10 @@ def statement(claim: Claim, places: Mapping[str, str], labels: Mapping[str, str]
     if isinstance(a, DirectionAssertion):
         return f"{subject} is {compass_words(a.direction.name)} of {name('reference')}"
     if isinstance(a, InsideAssertion):
+        depth = f"{requirement_words(a.depth)} " if a.depth else ""
         if a.part is not None and a.inside:
-            return f"{subject} is in {part_adjective(a.part.name)} {name('area')}"
-        return f"{subject} is {'inside' if a.inside else 'outside'} {name('area')}"
+            return f"{subject} is {depth}in {part_adjective(a.part.name)} {name('area')}"
+        return f"{subject} is {depth}{'inside' if a.inside else 'outside'} {name('area')}"
     assert isinstance(a, NearAssertion)
     figure_words = f" ({requirement_words(a.threshold)})" if a.threshold else ""
     return f"{subject} is near {name('reference')}{figure_words}"
@@ -329,7 +331,7 @@ def margin_words(check: Check) -> str:
         return f"{abs(check.margin):.1f}° {side} {what}"
     if math.isinf(check.margin):
         return "no limit to be near"
-    if check.quantity in ("inside", "outside") and check.nearest is not None:
+    if check.quantity in ("inside", "outside") and check.nearest is not None and not depth(check):
         return f"{abs(check.margin) / check.unit.metres:,.1f} {check.unit.value} from the edge"
     return (
         f"{abs(check.margin) / check.unit.metres:,.1f} {check.unit.value} {side} the claimed range"
@@ -353,9 +355,30 @@ def claimed_words(check: Check) -> str:
             return f"the {name} side: bearings {low:g}°–{high:g}° from the nearest point"
         low, high = check.acceptable.low % 360, check.acceptable.high % 360
         return f"{name}: bearings {low:g}°–{high:g}°"
+    deep = depth(check)
+    if deep is not None:
+        return f"{interval_words(deep, check.unit)} inside"
     if check.quantity in ("inside", "outside") and check.nearest is not None:
         return f"{check.quantity} the area"
     return interval_words(check.acceptable, check.unit)
+
+
+def depth(check: Check) -> Interval | None:
+    """An inside check's stated depth ("30 km inside": 25 to 35 km), positive; None for a
+    plain inside or outside, or any other check."""
+    if check.quantity != "inside" or isinstance(check, AngleCheck | PartCheck):
+        return None
+    if check.nearest is None:  # a zone: its checks measure from the centre, not the edge
+        return None
+    return depth_interval(check.acceptable)
+
+
+def depth_interval(signed: Interval) -> Interval | None:
+    """A signed distance to an edge (negative inside) as a depth inside, unless it is the
+    plain "inside" (≤ 0)."""
+    if math.isinf(signed.low) and signed.high == 0:
+        return None
+    return Interval(-signed.high, -signed.low, signed.high_open, signed.low_open)
 
 
 def readable(text: str, labels: Mapping[str, str]) -> str:

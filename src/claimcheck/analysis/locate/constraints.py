@@ -167,12 +167,25 @@ def _area_shape(c: Condition, area: Place, gazetteer: Gazetteer) -> tuple[Shape,
     u = area.uncertainty_m
     text = f"{c.label} the polygon {area.id}{_uncertainty_note([(area.id, u)])}"
     if math.isfinite(c.acceptable.high):  # inside (signed distance ≤ 0), or within u of it
-        return _any(tuple(_area_band(rings, u) for rings in area.polygons)), text
+        inside = _any(tuple(_area_band(rings, u) for rings in area.polygons))
+        return _deep(inside, c.acceptable, area, u), text
     cores = tuple(
         Inter((Area(rings), *(Not(Band(r, u, closed=True)) for r in rings)))
         for rings in area.polygons
     )
     return Not(_any(cores)), text
+
+
+def _deep(inside: Shape, signed: Interval, area: Place, u: float) -> Shape:
+    """Inside, at the stated depth ("30 km inside"): within its deepest reading of some edge
+    and beyond its shallowest reading of every edge, each widened by the area's uncertainty."""
+    rings = tuple(ring for rings in area.polygons for ring in rings)
+    parts = [inside]
+    if math.isfinite(signed.low):
+        parts.append(_any(tuple(Band(r, -signed.low + u, closed=True) for r in rings)))
+    if -signed.high - u > 0:
+        parts.append(Not(_any(tuple(Band(r, -signed.high - u, closed=True) for r in rings))))
+    return parts[0] if len(parts) == 1 else Inter(tuple(parts))
 
 
 def _sector_shape(apex: Place, direction: Direction, reach_m: float) -> tuple[Shape, str]:

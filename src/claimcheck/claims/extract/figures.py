@@ -144,7 +144,7 @@ def _figure_draft(
         requirement.unit.value, None, claimant,
         high=requirement.high.value if requirement.high else None,
         conversion=_conversion(m, requirement), high_unit=_other_unit(requirement),
-        side=requirement.side,
+        side=requirement.side, hedge=requirement.hedge,
     )  # fmt: skip
     zone = _zone_draft(words, m, base, compound)
     if zone is not None:

@@ -57,6 +57,9 @@ class Draft:
     high_unit: str | None = None
     #: "just over"/"just under": the side of an "about" figure (grammar.relations.SIDE_WORDS)
     side: Relation | None = None
+    #: the writer's hedge where it is not "about" ("some 40 km", "nearly 100 km"), kept so the
+    #: draft, and the report made from it, words the figure as the article does
+    hedge: str | None = None
 
     @property
     def requirement(self) -> Requirement | None:
@@ -77,7 +80,9 @@ class Draft:
         if self.relation is Relation.EXACTLY:
             return f"{value} {self.unit}"
         if self.side is not None:
-            return f"{SIDE_WORDS[self.side]} {value} {self.unit}"
+            return f"{self.hedge or SIDE_WORDS[self.side]} {value} {self.unit}"
+        if self.relation is Relation.ABOUT and self.hedge:
+            return f"{self.hedge} {value} {self.unit}"
         return f"{self.relation.value.replace('_', ' ')} {value} {self.unit}"
 
     def as_json(self) -> dict[str, Any]:

@@ -29,15 +29,19 @@ def articles_json(articles: Sequence[Article]) -> str:
     return json.dumps({"claims": claims}, indent=2, ensure_ascii=False)
 
 
-#: Characters JSON leaves raw but YAML forbids (C1 controls, DEL) or reads as line breaks.
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+#: Characters JSON leaves raw but YAML forbids (C1 controls, DEL) or reads as line breaks, and
+#: bidirectional controls, which reorder what a terminal or an editor shows (docs/robustness.md)
+_YAML_UNSAFE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]"
+)
 
 
 def _yaml_scalar(value: str) -> str:
     if re.fullmatch(r"[A-Za-z0-9][\w .,'’()/–-]*", value) and not value.endswith(" "):
         return value
     quoted = json.dumps(value, ensure_ascii=False)
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    quoted = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return quoted.replace("##[", "#\\u0023[")  # a CI runner's legacy command, even mid-line
 
 
 def _slug(text: str) -> str:
@@ -126,8 +130,8 @@ def _entry(d: Draft, source_title: str) -> list[tuple[str, str]] | None:
         if subject is None or reference is None:
             return None
         entry += [("subject", _yaml_scalar(subject)), ("inside", _yaml_scalar(reference))]
-        if d.requirement_text:
-            notes.append(f"the text puts it {d.requirement_text} inside")
+        if d.requirement_text:  # "12 km inside Syrian territory": how deep inside
+            entry.append(("depth", d.requirement_text))
     elif d.kind == "near":
         if subject is None or reference is None:
             return None

@@ -33,7 +33,9 @@ _NOT_PLACES = frozenset(
     iraqi jordanian russian american british norwegian turkish iranian israeli kurdish
     french lebanese saudi arab coalition monday tuesday wednesday thursday friday saturday
     sunday january february march april may june july august september october november
-    december according officials residents witnesses situated located lying based""".split()  # noqa: SIM905
+    december according officials residents witnesses situated located lying based although
+    though whereas because unless it's it’s just only merely some about around nearly almost
+    roughly""".split()  # noqa: SIM905
 )
 
 
@@ -90,6 +92,8 @@ _STOP_WORDS = frozenset(
 _PATH_WORDS = (
     r"away|further|farther|deep|back|out\s+to\s+sea|offshore|inland|downstream|upstream"
     r"|upriver|downriver|further\s+(?:inland|out|south|north|east|west)"
+    # "each about 10 kilometers and across the Dnieper River from the plant"
+    r"|(?:and\s+)?across\s+the\s+(?:[A-Z][\w’'-]*\s+){1,2}(?i:river|lake|bay|strait|sea)"
 )
 
 

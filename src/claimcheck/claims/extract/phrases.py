@@ -75,8 +75,29 @@ _AREA = re.compile(
     r"|district|county|prefecture|raion|rayon|krai|okrug|voivodeship)"
 )
 
-#: "the town": a settlement the text has named before (`PlaceReader._antecedent`) ...
-_SETTLEMENT = re.compile(r"(?:town|city|village|hamlet|settlement)", re.IGNORECASE)
+#: "the border with Ukraine's northern Chernigov Region": the words after "with" name the
+#: country on the other side of the border from the place the sentence is about.
+_BORDER_WITH = re.compile(
+    r"\b(?i:border|frontier|boundary)\s+with\s+(?P<other>[^,.;:()“”\"—–]{1,60})"
+)
+
+#: A region as a whole phrase, with its owner and a compass word before it: "Ukraine's
+#: northern Kharkiv region", "Kherson Oblast" (`PhraseRules._region`).
+_REGION_PHRASE = re.compile(
+    rf"(?:[\w-]+[’']s\s+)?(?:(?i:(?:north|south)(?:ern)?-?(?:east|west)?(?:ern)?|east(?:ern)?"
+    rf"|west(?:ern)?|central)\s+)?(?P<area>{_AREA.pattern})"
+)
+
+#: "the plant", "the nuclear power plant", "the dam": a facility named by its kind alone, in
+#: lowercase (`PlaceReader._facility`); the last word is the kind, the others narrow it.
+_FACILITY = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,3}(?:plant|station|reactor|dam|base|airbase|airfield|airport|camp"
+    r"|crossing|garrison|facility)"
+)
+
+#: "the town": a settlement the text has named before (`PlaceReader._antecedent`), and "it"
+#: as the subject of a distance ("It's about 20 miles from Lahore") ...
+_SETTLEMENT = re.compile(r"(?:town|city|village|hamlet|settlement|it)", re.IGNORECASE)
 #: ... within this many characters before it (a paragraph or two)
 _ANTECEDENT_REACH = 1500
 

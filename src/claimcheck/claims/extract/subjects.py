@@ -6,11 +6,17 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
+from claimcheck.claims.extract.asides import (
+    _apposed,
+    _in_brackets,
+    _lies_on,
+    _located,
+    _strip_article,
+)
 from claimcheck.claims.extract.countries import country_code
 from claimcheck.claims.extract.patterns import (
     _EVENT_NOUNS,
     _EVENT_RE,
-    _FIGURE_ADJECTIVE,
     _NOT_MODIFIER,
     _NOT_PLACES,
     _PROPER_RE,
@@ -25,12 +31,6 @@ def _zone_in(sentence: str) -> str | None:
         re.IGNORECASE,
     )
     return _strip_article(zone.group()) if zone else None
-
-
-def _strip_article(phrase: str) -> str:
-    """ "the 34-mile exclusion zone" -> "exclusion zone": the name, without article or size."""
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
-    return _FIGURE_ADJECTIVE.sub("", phrase)
 
 
 _PHRASE_WORD = re.compile(r"No\.(?=\s*\d)|[^\s,.;:!?()\"“”‘\[\]]+(?:’s|'s)?")
@@ -108,11 +108,49 @@ def _subject(
         c for e in _EVENT_RE.finditer(sentence, 0, before) if (c := _event_candidate(e, skip))
     ]
     if not candidates:
-        return None
+        return _pronoun(sentence, before, skip)
+    # "Muridke is a small city in Pakistan, near Lahore": all of it is said of Muridke
+    head = _COPULA.match(sentence, 0, before)
+    if (
+        head is not None
+        and any(c == (head["name"], head.start("name")) for c in candidates)
+        and not re.search(r"[;:]", sentence[head.end() : before])
+        and all(  # other names only say where it is ("in Pakistan")
+            c[1] <= head.start("name") or _LOCATING.search(sentence, 0, c[1])
+            for c in candidates
+            if c[0][:1].isupper()
+        )
+    ):
+        return head["name"], head.start("name")
     if first:
         after = [c for c in candidates if c[1] >= skip[1]] or candidates
         return min(after, key=lambda c: c[1])
     return max(candidates, key=_reach)
+
+
+#: "in", "of" right before a name: it says where the thing before it is
+_LOCATING = re.compile(r"\b(?:in|of)\s+(?:the\s+)?$")
+#: A sentence that opens "X is a …": what follows, a figure included, is said of X
+_COPULA = re.compile(rf"\s*(?P<name>{_PROPER_RE.pattern})\s+(?:is|was)\s+(?:a|an)\s+[a-z]")
+#: "it" as the subject: before the figure ("It's about 20 miles from Lahore"), or after a
+#: figure that opens the sentence ("Just 40 kilometers from Lahore, it serves as ...")
+_PRONOUN_BEFORE = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<it>[Ii]t)(?:['’]s|\s+is|\s+lies)\b"
+)
+_PRONOUN_AFTER = re.compile(r",\s*(?P<it>it)\s+(?:is|lies|serves|sits|was|has)\b")
+#: what may come before a figure that opens a sentence: one word ("Just", "Some") at most
+_OPENING = re.compile(r"\s*(?:[A-Za-z]+\s+)?")
+
+
+def _pronoun(sentence: str, before: int, skip: tuple[int, int]) -> tuple[str, int] | None:
+    """ "it" as the subject, for the places reader to resolve like "the town" (the place the
+    text named before it); None when the sentence has no such "it"."""
+    m = _PRONOUN_BEFORE.search(sentence, 0, before)
+    if m is None and _OPENING.fullmatch(sentence, 0, before):
+        m = _PRONOUN_AFTER.search(sentence, before)
+    if m is None or skip[0] <= m.start("it") < skip[1]:
+        return None
+    return "it", m.start("it")
 
 
 def _proper_candidate(
@@ -120,7 +158,7 @@ def _proper_candidate(
 ) -> tuple[str, int] | None:
     """The subject a capitalised phrase offers when the head ends at `end`: none if it is the
     attribution, the speaker ("Reuters said") or qualifies a noun ("Syrian troops")."""
-    if skip[0] <= m.start() < skip[1]:
+    if skip[0] <= m.start() < skip[1] or _in_brackets(sentence, m):
         return None
     words = m.group().strip("’'-").split()
     while words and (words[0].lower() in _NOT_PLACES or words[0][0].isdigit()):
@@ -129,15 +167,22 @@ def _proper_candidate(
         words = words[:-1]
     if not words:
         return None
-    if _SPEAKS.match(sentence, m.end(), end):
+    if _SPEAKS.match(sentence, m.end(), end) or _lies_on(sentence, m):
         return None
-    if len(words) == 1 and _GROUP_NOUN.match(sentence, m.end(), end):
+    if len(words) == 1 and (_GROUP_NOUN.match(sentence, m.end(), end) or _plural_demonym(words[0])):
         return None
     return " ".join(words), m.start() + m.group().find(words[0])
 
 
 def _event_candidate(e: re.Match[str], skip: tuple[int, int]) -> tuple[str, int] | None:
     return None if skip[0] <= e.start() < skip[1] else (_strip_article(e.group()), e.start())
+
+
+def _plural_demonym(word: str) -> bool:
+    """ "Syrians", "Iraqis": people, not a place ("Al-Rukban Camp, an unorganized gathering of
+    displaced Syrians, has emerged near the Jordanian border" is about the camp); a country
+    whose name ends in s ("Philippines", "Bahamas") is still a place."""
+    return word.endswith("s") and country_code(word) is None and country_code(word[:-1]) is not None
 
 
 def _reach(candidate: tuple[str, int]) -> int:
@@ -353,103 +398,6 @@ _ZONE_WORD = re.compile(
     r"\b(?:zone|radius|perimeter|cordon|buffer|evacuation|exclusion|no-go|safe\s+area)\b",
     re.IGNORECASE,
 )
-
-
-#: "Vovchansk, a town", "Kharkiv, Ukraine's second largest city", "Shevchenko, a village":
-#: the name before an apposition whose head noun the subject rule found. The name is at most
-#: _APPOSED_REACH characters before the noun.
-_APPOSED = re.compile(
-    rf"(?P<name>{_PROPER_RE.pattern})\s*,\s*(?:(?:a|an|the|one\s+of)\b|[\w’'-]+[’']s\b)"
-    r"[^,;:.()“”\"]{0,80}$"
-)
-_APPOSED_REACH = 150
-#: the same, when the noun found starts with its article ("Vovchansk, | a town")
-_APPOSED_BEFORE_ARTICLE = re.compile(rf"(?P<name>{_PROPER_RE.pattern})\s*,\s*$")
-_ARTICLE_AT = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
-#: "Iraq's second-largest city": an apposition's noun that opens on its owner's name
-_POSSESSIVE_NOUN = re.compile(r"[\w-]+[’']s\s+[a-z]")
-
-
-def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
-    """The name an apposition describes, when the subject rule found the apposition's noun."""
-    name, at = found
-    if not name[:1].islower() and not _POSSESSIVE_NOUN.match(name):
-        return found
-    article = _ARTICLE_AT.match(sentence, at) or _POSSESSIVE_NOUN.match(name)
-    pattern = _APPOSED_BEFORE_ARTICLE if article else _APPOSED
-    m = pattern.search(sentence, max(0, at - _APPOSED_REACH), at)
-    if m is None or m["name"].lower() in _NOT_PLACES:
-        return found
-    return m["name"], m.start("name")
-
-
-#: Words that make a name an area that says where another place is ("Kharkiv Oblast", "the
-#: Sumy region", "Idlib province"): in "Kupiansk in Kharkiv Oblast is 40 km from the border"
-#: the figure is about Kupiansk; the oblast only locates it.
-_AREA_WORDS = (
-    r"oblast|region|province|governorate|district|county|state|prefecture|raion|rayon|krai"
-    r"|okrug|voivodeship|municipality|department|emirate|canton"
-)
-_AREA_NAME = re.compile(rf"\b(?i:{_AREA_WORDS})$")
-_AREA_AFTER = re.compile(rf"\s+(?i:{_AREA_WORDS})\b")
-#: "in northeastern Ukraine", "in the south of": how an area is introduced after a place.
-_COMPASS_ADJECTIVE = (
-    r"(?:north|south)(?:ern)?-?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
-)
-#: A place, then what comes between it and the area that locates it: "in", "in the", "in
-#: northeastern", "in Ukraine's", or a comma ("Tyre, Lebanon"; "Kupiansk, Kharkiv Oblast"); or
-#: an apposition's noun ("Bilopillya, a village in the Sumy region").
-_LOCATED_BY = re.compile(
-    rf"(?:(?P<name>{_PROPER_RE.pattern})(?:{_AREA_AFTER.pattern})?"
-    rf"|(?P<noun>\b(?i:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?i:{_EVENT_NOUNS})))"
-    r"(?:\s*,\s*(?:(?:the|a|an)\s+)?|\s*,?\s+in\s+(?:the\s+)?)"
-    rf"(?:(?i:{_COMPASS_ADJECTIVE})\s+)?(?:[\w’'-]+[’']s\s+)?$"
-)
-#: "Baalbek, in the Bekaa valley, lies 100 km north of the border", "Tal Afar, west of Mosul,
-#: is 60 km from": a place, then an aside that says where it is, set off by commas; the figure
-#: is about the place, not the aside.
-_ASIDE_BEFORE = re.compile(
-    rf"(?P<name>{_PROPER_RE.pattern})\s*,\s+(?:(?:in|on|near|at|outside)\s+(?:the\s+)?"
-    rf"(?:(?i:{_COMPASS_ADJECTIVE})\s+)?|(?i:{_COMPASS_ADJECTIVE})\s+of\s+(?:the\s+)?)$"
-)
-_ASIDE_AFTER = re.compile(r"[^,.;:()“”\"]{0,40},")
-_LOCATED_REACH = 150
-
-
-def _is_area(sentence: str, name: str, at: int) -> bool:
-    """Whether a name is a country or an area that locates places ("Kharkiv Oblast", "the Sumy
-    region"), by its words: the subject rule reads the text, not the gazetteer."""
-    return (
-        country_code(name) is not None
-        or _AREA_NAME.search(name) is not None
-        or _AREA_AFTER.match(sentence, at + len(name)) is not None
-    )
-
-
-def _located(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
-    """The place an area locates, when the subject rule found the area: "a garrison at al-Tanf
-    in Syria is 20 km north of Tower 22" is about al-Tanf; "Kupiansk in Kharkiv Oblast is 40 km
-    from the border" about Kupiansk; "Bilopillya, a village in the Sumy region in northeastern
-    Ukraine, less than 10 km from the border" about Bilopillya (an area within an area, then
-    the apposition's name); "Nairobi, the Kenyan capital, is 600 km from" about Nairobi, and
-    "Baalbek, in the Bekaa valley, lies 100 km north of" about Baalbek (an aside in commas
-    that says where the place is). Where no place is found before the areas, the subject is
-    as found."""
-    name, at = found
-    if not _is_area(sentence, name, at) and _ASIDE_AFTER.match(sentence, at + len(name)):
-        aside = _ASIDE_BEFORE.search(sentence, max(0, at - _LOCATED_REACH), at)
-        if aside is not None and aside["name"].lower() not in _NOT_PLACES:
-            return aside["name"], aside.start("name")
-    while _is_area(sentence, name, at):
-        m = _LOCATED_BY.search(sentence, max(0, at - _LOCATED_REACH), at)
-        if m is None:
-            return found
-        if m["noun"]:
-            return _apposed(sentence, (_strip_article(m["noun"]), m.start("noun")))
-        if m["name"].lower() in _NOT_PLACES:
-            return found
-        name, at = m["name"], m.start("name")
-    return name, at
 
 
 class _Spans:

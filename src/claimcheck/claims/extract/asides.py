@@ -1,0 +1,162 @@
+"""What in a sentence only says where a place is, and so is not what a figure is about: an
+apposition ("Vovchansk, a town"), an area that locates a place ("Kupiansk in Kharkiv Oblast"),
+an aside in commas or brackets, a relative clause, a river the place lies on. `subjects` finds
+the nearest fitting name before a figure; these rules take it back to the place meant."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.claims.extract.countries import country_code
+from claimcheck.claims.extract.patterns import (
+    _EVENT_NOUNS,
+    _FIGURE_ADJECTIVE,
+    _NOT_PLACES,
+    _PROPER_RE,
+)
+from claimcheck.claims.extract.phrases import _FEATURE
+
+
+def _strip_article(phrase: str) -> str:
+    """ "the 34-mile exclusion zone" -> "exclusion zone": the name, without article or size."""
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    return _FIGURE_ADJECTIVE.sub("", phrase)
+
+
+#: "sits along the", "on the western bank of the", "on the the opposite bank of the": what
+#: comes before a natural feature a place lies on (at most _ON_FEATURE_REACH characters).
+_ON_FEATURE = re.compile(
+    r"\b(?i:on|along|astride|beside|across)\s+(?:(?i:the)\s+)+(?:[\w-]+\s+)?"
+    r"(?:(?i:banks?|shores?|side|edge)\s+of\s+(?:(?i:the)\s+)+)?$"
+)
+_ON_FEATURE_REACH = 60
+_FEATURE_WORD = re.compile(rf"(?:\s+{_FEATURE.pattern})?", re.IGNORECASE)
+
+
+def _lies_on(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a name is a river, a lake or another natural feature that the place before it
+    lies on ("Qayyarah lies on the western bank of the Tigris river, about 60 km south of
+    Mosul"): where the place is, not what the figure is about."""
+    after = _FEATURE_WORD.match(sentence, m.end())
+    if not _FEATURE.search(m.group()) and not (after and after.group()):
+        return False
+    start = max(0, m.start() - _ON_FEATURE_REACH)
+    return _ON_FEATURE.search(sentence, start, m.start()) is not None
+
+
+def _in_brackets(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a name is in brackets: "Kupyansk is the second largest railway hub in the
+    region (after Kharkiv) located just 40 kilometers from the border" is about Kupyansk; the
+    bracket is an aside. (Whether they close is read from the whole sentence, so that a name's
+    candidacy is the same wherever the figure is: `_Subjects` reads it once.)"""
+    opened = sentence.rfind("(", 0, m.start())
+    return opened > sentence.rfind(")", 0, m.start()) and sentence.find(")", m.end()) >= 0
+
+
+#: "Vovchansk, a town", "Kharkiv, Ukraine's second largest city", "Shevchenko, a village":
+#: the name before an apposition whose head noun the subject rule found. The name is at most
+#: _APPOSED_REACH characters before the noun.
+_APPOSED = re.compile(
+    rf"(?P<name>{_PROPER_RE.pattern})\s*,\s*(?:(?:a|an|the|one\s+of)\b|[\w’'-]+[’']s\b)"
+    r"[^,;:.()“”\"]{0,80}$"
+)
+_APPOSED_REACH = 150
+#: the same, when the noun found starts with its article ("Vovchansk, | a town")
+_APPOSED_BEFORE_ARTICLE = re.compile(rf"(?P<name>{_PROPER_RE.pattern})\s*,\s*$")
+_ARTICLE_AT = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
+#: "Iraq's second-largest city": an apposition's noun that opens on its owner's name
+_POSSESSIVE_NOUN = re.compile(r"[\w-]+[’']s\s+[a-z]")
+
+
+def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
+    """The name an apposition describes, when the subject rule found the apposition's noun."""
+    name, at = found
+    if not name[:1].islower() and not _POSSESSIVE_NOUN.match(name):
+        return found
+    article = _ARTICLE_AT.match(sentence, at) or _POSSESSIVE_NOUN.match(name)
+    pattern = _APPOSED_BEFORE_ARTICLE if article else _APPOSED
+    m = pattern.search(sentence, max(0, at - _APPOSED_REACH), at)
+    if m is None or m["name"].lower() in _NOT_PLACES:
+        return found
+    return m["name"], m.start("name")
+
+
+#: Words that make a name an area that says where another place is ("Kharkiv Oblast", "the
+#: Sumy region", "Idlib province"): in "Kupiansk in Kharkiv Oblast is 40 km from the border"
+#: the figure is about Kupiansk; the oblast only locates it.
+_AREA_WORDS = (
+    r"oblast|region|province|governorate|district|county|state|prefecture|raion|rayon|krai"
+    r"|okrug|voivodeship|municipality|department|emirate|canton"
+)
+_AREA_NAME = re.compile(rf"\b(?i:{_AREA_WORDS})$")
+_AREA_AFTER = re.compile(rf"\s+(?i:{_AREA_WORDS})\b")
+#: "in northeastern Ukraine", "in the south of": how an area is introduced after a place.
+_COMPASS_ADJECTIVE = (
+    r"(?:north|south)(?:ern)?-?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+)
+#: "a village of about 15,000": how many live in the place an apposition describes.
+_OF_PEOPLE = (
+    r"(?:\s+of\s+(?:(?:about|some|around|roughly|nearly|almost)\s+)?[\d,.]+(?:\s+people)?)?"
+)
+#: A place, then what comes between it and the area that locates it: "in", "in the", "in
+#: northeastern", "in Ukraine's", or a comma ("Tyre, Lebanon"; "Kupiansk, Kharkiv Oblast"); or
+#: an apposition's noun ("Bilopillya, a village in the Sumy region").
+_LOCATED_BY = re.compile(
+    rf"(?:(?P<name>{_PROPER_RE.pattern})(?:{_AREA_AFTER.pattern})?"
+    rf"|(?P<noun>\b(?i:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?i:{_EVENT_NOUNS})){_OF_PEOPLE})"
+    r"(?:\s*,\s*(?:(?:the|a|an)\s+)?|\s*,?\s+in\s+(?:the\s+)?)"
+    rf"(?:(?i:{_COMPASS_ADJECTIVE})\s+)?(?:[\w’'-]+[’']s\s+)?$"
+)
+#: "Baalbek, in the Bekaa valley, lies 100 km north of the border", "Tal Afar, west of Mosul,
+#: is 60 km from": a place, then an aside that says where it is, set off by commas; the figure
+#: is about the place, not the aside.
+_ASIDE_BEFORE = re.compile(
+    rf"(?P<name>{_PROPER_RE.pattern})\s*,\s+(?:(?:in|on|near|at|outside)\s+(?:the\s+)?"
+    rf"(?:(?i:{_COMPASS_ADJECTIVE})\s+)?|(?i:{_COMPASS_ADJECTIVE})\s+of\s+(?:the\s+)?)$"
+)
+#: "Qayyarah, which has an airfield, lies 60 km south of Mosul": a noun inside a relative
+#: clause set off by commas describes the place before it; the figure is about the place.
+_RELATIVE_BEFORE = re.compile(
+    rf"(?P<name>{_PROPER_RE.pattern})\s*,\s+(?:which|where|whose)\b[^,.;:()“”\"]{{0,60}}$"
+)
+_ASIDE_AFTER = re.compile(r"[^,.;:()“”\"]{0,40},")
+_LOCATED_REACH = 150
+
+
+def _is_area(sentence: str, name: str, at: int) -> bool:
+    """Whether a name is a country or an area that locates places ("Kharkiv Oblast", "the Sumy
+    region"), by its words: the subject rule reads the text, not the gazetteer."""
+    return (
+        country_code(name) is not None
+        or _AREA_NAME.search(name) is not None
+        or _AREA_AFTER.match(sentence, at + len(name)) is not None
+    )
+
+
+def _located(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
+    """The place an area locates, when the subject rule found the area: "a garrison at al-Tanf
+    in Syria is 20 km north of Tower 22" is about al-Tanf; "Kupiansk in Kharkiv Oblast is 40 km
+    from the border" about Kupiansk; "Bilopillya, a village in the Sumy region in northeastern
+    Ukraine, less than 10 km from the border" about Bilopillya (an area within an area, then
+    the apposition's name); "Nairobi, the Kenyan capital, is 600 km from" about Nairobi, and
+    "Baalbek, in the Bekaa valley, lies 100 km north of" about Baalbek (an aside in commas
+    that says where the place is). Where no place is found before the areas, the subject is
+    as found."""
+    name, at = found
+    relative = _RELATIVE_BEFORE.search(sentence, max(0, at - _LOCATED_REACH), at)
+    if relative is not None and relative["name"].lower() not in _NOT_PLACES:
+        return relative["name"], relative.start("name")
+    if not _is_area(sentence, name, at) and _ASIDE_AFTER.match(sentence, at + len(name)):
+        aside = _ASIDE_BEFORE.search(sentence, max(0, at - _LOCATED_REACH), at)
+        if aside is not None and aside["name"].lower() not in _NOT_PLACES:
+            return aside["name"], aside.start("name")
+    while _is_area(sentence, name, at):
+        m = _LOCATED_BY.search(sentence, max(0, at - _LOCATED_REACH), at)
+        if m is None:
+            return found
+        if m["noun"]:
+            return _apposed(sentence, (_strip_article(m["noun"]), m.start("noun")))
+        if m["name"].lower() in _NOT_PLACES:
+            return found
+        name, at = m["name"], m.start("name")
+    return name, at

@@ -1,0 +1,213 @@
+"""The fourth round of place rules for `claimcheck extract` (docs/commands/extract.md, Places):
+a river a place lies on is not the subject, a relative clause describes the place before it, "the
+dam of Kakhovka" is the dam, and "the plant" is the facility the article means. Every sentence
+is quoted from a published article of the development or an older held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.claims.extract import Draft, extract
+from claimcheck.gazetteer.places import Gazetteer
+
+
+def _figures(text: str, gazetteer: Gazetteer) -> list[Draft]:
+    return [d for d in extract(text, gazetteer) if d.value is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_id"),
+    [
+        ("Qayyarah lies on the western bank of the Tigris river, about 60 kilometres south of "
+         "Mosul - IS' last major urban stronghold in Iraq.", "geonames:99003"),
+        ("Qayyarah, which has an airfield, lies to the west on the other side of the Tigris "
+         "river, about 60 kilometres south of Mosul.", "geonames:99003"),
+        ("The Pivdennoukrainsk plant, also known as the South Ukraine Nuclear Power Plant, sits "
+         "along the Southern Bug River and is some 300 kilometers (190 miles) south of the "
+         "capital, Kyiv.", "south-ukraine-npp"),
+        ("L’Ukraine accuse the Russia to have destroyed the hydroelectric power station dam of "
+         "Kakhovka, in the south of the country, on the Dnieper River, 60 kilometers from the "
+         "city of Kherson.", "kakhovka-dam"),
+    ],
+)  # fmt: skip
+def test_a_river_the_place_lies_on_is_not_the_subject(
+    text: str, subject_id: str, articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == (subject_id,)
+
+
+def test_a_river_the_figure_is_about_is_still_the_subject(articles_index: Gazetteer) -> None:
+    """No "on" or "along" before it: the Litani is what lies 30 km from the border."""
+    text = (
+        "Hezbollah is to withdraw its forces north of the Litani River — some 30 kilometres "
+        "(20 miles) from the border — and dismantle its military infrastructure in the south."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject == "Litani River"
+
+
+def test_the_city_of_a_name_is_the_city_when_no_place_is_called_name_city(
+    articles_index: Gazetteer,
+) -> None:
+    """ "the city of Kherson" looks up "Kherson city" first; there is none, so it is Kherson."""
+    text = "The dam is 60 kilometers from the city of Kherson."
+    (draft,) = _figures(text, articles_index)
+    assert draft.reference_ids == ("geonames:706448",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine controls the right bank, including the towns of Nikopol and Marhanets, each "
+        "about 10 kilometers (six miles) from the plant.",
+        "Nikopol, on the the opposite bank of the Dnieper River and about 10 kilometers (6 miles) "
+        "downstream from the plant, came under fire three times during the night.",
+    ],
+)
+def test_the_plant_the_sentence_does_not_name_is_the_nearest_one_in_the_places_file(
+    text: str, articles_index: Gazetteer
+) -> None:
+    """Four nuclear plants are in the places file; Zaporizhzhia's is 10 km from Nikopol, the
+    others hundreds: three times nearer than the next, so it is the one, and the note says so."""
+    drafts = _figures(text, articles_index)
+    assert drafts and all(d.reference_ids == ("zaporizhzhia-npp",) for d in drafts)
+    assert "of the places file's 4 plants, much the nearest to Nikopol" in " ".join(
+        drafts[0].place_notes
+    )
+
+
+def test_the_plant_is_the_one_the_article_named_before(articles_index: Gazetteer) -> None:
+    """Named two sentences before, the Kursk plant is "the plant", though nothing in the
+    sentence is near any plant (no other place is known)."""
+    text = (
+        "Russia's Kursk nuclear power plant was shelled on Sunday. Firefighters came from the "
+        "town. Shells landed 2 kilometres from the plant, officials said."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert draft.reference_ids == ("kursk-npp",)
+    assert "the plant the text named before it" in " ".join(draft.place_notes)
+
+
+def test_a_plant_that_nothing_chooses_stays_unknown(articles_index: Gazetteer) -> None:
+    """No plant named, no known place to be near: the reviewer names it."""
+    (draft,) = _figures("The shell landed 2 kilometres from the plant.", articles_index)
+    assert draft.reference_ids == ()
+
+
+def test_a_region_is_never_its_city_and_across_a_border_it_is_the_border(
+    articles_index: Gazetteer,
+) -> None:
+    """Maslova Pristan is in Russia; "Ukraine's northern Kharkiv region" is across the border
+    from it, so the 15 km are to the Russia-Ukraine boundary, not to the city of Kharkiv."""
+    text = (
+        "Governor Vyacheslav Gladkov wrote on Telegram that shelling had struck the town of "
+        "Maslova Pristan, some 15 kilometers from Ukraine’s northern Kharkiv region, and that "
+        "fragments had struck passing cars."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == ("geonames:528741",)
+    assert draft.reference_ids == ("border:RU-UA",)
+
+
+def test_a_region_in_the_places_own_country_names_no_place(articles_index: Gazetteer) -> None:
+    """Kupiansk and the Kharkiv region are both Ukrainian: the gazetteer has no regions, and
+    the city of Kharkiv is not what the sentence measures to."""
+    (draft,) = _figures("Kupiansk lies 30 kilometers from Kharkiv region.", articles_index)
+    assert draft.reference_ids == ()
+    assert "reference 'Kharkiv region' is a region, not the city it is named after" in (
+        draft.place_notes
+    )
+
+
+def test_the_place_by_the_border_with_a_country_is_not_in_that_country(
+    articles_index: Gazetteer,
+) -> None:
+    """Two places are called Klimovo, one in Russia and one in Ukraine; the sentence names
+    Ukraine only as the other side of the border, so it is the Russian one."""
+    text = "Klimovo is located some 10km from the border with Ukraine’s northern Chernigov Region."
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == ("geonames:547591",)
+    assert "across the border from UA" in " ".join(draft.place_notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_id"),
+    [
+        ("Furthermore, Kupyansk is the second largest railway hub in the region (after Kharkiv) "
+         "located just 40 kilometers from the border with the Russian Federation.",
+         "geonames:703656"),
+        ("Sumy, Ukraine—Olena, 71, has lived and worked almost her entire life in Bilopillya, a "
+         "village of about 15,000 in northeastern Ukraine, less than 10 kilometers from the "
+         "Russian border.", "geonames:712559"),
+    ],
+)  # fmt: skip
+def test_an_aside_in_brackets_or_a_head_count_does_not_hide_the_subject(
+    text: str, subject_id: str, articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == (subject_id,)
+
+
+def test_a_name_given_in_brackets_says_which_place_the_other_name_is(
+    articles_index: Gazetteer,
+) -> None:
+    """GeoNames calls a Siberian village Artemovsk and has it as an old name of Bakhmut: the
+    sentence's "(Bakhmut)" chooses, before the spelling rule could pick the village."""
+    text = (
+        "In the village of Chasov Yar, which is located five kilometers west of Artemovsk "
+        "(Bakhmut), the sounds of artillery shelling are almost continuously heard."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert draft.reference_ids == ("geonames:713174",)
+    assert "also called Bakhmut, as the sentence says" in " ".join(draft.place_notes)
+
+
+def test_people_named_by_their_country_are_not_the_subject(articles_index: Gazetteer) -> None:
+    """ "displaced Syrians" are people; the camp they gather in is what is near the border, and
+    from a camp in Syria "the Jordanian border" is the Jordan-Syria boundary."""
+    text = (
+        "Al-Rukban Camp, an unorganized gathering of displaced Syrians, has emerged near the "
+        "Jordanian border in the eastern region."
+    )
+    (draft,) = extract(text, articles_index)
+    assert (draft.subject_ids, draft.reference_ids) == (("rukban-camp",), ("border:JO-SY",))
+
+
+def test_a_coast_named_by_a_sea_is_the_coast_of_the_region_the_sentence_names(
+    articles_index: Gazetteer,
+) -> None:
+    """ "the Pacific coast in Fukushima Prefecture" is Japan's coast, never a town called
+    Pacific (GeoNames has two)."""
+    text = (
+        "The government aim to begin releasing the water from about 1 kilometer off the Pacific "
+        "coast in Fukushima Prefecture around next spring."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert draft.reference_ids == ("coast:JP",)
+
+
+def test_a_description_followed_by_a_name_is_that_name(articles_index: Gazetteer) -> None:
+    text = (
+        "Sandy made landfall with winds of 110mph just 5 miles from one of Cuba’s largest "
+        "cities, Santiago de Cuba."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert draft.reference_ids == ("geonames:3536729",)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_ids"),
+    [
+        # the index's only Balad is in Iraq, 3,542 km from Mogadishu: a namesake
+        ("The strike hit Balad, 30 km (18 miles) north of Mogadishu.", ()),
+        # tens of kilometres from Baghdad: that Balad is the one meant
+        ("The strike hit Balad, 30 km (18 miles) north of Baghdad.", ("geonames:98112",)),
+    ],
+)
+def test_a_namesake_far_beyond_the_figure_is_not_the_place_meant(
+    text: str, subject_ids: tuple[str, ...], articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == subject_ids
+    assert ("a namesake, not taken" in " ".join(draft.place_notes)) == (not subject_ids)
