@@ -313,16 +313,30 @@ def machine() -> str:
     return f"{model}, {os.cpu_count()} logical CPUs; {python}; {platform.system()}"
 
 
+def _chosen(figure: Figure, only: list[str] | None) -> bool:
+    """Whether --only names the figure (a "same" row goes with the figure above it)."""
+    name = figure.name.lower() if figure.name != "same" else figure.floor_name.lower()
+    return not only or any(words.lower() in name for words in only)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 runs each; skip 100,000 claims")
     parser.add_argument("--repeat", type=int, default=None, help="runs per median (default 11)")
     parser.add_argument("--only-speed", action="store_true", help="skip the other benchmarks")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="WORDS",
+        help="only the speed figures whose name contains WORDS (any case; repeatable), e.g. "
+        "--only bundled --only '10,000 claims'",
+    )
     args = parser.parse_args()
     repeat = args.repeat or (3 if args.quick else 11)
     with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as tmp:
         env = _env(os.path.join(tmp, "pycache"))
-        speed = [measure(f, repeat, env) for f in figures(tmp, args.quick)]
+        chosen = [f for f in figures(tmp, args.quick) if _chosen(f, args.only)]
+        speed = [measure(f, repeat, env) for f in chosen]
     print(f"{machine()}; {repeat} alternating runs a figure, medians")
     print(speed_table(speed))
     missed = any(r["ratio"] > r["goal"] for r in speed)

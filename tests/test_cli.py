@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck import __version__
+from claimcheck.cli import places
 from claimcheck.cli.app import COMMANDS, INTERRUPTED, SUMMARIES, LazyGroup, main
 
 ROOT = Path(__file__).parent.parent
@@ -116,6 +117,15 @@ def test_the_command_list_shows_each_commands_own_summary(name: str) -> None:
     assert command is not None
     assert SUMMARIES[name] == command.get_short_help_str(limit=1_000)
     assert set(SUMMARIES) == set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", sorted(places.SUBCOMMANDS))
+def test_places_lists_each_subcommands_own_summary(name: str) -> None:
+    """`claimcheck places --help` lists its SUMMARIES without importing the subcommands."""
+    command = places.places.get_command(click.Context(places.places), name)  # type: ignore[attr-defined]
+    assert command is not None
+    assert places.SUMMARIES[name] == command.get_short_help_str(limit=1_000)
+    assert set(places.SUMMARIES) == set(places.SUBCOMMANDS)
 
 
 @pytest.mark.parametrize("width", [80, 60])

@@ -146,10 +146,10 @@ def test_search_in_a_new_storys_folder_needs_no_places_file(
 def test_import_shows_a_progress_bar_on_a_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from claimcheck.cli import places as cli_places
+    from claimcheck.cli import places_import
 
-    monkeypatch.setattr(cli_places, "stderr_is_tty", lambda: True)
-    monkeypatch.setattr(cli_places, "PROGRESS_MIN_BYTES", 0)
+    monkeypatch.setattr(places_import, "stderr_is_tty", lambda: True)
+    monkeypatch.setattr(places_import, "PROGRESS_MIN_BYTES", 0)
     db = str(tmp_path / "geonames.sqlite")
     result = run("places", "import", "geonames", GEONAMES, "-o", db)
     assert result.exit_code == 0

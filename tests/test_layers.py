@@ -1,7 +1,8 @@
 """The package layout is the design: one-way layers, no import circles, modules that fit a screen.
 
 grammar -> files -> gazetteer -> claims | geo -> lookup -> analysis -> api -> render -> cli;
-errors sits below them all. Function-local imports count: they would only hide a circle.
+errors and frozen (the models' decorator) sit below them all. Function-local imports count: they
+would only hide a circle.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ PACKAGE = SRC / "claimcheck"
 #: layer rank of each top-level module or package; a module imports only ranks <= its own
 LAYERS = {
     "errors": 0,
+    "frozen": 0,
     "grammar": 1,
     "files": 2,
     "gazetteer": 3,

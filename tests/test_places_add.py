@@ -328,3 +328,40 @@ def test_verify_never_imports_the_online_client() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
                          check=True)  # fmt: skip
     assert json.loads(out.stdout.strip().replace("'", '"')) == []
+
+
+def test_the_online_sources_table_names_every_online_source() -> None:
+    from claimcheck.cli.places_add import ONLINE_SOURCES
+    from claimcheck.lookup.add import ONLINE
+
+    assert set(ONLINE_SOURCES) == set(ONLINE)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["places", "add", "Ar Rutbah", "--dry-run", "--db", "/nonexistent.sqlite"],
+        ["places", "show", "al-tanf-garrison"],
+        ["places", "search", "At Tanf"],
+    ],
+)
+def test_places_commands_import_no_online_client_nor_claims(args: list[str]) -> None:
+    """Each places subcommand imports only what it uses: no HTTP client unless asked to go
+    online, no claims model, and no other subcommand's module."""
+    import subprocess
+    import sys
+
+    from claimcheck.cli.places import SUBCOMMANDS
+
+    own = SUBCOMMANDS[args[1]].partition(":")[0]
+    code = (
+        "import sys, atexit;"
+        "atexit.register(lambda: print(sorted(m for m in sys.modules if m in ('urllib.request',"
+        " 'ssl', 'claimcheck.claims.model', 'claimcheck.lookup.importer')"
+        f" or m.startswith('claimcheck.cli.places_') and m != '{own}')));"
+        f"sys.argv = ['claimcheck', *{args!r}];"
+        "from claimcheck.cli import main; main()"
+    )
+    root = Path(__file__).parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr

@@ -218,3 +218,12 @@ def test_settled_rows_skip_the_quadrature_and_change_nothing(
         assert np.array_equal(fast, full)
         skipped += int(np.sum(np.abs(t - d) - (a + b) > probability._SETTLED * (a + b + t + d)))
     assert skipped > 10_000
+
+
+@pytest.mark.parametrize("n", sorted(probability._LEGENDRE))
+def test_the_gauss_legendre_table_is_numpys_rule_to_the_bit(n: int) -> None:
+    nodes, weights = probability._gauss(n)
+    want_nodes, want_weights = np.polynomial.legendre.leggauss(n)
+    assert nodes.tolist() == want_nodes.tolist()
+    assert weights.tolist() == want_weights.tolist()
+    assert nodes.dtype == weights.dtype == np.float64

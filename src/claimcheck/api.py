@@ -16,7 +16,7 @@ import dataclasses
 import os
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from claimcheck.analysis.contradictions import Contradiction, find_contradictions
@@ -32,6 +32,7 @@ from claimcheck.claims.model import Claim, DraftClaim, VerdictKind, read_claims
 from claimcheck.claims.policy import DEFAULT_POLICY, Policy
 from claimcheck.errors import DataError, Problem, UsageError
 from claimcheck.files import yamlfile, yamltree
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, Place
 from claimcheck.gazetteer.reader import load_places, parse_places
 from claimcheck.gazetteer.world import WORLD_PATH, world_places
@@ -44,7 +45,7 @@ CLAIMS_SOURCE, PLACES_SOURCE = "<claims>", "<places>"
 PathLike = str | os.PathLike[str]
 
 
-@dataclass(frozen=True)
+@frozen
 class Dataset:
     """A places file and a claims file, loaded and cross-checked."""
 
@@ -60,7 +61,7 @@ class Dataset:
     policy: Policy = DEFAULT_POLICY
 
 
-@dataclass(frozen=True)
+@frozen
 class VerifyReport:
     """Everything `claimcheck verify` found, in claim order; what every renderer reads."""
 
@@ -186,7 +187,7 @@ def verify(
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class _Input:
     """One input: a path to read, or data already loaded (named `name` in problems)."""
 

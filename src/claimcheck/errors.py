@@ -10,9 +10,10 @@ ClaimcheckError
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any
+
+from claimcheck.frozen import frozen
 
 
 class Kind(Enum):
@@ -36,7 +37,7 @@ class Level(Kind):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
+@frozen(order=True)
 class Problem:
     """One thing wrong with an input file, at a 1-based position (0 = whole file)."""
 

@@ -17,18 +17,18 @@ positions) and the worst case (every error at its bound at once) as information.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
 from claimcheck.analysis.territory import TerritoryEdge
 from claimcheck.claims.model import VerdictKind
+from claimcheck.frozen import frozen
 from claimcheck.geo.measure import Measured, Nearest
 from claimcheck.grammar.relations import Interval
 from claimcheck.grammar.units import Unit
 
 
-@dataclass(frozen=True)
+@frozen
 class Chance:
     """The probability that a check's condition holds, under each reading of its figure."""
 
@@ -52,7 +52,7 @@ class Chance:
         return abs(self.strict - self.lenient) > 1e-12
 
 
-@dataclass(frozen=True)
+@frozen
 class LengthCheck:
     """One measured length against one claimed condition."""
 
@@ -92,7 +92,7 @@ class LengthCheck:
         return None if self.chance is None else self.chance.lenient
 
 
-@dataclass(frozen=True)
+@frozen
 class AngleCheck:
     """One measured azimuth against a claimed compass sector (or side, or part), in degrees."""
 
@@ -211,7 +211,7 @@ def decision_text(
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class PartCheck:
     """Whether the subject is in the claimed part of an area ("north-eastern Jordan")."""
 

@@ -32,11 +32,11 @@ import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
 from claimcheck.claims.model import Claim
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, name_key
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.measure import Measured
@@ -44,7 +44,7 @@ from claimcheck.grammar.precision import ABOUT_FRACTION
 from claimcheck.grammar.relations import Interval
 
 
-@dataclass(frozen=True)
+@frozen
 class Constraint:
     """What one claim says about one quantity, in metres, with no coordinates involved."""
 
@@ -61,7 +61,7 @@ class Constraint:
     reference_places: tuple[Place, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Contradiction:
     """Two claims that no value of one quantity can satisfy together.
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck.analysis.checks import (
@@ -31,6 +30,7 @@ from claimcheck.analysis.checks import (
 )
 from claimcheck.analysis.territory import TerritoryEdge, edge_text, territory_edge
 from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.measure import (
@@ -50,7 +50,7 @@ from claimcheck.grammar.units import Unit
 _ABOVE = Interval(0.0, math.inf, low_open=True)
 
 
-@dataclass(frozen=True)
+@frozen
 class Draft:
     """A check waiting for its probabilities: under the strict and the lenient reading."""
 
@@ -64,7 +64,7 @@ class Draft:
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class Context:
     """What every measurement needs: the measurer and the batch the probabilities go to."""
 

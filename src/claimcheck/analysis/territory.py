@@ -19,8 +19,8 @@ lies inside another country's outline.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.cells import codes_near
 from claimcheck.gazetteer.places import Place
 from claimcheck.gazetteer.world import world_layer
@@ -39,7 +39,7 @@ RULE = (
 _ON_BOUNDARY_M = 1.0
 
 
-@dataclass(frozen=True)
+@frozen
 class TerritoryEdge:
     """Where the subject stands relative to the edges that can put it in another country."""
 

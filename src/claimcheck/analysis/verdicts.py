@@ -16,12 +16,12 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from claimcheck.analysis.checks import AngleCheck, Check, LengthCheck, PartCheck, margin
 from claimcheck.analysis.measuring import MEASURE, Context, Draft
 from claimcheck.claims.model import Claim, VerdictKind
 from claimcheck.claims.policy import DEFAULT_POLICY, Policy
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, Place, Resolution
 from claimcheck.geo.measure import Measurer, NotMeasurable
 from claimcheck.geo.probability import Batch
@@ -47,7 +47,7 @@ SEVERITY = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Verdict:
     """The outcome for one claim (or one candidate reading of an ambiguous claim)."""
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.errors import DataError, Level, Problem
 from claimcheck.files import yamlfile
 from claimcheck.files.atomic import changed_on_disk, write_bytes_atomic
+from claimcheck.frozen import frozen
 
 #: One line with its break; PyYAML counts exactly these as line breaks.
 _LINE = re.compile(
@@ -31,7 +31,7 @@ _KEY = re.compile(r"""(?:expect|'expect'|"expect")[ \t]*:[ \t]*""")
 _VALUE = re.compile(r"""'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s#,{}\[\]]+""")
 
 
-@dataclass(frozen=True)
+@frozen
 class ExpectChange:
     """One `expect:` written: old is None when the claim had none."""
 
@@ -46,8 +46,10 @@ class ExpectChange:
         return f"line {self.line}: {self.claim_id}: expect: {self.new} ({was})"
 
 
-@dataclass(frozen=True)
+@frozen
 class LockPlan:
+    """The claims file's new text with each claim's verdict as its expect:, and what changed."""
+
     text: str
     changes: tuple[ExpectChange, ...]
     #: claims left as they were, each with a warning saying why (a flow-style claim)

@@ -21,12 +21,12 @@ a claims file's policy.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import ClassVar
 
 from claimcheck.errors import Kind
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Place, PlaceKind, PlaceRef
 from claimcheck.grammar.directions import Direction
 from claimcheck.grammar.precision import ABOUT_FRACTION
@@ -53,7 +53,7 @@ class Quantity(Kind):
     PART = "part"
 
 
-@dataclass(frozen=True)
+@frozen
 class Condition:
     """One quantity and the interval where an assertion holds, with how the claim words it.
 
@@ -174,7 +174,7 @@ def _azimuth(direction: Direction) -> Condition:
     )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@frozen
 class DistanceAssertion:
     """`subject` lies at `requirement` from `reference` (optionally also in a direction).
 
@@ -207,7 +207,7 @@ class DistanceAssertion:
         return (distance, _azimuth(self.direction))
 
 
-@dataclass(frozen=True)
+@frozen
 class DirectionAssertion:
     """`subject` lies in `direction` from `reference`, distance unstated."""
 
@@ -229,7 +229,7 @@ class DirectionAssertion:
         return (_azimuth(self.direction),)
 
 
-@dataclass(frozen=True)
+@frozen
 class InsideAssertion:
     """`subject` lies inside (or outside) an area: a zone or a polygon.
 
@@ -333,7 +333,7 @@ def _span(signed: Interval) -> str:
     return f"{signed.low / 1000:,.1f} to {signed.high / 1000:,.1f} km"
 
 
-@dataclass(frozen=True)
+@frozen
 class NearAssertion:
     """`subject` is near `reference`: within the threshold (claim's, place's, or default)."""
 
@@ -381,7 +381,7 @@ class NearAssertion:
         )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@frozen
 class ZoneRadiusAssertion:
     """A zone's radius is as the claim states ("the 34-mile exclusion zone")."""
 

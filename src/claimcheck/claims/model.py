@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.claims.meaning import (
@@ -26,6 +25,7 @@ from claimcheck.claims.policy import Policy, read_policy
 from claimcheck.errors import DataError, Kind, Level, ParseError, Problem, shown
 from claimcheck.files import yamlfile
 from claimcheck.files.limits import MAX_CLAIMS
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import (
     Gazetteer,
     PlaceKind,
@@ -46,7 +46,7 @@ class VerdictKind(Kind):
     UNVERIFIABLE = "unverifiable"
 
 
-@dataclass(frozen=True)
+@frozen
 class Claim:
     """One reported claim and what it asserts."""
 
@@ -338,7 +338,7 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class DraftClaim:
     """A claim marked `status: draft`: listed with what it lacks, never verified."""
 

@@ -11,12 +11,12 @@ changes says so, with the file and line of the block.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from claimcheck.errors import Problem
 from claimcheck.files import yamlfile
+from claimcheck.frozen import frozen
 from claimcheck.grammar.precision import ABOUT_FRACTION, HALO_CAP
 
 #: The keys of a `defaults:` block.
@@ -24,7 +24,7 @@ POLICY_KEYS = ("confidence", "about")
 _PERCENT_RE = re.compile(r"\s*(?P<number>[0-9]+(?:\.[0-9]+)?)\s*%\s*")
 
 
-@dataclass(frozen=True)
+@frozen
 class Policy:
     """The decision rule's confidence and the slack of "about", and where they were set."""
 

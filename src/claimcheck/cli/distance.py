@@ -6,9 +6,9 @@ from typing import Any
 
 import click
 
+from claimcheck.cli.completion import complete_place_id
 from claimcheck.cli.options import (
     SignedArgs,
-    complete_place_id,
     echo,
     format_option,
     places_option,

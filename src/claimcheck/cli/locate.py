@@ -21,11 +21,11 @@ from claimcheck.analysis.locate import (
     Region,
     geojson_geometry,
 )
+from claimcheck.cli.completion import complete_unknown_place_id
 from claimcheck.cli.options import (
     EXIT_ATTENTION,
     EXIT_OK,
     claims_option,
-    complete_unknown_place_id,
     echo,
     format_option,
     places_option,

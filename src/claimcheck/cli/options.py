@@ -18,13 +18,9 @@ from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import click
-from click.shell_completion import CompletionItem
 
-from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import ClaimcheckError, DataError, Problem
 from claimcheck.files.atomic import write_bytes_atomic
-from claimcheck.gazetteer.places import PlaceKind
-from claimcheck.gazetteer.reader import load_places
 from claimcheck.render import formatter, resolve
 from claimcheck.render.safe import lines
 
@@ -249,18 +245,6 @@ def format_option(*names: str) -> Callable[[Callable[..., Any]], Callable[..., A
     return decorate
 
 
-def parse_verdicts(ctx: click.Context, param: click.Parameter, value: str) -> tuple[Any, ...]:
-    """Read a comma list of verdict names ("inconclusive,unverifiable") as VerdictKinds."""
-    known = {k.value: k for k in VerdictKind}
-    names = [n.strip().lower() for n in value.split(",") if n.strip()]
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise click.BadParameter(
-            f"unknown verdict {unknown[0]!r}: use a comma list of {', '.join(known)}"
-        )
-    return tuple(known[n] for n in names)
-
-
 #: An argument that starts with a minus sign but is a number: a southern or western coordinate
 #: written first ("-33.86,151.21", "-0.5 38.2"), never an option (no option name starts so).
 _SIGNED_NUMBER = re.compile(r"-\.?\d")
@@ -308,33 +292,3 @@ def arguments_last(command: click.Command, ctx: click.Context, args: list[str]) 
     if not any(_SIGNED_NUMBER.match(a) for a in arguments):
         return args
     return [*options, "--", *arguments]
-
-
-def complete_place_id(
-    ctx: click.Context, param: click.Parameter, incomplete: str
-) -> list[CompletionItem]:
-    """The ids in the places file named on the command line (or the default) that start with
-    what was typed; nothing when that file cannot be read."""
-    return _place_ids(ctx, incomplete, unknown_only=False)
-
-
-def complete_unknown_place_id(
-    ctx: click.Context, param: click.Parameter, incomplete: str
-) -> list[CompletionItem]:
-    """As complete_place_id, for the places of kind unknown (what `locate` maps)."""
-    return _place_ids(ctx, incomplete, unknown_only=True)
-
-
-def _place_ids(ctx: click.Context, incomplete: str, unknown_only: bool) -> list[CompletionItem]:
-    path = ctx.params.get("places_path") or "data/places.yaml"
-    if path == "-":
-        return []
-    try:
-        gazetteer = load_places(path)
-    except ClaimcheckError:
-        return []
-    return [
-        CompletionItem(place.id, help=place.name)
-        for place in gazetteer
-        if place.id.startswith(incomplete) and (not unknown_only or place.kind is PlaceKind.UNKNOWN)
-    ]

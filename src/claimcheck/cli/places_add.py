@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import importlib
 import os
 import sys
 
@@ -15,7 +16,6 @@ from claimcheck.files.yamlfile import read_text
 from claimcheck.gazetteer.append import Entry, append_entry, render
 from claimcheck.gazetteer.places import Gazetteer
 from claimcheck.gazetteer.reader import load_places
-from claimcheck.lookup import nominatim, wikidata
 from claimcheck.lookup.add import (
     ONLINE,
     SOURCES,
@@ -28,6 +28,13 @@ from claimcheck.lookup.add import (
 )
 from claimcheck.lookup.index import GazetteerDb
 from claimcheck.render.wording import count
+
+#: --from SOURCE -> the module that asks it, imported on first use as claimcheck.cli.app imports
+#: commands: their HTTP client (urllib, http.client, ssl) was most of what `places add` imported
+ONLINE_SOURCES: dict[str, str] = {
+    "wikidata": "claimcheck.lookup.wikidata",
+    "nominatim": "claimcheck.lookup.nominatim",
+}
 
 
 @click.command()
@@ -138,10 +145,10 @@ def add(
 def _candidates(
     name: str, country: str | None, source: str, db_path: str, base_url: str | None
 ) -> list[Found]:
-    if source == "wikidata":
-        return wikidata.candidates(name, country, wikidata.base_url(base_url))
-    if source == "nominatim":
-        return nominatim.candidates(name, country, nominatim.base_url(base_url))
+    if source in ONLINE_SOURCES:
+        online = importlib.import_module(ONLINE_SOURCES[source])
+        found: list[Found] = online.candidates(name, country, online.base_url(base_url))
+        return found
     with GazetteerDb(db_path) as db:
         return geonames_candidates(db, name, country)
 

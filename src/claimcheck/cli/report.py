@@ -12,11 +12,11 @@ from claimcheck.cli.options import (
     claims_option,
     echo,
     format_option,
-    parse_verdicts,
     places_option,
     reporting_errors,
     write_output,
 )
+from claimcheck.cli.verdicts import parse_verdicts
 from claimcheck.errors import UsageError
 from claimcheck.render import claimreview, html_report, markdown
 

@@ -17,12 +17,12 @@ from claimcheck.cli.options import (
     echo,
     format_option,
     gazetteer_db_option,
-    parse_verdicts,
     places_option,
     reporting_errors,
     strict_option,
     wants_color,
 )
+from claimcheck.cli.verdicts import parse_verdicts
 from claimcheck.errors import UsageError
 from claimcheck.files import yamlfile
 from claimcheck.render import CHOICES as FORMAT_CHOICES

@@ -10,16 +10,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from claimcheck.errors import DataError, UsageError
 from claimcheck.files import yamlfile
+from claimcheck.frozen import frozen
 
 #: scalars YAML reads back as the same string without quotes
 _PLAIN = re.compile(r"[^\W\d_][\w .,;'’()/–=+&-]*")
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     """A place as the file will hold it; every value already a string for YAML."""
 

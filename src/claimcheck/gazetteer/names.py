@@ -19,9 +19,10 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
+
+from claimcheck.frozen import frozen
 
 How = Literal["exact", "alias", "transliteration", "fuzzy"]
 
@@ -68,7 +69,7 @@ _FINAL_AH = re.compile(r"([ae])h$")  # ta marbuta: Shamiyah = Shamiya, Rutbeh = 
 _MEDIAL_YW = re.compile(r"(?<=.)[yw](?![aeiou]*$)")
 
 
-@dataclass(frozen=True)
+@frozen
 class Match:
     """One candidate place that a query can mean, and how sure the match is."""
 

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from claimcheck.errors import Kind, Problem
 from claimcheck.files.limits import MAX_NAME_CHARS
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import (
     HOW_ORDER,
     UNVOCALISED,
@@ -73,7 +74,7 @@ NEAR_DEFAULT_M: dict[PlaceKind, float] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """Where a coordinate or a quote comes from."""
 
@@ -93,7 +94,7 @@ class Source:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True)
+@frozen
 class Place:
     """One gazetteer entry. Which geometry fields are set depends on `kind`."""
 
@@ -171,7 +172,7 @@ class Place:
         return NEAR_DEFAULT_M.get(self.kind, NEAR_DEFAULT_M[PlaceKind.POINT])
 
 
-@dataclass(frozen=True)
+@frozen
 class PlaceRef:
     """How a claim names a place: an id or a name, optionally narrowed by country or admin."""
 
@@ -188,7 +189,7 @@ class PlaceRef:
         return f"{self.text} ({narrowing})" if narrowing else self.text
 
 
-@dataclass(frozen=True)
+@frozen
 class Resolution:
     """The places a reference can mean, and how it was matched."""
 

@@ -23,11 +23,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from typing import Any
 
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import LatLon
 from claimcheck.gazetteer.plain_rings import plainly_valid
 
@@ -52,7 +52,7 @@ MIN_ROUNDNESS = 1e-3
 _WHERE = re.compile(r"\[(-?[\d.e+-]+) (-?[\d.e+-]+)\]")
 
 
-@dataclass(frozen=True)
+@frozen
 class RingProblem:
     """Why a polygon's rings do not bound one area."""
 
@@ -209,7 +209,7 @@ def _hole_problems(planar: list[Any], frame: _Frame) -> list[RingProblem]:
     return problems
 
 
-@dataclass(frozen=True)
+@frozen
 class _Frame:
     """An azimuthal equidistant frame on WGS84: (x east, y north) metres from its centre."""
 

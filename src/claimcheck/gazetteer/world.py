@@ -40,6 +40,7 @@ from importlib import resources
 from typing import Any
 
 from claimcheck.errors import Level, Problem
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import rank
 from claimcheck.gazetteer.places import (
     WORLD_PREFIXES,
@@ -149,7 +150,7 @@ def _ring(refs: list[int]) -> tuple[LatLon, ...]:
     return ring[:-1] if len(ring) > 3 and ring[0] == ring[-1] else ring
 
 
-@dataclass(frozen=True)
+@frozen
 class Feature:
     """One world feature's identity, before its geometry is read."""
 
@@ -308,7 +309,7 @@ def _arcs() -> list[Any]:
     return np.split(_points() * _QUANTUM, _index()["arc_starts"][1:-1])
 
 
-@dataclass(frozen=True)
+@frozen
 class Outline:
     """A world feature as a map draws it, read without building a Place: the same vertices the
     claims measure against, as (n, 2) arrays of (lon, lat) degrees (GeoJSON order), built only

@@ -7,15 +7,15 @@ does), so distances from the centre are exact; see `LocalAeqd` for the error els
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from claimcheck.frozen import frozen
 from claimcheck.geo.geodesic import forward_many, inverse_many
 
 
-@dataclass(frozen=True)
+@frozen
 class _AeqdForward:
     """(lon, lat) degrees -> (x east, y north) metres: the geodesic's length and azimuth."""
 
@@ -31,7 +31,7 @@ class _AeqdForward:
         return (float(x), float(y)) if lons.ndim == 0 else (x, y)
 
 
-@dataclass(frozen=True)
+@frozen
 class _AeqdInverse:
     """(x east, y north) metres -> (lon, lat) degrees: the geodesic from the centre."""
 
@@ -46,7 +46,7 @@ class _AeqdInverse:
         return (float(lons), float(lats)) if xs.ndim == 0 else (lons, lats)
 
 
-@dataclass(frozen=True)
+@frozen
 class LocalAeqd:
     """An azimuthal equidistant frame centred on a point, for planar (shapely) work nearby.
 

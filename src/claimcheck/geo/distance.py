@@ -9,9 +9,8 @@ its nearest point).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from claimcheck.errors import UsageError, shown
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import (
     Gazetteer,
     Place,
@@ -26,7 +25,7 @@ from claimcheck.grammar.coords import CoordinateError, parse_position
 from claimcheck.grammar.directions import compass
 
 
-@dataclass(frozen=True)
+@frozen
 class DistanceResult:
     """Geodesic distance (m) from A to B, with its interval from the places' uncertainties."""
 

@@ -19,8 +19,9 @@ in [0, 360).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, Union
+
+from claimcheck.frozen import frozen
 
 if TYPE_CHECKING:
     import numpy as np
@@ -47,7 +48,7 @@ Column = Union[Sequence[float], "npt.NDArray[np.float64]", float]
 Solutions = tuple[list[float], list[float], list[float]]
 
 
-@dataclass(frozen=True)
+@frozen
 class Inverse:
     """The solution of the inverse geodesic problem between two points."""
 

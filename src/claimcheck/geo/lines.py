@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from claimcheck.frozen import frozen
 from claimcheck.geo.geodesic import distance_m, forward_many, inverse_many, polygon_area_m2
 from claimcheck.geo.geodesic import intermediate as geodesic_points
 
@@ -39,7 +39,7 @@ _ARC_TOLERANCE_M = 1e-4
 _MAX_ITERATIONS = 100
 
 
-@dataclass(frozen=True)
+@frozen
 class NearestPoint:
     """The point of a line nearest to a query point, and where it sits on the line."""
 
@@ -52,7 +52,7 @@ class NearestPoint:
     fraction: float
 
 
-@dataclass(frozen=True)
+@frozen
 class PolygonDistance:
     """Signed distance to a polygon's boundary: negative inside, positive outside."""
 
@@ -63,7 +63,7 @@ class PolygonDistance:
     ring_index: int
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False)
 class Polyline:
     """A line prepared for many nearest-point queries (vertex arrays and unit vectors).
 
@@ -184,7 +184,7 @@ def _nearest_on_segment(
     return _descend(lat, lon, a_lat, a_lon, azimuth, length, start)
 
 
-@dataclass(frozen=True)
+@frozen
 class _Probe:
     """A point at arc length arc_m along an edge, with what Newton's step needs there."""
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.probability import Spread, SpreadKind
@@ -28,7 +28,7 @@ class NotMeasurable(Exception):
     """The places exist but this measurement has no meaning for them (e.g. line to line)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Measured:
     """A measured quantity: best estimate and the interval the truth lies in."""
 
@@ -48,7 +48,7 @@ class Measured:
         return (self.high - self.low) / 2
 
 
-@dataclass(frozen=True)
+@frozen
 class Nearest:
     """Where a distance to a line, polygon or zone edge was measured to."""
 
@@ -62,7 +62,7 @@ class Nearest:
 _VERTEX_FRACTION = 1e-9
 
 
-@dataclass(frozen=True)
+@frozen
 class PointDistance:
     """A place-to-place distance (m) with the azimuth from the reference, where defined."""
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import LatLon
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.probability import Spread, SpreadKind, Term
@@ -65,7 +65,7 @@ def in_part(part: str, row: int, column: int) -> bool:
 _ABOVE = Interval(0.0, math.inf, low_open=True)
 
 
-@dataclass(frozen=True)
+@frozen
 class Box:
     """A bounding box in degrees, cut into thirds: the parallels and meridians of the tiles."""
 

@@ -33,6 +33,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from claimcheck.errors import Kind
+from claimcheck.frozen import frozen
 from claimcheck.grammar.relations import Interval
 
 if TYPE_CHECKING:
@@ -49,12 +50,28 @@ _NODES = 8
 _EDGE_NODES = 8
 
 
+#: Gauss-Legendre rules on [-1, 1], by number of nodes: the positive nodes and their weights
+#: (the rule is symmetric about 0). Abramowitz & Stegun, Handbook of Mathematical Functions,
+#: table 25.4, to the bit as numpy.polynomial.legendre.leggauss computes them
+#: (tests/test_probability.py checks): importing numpy.polynomial for them cost ~3 ms a run.
+_LEGENDRE: dict[int, tuple[tuple[float, ...], tuple[float, ...]]] = {
+    8: (
+        (0.18343464249564978, 0.525532409916329, 0.7966664774136267, 0.9602898564975362),
+        (0.36268378337836166, 0.3137066458778869, 0.22238103445337443, 0.10122853629037706),
+    ),
+}
+
+
 @cache
 def _gauss(n: int) -> tuple[FloatArray, FloatArray]:
+    """The n nodes of the Gauss-Legendre rule, in increasing order, and their weights."""
     import numpy as np
 
-    nodes, weights = np.polynomial.legendre.leggauss(n)
-    return nodes, weights
+    half, weights = _LEGENDRE[n]
+    return (
+        np.array([-x for x in reversed(half)] + list(half)),
+        np.array([*reversed(weights), *weights]),
+    )
 
 
 def _lens_density(a: FloatArray, b: FloatArray, rho: FloatArray) -> FloatArray:
@@ -95,7 +112,7 @@ def _integrate(
     return np.clip(values / total, 0.0, 1.0)
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False)
 class _Within:
     """|d·u + D| ≤ t: the point at distance d, moved by D, is within t of the origin."""
 
@@ -112,7 +129,7 @@ class _Within:
         return np.where(d * rho > 0, share, (d + rho <= t).astype(float))
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False)
 class _Below:
     """n·D ≤ x for a fixed unit vector n."""
 
@@ -127,7 +144,7 @@ class _Below:
         return 1.0 - np.arccos(c) / math.pi
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False)
 class _Wedge:
     """The angle of d·u + D, measured from u, lies in [low, high] (radians, high − low ≤ π)."""
 
@@ -252,7 +269,7 @@ class SpreadKind(Kind):
     AZIMUTH = "azimuth"
 
 
-@dataclass(frozen=True)
+@frozen
 class Spread:
     """A measured quantity as a function of where the places truly are (metres, degrees).
 

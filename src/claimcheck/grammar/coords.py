@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from claimcheck.errors import ParseError
+from claimcheck.frozen import frozen
 
 
 class CoordinateError(ParseError):
     """Text that is not a coordinate pair; the message says how to fix it."""
 
 
-@dataclass(frozen=True)
+@frozen
 class LatLon:
     """A WGS84 position in decimal degrees; `lon` is in [-180, 180)."""
 
@@ -47,8 +47,10 @@ _UNITS = ("deg", "min", "sec")
 _UNIT_NAMES = {"deg": "degrees", "min": "minutes", "sec": "seconds"}
 
 
-@dataclass(frozen=True)
+@frozen
 class _Item:
+    """One token of a written coordinate: a number, a hemisphere letter or a separator."""
+
     kind: str  # "number", "hemi" or "sep"
     text: str  # numbers without their unit mark, hemisphere letters upper-cased
     start: int
@@ -56,7 +58,7 @@ class _Item:
     unit: str | None = None  # numbers: "deg", "min", "sec", or None when unmarked
 
 
-@dataclass(frozen=True)
+@frozen
 class _Half:
     """Latitude or longitude as written: its numbers, its hemisphere letter, its source text."""
 

@@ -17,10 +17,11 @@ from __future__ import annotations
 import difflib
 import json
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
+
+from claimcheck.frozen import frozen
 
 #: A position this close (degrees) outside every box of its country is not reported: boxes are
 #: drawn from 1:10m outlines, and a point offshore or on a small island they leave out is fine.
@@ -30,7 +31,7 @@ BBOX_MARGIN_DEG = 0.5
 Box = tuple[float, float, float, float]
 
 
-@dataclass(frozen=True)
+@frozen
 class Country:
     """A country as Natural Earth draws it: its code, English name and bounding boxes."""
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from claimcheck.errors import ParseError
+from claimcheck.frozen import frozen
 
 
 class DirectionError(ParseError):
@@ -48,7 +48,7 @@ DIRECTION_WORDS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
+@frozen
 class Direction:
     """A compass direction as a sector of azimuths: centre ± half-width, in degrees."""
 

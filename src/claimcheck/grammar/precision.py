@@ -32,9 +32,10 @@ not by the data: verdicts call that band inconclusive and say which reading deci
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+
+from claimcheck.frozen import frozen
 
 #: No reading allows more than this fraction of the figure either side.
 HALO_CAP = Decimal("0.25")
@@ -43,7 +44,7 @@ ABOUT_FRACTION = Decimal("0.05")
 _TEN = Decimal(10)
 
 
-@dataclass(frozen=True)
+@frozen
 class Reading:
     """One way to read a figure: how far the truth may lie from it, in the figure's unit."""
 
@@ -52,7 +53,7 @@ class Reading:
     why: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Readings:
     """The finest and the coarsest reading of a figure (equal when it has one reading)."""
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import cache, lru_cache
 
 from claimcheck.errors import Kind, ParseError, shown
+from claimcheck.frozen import frozen
 from claimcheck.grammar.precision import (
     ABOUT_FRACTION,
     Reading,
@@ -153,7 +154,7 @@ class RelationError(ParseError):
     """A relation phrase that cannot be read."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Interval:
     """A set of lengths in metres, each end open or closed; `high` may be infinite."""
 
@@ -189,7 +190,7 @@ class Interval:
         return self.intersection(other) is not None
 
 
-@dataclass(frozen=True)
+@frozen
 class Requirement:
     """A relation with its figure(s), as the claim states it: "more than 45 mi"."""
 

@@ -9,9 +9,8 @@ beyond it. docs/rules.md gives the sources in full.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from claimcheck.errors import Kind, ParseError
+from claimcheck.frozen import frozen
 
 
 class RouteError(ParseError):
@@ -26,7 +25,7 @@ class Route(Kind):
     RAIL = "rail"
 
 
-@dataclass(frozen=True)
+@frozen
 class Circuity:
     """Route length over geodesic length: what is typical, and the most that is plausible."""
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
 from claimcheck.errors import Kind, ParseError, shown
+from claimcheck.frozen import frozen
 
 
 class UnitError(ParseError):
@@ -139,7 +139,7 @@ MAX_LENGTH_M = 20_003_931.5
 MAX_LENGTH_TEXT = "20,004 km"
 
 
-@dataclass(frozen=True)
+@frozen
 class Length:
     """A length as written: the figure keeps its decimal text, so its precision is known."""
 

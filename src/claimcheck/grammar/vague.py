@@ -10,11 +10,12 @@ changes nothing: the word is already a range. docs/rules.md lists the table.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
+from claimcheck.frozen import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class VagueQuantity:
     """A word for a count that is a range, with where the range comes from."""
 

@@ -20,11 +20,11 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from anyascii import anyascii
 
 from claimcheck.errors import UsageError
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import spelling
 from claimcheck.lookup.fallback import uncertainty_for_code
 from claimcheck.lookup.index import LICENCE, DbPlace, GazetteerDb
@@ -36,7 +36,7 @@ ALIAS_SCRIPTS = ("LATIN", "ARABIC", "CYRILLIC")
 MAX_ALIASES = 12
 
 
-@dataclass(frozen=True)
+@frozen
 class Found:
     """One place a source offers for a name, with everything its entry needs."""
 
@@ -212,7 +212,7 @@ def unique_id(found: Found, taken: Iterable[str]) -> str:
     return candidate
 
 
-@dataclass(frozen=True)
+@frozen
 class NewPlace:
     """The entry `places add` appends, field by field."""
 

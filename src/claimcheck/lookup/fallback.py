@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from claimcheck.claims.model import Claim
 from claimcheck.errors import Level, Problem
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import HOW_ORDER
 from claimcheck.gazetteer.places import (
     Gazetteer,
@@ -32,6 +32,9 @@ from claimcheck.gazetteer.places import (
 )
 from claimcheck.grammar.countries import find_country
 from claimcheck.lookup.index import LICENCE, DbPlace, GazetteerDb
+
+if TYPE_CHECKING:  # claims are only read here: `places add` uses this module but no claim
+    from claimcheck.claims.model import Claim
 
 #: GeoNames feature code -> uncertainty (m) of the row's single point. GeoNames gives one point
 #: per place, usually the centre as its source gazetteer (often NGA GNS, rounded to the nearest
@@ -54,7 +57,7 @@ DEFAULT_UNCERTAINTY_M = 5000.0
 _GEONAMES_ID = re.compile(r"geonames:(\d+)", re.I)
 
 
-@dataclass(frozen=True)
+@frozen
 class ImportedPlace:
     """A place a claim relies on that came from the index, with the rule that sized it."""
 

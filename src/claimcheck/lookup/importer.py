@@ -23,12 +23,12 @@ import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import IO
 
 from claimcheck.errors import DataError, Problem
 from claimcheck.files.atomic import atomic_path
 from claimcheck.files.yamlfile import STDIN
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import key_of_spelling, spelling
 from claimcheck.lookup.index import LICENCE, SCHEMA_VERSION
 
@@ -51,8 +51,10 @@ _NAME_CACHE = 2_000_000
 Progress = Callable[[int], None]
 
 
-@dataclass(frozen=True)
+@frozen
 class ImportStats:
+    """What an import wrote (rows, names, spellings) and how long it took."""
+
     rows: int
     names: int
     spellings: int

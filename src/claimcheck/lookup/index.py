@@ -21,10 +21,10 @@ from __future__ import annotations
 import itertools
 import os
 import sqlite3
-from dataclasses import dataclass
 
 from claimcheck.errors import UsageError
 from claimcheck.files.yamlfile import STDIN
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import HOW_ORDER, How, Match, key_of_spelling, rank, spelling
 from claimcheck.gazetteer.places import Source
 
@@ -34,7 +34,7 @@ LICENCE = "CC BY 4.0"
 FUZZY_CANDIDATES = 16
 
 
-@dataclass(frozen=True)
+@frozen
 class DbPlace:
     """One GeoNames row, as imported."""
 
@@ -62,8 +62,10 @@ class DbPlace:
         return f"point (GeoNames {code})" if code else "point"
 
 
-@dataclass(frozen=True)
+@frozen
 class DbMatch:
+    """One place of the index that a search found, with how its name matched."""
+
     place: DbPlace
     match: Match
 

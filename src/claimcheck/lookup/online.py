@@ -26,13 +26,14 @@ from typing import Any
 
 from claimcheck import __version__
 from claimcheck.errors import UsageError
+from claimcheck.frozen import frozen
 
 CONTACT_ENV = "CLAIMCHECK_CONTACT"
 CACHE_ENV = "CLAIMCHECK_CACHE_DIR"
 TIMEOUT_S = 30.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Answer:
     """A JSON answer and the day it was fetched (the citation's retrieval date)."""
 

@@ -8,10 +8,11 @@ again. `near` adds the geodesic distance to each candidate as a tie-break betwee
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from claimcheck.errors import UsageError
 from claimcheck.files.limits import MAX_NAME_CHARS, too_many
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import HOW_ORDER, Match, fuzzy_score, rank
 from claimcheck.gazetteer.places import (
     Gazetteer,
@@ -26,7 +27,7 @@ from claimcheck.grammar.countries import find_country, same_country
 from claimcheck.lookup.index import LICENCE, DbMatch, GazetteerDb
 
 
-@dataclass(frozen=True)
+@frozen
 class Candidate:
     """One place a searched name can mean, from the places file or the GeoNames index."""
 

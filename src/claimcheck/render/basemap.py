@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer import world
 from claimcheck.geo import geodesic
 
@@ -37,8 +37,10 @@ _SCALE = 1000.0
 _SPECK = 3.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Town:
+    """A town of the offline base layer, from GeoNames."""
+
     name: str
     lat: float
     lon: float
@@ -47,8 +49,10 @@ class Town:
     geonameid: int
 
 
-@dataclass(frozen=True)
+@frozen
 class _World:
+    """The offline base layer, read once: the world's outlines and the towns."""
+
     outlines: tuple[world.Outline, ...]
     towns: tuple[Town, ...]
 

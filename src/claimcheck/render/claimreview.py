@@ -20,12 +20,12 @@ reports leave it out of their links.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.api import VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import UsageError
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer import world
 from claimcheck.gazetteer.places import Source
 from claimcheck.render import safe
@@ -53,7 +53,7 @@ RATING: dict[VerdictKind, int] = {
 WORST_RATING, BEST_RATING = min(RATING.values()), max(RATING.values())
 
 
-@dataclass(frozen=True)
+@frozen
 class Publisher:
     """Who publishes the reviews: the ClaimReview's `author`; `url` is the review page."""
 

@@ -9,16 +9,16 @@ produce nothing: a clean run prints no findings.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from claimcheck.analysis.verdicts import Verdict
 from claimcheck.api import Dataset, VerifyReport
 from claimcheck.errors import Problem
+from claimcheck.frozen import frozen
 from claimcheck.render import safe
 from claimcheck.render.wording import count
 
 
-@dataclass(frozen=True)
+@frozen
 class Finding:
     """One message tied to a place in a file; line and column 0 mean unknown."""
 

@@ -10,11 +10,11 @@ geojson.io use, and carry each claim's verdict for popups.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.analysis.verdicts import Check, LengthCheck, Verdict
 from claimcheck.api import VerifyReport
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.geojson import DIGITS, finish_geometry
@@ -37,7 +37,7 @@ _STYLE = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Measurement:
     """A measured distance drawn as a geodesic between two points, with its claim's figure."""
 

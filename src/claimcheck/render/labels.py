@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+
+from claimcheck.frozen import frozen
 
 #: Leaflet's tile size: one Web Mercator pixel at zoom z is 1/(256·2^z) of the world's width.
 TILE_PX = 256.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Box:
+    """The box a label covers, in pixels."""
+
     x0: float
     y0: float
     x1: float
@@ -39,7 +42,7 @@ class Box:
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class Spot:
     """A label to place: its point (px), its text box size (px) and how far markers reach."""
 
@@ -56,7 +59,7 @@ class Spot:
     candidates: tuple[tuple[float, float], ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Placed:
     """Where a label went: its box's top-left corner relative to the point (px)."""
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -20,6 +19,7 @@ from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.claims.meaning import DistanceAssertion, InsideAssertion, NearAssertion
 from claimcheck.claims.model import VerdictKind
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer import world
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source
 from claimcheck.geo import geodesic
@@ -46,7 +46,7 @@ DATASETS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class PlaceRow:
     """One row of the table of places."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from claimcheck.analysis.contradictions import Contradiction
 from claimcheck.analysis.locate import Feasibility
@@ -18,6 +17,7 @@ from claimcheck.analysis.verdicts import Check, LengthCheck, Verdict
 from claimcheck.api import VerifyReport
 from claimcheck.claims.meaning import stated_figure
 from claimcheck.claims.model import VerdictKind
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, Source
 from claimcheck.grammar.relations import Interval
 from claimcheck.grammar.units import Unit
@@ -42,7 +42,7 @@ from claimcheck.render.words import (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class CheckRow:
     """One measured quantity against the claimed figure, worded for readers."""
 
@@ -55,7 +55,7 @@ class CheckRow:
     probability: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Reading:
     """One candidate reading of an ambiguous claim."""
 
@@ -65,7 +65,7 @@ class Reading:
     reason: str
 
 
-@dataclass(frozen=True)
+@frozen
 class ClaimSummary:
     """What a reader needs to know about one claim's verdict."""
 

@@ -10,10 +10,10 @@ PNG/SVG figure, so both show the same thing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.claims.model import VerdictKind
+from claimcheck.frozen import frozen
 from claimcheck.geo import geodesic
 from claimcheck.render.basemap import Extent, Town
 from claimcheck.render.html_report import COLOURS
@@ -108,7 +108,7 @@ def towns_apart(
     ]
 
 
-@dataclass(frozen=True)
+@frozen
 class SharedLine:
     """A measured line that joins the same two points as other claims' lines. Drawn on one
     track they hide each other (the last colour drawn is all a reader sees), so each is drawn
@@ -146,7 +146,7 @@ def shared_lines(collection: Mapping[str, Any]) -> dict[int, SharedLine]:
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class LabelItem:
     """A label a map may draw: its point, text, and rank (lower is placed first)."""
 
@@ -197,7 +197,7 @@ def label_items(
     return sorted(items, key=lambda item: (item.rank, item.key))
 
 
-@dataclass(frozen=True)
+@frozen
 class LegendEntry:
     """One line of a legend: a symbol and what it means."""
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck.analysis.locate.shapes import (
@@ -33,6 +32,7 @@ from claimcheck.analysis.locate.shapes import (
 )
 from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
 from claimcheck.claims.model import Claim
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, PlaceRef
 from claimcheck.geo.parts import PART_RULES, PART_TILES, Box, is_corner
 from claimcheck.grammar.directions import Direction
@@ -40,7 +40,7 @@ from claimcheck.grammar.precision import ABOUT_FRACTION
 from claimcheck.grammar.relations import Interval
 
 
-@dataclass(frozen=True)
+@frozen
 class Constraint:
     """One claim about the unknown place, as the region where it could be true."""
 
@@ -52,7 +52,7 @@ class Constraint:
     shape: Shape
 
 
-@dataclass(frozen=True)
+@frozen
 class Skipped:
     """A claim about the place that cannot constrain it, and why."""
 
@@ -291,7 +291,7 @@ def _nowhere(_subject_is_unknown: bool, _reference_is_unknown: bool) -> str | No
 Region = Callable[[Condition, Place, Gazetteer], tuple[Shape, str]]
 
 
-@dataclass(frozen=True)
+@frozen
 class _Locating:
     """How a quantity locates the unknown place: which end it may be, and the region."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from claimcheck.analysis.locate.constraints import Constraint, Skipped, constraints_for
@@ -16,11 +15,12 @@ from claimcheck.analysis.locate.frame import (
 )
 from claimcheck.analysis.locate.shapes import DEFAULT_WINDOW_M
 from claimcheck.claims.model import Claim
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer
 from claimcheck.grammar.precision import ABOUT_FRACTION
 
 
-@dataclass(frozen=True)
+@frozen
 class Feasibility:
     """For `verify`: can every claim about an unknown place hold at once?"""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,7 @@ from claimcheck.analysis.locate.shapes import DEFAULT_WINDOW_M, _Frame
 from claimcheck.analysis.locate.where import _WHERE_SOURCE
 from claimcheck.claims.model import Claim
 from claimcheck.errors import UsageError, shown
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, PlaceRef
 from claimcheck.geo.geojson import finish_geometry, pole_wound
 from claimcheck.grammar.precision import ABOUT_FRACTION
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
 
-@dataclass(frozen=True)
+@frozen
 class PlaceFit:
     """A known point place inside a region, or within its uncertainty of the edge."""
 
@@ -43,7 +43,7 @@ class PlaceFit:
     uncertainty_m: float
 
 
-@dataclass(frozen=True)
+@frozen
 class Region:
     """Where a set of claims can all be true (clipped to the window)."""
 
@@ -62,7 +62,7 @@ class Region:
     places: tuple[PlaceFit, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Conflict:
     """A set of claims that cannot all hold, and what each claim's removal leaves."""
 
@@ -74,8 +74,10 @@ class Conflict:
     remaining: tuple[Region, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class LocateResult:
+    """Where one unknown place can be: its constraints, the region they allow, and any conflict."""
+
     place_id: str
     constraints: tuple[Constraint, ...]
     skipped: tuple[Skipped, ...]

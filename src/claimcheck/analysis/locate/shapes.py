@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import reduce
 from typing import TYPE_CHECKING, Any
 
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import LatLon
 from claimcheck.geo import geodesic as geodesy
 
@@ -50,7 +50,7 @@ _BUFFER_SAGITTA_M = 10.0
 _BUFFER_MAX_WIDTH_M = (EDGE_TOLERANCE_M / 2 - _BUFFER_SAGITTA_M) / _AEQD_EXCESS
 
 
-@dataclass(frozen=True)
+@frozen
 class _Frame:
     """The shared planar frame and the window every region is clipped to."""
 
@@ -83,7 +83,7 @@ def _circle_vertices(radius_m: float) -> int:
     return min(20_000, max(32, math.ceil(n)))
 
 
-@dataclass(frozen=True)
+@frozen
 class Disc:
     """Points within radius_m (geodesic) of a centre."""
 
@@ -113,7 +113,7 @@ class Disc:
         return Polygon(frame.xy(ring))
 
 
-@dataclass(frozen=True)
+@frozen
 class Band:
     """Points within width_m of a line of geodesic edges (a ring when closed)."""
 
@@ -203,7 +203,7 @@ class Band:
         return strip if strip.is_valid else strip.buffer(0)
 
 
-@dataclass(frozen=True)
+@frozen
 class Area:
     """The inside of a polygon with geodesic edges: rings[0] outer, the rest holes."""
 
@@ -227,7 +227,7 @@ class Area:
         return polygon if polygon.is_valid else polygon.buffer(0)
 
 
-@dataclass(frozen=True)
+@frozen
 class Sector:
     """Points whose azimuth from the apex lies within centre ± half-width (a geodesic sector)."""
 
@@ -283,7 +283,7 @@ class Sector:
         return polygon if polygon.is_valid else polygon.buffer(0)
 
 
-@dataclass(frozen=True)
+@frozen
 class BackSector:
     """Points from which the apex lies within centre ± half-width: "the apex is north of here".
 
@@ -356,8 +356,10 @@ class BackSector:
         return polygon if polygon.is_valid else polygon.buffer(0)
 
 
-@dataclass(frozen=True)
+@frozen
 class Union:
+    """A region made of several shapes: a point is inside when it is inside any of them."""
+
     parts: tuple[Shape, ...]
 
     def margin_m(self, lat: float, lon: float) -> float:
@@ -372,7 +374,7 @@ class Union:
         return shapely.union_all([p.build(frame) for p in self.parts])
 
 
-@dataclass(frozen=True)
+@frozen
 class Inter:
     """Intersection; with no parts, the whole window."""
 
@@ -389,7 +391,7 @@ class Inter:
                       frame.window)  # fmt: skip
 
 
-@dataclass(frozen=True)
+@frozen
 class Not:
     """Complement (within the window)."""
 

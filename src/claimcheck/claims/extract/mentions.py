@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from claimcheck.claims.extract.patterns import _NAME_WORD
+from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, PlaceRef
 
 
@@ -45,7 +45,7 @@ _LEADING_WORD = re.compile(r"\w*")
 _WORDS_BACKWARDS = re.compile(r"\s+(?=[\w’'-]*[A-Z])[\w’'-]+(?:\s+[\w’'-]+){0,2}")
 
 
-@dataclass(frozen=True)
+@frozen
 class _Regions:
     """The stretches of text where mentions of one name can be found, in text order (disjoint),
     with the ids of the latest mention that resolves up to the end of each stretch."""

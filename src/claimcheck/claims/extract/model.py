@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from claimcheck.frozen import frozen
 from claimcheck.grammar.relations import (
     SIDE_WORDS,
     Relation,
@@ -18,7 +18,7 @@ from claimcheck.grammar.units import (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class ConversionCheck:
     """A figure with its conversion in brackets, "55 kilometres (34 miles)", and whether the
     converted figure is the stated one correctly rounded at the precision it is written with."""
@@ -30,7 +30,7 @@ class ConversionCheck:
     ok: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class Draft:
     """One proposed claim: what the sentence asserts, where it says it, who says it."""
 

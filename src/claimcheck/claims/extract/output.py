@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from claimcheck.claims.extract.model import Draft
 from claimcheck.errors import DataError, UsageError
 from claimcheck.files import yamlfile
+from claimcheck.frozen import frozen
 from claimcheck.grammar.units import (
     format_decimal,
 )
@@ -165,8 +165,10 @@ def articles_yaml(articles: Sequence[Article], name_articles: bool = True) -> st
     return f"{comments}claims:\n{body}" if body else f"{comments}claims: []\n"
 
 
-@dataclass(frozen=True)
+@frozen
 class AppendResult:
+    """The claims file with the drafts appended, and how many were added, skipped or left out."""
+
     text: str
     added: int
     skipped: int
