@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
-from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
+from claimcheck.claims.meaning import Condition, Quantity, depth_of, zone_centre_interval
 from claimcheck.claims.model import Claim
 from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, name_key
@@ -166,10 +166,8 @@ def _depth(
 ) -> list[Constraint]:
     """A stated depth inside a polygon ("30 km inside"): compared with other depths only,
     since every depth is the distance 0 that other claims on the polygon are compared by."""
-    if math.isinf(signed.low) and signed.high == 0:  # plain "inside": no depth stated
-        return []
-    depth = Interval(-signed.high, -signed.low, signed.high_open, signed.low_open)
-    return [Constraint(claim_id, "depth", subject, area, depth, statement)]
+    depth = depth_of(signed)
+    return [] if depth is None else [Constraint(claim_id, "depth", subject, area, depth, statement)]
 
 
 def _distance(

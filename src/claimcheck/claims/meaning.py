@@ -322,8 +322,17 @@ class InsideAssertion:
 
 
 def _negated(depth: Interval) -> Interval:
-    """A depth inside (m, positive) as a signed distance to the edge (negative inside)."""
+    """A depth inside (m, positive) as a signed distance to the edge (negative inside), and
+    back: the negation is its own inverse."""
     return Interval(-depth.high, -depth.low, depth.high_open, depth.low_open)
+
+
+def depth_of(signed: Interval) -> Interval | None:
+    """The depth inside (positive) an inside condition's signed interval states, or None for
+    the plain "inside" (≤ 0), which states none."""
+    if math.isinf(signed.low) and signed.high == 0:
+        return None
+    return _negated(signed)
 
 
 def _span(signed: Interval) -> str:

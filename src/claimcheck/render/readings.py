@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from claimcheck.analysis.checks import LengthCheck
+from claimcheck.claims.meaning import depth_of
 from claimcheck.grammar.relations import NOT_QUITE
 from claimcheck.grammar.units import Unit
 from claimcheck.grammar.vague import VAGUE_QUANTITIES
-from claimcheck.render.words import depth, depth_interval, figure, interval_words
+from claimcheck.render.words import depth, figure, interval_words
 
 #: Scale steps as grammar.precision names them, as numbers.
 _STEPS = {"tenths": "0.1", "halves": "0.5", "units": "1", "fives": "5", "tens": "10",
@@ -60,7 +61,7 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
     acceptable, strict = check.acceptable, check.strict or check.acceptable
     deep = depth(check)
     if deep is not None:  # "30 km inside": its figure is the depth, read as any distance is
-        acceptable, strict = deep, depth_interval(strict) or deep
+        acceptable, strict = deep, depth_of(strict) or deep
     vague = next((w for w in VAGUE_QUANTITIES if claimed.lower().startswith(w + " ")), None)
     if vague is not None:
         q = VAGUE_QUANTITIES[vague]

@@ -20,6 +20,7 @@ from claimcheck.claims.meaning import (
     InsideAssertion,
     NearAssertion,
     ZoneRadiusAssertion,
+    depth_of,
     stated_figure,
 )
 from claimcheck.claims.model import Claim, VerdictKind
@@ -370,15 +371,7 @@ def depth(check: Check) -> Interval | None:
         return None
     if check.nearest is None:  # a zone: its checks measure from the centre, not the edge
         return None
-    return depth_interval(check.acceptable)
-
-
-def depth_interval(signed: Interval) -> Interval | None:
-    """A signed distance to an edge (negative inside) as a depth inside, unless it is the
-    plain "inside" (≤ 0)."""
-    if math.isinf(signed.low) and signed.high == 0:
-        return None
-    return Interval(-signed.high, -signed.low, signed.high_open, signed.low_open)
+    return depth_of(check.acceptable)
 
 
 def readable(text: str, labels: Mapping[str, str]) -> str:
