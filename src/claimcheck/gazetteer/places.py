@@ -348,7 +348,7 @@ class Gazetteer:
             return Resolution(ref, (self.places[ref.text],), "id")
         row = _GEONAMES_REF.fullmatch(ref.text.strip())
         if row is not None:
-            citing = self._citing(int(row.group(1)))
+            citing = self.citing(int(row.group(1)))
             if citing:  # the row as this file reviewed it: the file always wins
                 return Resolution(ref, citing, "id")
         if len(ref.text) > MAX_NAME_CHARS:  # no name is this long: do not spend time matching
@@ -372,8 +372,9 @@ class Gazetteer:
             cached = self._resolved[cache_key] = (places, how)
         return Resolution(ref, *cached)
 
-    def _citing(self, geonameid: int) -> tuple[Place, ...]:
-        """The file's places that cite GeoNames row `geonameid` as their source."""
+    def citing(self, geonameid: int) -> tuple[Place, ...]:
+        """The file's places that cite GeoNames row `geonameid` as their source (reviewed
+        entries: a claim's `geonames:ID` and an index's row mean them)."""
         if self._by_geonames is None:
             by_id: dict[int, list[Place]] = {}
             for place in self:

@@ -126,11 +126,7 @@ class DbFallback:
         self.db: GazetteerDb | None = db
         self.path = db.path
         self.imported: dict[str, ImportedPlace] = {}
-        #: GeoNames id -> the reviewed places that cite it
-        self._reviewed: dict[int, list[Place]] = {}
-        for place in gazetteer:
-            for gid in sorted(place.geonames_ids):
-                self._reviewed.setdefault(gid, []).append(place)
+        self.gazetteer = gazetteer  # its reviewed places stand for the rows they cite
 
     def close(self) -> None:
         if self.db is not None:
@@ -166,9 +162,9 @@ class DbFallback:
 
     def _places(self, row: DbPlace) -> list[Place]:
         """The reviewed places that cite the row, else the row imported."""
-        reviewed = self._reviewed.get(row.geonameid)
+        reviewed = self.gazetteer.citing(row.geonameid)
         if reviewed:
-            return reviewed
+            return list(reviewed)
         found = self.imported.setdefault(
             f"geonames:{row.geonameid}", imported_place(row, self.path)
         )
