@@ -29,7 +29,7 @@ from claimcheck.errors import DataError, Problem
 from claimcheck.files.atomic import atomic_path
 from claimcheck.files.yamlfile import STDIN
 from claimcheck.frozen import frozen
-from claimcheck.gazetteer.names import key_of_spelling, spelling
+from claimcheck.gazetteer.names import keys_of_spellings, spellings
 from claimcheck.lookup.index import LICENCE, SCHEMA_VERSION
 
 GEONAMES_COLUMNS = 19
@@ -156,14 +156,17 @@ class _Builder:
             with _dump(alternate_names, self.progress) as lines:
                 con.executemany(_NEW_ALTERNATES, _alternates(lines, alternate_names))
             new = con.execute("SELECT DISTINCT geonameid, name FROM alternates")
-            sid_of, spell = self.spelling_of.get, self._spelling_id
             while batch := new.fetchmany(_BATCH_ROWS):
-                names = [(gid, name, sid_of(name) or spell(name), 0) for gid, name in batch]
-                self._insert([], names)
+                sid = self._spell([name for _, name in batch])
+                self._insert([], [(gid, name, sid[name], 0) for gid, name in batch])
         spelled = list(self.spelling_ids)
+        keys = (
+            key
+            for first in range(0, len(spelled), _TRIGRAM_CHUNK)
+            for key in keys_of_spellings(spelled[first : first + _TRIGRAM_CHUNK])
+        )
         con.executemany(
-            "INSERT INTO spellings VALUES (?, ?, ?)",
-            zip(itertools.count(1), spelled, map(key_of_spelling, spelled)),
+            "INSERT INTO spellings VALUES (?, ?, ?)", zip(itertools.count(1), spelled, keys)
         )
         con.executemany("INSERT INTO trigrams VALUES (?, ?)", _postings(spelled))
         con.execute("CREATE INDEX spellings_key ON spellings(key)")
@@ -184,32 +187,47 @@ class _Builder:
     def _load(self, lines: Iterable[str], path: str) -> None:
         """The dump's places and their names, inserted a batch of rows at a time."""
         places: list[tuple[object, ...]] = []
-        names: list[tuple[int, str, int, int]] = []
+        #: (geonameid, name, ASCII name, alternate names) of each row
+        rows: list[tuple[int, str, str, list[str]]] = []
+        #: every name of the batch, in the order the rows name them (their spelling ids follow
+        #: that order)
+        order: list[str] = []
         only = self.country
-        # the name's spelling id from the cache, else from _spelling_id: inline, as this runs
-        # for every name of every row
-        sid_of, spell = self.spelling_of.get, self._spelling_id
         for line_no, fields in _rows(lines, path, GEONAMES_COLUMNS):
             place = _place(fields, path, line_no)
             if only and place[6] != only:
                 continue
             places.append(place)
-            geonameid = place[0]
-            primary, ascii_name, alternates = fields[1], fields[2], fields[3]
-            if primary:
-                names.append((geonameid, primary, sid_of(primary) or spell(primary), 1))
-            if ascii_name and ascii_name != primary:
-                names.append((geonameid, ascii_name, sid_of(ascii_name) or spell(ascii_name), 1))
-            if alternates:
-                written = {primary, ascii_name, ""}
-                for name in alternates.split(","):
-                    if name not in written:
-                        written.add(name)
-                        names.append((geonameid, name, sid_of(name) or spell(name), 0))
+            alternates = fields[3].split(",") if fields[3] else []
+            rows.append((place[0], fields[1], fields[2], alternates))
+            order += fields[1:3]
+            order += alternates
             if len(places) >= _BATCH_ROWS:
-                self._insert(places, names)
-                places, names = [], []
-        self._insert(places, names)
+                self._insert(places, self._names(rows, order))
+                places, rows, order = [], [], []
+        self._insert(places, self._names(rows, order))
+
+    def _names(
+        self, rows: list[tuple[int, str, str, list[str]]], order: list[str]
+    ) -> list[tuple[int, str, int, int]]:
+        """The names rows of these places: each distinct name of a place once, its own name
+        and ASCII name primary, with its spelling id."""
+        sid = self._spell(order)
+        names: list[tuple[int, str, int, int]] = []
+        add = names.append
+        for geonameid, primary, ascii_name, alternates in rows:
+            if primary:
+                add((geonameid, primary, sid[primary], 1))
+            if ascii_name and ascii_name != primary:
+                add((geonameid, ascii_name, sid[ascii_name], 1))
+            if alternates:
+                written = (primary, ascii_name, "")
+                names += [
+                    (geonameid, name, sid[name], 0)
+                    for name in dict.fromkeys(alternates)
+                    if name not in written
+                ]
+        return names
 
     def _insert(
         self, places: list[tuple[object, ...]], names: list[tuple[int, str, int, int]]
@@ -220,18 +238,19 @@ class _Builder:
         self.rows += len(places)
         self.names += len(names)
 
-    def _spelling_id(self, name: str) -> int:
-        """The id of the name's spelling, a new one if no name had that spelling before."""
-        spelled = spelling(name)
-        ids = self.spelling_ids
-        sid = ids.get(spelled)
-        if sid is None:
-            sid = ids[spelled] = len(ids) + 1
+    def _spell(self, names: list[str]) -> dict[str, int]:
+        """Name -> spelling id for these names: the names not yet seen are spelled together
+        (gazetteer.names.spellings), a spelling first met getting the next id."""
         cache = self.spelling_of
         if len(cache) >= _NAME_CACHE:
             cache.clear()
-        cache[name] = sid
-        return sid
+        new = [name for name in dict.fromkeys(names) if name not in cache and name]
+        spelled = spellings(new)
+        ids = self.spelling_ids
+        fresh = [s for s in dict.fromkeys(spelled) if s not in ids]
+        ids.update(zip(fresh, itertools.count(len(ids) + 1)))
+        cache.update(zip(new, map(ids.__getitem__, spelled), strict=True))
+        return cache
 
 
 def _postings(spelled: list[str]) -> Iterator[tuple[str, bytes]]:
