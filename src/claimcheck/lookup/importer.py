@@ -157,8 +157,8 @@ class _Builder:
                 con.executemany(_NEW_ALTERNATES, _alternates(lines, alternate_names))
             new = con.execute("SELECT DISTINCT geonameid, name FROM alternates")
             while batch := new.fetchmany(_BATCH_ROWS):
-                sid = self._spell([name for _, name in batch])
-                self._insert([], [(gid, name, sid[name], 0) for gid, name in batch])
+                names = [name for _, name in batch]
+                self._insert([], [gid for gid, _ in batch], names, [0] * len(names))
         spelled = list(self.spelling_ids)
         keys = (
             key
@@ -185,56 +185,50 @@ class _Builder:
         con.execute("COMMIT")
 
     def _load(self, lines: Iterable[str], path: str) -> None:
-        """The dump's places and their names, inserted a batch of rows at a time."""
+        """The dump's places and their names, inserted a batch of rows at a time.
+
+        A place's names are its name and ASCII name (primary) and its alternate names, each
+        once, in that order; the batch keeps them as columns (geonameid, name, is_primary) that
+        `_insert` zips into rows, so no tuple is built per name in Python.
+        """
         places: list[tuple[object, ...]] = []
-        #: (geonameid, name, ASCII name, alternate names) of each row
-        rows: list[tuple[int, str, str, list[str]]] = []
-        #: every name of the batch, in the order the rows name them (their spelling ids follow
-        #: that order)
-        order: list[str] = []
+        ids: list[int] = []
+        names: list[str] = []
+        primary: list[int] = []
         only = self.country
         for line_no, fields in _rows(lines, path, GEONAMES_COLUMNS):
             place = _place(fields, path, line_no)
             if only and place[6] != only:
                 continue
             places.append(place)
-            alternates = fields[3].split(",") if fields[3] else []
-            rows.append((place[0], fields[1], fields[2], alternates))
-            order += fields[1:3]
-            order += alternates
+            own = dict.fromkeys(fields[1:3])
+            own.pop("", None)
+            if fields[3]:
+                written = dict.fromkeys(fields[3].split(","))
+                written.pop("", None)
+                written = own | written
+            else:
+                written = own
+            names += written
+            ids += [place[0]] * len(written)
+            primary += [1] * len(own)
+            primary += [0] * (len(written) - len(own))
             if len(places) >= _BATCH_ROWS:
-                self._insert(places, self._names(rows, order))
-                places, rows, order = [], [], []
-        self._insert(places, self._names(rows, order))
-
-    def _names(
-        self, rows: list[tuple[int, str, str, list[str]]], order: list[str]
-    ) -> list[tuple[int, str, int, int]]:
-        """The names rows of these places: each distinct name of a place once, its own name
-        and ASCII name primary, with its spelling id."""
-        sid = self._spell(order)
-        names: list[tuple[int, str, int, int]] = []
-        add = names.append
-        for geonameid, primary, ascii_name, alternates in rows:
-            if primary:
-                add((geonameid, primary, sid[primary], 1))
-            if ascii_name and ascii_name != primary:
-                add((geonameid, ascii_name, sid[ascii_name], 1))
-            if alternates:
-                written = (primary, ascii_name, "")
-                names += [
-                    (geonameid, name, sid[name], 0)
-                    for name in dict.fromkeys(alternates)
-                    if name not in written
-                ]
-        return names
+                self._insert(places, ids, names, primary)
+                places, ids, names, primary = [], [], [], []
+        self._insert(places, ids, names, primary)
 
     def _insert(
-        self, places: list[tuple[object, ...]], names: list[tuple[int, str, int, int]]
+        self, places: list[tuple[object, ...]], ids: list[int], names: list[str], primary: list[int]
     ) -> None:
+        """Places, and names as columns (geonameid, name, is_primary) with their spellings."""
         con = self.con
         con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
-        con.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", names)
+        sid = self._spell(names)
+        con.executemany(
+            "INSERT INTO names VALUES (?, ?, ?, ?)",
+            zip(ids, names, map(sid.__getitem__, names), primary, strict=True),
+        )
         self.rows += len(places)
         self.names += len(names)
 
