@@ -35,10 +35,14 @@ FUZZY_CUTOFF = 75.0
 
 # Arabic letters and digits (not its punctuation), Arabic supplement and extended-A;
 # presentation forms are folded into these by NFKC first.
-_ARABIC_WORD = re.compile(
-    r"[\u0610-\u061a\u0620-\u0669\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\u08a0-\u08ff]+"
-)
-_ARABIC_ARTICLE = ("ال", "ٱل")  # al- written with alif, or alif wasla
+_ARABIC = r"\u0610-\u061a\u0620-\u0669\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\u08a0-\u08ff"
+# The article al- (written with alif, or alif wasla) starting a word of at least two more letters.
+# (This pattern and the next start with a letter, not a look-behind: a search then skips to the
+# letters it is looking for instead of trying every position.)
+_ARABIC_ARTICLE = re.compile(rf"[اٱ](?<![{_ARABIC}][اٱ])ل(?=[{_ARABIC}]{{2}})")
+# A final ي / و after a letter of its word is the long vowel -i / -u (Kobani = كوباني), not a
+# consonant.
+_ARABIC_FINAL_VOWEL = re.compile(rf"[يو](?<=[{_ARABIC}][يو])(?![{_ARABIC}])")
 # Short-vowel marks, shadda, sukun, Quranic marks and tatweel: unwritten in ordinary text.
 _ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u06d6-\u06ed\u0640]")
 #: Arabic script writes no short vowels, so its spelling can never contradict a romanisation's.
@@ -111,13 +115,19 @@ def spellings(names: Sequence[str]) -> list[str]:
         return []
     text = "\n".join(names)
     if not text.isascii():
-        # folding is character by character (Arabic word by word), so a whole text folds as
-        # its names would one by one; no character folds into a line break
-        text = _ARABIC_WORD.sub(_romanised_arabic_word, unicodedata.normalize("NFKC", text))
-        text = text.translate(_ANYASCII)
+        # folding is character by character (Arabic word by word: an Arabic word is a run of
+        # its letters), so a whole text folds as its names would one by one; no character
+        # folds into a line break
+        text = _ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", text))  # inside words
+        text = _ARABIC_FINAL_VOWEL.sub(_long_vowel, _ARABIC_ARTICLE.sub("", text))
+        text = text.translate(_ANYASCII)  # with _ARABIC_VOWEL_LETTERS
     text = _one_space(_ARTICLE.sub("", text.lower().translate(_AYN)))
     text = _DOUBLED_AFTER_VOWEL.sub(r"\1\2", text)
     return _FINAL_AH.sub(r"\1", text).split("\n")
+
+
+def _long_vowel(m: re.Match[str]) -> str:
+    return "i" if m[0] == "ي" else "u"
 
 
 def _one_space(text: str) -> str:
@@ -127,7 +137,9 @@ def _one_space(text: str) -> str:
 
 class _AnyAscii(dict[int, str]):
     """anyascii as a str.translate table, filled on first sight of each character (anyascii
-    maps character by character, without context); ASCII maps to itself from the start."""
+    maps character by character, without context); ASCII maps to itself from the start, and
+    the Arabic letters that stand for a vowel to "a" (_ARABIC_VOWEL_LETTERS; they stand only
+    in Arabic words, and anyascii leaves "a" as it is)."""
 
     def __missing__(self, code: int) -> str:
         from anyascii import anyascii
@@ -136,31 +148,7 @@ class _AnyAscii(dict[int, str]):
         return out
 
 
-_ANYASCII = _AnyAscii({code: chr(code) for code in range(0x80)})
-
-
-def _romanised_arabic_word(m: re.Match[str]) -> str:
-    return _romanise_arabic(m.group())
-
-
-@lru_cache(maxsize=1 << 16)
-def _romanise_arabic(word: str) -> str:
-    from anyascii import anyascii
-
-    return str(anyascii(_arabic_word(word)))
-
-
-def _arabic_word(word: str) -> str:
-    """Romanisation-ready Arabic: no article or vowel marks, written vowels made explicit."""
-    word = _ARABIC_MARKS.sub("", word)
-    for article in _ARABIC_ARTICLE:
-        if word.startswith(article) and len(word) > len(article) + 1:
-            word = word[len(article) :]
-            break
-    # A final ي / و is the long vowel -i / -u (Kobani = كوباني), not a consonant.
-    if len(word) > 1 and word[-1] in "يو":
-        word = word[:-1] + ("i" if word[-1] == "ي" else "u")
-    return word.translate(_ARABIC_VOWEL_LETTERS)
+_ANYASCII = _AnyAscii({code: chr(code) for code in range(0x80)} | _ARABIC_VOWEL_LETTERS)
 
 
 #: What each written vowel (after y -> i, w -> u and doubled letters collapsed) can stand for
