@@ -4,9 +4,10 @@ A dump is read as downloaded, zipped or not (`allCountries.zip`, `SY.zip`, `alte
 or the `.txt` inside), streamed row by row: memory grows with the distinct names, not the rows.
 The load runs as close to SQLite's own speed as Python lets it: one transaction, journal and
 sync off (the file is written beside the index and renamed into place), prepared statements
-fed a batch of rows at a time, indexes built after the rows are in. Each distinct name is
-spelled once (claimcheck.gazetteer.names, which folds each word once); the spellings' match
-keys and trigram postings are worked out in bulk at the end, the trigrams with numpy.
+fed a batch of rows at a time, indexes built after the rows are in. Names are spelled in bulk:
+a batch's names not seen before are spelled together (claimcheck.gazetteer.names.spellings,
+each rule one pass over them all), and the spellings' match keys and trigram postings are
+worked out in bulk at the end, the trigrams with numpy.
 alternateNamesV2 adds the names a place lacks (its links and codes are not names); which are
 new is decided by SQLite against an index, so no per-place name set is kept.
 """
@@ -43,6 +44,8 @@ _PROGRESS_ROWS = 4096
 _BATCH_ROWS = 10_000
 #: spellings whose trigrams are worked out at a time
 _TRIGRAM_CHUNK = 1_000_000
+#: is_primary of a place's own names, by how many it has (none, its name, and its ASCII name)
+_PRIMARY: tuple[list[int], ...] = ([], [1], [1, 1])
 #: names remembered with their spelling id; past this the cache starts again (the world's dump
 #: has tens of millions of distinct names, which would not fit)
 _NAME_CACHE = 2_000_000
@@ -201,18 +204,16 @@ class _Builder:
             if only and place[6] != only:
                 continue
             places.append(place)
-            own = dict.fromkeys(fields[1:3])
-            own.pop("", None)
+            written = dict.fromkeys(fields[1:3])  # its name and ASCII name
+            written.pop("", None)
+            own = len(written)
             if fields[3]:
-                written = dict.fromkeys(fields[3].split(","))
+                written.update(dict.fromkeys(fields[3].split(",")))
                 written.pop("", None)
-                written = own | written
-            else:
-                written = own
             names += written
             ids += [place[0]] * len(written)
-            primary += [1] * len(own)
-            primary += [0] * (len(written) - len(own))
+            primary += _PRIMARY[own]
+            primary += [0] * (len(written) - own)
             if len(places) >= _BATCH_ROWS:
                 self._insert(places, ids, names, primary)
                 places, ids, names, primary = [], [], [], []
