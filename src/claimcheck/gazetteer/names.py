@@ -55,22 +55,25 @@ _ARABIC_VOWEL_LETTERS = str.maketrans({"ا": "a", "ى": "a", "\u0670": "a", "ة"
 # After anyascii: ʿayn and hamza arrive as ` and ', like the apostrophes and quotes that stand
 # for them in romanisations. They are kept as "'" until the y/w rule has seen word starts.
 _AYN = str.maketrans("`", "'")
-#: what separates two words (a line break separates two names)
-_NOT_WORD = re.compile(r"[^a-z0-9'\n]+")
+#: what separates two words but a single space (a line break separates two names)
+_NOT_ONE_SPACE = re.compile(r"[^a-z0-9'\n ][^a-z0-9'\n]*| [^a-z0-9'\n]+")
 
 # The article: al- and el-; l- after a hyphen (Abu l-Kamal; a lone "l" between spaces is an
 # initial); and, assimilated before a sun letter, at-Tanf, ash-Shamiyah, ar-Rutbah, ez-Zor: such
 # a form is an article only when the next word starts with the same consonant (optionally after
 # ʿayn or hamza). An article is dropped with what separates it from the next word, which it must
 # have: the last word of a name is never an article.
+# (It starts with the letter it looks for, not a look-behind: a search then skips to those
+# letters instead of trying every position.)
 _ARTICLE = re.compile(
-    r"(?<![a-z0-9'])(?:[ae]l[^a-z0-9'\n]+|l[^a-z0-9'\n]*-[^a-z0-9'\n]*"
-    r"|[ae](th|dh|sh|t|d|r|z|s|n)[^a-z0-9'\n]+(?='*\1))(?=[a-z0-9'])"
+    r"[ael](?<![a-z0-9'][ael])(?:(?<=[ae])l[^a-z0-9'\n]+|(?<=l)[^a-z0-9'\n]*-[^a-z0-9'\n]*"
+    r"|(?<=[ae])(th|dh|sh|t|d|r|z|s|n)[^a-z0-9'\n]+(?='*\1))(?=[a-z0-9'])"
 )
 
 _DROP_VOWELS_AND_MARKS = str.maketrans("", "", "aeiou'")
 _DOUBLED_AFTER_VOWEL = re.compile(r"([aeiou])([b-df-hj-np-tv-z])\2")  # shadda: Raqqa, -iyya
-_FINAL_AH = re.compile(r"([ae])h(?![a-z0-9'])")  # ta marbuta: Shamiyah = Shamiya, Rutbeh = Rutbe
+# ta marbuta: Shamiyah = Shamiya, Rutbeh = Rutbe (the h dropped)
+_FINAL_AH = re.compile(r"h(?<=[ae]h)(?![a-z0-9'])")
 # y and w are long vowels (Walid = وليد) unless they start a word (Yarmuk, Wadi) or come
 # before a final vowel (the consonantal y of -iya: Shamiya = شامية, but Sham != Shamiya).
 _MEDIAL_YW = re.compile(r"(?<=[a-z0-9'])[yw](?![aeiou]*(?![a-z0-9']))")
@@ -123,7 +126,7 @@ def spellings(names: Sequence[str]) -> list[str]:
         text = text.translate(_ANYASCII)  # with _ARABIC_VOWEL_LETTERS
     text = _one_space(_ARTICLE.sub("", text.lower().translate(_AYN)))
     text = _DOUBLED_AFTER_VOWEL.sub(r"\1\2", text)
-    return _FINAL_AH.sub(r"\1", text).split("\n")
+    return _FINAL_AH.sub("", text).split("\n")
 
 
 def _long_vowel(m: re.Match[str]) -> str:
@@ -132,7 +135,7 @@ def _long_vowel(m: re.Match[str]) -> str:
 
 def _one_space(text: str) -> str:
     """Words one space apart, none at either end of a line."""
-    return _NOT_WORD.sub(" ", text).replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+    return _NOT_ONE_SPACE.sub(" ", text).replace(" \n", "\n").replace("\n ", "\n").strip(" ")
 
 
 class _AnyAscii(dict[int, str]):
