@@ -117,6 +117,8 @@ def spellings(names: Sequence[str]) -> list[str]:
     if not names:
         return []
     text = "\n".join(names)
+    if text.count("\n") >= len(names):  # a name with a line break: a separator like any other
+        text = "\n".join(name.replace("\n", " ") for name in names)
     if not text.isascii():
         # folding is character by character (Arabic word by word: an Arabic word is a run of
         # its letters), so a whole text folds as its names would one by one; no character
