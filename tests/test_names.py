@@ -1,10 +1,24 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.gazetteer.names import FUZZY_CUTOFF, Match, normalize, rank, spelling, vowels_agree
+from claimcheck.gazetteer.names import (
+    FUZZY_CUTOFF,
+    Match,
+    keys_of_spellings,
+    normalize,
+    rank,
+    spelling,
+    spellings,
+    vowels_agree,
+)
+from oracles import key_of_spelling_one_by_one, spelling_one_by_one
+
+GEONAMES = Path(__file__).parent / "data" / "geonames"
 
 TANF = ["At Tanf", "Al Tanf", "Tanf", "التنف", "al-Tanf", "AL-TANF", "at-Tanf", "El Tanf"]
 SHAMIYAH = [
@@ -258,3 +272,39 @@ def test_romanisations_of_one_name_agree_in_their_vowels(a: str, b: str) -> None
 def test_names_that_share_only_their_consonants_do_not_agree(a: str, b: str) -> None:
     assert normalize(a) == normalize(b)
     assert not vowels_agree(a, b) and not vowels_agree(b, a)
+
+
+# --- spelling names in bulk -------------------------------------------------------------------
+
+#: what names are made of where it matters: articles in every form, separators, ʿayn and hamza,
+#: doubled letters, final -ah, y and w, Arabic script with its article, marks, tatweel and
+#: presentation forms, Latin diacritics, other scripts
+_NAME_PARTS = st.sampled_from(
+    [
+        "al", "Al", "el", "l", "L", "at", "ath", "ad", "adh", "ar", "az", "as", "ash", "an", "es",
+        "ez", "et", "Tanf", "Thawra", "tt", "Sham", "Rutbah", "Raqqa", "Shamiyya", "Walid",
+        "Yarmuk", "wadi", "aya", "Deir", "Zor", "Abu", "Kamal", "x", "a", "y", "w", "h", "eh",
+        "ʿ", "‘", "’", "`", "'", "-", " ", "  ", ",", ".", "(", "\u00a0", "\u2019", "\n", "\t",
+        "ال", "ٱل", "التنف", "الراوي", "عين", "الشّاميّة", "وليد", "كوباني", "ي", "و", "ـ", "ة",
+        "ﻻ", "ﷲ",
+        "Ḩ", "ā", "ī", "ū", "é", "ß", "İ", "Ж", "ד", "中", "0", "9",
+    ]
+)  # fmt: skip
+_NAMES = st.lists(st.lists(_NAME_PARTS, max_size=8).map("".join), max_size=6)
+
+
+@given(_NAMES)
+def test_spellings_in_bulk_are_the_spellings_one_by_one(names: list[str]) -> None:
+    spelled = [spelling_one_by_one(name) for name in names]
+    assert spellings(names) == spelled
+    assert keys_of_spellings(spelled) == [key_of_spelling_one_by_one(s) for s in spelled]
+
+
+@pytest.mark.parametrize("dump", sorted(GEONAMES.glob("*.txt")), ids=lambda p: p.stem)
+def test_spellings_in_bulk_of_real_names(dump: Path) -> None:
+    rows = [line.split("\t") for line in dump.read_text("utf-8").splitlines()]
+    names = [n for f in rows for n in (f[1], f[2], *f[3].split(",")) if n]
+    assert len(names) > 20
+    spelled = [spelling_one_by_one(name) for name in names]
+    assert spellings(names) == spelled == [spelling(name) for name in names]
+    assert keys_of_spellings(spelled) == [key_of_spelling_one_by_one(s) for s in spelled]

@@ -15,7 +15,6 @@ joined words ("Abu Kamal" / "Albukamal" give different keys).
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -36,10 +35,14 @@ FUZZY_CUTOFF = 75.0
 
 # Arabic letters and digits (not its punctuation), Arabic supplement and extended-A;
 # presentation forms are folded into these by NFKC first.
-_ARABIC_WORD = re.compile(
-    r"[\u0610-\u061a\u0620-\u0669\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\u08a0-\u08ff]+"
-)
-_ARABIC_ARTICLE = ("ال", "ٱل")  # al- written with alif, or alif wasla
+_ARABIC = r"\u0610-\u061a\u0620-\u0669\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\u08a0-\u08ff"
+# The article al- (written with alif, or alif wasla) starting a word of at least two more letters.
+# (This pattern and the next start with a letter, not a look-behind: a search then skips to the
+# letters it is looking for instead of trying every position.)
+_ARABIC_ARTICLE = re.compile(rf"[اٱ](?<![{_ARABIC}][اٱ])ل(?=[{_ARABIC}]{{2}})")
+# A final ي / و after a letter of its word is the long vowel -i / -u (Kobani = كوباني), not a
+# consonant.
+_ARABIC_FINAL_VOWEL = re.compile(rf"[يو](?<=[{_ARABIC}][يو])(?![{_ARABIC}])")
 # Short-vowel marks, shadda, sukun, Quranic marks and tatweel: unwritten in ordinary text.
 _ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u06d6-\u06ed\u0640]")
 #: Arabic script writes no short vowels, so its spelling can never contradict a romanisation's.
@@ -52,21 +55,28 @@ _ARABIC_VOWEL_LETTERS = str.maketrans({"ا": "a", "ى": "a", "\u0670": "a", "ة"
 # After anyascii: ʿayn and hamza arrive as ` and ', like the apostrophes and quotes that stand
 # for them in romanisations. They are kept as "'" until the y/w rule has seen word starts.
 _AYN = str.maketrans("`", "'")
-_WORD = re.compile(r"[a-z0-9']+")
+#: what separates two words but a single space (a line break separates two names)
+_NOT_ONE_SPACE = re.compile(r"[^a-z0-9'\n ][^a-z0-9'\n]*| [^a-z0-9'\n]+")
 
-# The article before a sun letter is assimilated: at-Tanf, ash-Shamiyah, ar-Rutbah, ez-Zor.
-# Such a form is an article only when the next word starts with the same consonant.
-_SUN_ARTICLES = {v + c: c for v in "ae" for c in ("t", "th", "d", "dh", "r", "z", "s", "sh", "n")}
-_PLAIN_ARTICLES = ("al", "el")
-#: every word that `_is_article` can take for an article
-_ARTICLE_WORDS = frozenset({*_PLAIN_ARTICLES, "l", *_SUN_ARTICLES})
+# The article: al- and el-; l- after a hyphen (Abu l-Kamal; a lone "l" between spaces is an
+# initial); and, assimilated before a sun letter, at-Tanf, ash-Shamiyah, ar-Rutbah, ez-Zor: such
+# a form is an article only when the next word starts with the same consonant (optionally after
+# ʿayn or hamza). An article is dropped with what separates it from the next word, which it must
+# have: the last word of a name is never an article.
+# (It starts with the letter it looks for, not a look-behind: a search then skips to those
+# letters instead of trying every position.)
+_ARTICLE = re.compile(
+    r"[ael](?<![a-z0-9'][ael])(?:(?<=[ae])l[^a-z0-9'\n]+|(?<=l)[^a-z0-9'\n]*-[^a-z0-9'\n]*"
+    r"|(?<=[ae])(th|dh|sh|t|d|r|z|s|n)[^a-z0-9'\n]+(?='*\1))(?=[a-z0-9'])"
+)
 
 _DROP_VOWELS_AND_MARKS = str.maketrans("", "", "aeiou'")
 _DOUBLED_AFTER_VOWEL = re.compile(r"([aeiou])([b-df-hj-np-tv-z])\2")  # shadda: Raqqa, -iyya
-_FINAL_AH = re.compile(r"([ae])h$")  # ta marbuta: Shamiyah = Shamiya, Rutbeh = Rutbe
+# ta marbuta: Shamiyah = Shamiya, Rutbeh = Rutbe (the h dropped)
+_FINAL_AH = re.compile(r"h(?<=[ae]h)(?![a-z0-9'])")
 # y and w are long vowels (Walid = وليد) unless they start a word (Yarmuk, Wadi) or come
 # before a final vowel (the consonantal y of -iya: Shamiya = شامية, but Sham != Shamiya).
-_MEDIAL_YW = re.compile(r"(?<=.)[yw](?![aeiou]*$)")
+_MEDIAL_YW = re.compile(r"(?<=[a-z0-9'])[yw](?![aeiou]*(?![a-z0-9']))")
 
 
 @frozen
@@ -89,99 +99,61 @@ def normalize(name: str) -> str:
     return key_of_spelling(spelling(name))
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling(name: str) -> str:
     """The romanised spelling with the article, case, diacritics and punctuation removed.
 
     Vowels are kept, so this is the string that fuzzy matching compares: "al-Tamf" -> "tamf".
     Arabic-script words carry only the vowels Arabic writes ("التنف" -> "tnf").
     """
-    # Folding works character by character (Arabic word by word) and a space never joins two
-    # words, so each space-separated token is folded once, however many names share it: an
-    # import spells hundreds of thousands of names built from far fewer words.
-    found = [word for token in name.split(" ") for word in _token_words(token)]
-    if _ARTICLE_WORDS.isdisjoint(found[:-1]):  # nothing to drop: most names
-        return " ".join(map(_word_rules, found))
-    if "l" in found:  # only "Abu l-Kamal" needs to know what separates the words
-        text = _folded(name)
-        matches = list(_WORD.finditer(text))
-        separators = [text[a.end() : b.start()] for a, b in itertools.pairwise(matches)]
-    else:
-        separators = [""] * (len(found) - 1)
-    words = [
-        word
-        for word, separator, nxt in zip(found[:-1], separators, found[1:], strict=True)
-        if not _is_article(word, separator, nxt)
-    ]
-    words.extend(found[-1:])
-    return " ".join(map(_word_rules, words))
+    return spellings([name])[0]
 
 
-@lru_cache(maxsize=1 << 18)
-def _token_words(token: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(_folded(token)))
+def spellings(names: Sequence[str]) -> list[str]:
+    """`spelling` of each name, worked out on all of them at once: the names are joined into
+    one text (a name holds no line break) that each rule rewrites in one pass at C speed, so an
+    import pays per character, not per name.
+    """
+    if not names:
+        return []
+    text = "\n".join(names)
+    if text.count("\n") >= len(names):  # a name with a line break: a separator like any other
+        text = "\n".join(name.replace("\n", " ") for name in names)
+    if not text.isascii():
+        # folding is character by character (Arabic word by word: an Arabic word is a run of
+        # its letters), so a whole text folds as its names would one by one; no character
+        # folds into a line break
+        text = _ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", text))  # inside words
+        text = _ARABIC_FINAL_VOWEL.sub(_long_vowel, _ARABIC_ARTICLE.sub("", text))
+        text = text.translate(_ANYASCII)  # with _ARABIC_VOWEL_LETTERS
+    text = _one_space(_ARTICLE.sub("", text.lower().translate(_AYN)))
+    text = _DOUBLED_AFTER_VOWEL.sub(r"\1\2", text)
+    return _FINAL_AH.sub("", text).split("\n")
 
 
-def _folded(text: str) -> str:
-    """Lower-case ASCII: scripts transliterated, diacritics dropped, ʿayn and hamza as "'"."""
-    if text.isascii():  # most names: no script or diacritics to fold (GeoNames imports)
-        return text.lower().translate(_AYN)
-    from anyascii import anyascii
-
-    # anyascii maps character by character, so each Arabic word can go through it alone
-    # (and once: words repeat across names far more than names do)
-    text = _ARABIC_WORD.sub(_romanised_arabic_word, unicodedata.normalize("NFKC", text))
-    return str(anyascii(text)).lower().translate(_AYN)
+def _long_vowel(m: re.Match[str]) -> str:
+    return "i" if m[0] == "ي" else "u"
 
 
-@lru_cache(maxsize=1 << 16)
-def _word_rules(word: str) -> str:
-    """A doubled consonant after a vowel written once; a final -ah/-eh as -a/-e."""
-    # Replacement functions rather than r"\1\2" templates: Python 3.11 parses a template on
-    # every call.
-    word = _DOUBLED_AFTER_VOWEL.sub(_first_two, word)
-    return _FINAL_AH.sub(_first, word) if "h" in word else word
+def _one_space(text: str) -> str:
+    """Words one space apart, none at either end of a line."""
+    return _NOT_ONE_SPACE.sub(" ", text).replace(" \n", "\n").replace("\n ", "\n").strip(" ")
 
 
-def _first(m: re.Match[str]) -> str:
-    return m[1]
+class _AnyAscii(dict[int, str]):
+    """anyascii as a str.translate table, filled on first sight of each character (anyascii
+    maps character by character, without context); ASCII maps to itself from the start, and
+    the Arabic letters that stand for a vowel to "a" (_ARABIC_VOWEL_LETTERS; they stand only
+    in Arabic words, and anyascii leaves "a" as it is)."""
+
+    def __missing__(self, code: int) -> str:
+        from anyascii import anyascii
+
+        self[code] = out = str(anyascii(chr(code)))
+        return out
 
 
-def _first_two(m: re.Match[str]) -> str:
-    return m[1] + m[2]
-
-
-def _romanised_arabic_word(m: re.Match[str]) -> str:
-    return _romanise_arabic(m.group())
-
-
-@lru_cache(maxsize=1 << 16)
-def _romanise_arabic(word: str) -> str:
-    from anyascii import anyascii
-
-    return str(anyascii(_arabic_word(word)))
-
-
-def _arabic_word(word: str) -> str:
-    """Romanisation-ready Arabic: no article or vowel marks, written vowels made explicit."""
-    word = _ARABIC_MARKS.sub("", word)
-    for article in _ARABIC_ARTICLE:
-        if word.startswith(article) and len(word) > len(article) + 1:
-            word = word[len(article) :]
-            break
-    # A final ي / و is the long vowel -i / -u (Kobani = كوباني), not a consonant.
-    if len(word) > 1 and word[-1] in "يو":
-        word = word[:-1] + ("i" if word[-1] == "ي" else "u")
-    return word.translate(_ARABIC_VOWEL_LETTERS)
-
-
-def _is_article(word: str, separator: str, nxt: str) -> bool:
-    """Whether `word` is the Arabic article of the word after it (al-, l-, at-Tanf...)."""
-    if word in _PLAIN_ARTICLES:
-        return True
-    if word == "l":
-        return "-" in separator  # Abu l-Kamal; a lone "l" between spaces is an initial
-    sun = _SUN_ARTICLES.get(word)
-    return sun is not None and nxt.lstrip("'").startswith(sun)
+_ANYASCII = _AnyAscii({code: chr(code) for code in range(0x80)} | _ARABIC_VOWEL_LETTERS)
 
 
 #: What each written vowel (after y -> i, w -> u and doubled letters collapsed) can stand for
@@ -255,15 +227,18 @@ def _sounds(group: str) -> list[str]:
     return out
 
 
-def key_of_spelling(spelled: str) -> str:
-    words = [_word_key(w) for w in spelled.split()]
-    return " ".join(w for w in words if w)
-
-
 @lru_cache(maxsize=1 << 16)
-def _word_key(word: str) -> str:
-    """One word's consonant skeleton; cached, as names share words far more than spellings."""
-    return _MEDIAL_YW.sub("", word).translate(_DROP_VOWELS_AND_MARKS)
+def key_of_spelling(spelled: str) -> str:
+    """The match key of a spelling: its consonant skeleton (see `normalize`)."""
+    return keys_of_spellings([spelled])[0]
+
+
+def keys_of_spellings(spelled: Sequence[str]) -> list[str]:
+    """`key_of_spelling` of each spelling, all at once as `spellings` works."""
+    if not spelled:
+        return []
+    text = _MEDIAL_YW.sub("", "\n".join(spelled)).translate(_DROP_VOWELS_AND_MARKS)
+    return _one_space(text).split("\n")
 
 
 def rank(

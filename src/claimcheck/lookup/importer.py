@@ -4,9 +4,10 @@ A dump is read as downloaded, zipped or not (`allCountries.zip`, `SY.zip`, `alte
 or the `.txt` inside), streamed row by row: memory grows with the distinct names, not the rows.
 The load runs as close to SQLite's own speed as Python lets it: one transaction, journal and
 sync off (the file is written beside the index and renamed into place), prepared statements
-fed a batch of rows at a time, indexes built after the rows are in. Each distinct name is
-spelled once (claimcheck.gazetteer.names, which folds each word once); the spellings' match
-keys and trigram postings are worked out in bulk at the end, the trigrams with numpy.
+fed a batch of rows at a time, indexes built after the rows are in. Names are spelled in bulk:
+a batch's names not seen before are spelled together (claimcheck.gazetteer.names.spellings,
+each rule one pass over them all), and the spellings' match keys and trigram postings are
+worked out in bulk at the end, the trigrams with numpy.
 alternateNamesV2 adds the names a place lacks (its links and codes are not names); which are
 new is decided by SQLite against an index, so no per-place name set is kept.
 """
@@ -29,7 +30,7 @@ from claimcheck.errors import DataError, Problem
 from claimcheck.files.atomic import atomic_path
 from claimcheck.files.yamlfile import STDIN
 from claimcheck.frozen import frozen
-from claimcheck.gazetteer.names import key_of_spelling, spelling
+from claimcheck.gazetteer.names import keys_of_spellings, spellings
 from claimcheck.lookup.index import LICENCE, SCHEMA_VERSION
 
 GEONAMES_COLUMNS = 19
@@ -43,6 +44,8 @@ _PROGRESS_ROWS = 4096
 _BATCH_ROWS = 10_000
 #: spellings whose trigrams are worked out at a time
 _TRIGRAM_CHUNK = 1_000_000
+#: is_primary of a place's own names, by how many it has (none, its name, and its ASCII name)
+_PRIMARY: tuple[list[int], ...] = ([], [1], [1, 1])
 #: names remembered with their spelling id; past this the cache starts again (the world's dump
 #: has tens of millions of distinct names, which would not fit)
 _NAME_CACHE = 2_000_000
@@ -156,14 +159,17 @@ class _Builder:
             with _dump(alternate_names, self.progress) as lines:
                 con.executemany(_NEW_ALTERNATES, _alternates(lines, alternate_names))
             new = con.execute("SELECT DISTINCT geonameid, name FROM alternates")
-            sid_of, spell = self.spelling_of.get, self._spelling_id
             while batch := new.fetchmany(_BATCH_ROWS):
-                names = [(gid, name, sid_of(name) or spell(name), 0) for gid, name in batch]
-                self._insert([], names)
+                names = [name for _, name in batch]
+                self._insert([], [gid for gid, _ in batch], names, [0] * len(names))
         spelled = list(self.spelling_ids)
+        keys = (
+            key
+            for first in range(0, len(spelled), _TRIGRAM_CHUNK)
+            for key in keys_of_spellings(spelled[first : first + _TRIGRAM_CHUNK])
+        )
         con.executemany(
-            "INSERT INTO spellings VALUES (?, ?, ?)",
-            zip(itertools.count(1), spelled, map(key_of_spelling, spelled)),
+            "INSERT INTO spellings VALUES (?, ?, ?)", zip(itertools.count(1), spelled, keys)
         )
         con.executemany("INSERT INTO trigrams VALUES (?, ?)", _postings(spelled))
         con.execute("CREATE INDEX spellings_key ON spellings(key)")
@@ -182,56 +188,64 @@ class _Builder:
         con.execute("COMMIT")
 
     def _load(self, lines: Iterable[str], path: str) -> None:
-        """The dump's places and their names, inserted a batch of rows at a time."""
+        """The dump's places and their names, inserted a batch of rows at a time.
+
+        A place's names are its name and ASCII name (primary) and its alternate names, each
+        once, in that order; the batch keeps them as columns (geonameid, name, is_primary) that
+        `_insert` zips into rows, so no tuple is built per name in Python.
+        """
         places: list[tuple[object, ...]] = []
-        names: list[tuple[int, str, int, int]] = []
+        ids: list[int] = []
+        names: list[str] = []
+        primary: list[int] = []
         only = self.country
-        # the name's spelling id from the cache, else from _spelling_id: inline, as this runs
-        # for every name of every row
-        sid_of, spell = self.spelling_of.get, self._spelling_id
         for line_no, fields in _rows(lines, path, GEONAMES_COLUMNS):
             place = _place(fields, path, line_no)
             if only and place[6] != only:
                 continue
             places.append(place)
-            geonameid = place[0]
-            primary, ascii_name, alternates = fields[1], fields[2], fields[3]
-            if primary:
-                names.append((geonameid, primary, sid_of(primary) or spell(primary), 1))
-            if ascii_name and ascii_name != primary:
-                names.append((geonameid, ascii_name, sid_of(ascii_name) or spell(ascii_name), 1))
-            if alternates:
-                written = {primary, ascii_name, ""}
-                for name in alternates.split(","):
-                    if name not in written:
-                        written.add(name)
-                        names.append((geonameid, name, sid_of(name) or spell(name), 0))
+            written = dict.fromkeys(fields[1:3])  # its name and ASCII name
+            written.pop("", None)
+            own = len(written)
+            if fields[3]:
+                written.update(dict.fromkeys(fields[3].split(",")))
+                written.pop("", None)
+            names += written
+            ids += [place[0]] * len(written)
+            primary += _PRIMARY[own]
+            primary += [0] * (len(written) - own)
             if len(places) >= _BATCH_ROWS:
-                self._insert(places, names)
-                places, names = [], []
-        self._insert(places, names)
+                self._insert(places, ids, names, primary)
+                places, ids, names, primary = [], [], [], []
+        self._insert(places, ids, names, primary)
 
     def _insert(
-        self, places: list[tuple[object, ...]], names: list[tuple[int, str, int, int]]
+        self, places: list[tuple[object, ...]], ids: list[int], names: list[str], primary: list[int]
     ) -> None:
+        """Places, and names as columns (geonameid, name, is_primary) with their spellings."""
         con = self.con
         con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
-        con.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", names)
+        sid = self._spell(names)
+        con.executemany(
+            "INSERT INTO names VALUES (?, ?, ?, ?)",
+            zip(ids, names, map(sid.__getitem__, names), primary, strict=True),
+        )
         self.rows += len(places)
         self.names += len(names)
 
-    def _spelling_id(self, name: str) -> int:
-        """The id of the name's spelling, a new one if no name had that spelling before."""
-        spelled = spelling(name)
-        ids = self.spelling_ids
-        sid = ids.get(spelled)
-        if sid is None:
-            sid = ids[spelled] = len(ids) + 1
+    def _spell(self, names: list[str]) -> dict[str, int]:
+        """Name -> spelling id for these names: the names not yet seen are spelled together
+        (gazetteer.names.spellings), a spelling first met getting the next id."""
         cache = self.spelling_of
         if len(cache) >= _NAME_CACHE:
             cache.clear()
-        cache[name] = sid
-        return sid
+        new = [name for name in dict.fromkeys(names) if name not in cache and name]
+        spelled = spellings(new)
+        ids = self.spelling_ids
+        fresh = [s for s in dict.fromkeys(spelled) if s not in ids]
+        ids.update(zip(fresh, itertools.count(len(ids) + 1)))
+        cache.update(zip(new, map(ids.__getitem__, spelled), strict=True))
+        return cache
 
 
 def _postings(spelled: list[str]) -> Iterator[tuple[str, bytes]]:
