@@ -282,6 +282,11 @@ def test_the_border_n_km_away_is_measured_from_what_the_text_is_about(
          "Russian territory"),
         ("It is 12 kilometers from Nikopol to the plant.", "distance", "12 km", "plant"),
         ("The Iraqi border is only 10 kilometers away.", "distance", "10 km", "Iraqi border"),
+        # the fifth held-out set's misses, after its one measurement (now tuning data)
+        ("The village lies 16 km. south of Gaza, officials said.", "direction_distance",
+         "16 km", "Gaza"),
+        ("The camp is more than 200 kilometres uphill from the coast.", "distance", "200 km",
+         "coast"),
     ],
 )  # fmt: skip
 def test_phrasings_issue_14_lists(text: str, kind: str, figure: str, reference: str | None) -> None:

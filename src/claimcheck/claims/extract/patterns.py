@@ -91,14 +91,15 @@ _STOP_WORDS = frozenset(
 #: from", "5 km back from the line", "12 nautical miles out to sea off".
 _PATH_WORDS = (
     r"away|further|farther|deep|back|out\s+to\s+sea|offshore|inland|downstream|upstream"
-    r"|upriver|downriver|further\s+(?:inland|out|south|north|east|west)"
+    r"|upriver|downriver|uphill|downhill|further\s+(?:inland|out|south|north|east|west)"
     # "each about 10 kilometers and across the Dnieper River from the plant"
     r"|(?:and\s+)?across\s+the\s+(?:[A-Z][\w’'-]*\s+){1,2}(?i:river|lake|bay|strait|sea)"
 )
 
 
 _PREPOSITION_TAIL = re.compile(
-    rf"""\s*(?:(?:{_PATH_WORDS})\s+)?
+    # "16 km. south of Gaza": a unit's full stop before a lowercase word ends no sentence
+    rf"""(?:\.(?=\s+[a-z]))?\s*(?:(?:{_PATH_WORDS})\s+)?
     (?:
       (?P<inside>inside|into|within)\s
     | (?:to\s+the\s+)?(?P<dir>{_DIRECTION_RE})(?:\s+(?:of|from)\b)
