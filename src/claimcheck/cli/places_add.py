@@ -166,11 +166,12 @@ def _listing(candidates: list[Found]) -> str:
 def _refuse_duplicate(found: Found, gazetteer: Gazetteer) -> None:
     """The same GeoNames row or source URL is already cited by a place in the file."""
     if found.source == "geonames":
-        citing = [p.id for p in gazetteer if int(found.source_id) in p.geonames_ids]
+        citing = gazetteer.citing(int(found.source_id))
         if citing:
             raise UsageError(
-                f"{found.id} is already in the places file as {citing[0]!r} (its source cites "
-                f"GeoNames {found.source_id}); claims may name it {citing[0]!r} or {found.id}"
+                f"{found.id} is already in the places file as {citing[0].id!r} (its source "
+                f"cites GeoNames {found.source_id}); claims may name it {citing[0].id!r} or "
+                f"{found.id}"
             )
     for place in gazetteer:
         if place.source.url and place.source.url == found.url:

@@ -37,7 +37,7 @@ LatLon = tuple[float, float]
 #: "GeoNames 1172451", "geonames.org/1172451", "GeoNames 168566 and 447557" in a source
 _CITED_GEONAMES = re.compile(r"geonames(?:\.org/|\s+)(\d+(?:(?:\s*,\s*|\s+and\s+)\d+)*)", re.I)
 #: `geonames:ID`, how a claim names a GeoNames row
-_GEONAMES_REF = re.compile(r"geonames:(\d+)", re.I)
+GEONAMES_REF = re.compile(r"geonames:(\d+)", re.I)
 #: The most resolutions `Gazetteer.resolve` keeps by reference before starting afresh (each
 #: holds its reference alive): ten times the references of 100,000 claims.
 _MAX_CACHED_REFS = 2_000_000
@@ -225,11 +225,6 @@ def name_key(name: str) -> str:
     return normalize(name)
 
 
-@lru_cache(maxsize=1 << 16)
-def _spelling(name: str) -> str:
-    return spelling(name)
-
-
 def same_spelling(query: str, names: Iterable[str]) -> bool:
     """Whether a name equals the query but for case, diacritics, punctuation, article, script.
 
@@ -242,8 +237,8 @@ def same_spelling(query: str, names: Iterable[str]) -> bool:
     romanised, arabic = _sharing_key(query, names)
     if UNVOCALISED.search(query):
         return bool(romanised or arabic)
-    spelled = _spelling(query)
-    if any(_spelling(n) == spelled for n in (*romanised, *arabic)):
+    spelled = spelling(query)
+    if any(spelling(n) == spelled for n in (*romanised, *arabic)):
         return True
     return bool(arabic) and all(vowels_agree(query, n) for n in romanised)
 
@@ -346,7 +341,7 @@ class Gazetteer:
     def _resolve(self, ref: PlaceRef) -> Resolution:
         if ref.text in self.places:
             return Resolution(ref, (self.places[ref.text],), "id")
-        row = _GEONAMES_REF.fullmatch(ref.text.strip())
+        row = GEONAMES_REF.fullmatch(ref.text.strip())
         if row is not None:
             citing = self.citing(int(row.group(1)))
             if citing:  # the row as this file reviewed it: the file always wins

@@ -15,13 +15,13 @@ from its feature code (`UNCERTAINTY_BY_CODE`); every verdict that uses one says 
 from __future__ import annotations
 
 import os
-import re
 from typing import TYPE_CHECKING
 
 from claimcheck.errors import Level, Problem
 from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import HOW_ORDER
 from claimcheck.gazetteer.places import (
+    GEONAMES_REF,
     Gazetteer,
     Place,
     PlaceKind,
@@ -54,7 +54,6 @@ UNCERTAINTY_BY_CODE: dict[str, float] = {
     "PPLL": 2000.0,
 }
 DEFAULT_UNCERTAINTY_M = 5000.0
-_GEONAMES_ID = re.compile(r"geonames:(\d+)", re.I)
 
 
 @frozen
@@ -136,7 +135,7 @@ class DbFallback:
     def resolve(self, ref: PlaceRef) -> tuple[tuple[Place, ...], str]:
         if self.db is None:
             return (), ""
-        explicit = _GEONAMES_ID.fullmatch(ref.text.strip())
+        explicit = GEONAMES_REF.fullmatch(ref.text.strip())
         if explicit:
             row = self.db.get(int(explicit.group(1)))
             return (tuple(self._places(row)) if row else ()), "id"

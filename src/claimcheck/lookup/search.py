@@ -51,11 +51,6 @@ class Candidate:
     line: int = 0
 
 
-def cited_geonames_ids(gazetteer: Gazetteer) -> set[int]:
-    """GeoNames ids that the reviewed places cite in their source title or url."""
-    return {gid for place in gazetteer for gid in place.geonames_ids}
-
-
 def search(
     query: str,
     gazetteer: Gazetteer,
@@ -83,11 +78,10 @@ def search(
         for m in rank(query, [(p.id, p.names) for p in pool], limit)
     ]
     if db is not None:
-        cited = cited_geonames_ids(gazetteer)
         found += [
             _from_db(replace(m, match=_as_resolved(query, m.match, (m.match.matched_name,))))
             for m in db.search(query, limit, wanted)
-            if m.place.geonameid not in cited
+            if not gazetteer.citing(m.place.geonameid)  # reviewed: listed from the file
         ]
     if near is not None:
         found = [_with_distance(c, near, gazetteer) for c in found]

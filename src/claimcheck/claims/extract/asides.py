@@ -62,11 +62,12 @@ _APPOSED = re.compile(
 )
 _APPOSED_REACH = 150
 #: "Afgoye which once used to be Al-Shabaab stronghold is an agricultural and strategic town
-#: located ...": a name, a relative clause with no commas, then "is a/an" and the noun the
-#: subject rule found; the noun says what the name is.
+#: located ...", "Muridke is a small city in Pakistan, near Lahore": a name, perhaps a
+#: relative clause with no commas, then "is a/an" and the noun the subject rule found; the
+#: noun says what the name is.
 _RELATIVE_IS = re.compile(
-    rf"(?P<name>{_PROPER_RE.pattern})\s+(?:which|that)\s[^,;:.()“”\"]{{0,80}}?"
-    r"\b(?:is|was)\s+(?:a|an)\s+[^,;:.()“”\"]{0,60}$"
+    rf"(?P<name>{_PROPER_RE.pattern})\s+(?:(?:which|that)\s[^,;:.()“”\"]{{0,80}}?)?"
+    r"\b(?:is|was)\s+(?:(?:a|an)\s+[^,;:.()“”\"]{0,60})?$"  # the noun found may hold its "a"
 )
 #: the same, when the noun found starts with its article ("Vovchansk, | a town")
 _APPOSED_BEFORE_ARTICLE = re.compile(rf"(?P<name>{_PROPER_RE.pattern})\s*,\s*$")

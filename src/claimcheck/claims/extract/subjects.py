@@ -120,29 +120,12 @@ def _subject(
     ]
     if not candidates:
         return _pronoun(sentence, before, skip)
-    # "Muridke is a small city in Pakistan, near Lahore": all of it is said of Muridke
-    head = _COPULA.match(sentence, 0, before)
-    if (
-        head is not None
-        and any(c == (head["name"], head.start("name")) for c in candidates)
-        and not re.search(r"[;:]", sentence[head.end() : before])
-        and all(  # other names only say where it is ("in Pakistan")
-            c[1] <= head.start("name") or _LOCATING.search(sentence, 0, c[1])
-            for c in candidates
-            if c[0][:1].isupper()
-        )
-    ):
-        return head["name"], head.start("name")
     if first:
         after = [c for c in candidates if c[1] >= skip[1]] or candidates
         return min(after, key=lambda c: c[1])
     return max(candidates, key=_reach)
 
 
-#: "in", "of" right before a name: it says where the thing before it is
-_LOCATING = re.compile(r"\b(?:in|of)\s+(?:the\s+)?$")
-#: A sentence that opens "X is a …": what follows, a figure included, is said of X
-_COPULA = re.compile(rf"\s*(?P<name>{_PROPER_RE.pattern})\s+(?:is|was)\s+(?:a|an)\s+[a-z]")
 #: "it" as the subject: before the figure ("It's about 20 miles from Lahore"), or after a
 #: figure that opens the sentence ("Just 40 kilometers from Lahore, it serves as ...")
 _PRONOUN_BEFORE = re.compile(
