@@ -147,6 +147,11 @@ SINDOOR = str(Path(__file__).parent / "data" / "real" / "operation-sindoor" / "p
         ("The target, Muridke, is no ordinary town. Just 40 kilometers from Lahore, it serves as "
          "the operational core of the group.",
          "    subject: muridke\n    distance: 40 km\n    from: lahore\n"),
+        # "it" is what the sentence before is about: here not a place, so not Lahore, the
+        # last place named (the Turkey earthquake reports: "the quake was centered ... It was")
+        ("The report said the strike was about 30 km from Lahore. It was about 450 km from "
+         "Delhi.",
+         "    subject: it\n    distance: about 450 km\n    from: delhi\n"),
         # "X is a …": the rest of the sentence is said of X, not of "a small city"
         ("Muridke is a small city in Pakistan, near Lahore.",
          "    subject: muridke\n    near: lahore\n"),

@@ -269,3 +269,11 @@ def test_a_range_in_two_units_is_drafted_with_both() -> None:
 def test_just_over_and_under_keep_their_side_in_the_draft(sentence: str, written: str) -> None:
     (draft,) = [d for d in extract(sentence) if d.value is not None]
     assert draft.requirement_text == written
+
+
+def test_appending_only_drafts_without_a_place_to_a_new_file_writes_nothing() -> None:
+    """Every draft left out (no subject): nothing is appended, and a new claims file is no
+    error (it was a TypeError: the file would have been an empty 'claims:')."""
+    (draft,) = extract("Al-Qaim is about 100 km from Rutba.")
+    result = append_to("", "new.yaml", [dataclasses.replace(draft, subject=None)], "t")
+    assert (result.added, result.left_out, result.text) == (0, 1, "")

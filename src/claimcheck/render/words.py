@@ -181,6 +181,8 @@ _COMMON_HEADS = frozenset(
         "crossing",
         "dam",
         "desert",
+        "epicenter",
+        "epicentre",
         "dryer",
         "field",
         "garrison",

@@ -205,7 +205,9 @@ def append_articles(existing: str, path: str, articles: Sequence[Article]) -> Ap
         separator = ""
     if existing and not existing.endswith("\n"):
         separator = "\n\n"
-    text = existing + (separator + yamlfile.at_item_indent(body, existing, items) if added else "")
+    if not added:  # nothing to join: the file stays as it is
+        return AppendResult(existing if not new else "", 0, len(drafts) - len(fresh), len(left_out))
+    text = existing + separator + yamlfile.at_item_indent(body, existing, items)
     try:
         merged = yamlfile.load(path, text)
     except DataError as exc:

@@ -45,6 +45,7 @@ _EVENT_NOUNS = (
     r"|garrison|position|column|force|forces|troops|militia|unit|crossing|shelling|raid|bombing"
     r"|compound|refugee camp|oil field|airfield|airport|city|settlement|post|target|shell"
     r"|tank|drone|vehicle|runway|boat|ship|aircraft|jet|sniper|fighter|rebel"
+    r"|quake|earthquake|epicentre|epicenter|tremor"
 )
 
 

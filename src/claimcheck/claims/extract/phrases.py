@@ -95,9 +95,13 @@ _FACILITY = re.compile(
     r"|crossing|garrison|facility)"
 )
 
-#: "the town": a settlement the text has named before (`PlaceReader._antecedent`), and "it"
-#: as the subject of a distance ("It's about 20 miles from Lahore") ...
-_SETTLEMENT = re.compile(r"(?:town|city|village|hamlet|settlement|it)", re.IGNORECASE)
+#: "the town": a settlement the text has named before (`PlaceReader._antecedent`) ...
+_SETTLEMENT = re.compile(r"(?:town|city|village|hamlet|settlement)", re.IGNORECASE)
+#: "it" as the subject of a figure ("It's about 20 miles from Lahore"): the place the sentence
+#: before opens with (`PlaceReader._opened_with`), if it opens with one ...
+_IT = re.compile(r"it", re.IGNORECASE)
+#: ... within this many characters of that sentence's start ("The target, Muridke, is ...")
+_OPENING_REACH = 25
 #: ... within this many characters before it (a paragraph or two)
 _ANTECEDENT_REACH = 1500
 

@@ -48,12 +48,15 @@ from claimcheck.claims.extract.phrases import (
     _ARTICLE,
     _COAST,
     _FACILITY,
+    _IT,
     _NOUN_OF_NAME,
+    _OPENING_REACH,
     _REGION_PHRASE,
     _SETTLEMENT,
     _strip_qualifiers,
 )
 from claimcheck.claims.extract.place_rules import _Context
+from claimcheck.claims.extract.sentences import split_sentences
 from claimcheck.gazetteer.places import Place, PlaceKind, PlaceRef
 
 
@@ -116,6 +119,10 @@ class PlaceReader(Narrowing):
                 place = self.gazetteer.get(ids[0])
                 name = place.name if place else ids[0]
                 notes.append(f"{role} {phrase!r} read as {name}, the place named before it")
+            elif phrase and len(ids) == 1 and _IT.fullmatch(phrase):
+                place = self.gazetteer.get(ids[0])
+                name = place.name if place else ids[0]
+                notes.append(f"{role} {phrase!r} read as {name}, the place its sentence is about")
             elif phrase and (phrase, ids) in self._read_as:
                 notes.append(f"{role} {phrase!r} read as {self._read_as[phrase, ids]}")
             elif phrase and not ids and _REGION_PHRASE.fullmatch(_ARTICLE.sub("", phrase)):
@@ -167,6 +174,9 @@ class PlaceReader(Narrowing):
             town = self._antecedent(before)
             if town is not None:
                 return (town.id,)
+        if _IT.fullmatch(text):
+            opened = self._opened_with(before)
+            return (opened.id,) if opened is not None else ()
         if _FACILITY.fullmatch(text):
             return self._facility(phrase, text, before, other)
         return ()
@@ -239,11 +249,39 @@ class PlaceReader(Narrowing):
         text = self.mentions.text
         start = max(0, before - _ANTECEDENT_REACH)
         for m in reversed(list(_PROPER_RE.finditer(text, start, before))):
-            name = m.group()
-            if country_code(name) is not None or len(_plain(name)) < 3:
-                continue
-            resolution = self.gazetteer.resolve(PlaceRef(name))
-            places = [p for p in resolution.places if _plain(name) in {_plain(n) for n in p.names}]
-            if len(places) == 1 and places[0].kind is PlaceKind.POINT:
-                return places[0]
+            place = self._town_called(m.group())
+            if place is not None:
+                return place
         return None
+
+    def _opened_with(self, before: int) -> Place | None:
+        """The place "it" is: the town the sentence before it opens with ("Muridke is a small
+        city ... It's about 20 miles from Lahore"; "The target, Muridke, is ... Just 40
+        kilometers from Lahore, it serves"), or the sentence "it" is in, if it starts earlier.
+        A sentence about something else ("The US Geological Survey said the quake was ... It
+        was about 26 kilometers from Nurdagi") leaves "it" unread, for the reviewer."""
+        text = self.mentions.text
+        start = max(0, before - _ANTECEDENT_REACH)
+        spans = split_sentences(text[start:before])
+        if spans and not text[start + spans[-1][1] - 1 : before].strip(" ").endswith(
+            (".", "!", "?")
+        ):
+            # "it" is in a sentence that starts before it: that sentence, then the one before
+            spans = spans[-2:]
+        else:
+            spans = spans[-1:]
+        for first, _ in reversed(spans):
+            opening = start + first
+            for m in _PROPER_RE.finditer(text, opening, min(before, opening + _OPENING_REACH)):
+                town = self._town_called(m.group())
+                if town is not None:
+                    return town
+        return None
+
+    def _town_called(self, name: str) -> Place | None:
+        """The one point place a whole name fits alone (a town, not a country or a region)."""
+        if country_code(name) is not None or len(_plain(name)) < 3:
+            return None
+        resolution = self.gazetteer.resolve(PlaceRef(name))
+        places = [p for p in resolution.places if _plain(name) in {_plain(n) for n in p.names}]
+        return places[0] if len(places) == 1 and places[0].kind is PlaceKind.POINT else None

@@ -129,7 +129,7 @@ def _subject(
 #: "it" as the subject: before the figure ("It's about 20 miles from Lahore"), or after a
 #: figure that opens the sentence ("Just 40 kilometers from Lahore, it serves as ...")
 _PRONOUN_BEFORE = re.compile(
-    r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<it>[Ii]t)(?:['’]s|\s+is|\s+lies)\b"
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?P<it>[Ii]t)(?:['’]s|\s+is|\s+was|\s+lies)\b"
 )
 _PRONOUN_AFTER = re.compile(r",\s*(?P<it>it)\s+(?:is|lies|serves|sits|was|has)\b")
 #: what may come before a figure that opens a sentence: one word ("Just", "Some") at most
