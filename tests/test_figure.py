@@ -273,3 +273,25 @@ def test_the_overview_holds_the_main_views_frame_and_every_place(
     for shown in [xy, *points]:
         assert (x0 < shown[:, 0]).all() and (shown[:, 0] < x1).all()
         assert (y0 < shown[:, 1]).all() and (shown[:, 1] < y1).all()
+
+
+@pytest.mark.parametrize(
+    ("story", "coast"),
+    [
+        ("turkey-earthquake", False),  # the Mediterranean coast is near, but not in the view
+        ("kursk-incursion", False),  # inland: no coast or sea in the view
+        ("operation-sindoor", False),
+        ("lebanon-strikes", True),  # Tyre is on the coast
+    ],
+)
+def test_the_legend_names_only_base_layers_the_map_shows(
+    drawn: Any, story: str, coast: bool
+) -> None:
+    """The legend listed a coast and the sea whenever they lay in the surroundings loaded for
+    the map, though the view showed neither (found on a map of the 2023 Turkey earthquake)."""
+    path = Path("tests/data/real") / story
+    fig = drawn(_collection(str(path / "claims.yaml"), str(path / "places.yaml")))
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert ("Coast (Natural Earth)" in legend) is coast
+    assert ("Sea" in legend) is coast
+    assert "Land (Natural Earth)" in legend

@@ -354,15 +354,27 @@ def draw(collection: Mapping[str, Any]) -> Any:
     around = surround(focus, 1.5)
     base = basemap.features_in(around, (around[2] - around[0]) / 1500)
     towns = towns_apart(basemap.towns_in(padded(focus, 0.1), limit=20), collection)
-    entries = legend(collection, towns=bool(towns), base={f["properties"]["layer"] for f in base})
-    plt.rcParams.update({"font.size": 5.0, "svg.fonttype": "none", "svg.hashsalt": "claimcheck"})
     map_h = COLUMN_WIDTH_IN * 0.92
+    x0, x1, y0, y1 = _limits(frame, focus, map_h / (0.96 * COLUMN_WIDTH_IN))
+    # An overview only when something lies outside the main view, in the corner it hides
+    # least of.
+    overview = not all(
+        x0 <= x <= x1 and y0 <= y <= y1
+        for f in collection["features"]
+        for x, y in zip(*frame.km(positions(f["geometry"]["coordinates"])), strict=True)
+    )
+    # the legend names the base layers the map shows: in the main view, or in an overview
+    shown = {
+        f["properties"]["layer"] for f in base
+        if overview or _meets(frame, f, (x0, x1, y0, y1))
+    }  # fmt: skip
+    entries = legend(collection, towns=bool(towns), base=shown)
+    plt.rcParams.update({"font.size": 5.0, "svg.fonttype": "none", "svg.hashsalt": "claimcheck"})
     legend_h = 0.11 + 0.085 * sum(1 + e.text.count(" ") // 10 for e in entries)
     height = map_h + legend_h + 0.25
     fig = plt.figure(figsize=(COLUMN_WIDTH_IN, height), dpi=DPI)
     ax = fig.add_axes((0.02, 1 - (map_h + 0.2) / height, 0.96, map_h / height))
     ax.set_title("Distance claims on the map (WGS84 geodesics)", fontsize=6, pad=3)
-    x0, x1, y0, y1 = _limits(frame, focus, map_h / (0.96 * COLUMN_WIDTH_IN))
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal", adjustable="box")
@@ -375,20 +387,26 @@ def draw(collection: Mapping[str, Any]) -> Any:
     ax.set_ylim(y0, y1)
     ax.set_xticks([])
     ax.set_yticks([])
-    # An overview only when something lies outside the main view, in the corner it hides
-    # least of.
     inset, corner = None, (0.0, 1.0)
-    if not all(
-        x0 <= x <= x1 and y0 <= y <= y1
-        for f in collection["features"]
-        for x, y in zip(*frame.km(positions(f["geometry"]["coordinates"])), strict=True)
-    ):
+    if overview:
         corner = min(CORNERS, key=lambda c: hidden(ax, c))  # fmt: skip
         inset = _overview(ax, frame, collection, full, (x0, x1), (y0, y1), corner)
     bar = _scale_bar(ax, left=inset is not None and corner[0] > 0.5 and corner[1] < 0.5)
     _labels(ax, frame, collection, towns, basemap.countries_in(around), inset, bar)
     _legend(fig, entries, 1 - (map_h + 0.28) / height)
     return fig
+
+
+def _meets(
+    frame: _Frame, feature: Mapping[str, Any], box: tuple[float, float, float, float]
+) -> bool:
+    """Whether a base feature has a vertex in the view (x0, x1, y0, y1, km): a land polygon
+    that covers the view has none there but is drawn, so polygons count by their bounds."""
+    x0, x1, y0, y1 = box
+    xs, ys = frame.km(positions(feature["geometry"]["coordinates"]))
+    if feature["geometry"]["type"] in ("Polygon", "MultiPolygon"):
+        return min(xs) <= x1 and max(xs) >= x0 and min(ys) <= y1 and max(ys) >= y0
+    return any(x0 <= x <= x1 and y0 <= y <= y1 for x, y in zip(xs, ys, strict=True))
 
 
 def _overview(
