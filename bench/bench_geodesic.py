@@ -1,9 +1,10 @@
-"""Measure where pyproj starts to pay for its import: the crossover in claimcheck.geo.geodesic.
+"""Measure where the array engine starts to pay for numpy's import: the crossover in geo.geodesic.
 
-A process that solves n geodesics in GeographicLib's pure Python pays n × t_python; with pyproj
-it pays the import once, plus n × t_pyproj in vectorised calls. The break-even is
-import / (t_python − t_pyproj), for the inverse problem and for the direct one. The constant
-`CROSSOVER` should lie between them (within a factor of two: machines differ).
+A process that solves n geodesics in GeographicLib's pure Python pays n × t_python; with the
+array engine (claimcheck.geo.karney) it pays numpy's import once, plus n × t_numpy in vectorised
+calls. The break-even is import / (t_python − t_numpy), for the inverse problem and for the
+direct one. The constant `CROSSOVER` should lie between them (within a factor of two: machines
+differ). A command that has loaded numpy already (for a region or a line) pays less.
 
 Run: python bench/bench_geodesic.py
 """
@@ -18,18 +19,21 @@ import sys
 import time
 from typing import Any
 
-from claimcheck.geo.geodesic import CROSSOVER, GeographicLibEngine, PyprojEngine
+from claimcheck.geo import karney
+from claimcheck.geo.geodesic import CROSSOVER, GeographicLibEngine
 
 GEODESICS = 2_000
 IMPORTS = 7
 _IMPORT = (
-    "import time; t = time.perf_counter(); from pyproj import Geod; Geod(ellps='WGS84'); "
+    "import os; os.environ.setdefault('OPENBLAS_NUM_THREADS', '1'); import time; "
+    "import geographiclib.geodesic; t = time.perf_counter(); import claimcheck.geo.karney; "
     "print(time.perf_counter() - t)"
 )
 
 
-def _pyproj_import_s() -> float:
-    """Median time to import pyproj and build the WGS84 Geod, each in a fresh process."""
+def _numpy_import_s() -> float:
+    """Median time to import the array engine (numpy), each in a fresh process, with OpenBLAS
+    on one thread as the command line sets it."""
     runs = [
         float(subprocess.run([sys.executable, "-c", _IMPORT], capture_output=True, check=True,
                              text=True).stdout)
@@ -52,24 +56,28 @@ def run() -> list[dict[str, Any]]:
     lon2 = [rng.uniform(-180, 180) for _ in range(GEODESICS)]
     azimuth = [rng.uniform(0, 360) for _ in range(GEODESICS)]
     distance = [rng.uniform(0, 2e6) for _ in range(GEODESICS)]
-    python, pyproj = GeographicLibEngine(), PyprojEngine()
-    imported = _pyproj_import_s()
+    python = GeographicLibEngine()
+    imported = _numpy_import_s()
     inverse = (
         _per_geodesic_s(python.inverse, lat1, lon1, lat2, lon2),
-        _per_geodesic_s(pyproj.inverse, lat1, lon1, lat2, lon2),
+        _per_geodesic_s(karney.inverse, lat1, lon1, lat2, lon2),
     )
     direct = (
         _per_geodesic_s(python.direct, lat1, lon1, azimuth, distance),
-        _per_geodesic_s(pyproj.direct, lat1, lon1, azimuth, distance),
+        _per_geodesic_s(karney.direct, lat1, lon1, azimuth, distance),
     )
     crossings = [imported / (py - pj) for py, pj in (inverse, direct)]
     low, high = min(crossings) / 2, max(crossings) * 2
     return [
-        {"name": "pyproj import + Geod, fresh process", "value": imported * 1e3, "unit": "ms"},
+        {
+            "name": "array engine's import (numpy), fresh process",
+            "value": imported * 1e3,
+            "unit": "ms",
+        },
         {"name": "inverse, GeographicLib (Python)", "value": inverse[0] * 1e6, "unit": "µs"},
-        {"name": "inverse, pyproj (vectorised)", "value": inverse[1] * 1e6, "unit": "µs"},
+        {"name": "inverse, over numpy arrays", "value": inverse[1] * 1e6, "unit": "µs"},
         {"name": "direct, GeographicLib (Python)", "value": direct[0] * 1e6, "unit": "µs"},
-        {"name": "direct, pyproj (vectorised)", "value": direct[1] * 1e6, "unit": "µs"},
+        {"name": "direct, over numpy arrays", "value": direct[1] * 1e6, "unit": "µs"},
         {"name": "break-even, inverse", "value": round(crossings[0]), "unit": "geodesics"},
         {"name": "break-even, direct", "value": round(crossings[1]), "unit": "geodesics"},
         {

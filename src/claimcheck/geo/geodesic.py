@@ -1,17 +1,19 @@
 """Geodesics on the WGS84 ellipsoid (Karney's algorithm), solved where it costs least.
 
 Two implementations of the same algorithm sit behind these functions: GeographicLib's pure
-Python port (`geographiclib`, ~2 ms to import, ~60 µs a geodesic) and PROJ's C one through
-pyproj (~60 ms to import, ~1 µs a geodesic in a vectorised call). A process solves its first
-`CROSSOVER` geodesics in Python; the call that would pass it loads pyproj, which then solves
-everything after. Most small files therefore never load pyproj, and large ones pay for it once;
-a job that knows it needs thousands (building a region) says so first (`expect`).
-The two agree to the last bits that matter (tests/test_geodesic.py, on all of Karney's
-GeodTest-short): distances within 1e-8 m, azimuths within 1e-9° wherever they are well
-conditioned, end points of the direct problem within 1e-12°. So which one ran never shows in a
-result, and callers cannot tell.
+Python port (`geographiclib`, ~2 ms to import, ~30–60 µs a geodesic) and the same code over
+numpy arrays (`claimcheck.geo.karney`: numpy's import, ~35 ms, unless a command already
+loaded it; then ~1 ms a call and ~2–6 µs a geodesic). A process solves its first `CROSSOVER`
+geodesics in Python; the call that would pass it loads the array engine, which then solves
+every call of more than a few dozen (smaller ones stay in Python, which is faster for them).
+Most small files therefore never load numpy for geodesics, and large ones pay for it once; a
+job that knows it needs thousands (building a region) says so first (`expect`). Polygon areas
+of more than `CROSSOVER` vertices are PROJ's, through pyproj. The three agree to the last
+bits that matter (tests/test_geodesic.py, on all of Karney's GeodTest-short): distances within
+1e-8 m, azimuths within 1e-9° wherever they are well conditioned, end points of the direct
+problem within 1e-12°. So which one ran never shows in a result, and callers cannot tell.
 
-Every function takes latitude before longitude and names it so; only the pyproj engine below
+Every function takes latitude before longitude and names it so; only pyproj's area call below
 flips to lon, lat. Distances are in metres; azimuths are in degrees clockwise from true north,
 in [0, 360).
 """
@@ -28,18 +30,18 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     from pyproj import Geod
 
-#: Geodesics a process solves in pure Python before it loads pyproj. Measured by
-#: bench/bench_geodesic.py: pyproj's import (~60 ms) over the per-geodesic saving (~60 µs for
-#: an inverse, ~30 µs for a direct problem) puts the break-even between 1,000 and 2,000.
+#: Geodesics a process solves in pure Python before it loads the array engine. Measured by
+#: bench/bench_geodesic.py: numpy's import (35–50 ms) over the per-geodesic saving (~40 µs for
+#: an inverse, ~25 µs for a direct problem) puts the break-even between 1,000 and 2,000.
 CROSSOVER = 1_000
 
-#: What solves a geodesic, for a report's methods: both engines below implement the same
+#: What solves a geodesic, for a report's methods: the engines below implement the same
 #: algorithm and agree to 1e-8 m (tests/test_geodesic.py), so a report need not say which ran.
 METHOD = (
     'Karney\'s algorithm (C. F. F. Karney, "Algorithms for geodesics", Journal of Geodesy '
     "87, 43–55, 2013, doi:10.1007/s00190-012-0578-z): GeographicLib's Python implementation "
-    f"for the first {CROSSOVER:,} geodesics of a run, PROJ's through pyproj after that; the two "
-    "agree to 0.01 µm"
+    f"for the first {CROSSOVER:,} geodesics of a run, the same code over numpy arrays after "
+    "that, and PROJ's through pyproj for the areas of large polygons; they agree to 0.01 µm"
 )
 
 #: a column of values: a sequence, an array, or one value standing for all
@@ -72,10 +74,6 @@ class Engine(Protocol):
         """(latitudes, longitudes, forward azimuths) of the end points."""
         ...
 
-    def intermediate(
-        self, lat1: float, lon1: float, lat2: float, lon2: float, count: int
-    ) -> list[tuple[float, float]]: ...
-
     def polygon_area(self, lats: list[float], lons: list[float]) -> float: ...
 
 
@@ -90,7 +88,6 @@ class GeographicLibEngine:
         self._geod = Geodesic.WGS84
         self._inverse_mask = Geodesic.DISTANCE | Geodesic.AZIMUTH
         self._direct_mask = Geodesic.LATITUDE | Geodesic.LONGITUDE | Geodesic.AZIMUTH
-        self._position_mask = Geodesic.LATITUDE | Geodesic.LONGITUDE
 
     def inverse(
         self, lat1: list[float], lon1: list[float], lat2: list[float], lon2: list[float]
@@ -106,14 +103,6 @@ class GeographicLibEngine:
         found = [solve(*args, mask) for args in zip(lat1, lon1, azi1, s12, strict=True)]
         return [g["lat2"] for g in found], [g["lon2"] for g in found], [g["azi2"] for g in found]
 
-    def intermediate(
-        self, lat1: float, lon1: float, lat2: float, lon2: float, count: int
-    ) -> list[tuple[float, float]]:
-        line = self._geod.InverseLine(lat1, lon1, lat2, lon2)
-        step = line.s13 / (count + 1)
-        points = [line.Position(step * i, self._position_mask) for i in range(1, count + 1)]
-        return [(p["lat2"], p["lon2"]) for p in points]
-
     def polygon_area(self, lats: list[float], lons: list[float]) -> float:
         polygon = self._geod.Polygon()
         for lat, lon in zip(lats, lons, strict=True):
@@ -122,65 +111,74 @@ class GeographicLibEngine:
         return float(area)
 
 
-class PyprojEngine:
-    """PROJ's C implementation through pyproj: vectorised, loaded on first use."""
+class NumpyEngine:
+    """GeographicLib's same code over numpy arrays (claimcheck.geo.karney), loaded on first use.
 
-    name = "pyproj"
+    A call of fewer than `SMALL_CALL` geodesics goes to GeographicLib's scalar code: numpy's
+    fixed cost per call (~0.3 ms for the direct problem, ~1 ms for the inverse one, whose
+    Newton steps are a few dozen array operations each) is more than they take one by one.
+    Polygon areas of more than `CROSSOVER` vertices are PROJ's (pyproj, loaded then, for its
+    import pays for itself there as it did for every geodesic before): the same algorithm in C.
+    """
 
-    def __init__(self) -> None:
-        from pyproj import Geod
+    name = "numpy"
+    #: below this many geodesics in one call, the scalar code is the faster
+    SMALL_CALL = 32
 
-        self._geod: Geod = Geod(ellps="WGS84")
+    def __init__(self, python: GeographicLibEngine) -> None:
+        from claimcheck.geo import karney
+
+        self._karney = karney
+        self._python = python
+        self._pyproj: Geod | None = None
 
     def inverse(
         self, lat1: list[float], lon1: list[float], lat2: list[float], lon2: list[float]
     ) -> Solutions:
-        az, back, dist = self._geod.inv(lon1, lat1, lon2, lat2)
-        return list(dist), list(az), [_reverse(b) for b in back]
+        if len(lat1) < self.SMALL_CALL:
+            return self._python.inverse(lat1, lon1, lat2, lon2)
+        return self._karney.inverse(lat1, lon1, lat2, lon2)
 
     def direct(
         self, lat1: list[float], lon1: list[float], azi1: list[float], s12: list[float]
     ) -> Solutions:
-        lon2, lat2, back = self._geod.fwd(lon1, lat1, azi1, s12)
-        return list(lat2), list(lon2), [_reverse(b) for b in back]
-
-    def intermediate(
-        self, lat1: float, lon1: float, lat2: float, lon2: float, count: int
-    ) -> list[tuple[float, float]]:
-        return [(float(y), float(x)) for x, y in self._geod.npts(lon1, lat1, lon2, lat2, count)]
+        if len(lat1) < self.SMALL_CALL:
+            return self._python.direct(lat1, lon1, azi1, s12)
+        return self._karney.direct(lat1, lon1, azi1, s12)
 
     def polygon_area(self, lats: list[float], lons: list[float]) -> float:
-        area, _perimeter = self._geod.polygon_area_perimeter(lons, lats)
+        if len(lats) <= CROSSOVER:
+            return self._python.polygon_area(lats, lons)
+        if self._pyproj is None:
+            from pyproj import Geod
+
+            self._pyproj = Geod(ellps="WGS84")
+        area, _perimeter = self._pyproj.polygon_area_perimeter(lons, lats)
         return float(area)
 
 
-def _reverse(back_azimuth_deg: float) -> float:
-    """pyproj's back azimuth (from the end towards the start) as the forward one at the end."""
-    return float(back_azimuth_deg) + 180.0
-
-
 class Selector:
-    """Which engine solves the next call: Python until `crossover` geodesics, then pyproj."""
+    """Which engine solves the next call: Python until `crossover` geodesics, then numpy."""
 
     def __init__(self, crossover: int) -> None:
         self.crossover = crossover
         self.solved_in_python = 0
         self._python: GeographicLibEngine | None = None
-        self._pyproj: PyprojEngine | None = None
+        self._numpy: NumpyEngine | None = None
 
     def expect(self, count: int) -> None:
         """Count `count` geodesics that a job is about to solve, before it asks for any."""
         self.solved_in_python += count
 
     def engine(self, count: int) -> Engine:
-        if self._pyproj is None and self.solved_in_python + count <= self.crossover:
+        if self._python is None:
+            self._python = GeographicLibEngine()
+        if self._numpy is None and self.solved_in_python + count <= self.crossover:
             self.solved_in_python += count
-            if self._python is None:
-                self._python = GeographicLibEngine()
             return self._python
-        if self._pyproj is None:
-            self._pyproj = PyprojEngine()
-        return self._pyproj
+        if self._numpy is None:
+            self._numpy = NumpyEngine(self._python)
+        return self._numpy
 
 
 #: The process's selector; tests build their own to pin an engine.
@@ -261,15 +259,6 @@ def forward_many(lat: Column, lon: Column, azimuth_deg: Column, distance_m: Colu
         return [], [], []
     lats, lons, az2 = SELECTOR.engine(len(columns[0])).direct(*columns)
     return [float(x) for x in lats], [float(x) for x in lons], [normalize_azimuth(a) for a in az2]
-
-
-def intermediate(
-    lat1: float, lon1: float, lat2: float, lon2: float, count: int
-) -> list[tuple[float, float]]:
-    """`count` equally spaced (lat, lon) points strictly between two points, on their geodesic."""
-    if count < 1:
-        return []
-    return SELECTOR.engine(count + 1).intermediate(lat1, lon1, lat2, lon2, count)
 
 
 def polygon_area_m2(lats: Column, lons: Column) -> float:

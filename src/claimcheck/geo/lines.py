@@ -20,7 +20,6 @@ import numpy as np
 
 from claimcheck.frozen import frozen
 from claimcheck.geo.geodesic import distance_m, forward_many, inverse_many, polygon_area_m2
-from claimcheck.geo.geodesic import intermediate as geodesic_points
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -280,13 +279,22 @@ def densify(
     if not max_segment_m > 0.0:
         raise ValueError(f"max_segment_m must be positive, got {max_segment_m}")
     lats, lons = _vertex_arrays(vertices_lat_lon)
-    lengths, _az = inverse_many(lats[:-1], lons[:-1], lats[1:], lons[1:])
+    lengths, azimuths = inverse_many(lats[:-1], lons[:-1], lats[1:], lons[1:])
+    # every edge's inner points in one direct call: from its start, along its azimuth, at
+    # equal steps (a count, never a spacing: a spacing longer than a short edge divides by 0)
+    counts = [max(0, math.ceil(length / max_segment_m) - 1) for length in lengths]
+    starts = [i for i, count in enumerate(counts) for _k in range(count)]
+    steps = [
+        lengths[i] / (count + 1) * k for i, count in enumerate(counts) for k in range(1, count + 1)
+    ]
+    inner_lats, inner_lons, _az = forward_many(
+        lats[starts], lons[starts], [azimuths[i] for i in starts], steps
+    )
+    inner = iter(zip(inner_lats, inner_lons, strict=True))
     out: list[tuple[float, float]] = [(float(lats[0]), float(lons[0]))]
-    for i, length in enumerate(lengths):
-        a = (float(lats[i]), float(lons[i]))
-        b = (float(lats[i + 1]), float(lons[i + 1]))
-        out.extend(_intermediate(a, b, math.ceil(length / max_segment_m) - 1))
-        out.append(b)
+    for i, count in enumerate(counts):
+        out.extend(next(inner) for _k in range(count))
+        out.append((float(lats[i + 1]), float(lons[i + 1])))
     return out
 
 
@@ -386,17 +394,6 @@ def _vertex_arrays(
     if not (np.all(np.abs(lats) <= 90.0) and np.all(np.isfinite(lons))):
         raise ValueError("latitudes must lie in [-90, 90] and longitudes be finite")
     return lats, lons
-
-
-def _intermediate(
-    a_lat_lon: tuple[float, float], b_lat_lon: tuple[float, float], count: int
-) -> list[tuple[float, float]]:
-    """count equally spaced points strictly between a and b on their geodesic (none if count < 1).
-
-    Given the count, never a spacing: a spacing longer than a short edge would divide by zero.
-    """
-    (a_lat, a_lon), (b_lat, b_lon) = a_lat_lon, b_lat_lon
-    return geodesic_points(a_lat, a_lon, b_lat, b_lon, count)
 
 
 def _distances_from(lat: float, lon: float, lats: FloatArray, lons: FloatArray) -> FloatArray:
