@@ -90,11 +90,8 @@ def _ang_diff(x: Array, y: Array) -> tuple[Array, Array]:
 
 
 def _quadrant(q: Array, s: Array, c: Array, x: Array) -> tuple[Array, Array]:
-    q = np.mod(q, 4)
-    s, c = (
-        np.select([q == 1, q == 2, q == 3], [c, -s, -c], s),
-        np.select([q == 1, q == 2, q == 3], [-s, -c, s], c),
-    )
+    q = np.mod(q, 4).astype(np.intp)
+    s, c = np.choose(q, (s, c, -s, -c)), np.choose(q, (c, -s, -c, s))
     c = c + 0.0
     return np.where(s == 0, np.copysign(s, x), s), c
 
@@ -115,12 +112,10 @@ def _sincosde(x: Array, t: Array) -> tuple[Array, Array]:
 def _atan2d(y: Array, x: Array) -> Array:
     swap = np.abs(y) > np.abs(x)
     x, y = np.where(swap, y, x), np.where(swap, x, y)
-    q = np.where(swap, 2, 0) + np.where(x < 0, 1, 0)
-    x = np.where(x < 0, -x, x)
+    q = swap * 2 + (x < 0)
+    x = np.where(x < 0, -x, x)  # not abs: -0.0 stays, as in Math.atan2d
     ang = np.degrees(np.arctan2(y, x))
-    return np.select(
-        [q == 1, q == 2, q == 3], [np.copysign(180.0, y) - ang, 90.0 - ang, -90.0 + ang], ang
-    )
+    return np.choose(q, (ang, np.copysign(180.0, y) - ang, 90.0 - ang, -90.0 + ang))
 
 
 def _series(sinp: bool, sinx: Array, cosx: Array, c: list[Array]) -> Array:
@@ -217,7 +212,7 @@ def _lambda12(
     sbet1: Array, cbet1: Array, dn1: Array, sbet2: Array, cbet2: Array, dn2: Array,
     salp1: Array, calp1: Array, slam120: Array, clam120: Array,
 ) -> tuple[Array, ...]:  # fmt: skip
-    """Geodesic._Lambda12 with its derivative (sbet1 is never 0 here)."""
+    """Geodesic._Lambda12 without its derivative (`_dlam12`); sbet1 is never 0 here."""
     salp0 = salp1 * cbet1
     calp0 = np.hypot(calp1, salp1 * sbet1)
     ssig1 = sbet1
@@ -247,10 +242,18 @@ def _lambda12(
     b312 = _series(True, ssig2, csig2, c3) - _series(True, ssig1, csig1, c3)
     domg12 = -_F * _a3(eps) * salp0 * (sig12 + b312)
     lam12 = eta + domg12
+    return lam12, salp2, calp2, sig12, ssig1, csig1, ssig2, csig2, eps
+
+
+def _dlam12(
+    eps: Array, sig12: Array, ssig1: Array, csig1: Array, dn1: Array, ssig2: Array,
+    csig2: Array, dn2: Array, calp2: Array, cbet2: Array, sbet1: Array,
+) -> Array:  # fmt: skip
+    """The derivative Geodesic._Lambda12 returns with `diffp`, worked out only for the
+    geodesics that take a Newton step (the scalar code works it out and drops it otherwise)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         m12b = _reduced_length(eps, sig12, ssig1, csig1, dn1, ssig2, csig2, dn2)
-        dlam12 = np.where(calp2 == 0, -2 * _F1 * dn1 / sbet1, m12b * (_F1 / (calp2 * cbet2)))
-    return lam12, salp2, calp2, sig12, ssig1, csig1, ssig2, csig2, eps, dlam12
+        return np.where(calp2 == 0, -2 * _F1 * dn1 / sbet1, m12b * (_F1 / (calp2 * cbet2)))
 
 
 def _inverse_common(
@@ -320,28 +323,35 @@ def _inverse_common(
     tripn = np.zeros(active.size, dtype=bool)
     numit = 0
     while active.size:
+        sb1, cb1, d1, cb2, s1, c1 = (x[active] for x in (sbet1, cbet1, dn1, cbet2, salp1, calp1))
         found = _lambda12(
-            sbet1[active], cbet1[active], dn1[active], sbet2[active], cbet2[active],
-            dn2[active], salp1[active], calp1[active], slam12[active], clam12[active],
+            sb1, cb1, d1, sbet2[active], cb2, dn2[active], s1, c1, slam12[active],
+            clam12[active],
         )  # fmt: skip
-        v, dv = found[0], found[9]
+        v = found[0]
         done = ~(np.abs(v) >= np.where(tripn, 8.0, 1.0) * _TOL0)
-        for slot, value in zip(out, found[1:9], strict=True):
+        for slot, value in zip(out, found[1:], strict=True):
             slot[active[done]] = value[done]
         numit += 1
-        step = ~done
-        dalp1 = np.full_like(v, np.nan)
-        if numit < _MAXIT1:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                dalp1 = np.where(step & (dv > 0), -v / dv, np.nan)
+        step = np.flatnonzero(~done)
+        if numit >= _MAXIT1:  # Newton has had its turns: bisection's, the scalar code's
+            common[active[step]] = False
+            break
+        _lam, _s2, calp2, sig12, ssig1, csig1, ssig2, csig2, eps = (x[step] for x in found)
+        dv = _dlam12(
+            eps, sig12, ssig1, csig1, d1[step], ssig2, csig2, dn2[active][step], calp2,
+            cb2[step], sb1[step],
+        )  # fmt: skip
+        v, s1, c1 = v[step], s1[step], c1[step]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            dalp1 = np.where(dv > 0, -v / dv, np.nan)
         sdalp1, cdalp1 = np.sin(dalp1), np.cos(dalp1)
-        s1, c1 = salp1[active], calp1[active]
         nsalp1 = s1 * cdalp1 + c1 * sdalp1
-        newton = step & (np.abs(dalp1) < math.pi) & (nsalp1 > 0)
+        newton = (np.abs(dalp1) < math.pi) & (nsalp1 > 0)
         # a step Newton cannot take is bisection's: the scalar code takes it
-        common[active[step & ~newton]] = False
+        common[active[step[~newton]]] = False
         ns, nc = _norm(nsalp1[newton], c1[newton] * cdalp1[newton] - s1[newton] * sdalp1[newton])
-        moved = active[newton]
+        moved = active[step[newton]]
         salp1[moved], calp1[moved] = ns, nc
         tripn = (np.abs(v) <= 16 * _TOL0)[newton]
         active = moved
