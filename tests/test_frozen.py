@@ -140,7 +140,7 @@ def test_order_needs_eq_and_its_own_comparisons() -> None:
 
 def test_pickles() -> None:
     from claimcheck.errors import Problem
-    from claimcheck.grammar.relations import Interval
+    from claimcheck.grammar.interval import Interval
 
     value = Interval(1.0, 2.0)
     assert pickle.loads(pickle.dumps(value)) == value

@@ -34,7 +34,8 @@ from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.lines import signed_distance_to_polygons_m
 from claimcheck.geo.measure import Measurer
 from claimcheck.grammar.directions import parse_direction
-from claimcheck.grammar.relations import Interval, parse_requirement
+from claimcheck.grammar.interval import Interval
+from claimcheck.grammar.relations import parse_requirement
 from claimcheck.grammar.units import parse_length
 
 SOURCE = Source("test")

@@ -20,7 +20,8 @@ from claimcheck.claims.model import Claim, VerdictKind
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, Source
 from claimcheck.geo.parts import Box
 from claimcheck.grammar.directions import parse_direction
-from claimcheck.grammar.relations import Interval, parse_requirement
+from claimcheck.grammar.interval import Interval
+from claimcheck.grammar.relations import parse_requirement
 from oracles import disc_samples
 
 SOURCE = Source("test")

@@ -17,7 +17,8 @@ from claimcheck.gazetteer.reader import load_places
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.measure import Measured
 from claimcheck.grammar.directions import compass
-from claimcheck.grammar.relations import RELATION_WORDS, Interval, parse_requirement
+from claimcheck.grammar.interval import Interval
+from claimcheck.grammar.relations import RELATION_WORDS, parse_requirement
 from claimcheck.grammar.units import MAX_LENGTH_M
 
 ROOT = Path(__file__).parent.parent

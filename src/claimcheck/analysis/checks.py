@@ -24,7 +24,7 @@ from claimcheck.analysis.territory import TerritoryEdge
 from claimcheck.claims.model import VerdictKind
 from claimcheck.frozen import frozen
 from claimcheck.geo.measure import Measured, Nearest
-from claimcheck.grammar.relations import Interval
+from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.units import Unit
 
 

@@ -40,8 +40,8 @@ from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, name_key
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.measure import Measured
+from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.precision import ABOUT_FRACTION
-from claimcheck.grammar.relations import Interval
 
 
 @frozen

@@ -43,7 +43,7 @@ from claimcheck.geo.measure import (
 from claimcheck.geo.parts import PART_RULES, TILE_NAMES, Box, in_part, is_corner, part_terms
 from claimcheck.geo.probability import Batch, Spread, SpreadKind
 from claimcheck.grammar.directions import Direction, compass
-from claimcheck.grammar.relations import Interval
+from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.routes import CIRCUITY, Route
 from claimcheck.grammar.units import Unit
 

@@ -29,8 +29,9 @@ from claimcheck.errors import Kind
 from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Place, PlaceKind, PlaceRef
 from claimcheck.grammar.directions import Direction
+from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.precision import ABOUT_FRACTION
-from claimcheck.grammar.relations import Interval, Requirement
+from claimcheck.grammar.relations import Requirement
 from claimcheck.grammar.routes import CIRCUITY, Route
 from claimcheck.grammar.units import Unit
 

@@ -188,7 +188,7 @@ SELECTOR = Selector(CROSSOVER)
 def expect(count: int) -> None:
     """Announce a job of about `count` geodesics (a region, a map), so it starts on the engine
     that suits its whole size rather than solving its first ones in Python and then loading
-    pyproj anyway."""
+    the array engine anyway."""
     SELECTOR.expect(count)
 
 

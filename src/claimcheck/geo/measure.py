@@ -101,7 +101,7 @@ class Measurer:
         return place
 
     def prefetch(self, pairs: Iterable[tuple[Place, Place]]) -> None:
-        """Solve many point-to-point inverse problems at once (pyproj is ~2x faster batched)."""
+        """Solve many point-to-point inverse problems at once (far faster batched)."""
         todo: dict[tuple[str, str], tuple[Place, Place]] = {}
         for ref, subject in pairs:
             a, b = self.anchor(ref), self.anchor(subject)

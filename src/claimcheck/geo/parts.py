@@ -26,7 +26,7 @@ from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import LatLon
 from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.probability import Spread, SpreadKind, Term
-from claimcheck.grammar.relations import Interval
+from claimcheck.grammar.interval import Interval
 
 #: For each 8-point compass part: the rows and the columns of the tiles it covers, as
 #: (first, last), row 2 north, column 2 east. Cardinal: an outer third; intercardinal: a corner.

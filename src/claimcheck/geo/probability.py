@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.errors import Kind
 from claimcheck.frozen import frozen
-from claimcheck.grammar.relations import Interval
+from claimcheck.grammar.interval import Interval
 
 if TYPE_CHECKING:
     import numpy as np

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from claimcheck.errors import Kind, ParseError, shown
 from claimcheck.frozen import frozen
+from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.precision import (
     ABOUT_FRACTION,
     Reading,
@@ -152,42 +153,6 @@ def _between_re() -> re.Pattern[str]:
 
 class RelationError(ParseError):
     """A relation phrase that cannot be read."""
-
-
-@frozen
-class Interval:
-    """A set of lengths in metres, each end open or closed; `high` may be infinite."""
-
-    low: float
-    high: float
-    low_open: bool = False
-    high_open: bool = False
-
-    def contains(self, value: float) -> bool:
-        above = value > self.low if self.low_open else value >= self.low
-        below = value < self.high if self.high_open else value <= self.high
-        return above and below
-
-    def includes(self, other: Interval) -> bool:
-        """True when every value of `other` (a closed interval) lies in this one."""
-        return self.contains(other.low) and self.contains(other.high)
-
-    def intersection(self, other: Interval) -> Interval | None:
-        """The values in both, or None; at equal ends the open one wins."""
-        if (self.low, self.low_open) >= (other.low, other.low_open):
-            low, low_open = self.low, self.low_open
-        else:
-            low, low_open = other.low, other.low_open
-        if (self.high, not self.high_open) <= (other.high, not other.high_open):
-            high, high_open = self.high, self.high_open
-        else:
-            high, high_open = other.high, other.high_open
-        if low < high or (low == high and not low_open and not high_open):
-            return Interval(low, high, low_open, high_open)
-        return None
-
-    def overlaps(self, other: Interval) -> bool:
-        return self.intersection(other) is not None
 
 
 @frozen

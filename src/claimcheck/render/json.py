@@ -13,7 +13,7 @@ from claimcheck.analysis.verdicts import AngleCheck, Check, LengthCheck, PartChe
 from claimcheck.api import Dataset, VerifyReport
 from claimcheck.errors import Problem
 from claimcheck.gazetteer.places import Source
-from claimcheck.grammar.relations import Interval
+from claimcheck.grammar.interval import Interval
 from claimcheck.render import safe
 
 

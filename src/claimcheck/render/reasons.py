@@ -18,7 +18,7 @@ from claimcheck.analysis.verdicts import Verdict
 from claimcheck.claims.model import VerdictKind
 from claimcheck.grammar.countries import find_country
 from claimcheck.grammar.directions import COMPASS_16
-from claimcheck.grammar.relations import Interval
+from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.routes import CIRCUITY, Route
 from claimcheck.grammar.units import Unit
 from claimcheck.render.readings import reading_words

@@ -19,7 +19,7 @@ from claimcheck.claims.meaning import stated_figure
 from claimcheck.claims.model import VerdictKind
 from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, Source
-from claimcheck.grammar.relations import Interval
+from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.units import Unit
 from claimcheck.render.reasons import check_why, verdict_sentence
 from claimcheck.render.reviewed import claim_reviewed

@@ -27,7 +27,8 @@ from claimcheck.claims.model import Claim, VerdictKind
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind
 from claimcheck.gazetteer.world import WORLD_PATH
 from claimcheck.grammar.directions import COMPASS_16
-from claimcheck.grammar.relations import Interval, Requirement
+from claimcheck.grammar.interval import Interval
+from claimcheck.grammar.relations import Requirement
 from claimcheck.grammar.units import Unit
 from claimcheck.render.basemap import country_name
 

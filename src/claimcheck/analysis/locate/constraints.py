@@ -36,8 +36,8 @@ from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, PlaceRef
 from claimcheck.geo.parts import PART_RULES, PART_TILES, Box, is_corner
 from claimcheck.grammar.directions import Direction
+from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.precision import ABOUT_FRACTION
-from claimcheck.grammar.relations import Interval
 
 
 @frozen
