@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
+from operator import sub
 from typing import Any
 
 from claimcheck.frozen import frozen
@@ -132,6 +133,12 @@ def long_edge(vertices: Sequence[LatLon], closed: bool = False) -> str | None:
     """
     points = [*vertices, vertices[0]] if closed else list(vertices)
     if len(points) < 2:
+        return None
+    # The bound over the whole line first, at C speed: the largest |Δlat| plus the largest
+    # |Δlon| bounds every edge's |Δlat| + |Δlon| (real lines: every edge is short).
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    steps = (max(map(abs, map(sub, c[1:], c[:-1]))) for c in (lats, lons))
+    if sum(steps) <= _CLEAR_DEG:
         return None
     if all(
         abs(a[0] - b[0]) + min(d := abs(a[1] - b[1]) % 360.0, 360.0 - d) <= _CLEAR_DEG
