@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from claimcheck.grammar import relations
 from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.relations import Relation, RelationError, parse_requirement
 
@@ -151,3 +152,16 @@ def test_a_range_in_two_units_is_shown_as_it_is_checked() -> None:
     assert requirement.acceptable() == Interval(30_000.0, 40 * MI)
     assert str(parse_requirement("between 30 and 40 miles")) == "between 30 and 40 mi"
     assert str(parse_requirement("30 km to 40 km")) == "between 30 and 40 km"
+
+
+@pytest.mark.parametrize(
+    ("text", "digit_at"),
+    [("several km", 8), ("about a few mi", 7), ("a dozen km", 0), ("tens of km", 10)],
+)
+@pytest.mark.parametrize("digit", ["5", "٣"])
+def test_the_vague_pattern_never_matches_a_text_with_a_digit(
+    text: str, digit_at: int, digit: str
+) -> None:
+    """What lets parse_requirement leave it uncompiled for figures written in digits."""
+    assert relations._vague_re().fullmatch(text) is not None
+    assert relations._vague_re().fullmatch(text[:digit_at] + digit + text[digit_at:]) is None
