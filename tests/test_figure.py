@@ -69,8 +69,8 @@ def _from_line(point: Any, line: Any) -> float:
 
 
 def test_claims_on_the_same_two_places_are_drawn_side_by_side(drawn: Any) -> None:
-    """Tower 22 to the al-Tanf garrison: four claims, three inconclusive and one inconsistent,
-    measure the same two points; each line is drawn in its colour beside the others."""
+    """Tower 22 to the al-Tanf garrison: four claims, all inconclusive, measure the same two
+    points; each line is drawn in its colour beside the others."""
     collection = _collection(
         "tests/data/real/tower-22/claims.yaml", "tests/data/real/tower-22/places.yaml"
     )
@@ -84,7 +84,7 @@ def test_claims_on_the_same_two_places_are_drawn_side_by_side(drawn: Any) -> Non
     ]
     drawn_lines = [lines[f"measurement-{i}"] for i in pair]
     assert sorted(line.get_color() for line in drawn_lines) == [
-        "#b2182b", "#b35806", "#b35806", "#b35806"
+        "#b35806", "#b35806", "#b35806", "#b35806"
     ]  # fmt: skip
     on_screen = [line.get_transform().transform(line.get_xydata()) for line in drawn_lines]
     width_px = drawn_lines[0].get_linewidth() * fig.dpi / 72

@@ -44,6 +44,17 @@ _METRES = {
     Unit.FT: 0.3048,
 }
 
+#: The units a figure in each unit is often converted from in news copy ("50 km (31 miles)"):
+#: a figure may keep digits its original never had (grammar.precision.converted_reading).
+CONVERTED_FROM: dict[Unit, tuple[Unit, ...]] = {
+    Unit.MI: (Unit.KM,),
+    Unit.KM: (Unit.MI, Unit.NMI),
+    Unit.NMI: (Unit.KM,),
+    Unit.M: (Unit.FT, Unit.YD),
+    Unit.FT: (Unit.M,),
+    Unit.YD: (Unit.M,),
+}
+
 #: Every written form, lower case, mapped to its unit. Plurals and British/US spellings included.
 UNIT_WORDS: dict[str, Unit] = {
     **dict.fromkeys(["m", "metre", "metres", "meter", "meters"], Unit.M),

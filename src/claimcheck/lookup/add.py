@@ -227,8 +227,8 @@ class NewPlace:
         return (
             f"Added by claimcheck places add from {self.via}; uncertainty "
             f"{self.uncertainty_m / 1000:g} km by feature class ({self.rule}; the rule in "
-            "claimcheck.lookup.fallback). Review the point and the uncertainty against another "
-            "source."
+            "docs/commands/places.md, 'Claims that rely on imported places'). Review the point "
+            "and the uncertainty against another source."
         )
 
 
