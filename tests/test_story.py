@@ -1,6 +1,6 @@
 """docs/story.md, run as a reader would: every command in order (its `mkdir` too), in an empty
-directory with the repository's tests/ folder, the claims file written from the page, the draft reviewed where the
-page says so; each command must print the lines the page shows."""
+directory with the repository's tests/ folder, the claims file written from the page, the draft
+reviewed where the page says so; each command must print the lines the page shows."""
 
 from __future__ import annotations
 
