@@ -229,7 +229,27 @@ def test_append_joins_a_list_at_the_files_own_indent(indent: int) -> None:
 
 def test_append_refuses_a_flow_list() -> None:
     with pytest.raises(UsageError, match="block 'claims:' list"):
-        append_to("claims: []\n", "c.yaml", extract("Zaza is 5 km from Tanf."), "t")
+        append_to(
+            "claims: [{id: a, quote: b}]\n", "c.yaml", extract("Zaza is 5 km from Tanf."), "t"
+        )
+
+
+@pytest.mark.parametrize(
+    ("existing", "kept"),
+    [
+        ("claims: []\n", "claims:\n"),  # what extract writes when it drafts nothing
+        ("# my story\nclaims: []  # none yet\n", "# my story\nclaims:  # none yet\n"),
+        ("claims:\n", "claims:\n"),
+    ],
+)
+def test_append_fills_an_empty_claims_list(existing: str, kept: str) -> None:
+    """`claims: []` (extract's own output with no drafts) was refused as a flow list."""
+    result = append_to(existing, "c.yaml", extract("Zaza is 5 km from Tanf."), "t")
+    assert result.added == 1
+    assert result.text.startswith(kept)
+    assert [c["id"] for c in yaml.safe_load(result.text)["claims"]] == [
+        "extract-zaza-distance-tanf-5km"
+    ]
 
 
 @pytest.mark.parametrize(
