@@ -95,6 +95,26 @@ def test_claims_on_the_same_two_places_are_drawn_side_by_side(drawn: Any) -> Non
     assert any(t.startswith("Lines side by side") for t in legend)
 
 
+def test_each_measured_line_says_which_claims_it_is(drawn: Any) -> None:
+    """A printed figure has no hover: each line, or bundle of lines between the same two
+    places, is labelled with the claims' numbers in the report."""
+    collection = _collection(
+        "tests/data/real/tower-22/claims.yaml", "tests/data/real/tower-22/places.yaml"
+    )
+    fig = drawn(collection)
+    labels = {
+        t.get_text() for t in fig.axes[0].texts if (t.get_gid() or "").startswith("label-line-")
+    }
+    assert "Claims 1, 2, 3 and 4" in labels  # Tower 22 to the al-Tanf garrison
+    numbers = {
+        f["properties"]["number"]
+        for f in collection["features"]
+        if f["properties"]["layer"] == "measurement"
+    }
+    named = {int(n) for label in labels for n in re.findall(r"\d+", label)}
+    assert named == numbers, labels
+
+
 def test_only_lines_that_share_their_ends_are_moved(drawn: Any) -> None:
     """In the bundled story only the two radius claims of the al-Tanf zone share a line."""
     collection = _collection("data/claims.yaml", "data/places.yaml")
