@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.claims.extract import Draft, extract
+from claimcheck.claims.extract.countries import countries_in, subdivision
 from claimcheck.gazetteer.places import Gazetteer
 
 
@@ -306,3 +307,48 @@ def test_a_countrys_territory_is_where_the_subject_is_not_the_subject(
     )
     (draft,) = _figures(text, articles_index)
     assert (draft.subject, draft.reference_ids) == ("drone strike", ("border:AF-PK",))
+
+
+# --- the sixth round (docs/commands/extract.md, Places: "rules of the sixth round") ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_id"),
+    [
+        ("Lonnie Thurmond, city administrator in East Prairie, Missouri, about five miles from "
+         "the epicenter of the quake, said he'd gotten reports of things falling from shelves.",
+         "geonames:4385054"),
+        ("It was felt in 13 states, with the furthest location from the epicenter being New "
+         "Bern, North Carolina, more than 800 miles to the east, according to reports to the "
+         "USGS.", "geonames:4481682"),
+    ],
+)  # fmt: skip
+def test_a_state_after_a_town_says_where_the_town_is(
+    text: str, subject_id: str, articles_index: Gazetteer
+) -> None:
+    """A US state after a town is an area that locates it, as "Kharkiv Oblast" is, though the
+    word "state" is not written: the figure is about the town."""
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == (subject_id,)
+
+
+def test_a_state_after_a_town_chooses_among_its_namesakes(articles_index: Gazetteer) -> None:
+    """Seven Medfords are in the index; "Medford, Oregon" is the one whose GeoNames admin1 code
+    is Oregon's (OR), and the note says why."""
+    (draft,) = _figures("The town of Medford, Oregon, is 20 miles from Ashland.", articles_index)
+    assert draft.subject_ids == ("geonames:5740099",)
+    assert "in Oregon, as the sentence says" in " ".join(draft.place_notes)
+
+
+def test_a_state_line_is_no_border_and_no_town(articles_index: Gazetteer) -> None:
+    """No layer has US state lines: "the Kansas border" names no place, not the towns called
+    Kansas, nor the United States' border with Canada."""
+    (draft,) = _figures("Medford is about 20 miles south of the Kansas border.", articles_index)
+    assert draft.reference_ids == ()
+
+
+def test_a_state_names_its_country_not_the_country_in_its_name() -> None:
+    assert countries_in("Albuquerque, New Mexico, was hit") == ["US"]
+    assert countries_in("the Kansas border", states=False) == []
+    assert subdivision("Victoria’s") == ("AU", "07")
+    assert subdivision("Georgia") is None  # a country: the country rules read it

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.claims.extract.countries import country_code
+from claimcheck.claims.extract.countries import country_code, subdivision
 from claimcheck.claims.extract.patterns import (
     _EVENT_NOUNS,
     _FIGURE_ADJECTIVE,
@@ -140,9 +140,11 @@ _LOCATED_REACH = 150
 
 def _is_area(sentence: str, name: str, at: int) -> bool:
     """Whether a name is a country or an area that locates places ("Kharkiv Oblast", "the Sumy
-    region"), by its words: the subject rule reads the text, not the gazetteer."""
+    region", "Missouri": a state, province or territory by its name), by its words: the subject
+    rule reads the text, not the gazetteer."""
     return (
         country_code(name) is not None
+        or subdivision(name) is not None
         or _AREA_NAME.search(name) is not None
         or _AREA_AFTER.match(sentence, at + len(name)) is not None
     )

@@ -2,8 +2,11 @@
 
 Country names come from the built-in world layer (claimcheck.gazetteer.world: Natural Earth's
 names and aliases) and `SHORT_NAMES`; adjectives of nationality from `DEMONYMS`, English usage
-written down here. "The capital" of a country is GeoNames' capital (`data/capitals.json`, built
-by scripts/build_capitals.py): a name and a GeoNames id, never a coordinate, resolved like any
+written down here. The states, provinces and territories of the United States, Canada and
+Australia (`data/subdivisions.json`, ISO 3166-2 with GeoNames' admin1 codes, built by
+scripts/build_subdivisions.py) say their country too: "Missouri" is in the United States.
+"The capital" of a country is GeoNames' capital (`data/capitals.json`, built by
+scripts/build_capitals.py): a name and a GeoNames id, never a coordinate, resolved like any
 other name.
 """
 
@@ -112,15 +115,19 @@ def country_code(word: str) -> str | None:
     return found
 
 
-def countries_in(text: str) -> list[str]:
-    """The countries a sentence names or implies, in order of first mention, each once."""
+def countries_in(text: str, states: bool = True) -> list[str]:
+    """The countries a sentence names or implies, in order of first mention, each once (a
+    state says its country: "New Mexico" is in the United States, not Mexico; with `states`
+    false it names none, as in "the Kansas border", a state line)."""
     found: list[str] = []
     for run in _COUNTRY_WORDS.finditer(text):
         words = run.group().split()
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + 3), i, -1):
-                code = country_code(" ".join(words[i:j]))
+                span = " ".join(words[i:j])
+                state = subdivision(span)
+                code = country_code(span) or (state[0] if state and states else None)
                 if code:
                     if code not in found:
                         found.append(code)
@@ -129,6 +136,20 @@ def countries_in(text: str) -> list[str]:
             else:
                 i += 1
     return found
+
+
+@cache
+def _subdivisions() -> dict[str, tuple[str, str]]:
+    text = resources.files("claimcheck.claims.extract").joinpath("data/subdivisions.json")
+    table = json.loads(text.read_text("utf-8"))["subdivisions"]
+    return {name: (row["country"], row["admin1"]) for name, row in table.items()}
+
+
+def subdivision(word: str) -> tuple[str, str] | None:
+    """The country and GeoNames admin1 code of a state, province or territory named in full
+    ("Missouri" -> US, MO; "Victoria's" -> AU, 07), None for any other word."""
+    text = _POSSESSIVE.sub("", word.strip().strip(".,;:")).strip()
+    return _subdivisions().get(text) if text[:1].isupper() else None
 
 
 @cache

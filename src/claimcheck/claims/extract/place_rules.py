@@ -10,7 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimcheck.claims.extract.candidates import _borders, _country_of, _position
-from claimcheck.claims.extract.countries import capital_of, countries_in, country_code
+from claimcheck.claims.extract.countries import (
+    capital_of,
+    countries_in,
+    country_code,
+    subdivision,
+)
 from claimcheck.claims.extract.phrases import (
     _AFTER_PREPOSITION,
     _AREA,
@@ -37,6 +42,9 @@ from claimcheck.gazetteer.world import world_layer
 _PLANT_NOUN = re.compile(
     r"\b(?:plant|power\s+station|reactor|dam|airport|airbase|air\s+base|airfield)$"
 )
+
+#: How a border's words split into the names of what it joins ("Texas-Mexico", "Kansas").
+_STATE_PARTS = re.compile(r"\s*[-–/]\s*|\s+and\s+")
 
 
 @dataclass
@@ -69,6 +77,9 @@ class PhraseRules:
         if m is None:
             return ()
         parts = (m["pair"], m["adj"], m["a"], m["b"])
+        words = [w for part in (*parts, m["with"]) if part for w in _STATE_PARTS.split(part)]
+        if any(subdivision(w) for w in words):
+            return ()  # "the Kansas border" is a state line, which no layer has
         named = [c for part in parts if part for c in _codes(part) or self._area_codes(part)]
         withs = (_codes(m["with"]) or self._area_codes(m["with"])) if m["with"] else []
         if len(named) + len(withs) >= 2:

@@ -46,6 +46,7 @@ from claimcheck.claims.extract.patterns import _PROPER_RE
 from claimcheck.claims.extract.phrases import (
     _ANTECEDENT_REACH,
     _ARTICLE,
+    _BORDER,
     _COAST,
     _FACILITY,
     _IT,
@@ -167,6 +168,8 @@ class PlaceReader(Narrowing):
                 return ids
             if rule == self._coast and _COAST.search(text):
                 return ()  # "the Pacific coast" is a coast, never a town called Pacific
+            if rule == self._border and _BORDER.match(text):
+                return ()  # "the Kansas border" is a state line, never a town called Kansas
         apposed = self._apposed_name(phrase, context)
         if apposed:
             return apposed
