@@ -352,3 +352,53 @@ def test_a_state_names_its_country_not_the_country_in_its_name() -> None:
     assert countries_in("the Kansas border", states=False) == []
     assert subdivision("Victoria’s") == ("AU", "07")
     assert subdivision("Georgia") is None  # a country: the country rules read it
+
+
+def test_a_neighbouring_country_a_place_is_miles_from_is_their_border(
+    articles_index: Gazetteer,
+) -> None:
+    """ "Lviv is 50 miles away from Poland": the nearest of Poland from Lviv is the border they
+    share; a country across the sea keeps its outline (no land border to name)."""
+    text = "Lviv is 50 miles away from Poland, a NATO member, and has served as a haven."
+    (draft,) = _figures(text, articles_index)
+    assert (draft.subject_ids, draft.reference_ids) == (("geonames:702550",), ("border:PL-UA",))
+    assert "the edge of Poland nearest a place in UA is the border they share" in " ".join(
+        draft.place_notes
+    )
+    (draft,) = _figures("Taipei is 160 km from China.", articles_index)
+    assert draft.reference_ids == ("country:CN",)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "reference_id"),
+    [
+        ("Sumy lies just across the border from Russia’s Kursk region, where Kyiv launched a "
+         "shock offensive on 6 August.", "Sumy", "border:RU-UA"),
+        # the place after "from" is in the sentence's only country: its border nearest it
+        ("Hiri, which lies just across the border from Al Qaim, on the outskirts of Albu "
+         "Kamal, is now the last town of note still fully controlled by ISIL.", "Hiri",
+         "border:IQ-SY"),
+    ],
+)  # fmt: skip
+def test_a_place_across_the_border_from_another_is_near_that_border(
+    text: str, subject: str, reference_id: str, articles_index: Gazetteer
+) -> None:
+    near = [d for d in extract(text, articles_index) if d.reference == "border"]
+    assert [(d.kind, d.subject, d.reference_ids) for d in near] == [
+        ("near", subject, (reference_id,))
+    ]
+
+
+def test_the_border_is_the_one_nearest_the_place_the_sentence_names(
+    articles_index: Gazetteer,
+) -> None:
+    """ "the border" from an unknown place, in a sentence that names one known place: that
+    place's country's border nearest it, with a note; with no place named, none."""
+    text = "Hiri is 5 km from the border and 10 km from Al Qaim."
+    draft, _ = _figures(text, articles_index)
+    assert draft.reference_ids == ("border:IQ-SY",)
+    assert "the border of IQ nearest al-Qa'im, which the sentence names" in " ".join(
+        draft.place_notes
+    )
+    (draft,) = _figures("Hiri is 5 km from the border.", articles_index)
+    assert draft.reference_ids == ()

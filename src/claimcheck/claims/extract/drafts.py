@@ -12,7 +12,7 @@ from claimcheck.claims.extract.countries import countries_in
 from claimcheck.claims.extract.figures import _phrase, figure_drafts
 from claimcheck.claims.extract.mentions import _Mentions
 from claimcheck.claims.extract.model import Draft
-from claimcheck.claims.extract.patterns import _INSIDE_RE, _NEAR_RE, _PROPER_RE
+from claimcheck.claims.extract.patterns import _ACROSS_RE, _INSIDE_RE, _NEAR_RE, _PROPER_RE
 from claimcheck.claims.extract.places import PlaceReader
 from claimcheck.claims.extract.sentences import _figure_re, split_sentences
 from claimcheck.claims.extract.subjects import (
@@ -95,6 +95,14 @@ def _sentence_drafts(
             Draft("inside", "", subject[1] if subject else m.start(), m.end(),
                   subject[0] if subject else None, _strip_article(m["area"]),
                   None, None, None, None, claimant),
+            s_start, text,
+        )  # fmt: skip
+    for m in _ACROSS_RE.finditer(sentence):
+        subject = words.subject(m.start())
+        yield _shift(
+            Draft("near", "", subject[1] if subject else m.start(), m.end("ref"),
+                  subject[0] if subject else None, _strip_article(m["ref"]), None, None, None,
+                  None, claimant),
             s_start, text,
         )  # fmt: skip
     for m in _NEAR_RE.finditer(sentence):

@@ -259,3 +259,16 @@ _NEAR_RE = re.compile(
     r"(?P<ref>(?:the\s+)?[^,.;“\"]+)",
     re.IGNORECASE,
 )
+
+
+#: "Sumy lies just across the border from Russia's Kursk region", "Hiri, which lies just across
+#: the border from Al Qaim", "on the other side of the border from": a place that lies across a
+#: border from another is near that border (its draft is a `near` of "the border"; the place
+#: after "from" is on the other side, so the border is the one between their countries).
+_ACROSS_RE = re.compile(
+    r"(?:\b(?:lies|lie|lay|lying|located|situated|sits|sitting|is|are|was|were)\s+|,\s*)"
+    r"(?:just\s+|right\s+|directly\s+|immediately\s+)?"
+    r"(?:across|on\s+the\s+other\s+side\s+of)\s+(?P<ref>the\s+(?:border|frontier))"
+    r"\s+(?:from|with)\s+(?P<other>[^,.;:()“”\"]{1,60})",
+    re.IGNORECASE,
+)

@@ -55,6 +55,9 @@ class PhraseRules:
     _prefixes: dict[str, list[tuple[tuple[str, ...], str]]] = field(
         default_factory=dict, init=False
     )
+    #: why a phrase was read as the place it was, where the phrase alone does not say: a
+    #: facility named by its kind alone, a border chosen by a place the sentence names
+    _read_as: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         for place in self.gazetteer:
@@ -103,12 +106,14 @@ class PhraseRules:
                 found = self._world(_border_id(known[0], code))
                 if found:
                     return found
-            return self._nearest_border(known[0], other)
+            return self._nearest_border(known[0], other, text, context)
         if len(others) >= 2:
             found = self._world(_border_id(others[0], others[1]))
             if found:
                 return found
-        return self._nearest_border(others[0], other) if others and other else ()
+        found = self._nearest_border(others[0], other, text, context) if others else ()
+        # with no other place and no named one, "the border" lists no country's every border
+        return found if other is not None or len(found) == 1 else ()
 
     def _region(self, text: str, other: Place | None) -> tuple[str, ...] | None:
         """A region ("Ukraine's northern Kharkiv region", "Kherson Oblast") is never the city
@@ -248,9 +253,24 @@ class PhraseRules:
         code = codes.pop() if len(codes) == 1 else None
         return [code] if code else []
 
-    def _nearest_border(self, code: str, other: Place | None) -> tuple[str, ...]:
+    def _nearest_border(
+        self, code: str, other: Place | None, text: str = "", context: _Context | None = None
+    ) -> tuple[str, ...]:
         """The named country's land boundary nearest the other place (geodesic, to the
-        boundaries' vertices: enough to choose between neighbours tens of km apart)."""
+        boundaries' vertices: enough to choose between neighbours tens of km apart); where the
+        other place is not known, nearest the first place in that country the sentence names
+        ("a drone strike on a house in Khiam about six kilometres from the border": Lebanon's
+        border nearest Khiam, `border:IL-LB`), with a note saying so. Why: a writer who says
+        "the border" means the one by the places the sentence is about."""
+        if other is None and context is not None:
+            by = next((p for p in context.named() if _country_of(p) == code), None)
+            found = self._nearest_border(code, by) if by is not None else ()
+            if len(found) == 1:
+                self._read_as[text, found] = (
+                    f"{found[0]}, the border of {code} nearest {by.name if by else ''}, "
+                    f"which the sentence names"
+                )
+                return found
         at = _position(other, self.gazetteer)
         if at is None:  # nothing to be nearest to ("the Somali border"): each, for the reviewer
             return tuple(sorted(f for f in world_layer().features() if _borders(f, code)))

@@ -35,9 +35,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-from claimcheck.claims.extract.candidates import _much_nearest, _one_country, _plain
+from claimcheck.claims.extract.candidates import (
+    _country_of,
+    _much_nearest,
+    _one_country,
+    _plain,
+)
 from claimcheck.claims.extract.countries import country_code
 from claimcheck.claims.extract.mentions import _Mentions
 from claimcheck.claims.extract.model import Draft
@@ -54,11 +59,16 @@ from claimcheck.claims.extract.phrases import (
     _OPENING_REACH,
     _REGION_PHRASE,
     _SETTLEMENT,
+    _border_id,
     _strip_qualifiers,
 )
 from claimcheck.claims.extract.place_rules import _Context
 from claimcheck.claims.extract.sentences import split_sentences
 from claimcheck.gazetteer.places import Place, PlaceKind, PlaceRef
+
+#: The kinds of draft measured from their reference's edge, for which a neighbouring country is
+#: its border (`PlaceReader._across`); a depth "inside" a country is the country's.
+_FROM_A_LINE = frozenset({"distance", "direction_distance", "near"})
 
 
 @dataclass
@@ -66,8 +76,6 @@ class PlaceReader(Narrowing):
     """Resolves the subject and reference of each draft of one text (see the module rules)."""
 
     mentions: _Mentions
-    #: why a facility named by its kind alone was read as the place it was (`_facility`)
-    _read_as: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict, init=False)
 
     def context(
         self,
@@ -114,6 +122,8 @@ class PlaceReader(Narrowing):
         subject = self._narrow("subject", draft.subject, subject, context, reference, notes)
         subject = self._namesakes("subject", draft.subject, subject, reference, draft, notes)
         reference = self._namesakes("reference", draft.reference, reference, subject, draft, notes)
+        if draft.kind in _FROM_A_LINE:
+            reference = self._across(draft.reference, reference, subject, notes)
         for role, phrase, ids in (("subject", draft.subject, subject),
                                   ("reference", draft.reference, reference)):  # fmt: skip
             if phrase and len(ids) == 1 and _SETTLEMENT.fullmatch(_ARTICLE.sub("", phrase)):
@@ -124,8 +134,9 @@ class PlaceReader(Narrowing):
                 place = self.gazetteer.get(ids[0])
                 name = place.name if place else ids[0]
                 notes.append(f"{role} {phrase!r} read as {name}, the place its sentence is about")
-            elif phrase and (phrase, ids) in self._read_as:
-                notes.append(f"{role} {phrase!r} read as {self._read_as[phrase, ids]}")
+            elif phrase and (_ARTICLE.sub("", phrase.strip()), ids) in self._read_as:
+                why = self._read_as[_ARTICLE.sub("", phrase.strip()), ids]
+                notes.append(f"{role} {phrase!r} read as {why}")
             elif phrase and not ids and _REGION_PHRASE.fullmatch(_ARTICLE.sub("", phrase)):
                 # flagged, not silently left: the reviewer adds the area or names a place
                 notes.append(f"{role} {phrase!r} is a region, not the city it is named after")
@@ -133,6 +144,28 @@ class PlaceReader(Narrowing):
         return replace(
             draft, subject_ids=subject, reference_ids=reference, place_notes=tuple(notes)
         )
+
+    def _across(
+        self, phrase: str | None, ids: tuple[str, ...], subject: tuple[str, ...], notes: list[str]
+    ) -> tuple[str, ...]:
+        """A country a place across its land border is "N miles from" is that border: "Lviv
+        is 50 miles away from Poland" is `border:PL-UA`. Why: a writer measures to the nearest
+        of the country, which from a neighbour is the border they share; the verdict layer
+        measures to a country's outline, the same line there, but the border says what is
+        meant, and a `near` or a direction from it reads as the writer's. A place in no
+        neighbour of it (or in it) keeps the country."""
+        country = self._one(ids)
+        place = self._one(subject)
+        if country is None or not country.id.startswith("country:") or place is None:
+            return ids
+        code, own = _country_of(country), _country_of(place)
+        border = self._world(_border_id(code, own)) if code and own else ()
+        if border:
+            notes.append(
+                f"reference {phrase!r} read as {border[0]}: the edge of {country.name} nearest "
+                f"a place in {own} is the border they share"
+            )
+        return border or ids
 
     def _ids(
         self, phrase: str | None, before: int, context: _Context, other: Place | None
@@ -220,7 +253,7 @@ class PlaceReader(Narrowing):
                 return ()
             chosen = nearest
             why = f"of the places file's {len(kind)} {text}s, much the nearest to {other.name}"
-        self._read_as[phrase, (chosen.id,)] = f"{chosen.name}, {why}"
+        self._read_as[text, (chosen.id,)] = f"{chosen.name}, {why}"
         return (chosen.id,)
 
     def _apposed_name(self, phrase: str, context: _Context) -> tuple[str, ...]:
