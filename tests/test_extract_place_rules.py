@@ -402,3 +402,25 @@ def test_the_border_is_the_one_nearest_the_place_the_sentence_names(
     )
     (draft,) = _figures("Hiri is 5 km from the border.", articles_index)
     assert draft.reference_ids == ()
+
+
+def test_a_direction_with_no_place_written_is_from_the_place_named_before(
+    articles_index: Gazetteer,
+) -> None:
+    """ "the eastern city of Van and town of Ercis, some 100 km to the north": north of Van, the
+    place the sentence names before Ercis, with a note; with no place named before its subject,
+    the reference is left for the reviewer."""
+    text = (
+        "In 2011 an earthquake struck the eastern city of Van and town of Ercis, some 100 km "
+        "(60 miles) to the north, killing at least 523 people."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert (draft.subject_ids, draft.reference, draft.reference_ids) == (
+        ("geonames:315530",),
+        "Van",
+        ("geonames:298117",),
+    )
+    assert "reference not written: read as Van" in " ".join(draft.place_notes)
+    text = "Capturing it would pave the way for an advance on the hub of Pokrovsk 20 km northwest."
+    (draft,) = _figures(text, articles_index)
+    assert (draft.reference, draft.reference_ids) == (None, ())

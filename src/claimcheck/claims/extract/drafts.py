@@ -52,7 +52,7 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
                 found[i] = replace(draft, subject=drafts[-1].subject)
         if reader is not None and found:
             speaker = (attribution[1] - start, attribution[2] - start) if attribution else (0, 0)
-            context = reader.context(text[start:end], speaker, partial(earlier, n))
+            context = reader.context(text[start:end], speaker, partial(earlier, n), start)
             found = [reader.read(d, context) for d in found]
         drafts.extend(found)
     return drafts

@@ -303,8 +303,12 @@ class _Context:
         speaker: tuple[int, int] = (0, 0),
         named_once: Callable[[str], list[Place]] | None = None,
         earlier: Callable[[], list[str]] | None = None,
+        start: int = 0,
     ) -> None:
         self.sentence = sentence
+        #: where the sentence starts in the text, and where its speaker is in it
+        self.start = start
+        self.speaker = speaker
         self._earlier = earlier
         self._about = sentence[: speaker[0]] + " " + sentence[speaker[1] :]
         self._countries: list[str] | None = None

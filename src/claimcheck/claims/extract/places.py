@@ -82,11 +82,13 @@ class PlaceReader(Narrowing):
         sentence: str,
         speaker: tuple[int, int] = (0, 0),
         earlier: Callable[[], list[str]] | None = None,
+        start: int = 0,
     ) -> _Context:
         """What the rules need to know about one sentence (read once for all its drafts);
         `speaker` is where the attribution is in it ("a Syrian source told SANA"); `earlier`
-        gives the countries the sentences just before it name, latest first."""
-        return _Context(sentence, speaker, self._named_once, earlier)
+        gives the countries the sentences just before it name, latest first; `start` is where
+        the sentence starts in the text."""
+        return _Context(sentence, speaker, self._named_once, earlier, start)
 
     def _named_once(self, text: str) -> list[Place]:
         """The places a text names that its names fit one place each ("Bakersfield", not
@@ -124,6 +126,10 @@ class PlaceReader(Narrowing):
         reference = self._namesakes("reference", draft.reference, reference, subject, draft, notes)
         if draft.kind in _FROM_A_LINE:
             reference = self._across(draft.reference, reference, subject, notes)
+        if draft.kind == "direction_distance" and draft.reference is None and subject:
+            unwritten = self._unwritten(draft, subject, context, notes)
+            if unwritten is not None:
+                draft, reference = replace(draft, reference=unwritten[0]), unwritten[1]
         for role, phrase, ids in (("subject", draft.subject, subject),
                                   ("reference", draft.reference, reference)):  # fmt: skip
             if phrase and len(ids) == 1 and _SETTLEMENT.fullmatch(_ARTICLE.sub("", phrase)):
@@ -166,6 +172,43 @@ class PlaceReader(Narrowing):
                 f"a place in {own} is the border they share"
             )
         return border or ids
+
+    def _unwritten(
+        self, draft: Draft, subject: tuple[str, ...], context: _Context, notes: list[str]
+    ) -> tuple[str, tuple[str, ...]] | None:
+        """The place a direction with no "of" is from: "the eastern city of Van and town of
+        Ercis, some 100 km to the north" is 100 km north of Van, the place the sentence names
+        last before its subject (a whole name that fits one point place, or of several the one
+        much the nearest the subject; not the speaker). Why: a reader measures "to the north"
+        from the place just named, as "the town" is the place named before it. None when the
+        sentence names no such place before its subject (the reviewer names it)."""
+        place = self._one(subject)
+        end = draft.start - context.start
+        if place is None or end <= 0:
+            return None
+        speaker = context.speaker
+        for m in reversed(list(_PROPER_RE.finditer(context.sentence, 0, end))):
+            if speaker[0] <= m.start() < speaker[1] or m.end() > end:
+                continue
+            name = _strip_qualifiers(m.group())
+            if country_code(name) is not None or len(_plain(name)) < 3:
+                continue
+            resolution = self.gazetteer.resolve(PlaceRef(name))
+            fits = [
+                p for p in resolution.places
+                if p.kind is PlaceKind.POINT and p.id != place.id
+                and _plain(name) in {_plain(n) for n in p.names}
+            ]  # fmt: skip
+            chosen = fits[0] if len(fits) == 1 else None
+            if len(fits) > 1:
+                chosen = _much_nearest(fits, place, self.gazetteer)
+            if chosen is not None:
+                notes.append(
+                    f"reference not written: read as {chosen.name}, the place the sentence "
+                    f"names before {draft.subject}"
+                )
+                return name, (chosen.id,)
+        return None
 
     def _ids(
         self, phrase: str | None, before: int, context: _Context, other: Place | None
