@@ -424,3 +424,24 @@ def test_a_direction_with_no_place_written_is_from_the_place_named_before(
     text = "Capturing it would pave the way for an advance on the hub of Pokrovsk 20 km northwest."
     (draft,) = _figures(text, articles_index)
     assert (draft.reference, draft.reference_ids) == (None, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "reference_id"),
+    [
+        # the plant the sentence names is in Russia: the Ukrainian oblast is across the border
+        ("The town is located some 150 kilometers (93 miles) from Ukraine's Sumy Oblast and "
+         "hosts the Kursk Nuclear Power Plant.", "border:RU-UA"),
+        # three villages are called Topoli, all Ukrainian: "the Russian border" is Ukraine's
+        ("The settlements of Stroivka and Topoli, lying little more than a kilometer from the "
+         "Russian border, remained in the gray zone.", "border:RU-UA"),
+        # a province by its town's name: Kilis is in Turkey
+        ("Kilis Province lies six kilometres (four miles) from the Syrian border.",
+         "border:SY-TR"),
+    ],
+)  # fmt: skip
+def test_the_places_a_sentence_names_say_which_border(
+    text: str, reference_id: str, articles_index: Gazetteer
+) -> None:
+    drafts = _figures(text, articles_index)
+    assert drafts and all(d.reference_ids == (reference_id,) for d in drafts)

@@ -92,8 +92,8 @@ class PhraseRules:
         if (len(others) < 2 and not known) or (not others and known):
             # the countries of the places the sentence names ("an incursion into the Kharkiv
             # region") tell where it is when it names too few countries itself
-            for place in context.named():
-                code = _country_of(place)
+            # (a name that fits several places, all in one country, says that country too)
+            for code in [*map(_country_of, context.named()), *context.named_countries()]:
                 if code and code not in known and code not in others:
                     others.append(code)
         if (len(others) < 2 and not known) or (not others and known):
@@ -115,18 +115,26 @@ class PhraseRules:
         # with no other place and no named one, "the border" lists no country's every border
         return found if other is not None or len(found) == 1 else ()
 
-    def _region(self, text: str, other: Place | None) -> tuple[str, ...] | None:
+    def _region(
+        self, text: str, other: Place | None, context: _Context | None = None
+    ) -> tuple[str, ...] | None:
         """A region ("Ukraine's northern Kharkiv region", "Kherson Oblast") is never the city
         it is named after: seen from a place in another country it is that country's border
         with it (the nearest of the region to a place across the border; "Maslova Pristan,
         some 15 kilometers from Ukraine's northern Kharkiv region" is 15 km from the
-        Russia-Ukraine boundary), else no place the gazetteer has (it has no regions). None:
-        the phrase is no region."""
+        Russia-Ukraine boundary), else no place the gazetteer has (it has no regions). Where
+        the other place is not known, the country of the places the sentence names, if one
+        other country ("The town is located some 150 km from Ukraine's Sumy Oblast and hosts
+        the Kursk Nuclear Power Plant": the plant is in Russia, so `border:RU-UA`). None: the
+        phrase is no region."""
         m = _REGION_PHRASE.fullmatch(text)
         if m is None:
             return None
         codes = self._area_codes(m["area"])
         code = _country_of(other)
+        if code is None and other is None and codes and context is not None:
+            named = {_country_of(p) for p in context.named()} - {None, codes[0]}
+            code = named.pop() if len(named) == 1 else None
         if codes and code and code != codes[0]:
             return self._world(_border_id(codes[0], code))
         return ()
@@ -304,6 +312,7 @@ class _Context:
         named_once: Callable[[str], list[Place]] | None = None,
         earlier: Callable[[], list[str]] | None = None,
         start: int = 0,
+        named_in: Callable[[str], list[str]] | None = None,
     ) -> None:
         self.sentence = sentence
         #: where the sentence starts in the text, and where its speaker is in it
@@ -314,6 +323,8 @@ class _Context:
         self._countries: list[str] | None = None
         self._across: list[str] | None = None
         self._named_once = named_once
+        self._named_in = named_in
+        self._named_countries: list[str] | None = None
         self._named: list[Place] | None = None
 
     @property
@@ -338,6 +349,13 @@ class _Context:
     def earlier(self) -> list[str]:
         """The countries the sentences just before this one name, latest first."""
         return self._earlier() if self._earlier else []
+
+    def named_countries(self) -> list[str]:
+        """The countries of the names the sentence writes whose places are all in one country
+        (read when first asked)."""
+        if self._named_countries is None:
+            self._named_countries = self._named_in(self._about) if self._named_in else []
+        return self._named_countries
 
     def named(self) -> list[Place]:
         """The places the sentence names, each fitting one place (read when first asked)."""

@@ -50,6 +50,7 @@ from claimcheck.claims.extract.narrowing import Narrowing
 from claimcheck.claims.extract.patterns import _PROPER_RE
 from claimcheck.claims.extract.phrases import (
     _ANTECEDENT_REACH,
+    _AREA,
     _ARTICLE,
     _BORDER,
     _COAST,
@@ -88,7 +89,26 @@ class PlaceReader(Narrowing):
         `speaker` is where the attribution is in it ("a Syrian source told SANA"); `earlier`
         gives the countries the sentences just before it name, latest first; `start` is where
         the sentence starts in the text."""
-        return _Context(sentence, speaker, self._named_once, earlier, start)
+        return _Context(sentence, speaker, self._named_once, earlier, start, self._named_in)
+
+    def _named_in(self, text: str) -> list[str]:
+        """The countries of the names a text writes whose places, one or several, are all in
+        one country ("Topoli": three villages, all Ukrainian; "Kilis Province", by Kilis), in
+        text order: where the sentence is, for "the border"."""
+        found: list[str] = []
+        for m in _PROPER_RE.finditer(text):
+            area = _AREA.fullmatch(m.group())
+            name = _strip_qualifiers(area["name"] if area else m.group())
+            key = _plain(name)
+            if len(key) < 3 or country_code(name) is not None:
+                continue
+            resolution = self.gazetteer.resolve(PlaceRef(name))
+            places = [p for p in resolution.places if key in {_plain(n) for n in p.names}]
+            one = _one_country(self.gazetteer, tuple(p.id for p in places)) if places else None
+            code = _country_of(one)
+            if code and code not in found:
+                found.append(code)
+        return found
 
     def _named_once(self, text: str) -> list[Place]:
         """The places a text names that its names fit one place each ("Bakersfield", not
@@ -235,7 +255,7 @@ class PlaceReader(Narrowing):
         if found:
             return found
         text = _ARTICLE.sub("", phrase.strip())
-        region = self._region(text, other)
+        region = self._region(text, other, context)
         if region is not None:
             return region
         for rule in (self._border, self._country, self._coast, self._capital, self._name):
