@@ -119,3 +119,17 @@ def test_a_river_crossed_a_doubled_comparator_and_a_bare_unit_in_brackets(
     assert (draft.relation.value, draft.value, draft.unit, draft.reference) == (
         relation, value, unit, reference)  # fmt: skip
     assert draft.conversion is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Iraqi special forces have moved within 4 km (2.5 miles) east of Mosul and are waiting "
+         "for troops to advance on other fronts.", [(4, "km", "Mosul")]),
+        ("Iraqi special forces have moved 4 km east of Mosul.", []),  # a journey
+    ],
+)  # fmt: skip
+def test_moved_within_is_where_the_movers_are_not_how_far_they_went(
+    text: str, figure: list[tuple[int, str, str]]
+) -> None:
+    assert [(d.value, d.unit, d.reference) for d in _drafts(text)] == figure

@@ -91,10 +91,13 @@ def figure_drafts(words: _Sentence, m: re.Match[str], claimant: str | None) -> l
     sentence, at, after = words.text, m.start(), m.end()
     head = words.back(at, _REJECT_HEAD_WORDS, _REJECT_HEAD_LONGEST)
     incursion = _INCURSION_TAIL.match(sentence, after) or _in_country(sentence, after)
-    if _REJECT_HEAD.search(sentence, head, at) and not incursion:
-        return []
     requirements = _requirements(m)
     if not requirements:
+        return []
+    # "have moved within 4 km (2.5 miles) east of Mosul": where the movers now are, not how far
+    # they went ("moved 4 km" is a journey)
+    position = requirements[0].relation is Relation.WITHIN
+    if _REJECT_HEAD.search(sentence, head, at) and not incursion and not position:
         return []
     compound = _COMPOUND_ZONE.match(sentence, after)
     if compound and _STRETCH.search(compound["zone"]) and _OF.match(sentence, compound.end()):
