@@ -133,3 +133,17 @@ def test_moved_within_is_where_the_movers_are_not_how_far_they_went(
     text: str, figure: list[tuple[int, str, str]]
 ) -> None:
     assert [(d.value, d.unit, d.reference) for d in _drafts(text)] == figure
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Twenty yards north of the U.S.-Mexico border the steel fence forms a tall, cage-like "
+         "enclosure.", "U.S.-Mexico border"),
+        ("Kupyansk is located just 40 kilometers from the border with the Russian Federation.",
+         "border with the Russian Federation"),
+    ],
+)  # fmt: skip
+def test_an_article_after_a_place_starts_the_next_clause(text: str, reference: str) -> None:
+    (draft,) = _drafts(text)
+    assert draft.reference == reference

@@ -322,6 +322,10 @@ def _conversion(m: re.Match[str], requirement: Requirement) -> ConversionCheck |
     return ConversionCheck(stated, converted, exact, ok)
 
 
+_ARTICLES = frozenset(("the", "a", "an"))
+_BEFORE_ARTICLE = frozenset(("of", "and", "with", "between"))
+
+
 def _phrase(text: str, start: int) -> tuple[str | None, int]:
     """The place phrase starting at `start`: words up to a clause boundary, at most six. A
     number belongs to the phrase after a name ("Tower 22", "Fukushima No. 1"), unless a unit
@@ -336,6 +340,10 @@ def _phrase(text: str, start: int) -> tuple[str | None, int]:
             break
         between = token.lower() == "and" and any(t.lower() == "between" for t, _ in words)
         if (token.lower() in _STOP_WORDS and not between) or len(words) >= 6:
+            break
+        if words and token.lower() in _ARTICLES and words[-1][0].lower() not in _BEFORE_ARTICLE:
+            # "Twenty yards north of the U.S.-Mexico border the steel fence forms": an article
+            # after a place's words starts the next clause (not "of the", "border with the")
             break
         if words and _DIGITS.match(token):
             named = words[-1][0][:1].isupper()
