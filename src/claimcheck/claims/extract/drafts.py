@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
 
-from claimcheck.claims.extract.attribution import _attribution
+from claimcheck.claims.extract.attribution import _attribution, writers_aside
 from claimcheck.claims.extract.countries import countries_in
 from claimcheck.claims.extract.figures import _phrase, figure_drafts
 from claimcheck.claims.extract.mentions import _Mentions
@@ -73,7 +73,8 @@ def _sentence_drafts(
     depths = _Spans()
     previous: Draft | None = None
     for m in _figure_re().finditer(sentence):
-        for draft in figure_drafts(words, m, claimant):
+        aside = claimant is not None and writers_aside(sentence, skip, m.start())
+        for draft in figure_drafts(words, m, None if aside else claimant):
             if (
                 previous is not None
                 and previous.subject
