@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.claims.extract import Draft, extract
-from claimcheck.claims.extract.countries import countries_in, subdivision
+from claimcheck.claims.extract.countries import countries_in, state_at, subdivision
 from claimcheck.gazetteer.places import Gazetteer
 
 
@@ -332,12 +332,31 @@ def test_a_state_after_a_town_says_where_the_town_is(
     assert draft.subject_ids == (subject_id,)
 
 
-def test_a_state_after_a_town_chooses_among_its_namesakes(articles_index: Gazetteer) -> None:
-    """Seven Medfords are in the index; "Medford, Oregon" is the one whose GeoNames admin1 code
-    is Oregon's (OR), and the note says why."""
-    (draft,) = _figures("The town of Medford, Oregon, is 20 miles from Ashland.", articles_index)
-    assert draft.subject_ids == ("geonames:5740099",)
-    assert "in Oregon, as the sentence says" in " ".join(draft.place_notes)
+@pytest.mark.parametrize("state", ["Oregon", "Ore."])
+def test_a_state_after_a_town_chooses_among_its_namesakes(
+    state: str, articles_index: Gazetteer
+) -> None:
+    """Seven Medfords are in the index; "Medford, Oregon" (or, as the AP Stylebook abbreviates
+    it, "Medford, Ore.") is the one whose GeoNames admin1 code is Oregon's, and the note says
+    why."""
+    text = f"Medford, {state}, is 20 miles from Ashland."
+    (draft,) = _figures(text, articles_index)
+    assert (draft.subject, draft.subject_ids) == ("Medford", ("geonames:5740099",))
+    assert f"in {state}, as the sentence says" in " ".join(draft.place_notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Albany, N.Y., is 5 miles from Troy.", "Albany"),
+        ("Kansas City, Mo., is 30 miles from Lawrence.", "Kansas City"),  # no state: Kansas
+    ],
+)
+def test_an_abbreviated_state_after_a_town_says_where_the_town_is(
+    text: str, subject: str, articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject == subject
 
 
 def test_a_state_line_is_no_border_and_no_town(articles_index: Gazetteer) -> None:
@@ -352,6 +371,7 @@ def test_a_state_names_its_country_not_the_country_in_its_name() -> None:
     assert countries_in("the Kansas border", states=False) == []
     assert subdivision("Victoria’s") == ("AU", "07")
     assert subdivision("Georgia") is None  # a country: the country rules read it
+    assert state_at("Atlanta, Ga., is", 9) == ("Ga.", 9, ("US", "GA"))  # only after a town
 
 
 def test_a_neighbouring_country_a_place_is_miles_from_is_their_border(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.claims.extract.countries import country_code, subdivision
+from claimcheck.claims.extract.countries import country_code, state_at
 from claimcheck.claims.extract.patterns import (
     _EVENT_NOUNS,
     _FIGURE_ADJECTIVE,
@@ -140,11 +140,11 @@ _LOCATED_REACH = 150
 
 def _is_area(sentence: str, name: str, at: int) -> bool:
     """Whether a name is a country or an area that locates places ("Kharkiv Oblast", "the Sumy
-    region", "Missouri": a state, province or territory by its name), by its words: the subject
-    rule reads the text, not the gazetteer."""
+    region", "Missouri" or "Mo.": a state, province or territory by its name), by its words:
+    the subject rule reads the text, not the gazetteer."""
     return (
         country_code(name) is not None
-        or subdivision(name) is not None
+        or state_at(sentence, at, at + len(name)) is not None
         or _AREA_NAME.search(name) is not None
         or _AREA_AFTER.match(sentence, at + len(name)) is not None
     )
@@ -170,6 +170,9 @@ def _located(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
         aside = _ASIDE_BEFORE.search(sentence, max(0, at - _LOCATED_REACH), at)
         if aside is not None and aside["name"].lower() not in _NOT_PLACES:
             return aside["name"], aside.start("name")
+    state = state_at(sentence, at, at + len(name))
+    if state is not None:  # "Albany, N.Y.": the abbreviation starts before its last letter
+        at = state[1]
     while _is_area(sentence, name, at):
         m = _LOCATED_BY.search(sentence, max(0, at - _LOCATED_REACH), at)
         if m is None:

@@ -145,9 +145,28 @@ def _subdivisions() -> dict[str, tuple[str, str]]:
     return {name: (row["country"], row["admin1"]) for name, row in table.items()}
 
 
+@cache
+def _states_written() -> re.Pattern[str]:
+    names = sorted(_subdivisions(), key=len, reverse=True)
+    # not the start of a longer name: "Kansas City", "Victoria Falls", "New York Times"
+    return re.compile(rf"(?:{'|'.join(map(re.escape, names))})(?!\w)(?![ \t]+[A-Z])")
+
+
+def state_at(text: str, at: int, end: int | None = None) -> tuple[str, int, tuple[str, str]] | None:
+    """The state, province or territory written at `at`, or whose abbreviation `at` is inside
+    ("Y" of "N.Y."), as written ("Fla.", "Victoria"), where it starts, and its country and
+    admin1 code; it must reach `end` when given ("Kansas City" is no state)."""
+    for start in (at, at - 2, at - 3):
+        m = _states_written().match(text, start) if start >= 0 else None
+        if m is not None and m.end() > at and (end is None or m.end() >= end):
+            return m.group(), m.start(), _subdivisions()[m.group()]
+    return None
+
+
 def subdivision(word: str) -> tuple[str, str] | None:
     """The country and GeoNames admin1 code of a state, province or territory named in full
-    ("Missouri" -> US, MO; "Victoria's" -> AU, 07), None for any other word."""
+    ("Missouri" -> US, MO; "Victoria's" -> AU, 07), None for any other word (an abbreviation,
+    "Mo.", is read only after a town: `state_at`)."""
     text = _POSSESSIVE.sub("", word.strip().strip(".,;:")).strip()
     return _subdivisions().get(text) if text[:1].isupper() else None
 

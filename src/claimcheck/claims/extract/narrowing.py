@@ -16,7 +16,7 @@ from claimcheck.claims.extract.candidates import (
     _position,
     _same_area,
 )
-from claimcheck.claims.extract.countries import capital_country, country_code, subdivision
+from claimcheck.claims.extract.countries import capital_country, country_code, state_at
 from claimcheck.claims.extract.model import Draft
 from claimcheck.claims.extract.patterns import _PROPER_RE
 from claimcheck.claims.extract.phrases import _AREA, _ARTICLE, _BORDER_WITH, _strip_qualifiers
@@ -191,18 +191,15 @@ class Narrowing(PhraseRules):
 
 def _in_state(phrase: str, context: _Context) -> tuple[str, tuple[str, str]] | None:
     """The state, province or territory the sentence writes after a name ("East Prairie,
-    Missouri", "Sunbury in Victoria"), with its country and GeoNames admin1 code. Why: US,
+    Missouri", "Sunbury in Victoria", "Medford, Ore."), with its country and admin1 code. Why: US,
     Canadian and Australian news writes a town's state after it, set off by commas (the AP
     Stylebook's "state names" entry), because so many towns share a name."""
     for m in _PROPER_RE.finditer(phrase):
         name = _strip_qualifiers(m.group())
-        after = re.search(
-            rf"(?<![\w-]){re.escape(name)}\s*(?:,|\s+in)\s+(?P<state>{_PROPER_RE.pattern})",
-            context.sentence,
-        )
-        state = subdivision(after["state"]) if after else None
-        if after is not None and state is not None:
-            return after["state"], state
+        after = re.search(rf"(?<![\w-]){re.escape(name)}\s*(?:,|\s+in)\s+", context.sentence)
+        state = state_at(context.sentence, after.end()) if after else None
+        if state is not None:
+            return state[0], state[2]
     return None
 
 
