@@ -147,3 +147,18 @@ def test_moved_within_is_where_the_movers_are_not_how_far_they_went(
 def test_an_article_after_a_place_starts_the_next_clause(text: str, reference: str) -> None:
     (draft,) = _drafts(text)
     assert draft.reference == reference
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Mosul and Erbil are about 80 km apart.", ("Mosul", "Erbil")),
+        ("Kharkiv and Sumy, some 150 km apart, were shelled overnight.", ("Kharkiv", "Sumy")),
+        ("The two cities are 80 km apart.", None),  # no places named: no claim
+    ],
+)
+def test_two_places_so_far_apart_are_that_far_from_each_other(
+    text: str, places: tuple[str, str] | None
+) -> None:
+    found = [(d.kind, d.subject, d.reference) for d in _drafts(text)]
+    assert found == ([("distance", *places)] if places else [])

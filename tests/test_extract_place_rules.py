@@ -465,3 +465,11 @@ def test_the_places_a_sentence_names_say_which_border(
 ) -> None:
     drafts = _figures(text, articles_index)
     assert drafts and all(d.reference_ids == (reference_id,) for d in drafts)
+
+
+def test_a_capital_the_sentence_names_is_that_place_or_none(articles_index: Gazetteer) -> None:
+    """ "the Kurdish capital Erbil", which the gazetteer lacks, is no place: not Baghdad, the
+    capital of the country Mosul is in."""
+    text = "Mosul lies 80 km west of the Kurdish capital Erbil."
+    (draft,) = _figures(text, articles_index)
+    assert draft.reference_ids == ()

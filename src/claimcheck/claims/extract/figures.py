@@ -162,6 +162,12 @@ def _figure_draft(
     if between:
         a, b = _strip_article(between["a"]), _strip_article(between["b"])
         return replace(base, start=between.start(), subject=a, reference=b)
+    apart = _APART.match(sentence, after)
+    pair = _PAIR.search(sentence, words.within(at, _PAIR_REACH), at) if apart else None
+    if apart and pair:
+        # "Mosul and Erbil are about 80 km apart": from the first to the second
+        return replace(base, start=pair.start(), end=apart.end(), subject=pair["a"],
+                       reference=pair["b"])  # fmt: skip
     prep = _PREPOSITION_TAIL.match(sentence, after)
     in_country = _in_country(sentence, after)
     if prep is None and in_country is not None:
@@ -212,6 +218,18 @@ def _figure_draft(
             # "12 kilometers from Nikopol to the plant": from one place to the other
             return replace(found, start=at, subject=ref, reference=target[0], end=target[1])
     return found
+
+
+#: After a figure: "apart" (`_PAIR` before it names the two places).
+_APART = re.compile(r"\s+apart\b", re.IGNORECASE)
+#: Before a figure and "apart": two places joined by "and", then a verb or a comma ("Mosul and
+#: Erbil are about", "Mosul and Erbil, some"), at most _PAIR_REACH characters.
+_PAIR = re.compile(
+    rf"(?P<a>{_PROPER_RE.pattern})\s+and\s+(?P<b>{_PROPER_RE.pattern})"
+    r"(?:\s*,\s*|\s+(?:are|were|is|was|lie|lay|sit|stand|stood)\s+)"
+    r"(?:(?:only|just|now|still|located|situated)\s+)*$"
+)
+_PAIR_REACH = 160
 
 
 def _in_country(sentence: str, after: int) -> re.Match[str] | None:

@@ -169,9 +169,9 @@ class PhraseRules:
             return ()
         named = _CAPITAL_NAMED.search(context.sentence)
         if named:
-            found = self._resolve(named.group(1))
-            if found:
-                return found
+            # "the Kurdish capital Erbil" is Erbil or, if the gazetteer lacks it, no place: not
+            # the capital of the other place's country (Baghdad) in its stead
+            return self._resolve(named.group(1))
         # "the Lebanese capital", "Syria's capital": the country in the phrase itself first
         codes = [c for c in (*countries_in(text), _country_of(other), *context.countries) if c]
         # as a reader remembers which country a story is in: "the capital" of the sentences
