@@ -473,3 +473,30 @@ def test_a_capital_the_sentence_names_is_that_place_or_none(articles_index: Gaze
     text = "Mosul lies 80 km west of the Kurdish capital Erbil."
     (draft,) = _figures(text, articles_index)
     assert draft.reference_ids == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Residents of Shebekino, a town of 40,000 some 6 km from the border, fled.",
+         "Shebekino"),
+        # a figure that opens the sentence is about the name its main clause opens on
+        ("About 6 km from the border, Shebekino was hit again.", "Shebekino"),
+        ("About 6 km from the border, Ukrainian forces dug in.", None),  # a people, no place
+    ],
+)  # fmt: skip
+def test_the_subject_is_the_town_not_its_people(
+    text: str, subject: str | None, articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject == subject
+
+
+def test_a_place_that_is_right_on_a_border_is_near_it(articles_index: Gazetteer) -> None:
+    (draft,) = extract("Metula is right on the border with Lebanon.", articles_index)
+    assert (draft.kind, draft.subject_ids, draft.reference_ids) == (
+        "near",
+        ("geonames:294247",),
+        ("border:IL-LB",),
+    )
+    assert extract("The focus of the talks is on the border.", articles_index) == []

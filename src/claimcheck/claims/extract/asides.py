@@ -76,6 +76,9 @@ _ARTICLE_AT = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
 _POSSESSIVE_NOUN = re.compile(r"[\w-]+[’']s\s+[a-z]")
 
 
+_PEOPLE_OF = re.compile(r"(?P<word>\w+)\s+of\s+(?=[A-Z])")
+
+
 def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     """The name an apposition describes, when the subject rule found the apposition's noun."""
     name, at = found
@@ -89,6 +92,10 @@ def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     m = pattern.search(sentence, max(0, at - _APPOSED_REACH), at)
     if m is None or m["name"].lower() in _NOT_PLACES:
         return found
+    # "Residents of Shebekino, a town of 40,000": the name, not the people of it
+    head = _PEOPLE_OF.match(m["name"])
+    if head is not None and head["word"].lower() in _NOT_PLACES:
+        return m["name"][head.end() :], m.start("name") + head.end()
     return m["name"], m.start("name")
 
 

@@ -19,6 +19,7 @@ from claimcheck.claims.extract.patterns import (
     _GROWN_TO,
     _IN_NAME,
     _INCURSION_TAIL,
+    _NOT_PLACES,
     _PREPOSITION_TAIL,
     _PROPER_RE,
     _REJECT_HEAD,
@@ -197,6 +198,11 @@ def _figure_draft(
         # "Some 600 km northeast of Kherson in the town of Horlivka, ...": named after it
         in_town = _IN_TOWN_OF.match(sentence, ref_end)
         subject = (in_town["name"], in_town.start("name")) if in_town else None
+        # "About 6 km from the border, Shebekino was hit": the name the main clause opens on
+        # (not "Ukrainian forces": a people is no place)
+        after_ref = _NAME_AFTER_COMMA.match(sentence, ref_end) if subject is None else None
+        if after_ref is not None and _names_a_place(after_ref["name"]):
+            subject = (after_ref["name"], after_ref.start("name"))
     quote_start = subject[1] if subject else at
     end = ref_end if ref else prep.end()
     if subject and subject[1] > at:
@@ -230,6 +236,13 @@ _PAIR = re.compile(
     r"(?:(?:only|just|now|still|located|situated)\s+)*$"
 )
 _PAIR_REACH = 160
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether a name that opens a clause may be a place: not a country's people ("Ukrainian
+    forces"), a country, a pronoun or a weekday (`_NOT_PLACES`)."""
+    first = name.split()[0]
+    return first.lower() not in _NOT_PLACES and country_code(first) is None
 
 
 def _in_country(sentence: str, after: int) -> re.Match[str] | None:

@@ -254,7 +254,9 @@ _NEAR_RE = re.compile(
     r"(?<!\bnowhere\s)(?<!\bnot\s)"
     r"\b(?P<verb>near|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of|next\s+to"
     # "a village ... located on the Azerbaijani border": a place said to lie on a border
-    r"|(?:located|situated|lying|sitting|lies|sits)\s+(?:right\s+|just\s+|directly\s+)?on"
+    # "Metula is right on the border with Lebanon" ("the focus is on the border" is none)
+    r"|(?:located|situated|lying|sitting|lies|sits|(?:is|are|was|were)(?=\s+(?:right|just"
+    r"|directly)\s))\s+(?:right\s+|just\s+|directly\s+)?on"
     r"(?=\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,2}(?:border|frontier)\b))\s+"
     r"(?P<ref>(?:the\s+)?[^,.;“\"]+)",
     re.IGNORECASE,
