@@ -162,3 +162,9 @@ def test_two_places_so_far_apart_are_that_far_from_each_other(
 ) -> None:
     found = [(d.kind, d.subject, d.reference) for d in _drafts(text)]
     assert found == ([("distance", *places)] if places else [])
+
+
+@pytest.mark.parametrize("words", ["as the crow flies", "in a straight line"])
+def test_the_geodesic_said_in_words_is_a_distance(words: str) -> None:
+    (draft,) = _drafts(f"Kilis is about 60 km {words} from Aleppo.")
+    assert (draft.value, draft.subject, draft.reference) == (60, "Kilis", "Aleppo")

@@ -93,6 +93,8 @@ _STOP_WORDS = frozenset(
 _PATH_WORDS = (
     r"away|further|farther|deep|back|out\s+to\s+sea|offshore|inland|downstream|upstream"
     r"|upriver|downriver|uphill|downhill|further\s+(?:inland|out|south|north|east|west)"
+    # the geodesic said in words: "60 km as the crow flies from Aleppo"
+    r"|as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line"
     # "each about 10 kilometers and across the Dnieper River from the plant"
     r"|(?:and\s+)?across\s+the\s+(?:[A-Z][\w’'-]*\s+){1,2}(?i:river|lake|bay|strait|sea)"
 )
