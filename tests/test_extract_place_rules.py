@@ -500,3 +500,13 @@ def test_a_place_that_is_right_on_a_border_is_near_it(articles_index: Gazetteer)
         ("border:IL-LB",),
     )
     assert extract("The focus of the talks is on the border.", articles_index) == []
+
+
+def test_two_names_with_namesakes_are_the_pair_near_each_other(articles_index: Gazetteer) -> None:
+    """Two Kurylivkas and four Borovas in the index, nothing else to choose by: the one pair
+    30 km apart, three times nearer than any other, is the pair a reader takes."""
+    (draft,) = _figures("Kurylivka is about 30 km from Borova.", articles_index)
+    assert (draft.subject_ids, draft.reference_ids) == (("geonames:703610",), ("geonames:711623",))
+    assert "the pair of the two names' places much the nearest each other" in " ".join(
+        draft.place_notes
+    )
