@@ -510,3 +510,19 @@ def test_two_names_with_namesakes_are_the_pair_near_each_other(articles_index: G
     assert "the pair of the two names' places much the nearest each other" in " ".join(
         draft.place_notes
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "subject_ids"),
+    [
+        ("Kupiansk is located in the Kharkiv region, about 40 km from the Russian border.",
+         "Kupiansk", ("geonames:703656",)),
+        # nothing before the region: the region is the subject, never the city of Kursk
+        ("The Kursk region is 100 km from Belgorod.", "Kursk region", ()),
+    ],
+)  # fmt: skip
+def test_a_region_the_place_is_in_is_not_the_subject_nor_its_city(
+    text: str, subject: str, subject_ids: tuple[str, ...], articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert (draft.subject, draft.subject_ids) == (subject, subject_ids)

@@ -123,7 +123,9 @@ _OF_PEOPLE = (
 _LOCATED_BY = re.compile(
     rf"(?:(?P<name>{_PROPER_RE.pattern})(?:{_AREA_AFTER.pattern})?"
     rf"|(?P<noun>\b(?i:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?i:{_EVENT_NOUNS})){_OF_PEOPLE})"
-    r"(?:\s*,\s*(?:(?:the|a|an)\s+)?|\s*,?\s+in\s+(?:the\s+)?)"
+    r"(?:\s*,\s*(?:(?:the|a|an)\s+)?|\s*,?\s+in\s+(?:the\s+)?"
+    # "Kupiansk is located in the Kharkiv region, about 40 km from": the area says where it is
+    r"|\s+(?:is|was|lies|lay|sits)\s+(?:(?:located|situated)\s+)?in\s+(?:the\s+)?)"
     rf"(?:[\w’'-]+[’']s\s+)?(?:(?i:{_COMPASS_ADJECTIVE})\s+)?(?:[\w’'-]+[’']s\s+)?$"
 )
 #: "Baalbek, in the Bekaa valley, lies 100 km north of the border", "Tal Afar, west of Mosul,
@@ -183,7 +185,9 @@ def _located(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     while _is_area(sentence, name, at):
         m = _LOCATED_BY.search(sentence, max(0, at - _LOCATED_REACH), at)
         if m is None:
-            return found
+            # "The Kursk region is 100 km from": the region, never the city it is named after
+            area = _AREA_AFTER.match(sentence, at + len(name))
+            return (sentence[at : area.end()], at) if area and at == found[1] else found
         if m["noun"]:
             return _apposed(sentence, (_strip_article(m["noun"]), m.start("noun")))
         if m["name"].lower() in _NOT_PLACES:
