@@ -369,6 +369,7 @@ def test_a_state_line_is_no_border_and_no_town(articles_index: Gazetteer) -> Non
 def test_a_state_names_its_country_not_the_country_in_its_name() -> None:
     assert countries_in("Albuquerque, New Mexico, was hit") == ["US"]
     assert countries_in("the Kansas border", states=False) == []
+    assert countries_in("Kisumu, on Lake Victoria, is far") == []  # a lake, not the state
     assert subdivision("Victoria’s") == ("AU", "07")
     assert subdivision("Georgia") is None  # a country: the country rules read it
     assert state_at("Atlanta, Ga., is", 9) == ("Ga.", 9, ("US", "GA"))  # only after a town

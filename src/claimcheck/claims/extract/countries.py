@@ -126,7 +126,8 @@ def countries_in(text: str, states: bool = True) -> list[str]:
         while i < len(words):
             for j in range(min(len(words), i + 3), i, -1):
                 span = " ".join(words[i:j])
-                state = subdivision(span)
+                # a state is a whole run of capitals: not "Lake Victoria", "Washington Post"
+                state = subdivision(span) if (i, j) == (0, len(words)) else None
                 code = country_code(span) or (state[0] if state and states else None)
                 if code:
                     if code not in found:
