@@ -126,8 +126,10 @@ def countries_in(text: str, states: bool = True) -> list[str]:
         while i < len(words):
             for j in range(min(len(words), i + 3), i, -1):
                 span = " ".join(words[i:j])
-                # a state is a whole run of capitals: not "Lake Victoria", "Washington Post"
-                state = subdivision(span) if (i, j) == (0, len(words)) else None
+                # a state is a whole run of capitals, a compass word before it or not
+                # ("Southern California"): not "Lake Victoria", "Washington Post"
+                whole = j == len(words) and all(w.lower() in _COMPASS for w in words[:i])
+                state = subdivision(span) if whole else None
                 code = country_code(span) or (state[0] if state and states else None)
                 if code:
                     if code not in found:
@@ -137,6 +139,22 @@ def countries_in(text: str, states: bool = True) -> list[str]:
             else:
                 i += 1
     return found
+
+
+#: Compass words that may open a state's run of capitals ("Southern California").
+_COMPASS = frozenset(
+    [
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    ]
+)
 
 
 @cache
