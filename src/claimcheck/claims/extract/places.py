@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from claimcheck.claims.extract.asides import _AREA_AFTER
 from claimcheck.claims.extract.candidates import (
     _country_of,
     _much_nearest,
@@ -243,6 +244,8 @@ class PlaceReader(Narrowing):
             name = _strip_qualifiers(m.group())
             if country_code(name) is not None or len(_plain(name)) < 3:
                 continue
+            if _AREA_AFTER.match(context.sentence, m.end()) or _AREA.fullmatch(name):
+                continue  # "the Donetsk region" is no town to measure from
             resolution = self.gazetteer.resolve(PlaceRef(name))
             fits = [
                 p for p in resolution.places
