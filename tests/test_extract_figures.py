@@ -168,3 +168,15 @@ def test_two_places_so_far_apart_are_that_far_from_each_other(
 def test_the_geodesic_said_in_words_is_a_distance(words: str) -> None:
     (draft,) = _drafts(f"Kilis is about 60 km {words} from Aleppo.")
     assert (draft.value, draft.subject, draft.reference) == (60, "Kilis", "Aleppo")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town is 15 kilometers (9.3 mi.) from the border.",  # a unit's full stop in brackets
+        "The town is 15 km distant from the border.",
+    ],
+)
+def test_a_distance_written_the_long_way_round(text: str) -> None:
+    (draft,) = _drafts(text)
+    assert (draft.value, draft.unit, draft.reference) == (15, "km", "border")

@@ -91,7 +91,7 @@ _STOP_WORDS = frozenset(
 #: Path words between a figure and its preposition: "lies 3 km inland from", "20 km downstream
 #: from", "5 km back from the line", "12 nautical miles out to sea off".
 _PATH_WORDS = (
-    r"away|further|farther|deep|back|out\s+to\s+sea|offshore|inland|downstream|upstream"
+    r"away|distant|further|farther|deep|back|out\s+to\s+sea|offshore|inland|downstream|upstream"
     r"|upriver|downriver|uphill|downhill|further\s+(?:inland|out|south|north|east|west)"
     # the geodesic said in words: "60 km as the crow flies from Aleppo"
     r"|as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line"
