@@ -180,3 +180,8 @@ def test_the_geodesic_said_in_words_is_a_distance(words: str) -> None:
 def test_a_distance_written_the_long_way_round(text: str) -> None:
     (draft,) = _drafts(text)
     assert (draft.value, draft.unit, draft.reference) == (15, "km", "border")
+
+
+def test_a_mixed_fraction_is_no_figure_rather_than_a_wrong_one() -> None:
+    """ "1 1/2 miles" is not 2 miles: a number after a slash starts no figure."""
+    assert _drafts("The plant is about 1 1/2 miles from the town.") == []

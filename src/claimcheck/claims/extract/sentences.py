@@ -56,7 +56,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _figure_re() -> re.Pattern[str]:
     return re.compile(
-        rf"""(?<![\w.,£$€¥])
+        rf"""(?<![\w.,£$€¥/])
         (?:(?P<rel>{RELATION_PATTERN})\s+(?:(?:just|only|some|about|around|roughly
            |approximately)\s+)?(?:(?:a|an)\s+(?=\d))?)?
         (?:(?P<range_word>between|from)\s+)?
