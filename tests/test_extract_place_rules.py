@@ -531,3 +531,14 @@ def test_a_region_the_place_is_in_is_not_the_subject_nor_its_city(
 ) -> None:
     (draft,) = _figures(text, articles_index)
     assert (draft.subject, draft.subject_ids) == (subject, subject_ids)
+
+
+def test_names_that_each_or_both_share_a_figure_get_a_draft_each(
+    articles_index: Gazetteer,
+) -> None:
+    text = "Drones hit Kursk and Belgorod, both within 100 km of the border."
+    drafts = _figures(text, articles_index)
+    assert [(d.subject_ids, d.reference_ids) for d in drafts] == [
+        (("geonames:538560",), ("border:RU-UA",)),
+        (("geonames:578072",), ("border:RU-UA",)),
+    ]

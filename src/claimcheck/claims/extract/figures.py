@@ -129,11 +129,22 @@ _LISTED = re.compile(
     re.VERBOSE,
 )
 _LISTED_REACH = 200
+#: ... or names joined by "and" with "each", "both" or "all" after them, no noun before ("Drones
+#: hit Kursk and Belgorod, both within 100 km of the border"): the word says the figure is each
+#: one's.
+_LISTED_EACH = re.compile(
+    rf"""(?P<names>{_PROPER_RE.pattern}(?:\s*,\s*{_PROPER_RE.pattern})*\s*,?\s+and\s+
+    {_PROPER_RE.pattern})\s*,\s*(?:each|both|all)(?:\s+of\s+them)?\s+
+    (?:(?:lying|located|situated|which\s+are|are|which\s+lie|lie)\s+)?
+    (?:(?:just|only|little|some|a|about|roughly)\s+)*$""",
+    re.VERBOSE,
+)
 
 
 def _each_listed(words: _Sentence, at: int, draft: Draft) -> list[Draft]:
     """One draft per place of a listed subject (`_LISTED`), else the draft itself."""
-    listed = _LISTED.search(words.text, words.within(at, _LISTED_REACH), at)
+    start = words.within(at, _LISTED_REACH)
+    listed = _LISTED.search(words.text, start, at) or _LISTED_EACH.search(words.text, start, at)
     if listed is None:
         return [draft]
     names = [n.strip() for n in re.split(r",|\band\b", listed["names"]) if n.strip()]
