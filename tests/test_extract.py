@@ -297,3 +297,23 @@ def test_appending_only_drafts_without_a_place_to_a_new_file_writes_nothing() ->
     (draft,) = extract("Al-Qaim is about 100 km from Rutba.")
     result = append_to("", "new.yaml", [dataclasses.replace(draft, subject=None)], "t")
     assert (result.added, result.left_out, result.text) == (0, 1, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # the writer's apposition inside the announcement it reports: the article's own words
+        ("The Ukrainian army announced on Wednesday that it was withdrawing from the town of "
+         "Vouhledar, 50 km south of Pokrovsk, leaving it to Russian troops.", None),
+        ("Zelenskyy announced that Sudzha, located 10 km from the border, was under Ukrainian "
+         "control.", None),
+        # the figure is what was announced
+        ("In a related context, the Authority announced that a ship was attacked fifty-seven "
+         "nautical miles south of Aden.", "the Authority"),
+    ],
+)  # fmt: skip
+def test_an_aside_in_a_reported_announcement_is_the_articles_own(
+    text: str, claimant: str | None
+) -> None:
+    (draft,) = [d for d in extract(text) if d.value is not None]
+    assert draft.claimant == claimant

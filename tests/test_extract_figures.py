@@ -119,3 +119,69 @@ def test_a_river_crossed_a_doubled_comparator_and_a_bare_unit_in_brackets(
     assert (draft.relation.value, draft.value, draft.unit, draft.reference) == (
         relation, value, unit, reference)  # fmt: skip
     assert draft.conversion is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Iraqi special forces have moved within 4 km (2.5 miles) east of Mosul and are waiting "
+         "for troops to advance on other fronts.", [(4, "km", "Mosul")]),
+        ("Iraqi special forces have moved 4 km east of Mosul.", []),  # a journey
+    ],
+)  # fmt: skip
+def test_moved_within_is_where_the_movers_are_not_how_far_they_went(
+    text: str, figure: list[tuple[int, str, str]]
+) -> None:
+    assert [(d.value, d.unit, d.reference) for d in _drafts(text)] == figure
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Twenty yards north of the U.S.-Mexico border the steel fence forms a tall, cage-like "
+         "enclosure.", "U.S.-Mexico border"),
+        ("Kupyansk is located just 40 kilometers from the border with the Russian Federation.",
+         "border with the Russian Federation"),
+    ],
+)  # fmt: skip
+def test_an_article_after_a_place_starts_the_next_clause(text: str, reference: str) -> None:
+    (draft,) = _drafts(text)
+    assert draft.reference == reference
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Mosul and Erbil are about 80 km apart.", ("Mosul", "Erbil")),
+        ("Kharkiv and Sumy, some 150 km apart, were shelled overnight.", ("Kharkiv", "Sumy")),
+        ("The two cities are 80 km apart.", None),  # no places named: no claim
+    ],
+)
+def test_two_places_so_far_apart_are_that_far_from_each_other(
+    text: str, places: tuple[str, str] | None
+) -> None:
+    found = [(d.kind, d.subject, d.reference) for d in _drafts(text)]
+    assert found == ([("distance", *places)] if places else [])
+
+
+@pytest.mark.parametrize("words", ["as the crow flies", "in a straight line"])
+def test_the_geodesic_said_in_words_is_a_distance(words: str) -> None:
+    (draft,) = _drafts(f"Kilis is about 60 km {words} from Aleppo.")
+    assert (draft.value, draft.subject, draft.reference) == (60, "Kilis", "Aleppo")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town is 15 kilometers (9.3 mi.) from the border.",  # a unit's full stop in brackets
+        "The town is 15 km distant from the border.",
+    ],
+)
+def test_a_distance_written_the_long_way_round(text: str) -> None:
+    (draft,) = _drafts(text)
+    assert (draft.value, draft.unit, draft.reference) == (15, "km", "border")
+
+
+def test_a_mixed_fraction_is_no_figure_rather_than_a_wrong_one() -> None:
+    """ "1 1/2 miles" is not 2 miles: a number after a slash starts no figure."""
+    assert _drafts("The plant is about 1 1/2 miles from the town.") == []

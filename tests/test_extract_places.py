@@ -181,8 +181,9 @@ def test_a_name_in_a_country_is_the_subject_not_the_country(articles: Gazetteer)
         ("Tal Afar, west of Mosul, is 60 km from the Syrian border.", "Tal Afar"),
         ("Nairobi, the Kenyan capital, is 600 km from Mpeketoni.", "Nairobi"),
         ("Mosul, Iraq's second-largest city, lies 400 km north of Baghdad.", "Mosul"),
-        # but an area is the subject when nothing before it is located by it
-        ("The Kursk region is 100 km from the border.", "Kursk"),
+        # but an area is the subject when nothing before it is located by it, with its word
+        # (a region, never the city of Kursk)
+        ("The Kursk region is 100 km from the border.", "Kursk region"),
         ("Troops in Kharkiv Oblast are 5 km from the border.", "Troops"),
         # two figures joined by "and" are about one place, past the first one's named reference
         ("Velyka Pysarivka lies 90 km southeast of the region capital, Sumy, and some eight "

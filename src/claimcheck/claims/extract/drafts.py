@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
 
-from claimcheck.claims.extract.attribution import _attribution
+from claimcheck.claims.extract.attribution import _attribution, writers_aside
 from claimcheck.claims.extract.countries import countries_in
 from claimcheck.claims.extract.figures import _phrase, figure_drafts
 from claimcheck.claims.extract.mentions import _Mentions
 from claimcheck.claims.extract.model import Draft
-from claimcheck.claims.extract.patterns import _INSIDE_RE, _NEAR_RE, _PROPER_RE
+from claimcheck.claims.extract.patterns import _ACROSS_RE, _INSIDE_RE, _NEAR_RE, _PROPER_RE
 from claimcheck.claims.extract.places import PlaceReader
 from claimcheck.claims.extract.sentences import _figure_re, split_sentences
 from claimcheck.claims.extract.subjects import (
@@ -52,7 +52,7 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
                 found[i] = replace(draft, subject=drafts[-1].subject)
         if reader is not None and found:
             speaker = (attribution[1] - start, attribution[2] - start) if attribution else (0, 0)
-            context = reader.context(text[start:end], speaker, partial(earlier, n))
+            context = reader.context(text[start:end], speaker, partial(earlier, n), start)
             found = [reader.read(d, context) for d in found]
         drafts.extend(found)
     return drafts
@@ -73,7 +73,8 @@ def _sentence_drafts(
     depths = _Spans()
     previous: Draft | None = None
     for m in _figure_re().finditer(sentence):
-        for draft in figure_drafts(words, m, claimant):
+        aside = claimant is not None and writers_aside(sentence, skip, m.start())
+        for draft in figure_drafts(words, m, None if aside else claimant):
             if (
                 previous is not None
                 and previous.subject
@@ -95,6 +96,14 @@ def _sentence_drafts(
             Draft("inside", "", subject[1] if subject else m.start(), m.end(),
                   subject[0] if subject else None, _strip_article(m["area"]),
                   None, None, None, None, claimant),
+            s_start, text,
+        )  # fmt: skip
+    for m in _ACROSS_RE.finditer(sentence):
+        subject = words.subject(m.start())
+        yield _shift(
+            Draft("near", "", subject[1] if subject else m.start(), m.end("ref"),
+                  subject[0] if subject else None, _strip_article(m["ref"]), None, None, None,
+                  None, claimant),
             s_start, text,
         )  # fmt: skip
     for m in _NEAR_RE.finditer(sentence):

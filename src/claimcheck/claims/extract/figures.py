@@ -19,6 +19,7 @@ from claimcheck.claims.extract.patterns import (
     _GROWN_TO,
     _IN_NAME,
     _INCURSION_TAIL,
+    _NOT_PLACES,
     _PREPOSITION_TAIL,
     _PROPER_RE,
     _REJECT_HEAD,
@@ -91,10 +92,13 @@ def figure_drafts(words: _Sentence, m: re.Match[str], claimant: str | None) -> l
     sentence, at, after = words.text, m.start(), m.end()
     head = words.back(at, _REJECT_HEAD_WORDS, _REJECT_HEAD_LONGEST)
     incursion = _INCURSION_TAIL.match(sentence, after) or _in_country(sentence, after)
-    if _REJECT_HEAD.search(sentence, head, at) and not incursion:
-        return []
     requirements = _requirements(m)
     if not requirements:
+        return []
+    # "have moved within 4 km (2.5 miles) east of Mosul": where the movers now are, not how far
+    # they went ("moved 4 km" is a journey)
+    position = requirements[0].relation is Relation.WITHIN
+    if _REJECT_HEAD.search(sentence, head, at) and not incursion and not position:
         return []
     compound = _COMPOUND_ZONE.match(sentence, after)
     if compound and _STRETCH.search(compound["zone"]) and _OF.match(sentence, compound.end()):
@@ -125,11 +129,22 @@ _LISTED = re.compile(
     re.VERBOSE,
 )
 _LISTED_REACH = 200
+#: ... or names joined by "and" with "each", "both" or "all" after them, no noun before ("Drones
+#: hit Kursk and Belgorod, both within 100 km of the border"): the word says the figure is each
+#: one's.
+_LISTED_EACH = re.compile(
+    rf"""(?P<names>{_PROPER_RE.pattern}(?:\s*,\s*{_PROPER_RE.pattern})*\s*,?\s+and\s+
+    {_PROPER_RE.pattern})\s*,\s*(?:each|both|all)(?:\s+of\s+them)?\s+
+    (?:(?:lying|located|situated|which\s+are|are|which\s+lie|lie)\s+)?
+    (?:(?:just|only|little|some|a|about|roughly)\s+)*$""",
+    re.VERBOSE,
+)
 
 
 def _each_listed(words: _Sentence, at: int, draft: Draft) -> list[Draft]:
     """One draft per place of a listed subject (`_LISTED`), else the draft itself."""
-    listed = _LISTED.search(words.text, words.within(at, _LISTED_REACH), at)
+    start = words.within(at, _LISTED_REACH)
+    listed = _LISTED.search(words.text, start, at) or _LISTED_EACH.search(words.text, start, at)
     if listed is None:
         return [draft]
     names = [n.strip() for n in re.split(r",|\band\b", listed["names"]) if n.strip()]
@@ -159,6 +174,12 @@ def _figure_draft(
     if between:
         a, b = _strip_article(between["a"]), _strip_article(between["b"])
         return replace(base, start=between.start(), subject=a, reference=b)
+    apart = _APART.match(sentence, after)
+    pair = _PAIR.search(sentence, words.within(at, _PAIR_REACH), at) if apart else None
+    if apart and pair:
+        # "Mosul and Erbil are about 80 km apart": from the first to the second
+        return replace(base, start=pair.start(), end=apart.end(), subject=pair["a"],
+                       reference=pair["b"])  # fmt: skip
     prep = _PREPOSITION_TAIL.match(sentence, after)
     in_country = _in_country(sentence, after)
     if prep is None and in_country is not None:
@@ -188,6 +209,11 @@ def _figure_draft(
         # "Some 600 km northeast of Kherson in the town of Horlivka, ...": named after it
         in_town = _IN_TOWN_OF.match(sentence, ref_end)
         subject = (in_town["name"], in_town.start("name")) if in_town else None
+        # "About 6 km from the border, Shebekino was hit": the name the main clause opens on
+        # (not "Ukrainian forces": a people is no place)
+        after_ref = _NAME_AFTER_COMMA.match(sentence, ref_end) if subject is None else None
+        if after_ref is not None and _names_a_place(after_ref["name"]):
+            subject = (after_ref["name"], after_ref.start("name"))
     quote_start = subject[1] if subject else at
     end = ref_end if ref else prep.end()
     if subject and subject[1] > at:
@@ -209,6 +235,25 @@ def _figure_draft(
             # "12 kilometers from Nikopol to the plant": from one place to the other
             return replace(found, start=at, subject=ref, reference=target[0], end=target[1])
     return found
+
+
+#: After a figure: "apart" (`_PAIR` before it names the two places).
+_APART = re.compile(r"\s+apart\b", re.IGNORECASE)
+#: Before a figure and "apart": two places joined by "and", then a verb or a comma ("Mosul and
+#: Erbil are about", "Mosul and Erbil, some"), at most _PAIR_REACH characters.
+_PAIR = re.compile(
+    rf"(?P<a>{_PROPER_RE.pattern})\s+and\s+(?P<b>{_PROPER_RE.pattern})"
+    r"(?:\s*,\s*|\s+(?:are|were|is|was|lie|lay|sit|stand|stood)\s+)"
+    r"(?:(?:only|just|now|still|located|situated)\s+)*$"
+)
+_PAIR_REACH = 160
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether a name that opens a clause may be a place: not a country's people ("Ukrainian
+    forces"), a country, a pronoun or a weekday (`_NOT_PLACES`)."""
+    first = name.split()[0]
+    return first.lower() not in _NOT_PLACES and country_code(first) is None
 
 
 def _in_country(sentence: str, after: int) -> re.Match[str] | None:
@@ -319,6 +364,10 @@ def _conversion(m: re.Match[str], requirement: Requirement) -> ConversionCheck |
     return ConversionCheck(stated, converted, exact, ok)
 
 
+_ARTICLES = frozenset(("the", "a", "an"))
+_BEFORE_ARTICLE = frozenset(("of", "and", "with", "between"))
+
+
 def _phrase(text: str, start: int) -> tuple[str | None, int]:
     """The place phrase starting at `start`: words up to a clause boundary, at most six. A
     number belongs to the phrase after a name ("Tower 22", "Fukushima No. 1"), unless a unit
@@ -333,6 +382,10 @@ def _phrase(text: str, start: int) -> tuple[str | None, int]:
             break
         between = token.lower() == "and" and any(t.lower() == "between" for t, _ in words)
         if (token.lower() in _STOP_WORDS and not between) or len(words) >= 6:
+            break
+        if words and token.lower() in _ARTICLES and words[-1][0].lower() not in _BEFORE_ARTICLE:
+            # "Twenty yards north of the U.S.-Mexico border the steel fence forms": an article
+            # after a place's words starts the next clause (not "of the", "border with the")
             break
         if words and _DIGITS.match(token):
             named = words[-1][0][:1].isupper()

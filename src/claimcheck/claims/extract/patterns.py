@@ -91,8 +91,10 @@ _STOP_WORDS = frozenset(
 #: Path words between a figure and its preposition: "lies 3 km inland from", "20 km downstream
 #: from", "5 km back from the line", "12 nautical miles out to sea off".
 _PATH_WORDS = (
-    r"away|further|farther|deep|back|out\s+to\s+sea|offshore|inland|downstream|upstream"
+    r"away|distant|further|farther|deep|back|out\s+to\s+sea|offshore|inland|downstream|upstream"
     r"|upriver|downriver|uphill|downhill|further\s+(?:inland|out|south|north|east|west)"
+    # the geodesic said in words: "60 km as the crow flies from Aleppo"
+    r"|as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line"
     # "each about 10 kilometers and across the Dnieper River from the plant"
     r"|(?:and\s+)?across\s+the\s+(?:[A-Z][\w’'-]*\s+){1,2}(?i:river|lake|bay|strait|sea)"
 )
@@ -254,8 +256,23 @@ _NEAR_RE = re.compile(
     r"(?<!\bnowhere\s)(?<!\bnot\s)"
     r"\b(?P<verb>near|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of|next\s+to"
     # "a village ... located on the Azerbaijani border": a place said to lie on a border
-    r"|(?:located|situated|lying|sitting|lies|sits)\s+(?:right\s+|just\s+|directly\s+)?on"
+    # "Metula is right on the border with Lebanon" ("the focus is on the border" is none)
+    r"|(?:located|situated|lying|sitting|lies|sits|(?:is|are|was|were)(?=\s+(?:right|just"
+    r"|directly)\s))\s+(?:right\s+|just\s+|directly\s+)?on"
     r"(?=\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,2}(?:border|frontier)\b))\s+"
     r"(?P<ref>(?:the\s+)?[^,.;“\"]+)",
+    re.IGNORECASE,
+)
+
+
+#: "Sumy lies just across the border from Russia's Kursk region", "Hiri, which lies just across
+#: the border from Al Qaim", "on the other side of the border from": a place that lies across a
+#: border from another is near that border (its draft is a `near` of "the border"; the place
+#: after "from" is on the other side, so the border is the one between their countries).
+_ACROSS_RE = re.compile(
+    r"(?:\b(?:lies|lie|lay|lying|located|situated|sits|sitting|is|are|was|were)\s+|,\s*)"
+    r"(?:just\s+|right\s+|directly\s+|immediately\s+)?"
+    r"(?:across|on\s+the\s+other\s+side\s+of)\s+(?P<ref>the\s+(?:border|frontier))"
+    r"\s+(?:from|with)\s+(?P<other>[^,.;:()“”\"]{1,60})",
     re.IGNORECASE,
 )

@@ -56,7 +56,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _figure_re() -> re.Pattern[str]:
     return re.compile(
-        rf"""(?<![\w.,£$€¥])
+        rf"""(?<![\w.,£$€¥/])
         (?:(?P<rel>{RELATION_PATTERN})\s+(?:(?:just|only|some|about|around|roughly
            |approximately)\s+)?(?:(?:a|an)\s+(?=\d))?)?
         (?:(?P<range_word>between|from)\s+)?
@@ -64,7 +64,7 @@ def _figure_re() -> re.Pattern[str]:
            (?P<range_sep>and|to|(?<![a-z])-|–)\s*)?
         (?P<number>{NUMBER_PATTERN})(?P<join>\s*-\s*|\s*)(?P<unit>{UNIT_PATTERN})(?![a-z])
         (?:\s*[(\[]\s*(?:(?:{RELATION_PATTERN})\s+)?(?P<cnum>{NUMBER_PATTERN})\s*-?\s*
-           (?P<cunit>{UNIT_PATTERN})\s*[)\]]
+           (?P<cunit>{UNIT_PATTERN})\.?\s*[)\]]
          |\s*[(\[]\s*(?:{UNIT_PATTERN})\s*[)\]]
          |\s*/\s*(?=\d)(?:(?P<slow>{NUMBER_PATTERN})\s*(?:-|–|to)\s*)?(?P<snum>{NUMBER_PATTERN})
            \s*(?P<sunit>{UNIT_PATTERN})(?![a-z]))?
