@@ -73,9 +73,9 @@ FRESH_FLOORS: dict[str, float] = {}
 THIRD_FLOORS = {"figures.recall": 0.938}
 FOURTH_FLOORS: dict[str, float] = {}
 FIFTH_FLOORS: dict[str, float] = {}
-#: ARTICLES_SIXTH: its baseline, measured once when it was committed before the sixth round
-#: (figures' precision 0.989, recall 0.910; both places right on 0.774 of 31 claims).
-SIXTH_FLOORS = {"figures.recall": 0.909, "places.both": 0.773}
+#: ARTICLES_SIXTH: figures' recall 0.910 before and after the sixth round (both places right on
+#: 0.774 of 31 claims before it, 0.839 after: at the target, so no floor), measured once.
+SIXTH_FLOORS = {"figures.recall": 0.909}
 #: Each set's figures before the sixth round of rules (measured once, with the gazetteer above,
 #: on 1 December 2026): the six older sets' with all of them read by then, the sixth set's its
 #: baseline, measured when it was committed. `--articles` prints them next to today's, so a
