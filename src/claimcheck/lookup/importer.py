@@ -242,7 +242,7 @@ class _Builder:
         if len(cache) >= _NAME_CACHE:
             cache.clear()
         # (no name is empty: `_load` and `_alternates` leave empty names out)
-        new = list(itertools.filterfalse(cache.__contains__, dict.fromkeys(names)))
+        new = list(dict.fromkeys(itertools.filterfalse(cache.__contains__, names)))
         spelled = spellings(new)
         ids = self.spelling_ids
         fresh = list(itertools.filterfalse(ids.__contains__, dict.fromkeys(spelled)))
