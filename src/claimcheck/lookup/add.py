@@ -181,7 +181,7 @@ def choose(candidates: list[Found], pick: str | None) -> Found | None:
     Raises UsageError when `pick` names none of them.
     """
     if pick is not None:
-        if pick.isdigit():
+        if pick.isdecimal():
             n = int(pick)
             if not 1 <= n <= len(candidates):
                 raise UsageError(f"--pick {pick}: choose 1 to {len(candidates)}")

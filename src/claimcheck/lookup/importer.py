@@ -371,7 +371,7 @@ def _alternates(lines: Iterable[str], path: str) -> Iterator[tuple[int, str]]:
     """(geonameid, name) of each alternateNamesV2 row that is a name, not a code or a link."""
     for _line_no, fields in _rows(lines, path, ALTERNATE_COLUMNS):
         name = fields[3]
-        if name and fields[2] not in _NOT_NAMES and fields[1].isdigit():
+        if name and fields[2] not in _NOT_NAMES and fields[1].isdecimal():
             yield int(fields[1]), name
 
 
@@ -397,7 +397,7 @@ def _place(
                 )
             ]
         )
-    population = int(fields[14]) if fields[14].isdigit() else 0
+    population = int(fields[14]) if fields[14].isdecimal() else 0
     return (
         geonameid,
         fields[1],
