@@ -159,7 +159,7 @@ def _shift(draft: Draft, offset: int, text: str) -> Draft:
     return Draft(
         draft.kind, quote, start, end, draft.subject, draft.reference, draft.relation,
         draft.value, draft.unit, draft.direction, draft.claimant, draft.high, draft.conversion,
-        high_unit=draft.high_unit, side=draft.side, hedge=draft.hedge,
+        high_unit=draft.high_unit, side=draft.side, hedge=draft.hedge, along=draft.along,
     )  # fmt: skip
 
 

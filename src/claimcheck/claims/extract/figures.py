@@ -26,6 +26,7 @@ from claimcheck.claims.extract.patterns import (
     _REJECT_TAIL,
     _SEPARATED_BY,
     _SEPARATED_REACH,
+    _SHARED_REFERENCE,
     _STOP_WORDS,
     _TO_PLACE,
 )
@@ -52,6 +53,7 @@ from claimcheck.grammar.relations import (
     about_tolerance,
     parse_requirement,
 )
+from claimcheck.grammar.routes import ROUTE_WORDS
 from claimcheck.grammar.units import UNIT_PATTERN, parse_length
 
 #: A sentence that opens on where its subject is: "Situated 45 miles from Kharkiv, Vovchansk".
@@ -191,7 +193,15 @@ def _figure_draft(
         return _bare_figure(words, m, base)
     if prep["of"] and relation is not Relation.WITHIN:
         return None
-    if prep["away"] or prep["bare_dir"] or prep["end_dir"]:
+    if prep["no_of"] is not None:
+        # "north-northeast Zindah Jan" with "of" left out: only before a place's name
+        ref, ref_end = _phrase(sentence, prep.end())
+        if ref is None or not _names_a_place(ref):
+            return None
+    elif prep["end_dir"] and (shared := _SHARED.match(sentence, prep.end())):
+        # "19 kilometres west and 10 kilometres north of Highway 63": the second's reference
+        ref, ref_end = _phrase(sentence, shared.end())
+    elif prep["away"] or prep["bare_dir"] or prep["end_dir"]:
         ref, ref_end = None, prep.end()
         line_first = _LINE_IS.match(sentence, 0, at)
         if line_first and prep["away"]:
@@ -201,6 +211,10 @@ def _figure_draft(
     else:
         ref, ref_end = _phrase(sentence, prep.end())
     subject = words.subject(at)
+    in_place = _IN_PLACE.match(sentence, prep.end()) if prep["end_dir"] else None
+    if in_place and _names_a_place(in_place["name"]):
+        # "Tremors were felt some 60 miles south in Rome": Rome is what lies 60 miles south
+        subject = (in_place["name"], in_place.start("name"))
     if _SITUATED.match(sentence, 0, at) and ref:
         # "Situated 45 miles from Kharkiv, Vovchansk has ...": the subject follows
         after_ref = _NAME_AFTER_COMMA.match(sentence, ref_end)
@@ -219,7 +233,8 @@ def _figure_draft(
     if subject and subject[1] > at:
         quote_start, end = at, subject[1] + len(subject[0])
     found = replace(base, start=quote_start, end=end, reference=ref,
-                    subject=subject[0] if subject else None)  # fmt: skip
+                    subject=subject[0] if subject else None,
+                    along=_route(prep["path"]))  # fmt: skip
     if prep["inside"]:
         # "12 km inside Syrian territory" is a depth; "5 km within the zone" is not English
         if not ref or prep["inside"].lower() == "within":
@@ -235,6 +250,17 @@ def _figure_draft(
             # "12 kilometers from Nikopol to the plant": from one place to the other
             return replace(found, start=at, subject=ref, reference=target[0], end=target[1])
     return found
+
+
+#: After a direction: "in Rome", "at Lakeside", the place the figure puts there.
+_IN_PLACE = re.compile(rf"\s+(?:in|at)\s+(?P<name>{_PROPER_RE.pattern})")
+_SHARED = re.compile(_SHARED_REFERENCE, re.IGNORECASE)
+
+
+def _route(path: str | None) -> str | None:
+    """The route a path word names ("by road": road, `along:` in a claims file), if any."""
+    route = ROUTE_WORDS.get(" ".join(path.lower().split())) if path else None
+    return route.value if route else None
 
 
 #: After a figure: "apart" (`_PAIR` before it names the two places).

@@ -97,22 +97,40 @@ _PATH_WORDS = (
     r"|as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line"
     # "each about 10 kilometers and across the Dnieper River from the plant"
     r"|(?:and\s+)?across\s+the\s+(?:[A-Z][\w’'-]*\s+){1,2}(?i:river|lake|bay|strait|sea)"
+    # the route said in words: "95 kilometres by road north of", "25 km (15 miles)by road from"
+    r"|by\s+(?:road|rail)"
+)
+
+
+#: After a direction: another figure and direction of one reference ("19 kilometres west and 10
+#: kilometres north of Highway 63"); the first direction is from that reference too.
+_SHARED_REFERENCE = (
+    rf"\s+and\s+(?:(?:some|about|around|roughly|nearly)\s+)?(?:{NUMBER_PATTERN})\s*-?\s*"
+    rf"(?:{UNIT_PATTERN})\s+(?:{_DIRECTION_RE})\s+(?:of|from)\s+"
 )
 
 
 _PREPOSITION_TAIL = re.compile(
     # "16 km. south of Gaza": a unit's full stop before a lowercase word ends no sentence
-    rf"""(?:\.(?=\s+[a-z]))?\s*(?:(?:{_PATH_WORDS})\s+)?
+    rf"""(?:\.(?=\s+[a-z]))?\s*(?:(?P<path>{_PATH_WORDS})\s+)?
     (?:
       (?P<inside>inside|into|within)\s
-    | (?:to\s+the\s+)?(?P<dir>{_DIRECTION_RE})(?:\s+(?:of|from)\b)
+    | (?:to\s+the\s+)?(?P<dir>{_DIRECTION_RE})(?:\s+(?:of|from)\b
+      # "29 kilometres (18 miles) north-northeast Zindah Jan": "of" left out before a name
+      |(?P<no_of>(?=\s+(?-i:[A-Z][a-z]))))
     | (?P<away_from>away\s+from|from|short\s+of|outside|beyond|off|out\s+of)\s
     | (?P<over>over|across|past)\s+(?=(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,2}}?
         (?:line|border|frontier|boundary|fence|berm)\b)
     | (?P<of>of)\s
     | (?:to\s+the\s+)(?P<bare_dir>{_DIRECTION_RE})\b
-    | (?<!further\s)(?<!farther\s)(?P<end_dir>{_DIRECTION_RE})(?=\s*(?:[.,;:)]|$))
+    | (?<!further\s)(?<!farther\s)(?P<end_dir>{_DIRECTION_RE})(?=\s*(?:[.,;:)]|$)
+      # "some 60 miles south in Rome": the place the figure puts there follows
+      |\s+(?:in|at)\s+(?-i:[A-Z])
+      # "19 kilometres west and 10 kilometres north of Highway 63": one reference for both
+      |{_SHARED_REFERENCE})
     | (?P<away>away|inland|offshore|out\s+to\s+sea|downstream|upstream)\b
+    # "some 12 kilometres to the state capital": "to" for "from" after a distance
+    | (?P<to>to)\s+(?=the\s+(?!(?:{_DIRECTION_RE})\b)|(?-i:[A-Z]))
     )""",
     re.VERBOSE,
 )

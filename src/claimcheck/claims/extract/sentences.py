@@ -55,6 +55,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _figure_re() -> re.Pattern[str]:
+    """A figure with its comparator, range and stated conversion. "400 (240 miles) northwest of
+    Damascus" leaves the first figure's unit out (`elided`): the figure read is the one in
+    brackets, the only one with a unit, and the bracket closes the figure."""
     return re.compile(
         rf"""(?<![\w.,£$€¥/])
         (?:(?P<rel>{RELATION_PATTERN})\s+(?:(?:just|only|some|about|around|roughly
@@ -62,7 +65,9 @@ def _figure_re() -> re.Pattern[str]:
         (?:(?P<range_word>between|from)\s+)?
         (?:(?P<low>{NUMBER_PATTERN})\s*(?P<low_unit>{UNIT_PATTERN})?\s*
            (?P<range_sep>and|to|(?<![a-z])-|–)\s*)?
+        (?:(?P<elided>\d[\d,.]*)\s*\(\s*(?={NUMBER_PATTERN}\s*-?\s*{UNIT_PATTERN}\s*\)))?
         (?P<number>{NUMBER_PATTERN})(?P<join>\s*-\s*|\s*)(?P<unit>{UNIT_PATTERN})(?![a-z])
+        (?(elided)\s*\))
         (?:\s*[(\[]\s*(?:(?:{RELATION_PATTERN})\s+)?(?P<cnum>{NUMBER_PATTERN})\s*-?\s*
            (?P<cunit>{UNIT_PATTERN})\.?\s*[)\]]
          |\s*[(\[]\s*(?:{UNIT_PATTERN})\s*[)\]]
