@@ -80,12 +80,21 @@ _OF = re.compile(r"\s+of\s", re.IGNORECASE)
 #: A compound that names a stretch of land, not a zone around a place: "a 100-km strip of".
 _STRETCH = re.compile(r"\b(?:strip|corridor|belt|area)$", re.IGNORECASE)
 
+#: Before a figure: "a perimeter of", "the circumference of": the length of a line around a
+#: place (Merriam-Webster, "perimeter": "the boundary of a closed plane figure; its length"), at
+#: most _PERIMETER_REACH characters back.
+_PERIMETER_OF = re.compile(r"\b(?:perimeter|circumference)\s+of\s+$", re.IGNORECASE)
+_PERIMETER_REACH = 20
+
 #: After a number in a place phrase: a unit, so the number is a figure, not part of a name.
 _UNIT_AFTER = re.compile(rf"\s*-?\s*(?:{UNIT_PATTERN})(?![a-z])", re.IGNORECASE)
 
 
-def figure_drafts(words: _Sentence, m: re.Match[str], claimant: str | None) -> list[Draft]:
-    """The drafts one figure makes: none, one, or two for "25 km and 30 km from the border".
+def figure_drafts(
+    words: _Sentence, m: re.Match[str], claimant: str | None, unit: str | None = None
+) -> list[Draft]:
+    """The drafts one figure makes: none, one, or two for "25 km and 30 km from the border";
+    `unit` is the one a figure written without its unit takes from the figure before it.
 
     The rules read the sentence where it is, before the figure up to m.start() (endpos) and
     after it from m.end() (pos), never a copy of the rest of it: a figure in a long sentence
@@ -94,13 +103,19 @@ def figure_drafts(words: _Sentence, m: re.Match[str], claimant: str | None) -> l
     sentence, at, after = words.text, m.start(), m.end()
     head = words.back(at, _REJECT_HEAD_WORDS, _REJECT_HEAD_LONGEST)
     incursion = _INCURSION_TAIL.match(sentence, after) or _in_country(sentence, after)
-    requirements = _requirements(m)
+    requirements = _requirements(m, unit)
     if not requirements:
         return []
     # "have moved within 4 km (2.5 miles) east of Mosul": where the movers now are, not how far
     # they went ("moved 4 km" is a journey)
     position = requirements[0].relation is Relation.WITHIN
     if _REJECT_HEAD.search(sentence, head, at) and not incursion and not position:
+        return []
+    if _PERIMETER_OF.search(sentence, words.within(at, _PERIMETER_REACH), at) and not (
+        _AROUND.match(sentence, after)
+    ):
+        # "a blaze with a perimeter of around 60 km" is the length of its edge; "a perimeter of
+        # 5 km around the plant" is a zone's radius
         return []
     compound = _COMPOUND_ZONE.match(sentence, after)
     if compound and _STRETCH.search(compound["zone"]) and _OF.match(sentence, compound.end()):
@@ -142,15 +157,34 @@ _LISTED_EACH = re.compile(
     re.VERBOSE,
 )
 
+#: ... or names joined by "and" before the plural noun ("the Sigrang Garang, Kutagunggung and
+#: Sukanalu villages located three kilometers away"): the noun says each name is one.
+_LISTED_BEFORE_NOUN = re.compile(
+    rf"""(?P<names>{_PROPER_RE.pattern}(?:\s*,\s*{_PROPER_RE.pattern})*\s*,?\s+and\s+
+    {_PROPER_RE.pattern})\s+(?:towns|cities|villages|settlements|communities|districts)\s*,?\s+
+    (?:(?:lying|located|situated|which\s+are|are|which\s+lie|lie)\s+)?
+    (?:(?:just|only|little|some|a|about|roughly)\s+)*$""",
+    re.VERBOSE,
+)
+
 
 def _each_listed(words: _Sentence, at: int, draft: Draft) -> list[Draft]:
     """One draft per place of a listed subject (`_LISTED`), else the draft itself."""
     start = words.within(at, _LISTED_REACH)
-    listed = _LISTED.search(words.text, start, at) or _LISTED_EACH.search(words.text, start, at)
+    text = words.text
+    listed = (
+        _LISTED.search(text, start, at)
+        or _LISTED_EACH.search(text, start, at)
+        or _LISTED_BEFORE_NOUN.search(text, start, at)
+    )
     if listed is None:
         return [draft]
     names = [n.strip() for n in re.split(r",|\band\b", listed["names"]) if n.strip()]
-    if draft.subject is not None and draft.subject not in names:
+    if (
+        draft.subject is not None
+        and draft.subject not in names
+        and listed.re is not (_LISTED_BEFORE_NOUN)
+    ):
         return [draft]
     start = min(draft.start, listed.start("names"))
     return [replace(draft, subject=name, start=start) for name in names]
@@ -192,6 +226,8 @@ def _figure_draft(
     if prep is None:
         return _bare_figure(words, m, base)
     if prep["of"] and relation is not Relation.WITHIN:
+        return None
+    if prep["to"] and not _to_place(sentence, prep.end(), relation):
         return None
     if prep["no_of"] is not None:
         # "north-northeast Zindah Jan" with "of" left out: only before a place's name
@@ -255,6 +291,24 @@ def _figure_draft(
 #: After a direction: "in Rome", "at Lakeside", the place the figure puts there.
 _IN_PLACE = re.compile(rf"\s+(?:in|at)\s+(?P<name>{_PROPER_RE.pattern})")
 _SHARED = re.compile(_SHARED_REFERENCE, re.IGNORECASE)
+
+
+#: The end of a phrase that names a place by what it is: "the state capital", "the border".
+_PLACE_NOUN = re.compile(
+    r"\b(?:capital|city|town|village|border|frontier|coast|airport|base|camp|plant|crater|port"
+    r"|harbou?r|station)$",
+    re.IGNORECASE,
+)
+
+
+def _to_place(sentence: str, start: int, relation: Relation) -> bool:
+    """Whether "to" after a figure reads as "from" ("some 12 kilometres to the state capital"):
+    only with a hedge or a comparator (a measured distance, not an amount something grew by,
+    "rose 2 metres to the highest level") and before a name or a place noun."""
+    ref, _ = _phrase(sentence, start)
+    if relation is Relation.EXACTLY or ref is None:
+        return False
+    return bool(_PLACE_NOUN.search(ref)) or (ref[:1].isupper() and _names_a_place(ref))
 
 
 def _route(path: str | None) -> str | None:
@@ -342,10 +396,10 @@ def _bare_figure(words: _Sentence, m: re.Match[str], base: Draft) -> Draft | Non
     )
 
 
-def _requirements(m: re.Match[str]) -> list[Requirement]:
+def _requirements(m: re.Match[str], left_out: str | None = None) -> list[Requirement]:
     """Read the matched figure with the claims-file grammar: one grammar, not two. "25 km and
     30 km" (no "between") is two figures, each with the comparator written before the first."""
-    unit = m["unit"]
+    unit = m["unit"] or left_out
     rel = m["rel"] or ""
     if m["low"] is not None and m["range_word"] is None and m["range_sep"].lower() == "and":
         low_unit = m["low_unit"] or unit

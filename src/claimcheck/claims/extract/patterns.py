@@ -46,6 +46,8 @@ _EVENT_NOUNS = (
     r"|compound|refugee camp|oil field|airfield|airport|city|settlement|post|target|shell"
     r"|tank|drone|vehicle|runway|boat|ship|aircraft|jet|sniper|fighter|rebel"
     r"|quake|earthquake|epicentre|epicenter|tremor"
+    # "a volcano erupted about 4 kilometers northeast of the town of Grindavik"
+    r"|volcano|eruption|fissure"
 )
 
 
@@ -231,7 +233,10 @@ _ATTRIBUTION_VERBS = (
 
 _ATTRIBUTION_RE = re.compile(
     rf"(?:^|(?<=[,;:“\"])\s*|\b(?:but|and|yet|while|however,?)\s+)"
-    rf"(?P<who>(?:[\w’'.-]+\s+){{0,9}}?[\w’'.-]+)\s+(?P<verb>{_ATTRIBUTION_VERBS})\b"
+    # "The Icelandic Meteorological and Seismological Office (MET) reported": the name's
+    # abbreviation in brackets is part of it
+    rf"(?P<who>(?:[\w’'.-]+\s+){{0,9}}?[\w’'.-]+(?:\s+\((?-i:[A-Z][\w.&-]*)\))?)"
+    rf"\s+(?P<verb>{_ATTRIBUTION_VERBS})\b"
     rf"(?:(?<=told)\s+(?P<to>(?:the\s+|a\s+)?(?:[\w’'.-]+\s+){{0,3}}?"
     rf"(?:agency|reporters|journalists|television|TV|radio|newspaper|channel)\b"
     rf"|(?-i:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)))?",
