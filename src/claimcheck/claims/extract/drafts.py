@@ -93,9 +93,10 @@ def _sentence_drafts(
                 yield _shift(draft, s_start, text)
             # "110 kilometres northeast of Cairns, and 330 north of Townsville": the next
             # figure, its unit left out, is in the unit of the one just read
-            after = _AND_NEXT.match(sentence, previous.end) if previous is not last else None
+            read = previous if previous is not last else None
+            after = _AND_NEXT.match(sentence, read.end) if read is not None else None
             m = _figure_re(unit_left_out=True).match(sentence, after.end()) if after else None
-            unit = previous.unit if previous is not None else None
+            unit = read.unit if read is not None else None
     for m in _INSIDE_RE.finditer(sentence):
         if m.start() in depths:
             continue
