@@ -216,7 +216,7 @@ def test_a_number_after_a_figure_with_no_place_after_it_is_no_figure() -> None:
     ("text", "along", "reference"),
     [
         (
-            "Militants stormed the town of Gubio, 95 kilometres by road north of the state capital.",
+            "Militants stormed Gubio, 95 kilometres by road north of the state capital.",
             "road",
             "state capital",
         ),
