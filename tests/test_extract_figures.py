@@ -265,6 +265,7 @@ def test_a_direction_before_a_name_with_of_left_out() -> None:
 def test_a_direction_then_in_a_place_puts_that_place_there(text: str, subject: str) -> None:
     (draft,) = _drafts(text)
     assert (draft.kind, draft.subject, draft.reference) == ("direction_distance", subject, None)
+    assert _drafts("The troops were 10 km south in March.") == []
 
 
 def test_two_directions_share_the_reference_after_the_second() -> None:
@@ -288,6 +289,7 @@ def test_two_directions_share_the_reference_after_the_second() -> None:
         ("The river rose some 2 metres to the highest level since 1990.", None),
         ("The road was widened for 12 km to the airport.", None),
         ("The runners covered the last 10 km to Boston.", None),
+        ("Traffic backed up for about 5 km to the border.", None),
     ],
 )
 def test_to_is_from_after_a_hedged_distance_to_a_place(text: str, reference: str | None) -> None:
@@ -315,6 +317,15 @@ def test_names_listed_before_a_plural_place_noun_get_one_draft_each() -> None:
     assert [d.subject for d in drafts] == ["Sigrang Garang", "Kutagunggung", "Sukanalu"]
 
 
-def test_a_fraction_in_words_hyphenated_to_its_unit() -> None:
-    (draft,) = _drafts("She lives less than a quarter-mile from the plant.")
-    assert (draft.value, draft.unit, draft.reference) == (0.25, "mi", "plant")
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("She lives less than a quarter-mile from the plant.", [0.25]),
+        ("The plant is a quarter of a mile from the river.", [0.25]),
+        ("The town is two and a half kilometres from the border.", [2.5]),
+        # not 0.5 miles: a wrong figure is worse than none
+        ("The town is 1 and a half miles from the border.", []),
+    ],
+)
+def test_a_fraction_in_words(text: str, values: list[float]) -> None:
+    assert [d.value for d in _drafts(text)] == values

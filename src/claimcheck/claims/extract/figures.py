@@ -227,7 +227,7 @@ def _figure_draft(
         return _bare_figure(words, m, base)
     if prep["of"] and relation is not Relation.WITHIN:
         return None
-    if prep["to"] and not _to_place(sentence, prep.end(), relation):
+    if prep["to"] and not _to_place(sentence, at, prep.end(), relation):
         return None
     if prep["no_of"] is not None:
         # "north-northeast Zindah Jan" with "of" left out: only before a place's name
@@ -247,9 +247,12 @@ def _figure_draft(
     else:
         ref, ref_end = _phrase(sentence, prep.end())
     subject = words.subject(at)
-    in_place = _IN_PLACE.match(sentence, prep.end()) if prep["end_dir"] else None
-    if in_place and _names_a_place(in_place["name"]):
-        # "Tremors were felt some 60 miles south in Rome": Rome is what lies 60 miles south
+    if prep["in_at"] is not None:
+        # "Tremors were felt some 60 miles south in Rome": Rome is what lies 60 miles south;
+        # "10 km south in March" is no place
+        in_place = _IN_PLACE.match(sentence, prep.end())
+        if in_place is None or not _names_a_place(in_place["name"]):
+            return None
         subject = (in_place["name"], in_place.start("name"))
     if _SITUATED.match(sentence, 0, at) and ref:
         # "Situated 45 miles from Kharkiv, Vovchansk has ...": the subject follows
@@ -301,12 +304,16 @@ _PLACE_NOUN = re.compile(
 )
 
 
-def _to_place(sentence: str, start: int, relation: Relation) -> bool:
+_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
+
+
+def _to_place(sentence: str, at: int, start: int, relation: Relation) -> bool:
     """Whether "to" after a figure reads as "from" ("some 12 kilometres to the state capital"):
     only with a hedge or a comparator (a measured distance, not an amount something grew by,
-    "rose 2 metres to the highest level") and before a name or a place noun."""
+    "rose 2 metres to the highest level", nor a stretch, "backed up for about 5 km to the
+    border") and before a name or a place noun."""
     ref, _ = _phrase(sentence, start)
-    if relation is Relation.EXACTLY or ref is None:
+    if relation is Relation.EXACTLY or ref is None or _FOR.search(sentence, 0, at):
         return False
     return bool(_PLACE_NOUN.search(ref)) or (ref[:1].isupper() and _names_a_place(ref))
 

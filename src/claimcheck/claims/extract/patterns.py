@@ -127,7 +127,7 @@ _PREPOSITION_TAIL = re.compile(
     | (?:to\s+the\s+)(?P<bare_dir>{_DIRECTION_RE})\b
     | (?<!further\s)(?<!farther\s)(?P<end_dir>{_DIRECTION_RE})(?=\s*(?:[.,;:)]|$)
       # "some 60 miles south in Rome": the place the figure puts there follows
-      |\s+(?:in|at)\s+(?-i:[A-Z])
+      |(?P<in_at>(?=\s+(?:in|at)\s+(?-i:[A-Z])))
       # "19 kilometres west and 10 kilometres north of Highway 63": one reference for both
       |{_SHARED_REFERENCE})
     | (?P<away>away|inland|offshore|out\s+to\s+sea|downstream|upstream)\b

@@ -74,7 +74,9 @@ def _figure_re(unit_left_out: bool = False) -> re.Pattern[str]:
            |approximately)\s+)?(?:(?:a|an)\s+(?=\d))?)?
         (?:(?P<range_word>between|from)\s+)?
         (?:(?P<low>{NUMBER_PATTERN})\s*(?P<low_unit>{UNIT_PATTERN})?\s*
-           (?P<range_sep>and|to|(?<![a-z])-|–)\s*)?
+           (?P<range_sep>and|to|(?<![a-z])-|–)\s*(?!\s*a\s+(?:half|quarter)\b))?
+        # "1 and a half miles": not 0.5 miles (a wrong figure is worse than none)
+        (?!(?<=\band\s)a\s+(?:half|quarter)\b)(?<!\band\sa\s)
         (?:(?P<elided>\d[\d,.]*)\s*\(\s*(?={NUMBER_PATTERN}\s*-?\s*{UNIT_PATTERN}\s*\)))?
         (?P<number>{NUMBER_PATTERN})(?P<join>\s*-\s*|\s*){unit}
         (?(elided)\s*\))
