@@ -207,9 +207,24 @@ def test_a_unit_left_out_is_the_one_written_next_to_it(
     assert [(d.value, d.unit, d.direction) for d in _drafts(text)] == figures
 
 
-def test_a_number_after_a_figure_with_no_place_after_it_is_no_figure() -> None:
-    """ "and 300 people": no direction or "from" after the number, so no figure."""
-    assert [d.value for d in _drafts("It is 10 km from Kyiv and 300 people live there.")] == [10]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is 10 km from Kyiv and 300 people live there.",  # no direction or "from" after it
+        "Two were killed 10 km from Bakhmut, and 20 from the same unit were wounded.",  # no place
+    ],
+)
+def test_a_number_after_a_figure_is_no_figure_unless_a_place_or_direction_follows(
+    text: str,
+) -> None:
+    assert [d.value for d in _drafts(text)] == [10]
+
+
+def test_a_list_of_figures_takes_the_first_unit() -> None:
+    drafts = _drafts("They lie 5 km from Kupiansk, 12 from Izium and 20 north of Balakliia.")
+    assert [(d.value, d.unit, d.reference) for d in drafts] == [
+        (5, "km", "Kupiansk"), (12, "km", "Izium"), (20, "km", "Balakliia"),
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

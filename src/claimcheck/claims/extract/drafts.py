@@ -128,8 +128,8 @@ def _sentence_drafts(
         )  # fmt: skip
 
 
-#: What joins a figure to the next one in a list: "and", "or", a comma before them.
-_AND_NEXT = re.compile(r"\s*,?\s*(?:and|or)\s+")
+#: What joins a figure to the next one in a list: a comma, "and" or "or", or both.
+_AND_NEXT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 #: What joins a figure to the one before it so that both are about the same place: nothing,

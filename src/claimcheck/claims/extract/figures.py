@@ -94,7 +94,8 @@ def figure_drafts(
     words: _Sentence, m: re.Match[str], claimant: str | None, unit: str | None = None
 ) -> list[Draft]:
     """The drafts one figure makes: none, one, or two for "25 km and 30 km from the border";
-    `unit` is the one a figure written without its unit takes from the figure before it.
+    `unit` is the one a figure written without its unit takes from the figure before it (then
+    only with a direction or before a place: "and 20 from the same unit" is a count).
 
     The rules read the sentence where it is, before the figure up to m.start() (endpos) and
     after it from m.end() (pos), never a copy of the rest of it: a figure in a long sentence
@@ -129,8 +130,9 @@ def figure_drafts(
     drafts = []
     for requirement in requirements:
         draft = _figure_draft(words, m, claimant, requirement, compound)
-        if draft is not None:
-            drafts.extend(_each_listed(words, at, draft))
+        if draft is None or (unit and not draft.direction and not place_like(draft.reference)):
+            continue
+        drafts.extend(_each_listed(words, at, draft))
     return drafts
 
 
@@ -313,9 +315,17 @@ def _to_place(sentence: str, at: int, start: int, relation: Relation) -> bool:
     "rose 2 metres to the highest level", nor a stretch, "backed up for about 5 km to the
     border") and before a name or a place noun."""
     ref, _ = _phrase(sentence, start)
-    if relation is Relation.EXACTLY or ref is None or _FOR.search(sentence, 0, at):
+    if relation is Relation.EXACTLY or _FOR.search(sentence, 0, at):
         return False
-    return bool(_PLACE_NOUN.search(ref)) or (ref[:1].isupper() and _names_a_place(ref))
+    return place_like(ref)
+
+
+def place_like(phrase: str | None) -> bool:
+    """Whether a reference phrase names a place: a name ("Maiduguri") or a place noun ("the
+    state capital"), not "the highest level" or "the same unit"."""
+    if phrase is None:
+        return False
+    return bool(_PLACE_NOUN.search(phrase)) or (phrase[:1].isupper() and _names_a_place(phrase))
 
 
 def _route(path: str | None) -> str | None:
