@@ -344,3 +344,28 @@ def test_names_listed_before_a_plural_place_noun_get_one_draft_each() -> None:
 )
 def test_a_fraction_in_words(text: str, values: list[float]) -> None:
     assert [d.value for d in _drafts(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("The artillery sits 2 km behind the front line.", "front line"),
+        ("The village is 15 km outside of Kyiv.", "Kyiv"),
+        ("The motel is a mile down the road from the plant.", "plant"),
+        ("The town is 40 km up the coast from Mombasa.", "Mombasa"),
+        ("The farm is 3 miles across the river from the plant.", "plant"),
+        ("The boat sank 10 miles out from the harbour.", "harbour"),
+        ("Vovchansk is less than 10 kilometers out of the Russian border.", "Russian border"),
+    ],
+)
+def test_a_path_between_the_figure_and_its_place(text: str, reference: str) -> None:
+    (draft,) = _drafts(text)
+    assert draft.reference == reference
+
+
+@pytest.mark.parametrize(
+    "text", ["The lake is 3 miles across.", "The river is 2 km across the valley.",
+             "The drone flew 3 km up."],
+)  # fmt: skip
+def test_across_and_up_without_from_are_still_sizes(text: str) -> None:
+    assert _drafts(text) == []

@@ -101,6 +101,10 @@ _PATH_WORDS = (
     r"|(?:and\s+)?across\s+the\s+(?:[A-Z][\w’'-]*\s+){1,2}(?i:river|lake|bay|strait|sea)"
     # the route said in words: "95 kilometres by road north of", "25 km (15 miles)by road from"
     r"|by\s+(?:road|rail)"
+    # "a mile down the road from", "40 km up the coast from", "3 miles across the river from",
+    # "10 miles out from the harbour"
+    r"|(?:up|down|along)\s+the\s+(?:road|street|coast|river|valley|highway|track)"
+    r"|across\s+the\s+(?:river|lake|bay|valley|road|street)|out(?=\s+from\b)"
 )
 
 
@@ -120,7 +124,7 @@ _PREPOSITION_TAIL = re.compile(
     | (?:to\s+the\s+)?(?P<dir>{_DIRECTION_RE})(?:\s+(?:of|from)\b
       # "29 kilometres (18 miles) north-northeast Zindah Jan": "of" left out before a name
       |(?P<no_of>(?=\s+(?-i:[A-Z][a-z]))))
-    | (?P<away_from>away\s+from|from|short\s+of|outside|beyond|off|out\s+of)\s
+    | (?P<away_from>away\s+from|from|short\s+of|outside(?:\s+of)?|beyond|off|out\s+of|behind)\s
     | (?P<over>over|across|past)\s+(?=(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,2}}?
         (?:line|border|frontier|boundary|fence|berm)\b)
     | (?P<of>of)\s
@@ -205,8 +209,10 @@ _REJECT_TAIL = re.compile(
     r"""(?:[²³2]|\s*(?:
         per\b|an\s+hour|a\s+hour|a\s+day|an?\s+minute|/|-?\s*per-|
         -?\s*(?:long|wide|high|tall|deep(?!\s+(?:into|inside|within)\b)|thick)\b|across\b(?!\s+the\s+
-        (?:line|border|frontier|boundary))|in\s+(?:length|width|diameter|height)\b|
-        above\b|below\s+(?:sea|ground)|stretching\b|spanning\b|altitude|up\b|overhead|of\s+(?:road|track|trench|wall|fence
+        (?:line|border|frontier|boundary|(?:river|lake|bay|valley|road|street)\s+from\b))
+        |in\s+(?:length|width|diameter|height)\b|above\b|below\s+(?:sea|ground)|stretching\b
+        |spanning\b|altitude|up\b(?!\s+the\s+(?:road|street|coast|river|valley|highway|track)\s+from\b)
+        |overhead|of\s+(?:road|track|trench|wall|fence
         |pipeline|tunnel|frontline|front\s+line|the\s+border\b(?!\s+post)|border\b|coastline)
     ))""",
     re.VERBOSE | re.IGNORECASE,
