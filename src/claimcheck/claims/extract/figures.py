@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from claimcheck.claims.extract.countries import country_code
-from claimcheck.claims.extract.model import ConversionCheck, Draft
+from claimcheck.claims.extract.model import Draft
 from claimcheck.claims.extract.patterns import (
     _AROUND_TAIL,
     _BETWEEN_REACH,
@@ -44,17 +44,14 @@ from claimcheck.claims.extract.subjects import (
     _Sentence,
     _strip_article,
 )
-from claimcheck.errors import ParseError
+from claimcheck.claims.extract.values import conversion, other_unit, read_requirements
 from claimcheck.grammar.directions import parse_direction
 from claimcheck.grammar.relations import (
-    RELATION_SUFFIXES,
     Relation,
     Requirement,
-    about_tolerance,
-    parse_requirement,
 )
 from claimcheck.grammar.routes import ROUTE_WORDS
-from claimcheck.grammar.units import UNIT_PATTERN, parse_length
+from claimcheck.grammar.units import UNIT_PATTERN
 
 #: A sentence that opens on where its subject is: "Situated 45 miles from Kharkiv, Vovchansk".
 _SITUATED = re.compile(
@@ -104,7 +101,7 @@ def figure_drafts(
     sentence, at, after = words.text, m.start(), m.end()
     head = words.back(at, _REJECT_HEAD_WORDS, _REJECT_HEAD_LONGEST)
     incursion = _INCURSION_TAIL.match(sentence, after) or _in_country(sentence, after)
-    requirements = _requirements(m, unit)
+    requirements = read_requirements(m, unit)
     if not requirements:
         return []
     # "have moved within 4 km (2.5 miles) east of Mosul": where the movers now are, not how far
@@ -202,7 +199,7 @@ def _figure_draft(
         "distance", "", m.start(), m.end(), None, None, relation, requirement.figure.value,
         requirement.unit.value, None, claimant,
         high=requirement.high.value if requirement.high else None,
-        conversion=_conversion(m, requirement), high_unit=_other_unit(requirement),
+        conversion=conversion(m, requirement), high_unit=other_unit(requirement),
         side=requirement.side, hedge=requirement.hedge,
     )  # fmt: skip
     zone = _zone_draft(words, m, base, compound)
@@ -411,54 +408,6 @@ def _bare_figure(words: _Sentence, m: re.Match[str], base: Draft) -> Draft | Non
     return replace(
         base, start=subject[1] if subject else at, subject=subject[0] if subject else None
     )
-
-
-def _requirements(m: re.Match[str], left_out: str | None = None) -> list[Requirement]:
-    """Read the matched figure with the claims-file grammar: one grammar, not two. "25 km and
-    30 km" (no "between") is two figures, each with the comparator written before the first."""
-    unit = m["unit"] or left_out
-    rel = m["rel"] or ""
-    if m["low"] is not None and m["range_word"] is None and m["range_sep"].lower() == "and":
-        low_unit = m["low_unit"] or unit
-        texts = [f"{rel} {m['low']} {low_unit}", f"{rel} {m['number']} {unit}"]
-    elif m["low"] is not None:
-        low_unit = f" {m['low_unit']}" if m["low_unit"] else ""
-        texts = [f"between {m['low']}{low_unit} and {m['number']} {unit}"]
-    else:
-        texts = [f"{rel} {m['number']} {unit}"]
-    requirements = []
-    for text in texts:
-        try:
-            requirement = parse_requirement(text.strip())
-        except ValueError:
-            return []
-        if m["suffix"] and not m["rel"] and requirement.relation is Relation.EXACTLY:
-            requirement = Requirement(RELATION_SUFFIXES[m["suffix"].lower()], requirement.figure)
-        requirements.append(requirement)
-    return requirements
-
-
-def _other_unit(requirement: Requirement) -> str | None:
-    """The unit of a range's top when it is not its bottom's, so the draft keeps both."""
-    high = requirement.high
-    return high.unit.value if high is not None and high.unit is not requirement.unit else None
-
-
-def _conversion(m: re.Match[str], requirement: Requirement) -> ConversionCheck | None:
-    """The conversion written after the figure, "20 km (12 miles)" or "40 km/ 25 miles", checked
-    against it; none for a range on either side ("10-15 km/ 6–9 miles" is read as its first)."""
-    number, unit = (m["cnum"], m["cunit"]) if m["cnum"] else (m["snum"], m["sunit"])
-    if number is None or m["low"] is not None or m["slow"] is not None:
-        return None
-    try:
-        converted = parse_length(f"{number} {unit}")
-    except ParseError:  # a stated conversion longer than the Earth is no conversion to check
-        return None
-    stated = requirement.figure
-    exact = stated.metres / converted.unit.metres
-    half_step = float(about_tolerance(converted, Relation.EXACTLY).value)
-    ok = abs(exact - float(converted.value)) <= half_step + 1e-9
-    return ConversionCheck(stated, converted, exact, ok)
 
 
 _ARTICLES = frozenset(("the", "a", "an"))

@@ -60,9 +60,10 @@ def _figure_re(unit_left_out: bool = False) -> re.Pattern[str]:
     Damascus" leaves the first figure's unit out (`elided`): the figure read is the one in
     brackets, the only one with a unit, and the bracket closes the figure.
 
-    With `unit_left_out`, a number with no unit and a direction "of" or "from" after it: the
-    second of "110 kilometres northeast of Cairns, and 330 north of Townsville", whose unit is
-    the first's (read only right after a figure, `drafts._sentence_drafts`)."""
+    "a mile and a half" (`and_half`) is 1.5 miles. With `unit_left_out`, a number with no unit
+    and a direction "of" or "from" after it: the second of "110 kilometres northeast of Cairns,
+    and 330 north of Townsville", whose unit is the first's (read only right after a figure,
+    `drafts._sentence_drafts`)."""
     unit = (
         rf"(?P<unit>)(?=\s+(?:{_DIRECTION_RE})\s+(?:of|from)\b|\s+from\b)"
         if unit_left_out
@@ -80,6 +81,7 @@ def _figure_re(unit_left_out: bool = False) -> re.Pattern[str]:
         (?:(?P<elided>\d[\d,.]*)\s*\(\s*(?={NUMBER_PATTERN}\s*-?\s*{UNIT_PATTERN}\s*\)))?
         (?P<number>{NUMBER_PATTERN})(?P<join>\s*-\s*|\s*){unit}
         (?(elided)\s*\))
+        (?P<and_half>\s+and\s+a\s+half(?![-\w]))?
         (?:\s*[(\[]\s*(?:(?:{RELATION_PATTERN})\s+)?(?P<cnum>{NUMBER_PATTERN})\s*-?\s*
            (?P<cunit>{UNIT_PATTERN})\.?\s*[)\]]
          |\s*[(\[]\s*(?:{UNIT_PATTERN})\s*[)\]]
