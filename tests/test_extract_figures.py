@@ -300,6 +300,7 @@ def test_two_directions_share_the_reference_after_the_second() -> None:
             "state capital",
         ),
         ("The village is about 8 km to Maiduguri.", "Maiduguri"),
+        ("Shells landed as close as 500 metres to the plant.", "plant"),
         # an amount something grew or went by, not a distance from a place
         ("The river rose some 2 metres to the highest level since 1990.", None),
         ("The road was widened for 12 km to the airport.", None),
@@ -356,6 +357,7 @@ def test_a_fraction_in_words(text: str, values: list[float]) -> None:
         ("The farm is 3 miles across the river from the plant.", "plant"),
         ("The boat sank 10 miles out from the harbour.", "harbour"),
         ("Vovchansk is less than 10 kilometers out of the Russian border.", "Russian border"),
+        ("The village lies some 25 km due south of Kharkiv.", "Kharkiv"),
     ],
 )
 def test_a_path_between_the_figure_and_its_place(text: str, reference: str) -> None:

@@ -105,6 +105,8 @@ _PATH_WORDS = (
     # "10 miles out from the harbour"
     r"|(?:up|down|along)\s+the\s+(?:road|street|coast|river|valley|highway|track)"
     r"|across\s+the\s+(?:river|lake|bay|valley|road|street)|out(?=\s+from\b)"
+    # "some 25 km due south of Kharkiv": exactly that way
+    r"|due(?=\s+(?:north|south|east|west))"
 )
 
 
