@@ -310,9 +310,9 @@ _CLOSE_AS = re.compile(r"\bclose\s+as\s+$", re.IGNORECASE)
 
 def _to_place(sentence: str, at: int, start: int, relation: Relation) -> bool:
     """Whether "to" after a figure reads as "from" ("some 12 kilometres to the state capital"):
-    only with a hedge, a comparator or "as close as" (a measured distance, not an amount something grew by,
-    "rose 2 metres to the highest level", nor a stretch, "backed up for about 5 km to the
-    border") and before a name or a place noun."""
+    only with a hedge, a comparator or "as close as" (a measured distance, not an amount
+    something grew by, "rose 2 metres to the highest level", nor a stretch, "backed up for
+    about 5 km to the border") and before a name or a place noun."""
     ref, _ = _phrase(sentence, start)
     hedged = relation is not Relation.EXACTLY or _CLOSE_AS.search(sentence, 0, at)
     if not hedged or _FOR.search(sentence, 0, at):
