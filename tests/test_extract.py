@@ -317,3 +317,15 @@ def test_an_aside_in_a_reported_announcement_is_the_articles_own(
 ) -> None:
     (draft,) = [d for d in extract(text) if d.value is not None]
     assert draft.claimant == claimant
+
+
+def test_a_claimant_named_with_its_abbreviation_and_an_event_noun_as_subject() -> None:
+    """The Grindavik trial: the Office (its "(MET)" inside the name) is the claimant, the
+    volcano the subject, and the quote the clause after "that", not a name cut in two."""
+    (draft,) = extract(
+        "The Icelandic Meteorological and Seismological Office (MET) reported late 18 December "
+        "that a volcano erupted about 4 kilometers northeast of the town of Grindavik."
+    )
+    assert draft.claimant == "The Icelandic Meteorological and Seismological Office (MET)"
+    assert draft.subject == "volcano"
+    assert draft.quote == "a volcano erupted about 4 kilometers northeast of the town of Grindavik"

@@ -119,6 +119,20 @@ NUMBER_WORDS |= {"a dozen": Decimal(12), "half a dozen": Decimal(6)} | {
     for word in ("two", "three", "four", "five", "six", "seven", "eight", "nine")
 }
 NUMBER_WORDS |= {"a thousand": Decimal(1000), "one thousand": Decimal(1000)}
+#: Fractions as words, spaced or hyphenated to the unit: "a quarter-mile", "a half-mile",
+#: "three-quarter mile" (a "quarter mile" is a quarter of a mile: Merriam-Webster, "quarter").
+NUMBER_WORDS |= {
+    "a quarter": Decimal("0.25"), "quarter": Decimal("0.25"), "a half": Decimal("0.5"),
+    "half": Decimal("0.5"), "three-quarter": Decimal("0.75"), "three quarter": Decimal("0.75"),
+    "a quarter of a": Decimal("0.25"), "three quarters of a": Decimal("0.75"),
+    "three-quarters of a": Decimal("0.75"),
+}  # fmt: skip
+#: "one and a half", "two and a half miles": a whole number and a half, so that "a half" in
+#: them is never read alone as 0.5.
+NUMBER_WORDS |= {
+    f"{word} and a half": NUMBER_WORDS[word] + Decimal("0.5")
+    for word in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+}
 #: Compound number words: "twenty-five", "forty five".
 NUMBER_WORDS |= {
     f"{tens}{sep}{unit}": NUMBER_WORDS[tens] + NUMBER_WORDS[unit]

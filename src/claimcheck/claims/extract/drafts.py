@@ -72,21 +72,31 @@ def _sentence_drafts(
     figures = _Spans()
     depths = _Spans()
     previous: Draft | None = None
-    for m in _figure_re().finditer(sentence):
-        aside = claimant is not None and writers_aside(sentence, skip, m.start())
-        for draft in figure_drafts(words, m, None if aside else claimant):
-            if (
-                previous is not None
-                and previous.subject
-                and draft.kind != "zone_radius"
-                and _JOINED.fullmatch(sentence, previous.end, m.start())
-            ):
-                draft = replace(draft, subject=previous.subject, start=m.start())
-            figures.add(m.start(), m.end())
-            if draft.kind == "inside":
-                depths.add(m.start(), draft.end)
-            previous = draft
-            yield _shift(draft, s_start, text)
+    for found in _figure_re().finditer(sentence):
+        m: re.Match[str] | None = found
+        unit: str | None = None
+        while m is not None:
+            aside = claimant is not None and writers_aside(sentence, skip, m.start())
+            last = previous
+            for draft in figure_drafts(words, m, None if aside else claimant, unit):
+                if (
+                    previous is not None
+                    and previous.subject
+                    and draft.kind != "zone_radius"
+                    and _JOINED.fullmatch(sentence, previous.end, m.start())
+                ):
+                    draft = replace(draft, subject=previous.subject, start=m.start())
+                figures.add(m.start(), m.end())
+                if draft.kind == "inside":
+                    depths.add(m.start(), draft.end)
+                previous = draft
+                yield _shift(draft, s_start, text)
+            # "110 kilometres northeast of Cairns, and 330 north of Townsville": the next
+            # figure, its unit left out, is in the unit of the one just read
+            read = previous if previous is not last else None
+            after = _AND_NEXT.match(sentence, read.end) if read is not None else None
+            m = _figure_re(unit_left_out=True).match(sentence, after.end()) if after else None
+            unit = read.unit if read is not None else None
     for m in _INSIDE_RE.finditer(sentence):
         if m.start() in depths:
             continue
@@ -116,6 +126,10 @@ def _sentence_drafts(
                   subject[0] if subject else None, ref, None, None, None, None, claimant),
             s_start, text,
         )  # fmt: skip
+
+
+#: What joins a figure to the next one in a list: a comma, "and" or "or", or both.
+_AND_NEXT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 #: What joins a figure to the one before it so that both are about the same place: nothing,
@@ -159,7 +173,7 @@ def _shift(draft: Draft, offset: int, text: str) -> Draft:
     return Draft(
         draft.kind, quote, start, end, draft.subject, draft.reference, draft.relation,
         draft.value, draft.unit, draft.direction, draft.claimant, draft.high, draft.conversion,
-        high_unit=draft.high_unit, side=draft.side, hedge=draft.hedge,
+        high_unit=draft.high_unit, side=draft.side, hedge=draft.hedge, along=draft.along,
     )  # fmt: skip
 
 

@@ -143,6 +143,8 @@ def _entry(d: Draft, source_title: str) -> list[tuple[str, str]] | None:
         if d.direction:
             entry.append(("direction", d.direction))
         entry.append(("from", _yaml_scalar(reference)))
+        if d.along:
+            entry.append(("along", d.along))
     notes.insert(0, "drafted by claimcheck extract: review before use")
     entry.append(("note", _yaml_scalar("; ".join(notes))))
     entry.append(("status", "draft"))
