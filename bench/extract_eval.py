@@ -78,9 +78,9 @@ THIRD_FLOORS: dict[str, float] = {}
 FOURTH_FLOORS: dict[str, float] = {}
 FIFTH_FLOORS: dict[str, float] = {}
 SIXTH_FLOORS: dict[str, float] = {}
-#: ARTICLES_SEVENTH: its baseline, measured once when it was committed before the seventh round:
-#: figures' recall 0.938 (precision 1.000), both places right on 0.633 of 30 claims (19).
-SEVENTH_FLOORS = {"figures.recall": 0.937, "places.both": 0.632}
+#: ARTICLES_SEVENTH: both places right on 0.633 of 30 claims (19) before and after the seventh
+#: round, measured once; its figures (0.984 / 0.953 after the round) meet the target.
+SEVENTH_FLOORS = {"places.both": 0.632}
 #: Each set's figures before the seventh round of rules (measured with the gazetteer above on 1
 #: December 2026, after the sixth round and the sixth set's one measurement): the seven older
 #: sets had all been read by then; the seventh set's is its baseline, measured when it was
