@@ -1,6 +1,7 @@
 """Slow reference answers the tests check the fast code against; never shipped in the package.
 
-Written against pyproj directly, not claimcheck's helpers, so a bug there cannot hide here.
+Written against pyproj directly, not claimcheck's helpers, so a bug there cannot hide here (the
+GeoNames look-up's oracle is the look-up as it was, on the same ranking).
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from functools import lru_cache
 import numpy as np
 from anyascii import anyascii
 from pyproj import Geod
+
+from claimcheck.gazetteer.names import HOW_ORDER, key_of_spelling, rank, spelling
+from claimcheck.lookup.index import GazetteerDb
 
 _WGS84 = Geod(ellps="WGS84")
 
@@ -224,3 +228,49 @@ def key_of_spelling_one_by_one(spelled: str) -> str:
 def _word_key(word: str) -> str:
     """One word's consonant skeleton; cached, as names share words far more than spellings."""
     return _MEDIAL_YW.sub("", word).translate(_DROP_VOWELS_AND_MARKS)
+
+
+def db_search_reading_every_row(
+    gaz: GazetteerDb, query: str, limit: int, country: str | None
+) -> list[tuple[int, str, str, float]]:
+    """`GazetteerDb.search` as it was before it read only the rows of spellings with a name that
+    ranks: every row of every candidate spelling read and ranked (answers as (geonameid, name,
+    how, score), best first)."""
+    spelled = spelling(query)
+    if not spelled:
+        return []
+    sql = "SELECT id FROM spellings WHERE key = ?"
+    ids = {i for (i,) in gaz.con.execute(sql, (key_of_spelling(spelled),))}
+    ids.update(gaz._fuzzy_ids(spelled))
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    columns = "n.spelling_id, n.rowid, n.geonameid, n.name, n.is_primary"
+    sql = (
+        f"SELECT {columns} FROM names n JOIN places p USING (geonameid) "
+        f"WHERE n.spelling_id IN ({marks})"
+    )
+    params: list[object] = list(ids)
+    if country:
+        sql += " AND p.country = ?"
+        params.append(country.upper())
+    rows = gaz.con.execute(sql, params).fetchall()
+    distinct = sorted({row[3] for row in rows})
+    by_name = {m.place_id: m for m in rank(query, [(n, [n]) for n in distinct], len(distinct))}
+    best: dict[int, tuple[tuple[float, int, int, int], str, str]] = {}
+    for sid, rowid, gid, name, primary in rows:
+        if name not in by_name:
+            continue
+        m = by_name[name]
+        how = "alias" if m.how == "exact" and not primary else m.how
+        key = (-m.score, HOW_ORDER[how], sid, rowid)  # type: ignore[index]
+        if gid not in best or key < best[gid][0]:
+            best[gid] = (key, name, how)
+    ordered = sorted(
+        (key[0], key[1], str(gid).zfill(12), gid, name, how)
+        for gid, (key, name, how) in best.items()
+    )
+    kept = ordered[:limit]
+    if kept:
+        kept += [entry for entry in ordered[limit:] if entry[:2] == kept[-1][:2]]
+    return [(gid, name, how, -score) for score, _, _, gid, name, how in kept]

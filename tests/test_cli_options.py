@@ -342,3 +342,46 @@ def test_a_path_given_is_not_second_guessed(
     assert result.exit_code == 2
     assert "cannot read file: No such file or directory\n" in result.stderr
     assert "this folder has" not in result.stderr
+
+
+# --- the output file's name chooses the format ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "starts"),
+    [
+        ("report", "report.html", b"<!DOCTYPE html>"),
+        ("report", "report.md", b"# Distance claims"),
+        ("report", "REPORT.HTM", b"<!DOCTYPE html>"),
+        ("map", "claims.geojson", b"{"),
+        ("map", "map.html", b"<!DOCTYPE html>"),
+        ("map", "map.svg", b"<?xml"),
+        ("map", "map.png", b"\x89PNG"),
+    ],
+)
+def test_without_format_the_output_name_chooses_it(
+    tmp_path: Path, command: str, name: str, starts: bytes
+) -> None:
+    """`claimcheck map -o map.png` wrote GeoJSON into map.png, which opened as a broken image."""
+    if name.endswith((".png", ".svg")):
+        pytest.importorskip("matplotlib")
+    out = tmp_path / name
+    result = run(command, "--claims", CLAIMS, "--places", PLACES, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(starts)
+
+
+def test_a_format_the_output_name_contradicts_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "map.png"
+    result = run("map", "--claims", CLAIMS, "--places", PLACES, "--format", "html", "-o", str(out))
+    assert result.exit_code == 2
+    assert "--format html writes html, but -o" in result.output
+    assert "which is --format png" in result.output
+    assert not out.exists()
+
+
+def test_an_unknown_ending_keeps_the_default_format(tmp_path: Path) -> None:
+    out = tmp_path / "claims.out"
+    result = run("map", "--claims", CLAIMS, "--places", PLACES, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["type"] == "FeatureCollection"

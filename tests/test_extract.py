@@ -229,7 +229,27 @@ def test_append_joins_a_list_at_the_files_own_indent(indent: int) -> None:
 
 def test_append_refuses_a_flow_list() -> None:
     with pytest.raises(UsageError, match="block 'claims:' list"):
-        append_to("claims: []\n", "c.yaml", extract("Zaza is 5 km from Tanf."), "t")
+        append_to(
+            "claims: [{id: a, quote: b}]\n", "c.yaml", extract("Zaza is 5 km from Tanf."), "t"
+        )
+
+
+@pytest.mark.parametrize(
+    ("existing", "kept"),
+    [
+        ("claims: []\n", "claims:\n"),  # what extract writes when it drafts nothing
+        ("# my story\nclaims: []  # none yet\n", "# my story\nclaims:  # none yet\n"),
+        ("claims:\n", "claims:\n"),
+    ],
+)
+def test_append_fills_an_empty_claims_list(existing: str, kept: str) -> None:
+    """`claims: []` (extract's own output with no drafts) was refused as a flow list."""
+    result = append_to(existing, "c.yaml", extract("Zaza is 5 km from Tanf."), "t")
+    assert result.added == 1
+    assert result.text.startswith(kept)
+    assert [c["id"] for c in yaml.safe_load(result.text)["claims"]] == [
+        "extract-zaza-distance-tanf-5km"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -277,3 +297,35 @@ def test_appending_only_drafts_without_a_place_to_a_new_file_writes_nothing() ->
     (draft,) = extract("Al-Qaim is about 100 km from Rutba.")
     result = append_to("", "new.yaml", [dataclasses.replace(draft, subject=None)], "t")
     assert (result.added, result.left_out, result.text) == (0, 1, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # the writer's apposition inside the announcement it reports: the article's own words
+        ("The Ukrainian army announced on Wednesday that it was withdrawing from the town of "
+         "Vouhledar, 50 km south of Pokrovsk, leaving it to Russian troops.", None),
+        ("Zelenskyy announced that Sudzha, located 10 km from the border, was under Ukrainian "
+         "control.", None),
+        # the figure is what was announced
+        ("In a related context, the Authority announced that a ship was attacked fifty-seven "
+         "nautical miles south of Aden.", "the Authority"),
+    ],
+)  # fmt: skip
+def test_an_aside_in_a_reported_announcement_is_the_articles_own(
+    text: str, claimant: str | None
+) -> None:
+    (draft,) = [d for d in extract(text) if d.value is not None]
+    assert draft.claimant == claimant
+
+
+def test_a_claimant_named_with_its_abbreviation_and_an_event_noun_as_subject() -> None:
+    """The Grindavik trial: the Office (its "(MET)" inside the name) is the claimant, the
+    volcano the subject, and the quote the clause after "that", not a name cut in two."""
+    (draft,) = extract(
+        "The Icelandic Meteorological and Seismological Office (MET) reported late 18 December "
+        "that a volcano erupted about 4 kilometers northeast of the town of Grindavik."
+    )
+    assert draft.claimant == "The Icelandic Meteorological and Seismological Office (MET)"
+    assert draft.subject == "volcano"
+    assert draft.quote == "a volcano erupted about 4 kilometers northeast of the town of Grindavik"

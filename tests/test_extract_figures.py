@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.claims.extract import Draft, extract
+from claimcheck.claims.extract.output import to_yaml
 
 
 def _drafts(text: str) -> list[Draft]:
@@ -119,3 +120,254 @@ def test_a_river_crossed_a_doubled_comparator_and_a_bare_unit_in_brackets(
     assert (draft.relation.value, draft.value, draft.unit, draft.reference) == (
         relation, value, unit, reference)  # fmt: skip
     assert draft.conversion is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Iraqi special forces have moved within 4 km (2.5 miles) east of Mosul and are waiting "
+         "for troops to advance on other fronts.", [(4, "km", "Mosul")]),
+        ("Iraqi special forces have moved 4 km east of Mosul.", []),  # a journey
+    ],
+)  # fmt: skip
+def test_moved_within_is_where_the_movers_are_not_how_far_they_went(
+    text: str, figure: list[tuple[int, str, str]]
+) -> None:
+    assert [(d.value, d.unit, d.reference) for d in _drafts(text)] == figure
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Twenty yards north of the U.S.-Mexico border the steel fence forms a tall, cage-like "
+         "enclosure.", "U.S.-Mexico border"),
+        ("Kupyansk is located just 40 kilometers from the border with the Russian Federation.",
+         "border with the Russian Federation"),
+    ],
+)  # fmt: skip
+def test_an_article_after_a_place_starts_the_next_clause(text: str, reference: str) -> None:
+    (draft,) = _drafts(text)
+    assert draft.reference == reference
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Mosul and Erbil are about 80 km apart.", ("Mosul", "Erbil")),
+        ("Kharkiv and Sumy, some 150 km apart, were shelled overnight.", ("Kharkiv", "Sumy")),
+        ("The two cities are 80 km apart.", None),  # no places named: no claim
+    ],
+)
+def test_two_places_so_far_apart_are_that_far_from_each_other(
+    text: str, places: tuple[str, str] | None
+) -> None:
+    found = [(d.kind, d.subject, d.reference) for d in _drafts(text)]
+    assert found == ([("distance", *places)] if places else [])
+
+
+@pytest.mark.parametrize("words", ["as the crow flies", "in a straight line"])
+def test_the_geodesic_said_in_words_is_a_distance(words: str) -> None:
+    (draft,) = _drafts(f"Kilis is about 60 km {words} from Aleppo.")
+    assert (draft.value, draft.subject, draft.reference) == (60, "Kilis", "Aleppo")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town is 15 kilometers (9.3 mi.) from the border.",  # a unit's full stop in brackets
+        "The town is 15 km distant from the border.",
+    ],
+)
+def test_a_distance_written_the_long_way_round(text: str) -> None:
+    (draft,) = _drafts(text)
+    assert (draft.value, draft.unit, draft.reference) == (15, "km", "border")
+
+
+def test_a_mixed_fraction_is_no_figure_rather_than_a_wrong_one() -> None:
+    """ "1 1/2 miles" is not 2 miles: a number after a slash starts no figure."""
+    assert _drafts("The plant is about 1 1/2 miles from the town.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a unit left out before the bracketed conversion: the figure with a unit is read
+        ("Jarablus is 400 (240 miles) northwest of Damascus, they said.", [(240, "mi", "NW")]),
+        # the second of two coordinated figures leaves its unit to the first
+        (
+            "It was around 110 kilometres northeast of Cairns, and 330 north of Townsville.",
+            [(110, "km", "NE"), (330, "km", "N")],
+        ),
+        ("The towns are 10 km from Kyiv and 20 from Lviv.", [(10, "km", None), (20, "km", None)]),
+    ],
+)
+def test_a_unit_left_out_is_the_one_written_next_to_it(
+    text: str, figures: list[tuple[int, str, str | None]]
+) -> None:
+    assert [(d.value, d.unit, d.direction) for d in _drafts(text)] == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is 10 km from Kyiv and 300 people live there.",  # no direction or "from" after it
+        "Two were killed 10 km from Bakhmut, and 20 from the same unit were wounded.",  # no place
+    ],
+)
+def test_a_number_after_a_figure_is_no_figure_unless_a_place_or_direction_follows(
+    text: str,
+) -> None:
+    assert [d.value for d in _drafts(text)] == [10]
+
+
+def test_a_list_of_figures_takes_the_first_unit() -> None:
+    drafts = _drafts("They lie 5 km from Kupiansk, 12 from Izium and 20 north of Balakliia.")
+    assert [(d.value, d.unit, d.reference) for d in drafts] == [
+        (5, "km", "Kupiansk"), (12, "km", "Izium"), (20, "km", "Balakliia"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "along", "reference"),
+    [
+        (
+            "Militants stormed Gubio, 95 kilometres by road north of the state capital.",
+            "road",
+            "state capital",
+        ),
+        (
+            "Palma is less than 25 km (15 miles)by road from a construction camp.",
+            "road",
+            "construction camp",
+        ),
+        ("The town is 40 km by rail from the capital.", "rail", "capital"),
+        ("The town is 40 km from the capital.", None, "capital"),
+    ],
+)
+def test_a_route_said_in_words_is_drafted_along_it(
+    text: str, along: str | None, reference: str
+) -> None:
+    (draft,) = _drafts(text)
+    assert (draft.along, draft.reference) == (along, reference)
+
+
+def test_a_draft_along_a_road_says_so_in_its_claim() -> None:
+    text = "Gubio, 95 kilometres by road north of Maiduguri, was attacked."
+    assert "    along: road\n" in to_yaml(_drafts(text), "an article")
+
+
+def test_a_direction_before_a_name_with_of_left_out() -> None:
+    """ "29 kilometres (18 miles) north-northeast Zindah Jan", as a map's caption writes it;
+    not before a weekday ("3 km west Saturday night")."""
+    (draft,) = _drafts(
+        "A 6.3 magnitude earthquake struck 29 kilometres north-northeast Zindah Jan."
+    )
+    assert (draft.value, draft.direction, draft.reference) == (29, "NNE", "Zindah Jan")
+    assert _drafts("The gunmen were 3 km west Saturday night.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Tremors were felt some 60 miles south in Rome.", "Rome"),
+        (
+            "The Red Cross has a centre at the high school about 15 miles (24 kilometers) west in "
+            "Lakeside.",
+            "Lakeside",
+        ),
+    ],
+)
+def test_a_direction_then_in_a_place_puts_that_place_there(text: str, subject: str) -> None:
+    (draft,) = _drafts(text)
+    assert (draft.kind, draft.subject, draft.reference) == ("direction_distance", subject, None)
+    assert _drafts("The troops were 10 km south in March.") == []
+
+
+def test_two_directions_share_the_reference_after_the_second() -> None:
+    west, north = _drafts(
+        "It was roughly 19 kilometres west and 10 kilometres north of Highway 63."
+    )
+    assert [(d.value, d.direction, d.reference) for d in (west, north)] == [
+        (19, "W", "Highway 63"), (10, "N", "Highway 63"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        (
+            "The insurgents resurfaced at Auno, some 12 kilometres to the state capital.",
+            "state capital",
+        ),
+        ("The village is about 8 km to Maiduguri.", "Maiduguri"),
+        ("Shells landed as close as 500 metres to the plant.", "plant"),
+        # an amount something grew or went by, not a distance from a place
+        ("The river rose some 2 metres to the highest level since 1990.", None),
+        ("The road was widened for 12 km to the airport.", None),
+        ("The runners covered the last 10 km to Boston.", None),
+        ("Traffic backed up for about 5 km to the border.", None),
+    ],
+)
+def test_to_is_from_after_a_hedged_distance_to_a_place(text: str, reference: str | None) -> None:
+    assert [d.reference for d in _drafts(text)] == ([reference] if reference else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The blaze has a perimeter of around 60 km (37 miles).", []),
+        ("The police set a security perimeter of 500 metres around the plant.", [500]),
+    ],
+)
+def test_a_perimeter_of_is_a_length_unless_it_is_around_a_place(
+    text: str, figures: list[int]
+) -> None:
+    assert [d.value for d in _drafts(text)] == figures
+
+
+def test_names_listed_before_a_plural_place_noun_get_one_draft_each() -> None:
+    drafts = _drafts(
+        "Others at the Sigrang Garang, Kutagunggung and Sukanalu villages located three "
+        "kilometers away from the crater were panic-stricken."
+    )
+    assert [d.subject for d in drafts] == ["Sigrang Garang", "Kutagunggung", "Sukanalu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("She lives less than a quarter-mile from the plant.", [0.25]),
+        ("The plant is a quarter of a mile from the river.", [0.25]),
+        ("The town is two and a half kilometres from the border.", [2.5]),
+        # not 0.5 miles: a wrong figure is worse than none
+        ("The town is 1 and a half miles from the border.", []),
+    ],
+)
+def test_a_fraction_in_words(text: str, values: list[float]) -> None:
+    assert [d.value for d in _drafts(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("The artillery sits 2 km behind the front line.", "front line"),
+        ("The village is 15 km outside of Kyiv.", "Kyiv"),
+        ("The motel is a mile down the road from the plant.", "plant"),
+        ("The town is 40 km up the coast from Mombasa.", "Mombasa"),
+        ("The farm is 3 miles across the river from the plant.", "plant"),
+        ("The boat sank 10 miles out from the harbour.", "harbour"),
+        ("Vovchansk is less than 10 kilometers out of the Russian border.", "Russian border"),
+        ("The village lies some 25 km due south of Kharkiv.", "Kharkiv"),
+    ],
+)
+def test_a_path_between_the_figure_and_its_place(text: str, reference: str) -> None:
+    (draft,) = _drafts(text)
+    assert draft.reference == reference
+
+
+@pytest.mark.parametrize(
+    "text", ["The lake is 3 miles across.", "The river is 2 km across the valley.",
+             "The drone flew 3 km up."],
+)  # fmt: skip
+def test_across_and_up_without_from_are_still_sizes(text: str) -> None:
+    assert _drafts(text) == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.claims.extract import Draft, extract
+from claimcheck.claims.extract.countries import countries_in, state_at, subdivision
 from claimcheck.gazetteer.places import Gazetteer
 
 
@@ -306,3 +307,238 @@ def test_a_countrys_territory_is_where_the_subject_is_not_the_subject(
     )
     (draft,) = _figures(text, articles_index)
     assert (draft.subject, draft.reference_ids) == ("drone strike", ("border:AF-PK",))
+
+
+# --- the sixth round (docs/commands/extract.md, Places: "rules of the sixth round") ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_id"),
+    [
+        ("Lonnie Thurmond, city administrator in East Prairie, Missouri, about five miles from "
+         "the epicenter of the quake, said he'd gotten reports of things falling from shelves.",
+         "geonames:4385054"),
+        ("It was felt in 13 states, with the furthest location from the epicenter being New "
+         "Bern, North Carolina, more than 800 miles to the east, according to reports to the "
+         "USGS.", "geonames:4481682"),
+    ],
+)  # fmt: skip
+def test_a_state_after_a_town_says_where_the_town_is(
+    text: str, subject_id: str, articles_index: Gazetteer
+) -> None:
+    """A US state after a town is an area that locates it, as "Kharkiv Oblast" is, though the
+    word "state" is not written: the figure is about the town."""
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == (subject_id,)
+
+
+@pytest.mark.parametrize("state", ["Oregon", "Ore."])
+def test_a_state_after_a_town_chooses_among_its_namesakes(
+    state: str, articles_index: Gazetteer
+) -> None:
+    """Seven Medfords are in the index; "Medford, Oregon" (or, as the AP Stylebook abbreviates
+    it, "Medford, Ore.") is the one whose GeoNames admin1 code is Oregon's, and the note says
+    why."""
+    text = f"Medford, {state}, is 20 miles from Ashland."
+    (draft,) = _figures(text, articles_index)
+    assert (draft.subject, draft.subject_ids) == ("Medford", ("geonames:5740099",))
+    assert f"in {state}, as the sentence says" in " ".join(draft.place_notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Albany, N.Y., is 5 miles from Troy.", "Albany"),
+        ("Kansas City, Mo., is 30 miles from Lawrence.", "Kansas City"),  # no state: Kansas
+    ],
+)
+def test_an_abbreviated_state_after_a_town_says_where_the_town_is(
+    text: str, subject: str, articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject == subject
+
+
+def test_a_state_line_is_no_border_and_no_town(articles_index: Gazetteer) -> None:
+    """No layer has US state lines: "the Kansas border" names no place, not the towns called
+    Kansas, nor the United States' border with Canada."""
+    (draft,) = _figures("Medford is about 20 miles south of the Kansas border.", articles_index)
+    assert draft.reference_ids == ()
+
+
+def test_a_state_names_its_country_not_the_country_in_its_name() -> None:
+    assert countries_in("Albuquerque, New Mexico, was hit") == ["US"]
+    assert countries_in("the Kansas border", states=False) == []
+    assert countries_in("Kisumu, on Lake Victoria, is far") == []  # a lake, not the state
+    assert subdivision("Victoria’s") == ("AU", "07")
+    assert subdivision("Georgia") is None  # a country: the country rules read it
+    assert state_at("Atlanta, Ga., is", 9) == ("Ga.", 9, ("US", "GA"))  # only after a town
+
+
+def test_a_neighbouring_country_a_place_is_miles_from_is_their_border(
+    articles_index: Gazetteer,
+) -> None:
+    """ "Lviv is 50 miles away from Poland": the nearest of Poland from Lviv is the border they
+    share; a country across the sea keeps its outline (no land border to name)."""
+    text = "Lviv is 50 miles away from Poland, a NATO member, and has served as a haven."
+    (draft,) = _figures(text, articles_index)
+    assert (draft.subject_ids, draft.reference_ids) == (("geonames:702550",), ("border:PL-UA",))
+    assert "the edge of Poland nearest a place in UA is the border they share" in " ".join(
+        draft.place_notes
+    )
+    (draft,) = _figures("Taipei is 160 km from China.", articles_index)
+    assert draft.reference_ids == ("country:CN",)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "reference_id"),
+    [
+        ("Sumy lies just across the border from Russia’s Kursk region, where Kyiv launched a "
+         "shock offensive on 6 August.", "Sumy", "border:RU-UA"),
+        # the place after "from" is in the sentence's only country: its border nearest it
+        ("Hiri, which lies just across the border from Al Qaim, on the outskirts of Albu "
+         "Kamal, is now the last town of note still fully controlled by ISIL.", "Hiri",
+         "border:IQ-SY"),
+    ],
+)  # fmt: skip
+def test_a_place_across_the_border_from_another_is_near_that_border(
+    text: str, subject: str, reference_id: str, articles_index: Gazetteer
+) -> None:
+    near = [d for d in extract(text, articles_index) if d.reference == "border"]
+    assert [(d.kind, d.subject, d.reference_ids) for d in near] == [
+        ("near", subject, (reference_id,))
+    ]
+
+
+def test_the_border_is_the_one_nearest_the_place_the_sentence_names(
+    articles_index: Gazetteer,
+) -> None:
+    """ "the border" from an unknown place, in a sentence that names one known place: that
+    place's country's border nearest it, with a note; with no place named, none."""
+    text = "Hiri is 5 km from the border and 10 km from Al Qaim."
+    draft, _ = _figures(text, articles_index)
+    assert draft.reference_ids == ("border:IQ-SY",)
+    assert "the border of IQ nearest al-Qa'im, which the sentence names" in " ".join(
+        draft.place_notes
+    )
+    (draft,) = _figures("Hiri is 5 km from the border.", articles_index)
+    assert draft.reference_ids == ()
+
+
+def test_a_direction_with_no_place_written_is_from_the_place_named_before(
+    articles_index: Gazetteer,
+) -> None:
+    """ "the eastern city of Van and town of Ercis, some 100 km to the north": north of Van, the
+    place the sentence names before Ercis, with a note; with no place named before its subject,
+    the reference is left for the reviewer."""
+    text = (
+        "In 2011 an earthquake struck the eastern city of Van and town of Ercis, some 100 km "
+        "(60 miles) to the north, killing at least 523 people."
+    )
+    (draft,) = _figures(text, articles_index)
+    assert (draft.subject_ids, draft.reference, draft.reference_ids) == (
+        ("geonames:315530",),
+        "Van",
+        ("geonames:298117",),
+    )
+    assert "reference not written: read as Van" in " ".join(draft.place_notes)
+    for text in (
+        "Capturing it would pave the way for an advance on the hub of Pokrovsk 20 km northwest.",
+        # a region is no town to measure from
+        "In the Donetsk region, the town of Pokrovsk, 60 km to the northwest, was shelled.",
+    ):
+        (draft,) = _figures(text, articles_index)
+        assert (draft.reference, draft.reference_ids) == (None, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "reference_id"),
+    [
+        # the plant the sentence names is in Russia: the Ukrainian oblast is across the border
+        ("The town is located some 150 kilometers (93 miles) from Ukraine's Sumy Oblast and "
+         "hosts the Kursk Nuclear Power Plant.", "border:RU-UA"),
+        # three villages are called Topoli, all Ukrainian: "the Russian border" is Ukraine's
+        ("The settlements of Stroivka and Topoli, lying little more than a kilometer from the "
+         "Russian border, remained in the gray zone.", "border:RU-UA"),
+        # a province by its town's name: Kilis is in Turkey
+        ("Kilis Province lies six kilometres (four miles) from the Syrian border.",
+         "border:SY-TR"),
+    ],
+)  # fmt: skip
+def test_the_places_a_sentence_names_say_which_border(
+    text: str, reference_id: str, articles_index: Gazetteer
+) -> None:
+    drafts = _figures(text, articles_index)
+    assert drafts and all(d.reference_ids == (reference_id,) for d in drafts)
+
+
+def test_a_capital_the_sentence_names_is_that_place_or_none(articles_index: Gazetteer) -> None:
+    """ "the Kurdish capital Erbil", which the gazetteer lacks, is no place: not Baghdad, the
+    capital of the country Mosul is in."""
+    text = "Mosul lies 80 km west of the Kurdish capital Erbil."
+    (draft,) = _figures(text, articles_index)
+    assert draft.reference_ids == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Residents of Shebekino, a town of 40,000 some 6 km from the border, fled.",
+         "Shebekino"),
+        # a figure that opens the sentence is about the name its main clause opens on
+        ("About 6 km from the border, Shebekino was hit again.", "Shebekino"),
+        ("About 6 km from the border, Ukrainian forces dug in.", None),  # a people, no place
+    ],
+)  # fmt: skip
+def test_the_subject_is_the_town_not_its_people(
+    text: str, subject: str | None, articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject == subject
+
+
+def test_a_place_that_is_right_on_a_border_is_near_it(articles_index: Gazetteer) -> None:
+    (draft,) = extract("Metula is right on the border with Lebanon.", articles_index)
+    assert (draft.kind, draft.subject_ids, draft.reference_ids) == (
+        "near",
+        ("geonames:294247",),
+        ("border:IL-LB",),
+    )
+    assert extract("The focus of the talks is on the border.", articles_index) == []
+
+
+def test_two_names_with_namesakes_are_the_pair_near_each_other(articles_index: Gazetteer) -> None:
+    """Two Kurylivkas and four Borovas in the index, nothing else to choose by: the one pair
+    30 km apart, three times nearer than any other, is the pair a reader takes."""
+    (draft,) = _figures("Kurylivka is about 30 km from Borova.", articles_index)
+    assert (draft.subject_ids, draft.reference_ids) == (("geonames:703610",), ("geonames:711623",))
+    assert "the pair of the two names' places much the nearest each other" in " ".join(
+        draft.place_notes
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "subject_ids"),
+    [
+        ("Kupiansk is located in the Kharkiv region, about 40 km from the Russian border.",
+         "Kupiansk", ("geonames:703656",)),
+        # nothing before the region: the region is the subject, never the city of Kursk
+        ("The Kursk region is 100 km from Belgorod.", "Kursk region", ()),
+    ],
+)  # fmt: skip
+def test_a_region_the_place_is_in_is_not_the_subject_nor_its_city(
+    text: str, subject: str, subject_ids: tuple[str, ...], articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert (draft.subject, draft.subject_ids) == (subject, subject_ids)
+
+
+def test_names_that_each_or_both_share_a_figure_get_a_draft_each(
+    articles_index: Gazetteer,
+) -> None:
+    text = "Drones hit Kursk and Belgorod, both within 100 km of the border."
+    drafts = _figures(text, articles_index)
+    assert [(d.subject_ids, d.reference_ids) for d in drafts] == [
+        (("geonames:538560",), ("border:RU-UA",)),
+        (("geonames:578072",), ("border:RU-UA",)),
+    ]

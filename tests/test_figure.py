@@ -69,8 +69,8 @@ def _from_line(point: Any, line: Any) -> float:
 
 
 def test_claims_on_the_same_two_places_are_drawn_side_by_side(drawn: Any) -> None:
-    """Tower 22 to the al-Tanf garrison: four claims, three inconclusive and one inconsistent,
-    measure the same two points; each line is drawn in its colour beside the others."""
+    """Tower 22 to the al-Tanf garrison: four claims, all inconclusive, measure the same two
+    points; each line is drawn in its colour beside the others."""
     collection = _collection(
         "tests/data/real/tower-22/claims.yaml", "tests/data/real/tower-22/places.yaml"
     )
@@ -84,7 +84,7 @@ def test_claims_on_the_same_two_places_are_drawn_side_by_side(drawn: Any) -> Non
     ]
     drawn_lines = [lines[f"measurement-{i}"] for i in pair]
     assert sorted(line.get_color() for line in drawn_lines) == [
-        "#b2182b", "#b35806", "#b35806", "#b35806"
+        "#b35806", "#b35806", "#b35806", "#b35806"
     ]  # fmt: skip
     on_screen = [line.get_transform().transform(line.get_xydata()) for line in drawn_lines]
     width_px = drawn_lines[0].get_linewidth() * fig.dpi / 72
@@ -93,6 +93,26 @@ def test_claims_on_the_same_two_places_are_drawn_side_by_side(drawn: Any) -> Non
         assert _from_line(middle, b) >= width_px * 1.3  # a gap between each two lines
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert any(t.startswith("Lines side by side") for t in legend)
+
+
+def test_each_measured_line_says_which_claims_it_is(drawn: Any) -> None:
+    """A printed figure has no hover: each line, or bundle of lines between the same two
+    places, is labelled with the claims' numbers in the report."""
+    collection = _collection(
+        "tests/data/real/tower-22/claims.yaml", "tests/data/real/tower-22/places.yaml"
+    )
+    fig = drawn(collection)
+    labels = {
+        t.get_text() for t in fig.axes[0].texts if (t.get_gid() or "").startswith("label-line-")
+    }
+    assert "Claims 1, 2, 3 and 4" in labels  # Tower 22 to the al-Tanf garrison
+    numbers = {
+        f["properties"]["number"]
+        for f in collection["features"]
+        if f["properties"]["layer"] == "measurement"
+    }
+    named = {int(n) for label in labels for n in re.findall(r"\d+", label)}
+    assert named == numbers, labels
 
 
 def test_only_lines_that_share_their_ends_are_moved(drawn: Any) -> None:

@@ -167,3 +167,19 @@ def test_the_index_is_the_one_built_name_by_name(
         con.close()
     expected = INDEXES / f"{dump}{'+alternates' if alternates else ''}.sql"
     assert built == expected.read_text("utf-8")
+
+
+def test_digits_int_cannot_read_are_not_numbers(tmp_path: Path) -> None:
+    """ "²" passes str.isdigit() but not int(): a population or an alternate name's GeoNames id
+    written so crashed the import with a traceback; now they read as no population and no place."""
+    fields = FIXTURE.read_text("utf-8").splitlines()[0].split("\t")
+    fields[14] = "²"
+    dump = tmp_path / "dump.txt"
+    dump.write_text("\t".join(fields) + "\n", encoding="utf-8")
+    alternates = tmp_path / "alternates.txt"
+    alternates.write_text(f"1\t²\ten\tSquared\t\t\t\t\t\t\n1\t{fields[0]}\ten\tKept\t\t\t\t\t\t\n")
+    out = tmp_path / "index.sqlite"
+    import_geonames(str(dump), str(out), alternate_names=str(alternates))
+    assert _table(str(out), "SELECT population FROM places") == [(0,)]
+    names = [n for (n,) in _table(str(out), "SELECT name FROM names")]
+    assert "Kept" in names and "Squared" not in names

@@ -9,6 +9,7 @@ import pytest
 
 from claimcheck.lookup.importer import import_geonames
 from claimcheck.lookup.index import GazetteerDb
+from oracles import db_search_reading_every_row
 
 FIXTURE = Path(__file__).parent / "data" / "geonames" / "SY-IQ-KW-notes.txt"
 QUERIES = ["Shamiya", "Ash Shamiyah", "ash shāmīyah", "Abu Kamel", "Damascsu", "التنف", "Tanf"]
@@ -49,3 +50,27 @@ def test_an_index_without_the_covering_index_finds_the_same(
     con.commit()
     con.close()
     assert _results(str(older), query) == _results(db, query)
+
+
+DUMPS = sorted(FIXTURE.parent.glob("*.txt"))
+
+
+@pytest.mark.parametrize("dump", DUMPS, ids=[d.stem for d in DUMPS])
+def test_reading_only_the_spellings_that_rank_finds_what_reading_every_row_found(
+    tmp_path: Path, dump: Path
+) -> None:
+    """Every name of the fixture, and the same with one letter changed, with and without a
+    country, as the look-up read them when it ranked the rows of every candidate spelling."""
+    out = str(tmp_path / "index.sqlite")
+    import_geonames(str(dump), out)
+    with GazetteerDb(out) as gaz:
+        names = [name for (name,) in gaz.con.execute("SELECT DISTINCT name FROM names")]
+        countries = [c for (c,) in gaz.con.execute("SELECT DISTINCT country FROM places")]
+        queries = names + [name[:1] + "x" + name[2:] for name in names if len(name) > 2]
+        for query in queries:
+            for country, limit in [(None, 1), (None, 5), (countries[0], 5)]:
+                found = [
+                    (m.place.geonameid, m.match.matched_name, m.match.how, m.match.score)
+                    for m in gaz.search(query, limit, country)
+                ]
+                assert found == db_search_reading_every_row(gaz, query, limit, country), query

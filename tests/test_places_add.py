@@ -140,6 +140,7 @@ def test_a_near_miss_is_offered_as_another_name_not_a_candidate(
     [
         (["Nowhere"], "no place matches 'Nowhere'"),
         (["Nikopol", "--pick", "9"], "--pick 9: choose 1 to 3"),
+        (["Nikopol", "--pick", "²"], "--pick ²: not one of the candidates listed"),
         (["Berlin", "--from", "wikidata"], "add --online (nothing is sent without it)"),
     ],
 )

@@ -9,6 +9,7 @@ import pytest
 from claimcheck.grammar.precision import (
     HALO_CAP,
     coarsest_step,
+    converted_reading,
     is_round,
     last_digit_step,
     readings,
@@ -120,3 +121,47 @@ def test_exactly_counts_every_written_digit() -> None:
 )
 def test_a_requirement_shows_the_slack_of_each_reading(text: str, words: str) -> None:
     assert str(parse_requirement(text)) == words
+
+
+MI_IN_KM = Decimal("1.609344")
+
+
+@pytest.mark.parametrize(
+    ("figure", "ratio", "partner", "hedged", "original", "half"),
+    [
+        # "about 31 miles": 50 km (31.07 mi) read to tens, ±5 km, and the 0.07 mi rounded off
+        ("31", MI_IN_KM, "km", True, "50 km", "3.1754"),
+        ("31", MI_IN_KM, "km", False, "50 km", "3.1754"),
+        # Rentoul's "15.5 miles": 25 km, bare, read to units
+        ("15.5", MI_IN_KM, "km", False, "25 km", "0.3450"),
+        # "about 62 miles": 100 km, read to hundreds and capped at a quarter, ±25 km
+        ("62", MI_IN_KM, "km", True, "100 km", "15.6714"),
+        # km from miles: "about 8 km" is 5 mi converted (8.05 km), one significant digit each
+        ("8", 1 / MI_IN_KM, "mi", True, None, None),
+        # a round figure is read as approximate already
+        ("40", 1 / MI_IN_KM, "mi", True, None, None),
+        # 28 mi is 45 km converted, but both have two significant digits
+        ("28", MI_IN_KM, "km", True, None, None),
+        # 33 mi is 53.1 km: no rounder figure converts to it
+        ("33", MI_IN_KM, "km", True, None, None),
+    ],
+)
+def test_a_figure_may_be_a_rounder_one_converted(
+    figure: str, ratio: Decimal, partner: str, hedged: bool, original: str | None, half: str | None
+) -> None:
+    got = converted_reading(Decimal(figure), ratio, partner, hedged, Decimal("0.05"))
+    if original is None:
+        assert got is None
+        return
+    assert got is not None
+    assert got.why.startswith(f"as a conversion of {original} ")
+    assert got.half_width.quantize(Decimal("0.0001")) == Decimal(half)
+
+
+def test_a_converted_figure_widens_only_the_coarse_reading() -> None:
+    """The fine reading stays the figure's own; the band between them is the reading's to decide."""
+    requirement = parse_requirement("about 31 mi")
+    assert str(requirement) == "about 31 mi (±1.55 or ±3.18 mi)"
+    assert requirement.strict().contains(26.4 * MI) is False
+    assert requirement.acceptable().contains(28.0 * MI) is True
+    assert str(parse_requirement("about 30 mi")) == "about 30 mi (±5 mi)"

@@ -301,3 +301,17 @@ def test_the_coast_rule_says_how_far_the_town_is_from_the_drawn_coast() -> None:
         "only 10.4 km out to sea" in why and "Measured from that edge, it is 12.2 km inside" in why
     )
     assert "12.2 km inside the edge of Ukraine" not in why
+
+
+def test_a_converted_figure_says_what_it_was_converted_from() -> None:
+    """TotalNews' "19 miles" is 30 km converted (18.6 mi): the lenient reading says so, with the
+    rule's sources, and the range it gives is 30 ± 5 km around the written figure."""
+    story = REAL / "tower-22"
+    report = api.verify(api.load(story / "claims.yaml", story / "places.yaml"))
+    (summary,) = [
+        s for v, s in zip(report.verdicts, summarize(report), strict=True)
+        if v.claim.id == "totalnews-al-tanf-19-miles-north"
+    ]  # fmt: skip
+    assert "leniently as 15.534 to 22.466 mi, as 30 km converted (" in summary.why
+    assert "Rentoul 2022" in summary.why
+    assert "30 ± 5 km read as rounded to the nearest 10 km" in summary.why

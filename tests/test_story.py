@@ -1,6 +1,6 @@
-"""docs/story.md, run as a reader would: every command in order, in an empty directory with the
-repository's tests/ folder, the claims file written from the page, the draft reviewed where the
-page says so; each command must print the lines the page shows."""
+"""docs/story.md, run as a reader would: every command in order (its `mkdir` too), in an empty
+directory with the repository's tests/ folder, the claims file written from the page, the draft
+reviewed where the page says so; each command must print the lines the page shows."""
 
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ def _steps(text: str) -> list[tuple[str, str, list[str]]]:
             continue
         lines = block.splitlines()
         for i, line in enumerate(lines):
-            if line.startswith("$ claimcheck "):
+            if line.startswith("$ mkdir "):
+                steps.append(("mkdir", line[len("$ mkdir ") :], []))
+            elif line.startswith("$ claimcheck "):
                 shown = []
                 for follow in lines[i + 1 :]:
                     if follow.startswith("$ "):
@@ -46,9 +48,11 @@ def test_the_page_has_the_whole_story() -> None:
 def test_the_story_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "tests").symlink_to(ROOT / "tests")
-    (tmp_path / "story").mkdir()
     claims = tmp_path / "story" / "claims.yaml"
     for kind, text, shown in _steps(PAGE.read_text(encoding="utf-8")):
+        if kind == "mkdir":
+            (tmp_path / text).mkdir()
+            continue
         if kind == "yaml":
             claims.write_text(text, encoding="utf-8")
             continue

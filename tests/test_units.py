@@ -24,6 +24,9 @@ from claimcheck.grammar.units import MAX_LENGTH_M, Unit, UnitError, parse_length
         ("two kilometres", "2", Unit.KM),
         ("half a mile", "0.5", Unit.MI),
         ("a mile", "1", Unit.MI),
+        ("a quarter-mile", "0.25", Unit.MI),
+        ("a half-mile", "0.5", Unit.MI),
+        ("three-quarter mile", "0.75", Unit.MI),
     ],
 )
 def test_written_forms(text: str, value: str, unit: Unit) -> None:

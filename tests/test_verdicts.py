@@ -59,12 +59,19 @@ def _distance_verdict(figure: str, distance_km: float, uncertainty_m: float = 0.
         ("about 500 km", 540.0, C),  # to hundreds: 450–550
         ("about 45 mi", 43.2 * MI / KM, C),  # 45 ± 2.25 (5 %) or ± 2.5 (fives)
         ("about 150 km", 140.0, N),  # tens (±7.5) exclude it, fifties (±25) include it
+        ("about 31 mi", 28.0 * MI / KM, N),  # ±1.55 mi excludes it, 50 km converted includes it
     ],
 )
 def test_acceptance_round_figures(figure: str, true_km: float, expected: VerdictKind) -> None:
     """Issue 13, item 1: each figure against a distance measured with no uncertainty."""
     verdict = _distance_verdict(figure, true_km)
     assert verdict.verdict is expected, verdict.reason
+
+
+def test_a_converted_figure_says_what_it_may_have_been() -> None:
+    """docs/rules.md, "A converted figure": the reason names the rounder original."""
+    verdict = _distance_verdict("about 31 mi", 28.0 * MI / KM)
+    assert "or as a conversion of 50 km read as rounded to tens (50 ± 5 km)" in verdict.reason
 
 
 @pytest.mark.parametrize(("figure", "expected"), [("34 mi", C), ("35 mi", X)])

@@ -9,6 +9,7 @@ from claimcheck.cli.options import (
     claims_option,
     echo,
     format_option,
+    output_format,
     places_option,
     reporting_errors,
     write_output,
@@ -16,6 +17,10 @@ from claimcheck.cli.options import (
 from claimcheck.errors import UsageError
 from claimcheck.render import figure, geojson, html_map
 from claimcheck.render.regions import locate_regions
+
+#: The format a file name's ending asks for, when --format is not given.
+SUFFIXES = {".geojson": "geojson", ".json": "geojson", ".html": "html", ".htm": "html",
+            ".png": "png", ".svg": "svg"}  # fmt: skip
 
 
 @click.command(name="map")
@@ -26,7 +31,8 @@ from claimcheck.render.regions import locate_regions
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
-    help="Write here (atomically), not to stdout; - is stdout.",
+    help="Write here (atomically), not to stdout; - is stdout. Without --format, the name's "
+    "ending chooses it: .geojson or .json, .html, .png, .svg.",
 )
 @click.option(
     "--no-regions",
@@ -68,9 +74,10 @@ def map_command(
       claimcheck map --format html -o map.html \\
         --tiles 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' \\
         --tile-attribution '© OpenStreetMap contributors'
-      claimcheck map --format png -o docs/map.png
+      claimcheck map -o docs/map.png
     """
     with reporting_errors():
+        fmt = output_format(fmt, output, SUFFIXES)
         if tiles and fmt != "html":
             raise UsageError("--tiles is for --format html only")
         dataset = api.load_dataset(claims_path, places_path)

@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 import click
 
-from claimcheck.errors import ClaimcheckError, DataError, Problem
+from claimcheck.errors import ClaimcheckError, DataError, Problem, UsageError, shown
 from claimcheck.files.atomic import write_bytes_atomic
 from claimcheck.render import formatter, resolve
 from claimcheck.render.safe import lines
@@ -243,6 +243,27 @@ def format_option(*names: str) -> Callable[[Callable[..., Any]], Callable[..., A
         )(func)
 
     return decorate
+
+
+def output_format(fmt: str, output: str | None, suffixes: dict[str, str]) -> str:
+    """--format as given, else the one `-o`'s file name ends in: `-o map.png` draws a PNG.
+
+    A --format the file name contradicts is refused: a GeoJSON file named map.png opens as a
+    broken image, and the user asked for a picture.
+    """
+    if not output or output == "-":
+        return fmt
+    suffix = os.path.splitext(output)[1].lower()
+    wanted = suffixes.get(suffix)
+    if wanted is None or wanted == fmt:
+        return fmt
+    source = click.get_current_context().get_parameter_source("fmt")
+    if source is click.core.ParameterSource.DEFAULT:
+        return wanted
+    raise UsageError(
+        f"--format {fmt} writes {fmt}, but -o {shown(output)} ends in {suffix}, which is "
+        f"--format {wanted}: change one of them"
+    )
 
 
 #: An argument that starts with a minus sign but is a number: a southern or western coordinate

@@ -217,7 +217,7 @@ def _show_geonames(place_id: str, db_path: str | None) -> dict[str, Any]:
     if db_path is None:
         raise UsageError(f"{place_id}: give the index with --db PATH")
     number = place_id.removeprefix("geonames:")
-    if not number.isdigit():
+    if not number.isdecimal():
         raise UsageError(f"{place_id!r}: write geonames:NUMBER, e.g. geonames:172344")
     with GazetteerDb(db_path) as db:
         p = db.get(int(number))

@@ -12,6 +12,7 @@ from claimcheck.cli.options import (
     claims_option,
     echo,
     format_option,
+    output_format,
     places_option,
     reporting_errors,
     write_output,
@@ -24,6 +25,11 @@ from claimcheck.render import claimreview, html_report, markdown
 PUBLISHER_ENV = ("CLAIMCHECK_PUBLISHER_NAME", "CLAIMCHECK_PUBLISHER_URL")
 
 
+#: The format a file name's ending asks for, when --format is not given.
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+            ".json": "claimreview", ".jsonld": "claimreview"}  # fmt: skip
+
+
 @click.command()
 @claims_option
 @places_option
@@ -32,7 +38,8 @@ PUBLISHER_ENV = ("CLAIMCHECK_PUBLISHER_NAME", "CLAIMCHECK_PUBLISHER_URL")
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
-    help="Write here (atomically), not to stdout; - is stdout.",
+    help="Write here (atomically), not to stdout; - is stdout. Without --format, the name's "
+    "ending chooses it: .md, .html, .json or .jsonld (ClaimReview).",
 )
 @click.option(
     "--title",
@@ -89,12 +96,13 @@ def report(
 
     \b
     Example:
-      claimcheck report --format html -o report.html
+      claimcheck report -o report.html
       claimcheck report --only inconsistent,inconclusive --claims-matching Wikipedia
       claimcheck report --format claimreview --publisher-name "Example Checks" \\
           --publisher-url https://example.org/checks/al-tanf
     """
     with reporting_errors():
+        fmt = output_format(fmt, output, SUFFIXES)
         dataset = api.load_dataset(claims_path, places_path)
         result = _chosen(api.verify(dataset), only, matching)
         if fmt == "markdown":

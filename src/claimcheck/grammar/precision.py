@@ -103,6 +103,11 @@ def coarsest_step(value: Decimal) -> Decimal:
     return best
 
 
+def _significant(value: Decimal) -> int:
+    """Significant digits: 31 -> 2, 50 -> 1, 15.5 -> 3."""
+    return len(value.normalize().as_tuple().digits)
+
+
 def _pct(fraction: Decimal) -> str:
     return f"{(fraction * 100).normalize():f} %"
 
@@ -145,3 +150,47 @@ def exact_reading(value: Decimal) -> Readings:
     step = written_step(value)
     reading = Reading(step / 2, f"as exact to its last written digit ({step.normalize():f})")
     return Readings(reading, reading)
+
+
+def converted_reading(
+    value: Decimal, ratio: Decimal, partner: str, hedged: bool, about_fraction: Decimal
+) -> Reading | None:
+    """The reading of a figure that may be a rounder figure in another unit, converted.
+
+    News copy converts units and keeps digits the original never had (docs/rules.md, "A
+    converted figure", cites Rentoul 2022 and Language Log): "about 31 miles" may be "about 50
+    km" (31.07 mi). `ratio` is one unit of the figure in `partner` units (1 mi = 1.609344 km).
+    The candidate is the coarsest figure in `partner` units that converts to the written digits
+    and has fewer significant digits than the figure ("8 km" is not read as "5 mi"); its coarse
+    reading, around the written figure, is returned. A round figure (a whole multiple of ten) is
+    read as approximate already. None when no candidate reads wider than the figure itself.
+    """
+    if is_round(value):
+        return None
+    step = last_digit_step(value)
+    low, high = (value - step / 2) * ratio, (value + step / 2) * ratio
+    best: tuple[Decimal, Decimal] | None = None
+    for grain in _levels(Decimal(1).scaleb(-3), high):
+        candidate = (value * ratio / grain).to_integral_value() * grain
+        if (
+            candidate > 0
+            and low <= candidate < high
+            and candidate / grain >= 2
+            and _significant(candidate) < _significant(value)
+        ):
+            best = (candidate, grain)
+    if best is None:
+        return None
+    figure = best[0].normalize()
+    theirs = readings(figure, hedged, about_fraction).coarse
+    offset = abs(figure / ratio - value)
+    half = theirs.half_width / ratio + offset
+    mine = readings(value, hedged, about_fraction).coarse.half_width
+    if half <= mine:
+        return None
+    width = theirs.half_width.normalize()
+    why = (
+        f"as a conversion of {figure:f} {partner} read {theirs.why}"
+        f" ({figure:f} ± {width:f} {partner})"
+    )
+    return Reading(half, why)

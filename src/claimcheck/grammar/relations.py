@@ -20,10 +20,12 @@ from claimcheck.grammar.precision import (
     ABOUT_FRACTION,
     Reading,
     Readings,
+    converted_reading,
     exact_reading,
     readings,
 )
 from claimcheck.grammar.units import (
+    CONVERTED_FROM,
     NUMBER_PATTERN,
     NUMBER_WORDS,
     UNIT_PATTERN,
@@ -192,7 +194,7 @@ class Requirement:
             return Readings(stated, stated)
         if self.exactifier:
             return exact_reading(self.figure.value)
-        return readings(self.figure.value, self.relation is Relation.ABOUT, about)
+        return figure_readings(self.figure, self.relation is Relation.ABOUT, about)
 
     def acceptable(self, about: Decimal = ABOUT_FRACTION) -> Interval:
         """The lengths (m) for which the claim is true under its most lenient reading."""
@@ -262,6 +264,19 @@ class Requirement:
 
     def __str__(self) -> str:
         return self.describe()
+
+
+@lru_cache(maxsize=4096)
+def figure_readings(figure: Length, hedged: bool, about: Decimal) -> Readings:
+    """A figure's readings, its coarse one widened where it may be a rounder figure converted
+    from another unit ("about 31 mi" may be "about 50 km"; grammar.precision)."""
+    found = readings(figure.value, hedged, about)
+    for partner in CONVERTED_FROM[figure.unit]:
+        ratio = Decimal(repr(figure.unit.metres)) / Decimal(repr(partner.metres))
+        wider = converted_reading(figure.value, ratio, partner.value, hedged, about)
+        if wider is not None and wider.half_width > found.coarse.half_width:
+            found = Readings(found.fine, wider)
+    return found
 
 
 @lru_cache(maxsize=4096)

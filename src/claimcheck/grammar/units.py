@@ -44,6 +44,17 @@ _METRES = {
     Unit.FT: 0.3048,
 }
 
+#: The units a figure in each unit is often converted from in news copy ("50 km (31 miles)"):
+#: a figure may keep digits its original never had (grammar.precision.converted_reading).
+CONVERTED_FROM: dict[Unit, tuple[Unit, ...]] = {
+    Unit.MI: (Unit.KM,),
+    Unit.KM: (Unit.MI, Unit.NMI),
+    Unit.NMI: (Unit.KM,),
+    Unit.M: (Unit.FT, Unit.YD),
+    Unit.FT: (Unit.M,),
+    Unit.YD: (Unit.M,),
+}
+
 #: Every written form, lower case, mapped to its unit. Plurals and British/US spellings included.
 UNIT_WORDS: dict[str, Unit] = {
     **dict.fromkeys(["m", "metre", "metres", "meter", "meters"], Unit.M),
@@ -108,6 +119,20 @@ NUMBER_WORDS |= {"a dozen": Decimal(12), "half a dozen": Decimal(6)} | {
     for word in ("two", "three", "four", "five", "six", "seven", "eight", "nine")
 }
 NUMBER_WORDS |= {"a thousand": Decimal(1000), "one thousand": Decimal(1000)}
+#: Fractions as words, spaced or hyphenated to the unit: "a quarter-mile", "a half-mile",
+#: "three-quarter mile" (a "quarter mile" is a quarter of a mile: Merriam-Webster, "quarter").
+NUMBER_WORDS |= {
+    "a quarter": Decimal("0.25"), "quarter": Decimal("0.25"), "a half": Decimal("0.5"),
+    "half": Decimal("0.5"), "three-quarter": Decimal("0.75"), "three quarter": Decimal("0.75"),
+    "a quarter of a": Decimal("0.25"), "three quarters of a": Decimal("0.75"),
+    "three-quarters of a": Decimal("0.75"),
+}  # fmt: skip
+#: "one and a half", "two and a half miles": a whole number and a half, so that "a half" in
+#: them is never read alone as 0.5.
+NUMBER_WORDS |= {
+    f"{word} and a half": NUMBER_WORDS[word] + Decimal("0.5")
+    for word in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+}
 #: Compound number words: "twenty-five", "forty five".
 NUMBER_WORDS |= {
     f"{tens}{sep}{unit}": NUMBER_WORDS[tens] + NUMBER_WORDS[unit]

@@ -181,7 +181,7 @@ def choose(candidates: list[Found], pick: str | None) -> Found | None:
     Raises UsageError when `pick` names none of them.
     """
     if pick is not None:
-        if pick.isdigit():
+        if pick.isdecimal():
             n = int(pick)
             if not 1 <= n <= len(candidates):
                 raise UsageError(f"--pick {pick}: choose 1 to {len(candidates)}")
@@ -227,8 +227,8 @@ class NewPlace:
         return (
             f"Added by claimcheck places add from {self.via}; uncertainty "
             f"{self.uncertainty_m / 1000:g} km by feature class ({self.rule}; the rule in "
-            "claimcheck.lookup.fallback). Review the point and the uncertainty against another "
-            "source."
+            "docs/commands/places.md, 'Claims that rely on imported places'). Review the point "
+            "and the uncertainty against another source."
         )
 
 

@@ -28,7 +28,7 @@ from typing import IO
 
 from claimcheck.errors import DataError, Problem
 from claimcheck.files.atomic import atomic_path
-from claimcheck.files.yamlfile import STDIN
+from claimcheck.files.yamlfile import STDIN, gc_paused
 from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import keys_of_spellings, spellings
 from claimcheck.lookup.index import LICENCE, SCHEMA_VERSION
@@ -84,7 +84,9 @@ def import_geonames(
         con = sqlite3.connect(temp, isolation_level=None)
         try:
             builder = _Builder(con, country.upper() if country else None, progress)
-            builder.build(path, alternate_names)
+            # the batches are hundreds of thousands of acyclic objects, each a collection's work
+            with gc_paused():
+                builder.build(path, alternate_names)
         finally:
             con.close()
         with open(temp, "rb+") as handle:
@@ -239,10 +241,11 @@ class _Builder:
         cache = self.spelling_of
         if len(cache) >= _NAME_CACHE:
             cache.clear()
-        new = [name for name in dict.fromkeys(names) if name not in cache and name]
+        # (no name is empty: `_load` and `_alternates` leave empty names out)
+        new = list(dict.fromkeys(itertools.filterfalse(cache.__contains__, names)))
         spelled = spellings(new)
         ids = self.spelling_ids
-        fresh = [s for s in dict.fromkeys(spelled) if s not in ids]
+        fresh = list(itertools.filterfalse(ids.__contains__, dict.fromkeys(spelled)))
         ids.update(zip(fresh, itertools.count(len(ids) + 1)))
         cache.update(zip(new, map(ids.__getitem__, spelled), strict=True))
         return cache
@@ -368,7 +371,7 @@ def _alternates(lines: Iterable[str], path: str) -> Iterator[tuple[int, str]]:
     """(geonameid, name) of each alternateNamesV2 row that is a name, not a code or a link."""
     for _line_no, fields in _rows(lines, path, ALTERNATE_COLUMNS):
         name = fields[3]
-        if name and fields[2] not in _NOT_NAMES and fields[1].isdigit():
+        if name and fields[2] not in _NOT_NAMES and fields[1].isdecimal():
             yield int(fields[1]), name
 
 
@@ -394,7 +397,7 @@ def _place(
                 )
             ]
         )
-    population = int(fields[14]) if fields[14].isdigit() else 0
+    population = int(fields[14]) if fields[14].isdecimal() else 0
     return (
         geonameid,
         fields[1],

@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import os
 import sqlite3
+from collections.abc import Collection
 
 from claimcheck.errors import UsageError
 from claimcheck.files.yamlfile import STDIN
@@ -128,21 +129,29 @@ class GazetteerDb:
         ids.update(self._fuzzy_ids(spelled))
         if not ids:
             return []
-        marks = ",".join("?" * len(ids))
+        # Only the spellings with a name that ranks: every row of the others would be skipped,
+        # and a look-up tied with hundreds of places reads thousands of rows. How a name ranks
+        # does not depend on the other names ranked, so the names of all the candidate
+        # spellings are ranked once, whatever the country (SQLite lists each name once).
+        sql = f"SELECT DISTINCT spelling_id, name FROM names WHERE spelling_id IN ({_marks(ids)})"
+        pairs = self.con.execute(sql, list(ids)).fetchall()
+        distinct = sorted({name for _, name in pairs})
+        by_name = {m.place_id: m for m in rank(query, [(n, [n]) for n in distinct], len(distinct))}
+        ids = {sid for sid, name in pairs if name in by_name}
+        if not ids:
+            return []
         # names_spelling covers these columns, so the rows come from the index alone. Every
         # names row belongs to an imported place: the join is needed only to filter by country.
         columns = "n.spelling_id, n.rowid, n.geonameid, n.name, n.is_primary"
         if country:
             sql = (
                 f"SELECT {columns} FROM names n JOIN places p USING (geonameid) "
-                f"WHERE n.spelling_id IN ({marks}) AND p.country = ?"
+                f"WHERE n.spelling_id IN ({_marks(ids)}) AND p.country = ?"
             )
             rows = self.con.execute(sql, [*ids, country.upper()]).fetchall()
         else:
-            sql = f"SELECT {columns} FROM names n WHERE n.spelling_id IN ({marks})"
+            sql = f"SELECT {columns} FROM names n WHERE n.spelling_id IN ({_marks(ids)})"
             rows = self.con.execute(sql, list(ids)).fetchall()
-        distinct = sorted({row[3] for row in rows})
-        by_name = {m.place_id: m for m in rank(query, [(n, [n]) for n in distinct], len(distinct))}
         # How well each name matches, worked out once per name and whether it is primary (an
         # exact name that is not primary is an alias).
         level_of: dict[tuple[str, int], tuple[float, int, How]] = {}
@@ -170,13 +179,14 @@ class GazetteerDb:
         if kept:  # and every place tied with the last one kept
             last = kept[-1][:2]
             kept += itertools.takewhile(lambda entry: entry[:2] == last, ordered[limit:])
-        matches = [Match(str(gid), name, how, -score) for score, _, _, gid, name, how in kept]
-        places = {p.geonameid: p for p in self._places([int(m.place_id) for m in matches])}
-        return [DbMatch(places[int(m.place_id)], m) for m in matches]
+        places = {p.geonameid: p for p in self._places([entry[3] for entry in kept])}
+        return [
+            DbMatch(places[gid], Match(str(gid), name, how, -score))
+            for score, _, _, gid, name, how in kept
+        ]
 
     def _places(self, ids: list[int]) -> list[DbPlace]:
-        marks = ",".join("?" * len(ids))
-        sql = f"SELECT * FROM places WHERE geonameid IN ({marks})"
+        sql = f"SELECT * FROM places WHERE geonameid IN ({_marks(ids)})"
         return [DbPlace(*row) for row in self.con.execute(sql, ids)]
 
     def _fuzzy_ids(self, spelled: str) -> list[int]:
@@ -184,11 +194,8 @@ class GazetteerDb:
         import numpy as np
 
         grams = sorted(set(trigrams(spelled)))
-        marks = ",".join("?" * len(grams))
-        blobs = [
-            b
-            for (b,) in self.con.execute(f"SELECT ids FROM trigrams WHERE tri IN ({marks})", grams)
-        ]
+        sql = f"SELECT ids FROM trigrams WHERE tri IN ({_marks(grams)})"
+        blobs = [b for (b,) in self.con.execute(sql, grams)]
         if not blobs:
             return []
         hits = np.concatenate([np.frombuffer(b, dtype=np.int32) for b in blobs])
@@ -198,3 +205,8 @@ class GazetteerDb:
         if len(found) > FUZZY_CANDIDATES:
             found = found[np.argsort(-counts[found], kind="stable")[:FUZZY_CANDIDATES]]
         return [int(i) for i in found]
+
+
+def _marks(values: Collection[object]) -> str:
+    """SQL parameters for `values`, for IN (...)."""
+    return ",".join("?" * len(values))

@@ -45,7 +45,7 @@ from claimcheck.render.view import (
 COLUMN_WIDTH_IN = 3.35
 DPI = 300
 _LABEL_PT = {"place": 4.6, "other-place": 4.0, "region": 4.0, "zone": 4.2, "town": 3.8,
-             "country": 4.4}  # fmt: skip
+             "country": 4.4, "line": 3.8}  # fmt: skip
 #: Each kind of label's look; its box is measured in the same style before it is placed.
 _LABEL_STYLE: dict[str, dict[str, str]] = {
     "place": {"fontweight": "bold", "color": "#111"},
@@ -54,6 +54,7 @@ _LABEL_STYLE: dict[str, dict[str, str]] = {
     "zone": {"color": "#16457a"},
     "town": {"color": "#555"},
     "country": {"color": "#8a8378"},
+    "line": {"color": "#333"},
 }
 
 
@@ -218,7 +219,7 @@ def _labels(
         blocked.append(_down(fig, inset.get_tightbbox(renderer)))
     drawn = drawn_px(ax, height)
     spots, texts = [], {}
-    for item in label_items(collection, towns, countries):
+    for item in label_items(collection, towns, countries, lines=True):
         size = _LABEL_PT[item.kind]
         text = country_text(item.text) if item.kind == "country" else item.text
         probe = ax.text(0, 0, text, fontsize=size, **_LABEL_STYLE[item.kind])

@@ -284,6 +284,7 @@ def _measurement_feature(m: Measurement, quote: str, number: int) -> dict[str, A
     props = {
         "layer": "measurement",
         "claim": m.claim_id,
+        "number": number,
         "title": f"Claim {number}: {row.quantity}",
         "verdict": m.check.verdict.value,
         "places": dict(m.verdict.places),

@@ -28,10 +28,21 @@ EXACT_SOURCE = "Lasersohn 1999: “exactly” narrows a figure to its written di
 NEAR_SOURCE = "claimcheck's default, docs/rules.md; no published standard defines “near”"
 SIDE_SOURCE = "Cambridge Advanced Learner's Dictionary"
 NOT_QUITE_SOURCE = "American Heritage Dictionary, “almost”; WordNet 3.0, “nearly”"
+CONVERTED_SOURCE = (
+    "news copy keeps digits a converted figure never had: Rentoul 2022, Language Log; "
+    "docs/rules.md, “A converted figure”"
+)
 
 
 def _rule_words(why: str, unit: Unit, coarse: bool, about: str) -> str:
     """ "as rounded to tens, capped at 25 % of the figure" -> plain words with sources."""
+    converted = re.fullmatch(r"as a conversion of (\S+ \S+) read (.+) \((.+)\)", why)
+    if converted:
+        original = _rule_words(converted.group(2), Unit(converted.group(1).split()[1]), True, about)
+        return (
+            f"as {converted.group(1)} converted ({CONVERTED_SOURCE}), "
+            f"{converted.group(3)} read {original}"
+        )
     parts = []
     rounded = re.search(r"rounded to ([a-z ]+?)(?:,|$)", why)
     steps = re.search(r"rounded to steps of ([\d.]+)", why)
@@ -125,8 +136,9 @@ def reading_rules(about: str) -> str:
         "also on a coarser scale of fives, tens and fifties (Krifka 2009; Jansen & Pollmann 2001; "
         f"Williams & Power 2013), “about” allowing at least {about} of the figure either way "
         "(claimcheck's default, unless the claims file sets its own), and no reading allows more "
-        "than a quarter of the figure (claimcheck's rule). Vague words (“a few”, “several”) take "
-        "the ranges of docs/rules.md, each from a dictionary; a compass point covers its sector "
-        "(45° for the eight main points); a route is compared with the straight line by the "
-        "circuity of roads, rivers and railways (docs/rules.md)."
+        "than a quarter of the figure (claimcheck's rule); a figure that is not round may also "
+        "be a rounder one in another unit, converted (Rentoul 2022). Vague words (“a few”, "
+        "“several”) take the ranges of docs/rules.md, each from a dictionary; a compass point "
+        "covers its sector (45° for the eight main points); a route is compared with the straight "
+        "line by the circuity of roads, rivers and railways (docs/rules.md)."
     )

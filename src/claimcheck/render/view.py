@@ -163,13 +163,15 @@ def label_items(
     collection: Mapping[str, Any],
     towns: Sequence[Any] = (),
     countries: Sequence[Mapping[str, Any]] = (),
+    lines: bool = False,
 ) -> list[LabelItem]:
     """Every label worth drawing, most important first: places the claims name, the regions,
+    the measured lines (`lines`: a printed figure has no hover to say which claim a line is),
     places only a reading uses, the zones, places no claim uses, the countries (features of
     basemap.countries_in; key `c<index>`, at a point on the land), towns."""
     from shapely.geometry import shape
 
-    items = []
+    items = _line_labels(collection) if lines else []
     for i, f in enumerate(collection["features"]):
         p, g = f["properties"], f["geometry"]
         layer = p.get("layer")
@@ -195,6 +197,32 @@ def label_items(
                                "country"))  # fmt: skip
     items += [LabelItem(f"t{i}", t.lat, t.lon, t.name, 6, "town") for i, t in enumerate(towns)]
     return sorted(items, key=lambda item: (item.rank, item.key))
+
+
+def _line_labels(collection: Mapping[str, Any]) -> list[LabelItem]:
+    """One label per measured line, or per bundle of lines between the same two places (drawn
+    side by side): "Claim 1", "Claims 1, 3 and 4", numbered as the report numbers claims, at
+    the middle vertex of the line."""
+    bundles: dict[tuple[str, ...], tuple[int, tuple[float, float], list[int]]] = {}
+    for i, f in enumerate(collection["features"]):
+        p = f["properties"]
+        if p.get("layer") != "measurement":
+            continue
+        ends = tuple(sorted(p["places"].values()))
+        line = positions(f["geometry"]["coordinates"])
+        numbers = bundles.setdefault(ends, (i, line[len(line) // 2], []))[2]
+        if p["number"] not in numbers:
+            numbers.append(p["number"])
+    items = []
+    for first, (lon, lat), numbers in bundles.values():
+        words = [str(n) for n in sorted(numbers)]
+        text = (
+            f"Claim {words[0]}"
+            if len(words) == 1
+            else f"Claims {', '.join(words[:-1])} and {words[-1]}"
+        )
+        items.append(LabelItem(f"m{first}", lat, lon, text, 1, "line"))
+    return items
 
 
 @frozen

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.claims.extract.countries import country_code
+from claimcheck.claims.extract.countries import country_code, state_at
 from claimcheck.claims.extract.patterns import (
     _EVENT_NOUNS,
     _FIGURE_ADJECTIVE,
@@ -76,6 +76,9 @@ _ARTICLE_AT = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
 _POSSESSIVE_NOUN = re.compile(r"[\w-]+[’']s\s+[a-z]")
 
 
+_PEOPLE_OF = re.compile(r"(?P<word>\w+)\s+of\s+(?=[A-Z])")
+
+
 def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     """The name an apposition describes, when the subject rule found the apposition's noun."""
     name, at = found
@@ -89,6 +92,10 @@ def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     m = pattern.search(sentence, max(0, at - _APPOSED_REACH), at)
     if m is None or m["name"].lower() in _NOT_PLACES:
         return found
+    # "Residents of Shebekino, a town of 40,000": the name, not the people of it
+    head = _PEOPLE_OF.match(m["name"])
+    if head is not None and head["word"].lower() in _NOT_PLACES:
+        return m["name"][head.end() :], m.start("name") + head.end()
     return m["name"], m.start("name")
 
 
@@ -116,7 +123,9 @@ _OF_PEOPLE = (
 _LOCATED_BY = re.compile(
     rf"(?:(?P<name>{_PROPER_RE.pattern})(?:{_AREA_AFTER.pattern})?"
     rf"|(?P<noun>\b(?i:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?i:{_EVENT_NOUNS})){_OF_PEOPLE})"
-    r"(?:\s*,\s*(?:(?:the|a|an)\s+)?|\s*,?\s+in\s+(?:the\s+)?)"
+    r"(?:\s*,\s*(?:(?:the|a|an)\s+)?|\s*,?\s+in\s+(?:the\s+)?"
+    # "Kupiansk is located in the Kharkiv region, about 40 km from": the area says where it is
+    r"|\s+(?:is|was|lies|lay|sits)\s+(?:(?:located|situated)\s+)?in\s+(?:the\s+)?)"
     rf"(?:[\w’'-]+[’']s\s+)?(?:(?i:{_COMPASS_ADJECTIVE})\s+)?(?:[\w’'-]+[’']s\s+)?$"
 )
 #: "Baalbek, in the Bekaa valley, lies 100 km north of the border", "Tal Afar, west of Mosul,
@@ -140,9 +149,11 @@ _LOCATED_REACH = 150
 
 def _is_area(sentence: str, name: str, at: int) -> bool:
     """Whether a name is a country or an area that locates places ("Kharkiv Oblast", "the Sumy
-    region"), by its words: the subject rule reads the text, not the gazetteer."""
+    region", "Missouri" or "Mo.": a state, province or territory by its name), by its words:
+    the subject rule reads the text, not the gazetteer."""
     return (
         country_code(name) is not None
+        or state_at(sentence, at, at + len(name)) is not None
         or _AREA_NAME.search(name) is not None
         or _AREA_AFTER.match(sentence, at + len(name)) is not None
     )
@@ -168,10 +179,15 @@ def _located(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
         aside = _ASIDE_BEFORE.search(sentence, max(0, at - _LOCATED_REACH), at)
         if aside is not None and aside["name"].lower() not in _NOT_PLACES:
             return aside["name"], aside.start("name")
+    state = state_at(sentence, at, at + len(name))
+    if state is not None:  # "Albany, N.Y.": the abbreviation starts before its last letter
+        at = state[1]
     while _is_area(sentence, name, at):
         m = _LOCATED_BY.search(sentence, max(0, at - _LOCATED_REACH), at)
         if m is None:
-            return found
+            # "The Kursk region is 100 km from": the region, never the city it is named after
+            area = _AREA_AFTER.match(sentence, at + len(name))
+            return (sentence[at : area.end()], at) if area and at == found[1] else found
         if m["noun"]:
             return _apposed(sentence, (_strip_article(m["noun"]), m.start("noun")))
         if m["name"].lower() in _NOT_PLACES:

@@ -41,3 +41,24 @@ def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str,
     if after:
         return after["who"].strip(), offset + after.start(), offset + after.end()
     return None
+
+
+#: An announcement's content clause: "X announced (on Wednesday) that ...".
+_ANNOUNCED_THAT = re.compile(r"\bannounced\b[^,;:.“”\"]{0,40}?\bthat\b", re.IGNORECASE)
+#: Before a figure: an apposition that opens on a comma after a name ("Sudzha, located 10 km
+#: from the border,"; "the town of Vouhledar, 50 km south of").
+_APPOSITION_OPENS = re.compile(
+    r"[A-Z][\w’'-]*\s*,\s*(?:(?:located|situated|lying|some|about|around|roughly|approximately"
+    r"|just|only|nearly|less\s+than|more\s+than)\s+)*$"
+)
+
+
+def writers_aside(sentence: str, speaker: tuple[int, int], at: int) -> bool:
+    """Whether the figure at `at` is in an apposition the writer set into an announcement it
+    reports: "The Ukrainian army announced on Wednesday that it was withdrawing from the town
+    of Vouhledar, 50 km south of ..." - the army announced the withdrawal; where Vouhledar is,
+    is the article's own words (the claimant is the article, not the army)."""
+    if at < speaker[1]:
+        return False
+    announced = _ANNOUNCED_THAT.search(sentence, speaker[0], at)
+    return announced is not None and _APPOSITION_OPENS.search(sentence, 0, at) is not None

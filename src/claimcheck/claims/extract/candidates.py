@@ -62,6 +62,31 @@ def _much_nearest(places: list[Place], other: Place, gazetteer: Gazetteer) -> Pl
     return None
 
 
+def _much_nearest_pair(
+    subjects: list[Place], references: list[Place], gazetteer: Gazetteer
+) -> tuple[Place, Place] | None:
+    """Of two names' candidates, the one pair at least three times nearer each other than any
+    other pair ("Springfield is 20 miles from Decatur": the two in one state, not the one of
+    each in different states); None if no pair is, or a candidate has no point."""
+    a = [_position(p, gazetteer) for p in subjects]
+    b = [_position(p, gazetteer) for p in references]
+    if any(q is None for q in (*a, *b)):
+        return None
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    ranked = []
+    for i, p in enumerate(a):
+        assert p is not None  # checked above
+        _, _, d = geod.inv([p[1]] * len(b), [p[0]] * len(b), [q[1] for q in b if q],
+                           [q[0] for q in b if q])  # fmt: skip
+        ranked += [(float(dist), i, j) for j, dist in enumerate(d)]
+    ranked.sort()
+    if len(ranked) > 1 and ranked[0][0] * 3 < ranked[1][0]:
+        return subjects[ranked[0][1]], references[ranked[0][2]]
+    return None
+
+
 #: A place "by far the largest" of a name's candidates has at least this many times the people
 #: of every other (unknown counts as none) ...
 _LARGEST_RATIO = 5

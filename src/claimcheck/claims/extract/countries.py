@@ -2,8 +2,11 @@
 
 Country names come from the built-in world layer (claimcheck.gazetteer.world: Natural Earth's
 names and aliases) and `SHORT_NAMES`; adjectives of nationality from `DEMONYMS`, English usage
-written down here. "The capital" of a country is GeoNames' capital (`data/capitals.json`, built
-by scripts/build_capitals.py): a name and a GeoNames id, never a coordinate, resolved like any
+written down here. The states, provinces and territories of the United States, Canada and
+Australia (`data/subdivisions.json`, ISO 3166-2 with GeoNames' admin1 codes, built by
+scripts/build_subdivisions.py) say their country too: "Missouri" is in the United States.
+"The capital" of a country is GeoNames' capital (`data/capitals.json`, built by
+scripts/build_capitals.py): a name and a GeoNames id, never a coordinate, resolved like any
 other name.
 """
 
@@ -112,15 +115,22 @@ def country_code(word: str) -> str | None:
     return found
 
 
-def countries_in(text: str) -> list[str]:
-    """The countries a sentence names or implies, in order of first mention, each once."""
+def countries_in(text: str, states: bool = True) -> list[str]:
+    """The countries a sentence names or implies, in order of first mention, each once (a
+    state says its country: "New Mexico" is in the United States, not Mexico; with `states`
+    false it names none, as in "the Kansas border", a state line)."""
     found: list[str] = []
     for run in _COUNTRY_WORDS.finditer(text):
         words = run.group().split()
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + 3), i, -1):
-                code = country_code(" ".join(words[i:j]))
+                span = " ".join(words[i:j])
+                # a state is a whole run of capitals, a compass word before it or not
+                # ("Southern California"): not "Lake Victoria", "Washington Post"
+                whole = j == len(words) and all(w.lower() in _COMPASS for w in words[:i])
+                state = subdivision(span) if whole else None
+                code = country_code(span) or (state[0] if state and states else None)
                 if code:
                     if code not in found:
                         found.append(code)
@@ -129,6 +139,55 @@ def countries_in(text: str) -> list[str]:
             else:
                 i += 1
     return found
+
+
+#: Compass words that may open a state's run of capitals ("Southern California").
+_COMPASS = frozenset(
+    [
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    ]
+)
+
+
+@cache
+def _subdivisions() -> dict[str, tuple[str, str]]:
+    text = resources.files("claimcheck.claims.extract").joinpath("data/subdivisions.json")
+    table = json.loads(text.read_text("utf-8"))["subdivisions"]
+    return {name: (row["country"], row["admin1"]) for name, row in table.items()}
+
+
+@cache
+def _states_written() -> re.Pattern[str]:
+    names = sorted(_subdivisions(), key=len, reverse=True)
+    # not the start of a longer name: "Kansas City", "Victoria Falls", "New York Times"
+    return re.compile(rf"(?:{'|'.join(map(re.escape, names))})(?!\w)(?![ \t]+[A-Z])")
+
+
+def state_at(text: str, at: int, end: int | None = None) -> tuple[str, int, tuple[str, str]] | None:
+    """The state, province or territory written at `at`, or whose abbreviation `at` is inside
+    ("Y" of "N.Y."), as written ("Fla.", "Victoria"), where it starts, and its country and
+    admin1 code; it must reach `end` when given ("Kansas City" is no state)."""
+    for start in (at, at - 2, at - 3):
+        m = _states_written().match(text, start) if start >= 0 else None
+        if m is not None and m.end() > at and (end is None or m.end() >= end):
+            return m.group(), m.start(), _subdivisions()[m.group()]
+    return None
+
+
+def subdivision(word: str) -> tuple[str, str] | None:
+    """The country and GeoNames admin1 code of a state, province or territory named in full
+    ("Missouri" -> US, MO; "Victoria's" -> AU, 07), None for any other word (an abbreviation,
+    "Mo.", is read only after a town: `state_at`)."""
+    text = _POSSESSIVE.sub("", word.strip().strip(".,;:")).strip()
+    return _subdivisions().get(text) if text[:1].isupper() else None
 
 
 @cache

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
 
-from claimcheck.claims.extract.attribution import _attribution
+from claimcheck.claims.extract.attribution import _attribution, writers_aside
 from claimcheck.claims.extract.countries import countries_in
 from claimcheck.claims.extract.figures import _phrase, figure_drafts
 from claimcheck.claims.extract.mentions import _Mentions
 from claimcheck.claims.extract.model import Draft
-from claimcheck.claims.extract.patterns import _INSIDE_RE, _NEAR_RE, _PROPER_RE
+from claimcheck.claims.extract.patterns import _ACROSS_RE, _INSIDE_RE, _NEAR_RE, _PROPER_RE
 from claimcheck.claims.extract.places import PlaceReader
 from claimcheck.claims.extract.sentences import _figure_re, split_sentences
 from claimcheck.claims.extract.subjects import (
@@ -52,7 +52,7 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
                 found[i] = replace(draft, subject=drafts[-1].subject)
         if reader is not None and found:
             speaker = (attribution[1] - start, attribution[2] - start) if attribution else (0, 0)
-            context = reader.context(text[start:end], speaker, partial(earlier, n))
+            context = reader.context(text[start:end], speaker, partial(earlier, n), start)
             found = [reader.read(d, context) for d in found]
         drafts.extend(found)
     return drafts
@@ -72,20 +72,31 @@ def _sentence_drafts(
     figures = _Spans()
     depths = _Spans()
     previous: Draft | None = None
-    for m in _figure_re().finditer(sentence):
-        for draft in figure_drafts(words, m, claimant):
-            if (
-                previous is not None
-                and previous.subject
-                and draft.kind != "zone_radius"
-                and _JOINED.fullmatch(sentence, previous.end, m.start())
-            ):
-                draft = replace(draft, subject=previous.subject, start=m.start())
-            figures.add(m.start(), m.end())
-            if draft.kind == "inside":
-                depths.add(m.start(), draft.end)
-            previous = draft
-            yield _shift(draft, s_start, text)
+    for found in _figure_re().finditer(sentence):
+        m: re.Match[str] | None = found
+        unit: str | None = None
+        while m is not None:
+            aside = claimant is not None and writers_aside(sentence, skip, m.start())
+            last = previous
+            for draft in figure_drafts(words, m, None if aside else claimant, unit):
+                if (
+                    previous is not None
+                    and previous.subject
+                    and draft.kind != "zone_radius"
+                    and _JOINED.fullmatch(sentence, previous.end, m.start())
+                ):
+                    draft = replace(draft, subject=previous.subject, start=m.start())
+                figures.add(m.start(), m.end())
+                if draft.kind == "inside":
+                    depths.add(m.start(), draft.end)
+                previous = draft
+                yield _shift(draft, s_start, text)
+            # "110 kilometres northeast of Cairns, and 330 north of Townsville": the next
+            # figure, its unit left out, is in the unit of the one just read
+            read = previous if previous is not last else None
+            after = _AND_NEXT.match(sentence, read.end) if read is not None else None
+            m = _figure_re(unit_left_out=True).match(sentence, after.end()) if after else None
+            unit = read.unit if read is not None else None
     for m in _INSIDE_RE.finditer(sentence):
         if m.start() in depths:
             continue
@@ -95,6 +106,14 @@ def _sentence_drafts(
             Draft("inside", "", subject[1] if subject else m.start(), m.end(),
                   subject[0] if subject else None, _strip_article(m["area"]),
                   None, None, None, None, claimant),
+            s_start, text,
+        )  # fmt: skip
+    for m in _ACROSS_RE.finditer(sentence):
+        subject = words.subject(m.start())
+        yield _shift(
+            Draft("near", "", subject[1] if subject else m.start(), m.end("ref"),
+                  subject[0] if subject else None, _strip_article(m["ref"]), None, None, None,
+                  None, claimant),
             s_start, text,
         )  # fmt: skip
     for m in _NEAR_RE.finditer(sentence):
@@ -107,6 +126,10 @@ def _sentence_drafts(
                   subject[0] if subject else None, ref, None, None, None, None, claimant),
             s_start, text,
         )  # fmt: skip
+
+
+#: What joins a figure to the next one in a list: a comma, "and" or "or", or both.
+_AND_NEXT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 #: What joins a figure to the one before it so that both are about the same place: nothing,
@@ -150,7 +173,7 @@ def _shift(draft: Draft, offset: int, text: str) -> Draft:
     return Draft(
         draft.kind, quote, start, end, draft.subject, draft.reference, draft.relation,
         draft.value, draft.unit, draft.direction, draft.claimant, draft.high, draft.conversion,
-        high_unit=draft.high_unit, side=draft.side, hedge=draft.hedge,
+        high_unit=draft.high_unit, side=draft.side, hedge=draft.hedge, along=draft.along,
     )  # fmt: skip
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from claimcheck.claims.extract.countries import country_code
-from claimcheck.claims.extract.model import ConversionCheck, Draft
+from claimcheck.claims.extract.model import Draft
 from claimcheck.claims.extract.patterns import (
     _AROUND_TAIL,
     _BETWEEN_REACH,
@@ -19,12 +19,14 @@ from claimcheck.claims.extract.patterns import (
     _GROWN_TO,
     _IN_NAME,
     _INCURSION_TAIL,
+    _NOT_PLACES,
     _PREPOSITION_TAIL,
     _PROPER_RE,
     _REJECT_HEAD,
     _REJECT_TAIL,
     _SEPARATED_BY,
     _SEPARATED_REACH,
+    _SHARED_REFERENCE,
     _STOP_WORDS,
     _TO_PLACE,
 )
@@ -42,16 +44,14 @@ from claimcheck.claims.extract.subjects import (
     _Sentence,
     _strip_article,
 )
-from claimcheck.errors import ParseError
+from claimcheck.claims.extract.values import conversion, other_unit, read_requirements
 from claimcheck.grammar.directions import parse_direction
 from claimcheck.grammar.relations import (
-    RELATION_SUFFIXES,
     Relation,
     Requirement,
-    about_tolerance,
-    parse_requirement,
 )
-from claimcheck.grammar.units import UNIT_PATTERN, parse_length
+from claimcheck.grammar.routes import ROUTE_WORDS
+from claimcheck.grammar.units import UNIT_PATTERN
 
 #: A sentence that opens on where its subject is: "Situated 45 miles from Kharkiv, Vovchansk".
 _SITUATED = re.compile(
@@ -77,12 +77,22 @@ _OF = re.compile(r"\s+of\s", re.IGNORECASE)
 #: A compound that names a stretch of land, not a zone around a place: "a 100-km strip of".
 _STRETCH = re.compile(r"\b(?:strip|corridor|belt|area)$", re.IGNORECASE)
 
+#: Before a figure: "a perimeter of", "the circumference of": the length of a line around a
+#: place (Merriam-Webster, "perimeter": "the boundary of a closed plane figure; its length"), at
+#: most _PERIMETER_REACH characters back.
+_PERIMETER_OF = re.compile(r"\b(?:perimeter|circumference)\s+of\s+$", re.IGNORECASE)
+_PERIMETER_REACH = 20
+
 #: After a number in a place phrase: a unit, so the number is a figure, not part of a name.
 _UNIT_AFTER = re.compile(rf"\s*-?\s*(?:{UNIT_PATTERN})(?![a-z])", re.IGNORECASE)
 
 
-def figure_drafts(words: _Sentence, m: re.Match[str], claimant: str | None) -> list[Draft]:
-    """The drafts one figure makes: none, one, or two for "25 km and 30 km from the border".
+def figure_drafts(
+    words: _Sentence, m: re.Match[str], claimant: str | None, unit: str | None = None
+) -> list[Draft]:
+    """The drafts one figure makes: none, one, or two for "25 km and 30 km from the border";
+    `unit` is the one a figure written without its unit takes from the figure before it (then
+    only with a direction or before a place: "and 20 from the same unit" is a count).
 
     The rules read the sentence where it is, before the figure up to m.start() (endpos) and
     after it from m.end() (pos), never a copy of the rest of it: a figure in a long sentence
@@ -91,10 +101,19 @@ def figure_drafts(words: _Sentence, m: re.Match[str], claimant: str | None) -> l
     sentence, at, after = words.text, m.start(), m.end()
     head = words.back(at, _REJECT_HEAD_WORDS, _REJECT_HEAD_LONGEST)
     incursion = _INCURSION_TAIL.match(sentence, after) or _in_country(sentence, after)
-    if _REJECT_HEAD.search(sentence, head, at) and not incursion:
-        return []
-    requirements = _requirements(m)
+    requirements = read_requirements(m, unit)
     if not requirements:
+        return []
+    # "have moved within 4 km (2.5 miles) east of Mosul": where the movers now are, not how far
+    # they went ("moved 4 km" is a journey)
+    position = requirements[0].relation is Relation.WITHIN
+    if _REJECT_HEAD.search(sentence, head, at) and not incursion and not position:
+        return []
+    if _PERIMETER_OF.search(sentence, words.within(at, _PERIMETER_REACH), at) and not (
+        _AROUND.match(sentence, after)
+    ):
+        # "a blaze with a perimeter of around 60 km" is the length of its edge; "a perimeter of
+        # 5 km around the plant" is a zone's radius
         return []
     compound = _COMPOUND_ZONE.match(sentence, after)
     if compound and _STRETCH.search(compound["zone"]) and _OF.match(sentence, compound.end()):
@@ -108,8 +127,9 @@ def figure_drafts(words: _Sentence, m: re.Match[str], claimant: str | None) -> l
     drafts = []
     for requirement in requirements:
         draft = _figure_draft(words, m, claimant, requirement, compound)
-        if draft is not None:
-            drafts.extend(_each_listed(words, at, draft))
+        if draft is None or (unit and not draft.direction and not place_like(draft.reference)):
+            continue
+        drafts.extend(_each_listed(words, at, draft))
     return drafts
 
 
@@ -125,15 +145,45 @@ _LISTED = re.compile(
     re.VERBOSE,
 )
 _LISTED_REACH = 200
+#: ... or names joined by "and" with "each", "both" or "all" after them, no noun before ("Drones
+#: hit Kursk and Belgorod, both within 100 km of the border"): the word says the figure is each
+#: one's.
+_LISTED_EACH = re.compile(
+    rf"""(?P<names>{_PROPER_RE.pattern}(?:\s*,\s*{_PROPER_RE.pattern})*\s*,?\s+and\s+
+    {_PROPER_RE.pattern})\s*,\s*(?:each|both|all)(?:\s+of\s+them)?\s+
+    (?:(?:lying|located|situated|which\s+are|are|which\s+lie|lie)\s+)?
+    (?:(?:just|only|little|some|a|about|roughly)\s+)*$""",
+    re.VERBOSE,
+)
+
+#: ... or names joined by "and" before the plural noun ("the Sigrang Garang, Kutagunggung and
+#: Sukanalu villages located three kilometers away"): the noun says each name is one.
+_LISTED_BEFORE_NOUN = re.compile(
+    rf"""(?P<names>{_PROPER_RE.pattern}(?:\s*,\s*{_PROPER_RE.pattern})*\s*,?\s+and\s+
+    {_PROPER_RE.pattern})\s+(?:towns|cities|villages|settlements|communities|districts)\s*,?\s+
+    (?:(?:lying|located|situated|which\s+are|are|which\s+lie|lie)\s+)?
+    (?:(?:just|only|little|some|a|about|roughly)\s+)*$""",
+    re.VERBOSE,
+)
 
 
 def _each_listed(words: _Sentence, at: int, draft: Draft) -> list[Draft]:
     """One draft per place of a listed subject (`_LISTED`), else the draft itself."""
-    listed = _LISTED.search(words.text, words.within(at, _LISTED_REACH), at)
+    start = words.within(at, _LISTED_REACH)
+    text = words.text
+    listed = (
+        _LISTED.search(text, start, at)
+        or _LISTED_EACH.search(text, start, at)
+        or _LISTED_BEFORE_NOUN.search(text, start, at)
+    )
     if listed is None:
         return [draft]
     names = [n.strip() for n in re.split(r",|\band\b", listed["names"]) if n.strip()]
-    if draft.subject is not None and draft.subject not in names:
+    if (
+        draft.subject is not None
+        and draft.subject not in names
+        and listed.re is not (_LISTED_BEFORE_NOUN)
+    ):
         return [draft]
     start = min(draft.start, listed.start("names"))
     return [replace(draft, subject=name, start=start) for name in names]
@@ -149,7 +199,7 @@ def _figure_draft(
         "distance", "", m.start(), m.end(), None, None, relation, requirement.figure.value,
         requirement.unit.value, None, claimant,
         high=requirement.high.value if requirement.high else None,
-        conversion=_conversion(m, requirement), high_unit=_other_unit(requirement),
+        conversion=conversion(m, requirement), high_unit=other_unit(requirement),
         side=requirement.side, hedge=requirement.hedge,
     )  # fmt: skip
     zone = _zone_draft(words, m, base, compound)
@@ -159,6 +209,12 @@ def _figure_draft(
     if between:
         a, b = _strip_article(between["a"]), _strip_article(between["b"])
         return replace(base, start=between.start(), subject=a, reference=b)
+    apart = _APART.match(sentence, after)
+    pair = _PAIR.search(sentence, words.within(at, _PAIR_REACH), at) if apart else None
+    if apart and pair:
+        # "Mosul and Erbil are about 80 km apart": from the first to the second
+        return replace(base, start=pair.start(), end=apart.end(), subject=pair["a"],
+                       reference=pair["b"])  # fmt: skip
     prep = _PREPOSITION_TAIL.match(sentence, after)
     in_country = _in_country(sentence, after)
     if prep is None and in_country is not None:
@@ -170,7 +226,17 @@ def _figure_draft(
         return _bare_figure(words, m, base)
     if prep["of"] and relation is not Relation.WITHIN:
         return None
-    if prep["away"] or prep["bare_dir"] or prep["end_dir"]:
+    if prep["to"] and not _to_place(sentence, at, prep.end(), relation):
+        return None
+    if prep["no_of"] is not None:
+        # "north-northeast Zindah Jan" with "of" left out: only before a place's name
+        ref, ref_end = _phrase(sentence, prep.end())
+        if ref is None or not _names_a_place(ref):
+            return None
+    elif prep["end_dir"] and (shared := _SHARED.match(sentence, prep.end())):
+        # "19 kilometres west and 10 kilometres north of Highway 63": the second's reference
+        ref, ref_end = _phrase(sentence, shared.end())
+    elif prep["away"] or prep["bare_dir"] or prep["end_dir"]:
         ref, ref_end = None, prep.end()
         line_first = _LINE_IS.match(sentence, 0, at)
         if line_first and prep["away"]:
@@ -180,6 +246,13 @@ def _figure_draft(
     else:
         ref, ref_end = _phrase(sentence, prep.end())
     subject = words.subject(at)
+    if prep["in_at"] is not None:
+        # "Tremors were felt some 60 miles south in Rome": Rome is what lies 60 miles south;
+        # "10 km south in March" is no place
+        in_place = _IN_PLACE.match(sentence, prep.end())
+        if in_place is None or not _names_a_place(in_place["name"]):
+            return None
+        subject = (in_place["name"], in_place.start("name"))
     if _SITUATED.match(sentence, 0, at) and ref:
         # "Situated 45 miles from Kharkiv, Vovchansk has ...": the subject follows
         after_ref = _NAME_AFTER_COMMA.match(sentence, ref_end)
@@ -188,12 +261,18 @@ def _figure_draft(
         # "Some 600 km northeast of Kherson in the town of Horlivka, ...": named after it
         in_town = _IN_TOWN_OF.match(sentence, ref_end)
         subject = (in_town["name"], in_town.start("name")) if in_town else None
+        # "About 6 km from the border, Shebekino was hit": the name the main clause opens on
+        # (not "Ukrainian forces": a people is no place)
+        after_ref = _NAME_AFTER_COMMA.match(sentence, ref_end) if subject is None else None
+        if after_ref is not None and _names_a_place(after_ref["name"]):
+            subject = (after_ref["name"], after_ref.start("name"))
     quote_start = subject[1] if subject else at
     end = ref_end if ref else prep.end()
     if subject and subject[1] > at:
         quote_start, end = at, subject[1] + len(subject[0])
     found = replace(base, start=quote_start, end=end, reference=ref,
-                    subject=subject[0] if subject else None)  # fmt: skip
+                    subject=subject[0] if subject else None,
+                    along=_route(prep["path"]))  # fmt: skip
     if prep["inside"]:
         # "12 km inside Syrian territory" is a depth; "5 km within the zone" is not English
         if not ref or prep["inside"].lower() == "within":
@@ -209,6 +288,69 @@ def _figure_draft(
             # "12 kilometers from Nikopol to the plant": from one place to the other
             return replace(found, start=at, subject=ref, reference=target[0], end=target[1])
     return found
+
+
+#: After a direction: "in Rome", "at Lakeside", the place the figure puts there.
+_IN_PLACE = re.compile(rf"\s+(?:in|at)\s+(?P<name>{_PROPER_RE.pattern})")
+_SHARED = re.compile(_SHARED_REFERENCE, re.IGNORECASE)
+
+
+#: The end of a phrase that names a place by what it is: "the state capital", "the border".
+_PLACE_NOUN = re.compile(
+    r"\b(?:capital|city|town|village|border|frontier|coast|airport|base|camp|plant|crater|port"
+    r"|harbou?r|station)$",
+    re.IGNORECASE,
+)
+
+
+_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
+#: "shells landed as close as 500 metres to the plant": nearness said before the figure
+_CLOSE_AS = re.compile(r"\bclose\s+as\s+$", re.IGNORECASE)
+
+
+def _to_place(sentence: str, at: int, start: int, relation: Relation) -> bool:
+    """Whether "to" after a figure reads as "from" ("some 12 kilometres to the state capital"):
+    only with a hedge, a comparator or "as close as" (a measured distance, not an amount
+    something grew by, "rose 2 metres to the highest level", nor a stretch, "backed up for
+    about 5 km to the border") and before a name or a place noun."""
+    ref, _ = _phrase(sentence, start)
+    hedged = relation is not Relation.EXACTLY or _CLOSE_AS.search(sentence, 0, at)
+    if not hedged or _FOR.search(sentence, 0, at):
+        return False
+    return place_like(ref)
+
+
+def place_like(phrase: str | None) -> bool:
+    """Whether a reference phrase names a place: a name ("Maiduguri") or a place noun ("the
+    state capital"), not "the highest level" or "the same unit"."""
+    if phrase is None:
+        return False
+    return bool(_PLACE_NOUN.search(phrase)) or (phrase[:1].isupper() and _names_a_place(phrase))
+
+
+def _route(path: str | None) -> str | None:
+    """The route a path word names ("by road": road, `along:` in a claims file), if any."""
+    route = ROUTE_WORDS.get(" ".join(path.lower().split())) if path else None
+    return route.value if route else None
+
+
+#: After a figure: "apart" (`_PAIR` before it names the two places).
+_APART = re.compile(r"\s+apart\b", re.IGNORECASE)
+#: Before a figure and "apart": two places joined by "and", then a verb or a comma ("Mosul and
+#: Erbil are about", "Mosul and Erbil, some"), at most _PAIR_REACH characters.
+_PAIR = re.compile(
+    rf"(?P<a>{_PROPER_RE.pattern})\s+and\s+(?P<b>{_PROPER_RE.pattern})"
+    r"(?:\s*,\s*|\s+(?:are|were|is|was|lie|lay|sit|stand|stood)\s+)"
+    r"(?:(?:only|just|now|still|located|situated)\s+)*$"
+)
+_PAIR_REACH = 160
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether a name that opens a clause may be a place: not a country's people ("Ukrainian
+    forces"), a country, a pronoun or a weekday (`_NOT_PLACES`)."""
+    first = name.split()[0]
+    return first.lower() not in _NOT_PLACES and country_code(first) is None
 
 
 def _in_country(sentence: str, after: int) -> re.Match[str] | None:
@@ -271,52 +413,8 @@ def _bare_figure(words: _Sentence, m: re.Match[str], base: Draft) -> Draft | Non
     )
 
 
-def _requirements(m: re.Match[str]) -> list[Requirement]:
-    """Read the matched figure with the claims-file grammar: one grammar, not two. "25 km and
-    30 km" (no "between") is two figures, each with the comparator written before the first."""
-    unit = m["unit"]
-    rel = m["rel"] or ""
-    if m["low"] is not None and m["range_word"] is None and m["range_sep"].lower() == "and":
-        low_unit = m["low_unit"] or unit
-        texts = [f"{rel} {m['low']} {low_unit}", f"{rel} {m['number']} {unit}"]
-    elif m["low"] is not None:
-        low_unit = f" {m['low_unit']}" if m["low_unit"] else ""
-        texts = [f"between {m['low']}{low_unit} and {m['number']} {unit}"]
-    else:
-        texts = [f"{rel} {m['number']} {unit}"]
-    requirements = []
-    for text in texts:
-        try:
-            requirement = parse_requirement(text.strip())
-        except ValueError:
-            return []
-        if m["suffix"] and not m["rel"] and requirement.relation is Relation.EXACTLY:
-            requirement = Requirement(RELATION_SUFFIXES[m["suffix"].lower()], requirement.figure)
-        requirements.append(requirement)
-    return requirements
-
-
-def _other_unit(requirement: Requirement) -> str | None:
-    """The unit of a range's top when it is not its bottom's, so the draft keeps both."""
-    high = requirement.high
-    return high.unit.value if high is not None and high.unit is not requirement.unit else None
-
-
-def _conversion(m: re.Match[str], requirement: Requirement) -> ConversionCheck | None:
-    """The conversion written after the figure, "20 km (12 miles)" or "40 km/ 25 miles", checked
-    against it; none for a range on either side ("10-15 km/ 6–9 miles" is read as its first)."""
-    number, unit = (m["cnum"], m["cunit"]) if m["cnum"] else (m["snum"], m["sunit"])
-    if number is None or m["low"] is not None or m["slow"] is not None:
-        return None
-    try:
-        converted = parse_length(f"{number} {unit}")
-    except ParseError:  # a stated conversion longer than the Earth is no conversion to check
-        return None
-    stated = requirement.figure
-    exact = stated.metres / converted.unit.metres
-    half_step = float(about_tolerance(converted, Relation.EXACTLY).value)
-    ok = abs(exact - float(converted.value)) <= half_step + 1e-9
-    return ConversionCheck(stated, converted, exact, ok)
+_ARTICLES = frozenset(("the", "a", "an"))
+_BEFORE_ARTICLE = frozenset(("of", "and", "with", "between"))
 
 
 def _phrase(text: str, start: int) -> tuple[str | None, int]:
@@ -333,6 +431,10 @@ def _phrase(text: str, start: int) -> tuple[str | None, int]:
             break
         between = token.lower() == "and" and any(t.lower() == "between" for t, _ in words)
         if (token.lower() in _STOP_WORDS and not between) or len(words) >= 6:
+            break
+        if words and token.lower() in _ARTICLES and words[-1][0].lower() not in _BEFORE_ARTICLE:
+            # "Twenty yards north of the U.S.-Mexico border the steel fence forms": an article
+            # after a place's words starts the next clause (not "of the", "border with the")
             break
         if words and _DIGITS.match(token):
             named = words[-1][0][:1].isupper()

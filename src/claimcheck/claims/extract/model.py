@@ -60,6 +60,8 @@ class Draft:
     #: the writer's hedge where it is not "about" ("some 40 km", "nearly 100 km"), kept so the
     #: draft, and the report made from it, words the figure as the article does
     hedge: str | None = None
+    #: the route the text measures along ("95 kilometres by road": road), `along:` in a claim
+    along: str | None = None
 
     @property
     def requirement(self) -> Requirement | None:
@@ -97,6 +99,7 @@ class Draft:
             "value": _number(self.value),
             "unit": self.unit,
             "direction": self.direction,
+            "along": self.along,
             "claimant": self.claimant,
             "high": _number(self.high),
             "high_unit": self.high_unit,

@@ -16,7 +16,7 @@ from claimcheck.claims.extract.candidates import (
     _position,
     _same_area,
 )
-from claimcheck.claims.extract.countries import capital_country, country_code
+from claimcheck.claims.extract.countries import capital_country, country_code, state_at
 from claimcheck.claims.extract.model import Draft
 from claimcheck.claims.extract.patterns import _PROPER_RE
 from claimcheck.claims.extract.phrases import _AREA, _ARTICLE, _BORDER_WITH, _strip_qualifiers
@@ -75,7 +75,14 @@ class Narrowing(PhraseRules):
             alt, fits = also
             steps.insert(0, (f"also called {alt}, as the sentence says",
                              [p for p in places if p.id in fits]))  # fmt: skip
-        located = self._located_by(phrase, context, {p.id for p in places})
+        state = _in_state(phrase, context)
+        if state is not None:
+            # "Medford, Oregon": the state's admin area if the index says so, else its country
+            name, (code, admin1) = state
+            in_country = [p for p in places if _country_of(p) == code]
+            in_state = [p for p in in_country if p.admin == admin1]
+            steps.append((f"in {name}, as the sentence says", in_state or in_country))
+        located = None if state else self._located_by(phrase, context, {p.id for p in places})
         if located is not None:
             area, around = located
             # the area's own admin area if the index says so, else its country
@@ -180,6 +187,20 @@ class Narrowing(PhraseRules):
             f"namesake, not taken (add the place meant to the places file)"
         )
         return ()
+
+
+def _in_state(phrase: str, context: _Context) -> tuple[str, tuple[str, str]] | None:
+    """The state, province or territory the sentence writes after a name ("East Prairie,
+    Missouri", "Sunbury in Victoria", "Medford, Ore."), with its country and admin1 code. Why: US,
+    Canadian and Australian news writes a town's state after it, set off by commas (the AP
+    Stylebook's "state names" entry), because so many towns share a name."""
+    for m in _PROPER_RE.finditer(phrase):
+        name = _strip_qualifiers(m.group())
+        after = re.search(rf"(?<![\w-]){re.escape(name)}\s*(?:,|\s+in)\s+", context.sentence)
+        state = state_at(context.sentence, after.end()) if after else None
+        if state is not None:
+            return state[0], state[2]
+    return None
 
 
 #: A name's only candidates are namesakes, not the place meant, when the nearest is this many

@@ -143,6 +143,8 @@ def _entry(d: Draft, source_title: str) -> list[tuple[str, str]] | None:
         if d.direction:
             entry.append(("direction", d.direction))
         entry.append(("from", _yaml_scalar(reference)))
+        if d.along:
+            entry.append(("along", d.along))
     notes.insert(0, "drafted by claimcheck extract: review before use")
     entry.append(("note", _yaml_scalar("; ".join(notes))))
     entry.append(("status", "draft"))
@@ -175,6 +177,10 @@ class AppendResult:
     left_out: int
 
 
+#: An empty claims list on its key's line, as `extract` writes one when it drafts nothing.
+_EMPTY_CLAIMS = re.compile(r"^claims:[ \t]*(?:\[[ \t]*\])?(?=[ \t]*(?:#.*)?$)", re.MULTILINE)
+
+
 def append_to(existing: str, path: str, drafts: Sequence[Draft], source_title: str) -> AppendResult:
     """The claims file with new entries added after every existing byte; drafts whose quote is
     already in the file, or left out for lack of a place, are not added."""
@@ -189,6 +195,10 @@ def append_articles(existing: str, path: str, articles: Sequence[Article]) -> Ap
         existing = "claims:\n"
     data = {"claims": []} if new else yamlfile.load(path, existing)
     items = data.get("claims") if isinstance(data, dict) else None
+    empty = _EMPTY_CLAIMS.search(existing)
+    if items in (None, []) and empty is not None:  # "claims: []" (extract's own) or "claims:"
+        existing = existing[: empty.start()] + "claims:" + existing[empty.end() :]
+        items = []
     if not isinstance(items, list) or re.search(r"^claims:\s*\[", existing, re.MULTILINE):
         raise UsageError(f"{path}: expected a block 'claims:' list to append to")
     last_key = list(data)[-1]

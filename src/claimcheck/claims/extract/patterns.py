@@ -46,6 +46,8 @@ _EVENT_NOUNS = (
     r"|compound|refugee camp|oil field|airfield|airport|city|settlement|post|target|shell"
     r"|tank|drone|vehicle|runway|boat|ship|aircraft|jet|sniper|fighter|rebel"
     r"|quake|earthquake|epicentre|epicenter|tremor"
+    # "a volcano erupted about 4 kilometers northeast of the town of Grindavik"
+    r"|volcano|eruption|fissure"
 )
 
 
@@ -91,26 +93,52 @@ _STOP_WORDS = frozenset(
 #: Path words between a figure and its preposition: "lies 3 km inland from", "20 km downstream
 #: from", "5 km back from the line", "12 nautical miles out to sea off".
 _PATH_WORDS = (
-    r"away|further|farther|deep|back|out\s+to\s+sea|offshore|inland|downstream|upstream"
+    r"away|distant|further|farther|deep|back|out\s+to\s+sea|offshore|inland|downstream|upstream"
     r"|upriver|downriver|uphill|downhill|further\s+(?:inland|out|south|north|east|west)"
+    # the geodesic said in words: "60 km as the crow flies from Aleppo"
+    r"|as\s+the\s+crow\s+flies|in\s+a\s+straight\s+line"
     # "each about 10 kilometers and across the Dnieper River from the plant"
     r"|(?:and\s+)?across\s+the\s+(?:[A-Z][\w’'-]*\s+){1,2}(?i:river|lake|bay|strait|sea)"
+    # the route said in words: "95 kilometres by road north of", "25 km (15 miles)by road from"
+    r"|by\s+(?:road|rail)"
+    # "a mile down the road from", "40 km up the coast from", "3 miles across the river from",
+    # "10 miles out from the harbour"
+    r"|(?:up|down|along)\s+the\s+(?:road|street|coast|river|valley|highway|track)"
+    r"|across\s+the\s+(?:river|lake|bay|valley|road|street)|out(?=\s+from\b)"
+    # "some 25 km due south of Kharkiv": exactly that way
+    r"|due(?=\s+(?:north|south|east|west))"
+)
+
+
+#: After a direction: another figure and direction of one reference ("19 kilometres west and 10
+#: kilometres north of Highway 63"); the first direction is from that reference too.
+_SHARED_REFERENCE = (
+    rf"\s+and\s+(?:(?:some|about|around|roughly|nearly)\s+)?(?:{NUMBER_PATTERN})\s*-?\s*"
+    rf"(?:{UNIT_PATTERN})\s+(?:{_DIRECTION_RE})\s+(?:of|from)\s+"
 )
 
 
 _PREPOSITION_TAIL = re.compile(
     # "16 km. south of Gaza": a unit's full stop before a lowercase word ends no sentence
-    rf"""(?:\.(?=\s+[a-z]))?\s*(?:(?:{_PATH_WORDS})\s+)?
+    rf"""(?:\.(?=\s+[a-z]))?\s*(?:(?P<path>{_PATH_WORDS})\s+)?
     (?:
       (?P<inside>inside|into|within)\s
-    | (?:to\s+the\s+)?(?P<dir>{_DIRECTION_RE})(?:\s+(?:of|from)\b)
-    | (?P<away_from>away\s+from|from|short\s+of|outside|beyond|off|out\s+of)\s
+    | (?:to\s+the\s+)?(?P<dir>{_DIRECTION_RE})(?:\s+(?:of|from)\b
+      # "29 kilometres (18 miles) north-northeast Zindah Jan": "of" left out before a name
+      |(?P<no_of>(?=\s+(?-i:[A-Z][a-z]))))
+    | (?P<away_from>away\s+from|from|short\s+of|outside(?:\s+of)?|beyond|off|out\s+of|behind)\s
     | (?P<over>over|across|past)\s+(?=(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,2}}?
         (?:line|border|frontier|boundary|fence|berm)\b)
     | (?P<of>of)\s
     | (?:to\s+the\s+)(?P<bare_dir>{_DIRECTION_RE})\b
-    | (?<!further\s)(?<!farther\s)(?P<end_dir>{_DIRECTION_RE})(?=\s*(?:[.,;:)]|$))
+    | (?<!further\s)(?<!farther\s)(?P<end_dir>{_DIRECTION_RE})(?=\s*(?:[.,;:)]|$)
+      # "some 60 miles south in Rome": the place the figure puts there follows
+      |(?P<in_at>(?=\s+(?:in|at)\s+(?-i:[A-Z])))
+      # "19 kilometres west and 10 kilometres north of Highway 63": one reference for both
+      |{_SHARED_REFERENCE})
     | (?P<away>away|inland|offshore|out\s+to\s+sea|downstream|upstream)\b
+    # "some 12 kilometres to the state capital": "to" for "from" after a distance
+    | (?P<to>to)\s+(?=the\s+(?!(?:{_DIRECTION_RE})\b)|(?-i:[A-Z]))
     )""",
     re.VERBOSE,
 )
@@ -183,8 +211,10 @@ _REJECT_TAIL = re.compile(
     r"""(?:[²³2]|\s*(?:
         per\b|an\s+hour|a\s+hour|a\s+day|an?\s+minute|/|-?\s*per-|
         -?\s*(?:long|wide|high|tall|deep(?!\s+(?:into|inside|within)\b)|thick)\b|across\b(?!\s+the\s+
-        (?:line|border|frontier|boundary))|in\s+(?:length|width|diameter|height)\b|
-        above\b|below\s+(?:sea|ground)|stretching\b|spanning\b|altitude|up\b|overhead|of\s+(?:road|track|trench|wall|fence
+        (?:line|border|frontier|boundary|(?:river|lake|bay|valley|road|street)\s+from\b))
+        |in\s+(?:length|width|diameter|height)\b|above\b|below\s+(?:sea|ground)|stretching\b
+        |spanning\b|altitude|up\b(?!\s+the\s+(?:road|street|coast|river|valley|highway|track)\s+from\b)
+        |overhead|of\s+(?:road|track|trench|wall|fence
         |pipeline|tunnel|frontline|front\s+line|the\s+border\b(?!\s+post)|border\b|coastline)
     ))""",
     re.VERBOSE | re.IGNORECASE,
@@ -211,7 +241,10 @@ _ATTRIBUTION_VERBS = (
 
 _ATTRIBUTION_RE = re.compile(
     rf"(?:^|(?<=[,;:“\"])\s*|\b(?:but|and|yet|while|however,?)\s+)"
-    rf"(?P<who>(?:[\w’'.-]+\s+){{0,9}}?[\w’'.-]+)\s+(?P<verb>{_ATTRIBUTION_VERBS})\b"
+    # "The Icelandic Meteorological and Seismological Office (MET) reported": the name's
+    # abbreviation in brackets is part of it
+    rf"(?P<who>(?:[\w’'.-]+\s+){{0,9}}?[\w’'.-]+(?:\s+\((?-i:[A-Z][\w.&-]*)\))?)"
+    rf"\s+(?P<verb>{_ATTRIBUTION_VERBS})\b"
     rf"(?:(?<=told)\s+(?P<to>(?:the\s+|a\s+)?(?:[\w’'.-]+\s+){{0,3}}?"
     rf"(?:agency|reporters|journalists|television|TV|radio|newspaper|channel)\b"
     rf"|(?-i:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)))?",
@@ -254,8 +287,23 @@ _NEAR_RE = re.compile(
     r"(?<!\bnowhere\s)(?<!\bnot\s)"
     r"\b(?P<verb>near|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of|next\s+to"
     # "a village ... located on the Azerbaijani border": a place said to lie on a border
-    r"|(?:located|situated|lying|sitting|lies|sits)\s+(?:right\s+|just\s+|directly\s+)?on"
+    # "Metula is right on the border with Lebanon" ("the focus is on the border" is none)
+    r"|(?:located|situated|lying|sitting|lies|sits|(?:is|are|was|were)(?=\s+(?:right|just"
+    r"|directly)\s))\s+(?:right\s+|just\s+|directly\s+)?on"
     r"(?=\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,2}(?:border|frontier)\b))\s+"
     r"(?P<ref>(?:the\s+)?[^,.;“\"]+)",
+    re.IGNORECASE,
+)
+
+
+#: "Sumy lies just across the border from Russia's Kursk region", "Hiri, which lies just across
+#: the border from Al Qaim", "on the other side of the border from": a place that lies across a
+#: border from another is near that border (its draft is a `near` of "the border"; the place
+#: after "from" is on the other side, so the border is the one between their countries).
+_ACROSS_RE = re.compile(
+    r"(?:\b(?:lies|lie|lay|lying|located|situated|sits|sitting|is|are|was|were)\s+|,\s*)"
+    r"(?:just\s+|right\s+|directly\s+|immediately\s+)?"
+    r"(?:across|on\s+the\s+other\s+side\s+of)\s+(?P<ref>the\s+(?:border|frontier))"
+    r"\s+(?:from|with)\s+(?P<other>[^,.;:()“”\"]{1,60})",
     re.IGNORECASE,
 )

@@ -46,7 +46,7 @@ def _codes(text: str) -> list[str]:
     """The countries named in a border's words: "Russia-Ukraine", "Iraqi", "Syria"."""
     codes = []
     for part in re.split(r"\s*[-–/]\s*|\s+and\s+", text.strip()):
-        code = country_code(part) or next(iter(countries_in(part)), None)
+        code = country_code(part) or next(iter(countries_in(part, states=False)), None)
         if code and code not in codes:
             codes.append(code)
     return codes

@@ -10,7 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimcheck.claims.extract.candidates import _borders, _country_of, _position
-from claimcheck.claims.extract.countries import capital_of, countries_in, country_code
+from claimcheck.claims.extract.countries import (
+    capital_of,
+    countries_in,
+    country_code,
+    subdivision,
+)
 from claimcheck.claims.extract.phrases import (
     _AFTER_PREPOSITION,
     _AREA,
@@ -38,6 +43,9 @@ _PLANT_NOUN = re.compile(
     r"\b(?:plant|power\s+station|reactor|dam|airport|airbase|air\s+base|airfield)$"
 )
 
+#: How a border's words split into the names of what it joins ("Texas-Mexico", "Kansas").
+_STATE_PARTS = re.compile(r"\s*[-–/]\s*|\s+and\s+")
+
 
 @dataclass
 class PhraseRules:
@@ -47,6 +55,9 @@ class PhraseRules:
     _prefixes: dict[str, list[tuple[tuple[str, ...], str]]] = field(
         default_factory=dict, init=False
     )
+    #: why a phrase was read as the place it was, where the phrase alone does not say: a
+    #: facility named by its kind alone, a border chosen by a place the sentence names
+    _read_as: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         for place in self.gazetteer:
@@ -69,6 +80,9 @@ class PhraseRules:
         if m is None:
             return ()
         parts = (m["pair"], m["adj"], m["a"], m["b"])
+        words = [w for part in (*parts, m["with"]) if part for w in _STATE_PARTS.split(part)]
+        if any(subdivision(w) for w in words):
+            return ()  # "the Kansas border" is a state line, which no layer has
         named = [c for part in parts if part for c in _codes(part) or self._area_codes(part)]
         withs = (_codes(m["with"]) or self._area_codes(m["with"])) if m["with"] else []
         if len(named) + len(withs) >= 2:
@@ -78,8 +92,8 @@ class PhraseRules:
         if (len(others) < 2 and not known) or (not others and known):
             # the countries of the places the sentence names ("an incursion into the Kharkiv
             # region") tell where it is when it names too few countries itself
-            for place in context.named():
-                code = _country_of(place)
+            # (a name that fits several places, all in one country, says that country too)
+            for code in [*map(_country_of, context.named()), *context.named_countries()]:
                 if code and code not in known and code not in others:
                     others.append(code)
         if (len(others) < 2 and not known) or (not others and known):
@@ -92,25 +106,35 @@ class PhraseRules:
                 found = self._world(_border_id(known[0], code))
                 if found:
                     return found
-            return self._nearest_border(known[0], other)
+            return self._nearest_border(known[0], other, text, context)
         if len(others) >= 2:
             found = self._world(_border_id(others[0], others[1]))
             if found:
                 return found
-        return self._nearest_border(others[0], other) if others and other else ()
+        found = self._nearest_border(others[0], other, text, context) if others else ()
+        # with no other place and no named one, "the border" lists no country's every border
+        return found if other is not None or len(found) == 1 else ()
 
-    def _region(self, text: str, other: Place | None) -> tuple[str, ...] | None:
+    def _region(
+        self, text: str, other: Place | None, context: _Context | None = None
+    ) -> tuple[str, ...] | None:
         """A region ("Ukraine's northern Kharkiv region", "Kherson Oblast") is never the city
         it is named after: seen from a place in another country it is that country's border
         with it (the nearest of the region to a place across the border; "Maslova Pristan,
         some 15 kilometers from Ukraine's northern Kharkiv region" is 15 km from the
-        Russia-Ukraine boundary), else no place the gazetteer has (it has no regions). None:
-        the phrase is no region."""
+        Russia-Ukraine boundary), else no place the gazetteer has (it has no regions). Where
+        the other place is not known, the country of the places the sentence names, if one
+        other country ("The town is located some 150 km from Ukraine's Sumy Oblast and hosts
+        the Kursk Nuclear Power Plant": the plant is in Russia, so `border:RU-UA`). None: the
+        phrase is no region."""
         m = _REGION_PHRASE.fullmatch(text)
         if m is None:
             return None
         codes = self._area_codes(m["area"])
         code = _country_of(other)
+        if code is None and other is None and codes and context is not None:
+            named = {_country_of(p) for p in context.named()} - {None, codes[0]}
+            code = named.pop() if len(named) == 1 else None
         if codes and code and code != codes[0]:
             return self._world(_border_id(codes[0], code))
         return ()
@@ -145,9 +169,9 @@ class PhraseRules:
             return ()
         named = _CAPITAL_NAMED.search(context.sentence)
         if named:
-            found = self._resolve(named.group(1))
-            if found:
-                return found
+            # "the Kurdish capital Erbil" is Erbil or, if the gazetteer lacks it, no place: not
+            # the capital of the other place's country (Baghdad) in its stead
+            return self._resolve(named.group(1))
         # "the Lebanese capital", "Syria's capital": the country in the phrase itself first
         codes = [c for c in (*countries_in(text), _country_of(other), *context.countries) if c]
         # as a reader remembers which country a story is in: "the capital" of the sentences
@@ -237,9 +261,24 @@ class PhraseRules:
         code = codes.pop() if len(codes) == 1 else None
         return [code] if code else []
 
-    def _nearest_border(self, code: str, other: Place | None) -> tuple[str, ...]:
+    def _nearest_border(
+        self, code: str, other: Place | None, text: str = "", context: _Context | None = None
+    ) -> tuple[str, ...]:
         """The named country's land boundary nearest the other place (geodesic, to the
-        boundaries' vertices: enough to choose between neighbours tens of km apart)."""
+        boundaries' vertices: enough to choose between neighbours tens of km apart); where the
+        other place is not known, nearest the first place in that country the sentence names
+        ("a drone strike on a house in Khiam about six kilometres from the border": Lebanon's
+        border nearest Khiam, `border:IL-LB`), with a note saying so. Why: a writer who says
+        "the border" means the one by the places the sentence is about."""
+        if other is None and context is not None:
+            by = next((p for p in context.named() if _country_of(p) == code), None)
+            found = self._nearest_border(code, by) if by is not None else ()
+            if len(found) == 1:
+                self._read_as[text, found] = (
+                    f"{found[0]}, the border of {code} nearest {by.name if by else ''}, "
+                    f"which the sentence names"
+                )
+                return found
         at = _position(other, self.gazetteer)
         if at is None:  # nothing to be nearest to ("the Somali border"): each, for the reviewer
             return tuple(sorted(f for f in world_layer().features() if _borders(f, code)))
@@ -272,13 +311,20 @@ class _Context:
         speaker: tuple[int, int] = (0, 0),
         named_once: Callable[[str], list[Place]] | None = None,
         earlier: Callable[[], list[str]] | None = None,
+        start: int = 0,
+        named_in: Callable[[str], list[str]] | None = None,
     ) -> None:
         self.sentence = sentence
+        #: where the sentence starts in the text, and where its speaker is in it
+        self.start = start
+        self.speaker = speaker
         self._earlier = earlier
         self._about = sentence[: speaker[0]] + " " + sentence[speaker[1] :]
         self._countries: list[str] | None = None
         self._across: list[str] | None = None
         self._named_once = named_once
+        self._named_in = named_in
+        self._named_countries: list[str] | None = None
         self._named: list[Place] | None = None
 
     @property
@@ -303,6 +349,13 @@ class _Context:
     def earlier(self) -> list[str]:
         """The countries the sentences just before this one name, latest first."""
         return self._earlier() if self._earlier else []
+
+    def named_countries(self) -> list[str]:
+        """The countries of the names the sentence writes whose places are all in one country
+        (read when first asked)."""
+        if self._named_countries is None:
+            self._named_countries = self._named_in(self._about) if self._named_in else []
+        return self._named_countries
 
     def named(self) -> list[Place]:
         """The places the sentence names, each fitting one place (read when first asked)."""

@@ -35,9 +35,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-from claimcheck.claims.extract.candidates import _much_nearest, _one_country, _plain
+from claimcheck.claims.extract.asides import _AREA_AFTER
+from claimcheck.claims.extract.candidates import (
+    _country_of,
+    _much_nearest,
+    _much_nearest_pair,
+    _one_country,
+    _plain,
+)
 from claimcheck.claims.extract.countries import country_code
 from claimcheck.claims.extract.mentions import _Mentions
 from claimcheck.claims.extract.model import Draft
@@ -45,7 +52,9 @@ from claimcheck.claims.extract.narrowing import Narrowing
 from claimcheck.claims.extract.patterns import _PROPER_RE
 from claimcheck.claims.extract.phrases import (
     _ANTECEDENT_REACH,
+    _AREA,
     _ARTICLE,
+    _BORDER,
     _COAST,
     _FACILITY,
     _IT,
@@ -53,11 +62,16 @@ from claimcheck.claims.extract.phrases import (
     _OPENING_REACH,
     _REGION_PHRASE,
     _SETTLEMENT,
+    _border_id,
     _strip_qualifiers,
 )
 from claimcheck.claims.extract.place_rules import _Context
 from claimcheck.claims.extract.sentences import split_sentences
 from claimcheck.gazetteer.places import Place, PlaceKind, PlaceRef
+
+#: The kinds of draft measured from their reference's edge, for which a neighbouring country is
+#: its border (`PlaceReader._across`); a depth "inside" a country is the country's.
+_FROM_A_LINE = frozenset({"distance", "direction_distance", "near"})
 
 
 @dataclass
@@ -65,19 +79,38 @@ class PlaceReader(Narrowing):
     """Resolves the subject and reference of each draft of one text (see the module rules)."""
 
     mentions: _Mentions
-    #: why a facility named by its kind alone was read as the place it was (`_facility`)
-    _read_as: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict, init=False)
 
     def context(
         self,
         sentence: str,
         speaker: tuple[int, int] = (0, 0),
         earlier: Callable[[], list[str]] | None = None,
+        start: int = 0,
     ) -> _Context:
         """What the rules need to know about one sentence (read once for all its drafts);
         `speaker` is where the attribution is in it ("a Syrian source told SANA"); `earlier`
-        gives the countries the sentences just before it name, latest first."""
-        return _Context(sentence, speaker, self._named_once, earlier)
+        gives the countries the sentences just before it name, latest first; `start` is where
+        the sentence starts in the text."""
+        return _Context(sentence, speaker, self._named_once, earlier, start, self._named_in)
+
+    def _named_in(self, text: str) -> list[str]:
+        """The countries of the names a text writes whose places, one or several, are all in
+        one country ("Topoli": three villages, all Ukrainian; "Kilis Province", by Kilis), in
+        text order: where the sentence is, for "the border"."""
+        found: list[str] = []
+        for m in _PROPER_RE.finditer(text):
+            area = _AREA.fullmatch(m.group())
+            name = _strip_qualifiers(area["name"] if area else m.group())
+            key = _plain(name)
+            if len(key) < 3 or country_code(name) is not None:
+                continue
+            resolution = self.gazetteer.resolve(PlaceRef(name))
+            places = [p for p in resolution.places if key in {_plain(n) for n in p.names}]
+            one = _one_country(self.gazetteer, tuple(p.id for p in places)) if places else None
+            code = _country_of(one)
+            if code and code not in found:
+                found.append(code)
+        return found
 
     def _named_once(self, text: str) -> list[Place]:
         """The places a text names that its names fit one place each ("Bakersfield", not
@@ -111,8 +144,15 @@ class PlaceReader(Narrowing):
         reference = self._narrow("reference", draft.reference, reference, context, subject, notes)
         subject = self._ids(draft.subject, draft.start, context, self._one(reference))
         subject = self._narrow("subject", draft.subject, subject, context, reference, notes)
+        subject, reference = self._pair(draft, subject, reference, notes)
         subject = self._namesakes("subject", draft.subject, subject, reference, draft, notes)
         reference = self._namesakes("reference", draft.reference, reference, subject, draft, notes)
+        if draft.kind in _FROM_A_LINE:
+            reference = self._across(draft.reference, reference, subject, notes)
+        if draft.kind == "direction_distance" and draft.reference is None and subject:
+            unwritten = self._unwritten(draft, subject, context, notes)
+            if unwritten is not None:
+                draft, reference = replace(draft, reference=unwritten[0]), unwritten[1]
         for role, phrase, ids in (("subject", draft.subject, subject),
                                   ("reference", draft.reference, reference)):  # fmt: skip
             if phrase and len(ids) == 1 and _SETTLEMENT.fullmatch(_ARTICLE.sub("", phrase)):
@@ -123,8 +163,9 @@ class PlaceReader(Narrowing):
                 place = self.gazetteer.get(ids[0])
                 name = place.name if place else ids[0]
                 notes.append(f"{role} {phrase!r} read as {name}, the place its sentence is about")
-            elif phrase and (phrase, ids) in self._read_as:
-                notes.append(f"{role} {phrase!r} read as {self._read_as[phrase, ids]}")
+            elif phrase and (_ARTICLE.sub("", phrase.strip()), ids) in self._read_as:
+                why = self._read_as[_ARTICLE.sub("", phrase.strip()), ids]
+                notes.append(f"{role} {phrase!r} read as {why}")
             elif phrase and not ids and _REGION_PHRASE.fullmatch(_ARTICLE.sub("", phrase)):
                 # flagged, not silently left: the reviewer adds the area or names a place
                 notes.append(f"{role} {phrase!r} is a region, not the city it is named after")
@@ -132,6 +173,95 @@ class PlaceReader(Narrowing):
         return replace(
             draft, subject_ids=subject, reference_ids=reference, place_notes=tuple(notes)
         )
+
+    def _pair(
+        self, draft: Draft, subject: tuple[str, ...], reference: tuple[str, ...],
+        notes: list[str],
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:  # fmt: skip
+        """Two names that each still fit several imported places: the pair much the nearest
+        each other, if one is ("Springfield is 20 miles from Decatur"), with a note for each.
+        Why: a writer who gives one figure between two towns means two towns near enough to
+        measure between; of a pair of namesakes, the nearer pair is the one a reader takes."""
+        if len(subject) < 2 or len(reference) < 2:
+            return subject, reference
+        places = [[self.gazetteer.get(i) for i in ids] for ids in (subject, reference)]
+        if any(p is None or not p.id.startswith("geonames:") for ps in places for p in ps):
+            return subject, reference
+        subjects = [p for p in places[0] if p is not None]
+        references = [p for p in places[1] if p is not None]
+        pair = _much_nearest_pair(subjects, references, self.gazetteer)
+        if pair is None:
+            return subject, reference
+        for role, phrase, ids, chosen, other in (
+            ("subject", draft.subject, subject, pair[0], pair[1]),
+            ("reference", draft.reference, reference, pair[1], pair[0]),
+        ):
+            notes.append(
+                f"{role} {phrase!r}: of {len(ids)} places, kept {chosen.id}: with {other.id}, "
+                f"the pair of the two names' places much the nearest each other"
+            )
+        return (pair[0].id,), (pair[1].id,)
+
+    def _across(
+        self, phrase: str | None, ids: tuple[str, ...], subject: tuple[str, ...], notes: list[str]
+    ) -> tuple[str, ...]:
+        """A country a place across its land border is "N miles from" is that border: "Lviv
+        is 50 miles away from Poland" is `border:PL-UA`. Why: a writer measures to the nearest
+        of the country, which from a neighbour is the border they share; the verdict layer
+        measures to a country's outline, the same line there, but the border says what is
+        meant, and a `near` or a direction from it reads as the writer's. A place in no
+        neighbour of it (or in it) keeps the country."""
+        country = self._one(ids)
+        place = self._one(subject)
+        if country is None or not country.id.startswith("country:") or place is None:
+            return ids
+        code, own = _country_of(country), _country_of(place)
+        border = self._world(_border_id(code, own)) if code and own else ()
+        if border:
+            notes.append(
+                f"reference {phrase!r} read as {border[0]}: the edge of {country.name} nearest "
+                f"a place in {own} is the border they share"
+            )
+        return border or ids
+
+    def _unwritten(
+        self, draft: Draft, subject: tuple[str, ...], context: _Context, notes: list[str]
+    ) -> tuple[str, tuple[str, ...]] | None:
+        """The place a direction with no "of" is from: "the eastern city of Van and town of
+        Ercis, some 100 km to the north" is 100 km north of Van, the place the sentence names
+        last before its subject (a whole name that fits one point place, or of several the one
+        much the nearest the subject; not the speaker). Why: a reader measures "to the north"
+        from the place just named, as "the town" is the place named before it. None when the
+        sentence names no such place before its subject (the reviewer names it)."""
+        place = self._one(subject)
+        end = draft.start - context.start
+        if place is None or end <= 0:
+            return None
+        speaker = context.speaker
+        for m in reversed(list(_PROPER_RE.finditer(context.sentence, 0, end))):
+            if speaker[0] <= m.start() < speaker[1] or m.end() > end:
+                continue
+            name = _strip_qualifiers(m.group())
+            if country_code(name) is not None or len(_plain(name)) < 3:
+                continue
+            if _AREA_AFTER.match(context.sentence, m.end()) or _AREA.fullmatch(name):
+                continue  # "the Donetsk region" is no town to measure from
+            resolution = self.gazetteer.resolve(PlaceRef(name))
+            fits = [
+                p for p in resolution.places
+                if p.kind is PlaceKind.POINT and p.id != place.id
+                and _plain(name) in {_plain(n) for n in p.names}
+            ]  # fmt: skip
+            chosen = fits[0] if len(fits) == 1 else None
+            if len(fits) > 1:
+                chosen = _much_nearest(fits, place, self.gazetteer)
+            if chosen is not None:
+                notes.append(
+                    f"reference not written: read as {chosen.name}, the place the sentence "
+                    f"names before {draft.subject}"
+                )
+                return name, (chosen.id,)
+        return None
 
     def _ids(
         self, phrase: str | None, before: int, context: _Context, other: Place | None
@@ -158,7 +288,7 @@ class PlaceReader(Narrowing):
         if found:
             return found
         text = _ARTICLE.sub("", phrase.strip())
-        region = self._region(text, other)
+        region = self._region(text, other, context)
         if region is not None:
             return region
         for rule in (self._border, self._country, self._coast, self._capital, self._name):
@@ -167,6 +297,8 @@ class PlaceReader(Narrowing):
                 return ids
             if rule == self._coast and _COAST.search(text):
                 return ()  # "the Pacific coast" is a coast, never a town called Pacific
+            if rule == self._border and _BORDER.match(text):
+                return ()  # "the Kansas border" is a state line, never a town called Kansas
         apposed = self._apposed_name(phrase, context)
         if apposed:
             return apposed
@@ -217,7 +349,7 @@ class PlaceReader(Narrowing):
                 return ()
             chosen = nearest
             why = f"of the places file's {len(kind)} {text}s, much the nearest to {other.name}"
-        self._read_as[phrase, (chosen.id,)] = f"{chosen.name}, {why}"
+        self._read_as[text, (chosen.id,)] = f"{chosen.name}, {why}"
         return (chosen.id,)
 
     def _apposed_name(self, phrase: str, context: _Context) -> tuple[str, ...]:

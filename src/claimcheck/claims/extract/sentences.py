@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claimcheck.claims.extract.patterns import _DIRECTION_RE
 from claimcheck.grammar.relations import (
     RELATION_PATTERN,
     RELATION_SUFFIXES,
@@ -53,18 +54,36 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-@lru_cache(maxsize=1)
-def _figure_re() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _figure_re(unit_left_out: bool = False) -> re.Pattern[str]:
+    """A figure with its comparator, range and stated conversion. "400 (240 miles) northwest of
+    Damascus" leaves the first figure's unit out (`elided`): the figure read is the one in
+    brackets, the only one with a unit, and the bracket closes the figure.
+
+    "a mile and a half" (`and_half`) is 1.5 miles. With `unit_left_out`, a number with no unit
+    and a direction "of" or "from" after it: the second of "110 kilometres northeast of Cairns,
+    and 330 north of Townsville", whose unit is the first's (read only right after a figure,
+    `drafts._sentence_drafts`)."""
+    unit = (
+        rf"(?P<unit>)(?=\s+(?:{_DIRECTION_RE})\s+(?:of|from)\b|\s+from\b)"
+        if unit_left_out
+        else rf"(?P<unit>{UNIT_PATTERN})(?![a-z])"
+    )
     return re.compile(
-        rf"""(?<![\w.,£$€¥])
+        rf"""(?<![\w.,£$€¥/])
         (?:(?P<rel>{RELATION_PATTERN})\s+(?:(?:just|only|some|about|around|roughly
            |approximately)\s+)?(?:(?:a|an)\s+(?=\d))?)?
         (?:(?P<range_word>between|from)\s+)?
         (?:(?P<low>{NUMBER_PATTERN})\s*(?P<low_unit>{UNIT_PATTERN})?\s*
-           (?P<range_sep>and|to|(?<![a-z])-|–)\s*)?
-        (?P<number>{NUMBER_PATTERN})(?P<join>\s*-\s*|\s*)(?P<unit>{UNIT_PATTERN})(?![a-z])
+           (?P<range_sep>and|to|(?<![a-z])-|–)\s*(?!\s*a\s+(?:half|quarter)\b))?
+        # "1 and a half miles": not 0.5 miles (a wrong figure is worse than none)
+        (?!(?<=\band\s)a\s+(?:half|quarter)\b)(?<!\band\sa\s)
+        (?:(?P<elided>\d[\d,.]*)\s*\(\s*(?={NUMBER_PATTERN}\s*-?\s*{UNIT_PATTERN}\s*\)))?
+        (?P<number>{NUMBER_PATTERN})(?P<join>\s*-\s*|\s*){unit}
+        (?(elided)\s*\))
+        (?P<and_half>\s+and\s+a\s+half(?![-\w]))?
         (?:\s*[(\[]\s*(?:(?:{RELATION_PATTERN})\s+)?(?P<cnum>{NUMBER_PATTERN})\s*-?\s*
-           (?P<cunit>{UNIT_PATTERN})\s*[)\]]
+           (?P<cunit>{UNIT_PATTERN})\.?\s*[)\]]
          |\s*[(\[]\s*(?:{UNIT_PATTERN})\s*[)\]]
          |\s*/\s*(?=\d)(?:(?P<slow>{NUMBER_PATTERN})\s*(?:-|–|to)\s*)?(?P<snum>{NUMBER_PATTERN})
            \s*(?P<sunit>{UNIT_PATTERN})(?![a-z]))?

@@ -155,7 +155,8 @@ def _proper_candidate(
     if skip[0] <= m.start() < skip[1] or _in_brackets(sentence, m):
         return None
     words = m.group().strip("’'-").split()
-    while words and (words[0].lower() in _NOT_PLACES or words[0][0].isdigit()):
+    # "Residents of Shebekino": a sentence's capitalised first noun and its "of" are no name
+    while words and (words[0].lower() in _NOT_PLACES or words[0][0].isdigit() or words[0] == "of"):
         words = words[1:]
     while words and words[-1].lower() in _NOT_PLACES:
         words = words[:-1]
