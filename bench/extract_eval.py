@@ -59,7 +59,7 @@ ARTICLES_SIXTH = DATA / "articles-sixth.yaml"
 #: the seventh round of rule changes and to be measured only after it (the six earlier held-out
 #: sets had been read by then); chosen for articles rich in distance figures (129 claims with one)
 ARTICLES_SEVENTH = DATA / "articles-seventh.yaml"
-#: an eighth held-out set from 167 more articles, gathered and committed on 1 December 2026 before
+#: an eighth held-out set from 166 more articles, gathered and committed on 1 December 2026 before
 #: the eighth round of rule changes and to be measured only after it (the seven earlier held-out
 #: sets had been read by then); more claims between two gazetteer places (61) than the sixth's or
 #: the seventh's 30, so that one claim moves both places right by under 2 points
@@ -111,7 +111,7 @@ BEFORE_ROUND = {
     "articles-seventh.yaml": {"figures.precision": 0.984, "figures.recall": 0.953,
                               "places.both_right": 0.633, "places.each_right": 0.729},
     "articles-eighth.yaml": {"figures.precision": 0.981, "figures.recall": 0.963,
-                             "places.both_right": 0.820, "places.each_right": 0.852},
+                             "places.both_right": 0.820, "places.each_right": 0.855},
 }  # fmt: skip
 
 
