@@ -214,6 +214,39 @@ def test_a_namesake_far_beyond_the_figure_is_not_the_place_meant(
     assert ("a namesake, not taken" in " ".join(draft.place_notes)) == (not subject_ids)
 
 
+@pytest.mark.parametrize(
+    ("text", "subject_ids"),
+    [
+        # the index's only Nancy near enough to read is in France, 16,458 km from Byron Bay
+        ("Tropical cyclone Nancy crossed the coast near Byron Bay.", ()),
+        ("The strike hit Balad, near Baghdad.", ("geonames:98112",)),
+    ],
+)
+def test_near_with_no_figure_is_the_other_places_near_distance_for_namesakes(
+    text: str, subject_ids: tuple[str, ...], articles_index: Gazetteer
+) -> None:
+    (draft,) = [d for d in extract(text, articles_index) if d.kind == "near"]
+    assert draft.subject_ids == subject_ids
+    assert ("times what 'near' Byron Bay is (10 km)" in " ".join(draft.place_notes)) == (
+        not subject_ids
+    )
+
+
+def test_a_far_namesake_one_draft_drops_is_dropped_in_the_sentences_other_drafts(
+    articles_index: Gazetteer,
+) -> None:
+    """A sentence talks about one Balad: the one 3,542 km from Mogadishu is no place of the
+    draft that gives no figure to tell it by either; the draft that dropped a candidate keeps
+    its other candidates as it read them (Shevchenko: not the next largest of eight)."""
+    text = "Balad is 30 km from Mogadishu and 5 km from the airport."
+    drafts = _figures(text, articles_index)
+    assert [d.subject_ids for d in drafts] == [(), ()]
+    assert all("a namesake, not taken" in " ".join(d.place_notes) for d in drafts)
+    text = "Shevchenko, a village about 3 miles from Pokrovsk, fell."
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == ()
+
+
 # --- the fifth round: the fourth held-out set's misses (docs/commands/extract.md, Places) ------
 
 

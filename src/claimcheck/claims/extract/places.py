@@ -135,18 +135,34 @@ class PlaceReader(Narrowing):
     def read(self, draft: Draft, context: _Context) -> Draft:
         """The draft with the ids its subject and reference name, read in its sentence."""
         notes: list[str] = []
-        subject = self._ids(draft.subject, draft.start, context, None)
+
+        far: dict[str, str] = {}
+
+        def look_up(role: str, phrase: str | None, other: Place | None) -> tuple[str, ...]:
+            # a place another draft of the sentence dropped as a far namesake is none here
+            found = self._ids(phrase, draft.start, context, other)
+            dropped = {i: why for i, (why, by) in context.far.items() if by is not draft}
+            for i in (i for i in found if i in dropped):
+                far[role] = f"{role} {phrase!r} {dropped[i]}"
+            return tuple(i for i in found if i not in dropped)
+
+        subject = look_up("subject", draft.subject, None)
         subject = self._narrow("subject", draft.subject, subject, context, (), [])
         of_subject = self._one(subject) or _one_country(self.gazetteer, subject)
-        reference = self._ids(draft.reference, draft.start, context, of_subject)
+        if draft.subject and self._by_skeleton(draft.subject):
+            of_subject = None
+        reference = look_up("reference", draft.reference, of_subject)
         if draft.subject and not subject and reference:
-            subject = self._ids(draft.subject, draft.start, context, self._one(reference))
+            subject = look_up("subject", draft.subject, self._one(reference))
         reference = self._narrow("reference", draft.reference, reference, context, subject, notes)
-        subject = self._ids(draft.subject, draft.start, context, self._one(reference))
+        subject = look_up("subject", draft.subject, self._one(reference))
+        notes += far.values()
         subject = self._narrow("subject", draft.subject, subject, context, reference, notes)
         subject, reference = self._pair(draft, subject, reference, notes)
-        subject = self._namesakes("subject", draft.subject, subject, reference, draft, notes)
-        reference = self._namesakes("reference", draft.reference, reference, subject, draft, notes)
+        subject = self._namesakes("subject", draft.subject, subject, reference, draft, context,
+                                  notes)  # fmt: skip
+        reference = self._namesakes("reference", draft.reference, reference, subject, draft,
+                                    context, notes)  # fmt: skip
         if draft.kind in _FROM_A_LINE:
             reference = self._across(draft.reference, reference, subject, notes)
         if draft.kind == "direction_distance" and draft.reference is None and subject:
@@ -173,6 +189,15 @@ class PlaceReader(Narrowing):
         return replace(
             draft, subject_ids=subject, reference_ids=reference, place_notes=tuple(notes)
         )
+
+    def _by_skeleton(self, phrase: str) -> bool:
+        """Whether a name fits only imported places, and only by a transliteration ("Hiri" by
+        Herāt's consonants), not letter for letter: a guess too weak to say which country's
+        border or capital the sentence means (as for `_named_in`); the place itself stays a
+        candidate, and a places-file place is the reviewer's choice."""
+        found = self.gazetteer.resolve(PlaceRef(_ARTICLE.sub("", phrase.strip())))
+        imported = all(p.id.startswith("geonames:") for p in found.places)
+        return found.how == "transliteration" and imported
 
     def _pair(
         self, draft: Draft, subject: tuple[str, ...], reference: tuple[str, ...],
