@@ -247,6 +247,35 @@ def test_a_far_namesake_one_draft_drops_is_dropped_in_the_sentences_other_drafts
     assert draft.subject_ids == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "subject_id"),
+    [
+        # ten Jaspers in the index: the one in Alberta is much the nearest Edmonton
+        ("Crews are still in Jasper, trying to protect the town about 365 kilometres west of "
+         "Edmonton.", "geonames:6354954"),
+        ("The blaze bore down on San Andreas, prompting an evacuation order for the entire "
+         "town 60 miles east of Sacramento.", "geonames:5391597"),
+    ],
+)  # fmt: skip
+def test_the_town_is_the_namesake_much_the_nearest_the_other_place(
+    text: str, subject_id: str, articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == (subject_id,)
+    assert "the place named before it" in " ".join(draft.place_notes)
+
+
+def test_a_name_that_fits_a_country_only_by_its_consonants_is_no_country(
+    articles_index: Gazetteer,
+) -> None:
+    """ "Asni" fits China's name only as a transliteration: a country is written by its name."""
+    text = "Homes in the Asni neighborhood, about 40 kilometers south of Marrakech, fell."
+    (draft,) = _figures(text, articles_index)
+    assert (draft.subject, draft.subject_ids) == ("Asni", ())
+    (draft,) = _figures("Taipei is 160 km from China.", articles_index)
+    assert draft.reference_ids == ("country:CN",)
+
+
 # --- the fifth round: the fourth held-out set's misses (docs/commands/extract.md, Places) ------
 
 

@@ -96,7 +96,9 @@ _FACILITY = re.compile(
 )
 
 #: "the town": a settlement the text has named before (`PlaceReader._antecedent`) ...
-_SETTLEMENT = re.compile(r"(?:town|city|village|hamlet|settlement)", re.IGNORECASE)
+_SETTLEMENT = re.compile(
+    r"(?:(?:entire|whole|same)\s+)?(?:town|city|village|hamlet|settlement)", re.IGNORECASE
+)
 #: "it" as the subject of a figure ("It's about 20 miles from Lahore"): the place the sentence
 #: before opens with (`PlaceReader._opened_with`), if it opens with one ...
 _IT = re.compile(r"it", re.IGNORECASE)
