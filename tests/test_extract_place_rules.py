@@ -276,6 +276,24 @@ def test_a_name_that_fits_a_country_only_by_its_consonants_is_no_country(
     assert draft.reference_ids == ("country:CN",)
 
 
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        # Vancouver, British Columbia, not Vancouver, Washington: Fort Nelson is in Canada
+        ("The fire is west of Fort Nelson, 1,600 kilometres northeast of Vancouver.",
+         ("geonames:5955902", "geonames:6173331")),
+        # the sentence says where each is: a town abroad is named with its country
+        ("A gun battle in Rio Bravo, Tamaulipas, Mexico, located less than a mile from Donna, "
+         "Texas.", ("geonames:3520271", "geonames:4686593")),
+    ],
+)  # fmt: skip
+def test_a_namesake_is_the_one_in_the_other_places_country_if_nothing_else_says(
+    text: str, ids: tuple[str, str], articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert (*draft.subject_ids, *draft.reference_ids) == ids
+
+
 # --- the fifth round: the fourth held-out set's misses (docs/commands/extract.md, Places) ------
 
 

@@ -102,6 +102,13 @@ class Narrowing(PhraseRules):
             nearest = _much_nearest(places, other, self.gazetteer)
             if nearest is not None:
                 places, why = [nearest], [*why, f"much the nearest to {other.name}"]
+        own = _country_of(other) if other and not other.id.startswith("country:") else None
+        home = [p for p in places if own and _country_of(p) == own] if imported else []
+        if other is not None and home and len(home) < len(places):
+            # "Fort Nelson, 1,600 kilometres northeast of Vancouver": the Vancouver in Canada,
+            # when nothing the sentence says chose another: a town abroad is named with its
+            # country ("Rio Bravo, Tamaulipas, Mexico, ... from Donna, Texas")
+            places, why = home, [*why, f"in {own}, as {other.name} is"]
         candidates = {p.id for p in places}
         for named in context.named() if len(places) > 1 else []:
             if named.id in candidates or normalize(named.name) in keys:
