@@ -79,13 +79,13 @@ FOURTH_FLOORS: dict[str, float] = {}
 FIFTH_FLOORS: dict[str, float] = {}
 SIXTH_FLOORS: dict[str, float] = {}
 #: ARTICLES_SEVENTH: both places right on 0.633 of 30 claims (19) before and after the seventh
-#: round, measured once; its figures (0.984 / 0.953 after the round) meet the target.
-SEVENTH_FLOORS = {"places.both": 0.632}
-#: Each set's figures before the seventh round of rules (measured with the gazetteer above on 1
-#: December 2026, after the sixth round and the sixth set's one measurement): the seven older
-#: sets had all been read by then; the seventh set's is its baseline, measured when it was
-#: committed. `--articles` prints them next to today's, so a round's effect is read off the
-#: output.
+#: round, measured once; its figures (0.984 / 0.953 after the round) meet the target. Read and
+#: tuned on in the eighth round (places): 0.733 (22 of 30), held there so it gets no worse.
+SEVENTH_FLOORS = {"places.both": 0.732}
+#: Each set's figures before the eighth round of rules (measured with the gazetteer above on 1
+#: December 2026, after the seventh round and the seventh set's one measurement): all eight sets
+#: had been read by then. `--articles` prints them next to today's, so a round's effect is read
+#: off the output.
 BEFORE_ROUND = {
     "articles.yaml": {"figures.precision": 1.000, "figures.recall": 1.000,
                       "places.both_right": 1.000, "places.each_right": 0.902},
@@ -93,16 +93,16 @@ BEFORE_ROUND = {
                               "places.both_right": 0.969, "places.each_right": 0.909},
     "articles-fresh.yaml": {"figures.precision": 1.000, "figures.recall": 1.000,
                             "places.both_right": 0.857, "places.each_right": 0.800},
-    "articles-third.yaml": {"figures.precision": 1.000, "figures.recall": 0.939,
+    "articles-third.yaml": {"figures.precision": 1.000, "figures.recall": 1.000,
                             "places.both_right": 1.000, "places.each_right": 0.765},
-    "articles-fourth.yaml": {"figures.precision": 1.000, "figures.recall": 0.977,
+    "articles-fourth.yaml": {"figures.precision": 1.000, "figures.recall": 1.000,
                              "places.both_right": 1.000, "places.each_right": 0.932},
     "articles-fifth.yaml": {"figures.precision": 1.000, "figures.recall": 1.000,
                             "places.both_right": 1.000, "places.each_right": 0.938},
-    "articles-sixth.yaml": {"figures.precision": 0.989, "figures.recall": 0.910,
-                            "places.both_right": 0.839, "places.each_right": 0.775},
-    "articles-seventh.yaml": {"figures.precision": 1.000, "figures.recall": 0.938,
-                              "places.both_right": 0.633, "places.each_right": 0.723},
+    "articles-sixth.yaml": {"figures.precision": 1.000, "figures.recall": 1.000,
+                            "places.both_right": 0.871, "places.each_right": 0.822},
+    "articles-seventh.yaml": {"figures.precision": 0.984, "figures.recall": 0.953,
+                              "places.both_right": 0.633, "places.each_right": 0.729},
 }  # fmt: skip
 
 
@@ -374,7 +374,7 @@ def _print_articles(show_failures: bool) -> None:
                 flag = "  BELOW TARGET" if target is not None and row["value"] < target else ""
                 shown = f"  (target {target})" if target is not None else ""
                 was = before.get(row["name"].split(" (")[0])
-                then = f"  (before the seventh round {was:.3f})" if was is not None else ""
+                then = f"  (before the eighth round {was:.3f})" if was is not None else ""
                 print(f"{row['name']:<36} {row['value']:.3f}{shown}{then}{flag}")
 
 
