@@ -29,6 +29,9 @@ def _figures(text: str, gazetteer: Gazetteer) -> list[Draft]:
         ("L’Ukraine accuse the Russia to have destroyed the hydroelectric power station dam of "
          "Kakhovka, in the south of the country, on the Dnieper River, 60 kilometers from the "
          "city of Kherson.", "kakhovka-dam"),
+        # two rivers named with one noun: neither is the subject
+        ("Sudzha is a town in Kursk Oblast, Russia, located on the Sudzha and Oleshnya rivers "
+         "105 kilometers (65 mi) southwest of Kursk.", "geonames:486816"),
     ],
 )  # fmt: skip
 def test_a_river_the_place_lies_on_is_not_the_subject(

@@ -64,7 +64,7 @@ _PART_OF = re.compile(
 )
 #: Natural features: a name followed by one of these is the feature, never a town of that name.
 _FEATURE = re.compile(
-    r"\b(?:river|lake|sea|valley|mountains?|hills?|bay|gulf|strait|canal|island|peninsula"
+    r"\b(?:rivers?|lakes?|sea|valley|mountains?|hills?|bay|gulf|strait|canal|island|peninsula"
     r"|desert|plain|reservoir|creek|basin|delta|heights)\b",
     re.IGNORECASE,
 )
