@@ -80,8 +80,9 @@ FIFTH_FLOORS: dict[str, float] = {}
 SIXTH_FLOORS: dict[str, float] = {}
 #: ARTICLES_SEVENTH: both places right on 0.633 of 30 claims (19) before and after the seventh
 #: round, measured once; its figures (0.984 / 0.953 after the round) meet the target. Read and
-#: tuned on in the eighth round (places): 0.767 (23 of 30), held there so it gets no worse.
-SEVENTH_FLOORS = {"places.both": 0.766}
+#: tuned on in the eighth round (places): 0.800 (24 of 30), at the target on text tuned on; the
+#: floor just under it holds it there so it gets no worse.
+SEVENTH_FLOORS = {"places.both": 0.799}
 #: Each set's figures before the eighth round of rules (measured with the gazetteer above on 1
 #: December 2026, after the seventh round and the seventh set's one measurement): all eight sets
 #: had been read by then. `--articles` prints them next to today's, so a round's effect is read
