@@ -84,8 +84,10 @@ FOURTH_FLOORS: dict[str, float] = {}
 FIFTH_FLOORS: dict[str, float] = {}
 SIXTH_FLOORS: dict[str, float] = {}
 #: ARTICLES_SEVENTH: both places right on 0.633 of 30 claims (19) before and after the seventh
-#: round, measured once; its figures (0.984 / 0.953 after the round) meet the target.
-SEVENTH_FLOORS = {"places.both": 0.632}
+#: round, measured once; its figures (0.984 / 0.953 after the round) meet the target. Read and
+#: tuned on in the eighth round (places): 0.800 (24 of 30), at the target on text tuned on; the
+#: floor just under it holds it there so it gets no worse.
+SEVENTH_FLOORS = {"places.both": 0.799}
 #: ARTICLES_EIGHTH: every measure met its target at its baseline (below), so it has no floor.
 EIGHTH_FLOORS: dict[str, float] = {}
 #: Each set's figures before the eighth round of rules (measured with the gazetteer above on 1

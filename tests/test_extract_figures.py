@@ -371,3 +371,17 @@ def test_a_path_between_the_figure_and_its_place(text: str, reference: str) -> N
 )  # fmt: skip
 def test_across_and_up_without_from_are_still_sizes(text: str) -> None:
     assert _drafts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police were called to Windella, about 50km from Newcastle along NSW's coast.",
+        "The convoy stopped 50 km from Newcastle via the Pacific Highway.",
+    ],
+)
+def test_a_route_after_the_place_ends_its_phrase(text: str) -> None:
+    """ "50km from Newcastle along NSW's coast": the path after the place is no part of it (the
+    coast rule would read the phrase as Australia's coast)."""
+    (draft,) = _drafts(text)
+    assert (draft.value, draft.reference) == (50, "Newcastle")

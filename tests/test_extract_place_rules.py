@@ -29,6 +29,9 @@ def _figures(text: str, gazetteer: Gazetteer) -> list[Draft]:
         ("L’Ukraine accuse the Russia to have destroyed the hydroelectric power station dam of "
          "Kakhovka, in the south of the country, on the Dnieper River, 60 kilometers from the "
          "city of Kherson.", "kakhovka-dam"),
+        # two rivers named with one noun: neither is the subject
+        ("Sudzha is a town in Kursk Oblast, Russia, located on the Sudzha and Oleshnya rivers "
+         "105 kilometers (65 mi) southwest of Kursk.", "geonames:486816"),
     ],
 )  # fmt: skip
 def test_a_river_the_place_lies_on_is_not_the_subject(
@@ -212,6 +215,86 @@ def test_a_namesake_far_beyond_the_figure_is_not_the_place_meant(
     (draft,) = _figures(text, articles_index)
     assert draft.subject_ids == subject_ids
     assert ("a namesake, not taken" in " ".join(draft.place_notes)) == (not subject_ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_ids"),
+    [
+        # the index's only Nancy near enough to read is in France, 16,458 km from Byron Bay
+        ("Tropical cyclone Nancy crossed the coast near Byron Bay.", ()),
+        ("The strike hit Balad, near Baghdad.", ("geonames:98112",)),
+    ],
+)
+def test_near_with_no_figure_is_the_other_places_near_distance_for_namesakes(
+    text: str, subject_ids: tuple[str, ...], articles_index: Gazetteer
+) -> None:
+    (draft,) = [d for d in extract(text, articles_index) if d.kind == "near"]
+    assert draft.subject_ids == subject_ids
+    assert ("times what 'near' Byron Bay is (10 km)" in " ".join(draft.place_notes)) == (
+        not subject_ids
+    )
+
+
+def test_a_far_namesake_one_draft_drops_is_dropped_in_the_sentences_other_drafts(
+    articles_index: Gazetteer,
+) -> None:
+    """A sentence talks about one Balad: the one 3,542 km from Mogadishu is no place of the
+    draft that gives no figure to tell it by either; the draft that dropped a candidate keeps
+    its other candidates as it read them (Shevchenko: not the next largest of eight)."""
+    text = "Balad is 30 km from Mogadishu and 5 km from the airport."
+    drafts = _figures(text, articles_index)
+    assert [d.subject_ids for d in drafts] == [(), ()]
+    assert all("a namesake, not taken" in " ".join(d.place_notes) for d in drafts)
+    text = "Shevchenko, a village about 3 miles from Pokrovsk, fell."
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_id"),
+    [
+        # ten Jaspers in the index: the one in Alberta is much the nearest Edmonton
+        ("Crews are still in Jasper, trying to protect the town about 365 kilometres west of "
+         "Edmonton.", "geonames:6354954"),
+        ("The blaze bore down on San Andreas, prompting an evacuation order for the entire "
+         "town 60 miles east of Sacramento.", "geonames:5391597"),
+    ],
+)  # fmt: skip
+def test_the_town_is_the_namesake_much_the_nearest_the_other_place(
+    text: str, subject_id: str, articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject_ids == (subject_id,)
+    assert "the place named before it" in " ".join(draft.place_notes)
+
+
+def test_a_name_that_fits_a_country_only_by_its_consonants_is_no_country(
+    articles_index: Gazetteer,
+) -> None:
+    """ "Asni" fits China's name only as a transliteration: a country is written by its name."""
+    text = "Homes in the Asni neighborhood, about 40 kilometers south of Marrakech, fell."
+    (draft,) = _figures(text, articles_index)
+    assert (draft.subject, draft.subject_ids) == ("Asni", ())
+    (draft,) = _figures("Taipei is 160 km from China.", articles_index)
+    assert draft.reference_ids == ("country:CN",)
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        # Vancouver, British Columbia, not Vancouver, Washington: Fort Nelson is in Canada
+        ("The fire is west of Fort Nelson, 1,600 kilometres northeast of Vancouver.",
+         ("geonames:5955902", "geonames:6173331")),
+        # the sentence says where each is: a town abroad is named with its country
+        ("A gun battle in Rio Bravo, Tamaulipas, Mexico, located less than a mile from Donna, "
+         "Texas.", ("geonames:3520271", "geonames:4686593")),
+    ],
+)  # fmt: skip
+def test_a_namesake_is_the_one_in_the_other_places_country_if_nothing_else_says(
+    text: str, ids: tuple[str, str], articles_index: Gazetteer
+) -> None:
+    (draft,) = _figures(text, articles_index)
+    assert (*draft.subject_ids, *draft.reference_ids) == ids
 
 
 # --- the fifth round: the fourth held-out set's misses (docs/commands/extract.md, Places) ------

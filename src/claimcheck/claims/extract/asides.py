@@ -26,7 +26,8 @@ def _strip_article(phrase: str) -> str:
 #: "sits along the", "on the western bank of the", "on the the opposite bank of the": what
 #: comes before a natural feature a place lies on (at most _ON_FEATURE_REACH characters).
 _ON_FEATURE = re.compile(
-    r"\b(?i:on|along|astride|beside|across)\s+(?:(?i:the)\s+)+(?:[\w-]+\s+)?"
+    r"\b(?i:on|along|astride|beside|across)\s+(?:(?i:the)\s+)+(?:[\w-]+\s+(?i:and)\s+)?"
+    r"(?:[\w-]+\s+)?"
     r"(?:(?i:banks?|shores?|side|edge)\s+of\s+(?:(?i:the)\s+)+)?$"
 )
 _ON_FEATURE_REACH = 60

@@ -53,7 +53,11 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
         if reader is not None and found:
             speaker = (attribution[1] - start, attribution[2] - start) if attribution else (0, 0)
             context = reader.context(text[start:end], speaker, partial(earlier, n), start)
-            found = [reader.read(d, context) for d in found]
+            read = [reader.read(d, context) for d in found]
+            if context.far:
+                # a name one draft dropped as a far namesake is dropped in the drafts before it
+                read = [reader.read(d, context) for d in found]
+            found = read
         drafts.extend(found)
     return drafts
 

@@ -102,6 +102,13 @@ class Narrowing(PhraseRules):
             nearest = _much_nearest(places, other, self.gazetteer)
             if nearest is not None:
                 places, why = [nearest], [*why, f"much the nearest to {other.name}"]
+        own = _country_of(other) if other and not other.id.startswith("country:") else None
+        home = [p for p in places if own and _country_of(p) == own] if imported else []
+        if other is not None and home and len(home) < len(places):
+            # "Fort Nelson, 1,600 kilometres northeast of Vancouver": the Vancouver in Canada,
+            # when nothing the sentence says chose another: a town abroad is named with its
+            # country ("Rio Bravo, Tamaulipas, Mexico, ... from Donna, Texas")
+            places, why = home, [*why, f"in {own}, as {other.name} is"]
         candidates = {p.id for p in places}
         for named in context.named() if len(places) > 1 else []:
             if named.id in candidates or normalize(named.name) in keys:
@@ -159,16 +166,21 @@ class Narrowing(PhraseRules):
 
     def _namesakes(
         self, role: str, phrase: str | None, ids: tuple[str, ...], other_ids: tuple[str, ...],
-        draft: Draft, notes: list[str],
+        draft: Draft, context: _Context, notes: list[str],
     ) -> tuple[str, ...]:  # fmt: skip
         """None of a name's imported candidates when every one is more than _NAMESAKE_RATIO
         times farther from the claim's other place than the figure the sentence gives: "Police
         and residents in Balad, 30 km north of Mogadishu" is not the Balad in Iraq, 3,000 km
-        away, though that is the only Balad the index has; the meant place is missing. A
-        places-file place is never dropped (the reviewer chose it)."""
+        away, though that is the only Balad the index has; the meant place is missing. "Near"
+        (or "on the outskirts of") with no figure is the other place's "near" distance
+        (docs/rules.md, "Near"). A places-file place is never dropped (the reviewer chose it);
+        the ids dropped are kept in `context.far`: the sentence's other drafts drop them too."""
         other = self._one(other_ids)
         at = _position(other, self.gazetteer) if other else None
-        figure = _metres(draft)
+        figure, measure = _metres(draft), "the text's figure"
+        if figure is None and draft.kind == "near" and other is not None:
+            figure = other.near_threshold_m
+            measure = f"what 'near' {other.name} is ({round(figure / 1000):,} km)"
         if not phrase or not ids or at is None or other is None or figure is None:
             return ids
         places = [self.gazetteer.get(i) for i in ids]
@@ -181,11 +193,13 @@ class Narrowing(PhraseRules):
         far = [geod.inv(q[1], q[0], at[1], at[0])[2] for q in points if q is not None]
         if min(far) <= figure * _NAMESAKE_RATIO:
             return ids
-        notes.append(
-            f"{role} {phrase!r} fits only {len(ids)} place(s) {round(min(far) / 1000):,} km or "
-            f"more from {other.name}, over {_NAMESAKE_RATIO} times the text's figure: a "
-            f"namesake, not taken (add the place meant to the places file)"
+        why = (
+            f"fits only {len(ids)} place(s) {round(min(far) / 1000):,} km or more from "
+            f"{other.name}, over {_NAMESAKE_RATIO} times {measure}: a namesake, not "
+            f"taken (add the place meant to the places file)"
         )
+        notes.append(f"{role} {phrase!r} {why}")
+        context.far.update(dict.fromkeys(ids, (why, draft)))
         return ()
 
 

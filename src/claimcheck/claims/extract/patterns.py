@@ -86,7 +86,8 @@ _DIRECTION_RE = rf"(?:(?i:{_DIRECTION_PATTERN})|\b(?:{_DIRECTION_ABBREV})\b)"
 _STOP_WORDS = frozenset(
     """and where which who while but on in at after before when near according said says told
     as since because that to towards into by during for than or if although though whereas
-    was were is are had has have would could will last this yesterday earlier later""".split()  # noqa: SIM905
+    was were is are had has have would could will last this yesterday earlier later along
+    via""".split()  # noqa: SIM905
 )
 
 

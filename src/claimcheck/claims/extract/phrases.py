@@ -64,7 +64,7 @@ _PART_OF = re.compile(
 )
 #: Natural features: a name followed by one of these is the feature, never a town of that name.
 _FEATURE = re.compile(
-    r"\b(?:river|lake|sea|valley|mountains?|hills?|bay|gulf|strait|canal|island|peninsula"
+    r"\b(?:rivers?|lakes?|sea|valley|mountains?|hills?|bay|gulf|strait|canal|island|peninsula"
     r"|desert|plain|reservoir|creek|basin|delta|heights)\b",
     re.IGNORECASE,
 )
@@ -96,7 +96,9 @@ _FACILITY = re.compile(
 )
 
 #: "the town": a settlement the text has named before (`PlaceReader._antecedent`) ...
-_SETTLEMENT = re.compile(r"(?:town|city|village|hamlet|settlement)", re.IGNORECASE)
+_SETTLEMENT = re.compile(
+    r"(?:(?:entire|whole|same)\s+)?(?:town|city|village|hamlet|settlement)", re.IGNORECASE
+)
 #: "it" as the subject of a figure ("It's about 20 miles from Lahore"): the place the sentence
 #: before opens with (`PlaceReader._opened_with`), if it opens with one ...
 _IT = re.compile(r"it", re.IGNORECASE)

@@ -16,6 +16,7 @@ from claimcheck.claims.extract.countries import (
     country_code,
     subdivision,
 )
+from claimcheck.claims.extract.model import Draft
 from claimcheck.claims.extract.phrases import (
     _AFTER_PREPOSITION,
     _AREA,
@@ -326,6 +327,9 @@ class _Context:
         self._named_in = named_in
         self._named_countries: list[str] | None = None
         self._named: list[Place] | None = None
+        #: the ids a draft of the sentence dropped as far namesakes: the sentence talks about
+        #: one place of a name, so its other drafts drop them too (`PlaceReader.read`)
+        self.far: dict[str, tuple[str, Draft]] = {}
 
     @property
     def countries(self) -> list[str]:

@@ -135,18 +135,40 @@ class PlaceReader(Narrowing):
     def read(self, draft: Draft, context: _Context) -> Draft:
         """The draft with the ids its subject and reference name, read in its sentence."""
         notes: list[str] = []
-        subject = self._ids(draft.subject, draft.start, context, None)
+
+        far: dict[str, str] = {}
+
+        def look_up(role: str, phrase: str | None, other: Place | None) -> tuple[str, ...]:
+            # a place another draft of the sentence dropped as a far namesake is none here
+            found = self._ids(phrase, draft.start, context, other)
+            if (
+                found
+                and all(i.startswith("country:") for i in found)
+                and self._by_skeleton(phrase or "", imported=False)
+            ):
+                return ()  # a country is written by its name: "Asni" is no skeleton of China
+            dropped = {i: why for i, (why, by) in context.far.items() if by is not draft}
+            for i in (i for i in found if i in dropped):
+                far[role] = f"{role} {phrase!r} {dropped[i]}"
+            return tuple(i for i in found if i not in dropped)
+
+        subject = look_up("subject", draft.subject, None)
         subject = self._narrow("subject", draft.subject, subject, context, (), [])
         of_subject = self._one(subject) or _one_country(self.gazetteer, subject)
-        reference = self._ids(draft.reference, draft.start, context, of_subject)
+        if draft.subject and self._by_skeleton(draft.subject):
+            of_subject = None
+        reference = look_up("reference", draft.reference, of_subject)
         if draft.subject and not subject and reference:
-            subject = self._ids(draft.subject, draft.start, context, self._one(reference))
+            subject = look_up("subject", draft.subject, self._one(reference))
         reference = self._narrow("reference", draft.reference, reference, context, subject, notes)
-        subject = self._ids(draft.subject, draft.start, context, self._one(reference))
+        subject = look_up("subject", draft.subject, self._one(reference))
+        notes += far.values()
         subject = self._narrow("subject", draft.subject, subject, context, reference, notes)
         subject, reference = self._pair(draft, subject, reference, notes)
-        subject = self._namesakes("subject", draft.subject, subject, reference, draft, notes)
-        reference = self._namesakes("reference", draft.reference, reference, subject, draft, notes)
+        subject = self._namesakes("subject", draft.subject, subject, reference, draft, context,
+                                  notes)  # fmt: skip
+        reference = self._namesakes("reference", draft.reference, reference, subject, draft,
+                                    context, notes)  # fmt: skip
         if draft.kind in _FROM_A_LINE:
             reference = self._across(draft.reference, reference, subject, notes)
         if draft.kind == "direction_distance" and draft.reference is None and subject:
@@ -155,7 +177,10 @@ class PlaceReader(Narrowing):
                 draft, reference = replace(draft, reference=unwritten[0]), unwritten[1]
         for role, phrase, ids in (("subject", draft.subject, subject),
                                   ("reference", draft.reference, reference)):  # fmt: skip
-            if phrase and len(ids) == 1 and _SETTLEMENT.fullmatch(_ARTICLE.sub("", phrase)):
+            if phrase and (_ARTICLE.sub("", phrase.strip()), ids) in self._read_as:
+                why = self._read_as[_ARTICLE.sub("", phrase.strip()), ids]
+                notes.append(f"{role} {phrase!r} read as {why}")
+            elif phrase and len(ids) == 1 and _SETTLEMENT.fullmatch(_ARTICLE.sub("", phrase)):
                 place = self.gazetteer.get(ids[0])
                 name = place.name if place else ids[0]
                 notes.append(f"{role} {phrase!r} read as {name}, the place named before it")
@@ -163,9 +188,6 @@ class PlaceReader(Narrowing):
                 place = self.gazetteer.get(ids[0])
                 name = place.name if place else ids[0]
                 notes.append(f"{role} {phrase!r} read as {name}, the place its sentence is about")
-            elif phrase and (_ARTICLE.sub("", phrase.strip()), ids) in self._read_as:
-                why = self._read_as[_ARTICLE.sub("", phrase.strip()), ids]
-                notes.append(f"{role} {phrase!r} read as {why}")
             elif phrase and not ids and _REGION_PHRASE.fullmatch(_ARTICLE.sub("", phrase)):
                 # flagged, not silently left: the reviewer adds the area or names a place
                 notes.append(f"{role} {phrase!r} is a region, not the city it is named after")
@@ -173,6 +195,17 @@ class PlaceReader(Narrowing):
         return replace(
             draft, subject_ids=subject, reference_ids=reference, place_notes=tuple(notes)
         )
+
+    def _by_skeleton(self, phrase: str, imported: bool = True) -> bool:
+        """Whether a name fits only imported places (or, not `imported`, any), and only by a
+        transliteration ("Hiri" by Herāt's consonants), not letter for letter: a guess too
+        weak to say which country's border or capital the sentence means (as for
+        `_named_in`); the place itself stays a candidate, and a places-file place is the
+        reviewer's choice. A country is never one of those guesses: "Asni" is not China."""
+        text = _ARTICLE.sub("", phrase.strip())
+        found = self.gazetteer.resolve(PlaceRef(text))
+        ours = not imported or all(p.id.startswith("geonames:") for p in found.places)
+        return found.how == "transliteration" and ours and country_code(text) is None
 
     def _pair(
         self, draft: Draft, subject: tuple[str, ...], reference: tuple[str, ...],
@@ -303,7 +336,7 @@ class PlaceReader(Narrowing):
         if apposed:
             return apposed
         if _SETTLEMENT.fullmatch(text):
-            town = self._antecedent(before)
+            town = self._antecedent(before, other, text)
             if town is not None:
                 return (town.id,)
         if _IT.fullmatch(text):
@@ -374,16 +407,28 @@ class PlaceReader(Narrowing):
                     return found
         return ()
 
-    def _antecedent(self, before: int) -> Place | None:
+    def _antecedent(
+        self, before: int, other: Place | None = None, noun: str = "town"
+    ) -> Place | None:
         """The town "the town" is: the last place the text names, in the _ANTECEDENT_REACH
         characters before it, that a whole name fits alone and that is a point (a town, not a
-        country or a region): "Shebekino ... enter the town" is Shebekino."""
+        country or a region): "Shebekino ... enter the town" is Shebekino. A name several
+        towns are called counts when one of them is much the nearest the claim's other place
+        (`_much_nearest`): "Jasper, trying to protect the town about 365 kilometres west of
+        Edmonton" is the Jasper in Alberta, as `_narrow` reads a name written out."""
         text = self.mentions.text
         start = max(0, before - _ANTECEDENT_REACH)
         for m in reversed(list(_PROPER_RE.finditer(text, start, before))):
-            place = self._town_called(m.group())
-            if place is not None:
-                return place
+            towns = self._towns_called(m.group())
+            if len(towns) == 1:
+                return towns[0]
+            nearest = _much_nearest(towns, other, self.gazetteer) if other and towns else None
+            if nearest is not None and other is not None:
+                self._read_as[noun, (nearest.id,)] = (
+                    f"{nearest.name}, the place named before it (of the {len(towns)} so called, "
+                    f"much the nearest to {other.name})"
+                )
+                return nearest
         return None
 
     def _opened_with(self, before: int) -> Place | None:
@@ -412,8 +457,14 @@ class PlaceReader(Narrowing):
 
     def _town_called(self, name: str) -> Place | None:
         """The one point place a whole name fits alone (a town, not a country or a region)."""
+        towns = self._towns_called(name)
+        return towns[0] if len(towns) == 1 else None
+
+    def _towns_called(self, name: str) -> list[Place]:
+        """The places a whole name fits, if every one is a point (towns, not a country or a
+        region)."""
         if country_code(name) is not None or len(_plain(name)) < 3:
-            return None
+            return []
         resolution = self.gazetteer.resolve(PlaceRef(name))
         places = [p for p in resolution.places if _plain(name) in {_plain(n) for n in p.names}]
-        return places[0] if len(places) == 1 and places[0].kind is PlaceKind.POINT else None
+        return places if all(p.kind is PlaceKind.POINT for p in places) else []
