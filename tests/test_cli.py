@@ -35,6 +35,22 @@ def test_verify_bundled_data_is_as_expected() -> None:
     assert "\x1b[" not in out  # no colour when piped
 
 
+@pytest.mark.parametrize(
+    ("claim", "p"),
+    [("guardian-derna-150mi-east-of-benghazi", "24–100 %"), ("afp-derna-290km", "0 %  ")],
+)
+def test_the_table_shows_both_probabilities_when_the_reading_decides(claim: str, p: str) -> None:
+    """ "150 miles" holds with 24 % read strictly and 100 % leniently: the table's P(HOLDS) shows
+    both, not 100 % beside an inconclusive verdict; a figure with one reading shows one."""
+    story = ROOT / "tests" / "data" / "real" / "derna-flood"
+    code, out, err = run(
+        "verify", "--claims", str(story / "claims.yaml"), "--places", str(story / "places.yaml")
+    )
+    assert code == 0, out + err
+    row = next(line for line in out.splitlines() if claim in line)
+    assert f" {p}" in row, row
+
+
 def test_verify_on_the_bundled_data_solves_its_geodesics_without_pyproj() -> None:
     """Its regions load shapely (and numpy), whose arrays solve the ~2,700 geodesics: pyproj's
     import (~36 ms) is not paid for them (claimcheck.geo.karney)."""

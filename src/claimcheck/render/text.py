@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import click
 
-from claimcheck.analysis.checks import percent
+from claimcheck.analysis.checks import Chance, percent
 from claimcheck.analysis.contradictions import Contradiction
 from claimcheck.analysis.locate import Feasibility
 from claimcheck.analysis.verdicts import AngleCheck, Check, PartCheck, Verdict
@@ -132,6 +132,14 @@ def _world_lines(report: VerifyReport, verdict: Verdict) -> list[str]:
     ]
 
 
+def _row_probability(chance: Chance) -> str:
+    """ "97 %", or "24–100 %" (strict–lenient) when the reading of the figure decides: the
+    lenient value alone would show 100 % beside an *inconclusive* verdict."""
+    if not chance.two_readings:
+        return percent(chance.lenient)
+    return f"{percent(chance.strict).removesuffix(' %')}–{percent(chance.lenient)}"
+
+
 def _row_figures(verdict: Verdict) -> tuple[str, str, str, str]:
     """Measured, margin, probability and claimed of the deciding check, for the summary table."""
     check = verdict.deciding
@@ -139,7 +147,7 @@ def _row_figures(verdict: Verdict) -> tuple[str, str, str, str]:
         if verdict.candidates:
             return (count(len(verdict.candidates), "reading"), "", "", "")
         return ("—", "", "", "")
-    p = percent(check.chance.lenient) if check.chance is not None else ""
+    p = _row_probability(check.chance) if check.chance is not None else ""
     claimed = clean(check.claimed)
     if isinstance(check, PartCheck):
         return (check.found or "middle", "", p, claimed)
