@@ -41,6 +41,24 @@ def test_a_river_the_place_lies_on_is_not_the_subject(
     assert draft.subject_ids == (subject_id,)
 
 
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # The Guardian, 11 September 2023 (tests/data/real/derna-flood)
+        ("Footage on social media showed people stranded on the roofs of their vehicles as "
+         "Storm Daniel hit Benghazi, Sousse, Al Bayda, Al-Marj and Derna, a city on the "
+         "Mediterranean 150 miles east of Benghazi.", "Derna"),
+    ],
+)  # fmt: skip
+def test_a_sea_named_without_sea_that_an_apposition_puts_the_place_on_is_not_the_subject(
+    text: str, subject: str, articles_index: Gazetteer
+) -> None:
+    """ "a city on the Mediterranean": the apposition's noun puts Derna on the sea, so the
+    figure is about Derna, though "Mediterranean" has no word saying it is a sea."""
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject == subject
+
+
 def test_a_river_the_figure_is_about_is_still_the_subject(articles_index: Gazetteer) -> None:
     """No "on" or "along" before it: the Litani is what lies 30 km from the border."""
     text = (

@@ -32,16 +32,23 @@ _ON_FEATURE = re.compile(
 )
 _ON_FEATURE_REACH = 60
 _FEATURE_WORD = re.compile(rf"(?:\s+{_FEATURE.pattern})?", re.IGNORECASE)
+#: ", a city on the", ", a port town on the": an apposition's noun (up to three words) that puts
+#: the place before it on what is named next, a sea or river named without "sea" or "river".
+_APPOSED_ON = re.compile(
+    r",\s*(?i:a|an)\s+(?:[a-z][\w-]*\s+){1,3}(?i:on|along|astride|beside)\s+(?i:the)\s+$"
+)
 
 
 def _lies_on(sentence: str, m: re.Match[str]) -> bool:
     """Whether a name is a river, a lake or another natural feature that the place before it
     lies on ("Qayyarah lies on the western bank of the Tigris river, about 60 km south of
     Mosul"): where the place is, not what the figure is about."""
+    start = max(0, m.start() - _ON_FEATURE_REACH)
     after = _FEATURE_WORD.match(sentence, m.end())
     if not _FEATURE.search(m.group()) and not (after and after.group()):
-        return False
-    start = max(0, m.start() - _ON_FEATURE_REACH)
+        # "Derna, a city on the Mediterranean 150 miles east of Benghazi": a bare name is a
+        # feature the place lies on when an apposition's noun puts the place on it
+        return _APPOSED_ON.search(sentence, start, m.start()) is not None
     return _ON_FEATURE.search(sentence, start, m.start()) is not None
 
 
