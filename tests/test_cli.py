@@ -51,6 +51,18 @@ def test_the_table_shows_both_probabilities_when_the_reading_decides(claim: str,
     assert f" {p}" in row, row
 
 
+def test_a_margin_inside_only_the_lenient_range_says_so() -> None:
+    """156.6 mi fits "150 mi" read as a round fifty (125-175 mi), not read strictly (145-155):
+    the block says which range the margin is inside, not "inside the claimed range"."""
+    story = ROOT / "tests" / "data" / "real" / "derna-flood"
+    code, out, err = run(
+        "verify", "--claims", str(story / "claims.yaml"), "--places", str(story / "places.yaml")
+    )
+    assert code == 0, out + err
+    assert "margin +18.4 mi (inside the lenient range, outside the strict one)" in out
+    assert "margin -23.4 km (outside the claimed range)" in out
+
+
 def test_verify_on_the_bundled_data_solves_its_geodesics_without_pyproj() -> None:
     """Its regions load shapely (and numpy), whose arrays solve the ~2,700 geodesics: pyproj's
     import (~36 ms) is not paid for them (claimcheck.geo.karney)."""

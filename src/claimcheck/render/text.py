@@ -62,7 +62,16 @@ def margin_text(check: Check) -> str:
         return f"{check.margin:+.1f}° from the sector's edge"
     value = check.margin / check.unit.metres
     side = "inside" if check.margin >= 0 else "outside"
-    return f"{value:+,.1f} {check.unit.value} ({side} the claimed range)"
+    where = f"{side} the claimed range"
+    if (
+        check.margin >= 0
+        and check.strict is not None
+        and not check.strict.contains(check.measured.best)
+    ):
+        # the margin is the lenient range's: "inside the claimed range" alone would say the best
+        # estimate fits "150 mi" read strictly (145-155 mi) when 156.6 mi does not
+        where = "inside the lenient range, outside the strict one"
+    return f"{value:+,.1f} {check.unit.value} ({where})"
 
 
 def _label(kind: VerdictKind, color: bool) -> str:
