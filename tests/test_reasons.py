@@ -15,7 +15,7 @@ from claimcheck.render import claimreview, html_report, markdown
 from claimcheck.render.methods import methods
 from claimcheck.render.readings import reading_words
 from claimcheck.render.reasons import verdict_sentence
-from claimcheck.render.summary import summarize
+from claimcheck.render.summary import ClaimSummary, summarize
 from claimcheck.render.words import definite, figure, part_adjective
 
 REAL = Path("tests/data/real")
@@ -277,14 +277,19 @@ def test_a_fitting_best_estimate_with_low_odds_is_not_called_probably_right() ->
     )
 
 
-def test_just_over_is_read_one_sided_with_its_source() -> None:
-    """Ukrinform's "just over 100 kilometers": more than 100 km, never the 75 km "about" allows."""
-    story = REAL / "romania-drone"
-    report = api.verify(api.load(story / "claims.yaml", story / "places.yaml"))
+def _summary_of(story: str, claim_id: str) -> ClaimSummary:
+    """One claim's report summary, from a real story verified as a whole."""
+    report = api.verify(api.load(REAL / story / "claims.yaml", REAL / story / "places.yaml"))
     (summary,) = [
         s for v, s in zip(report.verdicts, summarize(report), strict=True)
-        if v.claim.id == "ukrinform-dumitra-just-over-100km-south-of-border"
+        if v.claim.id == claim_id
     ]  # fmt: skip
+    return summary
+
+
+def test_just_over_is_read_one_sided_with_its_source() -> None:
+    """Ukrinform's "just over 100 kilometers": more than 100 km, never the 75 km "about" allows."""
+    summary = _summary_of("romania-drone", "ukrinform-dumitra-just-over-100km-south-of-border")
     assert summary.statement.startswith("Dumitra is just over 100 km south of")
     assert "“just over 100 km” is read as 100 to 125 km: more than 100 km" in summary.why
     assert "Cambridge Advanced Learner's Dictionary" in summary.why
@@ -306,12 +311,7 @@ def test_the_coast_rule_says_how_far_the_town_is_from_the_drawn_coast() -> None:
 def test_a_converted_figure_says_what_it_was_converted_from() -> None:
     """TotalNews' "19 miles" is 30 km converted (18.6 mi): the lenient reading says so, with the
     rule's sources, and the range it gives is 30 ± 5 km around the written figure."""
-    story = REAL / "tower-22"
-    report = api.verify(api.load(story / "claims.yaml", story / "places.yaml"))
-    (summary,) = [
-        s for v, s in zip(report.verdicts, summarize(report), strict=True)
-        if v.claim.id == "totalnews-al-tanf-19-miles-north"
-    ]  # fmt: skip
+    summary = _summary_of("tower-22", "totalnews-al-tanf-19-miles-north")
     assert "leniently as 15.534 to 22.466 mi, as 30 km converted (" in summary.why
     assert "Rentoul 2022" in summary.why
     assert "30 ± 5 km read as rounded to the nearest 10 km" in summary.why

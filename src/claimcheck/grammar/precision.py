@@ -162,14 +162,15 @@ def converted_reading(
     km" (31.07 mi). `ratio` is one unit of the figure in `partner` units (1 mi = 1.609344 km).
     The candidate is the coarsest figure in `partner` units that converts to the written digits
     and has fewer significant digits than the figure ("8 km" is not read as "5 mi"); its coarse
-    reading, around the written figure, is returned. A round figure (a whole multiple of ten) is
-    read as approximate already. None when no candidate reads wider than the figure itself.
+    reading, around the written figure, is returned (the caller keeps it where it is the wider).
+    A round figure (a whole multiple of ten) is read as approximate already: None, as when no
+    figure in `partner` units fits.
     """
     if is_round(value):
         return None
     step = last_digit_step(value)
     low, high = (value - step / 2) * ratio, (value + step / 2) * ratio
-    best: tuple[Decimal, Decimal] | None = None
+    best: Decimal | None = None  # the coarsest grain's candidate: grains come finest first
     for grain in _levels(Decimal(1).scaleb(-3), high):
         candidate = (value * ratio / grain).to_integral_value() * grain
         if (
@@ -178,16 +179,12 @@ def converted_reading(
             and candidate / grain >= 2
             and _significant(candidate) < _significant(value)
         ):
-            best = (candidate, grain)
+            best = candidate
     if best is None:
         return None
-    figure = best[0].normalize()
+    figure = best.normalize()
     theirs = readings(figure, hedged, about_fraction).coarse
-    offset = abs(figure / ratio - value)
-    half = theirs.half_width / ratio + offset
-    mine = readings(value, hedged, about_fraction).coarse.half_width
-    if half <= mine:
-        return None
+    half = theirs.half_width / ratio + abs(figure / ratio - value)
     width = theirs.half_width.normalize()
     why = (
         f"as a conversion of {figure:f} {partner} read {theirs.why}"
