@@ -329,3 +329,20 @@ def test_a_claimant_named_with_its_abbreviation_and_an_event_noun_as_subject() -
     assert draft.claimant == "The Icelandic Meteorological and Seismological Office (MET)"
     assert draft.subject == "volcano"
     assert draft.quote == "a volcano erupted about 4 kilometers northeast of the town of Grindavik"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        # Al Jazeera on the Port Vila earthquake of 17 December 2024: "reports" is a noun here
+        (
+            "Initial reports said the quake struck on Tuesday at a location 37km (22.9 miles) "
+            "from the capital at a depth of 10km (6.2 miles).",
+            "Initial reports",
+        ),
+        ("The ministry reports the shell fell 5 km from Tanf.", "The ministry"),
+    ],
+)
+def test_a_verb_word_before_another_verb_is_the_speakers_noun(sentence: str, claimant: str) -> None:
+    (draft, *_) = extract(sentence)
+    assert draft.claimant == claimant

@@ -245,7 +245,8 @@ _ATTRIBUTION_RE = re.compile(
     # "The Icelandic Meteorological and Seismological Office (MET) reported": the name's
     # abbreviation in brackets is part of it
     rf"(?P<who>(?:[\w’'.-]+\s+){{0,9}}?[\w’'.-]+(?:\s+\((?-i:[A-Z][\w.&-]*)\))?)"
-    rf"\s+(?P<verb>{_ATTRIBUTION_VERBS})\b"
+    # "Initial reports said": a verb word followed by another is the speaker's noun
+    rf"\s+(?P<verb>{_ATTRIBUTION_VERBS})\b(?!\s+(?:{_ATTRIBUTION_VERBS})\b)"
     rf"(?:(?<=told)\s+(?P<to>(?:the\s+|a\s+)?(?:[\w’'.-]+\s+){{0,3}}?"
     rf"(?:agency|reporters|journalists|television|TV|radio|newspaper|channel)\b"
     rf"|(?-i:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)))?",
