@@ -158,6 +158,13 @@ def test_a_figure_may_be_a_rounder_one_converted(
     assert got.half_width.quantize(Decimal("0.0001")) == Decimal(half)
 
 
+def test_nautical_miles_are_no_figure_a_km_figure_was_converted_from() -> None:
+    """The USGS's "37 km" (Port Vila, 17 December 2024) is 20 nmi to the digit; nautical miles
+    are rare in converted copy, so it keeps its own reading."""
+    assert str(parse_requirement("37 km")) == "37 km (±0.5 km)"
+    assert str(parse_requirement("16 km")) == "16 km (±0.5 or ±4.12 km)"  # 10 miles converted
+
+
 def test_a_converted_figure_widens_only_the_coarse_reading() -> None:
     """The fine reading stays the figure's own; the band between them is the reading's to decide."""
     requirement = parse_requirement("about 31 mi")

@@ -46,10 +46,12 @@ _METRES = {
 
 #: The units a figure in each unit is often converted from in news copy ("50 km (31 miles)"):
 #: a figure may keep digits its original never had (grammar.precision.converted_reading).
+#: Nautical miles are left out: rare in converted copy, they would read the USGS's own "37 km"
+#: as 20 nmi converted.
 CONVERTED_FROM: dict[Unit, tuple[Unit, ...]] = {
     Unit.MI: (Unit.KM,),
-    Unit.KM: (Unit.MI, Unit.NMI),
-    Unit.NMI: (Unit.KM,),
+    Unit.KM: (Unit.MI,),
+    Unit.NMI: (),
     Unit.M: (Unit.FT, Unit.YD),
     Unit.FT: (Unit.M,),
     Unit.YD: (Unit.M,),
