@@ -11,6 +11,7 @@ from claimcheck.grammar.coords import (
     LatLon,
     format_dms,
     parse_coordinates,
+    written_steps,
 )
 
 TANF_DMS = (33 + 30 / 60 + 21 / 3600, 38 + 37 / 60 + 4 / 3600)
@@ -150,3 +151,28 @@ def test_arbitrary_text_raises_only_coordinate_error(text: str) -> None:
     except CoordinateError:
         return
     assert -90 <= got.lat <= 90 and -180 <= got.lon < 180
+
+
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        ("29.8N 93.3W", (0.1, 0.1)),  # the National Hurricane Center's positions
+        ("93.3W 29.8N", (0.1, 0.1)),  # letters fix the axes: the steps follow them
+        ("33.50583, 38.61778", (1e-5, 1e-5)),
+        ("-33.9,18.4", (0.1, 0.1)),
+        ("33.5, 38", (0.1, 1.0)),
+        ("33°30′21″N 38°37′04″E", (1 / 3600, 1 / 3600)),
+        ("33°30′N 38°37.5′E", (1 / 60, 0.1 / 60)),
+        ("N33 E38", (1.0, 1.0)),
+        ("33.50, 38.60", (0.01, 0.01)),  # a trailing zero is a digit written
+    ],
+)
+def test_written_steps_are_the_last_digit_of_each_axis(
+    text: str, steps: tuple[float, float]
+) -> None:
+    assert written_steps(text) == pytest.approx(steps, rel=1e-12)
+
+
+def test_written_steps_refuse_what_parse_coordinates_refuses() -> None:
+    with pytest.raises(CoordinateError, match="both numbers are marked N/S"):
+        written_steps("29.8N 93.3S")

@@ -12,6 +12,7 @@ from typing import Any
 from claimcheck.errors import DataError, Level, Problem, shown
 from claimcheck.files import yamlfile
 from claimcheck.files.limits import MAX_HOLES, MAX_PLACES, MAX_VERTICES, too_many
+from claimcheck.gazetteer.digits import overclaim
 from claimcheck.gazetteer.geojson import is_geojson, load_geojson_places
 from claimcheck.gazetteer.lint import lint_places
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind, Source, id_problem
@@ -359,6 +360,11 @@ def _read_place(entry: yamlfile.Entry) -> Place | None:
     geometry: dict[str, Any] = {}
     if kind is PlaceKind.POINT:
         geometry = _read_point(entry)
+        written = entry.data.get("coordinates")
+        if geometry and uncertainty and isinstance(written, str):
+            note = overclaim(written, geometry["lat"], uncertainty.metres)
+            if note:
+                entry.problem("uncertainty", note, Level.WARNING)
     elif kind in (PlaceKind.LINE, PlaceKind.POLYGON):
         minimum = 2 if kind is PlaceKind.LINE else 3
         vertices = _read_pairs(entry, "lat_lon", entry.data.get("lat_lon"), minimum)

@@ -88,17 +88,7 @@ def parse_coordinates(text: str) -> LatLon:
     not_finite = _NOT_FINITE.search(text)
     if not_finite:
         raise CoordinateError(f"{not_finite.group()!r} is not a finite number: {_EXAMPLES}")
-    lat_half, lon_half = _halves(_items(text), text)
-    if lat_half.hemi and lon_half.hemi:
-        axes = {_axis(lat_half.hemi), _axis(lon_half.hemi)}
-        if len(axes) == 1:
-            marked, other = ("N/S", "E or W") if axes == {"lat"} else ("E/W", "N or S")
-            raise CoordinateError(
-                f"both numbers are marked {marked}: one of {lat_half.text!r} and "
-                f"{lon_half.text!r} must be {other}"
-            )
-        if _axis(lat_half.hemi) == "lon":
-            lat_half, lon_half = lon_half, lat_half
+    lat_half, lon_half = _lat_lon_halves(text)
     lat, lon = _degrees(lat_half), _degrees(lon_half)
     if not -90 <= lat <= 90:
         if lat_half.hemi is None and -90 <= lon <= 90:
@@ -111,6 +101,40 @@ def parse_coordinates(text: str) -> LatLon:
     if not -360 <= lon <= 360:
         raise CoordinateError(f"longitude {lon_half.text} is out of range: it must be within ±180°")
     return LatLon(lat, _wrap(lon))
+
+
+def written_steps(text: str) -> tuple[float, float]:
+    """The step of the last digit written in the latitude and in the longitude, in degrees:
+    (0.1, 0.1) for '29.8N 93.3W', (1/3600, 1/3600) for whole seconds. A position cannot be
+    known more closely than its digits say (claimcheck.gazetteer.digits sizes that). Raises
+    CoordinateError as parse_coordinates does."""
+    parse_coordinates(text)  # every check, with its message
+    lat_half, lon_half = _lat_lon_halves(text)
+    return _step(lat_half), _step(lon_half)
+
+
+def _step(half: _Half) -> float:
+    """Degrees per unit of the last digit of the half's last number (degrees, minutes or
+    seconds: the numbers come in that order)."""
+    last = half.numbers[-1].text
+    decimals = len(last.partition(".")[2])
+    return 10.0**-decimals / 60 ** (len(half.numbers) - 1)
+
+
+def _lat_lon_halves(text: str) -> tuple[_Half, _Half]:
+    """Latitude's half, then longitude's: in the written order unless the letters say otherwise."""
+    lat_half, lon_half = _halves(_items(text), text)
+    if lat_half.hemi and lon_half.hemi:
+        axes = {_axis(lat_half.hemi), _axis(lon_half.hemi)}
+        if len(axes) == 1:
+            marked, other = ("N/S", "E or W") if axes == {"lat"} else ("E/W", "N or S")
+            raise CoordinateError(
+                f"both numbers are marked {marked}: one of {lat_half.text!r} and "
+                f"{lon_half.text!r} must be {other}"
+            )
+        if _axis(lat_half.hemi) == "lon":
+            lat_half, lon_half = lon_half, lat_half
+    return lat_half, lon_half
 
 
 def _items(text: str) -> list[_Item]:
