@@ -315,3 +315,28 @@ def test_the_legend_names_only_base_layers_the_map_shows(
     assert ("Coast (Natural Earth)" in legend) is coast
     assert ("Sea" in legend) is coast
     assert "Land (Natural Earth)" in legend
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "claims, places",
+    [*STORIES, ("tests/data/digits/claims.yaml", "tests/data/digits/places.yaml")],
+    ids=["bundled", *(p.name for p in REAL), "hurricane-laura"],
+)
+def test_the_legend_lists_towns_only_when_the_view_shows_one(
+    drawn: Any, claims: str, places: str
+) -> None:
+    """The legend listed "Town of 100,000 people or more" for Beaumont, Texas, which the frame of
+    a Hurricane Laura map cut off (towns were picked around the claims, not in the view)."""
+    fig = drawn(_collection(claims, places))
+    ax = fig.axes[0]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    towns = [
+        (x, y)
+        for line in ax.lines
+        if line.get_marker() == "s"
+        for x, y in zip(line.get_xdata(), line.get_ydata(), strict=True)
+    ]
+    assert all(x0 <= x <= x1 and y0 <= y <= y1 for x, y in towns)
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert ("Town of 100,000 people or more (GeoNames)" in legend) is bool(towns)

@@ -357,6 +357,8 @@ def draw(collection: Mapping[str, Any]) -> Any:
     towns = towns_apart(basemap.towns_in(padded(focus, 0.1), limit=20), collection)
     map_h = COLUMN_WIDTH_IN * 0.92
     x0, x1, y0, y1 = _limits(frame, focus, map_h / (0.96 * COLUMN_WIDTH_IN))
+    # only the towns in the view: the legend must not list a town that the frame cuts off
+    towns = [t for t in towns if _in_view(frame, t.lon, t.lat, (x0, x1, y0, y1))]
     # An overview only when something lies outside the main view, in the corner it hides
     # least of.
     overview = not all(
@@ -396,6 +398,12 @@ def draw(collection: Mapping[str, Any]) -> Any:
     _labels(ax, frame, collection, towns, basemap.countries_in(around), inset, bar)
     _legend(fig, entries, 1 - (map_h + 0.28) / height)
     return fig
+
+
+def _in_view(frame: _Frame, lon: float, lat: float, box: tuple[float, float, float, float]) -> bool:
+    """Whether a point is inside the view (x0, x1, y0, y1, km)."""
+    (x,), (y,) = frame.km([(lon, lat)])
+    return box[0] <= x <= box[1] and box[2] <= y <= box[3]
 
 
 def _meets(
