@@ -48,6 +48,8 @@ _EVENT_NOUNS = (
     r"|quake|earthquake|epicentre|epicenter|tremor"
     # "a volcano erupted about 4 kilometers northeast of the town of Grindavik"
     r"|volcano|eruption|fissure"
+    # "the storm was located about 55 miles north of Lake Charles" (CBS on Hurricane Laura)
+    r"|storm|tropical storm|hurricane|typhoon|cyclone"
 )
 
 
