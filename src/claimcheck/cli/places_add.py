@@ -26,6 +26,7 @@ from claimcheck.lookup.add import (
     new_place,
     via_name,
 )
+from claimcheck.lookup.at_position import at_entry, unique_slug
 from claimcheck.lookup.index import GazetteerDb
 from claimcheck.render.wording import count
 
@@ -59,6 +60,20 @@ ONLINE_SOURCES: dict[str, str] = {
     help="The GeoNames index (from `places import geonames`) for --from geonames.",
 )
 @click.option("--base-url", help="The online service's URL (default: its public one).")
+@click.option(
+    "--at",
+    "at",
+    metavar="COORDINATES",
+    help="Add NAME at the position a source gives (e.g. '29.8N 93.3W'), cited with "
+    "--source-title; no gazetteer is asked.",
+)
+@click.option("--source-title", help="With --at: the source that gives the position.")
+@click.option("--source-url", help="With --at: the source's URL.")
+@click.option("--source-date", help="With --at: the source's date (YYYY-MM-DD).")
+@click.option(
+    "--uncertainty",
+    help="With --at: the radius, e.g. '20 km' (default: what the position's digits leave open).",
+)
 @click.option("--id", "place_id", help="The new place's id (default: a slug of its name).")
 @click.option("--dry-run", is_flag=True, help="Print the entry instead of appending it.")
 @places_option
@@ -70,6 +85,11 @@ def add(
     pick: str | None,
     db_path: str,
     base_url: str | None,
+    at: str | None,
+    source_title: str | None,
+    source_url: str | None,
+    source_date: str | None,
+    uncertainty: str | None,
     place_id: str | None,
     dry_run: bool,
     places_path: str,
@@ -86,13 +106,45 @@ def add(
     you by CLAIMCHECK_CONTACT (an email or URL) as their usage policies require; answers are
     cached, Nominatim at most once a second.
 
+    With --at, NAME is added at the position a source gives (an agency's epicentre or storm
+    centre), written as the source wrote it and cited with --source-title (and --source-url,
+    --source-date); its uncertainty is what the position's digits leave open (docs/data.md, "A
+    position a source gives") unless --uncertainty says more.
+
     \b
     Example:
       claimcheck places add "Ar Rutbah" --country IQ
       claimcheck places add Nikopol --country UA --pick 1
       claimcheck places add Berlin --from wikidata --online
+      claimcheck places add "Laura's centre" --at "29.8N 93.3W" --source-title "NHC advisory"
     """
     with reporting_errors():
+        given = {"--country": country, "--pick": pick, "--online": online, "--base-url": base_url}
+        if at is None:
+            for flag, value in (
+                ("--source-title", source_title),
+                ("--source-url", source_url),
+                ("--source-date", source_date),
+                ("--uncertainty", uncertainty),
+            ):
+                if value is not None:
+                    raise UsageError(f"{flag} goes with --at (a position a source gives)")
+        else:
+            used = [flag for flag, value in given.items() if value]
+            if used:
+                raise UsageError(f"--at adds a position as given: {used[0]} does not apply")
+            new_file = not os.path.exists(places_path)
+            gazetteer = Gazetteer({}, places_path) if new_file else load_places(places_path)
+            entry, why = at_entry(
+                name, at, source_title, source_url, source_date, uncertainty,
+                place_id or unique_slug(name, (p.id for p in gazetteer)),
+            )  # fmt: skip
+            if dry_run:
+                echo(render(entry).rstrip("\n"))
+                return
+            line = _append(places_path, new_file, entry)
+            echo(f"{places_path}:{line}: added {entry.id} (at {at.strip()}; {why})")
+            return
         if source in ONLINE and not online:
             raise UsageError(
                 f"--from {source} looks {name!r} up online: add --online (nothing is sent "
@@ -129,17 +181,23 @@ def add(
         if dry_run:
             echo(render(entry).rstrip("\n"))
             return
-        existing = "" if new_file else read_text(places_path)
-        text, line = append_entry(existing, places_path, entry)
-        bom = b""
-        if not new_file:
-            with open(places_path, "rb") as handle:
-                bom = codecs.BOM_UTF8 if handle.read(3) == codecs.BOM_UTF8 else b""
-        write_bytes_atomic(places_path, bom + text.encode("utf-8"))
+        line = _append(places_path, new_file, entry)
     echo(
         f"{places_path}:{line}: added {new.id} ({found.title}; uncertainty "
         f"{new.uncertainty_m / 1000:g} km by {new.rule})"
     )
+
+
+def _append(places_path: str, new_file: bool, entry: Entry) -> int:
+    """Append the entry, keeping the file's bytes (and its BOM); the entry's first line."""
+    existing = "" if new_file else read_text(places_path)
+    text, line = append_entry(existing, places_path, entry)
+    bom = b""
+    if not new_file:
+        with open(places_path, "rb") as handle:
+            bom = codecs.BOM_UTF8 if handle.read(3) == codecs.BOM_UTF8 else b""
+    write_bytes_atomic(places_path, bom + text.encode("utf-8"))
+    return line
 
 
 def _candidates(

@@ -15,6 +15,8 @@ from claimcheck.errors import DataError, UsageError
 from claimcheck.files import yamlfile
 from claimcheck.frozen import frozen
 
+#: a URL that YAML reads back as written, unquoted (no spaces, no comment marks)
+_URL = re.compile(r"https?://[^\s#'\"]+")
 #: scalars YAML reads back as the same string without quotes
 _PLAIN = re.compile(r"[^\W\d_][\w .,;'’()/–=+&-]*")
 
@@ -36,6 +38,9 @@ class Entry:
     source_date: str
     publisher: str
     note: str
+    #: the position as a source wrote it (`places add --at`), kept as text so that its digits
+    #: say how closely the source knew it (gazetteer.digits); else `lat` and `lon` are written
+    coordinates: str | None = None
 
 
 def scalar(value: str) -> str:
@@ -62,17 +67,23 @@ def render(entry: Entry) -> str:
         lines.append(f"    country: {scalar(entry.country)}")
     if entry.admin:
         lines.append(f"    admin: {scalar(entry.admin)}")
+    if entry.coordinates:
+        lines.append(f"    coordinates: {scalar(entry.coordinates)}")
+    else:
+        lines += [f"    lat: {entry.lat:.5f}", f"    lon: {entry.lon:.5f}"]
     lines += [
-        f"    lat: {entry.lat:.5f}",
-        f"    lon: {entry.lon:.5f}",
         f"    uncertainty: {entry.uncertainty}",
         "    source:",
         f"      title: {scalar(entry.source_title)}",
-        f"      url: {entry.source_url}",
-        f"      date: {entry.source_date}",
-        f"      publisher: {scalar(entry.publisher)}",
-        f"    note: {scalar(entry.note)}",
     ]
+    if entry.source_url:
+        url = entry.source_url
+        lines.append(f"      url: {url if _URL.fullmatch(url) else scalar(url)}")
+    if entry.source_date:
+        lines.append(f"      date: {entry.source_date}")
+    if entry.publisher:
+        lines.append(f"      publisher: {scalar(entry.publisher)}")
+    lines.append(f"    note: {scalar(entry.note)}")
     return "\n".join(lines) + "\n"
 
 

@@ -77,9 +77,9 @@ def overclaim(text: str, lat: float, uncertainty_m: float) -> str | None:
     radius = digits_radius(text, lat)
     if uncertainty_m >= radius.half_step_m:
         return None
-    half, whole = _length(radius.half_step_m), _length(radius.whole_step_m)
+    half, whole = length_text(radius.half_step_m), length_text(radius.whole_step_m)
     return (
-        f"uncertainty {_length(uncertainty_m)} is less than the coordinates' digits allow: "
+        f"uncertainty {length_text(uncertainty_m)} is less than the coordinates' digits allow: "
         f"{text.strip()!r} is written to {radius.steps}, so the point can be {half} from it if "
         f"the source rounded, {whole} if it truncated (Chapman & Wieczorek 2020, Georeferencing "
         f"Best Practices, §3.4.3): give at least {half}, or {whole} unless the source says it "
@@ -87,7 +87,7 @@ def overclaim(text: str, lat: float, uncertainty_m: float) -> str | None:
     )
 
 
-def _length(metres: float) -> str:
+def length_text(metres: float) -> str:
     """Rounded up (to 0.1 km, or to the metre), so that an uncertainty given as shown is enough."""
     if metres >= 1000:
         return f"{math.ceil(metres / 100 - 1e-9) / 10:.1f}".removesuffix(".0") + " km"

@@ -1,0 +1,94 @@
+"""`places add NAME --at COORDINATES`: a place at the position a source gives, cited.
+
+An agency's own position for an event (a storm's centre, an epicentre) is no gazetteer's row:
+it is copied as the source wrote it, so that its digits keep saying how closely the source knew
+it, and its uncertainty is at least what those digits leave open (gazetteer.digits: a whole
+step, after Chapman & Wieczorek 2020) unless the user gives more.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from claimcheck.errors import UsageError
+from claimcheck.gazetteer.append import Entry
+from claimcheck.gazetteer.digits import digits_radius, length_text, overclaim
+from claimcheck.grammar.coords import CoordinateError, parse_coordinates
+from claimcheck.grammar.units import UnitError, parse_length
+from claimcheck.lookup.add import slug
+
+
+def unique_slug(name: str, taken: Iterable[str]) -> str:
+    """A slug of the name that no place in the file has yet (-2, -3, … when one does)."""
+    used = set(taken)
+    base = candidate = slug(name)
+    n = 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def at_entry(
+    name: str,
+    at: str,
+    title: str | None,
+    url: str | None,
+    date: str | None,
+    uncertainty: str | None,
+    place_id: str,
+) -> tuple[Entry, str]:
+    """The entry for NAME at the position `at`, and what its uncertainty is and why."""
+    if not title or not title.strip():
+        raise UsageError("--at needs --source-title: every position cites where it came from")
+    try:
+        position = parse_coordinates(at)
+    except CoordinateError as exc:
+        raise UsageError(f"--at {at!r}: {exc}") from exc
+    if date is not None:
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError as exc:
+            raise UsageError(f"--source-date {date!r}: write it as YYYY-MM-DD") from exc
+    radius = digits_radius(at, position.lat)
+    if uncertainty is None:
+        written = length_text(radius.whole_step_m)
+        why = (
+            f"uncertainty {written}: what its digits ({radius.steps}) leave open, a whole step "
+            "each way (Chapman & Wieczorek 2020); add the source's own error if it states one"
+        )
+        note = (
+            f"Added by claimcheck places add --at, as the source gives it; uncertainty {written}: "
+            f"what the digits ({radius.steps}) leave open, a whole step each way (Chapman & "
+            "Wieczorek 2020, Georeferencing Best Practices, §3.4.3; docs/data.md, 'A position a "
+            "source gives'). Add the source's own error if it states one."
+        )
+    else:
+        try:
+            metres = parse_length(uncertainty).metres
+        except UnitError as exc:
+            raise UsageError(f"--uncertainty: {exc}") from exc
+        written = uncertainty.strip()
+        warning = overclaim(at, position.lat, metres)
+        why = f"uncertainty {written}, as given" + (f"; warning: {warning}" if warning else "")
+        note = (
+            "Added by claimcheck places add --at, as the source gives it; uncertainty "
+            f"{written}, as given."
+        )
+    entry = Entry(
+        id=place_id,
+        name=name.strip(),
+        aliases=(),
+        country=None,
+        admin=None,
+        lat=position.lat,
+        lon=position.lon,
+        uncertainty=written,
+        source_title=title.strip(),
+        source_url=(url or "").strip(),
+        source_date=date or "",
+        publisher="",
+        note=note,
+        coordinates=at.strip(),
+    )
+    return entry, why

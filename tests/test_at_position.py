@@ -1,0 +1,86 @@
+"""`places add NAME --at COORDINATES`: a position a source gives, copied as written, cited, and
+sized by its digits unless the user says more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import main
+from claimcheck.gazetteer.reader import load_places
+
+NHC = "National Hurricane Center advisory, 1:00 AM CDT, 27 August 2020"
+AT = ("--at", "29.8N 93.3W", "--source-title", NHC)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), env={"NO_COLOR": "1"})
+    assert "Traceback" not in result.output, result.output
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_the_position_is_kept_as_written_and_sized_by_its_digits(tmp_path: Path) -> None:
+    places = tmp_path / "places.yaml"
+    code, out, err = run(
+        "places", "add", "Laura's centre", *AT, "--source-url", "https://www.nhc.noaa.gov/",
+        "--source-date", "2020-08-27", "--places", str(places),
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.startswith(f"{places}:2: added laura-s-centre (at 29.8N 93.3W; uncertainty 14.8 km")
+    text = places.read_text("utf-8")
+    assert "coordinates: '29.8N 93.3W'" in text  # the digits stay as the source wrote them
+    place = next(iter(load_places(str(places))))
+    assert (place.lat, place.lon) == pytest.approx((29.8, -93.3))
+    assert place.uncertainty_m == 14_800
+    assert place.source.title == NHC
+    assert place.source.url == "https://www.nhc.noaa.gov/"
+    assert "Chapman & Wieczorek 2020" in (place.note or "")
+    assert not load_places(str(places)).warnings
+
+
+def test_a_given_uncertainty_is_kept_and_an_overclaim_said(tmp_path: Path) -> None:
+    places = tmp_path / "places.yaml"
+    code, out, _ = run("places", "add", "centre", *AT, "--uncertainty", "3 km",
+                       "--places", str(places))  # fmt: skip
+    assert code == 0
+    assert "uncertainty 3 km, as given; warning: uncertainty 3 km is less than" in out
+    warnings = load_places(str(places)).warnings
+    assert [w.field for w in warnings] == ["places[0].uncertainty"]
+
+
+def test_ids_are_unique_in_the_file(tmp_path: Path) -> None:
+    places = tmp_path / "places.yaml"
+    for _ in range(2):
+        assert run("places", "add", "Laura centre", *AT, "--places", str(places))[0] == 0
+    assert [p.id for p in load_places(str(places))] == ["laura-centre", "laura-centre-2"]
+
+
+def test_a_western_or_southern_position_is_read_after_at(tmp_path: Path) -> None:
+    code, out, _ = run("places", "add", "Cape Town", "--at", "-33.9,18.4", "--source-title", "x",
+                       "--dry-run", "--places", str(tmp_path / "p.yaml"))  # fmt: skip
+    assert code == 0
+    assert "coordinates: '-33.9,18.4'" in out
+    assert not (tmp_path / "p.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--at", "29.8N 93.3W"], "--at needs --source-title"),
+        (["--at", "91N 93.3W", "--source-title", "x"], "latitude 91N is out of range"),
+        ([*AT, "--source-date", "27/08/2020"], "write it as YYYY-MM-DD"),
+        ([*AT, "--uncertainty", "far"], "--uncertainty: cannot read 'far'"),
+        ([*AT, "--pick", "1"], "--pick does not apply"),
+        ([*AT, "--country", "US"], "--country does not apply"),
+        (["--source-title", "x"], "--source-title goes with --at"),
+        (["--uncertainty", "3 km"], "--uncertainty goes with --at"),
+    ],
+)
+def test_refusals(tmp_path: Path, args: list[str], message: str) -> None:
+    places = tmp_path / "places.yaml"
+    code, _, err = run("places", "add", "centre", *args, "--places", str(places))
+    assert code == 2
+    assert message in err
+    assert not places.exists()
