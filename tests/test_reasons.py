@@ -67,6 +67,30 @@ def test_descriptions_take_the_article(report: api.VerifyReport) -> None:
             assert before.lower() == "the ", f"{name!r} without its article: …{before}{name}"
 
 
+@pytest.mark.parametrize(
+    ("name", "in_a_sentence"),
+    [
+        # a Hurricane Laura report read "is inside United States of America" and "the coast of
+        # United Kingdom": names with a common noun for the state, and plural ones, take "the"
+        ("United States of America", "the United States of America"),
+        ("coast of United Kingdom", "the coast of the United Kingdom"),
+        ("Netherlands", "the Netherlands"),
+        ("Czech Republic", "the Czech Republic"),
+        ("Democratic Republic of the Congo", "the Democratic Republic of the Congo"),
+        ("Solomon Islands", "the Solomon Islands"),
+        ("United Arab Emirates", "the United Arab Emirates"),
+        ("The Gambia", "The Gambia"),  # Natural Earth writes its article
+        ("coast of Syria", "the coast of Syria"),
+        ("Syria", "Syria"),
+        ("Union Square", "Union Square"),  # the noun must end the name or come before "of"
+        ("Kingdom Centre", "Kingdom Centre"),
+        ("Tower 22", "Tower 22"),
+    ],
+)
+def test_country_names_take_the_article_a_sentence_needs(name: str, in_a_sentence: str) -> None:
+    assert definite(name) == in_a_sentence
+
+
 def test_every_heading_is_a_sentence_about_places_by_name(report: api.VerifyReport) -> None:
     for s in summarize(report):
         assert s.statement[0].isupper() or s.statement[0] == "“", s.statement

@@ -202,17 +202,45 @@ _COMMON_HEADS = frozenset(
 )
 
 
+#: Country names that take "the" in a sentence: those with a common noun for the state or its
+#: parts, and plural ones ("Use the if the country's name includes a common noun … one important
+#: exception is 'the Philippines'": Cambridge University Press, Grammar and Beyond newsletter,
+#: "Using the with the names of countries", November 2011)
+_STATE_NOUNS = frozenset(
+    [
+        "republic",
+        "kingdom",
+        "states",
+        "emirates",
+        "islands",
+        "isles",
+        "federation",
+        "union",
+        "lands",
+        "territories",
+    ]
+)
+_PLURAL_COUNTRIES = frozenset(["netherlands", "philippines", "maldives", "seychelles", "comoros"])
+
+
 def definite(name: str) -> str:
     """A place's name as it reads in a sentence: with "the" when it is a description ("the
-    Poland–Ukraine border", "the site of …"), as is when it is a proper name ("Tower 22")."""
+    Poland–Ukraine border", "the site of …") or a country whose name takes it ("the United
+    Kingdom", "the coast of the Netherlands"), as is when it is a proper name ("Tower 22")."""
     bare = re.sub(r"\s*[(\[].*$", "", name).strip()
     words = bare.split()
     if not words or words[0].lower() in ("the", "a", "an"):
         return name
     first, last = words[0], words[-1]
     if first.lower() in _COMMON_HEADS and len(words) > 1 and words[1] == "of":
-        return "the " + first.lower() + name[len(first) :]
+        return f"the {first.lower()} of {definite(name[len(first) + 4 :])}"
     if last.lower() in _COMMON_HEADS:
+        return "the " + name
+    lower = [w.lower() for w in words]
+    # the noun ends the name ("Czech Republic") or is followed by "of" ("Republic of the Congo",
+    # "United States of America"), so "Union Square" stays as it is
+    heads = [w for i, w in enumerate(lower) if i + 1 == len(lower) or lower[i + 1] == "of"]
+    if bare.lower() in _PLURAL_COUNTRIES or _STATE_NOUNS.intersection(heads):
         return "the " + name
     return name
 
