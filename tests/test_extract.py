@@ -346,3 +346,20 @@ def test_a_claimant_named_with_its_abbreviation_and_an_event_noun_as_subject() -
 def test_a_verb_word_before_another_verb_is_the_speakers_noun(sentence: str, claimant: str) -> None:
     (draft, *_) = extract(sentence)
     assert draft.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        # ABC News (Reuters) on the Morocco earthquake of 8 September 2023
+        (
+            "The quake's epicentre occurred about 72km south-west of Marrakech, according to the "
+            "United States Geological Survey.",
+            "the United States Geological Survey",
+        ),
+        ("The United States says the shell fell 5 km from Tanf.", "The United States"),
+    ],
+)
+def test_a_capitalised_verb_word_inside_a_name_is_not_a_verb(sentence: str, claimant: str) -> None:
+    (draft, *_) = extract(sentence)
+    assert draft.claimant == claimant
