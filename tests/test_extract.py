@@ -363,3 +363,18 @@ def test_a_verb_word_before_another_verb_is_the_speakers_noun(sentence: str, cla
 def test_a_capitalised_verb_word_inside_a_name_is_not_a_verb(sentence: str, claimant: str) -> None:
     (draft, *_) = extract(sentence)
     assert draft.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # ABC News (Reuters) on the Morocco earthquake of 8 September 2023
+        "The quake occurred 56km west of the town of Oukaimeden just after 11pm.",
+        "The quake occurred 56km west of the town of Oukaimeden shortly after 11pm.",
+        "The quake occurred 56km west of the town of Oukaimeden late on Friday.",
+    ],
+)
+def test_a_time_phrase_after_the_reference_is_not_part_of_its_name(sentence: str) -> None:
+    (draft,) = extract(sentence)
+    assert draft.reference == "town of Oukaimeden"
+    assert draft.quote.endswith("west of the town of Oukaimeden")

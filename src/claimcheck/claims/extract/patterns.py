@@ -91,6 +91,14 @@ _STOP_WORDS = frozenset(
 )
 
 
+#: Lower-case words that open a time phrase after a place: "56km west of the town of
+#: Oukaimeden just after 11pm" (ABC News, from Reuters, on the 2023 Morocco earthquake) names
+#: Oukaimeden, not "Oukaimeden just". Lower case only: a name may start with a capital "Early".
+_TIME_OPENERS = frozenset(
+    ["just", "shortly", "soon", "late", "early", "overnight", "today", "tonight"]
+)
+
+
 #: Path words between a figure and its preposition: "lies 3 km inland from", "20 km downstream
 #: from", "5 km back from the line", "12 nautical miles out to sea off".
 _PATH_WORDS = (
