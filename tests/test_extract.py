@@ -378,3 +378,16 @@ def test_a_time_phrase_after_the_reference_is_not_part_of_its_name(sentence: str
     (draft,) = extract(sentence)
     assert draft.reference == "town of Oukaimeden"
     assert draft.quote.endswith("west of the town of Oukaimeden")
+
+
+def test_two_figures_left_out_of_one_quote_each_name_their_figure() -> None:
+    """EFE on the Morocco earthquake: "in Casablanca and Rabat, 300 and 370 kilometers away"
+    printed one comment twice; each now names its figure."""
+    drafts = extract(
+        "The tremor was felt in Casablanca and Rabat, 300 and 370 kilometers away, respectively."
+    )
+    comments = to_yaml(drafts, "efe.txt").splitlines()[:2]
+    assert comments == [
+        "# left out (no place found): distance 300 km 'Rabat, 300 and 370 kilometers away'",
+        "# left out (no place found): distance 370 km 'Rabat, 300 and 370 kilometers away'",
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from claimcheck.claims.extract.model import Draft
@@ -159,8 +160,13 @@ def articles_yaml(articles: Sequence[Article], name_articles: bool = True) -> st
     """One claims file from the drafts of several articles, each entry citing its own article;
     drafts left out for lack of a place are listed in comments (naming their article too)."""
     body, left_out = _entries(((t, d) for t, drafts in articles for d in drafts), set())
+    # "Casablanca and Rabat, 300 and 370 kilometers away" is two figures in one quote: each
+    # comment names its figure, or the two read as one line printed twice
+    quotes = Counter((title, d.kind, d.quote) for title, d in left_out)
     comments = "".join(
-        f"# left out (no place found): {d.kind} {d.quote!r}"
+        f"# left out (no place found): {d.kind}"
+        + (f" {d.requirement_text}" if quotes[title, d.kind, d.quote] > 1 else "")
+        + f" {d.quote!r}"
         + (f" in {title!r}\n" if name_articles else "\n")
         for title, d in left_out
     )
