@@ -326,3 +326,11 @@ def test_a_probability_next_to_50_percent_shows_which_side_it_is_on(p: float, sh
     """The Morocco trial: "holds with probability 50 % … more likely wrong than right" (the
     Washington Post's "about 46 miles", P = 49.7 %) read as a contradiction."""
     assert percent(p) == shown
+
+
+def test_the_road_hint_gives_the_factor_as_verify_does() -> None:
+    """Tokyo "240 km" from Fukushima Daiichi: 1.04 to 1.08 times the straight line, which one
+    decimal wrote "1.0 to 1.1 times", as if a road could run straight (the Morocco trial met it
+    for EFE's "370 kilometers" from Rabat: verify said 1.03–1.05×, the report 1.0 to 1.1)."""
+    summary = _summary_of("fukushima", "digitaljournal-tokyo-240-km")
+    assert "the claim is 1.04 to 1.08 times the straight-line distance" in summary.why
