@@ -383,11 +383,40 @@ def test_a_time_phrase_after_the_reference_is_not_part_of_its_name(sentence: str
 def test_two_figures_left_out_of_one_quote_each_name_their_figure() -> None:
     """EFE on the Morocco earthquake: "in Casablanca and Rabat, 300 and 370 kilometers away"
     printed one comment twice; each now names its figure."""
-    drafts = extract(
-        "The tremor was felt in Casablanca and Rabat, 300 and 370 kilometers away, respectively."
-    )
+    drafts = extract("The tremor was felt in Rabat, 300 and 370 kilometers away.")
     comments = to_yaml(drafts, "efe.txt").splitlines()[:2]
     assert comments == [
         "# left out (no place found): distance 300 km 'Rabat, 300 and 370 kilometers away'",
         "# left out (no place found): distance 370 km 'Rabat, 300 and 370 kilometers away'",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pairs", "quote"),
+    [
+        # EFE on the Morocco earthquake of 8 September 2023
+        (
+            "The tremor was felt in Casablanca and Rabat, 300 and 370 kilometers away, "
+            "respectively, where its inhabitants took to the streets.",
+            [("Casablanca", 300), ("Rabat", 370)],
+            "Casablanca and Rabat, 300 and 370 kilometers away, respectively",
+        ),
+        (
+            "Homs and Hama lie 160 and 210 km north of Damascus respectively.",
+            [("Homs", 160), ("Hama", 210)],
+            "Homs and Hama lie 160 and 210 km north of Damascus respectively",
+        ),
+        # no "respectively": both figures stay with the name nearest them, as before
+        (
+            "The tremor was felt in Casablanca and Rabat, 300 and 370 kilometers away.",
+            [("Rabat", 300), ("Rabat", 370)],
+            "Rabat, 300 and 370 kilometers away",
+        ),
+    ],
+)
+def test_respectively_pairs_the_figures_with_the_names_in_order(
+    sentence: str, pairs: list[tuple[str, int]], quote: str
+) -> None:
+    drafts = extract(sentence)
+    assert [(d.subject, d.value) for d in drafts] == pairs
+    assert {d.quote for d in drafts} == {quote}

@@ -87,7 +87,7 @@ _STOP_WORDS = frozenset(
     """and where which who while but on in at after before when near according said says told
     as since because that to towards into by during for than or if although though whereas
     was were is are had has have would could will last this yesterday earlier later along
-    via""".split()  # noqa: SIM905
+    via respectively""".split()  # noqa: SIM905
 )
 
 
