@@ -147,25 +147,25 @@ def _respectively(text: str, start: int, end: int, found: list[Draft]) -> list[D
     Morocco earthquake): the figures go to the names in order, as "respectively" says
     (Merriam-Webster: "in the order given"), not both to Rabat, the name nearest them."""
     figures = [d for d in found if d.value is not None and d.subject]
-    if not figures or not _RESPECTIVELY.search(text, figures[-1].end, end):
+    tail = next((m for d in figures if (m := _RESPECTIVELY.match(text, d.end))), None)
+    if tail is None:
         return found
-    head = min(figures, key=lambda d: d.start)
-    # the list ends on the name the first figure's quote opens with, or just before its quote
+    # the figures of the list: one quote, one subject, ending on "respectively"
+    group = [d for d in figures if d.end == tail.start()]
+    head = min(group, key=lambda d: d.start)
     subject = head.subject or ""
+    # the names end on the name the quote opens with ("Rabat, 300 and 370"), or just before it
     limit = head.start + len(subject) if text.startswith(subject, head.start) else head.start
     listed = _NAMES.search(text, start, limit)
     if listed is None:
         return found
     names = [n.group() for n in _PROPER_RE.finditer(listed["names"])]
-    last = [d for d in figures if d.subject == names[-1]]
-    if len(last) != len(names) or len(names) < 2:
+    if len(group) != len(names) or any(d.subject != subject for d in group):
         return found
-    tail = _RESPECTIVELY.match(text, last[-1].end)
-    stop = tail.end() if tail else last[-1].end
     paired = {
-        id(d): replace(d, subject=name, start=listed.start(), end=stop,
-                       quote=" ".join(text[listed.start() : stop].split()))
-        for d, name in zip(last, names, strict=True)
+        id(d): replace(d, subject=name, start=listed.start(), end=tail.end(),
+                       quote=" ".join(text[listed.start() : tail.end()].split()))
+        for d, name in zip(group, names, strict=True)
     }  # fmt: skip
     return [paired.get(id(d), d) for d in found]
 
