@@ -63,6 +63,18 @@ def test_a_margin_inside_only_the_lenient_range_says_so() -> None:
     assert "margin -23.4 km (outside the claimed range)" in out
 
 
+def test_the_worst_case_carries_its_unit_and_the_kilometres_sit_by_their_figure() -> None:
+    """The Morocco trial read "measured 44.5 mi, worst case 36.4–52.6  (71.6 km)", the
+    kilometres after the worst case, which has no unit of its own."""
+    story = ROOT / "tests" / "data" / "real" / "morocco-earthquake"
+    code, out, err = run(
+        "verify", "--claims", str(story / "claims.yaml"), "--places", str(story / "places.yaml")
+    )
+    assert code == 0, out + err
+    assert "distance  measured 44.5 mi (71.6 km), worst case 36.4–52.6 mi\n" in out
+    assert "distance  measured 71.6 km, worst case 58.6–84.6 km\n" in out
+
+
 def test_verify_on_the_bundled_data_solves_its_geodesics_without_pyproj() -> None:
     """Its regions load shapely (and numpy), whose arrays solve the ~2,700 geodesics: pyproj's
     import (~36 ms) is not paid for them (claimcheck.geo.karney)."""

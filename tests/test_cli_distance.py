@@ -130,3 +130,20 @@ def test_distance_loads_only_what_its_places_need(a: str, b: str, loaded: list[s
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert done.stderr.strip() == repr(loaded)
+
+
+def test_a_new_storys_folder_needs_no_places_file_for_coordinates_and_borders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Morocco trial: the USGS's two solutions for one epicentre, measured in a story's
+    folder before any `places add`, failed on the missing default data/places.yaml."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    ok = runner.invoke(main, ["distance", "31.110,-8.440", "31.058,-8.385"])
+    assert (ok.exit_code, ok.stderr) == (0, "")
+    assert "distance  7.80 km" in ok.stdout
+    border = runner.invoke(main, ["distance", "31.110,-8.440", "coast:MA"])
+    assert border.exit_code == 0 and "(on coast:MA)" in border.stdout
+    unknown = runner.invoke(main, ["distance", "31.110,-8.440", "Marrakesh"])
+    assert unknown.exit_code == 2
+    assert "data/places.yaml, the default of --places, does not exist" in unknown.stderr

@@ -91,6 +91,27 @@ def test_append_to_a_new_file_creates_a_claims_file(tmp_path: Path) -> None:
     assert checked.exit_code == 0 and "drafts not verified" in checked.output, checked.output
 
 
+def test_append_says_which_drafts_it_left_out(tmp_path: Path) -> None:
+    """The Morocco trial: "3 without a place" and no word of which; the YAML output lists them
+    as comments, and `--append` now prints the same lines under its count."""
+    article = tmp_path / "efe.txt"
+    article.write_text(
+        "The tremor was felt in Casablanca and Rabat, 300 and 370 kilometers away, respectively. "
+        "Al-Qaim is about 100 km from Rutba.",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.yaml"
+    code, out, err = run(str(article), "--places", PLACES, "--append", str(claims))
+    assert (code, out) == (0, ""), err
+    assert err.splitlines()[1:] == [
+        "  left out (no place found): distance 300 km 'Casablanca and Rabat, 300 and 370 "
+        "kilometers away, respectively'",
+        "  left out (no place found): distance 370 km 'Casablanca and Rabat, 300 and 370 "
+        "kilometers away, respectively'",
+    ]
+    assert "2 without a place" in err.splitlines()[0]
+
+
 def test_a_figure_inside_a_country_is_the_drafts_depth() -> None:
     """ "12 km inside Syrian territory" is checked, as `depth:`, not left in a note."""
     text = "The Rukban camp lies 12 km inside Syrian territory, a UN official said."

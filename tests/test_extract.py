@@ -346,3 +346,84 @@ def test_a_claimant_named_with_its_abbreviation_and_an_event_noun_as_subject() -
 def test_a_verb_word_before_another_verb_is_the_speakers_noun(sentence: str, claimant: str) -> None:
     (draft, *_) = extract(sentence)
     assert draft.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        # ABC News (Reuters) on the Morocco earthquake of 8 September 2023
+        (
+            "The quake's epicentre occurred about 72km south-west of Marrakech, according to the "
+            "United States Geological Survey.",
+            "the United States Geological Survey",
+        ),
+        ("The United States says the shell fell 5 km from Tanf.", "The United States"),
+    ],
+)
+def test_a_capitalised_verb_word_inside_a_name_is_not_a_verb(sentence: str, claimant: str) -> None:
+    (draft, *_) = extract(sentence)
+    assert draft.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # ABC News (Reuters) on the Morocco earthquake of 8 September 2023
+        "The quake occurred 56km west of the town of Oukaimeden just after 11pm.",
+        "The quake occurred 56km west of the town of Oukaimeden shortly after 11pm.",
+        "The quake occurred 56km west of the town of Oukaimeden late on Friday.",
+    ],
+)
+def test_a_time_phrase_after_the_reference_is_not_part_of_its_name(sentence: str) -> None:
+    (draft,) = extract(sentence)
+    assert draft.reference == "town of Oukaimeden"
+    assert draft.quote.endswith("west of the town of Oukaimeden")
+
+
+def test_two_figures_left_out_of_one_quote_each_name_their_figure() -> None:
+    """EFE on the Morocco earthquake: "in Casablanca and Rabat, 300 and 370 kilometers away"
+    printed one comment twice; each now names its figure."""
+    drafts = extract("The tremor was felt in Rabat, 300 and 370 kilometers away.")
+    comments = to_yaml(drafts, "efe.txt").splitlines()[:2]
+    assert comments == [
+        "# left out (no place found): distance 300 km 'Rabat, 300 and 370 kilometers away'",
+        "# left out (no place found): distance 370 km 'Rabat, 300 and 370 kilometers away'",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pairs", "quote"),
+    [
+        # EFE on the Morocco earthquake of 8 September 2023
+        (
+            "The tremor was felt in Casablanca and Rabat, 300 and 370 kilometers away, "
+            "respectively, where its inhabitants took to the streets.",
+            [("Casablanca", 300), ("Rabat", 370)],
+            "Casablanca and Rabat, 300 and 370 kilometers away, respectively",
+        ),
+        (
+            "The tremor was felt in northern towns such as Larache, 550 kilometers from the "
+            "epicenter, as well as in Casablanca and Rabat, 300 and 370 kilometers away, "
+            "respectively.",
+            [("Larache", 550), ("Casablanca", 300), ("Rabat", 370)],
+            None,
+        ),
+        (
+            "Homs and Hama lie 160 and 210 km north of Damascus respectively.",
+            [("Homs", 160), ("Hama", 210)],
+            "Homs and Hama lie 160 and 210 km north of Damascus respectively",
+        ),
+        # no "respectively": both figures stay with the name nearest them, as before
+        (
+            "The tremor was felt in Casablanca and Rabat, 300 and 370 kilometers away.",
+            [("Rabat", 300), ("Rabat", 370)],
+            "Rabat, 300 and 370 kilometers away",
+        ),
+    ],
+)
+def test_respectively_pairs_the_figures_with_the_names_in_order(
+    sentence: str, pairs: list[tuple[str, int]], quote: str | None
+) -> None:
+    drafts = extract(sentence)
+    assert [(d.subject, d.value) for d in drafts] == pairs
+    assert quote is None or {d.quote for d in drafts} == {quote}

@@ -339,3 +339,37 @@ def test_the_html_overview_goes_where_it_hides_no_line(story: str, corner: str) 
     base = basemap.features_in(surround(html_labels.view_extent(focus, zoom), 0.25))
     assert html_labels.overview_corner(collection, base, focus, zoom) == corner
     assert f'"corner": "{corner}"' in html_map.render(report)
+
+
+def test_a_line_whose_claim_fails_on_its_direction_says_so(tmp_path: Path) -> None:
+    """A distance that partly fits, of a claim its direction makes inconsistent: the line keeps
+    the distance's colour, and its title and `fails_on` say the claim fails on its direction."""
+    places = tmp_path / "places.yaml"
+    places.write_text(
+        "places:\n"
+        "  - {id: marrakesh, name: Marrakesh, lat: 31.63416, lon: -7.99994, uncertainty: 5 km,\n"
+        "     source: GeoNames 2542997}\n"
+        "  - {id: epicentre, name: epicentre, lat: 31.110, lon: -8.440, uncertainty: 8 km,\n"
+        "     source: USGS us7000kufc}\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "claims:\n"
+        "  - {id: se, quote: about 46 miles southeast of Marrakech, claimant: WaPo,\n"
+        "     source: t, subject: epicentre, distance: about 46 mi, direction: SE,\n"
+        "     from: marrakesh}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "map.geojson"
+    result = CliRunner().invoke(
+        main, ["map", "--claims", str(claims), "--places", str(places), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    (line,) = [
+        f["properties"]
+        for f in json.loads(out.read_text(encoding="utf-8"))["features"]
+        if f["properties"].get("layer") == "measurement"
+    ]
+    assert (line["verdict"], line["fails_on"]) == ("inconclusive", ["direction"])
+    assert line["title"] == "Claim 1: distance (the claim fails on its direction)"

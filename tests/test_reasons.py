@@ -339,3 +339,22 @@ def test_a_converted_figure_says_what_it_was_converted_from() -> None:
     assert "leniently as 15.534 to 22.466 mi, as 30 km converted (" in summary.why
     assert "Rentoul 2022" in summary.why
     assert "30 ± 5 km read as rounded to the nearest 10 km" in summary.why
+
+
+@pytest.mark.parametrize(
+    ("p", "shown"),
+    [(0.497, "49.7 %"), (0.503, "50.3 %"), (0.5, "50 %"), (0.494, "49 %"), (0.52, "52 %"),
+     (0.075, "7.5 %"), (0.999, "99.9 %")],
+)  # fmt: skip
+def test_a_probability_next_to_50_percent_shows_which_side_it_is_on(p: float, shown: str) -> None:
+    """The Morocco trial: "holds with probability 50 % … more likely wrong than right" (the
+    Washington Post's "about 46 miles", P = 49.7 %) read as a contradiction."""
+    assert percent(p) == shown
+
+
+def test_the_road_hint_gives_the_factor_as_verify_does() -> None:
+    """Tokyo "240 km" from Fukushima Daiichi: 1.04 to 1.08 times the straight line, which one
+    decimal wrote "1.0 to 1.1 times", as if a road could run straight (the Morocco trial met it
+    for EFE's "370 kilometers" from Rabat: verify said 1.03–1.05×, the report 1.0 to 1.1)."""
+    summary = _summary_of("fukushima", "digitaljournal-tokyo-240-km")
+    assert "the claim is 1.04 to 1.08 times the straight-line distance" in summary.why

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimcheck.render.view import legend, shared_lines
+from claimcheck.render.view import label_items, legend, shared_lines
 
 
 def _line(*points: tuple[float, float]) -> dict[str, Any]:
@@ -36,3 +36,26 @@ def test_lines_drawn_opposite_ways_keep_apart() -> None:
     assert shared[0].slot == -0.5 and shared[1].slot == -0.5
     alone = legend({"features": [_line(a, b)]}, towns=False, base=())
     assert not any(e.text.startswith("Lines side by side") for e in alone)
+
+
+def _claim_line(number: int, fails_on: list[str]) -> dict[str, Any]:
+    line = _line((-8.44, 31.11), (-8.0, 31.63))
+    line["properties"].update(
+        {"verdict": "inconclusive", "number": number, "fails_on": fails_on,
+         "places": {"subject": "epicentre", "reference": "marrakesh"}}
+    )  # fmt: skip
+    return line
+
+
+def test_a_line_label_says_which_claims_another_check_makes_wrong() -> None:
+    """The Morocco trial: claims 7-9 put the epicentre south-east or south of Marrakech, which
+    their direction makes inconsistent; their lines, coloured by the distance (inconclusive),
+    read as open claims until the label said so."""
+    bundle = {"features": [_claim_line(1, []), _claim_line(7, ["direction"]),
+                           _claim_line(8, ["direction"])]}  # fmt: skip
+    (label,) = label_items(bundle, lines=True)
+    assert label.text == "Claims 1, 7 and 8 (7 and 8: direction does not fit)"
+    (alone,) = label_items({"features": [_claim_line(7, ["direction"])]}, lines=True)
+    assert alone.text == "Claim 7 (direction does not fit)"
+    texts = [e.text for e in legend(bundle, towns=False, base=())]
+    assert "one line each in its measured distance's colour" in " ".join(texts)

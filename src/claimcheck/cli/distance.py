@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import click
@@ -14,8 +15,9 @@ from claimcheck.cli.options import (
     places_option,
     reporting_errors,
 )
-from claimcheck.gazetteer.places import Place, PlaceKind
-from claimcheck.gazetteer.reader import load_places
+from claimcheck.errors import UsageError
+from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind
+from claimcheck.gazetteer.reader import load_places, with_world
 from claimcheck.geo.distance import DistanceResult, measure_between, resolve_endpoint
 from claimcheck.grammar.units import Unit
 from claimcheck.render.safe import clean, dumps, guard
@@ -28,14 +30,17 @@ _UNITS = (Unit.KM, Unit.MI, Unit.NMI)
 @click.argument("b", shell_complete=complete_place_id)
 @places_option
 @format_option("text", "json")
-def distance(a: str, b: str, places_path: str, fmt: str) -> None:
+@click.pass_context
+def distance(ctx: click.Context, a: str, b: str, places_path: str, fmt: str) -> None:
     """Geodesic distance on WGS84 from A to B, with its interval, azimuth and compass point.
 
     A and B are each a place id, a place name, or coordinates "lat,lon" (latitude first; a
     southern or western coordinate may start with a minus sign: -33.86,151.21).
     For a line, polygon or zone the distance is to its nearest point (0 inside), which is
     printed. The interval comes from the places' uncertainties. Exits 2 when a name fits
-    several places (they are listed) or is unknown.
+    several places (they are listed) or is unknown. Where the default places file does not
+    exist (a new story's folder), coordinates and the built-in countries, borders and coasts
+    still work.
 
     \b
     Example:
@@ -44,10 +49,21 @@ def distance(a: str, b: str, places_path: str, fmt: str) -> None:
       claimcheck distance -33.86,151.21 51.5,-0.13
     """
     with reporting_errors(fmt):
-        gazetteer = load_places(places_path)
-        result = measure_between(
-            resolve_endpoint(a, gazetteer), resolve_endpoint(b, gazetteer), gazetteer
-        )
+        default = ctx.get_parameter_source("places_path") is click.core.ParameterSource.DEFAULT
+        if default and not os.path.exists(places_path):
+            # a new story's folder: two coordinates, or a built-in border, need no places file
+            gazetteer = with_world(Gazetteer({}, "<no places file>"))
+            try:
+                ends = resolve_endpoint(a, gazetteer), resolve_endpoint(b, gazetteer)
+            except UsageError as e:
+                raise UsageError(
+                    f"{e} ({places_path}, the default of --places, does not exist in this "
+                    "folder: give your places file with --places PATH)"
+                ) from e
+        else:
+            gazetteer = load_places(places_path)
+            ends = resolve_endpoint(a, gazetteer), resolve_endpoint(b, gazetteer)
+        result = measure_between(*ends, gazetteer)
     echo(render_json(result) if fmt == "json" else render_text(result))
 
 

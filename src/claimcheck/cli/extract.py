@@ -171,6 +171,8 @@ def extract(
                 f"{result.left_out} without a place",
                 err=True,
             )
+            for line in result.left_out_lines:  # which ones, as the YAML's comments say
+                echo(f"  {line}", err=True)
             sys.exit(0)
     if not several:
         ((title, drafts),) = drafted

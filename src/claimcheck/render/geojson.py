@@ -14,6 +14,7 @@ from typing import Any
 
 from claimcheck.analysis.verdicts import Check, LengthCheck, Verdict
 from claimcheck.api import VerifyReport
+from claimcheck.claims.model import VerdictKind
 from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, LatLon, Place, PlaceKind
 from claimcheck.geo import geodesic as geodesy
@@ -278,14 +279,33 @@ def _uncertainty_feature(place: Place, label: str, focus: bool) -> dict[str, Any
     return {"type": "Feature", "geometry": geometry, "properties": props}
 
 
+def fails_elsewhere(verdict: Verdict, check: Check) -> list[str]:
+    """The quantities of the claim's other checks that fail when this one does not: a line
+    drawn in its distance's colour ("partly fits") of a claim that its direction makes
+    inconsistent (the Washington Post's epicentre "about 46 miles southeast of Marrakech",
+    south-west of it) must say so, or the map shows a wrong claim as an open one."""
+    if check.verdict is VerdictKind.INCONSISTENT:
+        return []
+    return [
+        c.quantity
+        for c in verdict.checks
+        if c is not check and c.verdict is VerdictKind.INCONSISTENT
+    ]
+
+
 def _measurement_feature(m: Measurement, quote: str, number: int) -> dict[str, Any]:
     row = check_row(m.check)
     colour = COLOURS[m.check.verdict]
+    fails = fails_elsewhere(m.verdict, m.check)
+    title = f"Claim {number}: {row.quantity}"
+    if fails:
+        title += f" (the claim fails on its {' and '.join(fails)})"
     props = {
         "layer": "measurement",
         "claim": m.claim_id,
         "number": number,
-        "title": f"Claim {number}: {row.quantity}",
+        "title": title,
+        "fails_on": fails,
         "verdict": m.check.verdict.value,
         "places": dict(m.verdict.places),
         "measured": row.measured,

@@ -36,13 +36,15 @@ def measured_text(check: Check) -> str:
         return f"bearing {m.best % 360:.1f}° (worst case ±{m.half_width:.1f}°)"
     unit = check.unit
     u = unit.metres
+    # the kilometres next to the figure they convert, and the worst case with its unit:
+    # "44.5 mi, worst case 36.4–52.6  (71.6 km)" read as if the worst case were 71.6 km
+    km = f" ({m.best / 1000:,.1f} km)" if unit.value != "km" else ""
     if m.low == m.high:
-        text = f"{m.best / u:,.2f} {unit.value}"
-    else:
-        text = f"{m.best / u:,.1f} {unit.value}, worst case {m.low / u:,.1f}–{m.high / u:,.1f}"
-    if unit.value != "km":
-        text += f"  ({m.best / 1000:,.1f} km)"
-    return text
+        return f"{m.best / u:,.2f} {unit.value}{km}"
+    return (
+        f"{m.best / u:,.1f} {unit.value}{km}, worst case {m.low / u:,.1f}–{m.high / u:,.1f} "
+        f"{unit.value}"
+    )
 
 
 def probability_text(check: Check) -> str:

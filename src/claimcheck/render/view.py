@@ -204,6 +204,7 @@ def _line_labels(collection: Mapping[str, Any]) -> list[LabelItem]:
     side by side): "Claim 1", "Claims 1, 3 and 4", numbered as the report numbers claims, at
     the middle vertex of the line."""
     bundles: dict[tuple[str, ...], tuple[int, tuple[float, float], list[int]]] = {}
+    fails: dict[tuple[str, ...], dict[str, list[int]]] = {}
     for i, f in enumerate(collection["features"]):
         p = f["properties"]
         if p.get("layer") != "measurement":
@@ -213,16 +214,27 @@ def _line_labels(collection: Mapping[str, Any]) -> list[LabelItem]:
         numbers = bundles.setdefault(ends, (i, line[len(line) // 2], []))[2]
         if p["number"] not in numbers:
             numbers.append(p["number"])
+        for quantity in p.get("fails_on", ()):
+            failed = fails.setdefault(ends, {}).setdefault(quantity, [])
+            if p["number"] not in failed:
+                failed.append(p["number"])
     items = []
-    for first, (lon, lat), numbers in bundles.values():
-        words = [str(n) for n in sorted(numbers)]
-        text = (
-            f"Claim {words[0]}"
-            if len(words) == 1
-            else f"Claims {', '.join(words[:-1])} and {words[-1]}"
-        )
+    for ends, (first, (lon, lat), numbers) in bundles.items():
+        text = f"Claim {_and(numbers)}" if len(numbers) == 1 else f"Claims {_and(numbers)}"
+        # a line coloured by its distance, of a claim another check makes wrong, says so
+        notes = [f"{_and(n)}: {q} does not fit" for q, n in fails.get(ends, {}).items()]
+        if notes:
+            text += (
+                f" ({'; '.join(notes)})" if len(numbers) > 1 else f" ({notes[0].split(': ')[1]})"
+            )
         items.append(LabelItem(f"m{first}", lat, lon, text, 1, "line"))
     return items
+
+
+def _and(numbers: Sequence[int]) -> str:
+    """ "7", "7 and 8", "1, 3 and 4"."""
+    words = [str(n) for n in sorted(numbers)]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 @frozen
@@ -259,7 +271,7 @@ def legend(collection: Mapping[str, Any], towns: bool, base: Iterable[str]) -> l
     if shared_lines(collection):
         out.append(LegendEntry("parallel", "#555555", "",
                                "Lines side by side: claims that measure the same two places, "
-                               "one line each in its verdict's colour"))  # fmt: skip
+                               "one line each in its measured distance's colour"))  # fmt: skip
     for p in props:
         if p.get("layer") == "zone":
             out.append(LegendEntry("fill", p["stroke"], p["fill"], f"Zone: {p['title']}"))

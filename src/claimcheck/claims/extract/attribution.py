@@ -17,6 +17,8 @@ from claimcheck.claims.extract.patterns import (
 def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str, int, int] | None:
     """Who the sentence says is speaking: "X told Y", "X said", "according to X"."""
     for m in _ATTRIBUTION_RE.finditer(sentence):
+        if _in_a_name(m["who"], m["verb"]):
+            continue
         who = _WHO_PREFIXES.sub("", m["who"]).strip()
         who = _WHO_STRIP.sub("", who)
         if (
@@ -41,6 +43,13 @@ def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str,
     if after:
         return after["who"].strip(), offset + after.start(), offset + after.end()
     return None
+
+
+def _in_a_name(who: str, verb: str) -> bool:
+    """A capitalised verb word after a capitalised word is a word of a name, not a verb:
+    "according to the United States Geological Survey" (ABC/Reuters on the 2023 Morocco
+    earthquake) has no speaker "the United"."""
+    return verb[:1].isupper() and who.split()[-1][:1].isupper()
 
 
 #: An announcement's content clause: "X announced (on Wednesday) that ...".

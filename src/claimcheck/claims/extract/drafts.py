@@ -45,7 +45,9 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
         attribution = _attribution(text[start:end], start, previous)
         claimant = attribution[0] if attribution else None
         previous = claimant or previous
-        found = list(_sentence_drafts(text, start, end, attribution, claimant))
+        found = _respectively(
+            text, start, end, list(_sentence_drafts(text, start, end, attribution, claimant))
+        )
         for i, draft in enumerate(found):
             if draft.subject is None and draft.reference and drafts and _is_away(draft):
                 # "The Iraqi border is only 10 kilometers away" is about the place before it
@@ -130,6 +132,42 @@ def _sentence_drafts(
                   subject[0] if subject else None, ref, None, None, None, None, claimant),
             s_start, text,
         )  # fmt: skip
+
+
+#: A list of names: "Casablanca and Rabat", "Homs, Hama and Idlib".
+_NAMES = re.compile(
+    rf"(?P<names>{_PROPER_RE.pattern}(?:\s*,\s*{_PROPER_RE.pattern})*,?\s+and\s+"
+    rf"{_PROPER_RE.pattern})\s*,?\s*$"
+)
+_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
+
+
+def _respectively(text: str, start: int, end: int, found: list[Draft]) -> list[Draft]:
+    """ "in Casablanca and Rabat, 300 and 370 kilometers away, respectively" (EFE on the 2023
+    Morocco earthquake): the figures go to the names in order, as "respectively" says
+    (Merriam-Webster: "in the order given"), not both to Rabat, the name nearest them."""
+    figures = [d for d in found if d.value is not None and d.subject]
+    tail = next((m for d in figures if (m := _RESPECTIVELY.match(text, d.end))), None)
+    if tail is None:
+        return found
+    # the figures of the list: one quote, one subject, ending on "respectively"
+    group = [d for d in figures if d.end == tail.start()]
+    head = min(group, key=lambda d: d.start)
+    subject = head.subject or ""
+    # the names end on the name the quote opens with ("Rabat, 300 and 370"), or just before it
+    limit = head.start + len(subject) if text.startswith(subject, head.start) else head.start
+    listed = _NAMES.search(text, start, limit)
+    if listed is None:
+        return found
+    names = [n.group() for n in _PROPER_RE.finditer(listed["names"])]
+    if len(group) != len(names) or any(d.subject != subject for d in group):
+        return found
+    paired = {
+        id(d): replace(d, subject=name, start=listed.start(), end=tail.end(),
+                       quote=" ".join(text[listed.start() : tail.end()].split()))
+        for d, name in zip(group, names, strict=True)
+    }  # fmt: skip
+    return [paired.get(id(d), d) for d in found]
 
 
 #: What joins a figure to the next one in a list: a comma, "and" or "or", or both.

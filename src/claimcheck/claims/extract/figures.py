@@ -28,6 +28,7 @@ from claimcheck.claims.extract.patterns import (
     _SEPARATED_REACH,
     _SHARED_REFERENCE,
     _STOP_WORDS,
+    _TIME_OPENERS,
     _TO_PLACE,
 )
 from claimcheck.claims.extract.subjects import (
@@ -431,6 +432,8 @@ def _phrase(text: str, start: int) -> tuple[str | None, int]:
             break
         between = token.lower() == "and" and any(t.lower() == "between" for t, _ in words)
         if (token.lower() in _STOP_WORDS and not between) or len(words) >= 6:
+            break
+        if words and token in _TIME_OPENERS:
             break
         if words and token.lower() in _ARTICLES and words[-1][0].lower() not in _BEFORE_ARTICLE:
             # "Twenty yards north of the U.S.-Mexico border the steel fence forms": an article

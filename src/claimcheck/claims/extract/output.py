@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from claimcheck.claims.extract.model import Draft
@@ -159,12 +160,22 @@ def articles_yaml(articles: Sequence[Article], name_articles: bool = True) -> st
     """One claims file from the drafts of several articles, each entry citing its own article;
     drafts left out for lack of a place are listed in comments (naming their article too)."""
     body, left_out = _entries(((t, d) for t, drafts in articles for d in drafts), set())
-    comments = "".join(
-        f"# left out (no place found): {d.kind} {d.quote!r}"
-        + (f" in {title!r}\n" if name_articles else "\n")
-        for title, d in left_out
-    )
+    comments = "".join(f"# {line}\n" for line in left_out_lines(left_out, name_articles))
     return f"{comments}claims:\n{body}" if body else f"{comments}claims: []\n"
+
+
+def left_out_lines(left_out: Sequence[tuple[str, Draft]], name_articles: bool) -> list[str]:
+    """ "left out (no place found): distance '5 km away'", one a draft, naming its article when
+    there are several. "Rabat, 300 and 370 kilometers away" is two figures in one quote: each
+    line then names its figure, or the two read as one line printed twice."""
+    quotes = Counter((title, d.kind, d.quote) for title, d in left_out)
+    return [
+        f"left out (no place found): {d.kind}"
+        + (f" {d.requirement_text}" if quotes[title, d.kind, d.quote] > 1 else "")
+        + f" {d.quote!r}"
+        + (f" in {title!r}" if name_articles else "")
+        for title, d in left_out
+    ]
 
 
 @frozen
@@ -175,6 +186,8 @@ class AppendResult:
     added: int
     skipped: int
     left_out: int
+    #: which drafts were left out, as `articles_yaml`'s comments say it
+    left_out_lines: tuple[str, ...] = ()
 
 
 #: An empty claims list on its key's line, as `extract` writes one when it drafts nothing.
@@ -210,13 +223,16 @@ def append_articles(existing: str, path: str, articles: Sequence[Article]) -> Ap
     fresh = [(title, d) for title, d in drafts if not _quoted(_norm(d.quote), quotes)]
     body, left_out = _entries(fresh, set(ids))
     added = len(fresh) - len(left_out)
+    lines = tuple(left_out_lines(left_out, name_articles=len(articles) > 1))
     separator = "\n" if existing.endswith("\n") and not existing.endswith("\n\n") else ""
     if new:
         separator = ""
     if existing and not existing.endswith("\n"):
         separator = "\n\n"
     if not added:  # nothing to join: the file stays as it is
-        return AppendResult(existing if not new else "", 0, len(drafts) - len(fresh), len(left_out))
+        return AppendResult(
+            existing if not new else "", 0, len(drafts) - len(fresh), len(left_out), lines
+        )
     text = existing + separator + yamlfile.at_item_indent(body, existing, items)
     try:
         merged = yamlfile.load(path, text)
@@ -224,7 +240,7 @@ def append_articles(existing: str, path: str, articles: Sequence[Article]) -> Ap
         raise UsageError(f"{path}: the new entries would not join its 'claims:' list") from exc
     if len(merged["claims"]) != len(items) + added:
         raise UsageError(f"{path}: the new entries would not join its 'claims:' list")
-    return AppendResult(text, added, len(drafts) - len(fresh), len(left_out))
+    return AppendResult(text, added, len(drafts) - len(fresh), len(left_out), lines)
 
 
 def _quoted(quote: str, quotes: list[str]) -> bool:

@@ -89,7 +89,15 @@ _STOP_WORDS = frozenset(
     """and where which who while but on in at after before when near according said says told
     as since because that to towards into by during for than or if although though whereas
     was were is are had has have would could will last this yesterday earlier later along
-    via""".split()  # noqa: SIM905
+    via respectively""".split()  # noqa: SIM905
+)
+
+
+#: Lower-case words that open a time phrase after a place: "56km west of the town of
+#: Oukaimeden just after 11pm" (ABC News, from Reuters, on the 2023 Morocco earthquake) names
+#: Oukaimeden, not "Oukaimeden just". Lower case only: a name may start with a capital "Early".
+_TIME_OPENERS = frozenset(
+    ["just", "shortly", "soon", "late", "early", "overnight", "today", "tonight"]
 )
 
 
