@@ -28,6 +28,8 @@ class ConversionCheck:
     #: the stated figure in the converted unit, unrounded
     exact: float
     ok: bool
+    #: the step the converted figure is read as rounded to (10 for "50 miles", 0.1 for "4.5")
+    step: Decimal
 
 
 @frozen

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from claimcheck.claims.extract.model import Draft
+from claimcheck.claims.extract.model import ConversionCheck, Draft
 from claimcheck.errors import DataError, UsageError
 from claimcheck.files import yamlfile
 from claimcheck.frozen import frozen
@@ -35,6 +35,22 @@ def articles_json(articles: Sequence[Article]) -> str:
 _YAML_UNSAFE = re.compile(
     "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]"
 )
+
+
+def conversion_words(c: ConversionCheck) -> str:
+    """Whether the text's conversion is the figure rounded as the conversion is written: "the
+    text's 50 mi is 75 km rounded to the nearest 10 mi", "… is NOT … (4.3 mi would be)"."""
+    unit = c.converted.unit.value
+    step = format_decimal(c.step.normalize())
+    nearest = "a whole number" if c.step == 1 else f"the nearest {step} {unit}"
+    if c.ok:
+        return f"the text's {c.converted} is {c.stated} rounded to {nearest}"
+    places = len(step.partition(".")[2])
+    rounded = round(c.exact / float(c.step)) * float(c.step)
+    return (
+        f"the text's {c.converted} is NOT {c.stated} rounded to {nearest} "
+        f"({rounded:.{places}f} {unit} would be)"
+    )
 
 
 def _yaml_scalar(value: str) -> str:
@@ -120,9 +136,8 @@ def _entry(d: Draft, source_title: str) -> list[tuple[str, str]] | None:
     notes += d.place_notes
     if d.conversion is not None:
         c = d.conversion
-        verdict = "correct" if c.ok else "NOT a correct rounding"
         notes.append(f"conversion {c.stated} = {c.exact:.2f} {c.converted.unit.value}; "
-                     f"the text's {c.converted} is {verdict}")  # fmt: skip
+                     f"{conversion_words(c)}")  # fmt: skip
     if d.kind == "zone_radius":
         if reference is None or d.requirement_text is None:
             return None

@@ -67,6 +67,6 @@ def conversion(m: re.Match[str], requirement: Requirement) -> ConversionCheck | 
         return None
     stated = requirement.figure
     exact = stated.metres / converted.unit.metres
-    half_step = float(about_tolerance(converted, Relation.EXACTLY).value)
-    ok = abs(exact - float(converted.value)) <= half_step + 1e-9
-    return ConversionCheck(stated, converted, exact, ok)
+    half_step = about_tolerance(converted, Relation.EXACTLY).value
+    ok = abs(exact - float(converted.value)) <= float(half_step) + 1e-9
+    return ConversionCheck(stated, converted, exact, ok, 2 * half_step)
