@@ -377,14 +377,40 @@ def depth(check: Check) -> Interval | None:
     return depth_of(check.acceptable)
 
 
-def readable(text: str, labels: Mapping[str, str]) -> str:
-    """Engine wording with ids replaced by names (claim ids by "claim N"), hints dropped."""
-    text = re.sub(r":? ?`claimcheck [^`]*`[^;.]*", "", text)
-    if not labels:
+#: what may stand around an id in the engine's wording: brackets, quotes, punctuation after it
+_AROUND_ID = "()[]{}'\";,.:!?"
+#: a command line the engine suggests ("`claimcheck locate ID`"), with the words after it
+_HINT = re.compile(r":? ?`claimcheck [^`]*`[^;.]*")
+_CODE = re.compile(r"(`[^`]*`)")
+
+
+def named(text: str, labels: Mapping[str, str]) -> str:
+    """Engine wording with the ids in `labels` replaced by their names (and the quotes around
+    an id dropped): the one way every output names places in the engine's reasons. The engine
+    writes an id between spaces, perhaps in brackets or quotes or before punctuation; ids
+    inside a command line (`claimcheck locate ID`) stay, since the command needs them."""
+    if "`" in text:
+        parts = _CODE.split(text)  # text, `command`, text, …
+        parts[::2] = [named(part, labels) for part in parts[::2]]
+        return "".join(parts)
+    # the text output names every claim's reason: string methods, not a regex, keep it cheap
+    words = text.split(" ")
+    cores = [word.strip(_AROUND_ID) for word in words]
+    hits = labels.keys() & cores
+    if not hits:
         return text
-    ids = sorted(labels, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])'?(" + "|".join(map(re.escape, ids)) + r")'?(?![\w-])")
-    return pattern.sub(lambda m: labels[m.group(1)], text)
+    for i in [i for i, core in enumerate(cores) if core in hits]:
+        word, core = words[i], cores[i]
+        start = word.index(core)
+        head, tail = word[:start], word[start + len(core) :]
+        words[i] = head.removesuffix("'") + labels[core] + tail.removeprefix("'")
+    return " ".join(words)
+
+
+def readable(text: str, labels: Mapping[str, str]) -> str:
+    """Engine wording for the published reports: ids replaced by names (claim ids by "claim N"
+    when `labels` has them), command lines dropped."""
+    return named(_HINT.sub("", text), labels)
 
 
 def degree_limits(limits: str) -> str:
