@@ -27,8 +27,10 @@ LABELS = {"al-tanf-crossing": "al-Tanf border crossing", "geonames:167300": "Maq
         ("no place here", "no place here"),
     ],
 )
-def test_named_replaces_ids_outside_commands(text: str, expected: str) -> None:
-    assert named(text, LABELS) == expected
+@pytest.mark.parametrize("others", [0, 40])  # a claim's own few places, or a whole file's
+def test_named_replaces_ids_outside_commands(text: str, expected: str, others: int) -> None:
+    labels = {**LABELS, **{f"place-{i}": f"Place {i}" for i in range(others)}}
+    assert named(text, labels) == expected
 
 
 def test_readable_drops_the_command_the_text_output_keeps() -> None:

@@ -104,8 +104,20 @@ def _check_lines(checks: Sequence[Check], pad: str) -> list[str]:
     return lines
 
 
+def _own_labels(
+    verdict: Verdict, labels: Mapping[str, str], centres: Mapping[str, str]
+) -> dict[str, str]:
+    """The names of the places a claim's reason can name: its own (every reading's, for an
+    ambiguous one) and a zone's centre (`centres`: zone id to centre id). Naming by these few,
+    not every place of the file, keeps the text output of 10,000 claims about as fast."""
+    ids = [pid for _role, pid in verdict.places]
+    ids += [pid for reading in verdict.candidates for _role, pid in reading.places]
+    ids += [centres[pid] for pid in ids if pid in centres]
+    return {pid: labels[pid] for pid in ids if pid in labels}
+
+
 def _block(verdict: Verdict, color: bool, labels: Mapping[str, str]) -> list[str]:
-    """One claim's block; `labels`: the places' names, which the reasons use as the reports do."""
+    """One claim's block; `labels`: its places' names, which the reasons use as the reports do."""
     claim = verdict.claim
     lines = [
         f"{_label(verdict.verdict, color)}  {clean(claim.id)}{_status(verdict, color)}",
@@ -255,8 +267,9 @@ def policy_lines(report: VerifyReport) -> list[str]:
 def render_verify(report: VerifyReport, color: bool = False) -> str:
     out: list[str] = [*policy_lines(report), *_table(report, color), ""]
     labels = place_labels(report.dataset.gazetteer)
+    centres = {p.id: p.centre for p in report.dataset.gazetteer if p.centre}
     for verdict in report.verdicts:
-        out.extend(_block(verdict, color, labels))
+        out.extend(_block(verdict, color, _own_labels(verdict, labels, centres)))
         out.extend(_imported_lines(report, verdict))
         out.extend(_world_lines(report, verdict))
         out.append("")
