@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +13,10 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from claimcheck import __version__
+from claimcheck import __version__, api
 from claimcheck.cli import places
 from claimcheck.cli.app import COMMANDS, INTERRUPTED, SUMMARIES, LazyGroup, main
+from claimcheck.render.words import place_labels
 
 ROOT = Path(__file__).parent.parent
 CLAIMS = str(ROOT / "data" / "claims.yaml")
@@ -73,6 +75,51 @@ def test_the_worst_case_carries_its_unit_and_the_kilometres_sit_by_their_figure(
     assert code == 0, out + err
     assert "distance  measured 44.5 mi (71.6 km), worst case 36.4–52.6 mi\n" in out
     assert "distance  measured 71.6 km, worst case 58.6–84.6 km\n" in out
+
+
+REAL = ROOT / "tests" / "data" / "real"
+STORIES = [(CLAIMS, PLACES)] + [
+    (str(d / "claims.yaml"), str(d / "places.yaml")) for d in sorted(REAL.iterdir()) if d.is_dir()
+]
+STORY_IDS = [Path(claims).parent.name for claims, _ in STORIES]
+REASON_LINES = ("  why ", "      why ", "  about ", "  skipped ", "  in part ")
+
+
+@pytest.mark.parametrize(("claims", "places"), STORIES, ids=STORY_IDS)
+def test_the_text_reasons_name_places_as_the_reports_do(claims: str, places: str) -> None:
+    """A fact-checker forwards a "why" line to an editor: it names places by the names the
+    reports use, never by an id (the ids stay inside a command it suggests)."""
+    report = api.verify(api.load(claims, places))
+    labels = place_labels(report.dataset.gazetteer)
+    code, out, err = run("verify", "--claims", claims, "--places", places)
+    assert code in (0, 1), out + err
+    lines = [line for line in out.splitlines() if line.startswith(REASON_LINES)]
+    assert lines
+    for line in lines:
+        text = re.sub(r"`[^`]*`", "", line)
+        for label in sorted(labels.values(), key=len, reverse=True):  # "X [id]" tells namesakes
+            text = text.replace(label, "")
+        for place in report.dataset.gazetteer:
+            if "-" in place.id or ":" in place.id:  # a one-word id may be an ordinary word
+                assert not re.search(rf"(?<![\w-]){re.escape(place.id)}(?![\w-])", text), line
+
+
+def test_the_text_why_names_places_and_the_json_reason_keeps_ids() -> None:
+    story = REAL / "derna-flood"
+    paths = ("--claims", str(story / "claims.yaml"), "--places", str(story / "places.yaml"))
+    _, text, _ = run("verify", *paths)
+    _, out, _ = run("verify", *paths, "--format", "json")
+    reasons = [r["reason"] for r in json.loads(out)["results"]]
+    assert "  why       the distance from Darnah to Benghazi is 156.6 mi" in text
+    assert any(r.startswith("the distance from derna to benghazi is 156.6 mi") for r in reasons)
+
+
+def test_a_suggested_command_keeps_the_place_id() -> None:
+    _, out, _ = run("verify", "--claims", CLAIMS, "--places", PLACES)
+    assert (
+        "  why       Site of the coalition air strike of 6 June 2017 has no coordinates: "
+        "`claimcheck locate strike-site-2017-06-06` shows where the claims put it"
+    ) in out.splitlines()
 
 
 def test_verify_on_the_bundled_data_solves_its_geodesics_without_pyproj() -> None:

@@ -120,6 +120,62 @@ def test_a_name_spelled_alike_beats_other_romanisations(stories_db: str, tmp_pat
     assert "geonames:267008" not in out and "geonames:664615" not in out
 
 
+@pytest.mark.parametrize(
+    ("name", "dump", "pick", "added"),
+    [
+        ("Nabatieh", "RO-LB", None, "nabatieh (GeoNames 278913 "),  # an alternate name
+        ("Sour", "RO-LB", None, "sour (GeoNames 267008 "),  # Tyre's, in its Arabic reading
+        ("Белгород", "RU-UA", None, "belgorod (GeoNames 578072 "),  # alias, id in Latin letters
+        ("Belgorad", "RU-UA", None, "belgorad (GeoNames 578072 "),  # a transliteration
+        ("Tyre", "RO-LB", None, "tyre (GeoNames 267008 "),  # the main name, as before
+        ("geonames:278913", "RO-LB", None, "nabatiye-et-tahta (GeoNames 278913 "),  # an id
+        ("Ain Yaacoub", "RO-LB", "1", "en-ya-aqov (GeoNames 295181 "),  # a near miss's own name
+    ],
+)
+def test_the_id_is_the_name_asked_for_when_it_is_one_of_the_places_names(
+    name: str, dump: str, pick: str | None, added: str, db: str, stories_db: str, tmp_path: Path
+) -> None:
+    """A fact-checker's claims say "derna"; `places add Derna` found GeoNames' "Darnah" by its
+    alternate name and wrote the id "darnah", which the claims did not find. The id is now the
+    name asked for when it is the place's (main, alternate or transliterated) name; a near miss
+    or a GeoNames id gives the main name's."""
+    places = tmp_path / "places.yaml"
+    index = stories_db if dump == "RO-LB" else db
+    code, out, err = run(
+        "places", "add", name, *(["--pick", pick] if pick else []), "--db", index,
+        "--places", str(places),
+    )  # fmt: skip
+    assert code == 0, out + err
+    assert out.startswith(f"{places}:2: added {added}"), out
+
+
+def test_the_derna_story_verifies_with_the_places_added_as_its_claims_name_them(
+    tmp_path: Path,
+) -> None:
+    """The trial: claims.yaml names "derna"; `places add Derna --country LY` found GeoNames'
+    Darnah by its alternate name and wrote `id: darnah`, so verify could not find it."""
+    index = str(tmp_path / "ly.sqlite")
+    import_geonames(str(DATA / "geonames" / "LY-Derna.txt"), index)
+    places = str(tmp_path / "places.yaml")
+    code, out, _ = run("places", "add", "Derna", "--country", "LY", "--db", index,
+                       "--places", places)  # fmt: skip
+    assert code == 0 and out.startswith(f"{places}:2: added derna (GeoNames 87205 "), out
+    assert run("places", "add", "Benghazi", "--db", index, "--places", places)[0] == 0
+    claims = str(DATA / "real" / "derna-flood" / "claims.yaml")
+    code, out, err = run("verify", "--claims", claims, "--places", places)
+    assert code == 0 and "all as expected" in out, out + err
+
+
+def test_the_id_option_wins_over_the_name_asked_for(stories_db: str, tmp_path: Path) -> None:
+    places = tmp_path / "places.yaml"
+    code, out, err = run(
+        "places", "add", "Nabatieh", "--id", "nabatiyeh", "--db", stories_db,
+        "--places", str(places),
+    )  # fmt: skip
+    assert code == 0, out + err
+    assert "added nabatiyeh (GeoNames 278913 " in out
+
+
 def test_a_near_miss_is_offered_as_another_name_not_a_candidate(
     stories_db: str, tmp_path: Path
 ) -> None:

@@ -56,6 +56,25 @@ class TerritoryEdge:
     nearest: Nearest | None
 
 
+def sea_shift_m(subject_uncertainty_m: float, country: Place) -> float:
+    """How far beyond the drawn coast the coast counts as an edge: the place's and the coast's
+    uncertainties added, at most the territorial sea (12 nmi)."""
+    return min(subject_uncertainty_m + country.uncertainty_m, TERRITORIAL_SEA_M)
+
+
+def neighbours(country: Place, lat: float, lon: float, radius_m: float) -> list[tuple[str, Place]]:
+    """The other countries of the world layers (code, place) whose outline may come within
+    `radius_m` of the position: those whose land, or water to the median line, can put it in
+    another country."""
+    layer = world_layer()
+    found = []
+    for code in sorted(codes_near(lat, lon, radius_m) - {country.country or ""}):
+        feature = layer.knows(f"country:{code}")
+        if feature is not None:
+            found.append((code, layer.place(feature)))
+    return found
+
+
 def territory_edge(subject: Place, country: Place, outline_m: float) -> TerritoryEdge | None:
     """The coast rule's signed distance, or None where it does not apply: the nearest edge is a
     land boundary, the subject lies in another country's outline, or the country's edges are not
@@ -69,18 +88,13 @@ def territory_edge(subject: Place, country: Place, outline_m: float) -> Territor
         land_m, land_nearest = found.distance_m, Nearest(found.lat, found.lon)
     if land_m <= abs(outline_m) + _ON_BOUNDARY_M:
         return None
-    shift = min(subject.uncertainty_m + country.uncertainty_m, TERRITORIAL_SEA_M)
+    shift = sea_shift_m(subject.uncertainty_m, country)
     edges: list[tuple[float, str, Nearest | None]] = [
         (land_m, "land boundary", land_nearest),
         (shift - outline_m, "coast", None),
     ]
-    reach = 2 * shift - outline_m
-    layer = world_layer()
-    for code in sorted(codes_near(lat, lon, reach) - {country.country or ""}):
-        feature = layer.knows(f"country:{code}")
-        if feature is None:
-            continue
-        other = signed_distance_to_polygons_m(lat, lon, layer.place(feature).polygons)
+    for code, neighbour in neighbours(country, lat, lon, 2 * shift - outline_m):
+        other = signed_distance_to_polygons_m(lat, lon, neighbour.polygons)
         if other.signed_distance_m <= 0:
             return None
         median = (other.signed_distance_m - outline_m) / 2

@@ -74,7 +74,12 @@ ONLINE_SOURCES: dict[str, str] = {
     "--uncertainty",
     help="With --at: the radius, e.g. '20 km' (default: what the position's digits leave open).",
 )
-@click.option("--id", "place_id", help="The new place's id (default: a slug of its name).")
+@click.option(
+    "--id",
+    "place_id",
+    help="The new place's id (default: a slug of NAME when NAME is one of the place's names, "
+    "else of its main name).",
+)
 @click.option("--dry-run", is_flag=True, help="Print the entry instead of appending it.")
 @places_option
 def add(
@@ -176,7 +181,8 @@ def add(
             echo(message, err=True)
             sys.exit(EXIT_ATTENTION)
         _refuse_duplicate(found, gazetteer)
-        new = new_place(found, (p.id for p in gazetteer), via_name(source, db_path), place_id)
+        ids = (p.id for p in gazetteer)
+        new = new_place(found, name, ids, via_name(source, db_path), place_id)
         entry = _entry(new)
         if dry_run:
             echo(render(entry).rstrip("\n"))

@@ -200,9 +200,21 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-")[:40].strip("-") or "place"
 
 
-def unique_id(found: Found, taken: Iterable[str]) -> str:
+#: matches by which the name asked for is one of the place's names: as written, one of its
+#: other names, or a transliteration of one ("Derna" for GeoNames' "Darnah")
+NAMED_AS_ASKED = ("exact", "alias", "transliteration")
+
+
+def id_name(found: Found, asked: str) -> str:
+    """The name the new place's id is made from: the one asked for when it is one of the
+    place's names, since the claims that call it so then find it by id ("derna", not GeoNames'
+    main name "darnah"); else (a near miss, a service's ranking, an id) the main name."""
+    return asked if found.how in NAMED_AS_ASKED else found.name
+
+
+def unique_id(found: Found, asked: str, taken: Iterable[str]) -> str:
     used = set(taken)
-    base = slug(found.name)
+    base = slug(id_name(found, asked))
     if base not in used:
         return base
     with_country = f"{base}-{found.country.lower()}" if found.country else base
@@ -232,9 +244,12 @@ class NewPlace:
         )
 
 
-def new_place(found: Found, taken: Iterable[str], via: str, place_id: str | None) -> NewPlace:
+def new_place(
+    found: Found, asked: str, taken: Iterable[str], via: str, place_id: str | None
+) -> NewPlace:
+    """The entry for `found`, asked for as `asked`; `place_id` (`--id`) wins over the slug."""
     metres, rule = found.uncertainty()
-    return NewPlace(place_id or unique_id(found, taken), found, metres, rule, via)
+    return NewPlace(place_id or unique_id(found, asked, taken), found, metres, rule, via)
 
 
 def via_name(source: str, path: str | None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from claimcheck.analysis.checks import percent
 from claimcheck.analysis.verdicts import AngleCheck, Check, PartCheck, Verdict
@@ -405,14 +405,78 @@ def depth(check: Check) -> Interval | None:
     return depth_of(check.acceptable)
 
 
-def readable(text: str, labels: Mapping[str, str]) -> str:
-    """Engine wording with ids replaced by names (claim ids by "claim N"), hints dropped."""
-    text = re.sub(r":? ?`claimcheck [^`]*`[^;.]*", "", text)
-    if not labels:
+#: the characters of an id (claimcheck.gazetteer.places.ID_PATTERN) besides letters and digits
+_JOINS = "_-.:"
+#: a command line the engine suggests ("`claimcheck locate ID`"), with the words after it
+_HINT = re.compile(r":? ?`claimcheck [^`]*`[^;.]*")
+_CODE = re.compile(r"(`[^`]*`)")
+#: up to this many labels, each is looked for in the text; beyond, the text's words in them
+_FEW = 16
+
+
+def _words(text: str) -> list[str]:
+    """The text's words without the brackets, quotes and punctuation around them."""
+    for mark in "()[]{}'\",;!?":
+        text = text.replace(mark, " ")
+    return text.replace(". ", " ").replace(": ", " ").rstrip(".:").split()
+
+
+def named(text: str, labels: Mapping[str, str]) -> str:
+    """Engine wording with the ids in `labels` replaced by their names (and the quotes around
+    an id dropped): the one way every output names places in the engine's reasons. An id counts
+    where it stands as a word (no id character touches it); ids inside a command line
+    (`claimcheck locate ID`) stay, since the command needs them. The text output names every
+    claim's reason by the claim's own places: string methods, no regex, keep that cheap."""
+    if "`" in text:
+        parts = _CODE.split(text)  # text, `command`, text, …
+        parts[::2] = [named(part, labels) for part in parts[::2]]
+        return "".join(parts)
+    if len(labels) <= _FEW:
+        hits: Iterable[str] = [pid for pid in labels if pid in text]
+    else:
+        hits = labels.keys() & _words(text)
+    spans = []
+    n = len(text)
+    for pid in hits:
+        start = text.find(pid)
+        while start >= 0:
+            end = start + len(pid)
+            before = text[start - 1] if start else " "
+            after = text[end] if end < n else " "
+            if (
+                after in ".:"
+                and end + 1 < n
+                and (text[end + 1] in _JOINS or text[end + 1].isalnum())
+            ):
+                after = "-"  # "pid.x": part of a longer id
+            if (
+                before not in _JOINS
+                and not before.isalnum()
+                and (after in ".:" or (after not in _JOINS and not after.isalnum()))
+            ):
+                if before == "'" and (start < 2 or not text[start - 2].isalnum()):
+                    start -= 1
+                if after == "'" and (end + 1 >= n or not text[end + 1].isalnum()):
+                    end += 1
+                spans.append((start, -end, labels[pid]))  # at a start, the longest id first
+            start = text.find(pid, end)
+    if not spans:
         return text
-    ids = sorted(labels, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])'?(" + "|".join(map(re.escape, ids)) + r")'?(?![\w-])")
-    return pattern.sub(lambda m: labels[m.group(1)], text)
+    spans.sort()
+    out: list[str] = []
+    at = 0
+    for start, neg_end, label in spans:
+        if start >= at:  # not inside an id already named
+            out += (text[at:start], label)
+            at = -neg_end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def readable(text: str, labels: Mapping[str, str]) -> str:
+    """Engine wording for the published reports: ids replaced by names (claim ids by "claim N"
+    when `labels` has them), command lines dropped."""
+    return named(_HINT.sub("", text), labels)
 
 
 def degree_limits(limits: str) -> str:

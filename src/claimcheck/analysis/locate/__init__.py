@@ -1,6 +1,8 @@
 """Where could an unknown place be? Each claim about it becomes a geodesic region; we intersect.
 
-Modules, bottom up: `shapes` (primitives: disc, band, area, sector and their combinations),
+Modules, bottom up: `coast` (a world country's outline as sea coast and land boundaries, for
+the coast rule), `shapes` (primitives: disc, band, area, sector, the coast's cells and their
+combinations),
 `where` (the --where grammar), `constraints` (claims to regions), `frame` (the shared planar
 frame and intersections), `regions` (results of `locate`) and `feasibility` (what `verify` asks).
 """

@@ -23,6 +23,7 @@ from claimcheck.analysis.locate.shapes import (
     Area,
     BackSector,
     Band,
+    CoastCells,
     Disc,
     Inter,
     Not,
@@ -30,6 +31,7 @@ from claimcheck.analysis.locate.shapes import (
     Shape,
     Union,
 )
+from claimcheck.analysis.territory import sea_shift_m
 from claimcheck.claims.meaning import Condition, Quantity, zone_centre_interval
 from claimcheck.claims.model import Claim
 from claimcheck.frozen import frozen
@@ -166,6 +168,14 @@ def _area_shape(c: Condition, area: Place, gazetteer: Gazetteer) -> tuple[Shape,
         return shape, f"{c.label} {area.id}: {span} (radius {_km(radius)}){note}"
     u = area.uncertainty_m
     text = f"{c.label} the polygon {area.id}{_uncertainty_note([(area.id, u)])}"
+    if c.coast_rule:
+        shift = sea_shift_m(0.0, area)  # the located point is exact
+        note = (
+            f", under the coast rule: near the sea coast the edge is the coast moved out "
+            f"{_km(shift)}, a land boundary or the median line with another country's land "
+            "(docs/rules.md)"
+        )
+        return _coast_rule_shape(c.acceptable, area, u, shift), text + note
     if math.isfinite(c.acceptable.high):  # inside (signed distance ≤ 0), or within u of it
         inside = _any(tuple(_area_band(rings, u) for rings in area.polygons))
         return _deep(inside, c.acceptable, area, u), text
@@ -174,6 +184,38 @@ def _area_shape(c: Condition, area: Place, gazetteer: Gazetteer) -> tuple[Shape,
         for rings in area.polygons
     )
     return Not(_any(cores)), text
+
+
+def _within(area: Place, signed_m: float) -> Shape:
+    """Points whose signed distance to the area's outline is at most `signed_m`."""
+    rings = tuple(ring for rings in area.polygons for ring in rings)
+    inside = _any(tuple(Area(rings) for rings in area.polygons))
+    if signed_m >= 0:
+        return Union((inside, *(Band(r, signed_m, closed=True) for r in rings)))
+    return Inter((inside, Not(_any(tuple(Band(r, -signed_m, closed=True) for r in rings)))))
+
+
+def _coast_rule_shape(signed: Interval, area: Place, u: float, shift: float) -> Shape:
+    """Where the coast rule's signed distance S (analysis.territory), widened by u, lies in
+    `signed`: a point of the region is one where the verdict holds. Where S is measured from
+    the outline it is the plain signed distance; in the coast's cells it is the nearest of the
+    coast moved out by the shift, the land boundaries and the median lines, so S ≤ x there
+    wherever the outline is within shift + x (x ≥ 0; nearer the coast than any other country,
+    so the median line is no nearer). For a depth (x < 0) the plain part alone is drawn (the
+    rule only adds to it near the coast), and what is too deep is taken away wherever the rule
+    may make it so: both ways the region keeps only points where the claim holds. `shift`:
+    territory.sea_shift_m for the located point, which is exact."""
+    high, low = signed.high + u, signed.low - u
+    bands = [shift + bound for bound in (high, low) if math.isfinite(bound)]
+    cells = CoastCells(area, max(abs(b) for b in (shift, *bands)))  # as far as the bands reach
+    parts: list[Shape] = []
+    if math.isfinite(high):
+        parts.append(_within(area, high))
+        if high >= 0:
+            parts[0] = Union((parts[0], Inter((cells, _within(area, shift + high)))))
+    if math.isfinite(low):  # take away where S < low: the plain part, and the coast's cells
+        parts.append(Not(Union((_within(area, low), Inter((cells, _within(area, shift + low)))))))
+    return parts[0] if len(parts) == 1 else Inter(tuple(parts))
 
 
 def _deep(inside: Shape, signed: Interval, area: Place, u: float) -> Shape:

@@ -22,8 +22,10 @@ from collections.abc import Sequence
 from functools import reduce
 from typing import TYPE_CHECKING, Any
 
+from claimcheck.analysis.locate.coast import outline_runs
+from claimcheck.analysis.territory import neighbours
 from claimcheck.frozen import frozen
-from claimcheck.gazetteer.places import LatLon
+from claimcheck.gazetteer.places import LatLon, Place
 from claimcheck.geo import geodesic as geodesy
 
 # claimcheck.geo.lines imports numpy when loaded (~140 ms), so, like shapely, it is imported where
@@ -40,6 +42,8 @@ EDGE_TOLERANCE_M = 100.0
 CHORD_TOLERANCE_M = 5.0
 #: Longest chord along a line, a band edge or a sector ray.
 DENSIFY_M = 2_000.0
+#: Spacing of the outline points whose Voronoi cells draw CoastCells.
+CELL_SPACING_M = 200.0
 #: Regions are computed within this distance of the frame centre (500 km across).
 DEFAULT_WINDOW_M = 250_000.0
 #: geometry.LocalAeqd: within 500 km of the frame's centre, planar distance ≤ 1.0011 × geodesic
@@ -407,4 +411,81 @@ class Not:
         return frame.window.difference(self.part.build(frame))
 
 
-Shape = Disc | Band | Area | Sector | BackSector | Union | Inter | Not
+@frozen
+class CoastCells:
+    """Points nearer a world country's sea coast than its land boundaries and any other country,
+    in no other country: where the coast rule (analysis.territory) measures from the coast.
+    Drawn within `reach_m` of the outline (either side) as the Voronoi cells of the outlines'
+    points every CELL_SPACING_M (a point's distance to a densified line exceeds the line's by
+    under CELL_SPACING_M / 2, so a cell's edge strays less from the true one near the coast,
+    and far less beyond: within EDGE_TOLERANCE_M)."""
+
+    country: Place
+    reach_m: float
+
+    def margin_m(self, lat: float, lon: float) -> float:
+        from claimcheck.geo.lines import distance_to_line_m, signed_distance_to_polygons_m
+
+        sea, land, _junctions = outline_runs(self.country)
+        near = min((distance_to_line_m(lat, lon, list(r)) for r in sea), default=math.inf)
+        far = min((distance_to_line_m(lat, lon, list(r)) for r in land), default=math.inf)
+        for _code, other in neighbours(self.country, lat, lon, min(near, far)):
+            signed = signed_distance_to_polygons_m(lat, lon, other.polygons).signed_distance_m
+            if signed <= 0:
+                return signed
+            far = min(far, signed)
+        return far - near
+
+    def anchors(self) -> list[LatLon]:
+        return []
+
+    def build(self, frame: _Frame) -> BaseGeometry:
+        import numpy as np
+        import shapely
+        from shapely import MultiPoint, Polygon
+
+        from claimcheck.geo.lines import densify
+
+        reach = frame.window_m + 2 * self.reach_m + CELL_SPACING_M
+        sea, land, junctions = outline_runs(self.country)
+        others = [p for _code, p in neighbours(self.country, frame.lat, frame.lon, reach)]
+        rings = [ring for other in others for polygon in other.polygons for ring in polygon]
+
+        def points(lines: list[tuple[LatLon, ...]], closed: bool = False) -> list[LatLon]:
+            """The lines' points every CELL_SPACING_M, on the edges that can come within reach."""
+            out: list[LatLon] = []
+            for line in lines:
+                whole = [*line, line[0]] if closed else list(line)
+                if len(whole) < 2:
+                    continue
+                dists = frame.distances(whole)
+                lats, lons = [p[0] for p in whole], [p[1] for p in whole]
+                lengths, _az = geodesy.inverse_many(lats[:-1], lons[:-1], lats[1:], lons[1:])
+                run: list[LatLon] = []
+                for i, length in enumerate(lengths):
+                    if min(dists[i], dists[i + 1]) - length <= reach:
+                        run = run or [whole[i]]
+                        run.append(whole[i + 1])
+                    elif run:
+                        out.extend(densify(run, CELL_SPACING_M))
+                        run = []
+                if run:
+                    out.extend(densify(run, CELL_SPACING_M))
+            return out
+
+        near = [p for p in points(sea) if p not in junctions]
+        if not near:
+            return Polygon()
+        far = points(land) + points(rings, closed=True)
+        xy = np.vstack([frame.xy(far), frame.xy(near)]) if far else frame.xy(near)
+        _unique, first = np.unique(np.round(xy, 3), axis=0, return_index=True)
+        kept = np.sort(first)  # a point on both lists is a land point
+        cells = shapely.voronoi_polygons(MultiPoint(xy[kept]), extend_to=frame.window,
+                                         ordered=True).geoms  # fmt: skip
+        coast = shapely.coverage_union_all([cells[i] for i, k in enumerate(kept) if k >= len(far)])
+        for other in others:
+            coast = coast.difference(Union(tuple(Area(p) for p in other.polygons)).build(frame))
+        return coast.intersection(frame.window)
+
+
+Shape = Disc | Band | Area | Sector | BackSector | CoastCells | Union | Inter | Not
