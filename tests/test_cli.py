@@ -96,6 +96,7 @@ def test_the_text_reasons_name_places_as_the_reports_do(claims: str, places: str
     lines = [line for line in out.splitlines() if line.startswith(REASON_LINES)]
     assert lines
     for line in lines:
+        assert " the the " not in line.lower() and "the reference" not in line, line
         text = re.sub(r"`[^`]*`", "", line)
         for label in sorted(labels.values(), key=len, reverse=True):  # "X [id]" tells namesakes
             text = text.replace(label, "")
@@ -110,14 +111,29 @@ def test_the_text_why_names_places_and_the_json_reason_keeps_ids() -> None:
     _, text, _ = run("verify", *paths)
     _, out, _ = run("verify", *paths, "--format", "json")
     reasons = [r["reason"] for r in json.loads(out)["results"]]
-    assert "  why       the distance from Darnah to Benghazi is 156.6 mi" in text
+    assert "  why       The distance from Darnah to Benghazi is 156.6 mi" in text
     assert any(r.startswith("the distance from derna to benghazi is 156.6 mi") for r in reasons)
+
+
+def test_a_direction_names_the_place_it_is_seen_from() -> None:
+    """The Morocco trial read "SE (135° ± 22.5°) from the reference" in verify's table and
+    blocks: the reference is named, with its article where a sentence needs one."""
+    story = REAL / "morocco-earthquake"
+    _, out, _ = run("verify", "--claims", str(story / "claims.yaml"),
+                    "--places", str(story / "places.yaml"))  # fmt: skip
+    assert "the reference" not in out
+    row = next(line for line in out.splitlines() if line.startswith("inconsistent  wapo-"))
+    assert row.endswith("SE (135° ± 22.5°) from Marrakesh")
+    assert "            claimed  SW (225° ± 22.5°) from Marrakesh; margin +13.4°" in out
+    assert "P(SW (225° ± 22.5°) from Marrakesh) = 100 %" in out
+    _, bundled, _ = run("verify", "--claims", CLAIMS, "--places", PLACES)
+    assert "W (270° ± 22.5°) from the al-Walid border crossing" in bundled
 
 
 def test_a_suggested_command_keeps_the_place_id() -> None:
     _, out, _ = run("verify", "--claims", CLAIMS, "--places", PLACES)
     assert (
-        "  why       Site of the coalition air strike of 6 June 2017 has no coordinates: "
+        "  why       The site of the coalition air strike of 6 June 2017 has no coordinates: "
         "`claimcheck locate strike-site-2017-06-06` shows where the claims put it"
     ) in out.splitlines()
 

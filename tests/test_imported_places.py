@@ -47,8 +47,8 @@ def test_name_and_explicit_id_resolve_from_the_index(db: str) -> None:
     code, out = run("verify", "--claims", CLAIMS, "--places", PLACES, "--gazetteer-db", db)
     assert code == 0, out
     # the reasons name places as the reports do; the imported lines below give their ids
-    assert "the distance from Rukban camp to Iraq–Jordan–Syria tripoint is 9.2 km" in out
-    assert "the distance from Maqhá ash Shuḩaymī to al-Tanf border crossing is 43.2 mi" in out
+    assert "The distance from the Rukban camp to the Iraq–Jordan–Syria tripoint is 9.2 km" in out
+    assert "The distance from Maqhá ash Shuḩaymī to the al-Tanf border crossing is 43.2 mi" in out
     assert (
         '  imported  geonames:167300 "Maqhá ash Shuḩaymī" '
         "(GeoNames, CC BY 4.0; uncertainty 2 km by feature code PPLL)"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import click
 
@@ -16,7 +16,7 @@ from claimcheck.errors import Level, Problem
 from claimcheck.render.findings import check_summary, verify_summary
 from claimcheck.render.safe import clean, guard
 from claimcheck.render.wording import count
-from claimcheck.render.words import named, place_labels
+from claimcheck.render.words import definite, named, place_labels
 
 COLOURS = {
     VerdictKind.CONSISTENT: "green",
@@ -92,11 +92,12 @@ def _status(verdict: Verdict, color: bool) -> str:
     return click.style(text, fg="red", bold=True) if color else text
 
 
-def _check_lines(checks: Sequence[Check], pad: str) -> list[str]:
+def _check_lines(checks: Sequence[Check], pad: str, name: Callable[[str], str]) -> list[str]:
+    """Measured, claimed and probability of each check; `name` names the reference."""
     lines = []
     for check in checks:
         lines.append(f"{pad}{check.quantity:<9} measured {measured_text(check)}")
-        claimed = f"{clean(check.claimed)}; " + (
+        claimed = f"{clean(name(check.claimed))}; " + (
             margin_text(check)  # the part's bounds, which start "the"
             if isinstance(check, PartCheck)
             else f"margin {margin_text(check)}"
@@ -115,24 +116,42 @@ def _own_labels(
     ids = [pid for _role, pid in verdict.places]
     ids += [pid for reading in verdict.candidates for _role, pid in reading.places]
     ids += [centres[pid] for pid in ids if pid in centres]
-    return {pid: labels[pid] for pid in ids if pid in labels}
+    # as a sentence reads them: "the distance from the al-Tanf garrison to …"
+    return {pid: definite(labels[pid]) for pid in ids if pid in labels}
+
+
+def _sentence(text: str) -> str:
+    """A reason as a sentence: its first letter a capital ("The site of … has no coordinates")."""
+    return text[:1].upper() + text[1:]
+
+
+def _naming(places: Sequence[tuple[str, str]], labels: Mapping[str, str]) -> Callable[[str], str]:
+    """What turns the engine's "SE (135° ± 22.5°) from the reference" into what a reader needs,
+    "… from Marrakesh", for one claim or reading (`places`: its (role, place id) pairs)."""
+    reference = next((pid for role, pid in places if role == "reference"), None)
+    if reference is None or reference not in labels:
+        return lambda text: text
+    words = f" from {labels[reference]}"
+    return lambda text: text.replace(" from the reference", words)
 
 
 def _block(verdict: Verdict, color: bool, labels: Mapping[str, str]) -> list[str]:
     """One claim's block; `labels`: its places' names, which the reasons use as the reports do."""
     claim = verdict.claim
+    name = _naming(verdict.places, labels)
     lines = [
         f"{_label(verdict.verdict, color)}  {clean(claim.id)}{_status(verdict, color)}",
         f'  quote     "{clean(claim.quote)}"',
         f"  claimant  {clean(claim.claimant)}; {clean(claim.source)}",
-        *_check_lines(verdict.checks, "  "),
-        f"  why       {clean(named(verdict.reason, labels))}",
+        *_check_lines(verdict.checks, "  ", name),
+        f"  why       {clean(_sentence(named(name(verdict.reason), labels)))}",
     ]
     for candidate in verdict.candidates:
         places = clean(", ".join(f"{role} {pid}" for role, pid in candidate.places))
         lines.append(f"  - {_label(candidate.verdict, color)}  {places}")
-        why = f"      why {clean(named(candidate.reason, labels))}"
-        lines.extend(_check_lines(candidate.checks, "      ") or [why])
+        own = _naming(candidate.places, labels)
+        why = f"      why {clean(_sentence(named(own(candidate.reason), labels)))}"
+        lines.extend(_check_lines(candidate.checks, "      ", own) or [why])
     return lines
 
 
@@ -164,15 +183,16 @@ def _row_probability(chance: Chance) -> str:
     return f"{percent(chance.strict).removesuffix(' %')}–{percent(chance.lenient)}"
 
 
-def _row_figures(verdict: Verdict) -> tuple[str, str, str, str]:
-    """Measured, margin, probability and claimed of the deciding check, for the summary table."""
+def _row_figures(verdict: Verdict, name: Callable[[str], str]) -> tuple[str, str, str, str]:
+    """Measured, margin, probability and claimed of the deciding check, for the summary table;
+    `name` names the reference of a direction."""
     check = verdict.deciding
     if check is None:
         if verdict.candidates:
             return (count(len(verdict.candidates), "reading"), "", "", "")
         return ("—", "", "", "")
     p = _row_probability(check.chance) if check.chance is not None else ""
-    claimed = clean(check.claimed)
+    claimed = clean(name(check.claimed))
     if isinstance(check, PartCheck):
         return (check.found or "middle", "", p, claimed)
     if isinstance(check, AngleCheck):
@@ -190,11 +210,12 @@ def _row_figures(verdict: Verdict) -> tuple[str, str, str, str]:
     )
 
 
-def _table(report: VerifyReport, color: bool) -> list[str]:
+def _table(report: VerifyReport, color: bool, own: Sequence[Mapping[str, str]]) -> list[str]:
+    """The summary table; `own`: each verdict's places' names (_own_labels)."""
     rows = [("VERDICT", "CLAIM", "MEASURED", "MARGIN", "P(HOLDS)", "CLAIMED")]
     kinds: list[VerdictKind | None] = [None]
-    for verdict in report.verdicts:
-        measured, margin, p, claimed = _row_figures(verdict)
+    for verdict, labels in zip(report.verdicts, own, strict=True):
+        measured, margin, p, claimed = _row_figures(verdict, _naming(verdict.places, labels))
         mark = "" if verdict.expected else " !"
         row = (verdict.verdict.value + mark, clean(verdict.claim.id), measured, margin, p, claimed)
         rows.append(row)
@@ -267,11 +288,12 @@ def policy_lines(report: VerifyReport) -> list[str]:
 
 
 def render_verify(report: VerifyReport, color: bool = False) -> str:
-    out: list[str] = [*policy_lines(report), *_table(report, color), ""]
     labels = place_labels(report.dataset.gazetteer)
     centres = {p.id: p.centre for p in report.dataset.gazetteer if p.centre}
-    for verdict in report.verdicts:
-        out.extend(_block(verdict, color, _own_labels(verdict, labels, centres)))
+    own = [_own_labels(verdict, labels, centres) for verdict in report.verdicts]
+    out: list[str] = [*policy_lines(report), *_table(report, color, own), ""]
+    for verdict, names in zip(report.verdicts, own, strict=True):
+        out.extend(_block(verdict, color, names))
         out.extend(_imported_lines(report, verdict))
         out.extend(_world_lines(report, verdict))
         out.append("")
