@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import click
 
@@ -92,12 +92,13 @@ def _status(verdict: Verdict, color: bool) -> str:
     return click.style(text, fg="red", bold=True) if color else text
 
 
-def _check_lines(checks: Sequence[Check], pad: str, name: Callable[[str], str]) -> list[str]:
-    """Measured, claimed and probability of each check; `name` names the reference."""
+def _check_lines(checks: Sequence[Check], pad: str, reference: str | None) -> list[str]:
+    """Measured, claimed and probability of each check; `reference`: the name of the place a
+    direction is seen from."""
     lines = []
     for check in checks:
         lines.append(f"{pad}{check.quantity:<9} measured {measured_text(check)}")
-        claimed = f"{clean(name(check.claimed))}; " + (
+        claimed = f"{clean(_named_reference(check.claimed, reference))}; " + (
             margin_text(check)  # the part's bounds, which start "the"
             if isinstance(check, PartCheck)
             else f"margin {margin_text(check)}"
@@ -115,43 +116,50 @@ def _own_labels(
     not every place of the file, keeps the text output of 10,000 claims about as fast."""
     ids = [pid for _role, pid in verdict.places]
     ids += [pid for reading in verdict.candidates for _role, pid in reading.places]
-    ids += [centres[pid] for pid in ids if pid in centres]
-    # as a sentence reads them: "the distance from the al-Tanf garrison to …"
-    return {pid: definite(labels[pid]) for pid in ids if pid in labels}
+    if centres:
+        ids += [centres[pid] for pid in ids if pid in centres]
+    return {pid: labels[pid] for pid in ids if pid in labels}
 
 
-def _sentence(text: str) -> str:
-    """A reason as a sentence: its first letter a capital ("The site of … has no coordinates")."""
-    return text[:1].upper() + text[1:]
+def _reference(places: Sequence[tuple[str, str]], labels: Mapping[str, str]) -> str | None:
+    """The name of the place a claim or reading measures from (`places`: its (role, place id)
+    pairs), for `_named_reference`."""
+    for role, pid in places:
+        if role == "reference":
+            return labels.get(pid)
+    return None
 
 
-def _naming(places: Sequence[tuple[str, str]], labels: Mapping[str, str]) -> Callable[[str], str]:
-    """What turns the engine's "SE (135° ± 22.5°) from the reference" into what a reader needs,
-    "… from Marrakesh", for one claim or reading (`places`: its (role, place id) pairs)."""
-    reference = next((pid for role, pid in places if role == "reference"), None)
-    if reference is None or reference not in labels:
-        return lambda text: text
-    words = f" from {labels[reference]}"
-    return lambda text: text.replace(" from the reference", words)
+def _named_reference(text: str, reference: str | None) -> str:
+    """The engine's "SE (135° ± 22.5°) from the reference" as a reader needs it: "… from
+    Marrakesh"."""
+    if reference is None or " from the reference" not in text:
+        return text
+    return text.replace(" from the reference", f" from {reference}")
 
 
 def _block(verdict: Verdict, color: bool, labels: Mapping[str, str]) -> list[str]:
     """One claim's block; `labels`: its places' names, which the reasons use as the reports do."""
     claim = verdict.claim
-    name = _naming(verdict.places, labels)
+    reference = _reference(verdict.places, labels)
+    # a sentence: its first letter a capital ("The site of … has no coordinates")
+    why = clean(named(_named_reference(verdict.reason, reference), labels))
     lines = [
         f"{_label(verdict.verdict, color)}  {clean(claim.id)}{_status(verdict, color)}",
         f'  quote     "{clean(claim.quote)}"',
         f"  claimant  {clean(claim.claimant)}; {clean(claim.source)}",
-        *_check_lines(verdict.checks, "  ", name),
-        f"  why       {clean(_sentence(named(name(verdict.reason), labels)))}",
+        *_check_lines(verdict.checks, "  ", reference),
+        f"  why       {why[:1].upper()}{why[1:]}",
     ]
     for candidate in verdict.candidates:
         places = clean(", ".join(f"{role} {pid}" for role, pid in candidate.places))
         lines.append(f"  - {_label(candidate.verdict, color)}  {places}")
-        own = _naming(candidate.places, labels)
-        why = f"      why {clean(_sentence(named(own(candidate.reason), labels)))}"
-        lines.extend(_check_lines(candidate.checks, "      ", own) or [why])
+        own = _reference(candidate.places, labels)
+        why = clean(named(_named_reference(candidate.reason, own), labels))
+        lines.extend(
+            _check_lines(candidate.checks, "      ", own)
+            or [f"      why {why[:1].upper()}{why[1:]}"]
+        )
     return lines
 
 
@@ -183,16 +191,16 @@ def _row_probability(chance: Chance) -> str:
     return f"{percent(chance.strict).removesuffix(' %')}–{percent(chance.lenient)}"
 
 
-def _row_figures(verdict: Verdict, name: Callable[[str], str]) -> tuple[str, str, str, str]:
+def _row_figures(verdict: Verdict, reference: str | None) -> tuple[str, str, str, str]:
     """Measured, margin, probability and claimed of the deciding check, for the summary table;
-    `name` names the reference of a direction."""
+    `reference`: the name of the place a direction is seen from."""
     check = verdict.deciding
     if check is None:
         if verdict.candidates:
             return (count(len(verdict.candidates), "reading"), "", "", "")
         return ("—", "", "", "")
     p = _row_probability(check.chance) if check.chance is not None else ""
-    claimed = clean(name(check.claimed))
+    claimed = clean(_named_reference(check.claimed, reference))
     if isinstance(check, PartCheck):
         return (check.found or "middle", "", p, claimed)
     if isinstance(check, AngleCheck):
@@ -215,7 +223,7 @@ def _table(report: VerifyReport, color: bool, own: Sequence[Mapping[str, str]]) 
     rows = [("VERDICT", "CLAIM", "MEASURED", "MARGIN", "P(HOLDS)", "CLAIMED")]
     kinds: list[VerdictKind | None] = [None]
     for verdict, labels in zip(report.verdicts, own, strict=True):
-        measured, margin, p, claimed = _row_figures(verdict, _naming(verdict.places, labels))
+        measured, margin, p, claimed = _row_figures(verdict, _reference(verdict.places, labels))
         mark = "" if verdict.expected else " !"
         row = (verdict.verdict.value + mark, clean(verdict.claim.id), measured, margin, p, claimed)
         rows.append(row)
@@ -240,10 +248,11 @@ def _contradiction_lines(
         "conditional: only under one reading of the references" if contradiction.conditional else ""
     )
     head = f"{label}  {clean(' × '.join(contradiction.claim_ids))}"
+    why = clean(named(contradiction.reason, labels))
     return [
         f"{head}  ({kind})" if kind else head,
         f"  about     {clean(named(contradiction.subject, labels))}",
-        f"  why       {clean(named(contradiction.reason, labels))}",
+        f"  why       {why[:1].upper()}{why[1:]}",
     ]
 
 
@@ -288,7 +297,8 @@ def policy_lines(report: VerifyReport) -> list[str]:
 
 
 def render_verify(report: VerifyReport, color: bool = False) -> str:
-    labels = place_labels(report.dataset.gazetteer)
+    # as a sentence reads them: "the distance from the al-Tanf garrison to …"
+    labels = {pid: definite(name) for pid, name in place_labels(report.dataset.gazetteer).items()}
     centres = {p.id: p.centre for p in report.dataset.gazetteer if p.centre}
     own = [_own_labels(verdict, labels, centres) for verdict in report.verdicts]
     out: list[str] = [*policy_lines(report), *_table(report, color, own), ""]
