@@ -332,6 +332,22 @@ def test_a_claimant_named_with_its_abbreviation_and_an_event_noun_as_subject() -
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # walaw.press on the Susanville earthquake of 30 December 2025: "magnitude" was read as
+        # a word of the subject's name ("magnitude earthquake")
+        "A 5.3 magnitude earthquake struck approximately 9 miles northwest of Susanville.",
+        "A 6.8-magnitude earthquake struck 72 km southwest of Marrakech.",
+        "A magnitude 6.8 earthquake struck 72 km southwest of Marrakech.",
+    ],
+)
+def test_a_magnitude_is_no_part_of_the_subject(text: str) -> None:
+    (draft,) = extract(text)
+    assert draft.subject == "earthquake"
+    assert draft.quote.startswith("earthquake struck")
+
+
+@pytest.mark.parametrize(
     ("sentence", "claimant"),
     [
         # Al Jazeera on the Port Vila earthquake of 17 December 2024: "reports" is a noun here

@@ -56,7 +56,8 @@ _EVENT_NOUNS = (
 #: "the Zamzam displacement camp": a capitalised name may come before the noun's modifier.
 _EVENT_RE = re.compile(
     rf"\b(?:(?:the|a|an)\s+)?(?:(?-i:{_NAME_WORD})\s+(?=\S+\s+(?:{_EVENT_NOUNS})s?\b))?"
-    rf"(?:{_NAME_WORD}\s+|(?:militia|rebel|aid|army|refugee)\s+)?(?:{_EVENT_NOUNS})s?\b",
+    # "a 5.3 magnitude earthquake": the magnitude is no part of the subject's name
+    rf"(?:(?!magnitude\b){_NAME_WORD}\s+|(?:militia|rebel|aid|army|refugee)\s+)?(?:{_EVENT_NOUNS})s?\b",
     re.IGNORECASE,
 )
 
