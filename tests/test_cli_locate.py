@@ -29,8 +29,8 @@ def test_seed_by_claimant_text_names_the_conflict_and_each_account() -> None:
     assert "smallest conflicting set (3 claims; no set of 2 conflicts)" in out
     assert "ACCOUNT  US-led Operation Inherent Resolve coalition (statement)" in out
     assert "ACCOUNT  Syrian armed forces source, via SANA: sana-strike-site-45mi" in out
-    assert "within 64.5 km of al-tanf-garrison" in out
-    assert "more than 64.4 km from al-tanf-crossing" in out
+    assert "within 64.5 km of the al-Tanf garrison" in out
+    assert "more than 64.4 km from the al-Tanf border crossing" in out
     assert "inside  maqha-ash-shuhaymi" in out
 
 
@@ -127,7 +127,7 @@ def test_geojson_splits_a_region_at_the_antimeridian() -> None:
         (("--where", "somewhere nice"), "write e.g."),
         ((STRIKE, "--window", "5"), "--window"),
         (("badiyat-al-sham",), "no claim locates"),
-        (("--where", "north of iraq-syria-border"), "not from the line"),
+        (("--where", "north of iraq-syria-border"), "a line (its side or nearest point)"),
         # a figure that does not read says why, as in a claims file
         (("--where", "within 5 furlongs of 33,38"),
          "--where 'within 5 furlongs of 33,38': cannot read 'within 5 furlongs': unknown unit "

@@ -396,7 +396,7 @@ def test_verify_names_every_claim_a_region_could_not_use() -> None:
     assert location.claim_ids == ("near",)
     (skipped,) = location.skipped
     assert skipped.id == "west-of-border"
-    assert "not from the line 'border'" in skipped.reason
+    assert "not from 'border', a line" in skipped.reason
     dataset = engine.Dataset(gazetteer, tuple(claims), "c.yaml", "p.yaml")
     text = render_verify(engine.verify(dataset))
     assert "  skipped   west-of-border: locate draws directions between points only" in text

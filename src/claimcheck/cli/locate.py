@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 import click
@@ -34,6 +35,7 @@ from claimcheck.cli.options import (
 from claimcheck.errors import UsageError
 from claimcheck.render.safe import clean, dumps, guard
 from claimcheck.render.wording import count
+from claimcheck.render.words import definite, named, place_labels
 
 
 def _num(value: float, digits: int = 3) -> float | None:
@@ -171,7 +173,9 @@ def _region_lines(region: Region, pad: str) -> list[str]:
     return lines
 
 
-def render_text(result: LocateResult) -> str:
+def render_text(result: LocateResult, labels: Mapping[str, str] | None = None) -> str:
+    """The regions in words; `labels` (place id -> name as a sentence reads it) names the places
+    of each claim's region as verify's reasons do."""
     lat, lon = result.frame_centre
     n = len(result.constraints)
     place_id = clean(result.place_id)
@@ -184,7 +188,7 @@ def render_text(result: LocateResult) -> str:
     ]
     for c in result.constraints:
         out.append(f"  - {clean(c.id)}  [{clean(c.claimant)}]")
-        out.append(f"      {clean(c.description)}")
+        out.append(f"      {clean(named(c.description, labels or {}))}")
     for s in result.skipped:
         if not s.partial:  # a partly drawn claim says what it left out among the regions
             out.append(f"  - {clean(s.id)}  [{clean(s.claimant)}]  not used: {clean(s.reason)}")
@@ -283,5 +287,9 @@ def locate(
             window_m=window_m,
             about=dataset.policy.about,
         )
-    echo(RENDERERS[fmt](result))
+    if fmt == "text":
+        names = place_labels(gazetteer)
+        echo(render_text(result, {pid: definite(name) for pid, name in names.items()}))
+    else:
+        echo(RENDERERS[fmt](result))
     sys.exit(EXIT_OK if result.feasible else EXIT_ATTENTION)

@@ -135,7 +135,7 @@ def _distance_shape(ref: Place, acceptable: Interval, gazetteer: Gazetteer) -> t
     if far is not None:
         parts.append(Not(far))
     shape = parts[0] if len(parts) == 1 else Inter(tuple(parts))
-    return shape, f"{_span(lo, hi, f'the {ref.kind.value} {ref.id}')}{note}"
+    return shape, f"{_span(lo, hi, ref.id)}{note}"
 
 
 def _any(shapes: tuple[Shape, ...]) -> Shape:
@@ -167,7 +167,7 @@ def _area_shape(c: Condition, area: Place, gazetteer: Gazetteer) -> tuple[Shape,
         span = _span(lo, hi, centre.id)
         return shape, f"{c.label} {area.id}: {span} (radius {_km(radius)}){note}"
     u = area.uncertainty_m
-    text = f"{c.label} the polygon {area.id}{_uncertainty_note([(area.id, u)])}"
+    text = f"{c.label} {area.id}{_uncertainty_note([(area.id, u)])}"
     if c.coast_rule:
         shift = sea_shift_m(0.0, area)  # the located point is exact
         note = (
@@ -255,8 +255,8 @@ def _apex(place: Place, gazetteer: Gazetteer) -> Place:
     apex = _zone_centre(place, gazetteer) if place.kind is PlaceKind.ZONE else place
     if apex.kind is not PlaceKind.POINT:
         raise _NotLocatable(
-            f"locate draws directions between points only, not from the {place.kind.value} "
-            f"{place.id!r} (its side or nearest point)"
+            f"locate draws directions between points only, not from {place.id!r}, a "
+            f"{place.kind.value} (its side or nearest point)"
         )
     return apex
 
