@@ -82,13 +82,6 @@ def test_major_towns_largest_first_and_apart() -> None:
     assert "Sadr City" not in {t.name for t in towns}  # a district within 25 km of Baghdad
 
 
-def test_country_names() -> None:
-    assert basemap.country_name("KW") == "Kuwait"
-    assert basemap.country_name("sy") == "Syria"
-    assert basemap.country_name(None) is None
-    assert basemap.country_name("XX") is None
-
-
 def test_a_map_of_the_world_leaves_out_islands_too_small_to_see() -> None:
     """At an overview's tolerance (0.9°: 360° over a 400 px inset) an island under a few
     pixels is left out, so the page does not carry every reef; continents stay."""

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from claimcheck import __version__, api
 from claimcheck.cli import places
 from claimcheck.cli.app import COMMANDS, INTERRUPTED, SUMMARIES, LazyGroup, main
-from claimcheck.render.words import place_labels
+from claimcheck.render.naming import place_labels
 
 ROOT = Path(__file__).parent.parent
 CLAIMS = str(ROOT / "data" / "claims.yaml")

@@ -237,7 +237,7 @@ def test_each_real_story_map_reads_at_its_default_view(story: Path, tmp_path: Pa
     under the overview, the base layer is drawn, nothing is fetched; an overview only when
     something lies outside the default view."""
     from claimcheck import api
-    from claimcheck.render.words import place_labels
+    from claimcheck.render.naming import place_labels
 
     args = ["--claims", str(story / "claims.yaml"), "--places", str(story / "places.yaml")]
     page = _write(tmp_path / "map.html", "map", *args)

@@ -13,10 +13,11 @@ from claimcheck import api
 from claimcheck.analysis.checks import AngleCheck, LengthCheck, percent
 from claimcheck.render import claimreview, html_report, markdown
 from claimcheck.render.methods import methods
+from claimcheck.render.naming import definite
 from claimcheck.render.readings import reading_words
 from claimcheck.render.reasons import verdict_sentence
 from claimcheck.render.summary import ClaimSummary, summarize
-from claimcheck.render.words import definite, figure, part_adjective
+from claimcheck.render.words import figure, part_adjective
 
 REAL = Path("tests/data/real")
 STORIES = [("data/claims.yaml", "data/places.yaml")] + [
@@ -65,30 +66,6 @@ def test_descriptions_take_the_article(report: api.VerifyReport) -> None:
         for m in re.finditer(rf"(?<![\w“]){bare}", prose):
             before = prose[max(0, m.start() - 4) : m.start()]
             assert before.lower() == "the ", f"{name!r} without its article: …{before}{name}"
-
-
-@pytest.mark.parametrize(
-    ("name", "in_a_sentence"),
-    [
-        # a Hurricane Laura report read "is inside United States of America" and "the coast of
-        # United Kingdom": names with a common noun for the state, and plural ones, take "the"
-        ("United States of America", "the United States of America"),
-        ("coast of United Kingdom", "the coast of the United Kingdom"),
-        ("Netherlands", "the Netherlands"),
-        ("Czech Republic", "the Czech Republic"),
-        ("Democratic Republic of the Congo", "the Democratic Republic of the Congo"),
-        ("Solomon Islands", "the Solomon Islands"),
-        ("United Arab Emirates", "the United Arab Emirates"),
-        ("The Gambia", "The Gambia"),  # Natural Earth writes its article
-        ("coast of Syria", "the coast of Syria"),
-        ("Syria", "Syria"),
-        ("Union Square", "Union Square"),  # the noun must end the name or come before "of"
-        ("Kingdom Centre", "Kingdom Centre"),
-        ("Tower 22", "Tower 22"),
-    ],
-)
-def test_country_names_take_the_article_a_sentence_needs(name: str, in_a_sentence: str) -> None:
-    assert definite(name) == in_a_sentence
 
 
 def test_every_heading_is_a_sentence_about_places_by_name(report: api.VerifyReport) -> None:
@@ -199,8 +176,8 @@ def test_claimreview_ratings_follow_the_guidance(report: api.VerifyReport) -> No
 
 def _checks_why(report: api.VerifyReport) -> list[tuple[object, str]]:
     """Each deciding check with the sentences that explain it, as the report words them."""
+    from claimcheck.render.naming import place_labels
     from claimcheck.render.reasons import check_why
-    from claimcheck.render.words import place_labels
 
     labels = place_labels(report.dataset.gazetteer)
     return [(c, check_why(c, dict(v.places), labels)) for v in report.verdicts for c in v.checks]

@@ -33,9 +33,9 @@ from claimcheck.cli.options import (
     reporting_errors,
 )
 from claimcheck.errors import UsageError
+from claimcheck.render.naming import definite, named, place_labels
 from claimcheck.render.safe import clean, dumps, guard
 from claimcheck.render.wording import count
-from claimcheck.render.words import definite, named, place_labels
 
 
 def _num(value: float, digits: int = 3) -> float | None:

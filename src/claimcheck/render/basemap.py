@@ -68,14 +68,6 @@ def _source() -> _World:
     return _World(world.outlines(), towns)
 
 
-def country_name(code: str | None) -> str | None:
-    """A country's name from its ISO 3166-1 alpha-2 code, e.g. "KW" -> "Kuwait"."""
-    if not code:
-        return None
-    feature = world.world_layer().features().get(f"country:{code.upper()}")
-    return feature.name if feature else None
-
-
 def _boxes(extent: Extent) -> list[tuple[float, float, float, float]]:
     west, south, east, north = extent
     if west <= east:

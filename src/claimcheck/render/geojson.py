@@ -22,8 +22,9 @@ from claimcheck.geo.geojson import DIGITS, finish_geometry
 from claimcheck.geo.lines import densify, geodesic_circle
 from claimcheck.render import safe
 from claimcheck.render.html_report import COLOURS
+from claimcheck.render.naming import place_labels
 from claimcheck.render.summary import CheckRow, check_row, claim_numbers, summarize
-from claimcheck.render.words import VERDICT_LABEL, agreed_places, place_labels, uncertainty
+from claimcheck.render.words import VERDICT_LABEL, agreed_places, uncertainty
 
 #: Longest straight piece drawn for a geodesic edge (m): the drawn line strays < 1 m from it.
 MAX_SEGMENT_M = 5_000.0

@@ -23,16 +23,15 @@ from claimcheck.frozen import frozen
 from claimcheck.gazetteer import world
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, Source
 from claimcheck.geo import geodesic
+from claimcheck.render.naming import definite, place_labels
 from claimcheck.render.readings import reading_rules
 from claimcheck.render.reasons import range_words
 from claimcheck.render.summary import ClaimSummary
 from claimcheck.render.words import (
     VERDICT_LABEL,
     VERDICT_MEANING,
-    definite,
     hedged_figure,
     length,
-    place_labels,
     requirement_words,
     span_words,
     uncertainty,

@@ -11,8 +11,8 @@ from typing import Any
 
 from claimcheck.analysis.locate import LocateResult, Region, geojson_geometry
 from claimcheck.api import VerifyReport
+from claimcheck.render.naming import definite, place_labels
 from claimcheck.render.summary import claim_numbers
-from claimcheck.render.words import definite, place_labels
 
 #: One colour per region of a place (outline, fill), so overlapping regions stay apart.
 PALETTE = (

@@ -21,6 +21,7 @@ from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, PlaceKind, Source
 from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.units import Unit
+from claimcheck.render.naming import definite, place_labels
 from claimcheck.render.reasons import check_why, verdict_sentence
 from claimcheck.render.reviewed import claim_reviewed
 from claimcheck.render.words import (
@@ -28,12 +29,10 @@ from claimcheck.render.words import (
     VERDICT_MEANING,
     agreed_places,
     claimed_words,
-    definite,
     hedged_figure,
     interval_words,
     margin_words,
     measured_words,
-    place_labels,
     probability_words,
     readable,
     requirement_words,

@@ -14,9 +14,9 @@ from claimcheck.api import Dataset, VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import Level, Problem
 from claimcheck.render.findings import check_summary, verify_summary
+from claimcheck.render.naming import definite, named, place_labels
 from claimcheck.render.safe import clean, guard
 from claimcheck.render.wording import count
-from claimcheck.render.words import definite, named, place_labels
 
 COLOURS = {
     VerdictKind.CONSISTENT: "green",

@@ -1,5 +1,5 @@
-"""Words for readers: places by name (namesakes told apart), figures with their units, claims
-restated, and each check explained without ids or command lines.
+"""Words for readers: figures with their units, claims restated, and each check explained without
+ids or command lines (places by name come from render.naming).
 
 The report, ClaimReview and the maps all speak through this module, so what a reader sees about
 a place or a check is worded once. Nothing here is escaped: each format escapes for itself.
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from claimcheck.analysis.checks import percent
 from claimcheck.analysis.verdicts import AngleCheck, Check, PartCheck, Verdict
@@ -24,13 +23,12 @@ from claimcheck.claims.meaning import (
     stated_figure,
 )
 from claimcheck.claims.model import Claim, VerdictKind
-from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind
-from claimcheck.gazetteer.world import WORLD_PATH
+from claimcheck.gazetteer.places import Place, PlaceKind
 from claimcheck.grammar.directions import COMPASS_16
 from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.relations import Requirement
 from claimcheck.grammar.units import Unit
-from claimcheck.render.basemap import country_name
+from claimcheck.render.naming import definite, named
 
 #: The verdict as a reader's word, and what it means, for headings and legends.
 VERDICT_LABEL: dict[VerdictKind, str] = {
@@ -65,34 +63,6 @@ _COMPASS_WORDS = dict(
 def compass_words(symbol: str) -> str:
     """ "WNW" -> "west-north-west"."""
     return _COMPASS_WORDS.get(symbol, symbol)
-
-
-def place_labels(gazetteer: Gazetteer) -> dict[str, str]:
-    """Each place's name, for the file's places and those found outside it (built-in world
-    features, imports); places that share a name get their admin area (and their country,
-    where it differs from most of their namesakes'): "Ash Shāmīyah (Homs)"; a built-in
-    feature, "(built in)": "Iraq–Syria border (built in)"."""
-    groups: dict[str, list[Place]] = {}
-    for place in (*gazetteer, *gazetteer.looked_up()):
-        groups.setdefault(place.name.casefold(), []).append(place)
-    labels = {}
-    for places in groups.values():
-        if len(places) == 1:
-            labels[places[0].id] = places[0].name
-            continue
-        usual = Counter(p.country for p in places).most_common(1)[0][0]
-        for p in places:
-            parts = [p.admin] if p.admin else []
-            if p.country and p.country != usual:
-                parts.append(country_name(p.country) or p.country)
-            if p.path == WORLD_PATH:
-                parts.append("built in")
-            labels[p.id] = f"{p.name} ({', '.join(parts)})" if parts else p.name
-        counts = Counter(labels[p.id] for p in places)
-        for p in places:  # still alike: the id is the only thing that tells them apart
-            if counts[labels[p.id]] > 1:
-                labels[p.id] = f"{labels[p.id]} [{p.id}]"
-    return labels
 
 
 def length(metres: float, unit: Unit, exact: bool = False) -> str:
@@ -167,82 +137,6 @@ def hedged_figure(claim: Claim) -> str | None:
     if requirement is None or not requirement.hedge:
         return None
     return requirement_words(requirement)
-
-
-#: Head nouns that make a place's name a description that takes "the": "the Poland–Ukraine
-#: border", "the al-Tanf garrison", "the Kakhovka Dam", "the coast of Syria".
-_COMMON_HEADS = frozenset(
-    [
-        "airport",
-        "base",
-        "border",
-        "bridge",
-        "camp",
-        "coast",
-        "crossing",
-        "dam",
-        "desert",
-        "epicenter",
-        "epicentre",
-        "dryer",
-        "field",
-        "garrison",
-        "line",
-        "outpost",
-        "plant",
-        "port",
-        "recommendation",
-        "reservoir",
-        "river",
-        "site",
-        "station",
-        "tripoint",
-        "zone",
-    ]
-)
-
-
-#: Country names that take "the" in a sentence: those with a common noun for the state or its
-#: parts, and plural ones ("Use the if the country's name includes a common noun … one important
-#: exception is 'the Philippines'": Cambridge University Press, Grammar and Beyond newsletter,
-#: "Using the with the names of countries", November 2011)
-_STATE_NOUNS = frozenset(
-    [
-        "republic",
-        "kingdom",
-        "states",
-        "emirates",
-        "islands",
-        "isles",
-        "federation",
-        "union",
-        "lands",
-        "territories",
-    ]
-)
-_PLURAL_COUNTRIES = frozenset(["netherlands", "philippines", "maldives", "seychelles", "comoros"])
-
-
-def definite(name: str) -> str:
-    """A place's name as it reads in a sentence: with "the" when it is a description ("the
-    Poland–Ukraine border", "the site of …") or a country whose name takes it ("the United
-    Kingdom", "the coast of the Netherlands"), as is when it is a proper name ("Tower 22")."""
-    bare = re.sub(r"\s*[(\[].*$", "", name).strip()
-    words = bare.split()
-    if not words or words[0].lower() in ("the", "a", "an"):
-        return name
-    first, last = words[0], words[-1]
-    if first.lower() in _COMMON_HEADS and len(words) > 1 and words[1] == "of":
-        return f"the {first.lower()} of {definite(name[len(first) + 4 :])}"
-    if last.lower() in _COMMON_HEADS:
-        return "the " + name
-    lower = [w.lower() for w in words]
-    # the noun ends the name ("Czech Republic") or is followed by "of" ("Republic of the Congo",
-    # "United States of America"), so "Union Square" stays as it is
-    heads = [w for i, w in enumerate(lower) if i + 1 == len(lower) or lower[i + 1] == "of"]
-    if bare.lower() in _PLURAL_COUNTRIES or _STATE_NOUNS.intersection(heads):
-        return "the " + name
-    return name
 
 
 def figure(claimed: str) -> str:
@@ -405,72 +299,8 @@ def depth(check: Check) -> Interval | None:
     return depth_of(check.acceptable)
 
 
-#: the characters of an id (claimcheck.gazetteer.places.ID_PATTERN) besides letters and digits
-_JOINS = "_-.:"
 #: a command line the engine suggests ("`claimcheck locate ID`"), with the words after it
 _HINT = re.compile(r":? ?`claimcheck [^`]*`[^;.]*")
-_CODE = re.compile(r"(`[^`]*`)")
-#: up to this many labels, each is looked for in the text; beyond, the text's words in them
-_FEW = 16
-
-
-def _words(text: str) -> list[str]:
-    """The text's words without the brackets, quotes and punctuation around them."""
-    for mark in "()[]{}'\",;!?":
-        text = text.replace(mark, " ")
-    return text.replace(". ", " ").replace(": ", " ").rstrip(".:").split()
-
-
-def named(text: str, labels: Mapping[str, str]) -> str:
-    """Engine wording with the ids in `labels` replaced by their names (and the quotes around
-    an id dropped): the one way every output names places in the engine's reasons. An id counts
-    where it stands as a word (no id character touches it); ids inside a command line
-    (`claimcheck locate ID`) stay, since the command needs them. The text output names every
-    claim's reason by the claim's own places: string methods, no regex, keep that cheap."""
-    if "`" in text:
-        parts = _CODE.split(text)  # text, `command`, text, …
-        parts[::2] = [named(part, labels) for part in parts[::2]]
-        return "".join(parts)
-    if len(labels) <= _FEW:
-        hits: Iterable[str] = [pid for pid in labels if pid in text]
-    else:
-        hits = labels.keys() & _words(text)
-    spans = []
-    n = len(text)
-    for pid in hits:
-        start = text.find(pid)
-        while start >= 0:
-            end = start + len(pid)
-            before = text[start - 1] if start else " "
-            after = text[end] if end < n else " "
-            if (
-                after in ".:"
-                and end + 1 < n
-                and (text[end + 1] in _JOINS or text[end + 1].isalnum())
-            ):
-                after = "-"  # "pid.x": part of a longer id
-            if (
-                before not in _JOINS
-                and not before.isalnum()
-                and (after in ".:" or (after not in _JOINS and not after.isalnum()))
-            ):
-                if before == "'" and (start < 2 or not text[start - 2].isalnum()):
-                    start -= 1
-                if after == "'" and (end + 1 >= n or not text[end + 1].isalnum()):
-                    end += 1
-                spans.append((start, -end, labels[pid]))  # at a start, the longest id first
-            start = text.find(pid, end)
-    if not spans:
-        return text
-    spans.sort()
-    out: list[str] = []
-    at = 0
-    for start, neg_end, label in spans:
-        if start >= at:  # not inside an id already named
-            out += (text[at:start], label)
-            at = -neg_end
-    out.append(text[at:])
-    return "".join(out)
 
 
 def readable(text: str, labels: Mapping[str, str]) -> str:
