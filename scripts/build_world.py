@@ -331,6 +331,12 @@ def _runs(refs: list[tuple[int, str]]) -> dict[str, list[list[int]]]:
     return runs
 
 
+def country_names(index: dict[str, Any]) -> dict[str, str]:
+    """world_names.json: each country's name by its code, apart from the index, so that naming
+    a namesake's country ("Ash Shāmīyah (Capital, Kuwait)") does not decode every alias."""
+    return {code: c["name"] for code, c in sorted(index["countries"].items())}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("source", help="ne10m-admin0-countries-5.1.1.geojson.gz")
@@ -343,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "world.json"), "w", encoding="utf-8") as handle:
         json.dump(index, handle, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        handle.write("\n")
+    with open(os.path.join(args.out, "world_names.json"), "w", encoding="utf-8") as handle:
+        json.dump(country_names(index), handle, ensure_ascii=False, separators=(",", ":"))
         handle.write("\n")
     with open(os.path.join(args.out, "world.bin"), "wb") as handle:
         handle.write(blob)

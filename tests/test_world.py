@@ -279,12 +279,21 @@ def test_the_build_script_reproduces_the_package_data(tmp_path: Path) -> None:
         capture_output=True,
     )
     data = ROOT / "src" / "claimcheck" / "gazetteer" / "data"
-    for name in ("world.bin", "world_cells.bin", "world_cells.json"):
+    for name in ("world.bin", "world_cells.bin", "world_cells.json", "world_names.json"):
         assert (tmp_path / name).read_bytes() == (data / name).read_bytes(), name
     built = json.loads((tmp_path / "world.json").read_text(encoding="utf-8"))
     shipped = json.loads((data / "world.json").read_text(encoding="utf-8"))
     assert built.pop("max_deviation_m") <= shipped.pop("max_deviation_m")  # a sample of it
     assert built == shipped
+
+
+def test_the_names_table_is_the_index_s_names() -> None:
+    """world_names.json, read to name a country without decoding the index, says what the
+    index says."""
+    data = ROOT / "src" / "claimcheck" / "gazetteer" / "data"
+    index = json.loads((data / "world.json").read_text(encoding="utf-8"))
+    names = json.loads((data / "world_names.json").read_text(encoding="utf-8"))
+    assert names == {code: c["name"] for code, c in index["countries"].items()}
 
 
 #: Countries whose stored outer ring touches itself at a vertex (found with

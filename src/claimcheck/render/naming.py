@@ -20,10 +20,7 @@ from claimcheck.gazetteer.world import WORLD_PATH
 
 def country_name(code: str | None) -> str | None:
     """A country's name from its ISO 3166-1 alpha-2 code, e.g. "KW" -> "Kuwait"."""
-    if not code:
-        return None
-    feature = world.world_layer().features().get(f"country:{code.upper()}")
-    return feature.name if feature else None
+    return world.country_names().get(code.upper()) if code else None
 
 
 def place_labels(gazetteer: Gazetteer) -> dict[str, str]:
