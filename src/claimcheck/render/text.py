@@ -92,13 +92,18 @@ def _status(verdict: Verdict, color: bool) -> str:
     return click.style(text, fg="red", bold=True) if color else text
 
 
-def _check_lines(checks: Sequence[Check], pad: str, reference: str | None) -> list[str]:
-    """Measured, claimed and probability of each check; `reference`: the name of the place a
+def _check_lines(
+    checks: Sequence[Check],
+    pad: str,
+    places: Sequence[tuple[str, str]],
+    labels: Mapping[str, str],
+) -> list[str]:
+    """Measured, claimed and probability of each check; `places` and `labels` name the place a
     direction is seen from."""
     lines = []
     for check in checks:
         lines.append(f"{pad}{check.quantity:<9} measured {measured_text(check)}")
-        claimed = f"{clean(_named_reference(check.claimed, reference))}; " + (
+        claimed = f"{clean(_named_reference(check.claimed, places, labels))}; " + (
             margin_text(check)  # the part's bounds, which start "the"
             if isinstance(check, PartCheck)
             else f"margin {margin_text(check)}"
@@ -114,6 +119,8 @@ def _own_labels(
     """The names of the places a claim's reason can name: its own (every reading's, for an
     ambiguous one) and a zone's centre (`centres`: zone id to centre id). Naming by these few,
     not every place of the file, keeps the text output of 10,000 claims about as fast."""
+    if not verdict.candidates and not centres:
+        return {pid: labels[pid] for _role, pid in verdict.places if pid in labels}
     ids = [pid for _role, pid in verdict.places]
     ids += [pid for reading in verdict.candidates for _role, pid in reading.places]
     if centres:
@@ -121,43 +128,38 @@ def _own_labels(
     return {pid: labels[pid] for pid in ids if pid in labels}
 
 
-def _reference(places: Sequence[tuple[str, str]], labels: Mapping[str, str]) -> str | None:
-    """The name of the place a claim or reading measures from (`places`: its (role, place id)
-    pairs), for `_named_reference`."""
-    for role, pid in places:
-        if role == "reference":
-            return labels.get(pid)
-    return None
-
-
-def _named_reference(text: str, reference: str | None) -> str:
-    """The engine's "SE (135° ± 22.5°) from the reference" as a reader needs it: "… from
-    Marrakesh"."""
-    if reference is None or " from the reference" not in text:
+def _named_reference(
+    text: str, places: Sequence[tuple[str, str]], labels: Mapping[str, str]
+) -> str:
+    """The engine's "SE (135° ± 22.5°) from the reference" as a reader needs it, "… from
+    Marrakesh": the place the claim or reading measures from (`places`: its (role, place id)
+    pairs), looked for only where the text needs it."""
+    if " from the reference" not in text:
         return text
-    return text.replace(" from the reference", f" from {reference}")
+    for role, pid in places:
+        if role == "reference" and pid in labels:
+            return text.replace(" from the reference", f" from {labels[pid]}")
+    return text
 
 
 def _block(verdict: Verdict, color: bool, labels: Mapping[str, str]) -> list[str]:
     """One claim's block; `labels`: its places' names, which the reasons use as the reports do."""
     claim = verdict.claim
-    reference = _reference(verdict.places, labels)
     # a sentence: its first letter a capital ("The site of … has no coordinates")
-    why = clean(named(_named_reference(verdict.reason, reference), labels))
+    why = clean(named(_named_reference(verdict.reason, verdict.places, labels), labels))
     lines = [
         f"{_label(verdict.verdict, color)}  {clean(claim.id)}{_status(verdict, color)}",
         f'  quote     "{clean(claim.quote)}"',
         f"  claimant  {clean(claim.claimant)}; {clean(claim.source)}",
-        *_check_lines(verdict.checks, "  ", reference),
+        *_check_lines(verdict.checks, "  ", verdict.places, labels),
         f"  why       {why[:1].upper()}{why[1:]}",
     ]
     for candidate in verdict.candidates:
         places = clean(", ".join(f"{role} {pid}" for role, pid in candidate.places))
         lines.append(f"  - {_label(candidate.verdict, color)}  {places}")
-        own = _reference(candidate.places, labels)
-        why = clean(named(_named_reference(candidate.reason, own), labels))
+        why = clean(named(_named_reference(candidate.reason, candidate.places, labels), labels))
         lines.extend(
-            _check_lines(candidate.checks, "      ", own)
+            _check_lines(candidate.checks, "      ", candidate.places, labels)
             or [f"      why {why[:1].upper()}{why[1:]}"]
         )
     return lines
@@ -191,16 +193,16 @@ def _row_probability(chance: Chance) -> str:
     return f"{percent(chance.strict).removesuffix(' %')}–{percent(chance.lenient)}"
 
 
-def _row_figures(verdict: Verdict, reference: str | None) -> tuple[str, str, str, str]:
+def _row_figures(verdict: Verdict, labels: Mapping[str, str]) -> tuple[str, str, str, str]:
     """Measured, margin, probability and claimed of the deciding check, for the summary table;
-    `reference`: the name of the place a direction is seen from."""
+    `labels` name the place a direction is seen from."""
     check = verdict.deciding
     if check is None:
         if verdict.candidates:
             return (count(len(verdict.candidates), "reading"), "", "", "")
         return ("—", "", "", "")
     p = _row_probability(check.chance) if check.chance is not None else ""
-    claimed = clean(_named_reference(check.claimed, reference))
+    claimed = clean(_named_reference(check.claimed, verdict.places, labels))
     if isinstance(check, PartCheck):
         return (check.found or "middle", "", p, claimed)
     if isinstance(check, AngleCheck):
@@ -223,7 +225,7 @@ def _table(report: VerifyReport, color: bool, own: Sequence[Mapping[str, str]]) 
     rows = [("VERDICT", "CLAIM", "MEASURED", "MARGIN", "P(HOLDS)", "CLAIMED")]
     kinds: list[VerdictKind | None] = [None]
     for verdict, labels in zip(report.verdicts, own, strict=True):
-        measured, margin, p, claimed = _row_figures(verdict, _reference(verdict.places, labels))
+        measured, margin, p, claimed = _row_figures(verdict, labels)
         mark = "" if verdict.expected else " !"
         row = (verdict.verdict.value + mark, clean(verdict.claim.id), measured, margin, p, claimed)
         rows.append(row)
