@@ -33,7 +33,7 @@ from claimcheck.cli.options import (
     reporting_errors,
 )
 from claimcheck.errors import UsageError
-from claimcheck.render.naming import definite, named, place_labels
+from claimcheck.render.naming import named, sentence_labels
 from claimcheck.render.safe import clean, dumps, guard
 from claimcheck.render.wording import count
 
@@ -288,8 +288,7 @@ def locate(
             about=dataset.policy.about,
         )
     if fmt == "text":
-        names = place_labels(gazetteer)
-        echo(render_text(result, {pid: definite(name) for pid, name in names.items()}))
+        echo(render_text(result, sentence_labels(gazetteer)))
     else:
         echo(RENDERERS[fmt](result))
     sys.exit(EXIT_OK if result.feasible else EXIT_ATTENTION)

@@ -22,11 +22,12 @@ from claimcheck.lookup.add import (
     Found,
     NewPlace,
     choose,
+    free_id,
     geonames_candidates,
     new_place,
     via_name,
 )
-from claimcheck.lookup.at_position import at_entry, unique_slug
+from claimcheck.lookup.at_position import at_entry
 from claimcheck.lookup.index import GazetteerDb
 from claimcheck.render.wording import count
 
@@ -138,11 +139,10 @@ def add(
             used = [flag for flag, value in given.items() if value]
             if used:
                 raise UsageError(f"--at adds a position as given: {used[0]} does not apply")
-            new_file = not os.path.exists(places_path)
-            gazetteer = Gazetteer({}, places_path) if new_file else load_places(places_path)
+            new_file, gazetteer = _places_file(places_path)
             entry, why = at_entry(
                 name, at, source_title, source_url, source_date, uncertainty,
-                place_id or unique_slug(name, (p.id for p in gazetteer)),
+                place_id or free_id(name, None, (p.id for p in gazetteer)),
             )  # fmt: skip
             if dry_run:
                 echo(render(entry).rstrip("\n"))
@@ -155,8 +155,7 @@ def add(
                 f"--from {source} looks {name!r} up online: add --online (nothing is sent "
                 "without it)"
             )
-        new_file = not os.path.exists(places_path)
-        gazetteer = Gazetteer({}, places_path) if new_file else load_places(places_path)
+        new_file, gazetteer = _places_file(places_path)
         candidates = _candidates(name, country, source, db_path, base_url)
         if not candidates:
             where = db_path if source == "geonames" else source
@@ -192,6 +191,12 @@ def add(
         f"{places_path}:{line}: added {new.id} ({found.title}; uncertainty "
         f"{new.uncertainty_m / 1000:g} km by {new.rule})"
     )
+
+
+def _places_file(places_path: str) -> tuple[bool, Gazetteer]:
+    """Whether the places file is still to be made, and its places (none when it is)."""
+    new_file = not os.path.exists(places_path)
+    return new_file, Gazetteer({}, places_path) if new_file else load_places(places_path)
 
 
 def _append(places_path: str, new_file: bool, entry: Entry) -> int:

@@ -63,12 +63,14 @@ def _radius_m(lat: float, lat_step: float, lon_step: float) -> float:
 
 
 def _step_text(step: float) -> str:
-    """A step as written: in degrees, minutes or seconds, whichever it is a power of ten of."""
-    for unit, per_degree in (("°", 1), ("′", 60), ("″", 3600)):
+    """A step as written: in degrees or minutes when it is a power of ten of them, else in
+    seconds (grammar.coords.written_steps gives no other steps)."""
+    for unit, per_degree in (("°", 1), ("′", 60)):
         decimals = -math.log10(step * per_degree)
         if abs(decimals - round(decimals)) < 1e-9:
             return f"{step * per_degree:.{max(round(decimals), 0)}f}{unit}"
-    return f"{step:g}°"
+    seconds = step * 3600
+    return f"{seconds:.{max(round(-math.log10(seconds)), 0)}f}″"
 
 
 def overclaim(text: str, lat: float, uncertainty_m: float) -> str | None:

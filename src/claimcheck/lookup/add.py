@@ -213,11 +213,17 @@ def id_name(found: Found, asked: str) -> str:
 
 
 def unique_id(found: Found, asked: str, taken: Iterable[str]) -> str:
+    return free_id(id_name(found, asked), found.country, taken)
+
+
+def free_id(name: str, country: str | None, taken: Iterable[str]) -> str:
+    """A slug of the name that no place in the file has yet: with the country's code, then a
+    number (-2, -3, …), when it is taken."""
     used = set(taken)
-    base = slug(id_name(found, asked))
+    base = slug(name)
     if base not in used:
         return base
-    with_country = f"{base}-{found.country.lower()}" if found.country else base
+    with_country = f"{base}-{country.lower()}" if country else base
     candidate, n = with_country, 2
     while candidate in used:
         candidate, n = f"{with_country}-{n}", n + 1

@@ -9,24 +9,12 @@ step, after Chapman & Wieczorek 2020) unless the user gives more.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 
 from claimcheck.errors import UsageError
 from claimcheck.gazetteer.append import Entry
 from claimcheck.gazetteer.digits import digits_radius, length_text, overclaim
 from claimcheck.grammar.coords import CoordinateError, parse_coordinates
 from claimcheck.grammar.units import UnitError, parse_length
-from claimcheck.lookup.add import slug
-
-
-def unique_slug(name: str, taken: Iterable[str]) -> str:
-    """A slug of the name that no place in the file has yet (-2, -3, … when one does)."""
-    used = set(taken)
-    base = candidate = slug(name)
-    n = 2
-    while candidate in used:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
 
 
 def at_entry(

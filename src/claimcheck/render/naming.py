@@ -51,6 +51,11 @@ def place_labels(gazetteer: Gazetteer) -> dict[str, str]:
     return labels
 
 
+def sentence_labels(gazetteer: Gazetteer) -> dict[str, str]:
+    """`place_labels` as a sentence reads them: "the distance from the al-Tanf garrison to …"."""
+    return {pid: definite(name) for pid, name in place_labels(gazetteer).items()}
+
+
 #: Head nouns that make a place's name a description that takes "the": "the Poland–Ukraine
 #: border", "the al-Tanf garrison", "the Kakhovka Dam", "the coast of Syria".
 _COMMON_HEADS = frozenset(

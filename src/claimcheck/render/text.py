@@ -14,7 +14,7 @@ from claimcheck.api import Dataset, VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import Level, Problem
 from claimcheck.render.findings import check_summary, verify_summary
-from claimcheck.render.naming import definite, named, place_labels
+from claimcheck.render.naming import named, sentence_labels
 from claimcheck.render.safe import clean, guard
 from claimcheck.render.wording import count
 
@@ -119,8 +119,6 @@ def _own_labels(
     """The names of the places a claim's reason can name: its own (every reading's, for an
     ambiguous one) and a zone's centre (`centres`: zone id to centre id). Naming by these few,
     not every place of the file, keeps the text output of 10,000 claims about as fast."""
-    if not verdict.candidates and not centres:
-        return {pid: labels[pid] for _role, pid in verdict.places if pid in labels}
     ids = [pid for _role, pid in verdict.places]
     ids += [pid for reading in verdict.candidates for _role, pid in reading.places]
     if centres:
@@ -299,8 +297,7 @@ def policy_lines(report: VerifyReport) -> list[str]:
 
 
 def render_verify(report: VerifyReport, color: bool = False) -> str:
-    # as a sentence reads them: "the distance from the al-Tanf garrison to …"
-    labels = {pid: definite(name) for pid, name in place_labels(report.dataset.gazetteer).items()}
+    labels = sentence_labels(report.dataset.gazetteer)
     centres = {p.id: p.centre for p in report.dataset.gazetteer if p.centre}
     own = [_own_labels(verdict, labels, centres) for verdict in report.verdicts]
     out: list[str] = [*policy_lines(report), *_table(report, color, own), ""]
