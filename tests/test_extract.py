@@ -332,6 +332,24 @@ def test_a_claimant_named_with_its_abbreviation_and_an_event_noun_as_subject() -
 
 
 @pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # an article on the 2024 Costa Rica earthquake drafted the claimant "as"
+        (
+            "A powerful 6.2-magnitude earthquake hit 30 km from Tamarindo on Saturday, as "
+            "reported by the United States Geological Survey.",
+            "the United States Geological Survey",
+        ),
+        ("The quake struck 30 km from Tamarindo, as reported by Reuters.", "Reuters"),
+        ("The quake struck 30 km from Tamarindo, as Reuters reported.", "Reuters"),
+    ],
+)
+def test_as_reported_by_names_the_speaker(text: str, claimant: str) -> None:
+    (draft,) = extract(text)
+    assert draft.claimant == claimant
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # walaw.press on the Susanville earthquake of 30 December 2025: "magnitude" was read as

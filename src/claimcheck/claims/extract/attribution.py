@@ -1,4 +1,4 @@
-"""Who a sentence says is speaking: "X told Y", "X said", "according to X"."""
+"""Who a sentence says is speaking: "X told Y", "X said", "according to X", "as reported by X"."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 
 from claimcheck.claims.extract.patterns import (
     _ACCORDING_RE,
+    _AS_BY_RE,
     _ATTRIBUTION_RE,
     _PRONOUNS,
     _SAID_AFTER_RE,
@@ -16,6 +17,9 @@ from claimcheck.claims.extract.patterns import (
 
 def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str, int, int] | None:
     """Who the sentence says is speaking: "X told Y", "X said", "according to X"."""
+    passive = _AS_BY_RE.search(sentence)
+    if passive:
+        return passive["who"].strip(), offset + passive.start(), offset + passive.end()
     for m in _ATTRIBUTION_RE.finditer(sentence):
         if _in_a_name(m["who"], m["verb"]):
             continue

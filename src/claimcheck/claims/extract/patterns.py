@@ -266,6 +266,9 @@ _ATTRIBUTION_RE = re.compile(
 
 
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]+)", re.IGNORECASE)
+#: "as reported by the United States Geological Survey": the passive names its speaker after
+#: "by" (an article on the 2024 Costa Rica earthquake had the claimant "as")
+_AS_BY_RE = re.compile(rf"\bas\s+(?:{_ATTRIBUTION_VERBS})\s+by\s+(?P<who>[^,.;]+)", re.IGNORECASE)
 
 
 _SAID_AFTER_RE = re.compile(
@@ -277,7 +280,8 @@ _PRONOUNS = frozenset(["it", "he", "she", "they", "the source", "the statement",
 
 
 _WHO_PREFIXES = re.compile(
-    r"^(?:(?:but|and|yet|while|however|meanwhile|on \w+|yesterday|today),?\s+)+", re.IGNORECASE
+    r"^(?:(?:but|and|yet|while|however|meanwhile|as|on \w+|yesterday|today),?\s+)+",
+    re.IGNORECASE,
 )
 
 
