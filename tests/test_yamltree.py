@@ -50,7 +50,7 @@ def test_positions_of_keys_items_and_collections() -> None:
     assert isinstance(items, YList) and tuple(items.position) == (3, 3)
     assert [tuple(p) for p in items.item_positions] == [(3, 5), (4, 5), (5, 5)]
     assert tuple(items[1].position) == (4, 5) and tuple(items[2].position) == (5, 5)
-    assert data.key_lines() == (("a", 1), ("list", 2))
+    assert data.key_lines().pairs() == (("a", 1), ("list", 2))
     assert {k: tuple(p) for k, p in data.key_positions.items()} == {"a": (1, 1), "list": (2, 1)}
     assert tuple(data.where("absent")) == (1, 1)  # a key not in the file: the mapping's place
 
@@ -64,12 +64,12 @@ def test_positions_skip_refused_and_duplicate_keys() -> None:
     _found, data = builder.document()
     assert [p.line for p in builder.problems] == [2, 4]
     assert "first at line 1" in builder.problems[1].message
-    assert data.key_lines() == (("a", 1), ("b", 3), ("c", 6))
+    assert data.key_lines().pairs() == (("a", 1), ("b", 3), ("c", 6))
 
 
 def test_plain_data_has_position_zero_everywhere() -> None:
     data = from_plain({"a": {"b": 1}, "c": [1]}, "<data>")
-    assert data.key_lines() == (("a", 0), ("c", 0))
+    assert data.key_lines().pairs() == (("a", 0), ("c", 0))
     assert tuple(data["a"].where("b")) == (0, 0) and tuple(data.position) == (0, 0)
 
 
@@ -164,7 +164,7 @@ def test_positions_of_many_keys_and_their_duplicates(count: int) -> None:
     _found, data = builder.document()
     assert [data.where(f"k{i}").line for i in range(count)] == list(range(1, count + 1))
     assert data.where("last").line == count + 2 and data.where("absent").line == 1
-    assert data.key_lines()[-1] == ("last", count + 2)
+    assert data.key_lines().pairs()[-1] == ("last", count + 2)
     assert [(p.line, p.message[:28]) for p in builder.problems] == [
         (count + 1, "duplicate key 'k1' (first at")
     ]

@@ -284,6 +284,7 @@ def _conditional(constraints: Sequence[Constraint]) -> Iterable[Contradiction]:
     for c in constraints:
         if c.quantity == "distance" and c.reference_places:
             by_subject[c.subject].append(c)
+    keys: dict[str, frozenset[str]] = {}  # place id -> its names' match keys, asked per pair
     for subject, group in by_subject.items():
         for x, y in itertools.combinations(group, 2):
             same = x.reference == y.reference  # then a direct contradiction covers the pair
@@ -295,15 +296,13 @@ def _conditional(constraints: Sequence[Constraint]) -> Iterable[Contradiction]:
                     if len(a.reference_places) > 1 or len(b.reference_places) > 1:
                         yield _one_reading(subject, a, b, ra)
                     continue  # one place for both: a direct contradiction, reported as such
-                shared = _shared_name(ra, rb)
-                if shared is not None:
+                for place in (ra, rb):
+                    if place.id not in keys:
+                        keys[place.id] = frozenset(name_key(n) for n in place.names)
+                common = keys[ra.id] & keys[rb.id]
+                if common:  # the name as `ra` writes it
+                    shared = next(n for n in sorted(ra.names) if name_key(n) in common)
                     yield _namesakes(subject, a, b, ra, rb, shared)
-
-
-def _shared_name(a: Place, b: Place) -> str | None:
-    """A name (as `a` writes it) under which both places match, if any."""
-    keys_b = {name_key(n) for n in b.names}
-    return next((n for n in sorted(a.names) if name_key(n) in keys_b), None)
 
 
 def _both_statements(a: Constraint, b: Constraint) -> str:

@@ -24,6 +24,7 @@ from claimcheck.claims.meaning import (
 from claimcheck.claims.policy import Policy, read_policy
 from claimcheck.errors import DataError, Kind, Level, ParseError, Problem, shown
 from claimcheck.files import yamlfile
+from claimcheck.files.keylines import KeyLines
 from claimcheck.files.limits import MAX_CLAIMS
 from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import (
@@ -65,7 +66,7 @@ class Claim:
     column: int = 0
     path: str = ""
     #: 1-based line of each key, so reports can point at the field
-    key_lines: tuple[tuple[str, int], ...] = ()
+    key_lines: KeyLines = KeyLines((), (), 0)
 
     @property
     def kind(self) -> str:
@@ -128,13 +129,19 @@ KEYS_BY_KIND: dict[str, tuple[str, ...]] = {
     "radius": ("zone", "radius", "tolerance"),
 }
 _EVERY_CLAIM = ("id", "quote", "claimant", "claimant_type", "source", "expect", "note", "status")
+#: the keys a claim of each kind may have that need no further check (a tolerance needs its
+#: figure or direction)
+_PLAIN_KEYS = {
+    kind: frozenset(_EVERY_CLAIM + keys) - {"tolerance", "direction_tolerance"}
+    for kind, keys in KEYS_BY_KIND.items()
+}
 
 
 def _place_ref(entry: yamlfile.Entry, key: str) -> PlaceRef | None:
     value = entry.data.get(key)
-    pos = entry.data.where(key)
     if value is None:
         return None
+    pos = entry.data.where(key)
     if isinstance(value, str) and value.strip():
         text = entry.text(key)  # the length check
         if text is None:
@@ -269,7 +276,10 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
 def _check_unused_keys(entry: yamlfile.Entry, kind: str) -> None:
     """A key that the claim's kind does not read is an error naming the key and the kind."""
     used = KEYS_BY_KIND[kind]
-    for key in entry.data:
+    written = entry.data.keys()
+    if written <= _PLAIN_KEYS[kind]:  # the usual claim: one set operation
+        return
+    for key in written:
         if key in _EVERY_CLAIM or key not in CLAIM_KEYS:
             continue  # unknown keys are check_keys' problem
         if key not in used:

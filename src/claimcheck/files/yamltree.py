@@ -31,6 +31,7 @@ from yaml.events import (
 )
 
 from claimcheck.errors import DataError, Problem
+from claimcheck.files.keylines import KeyLines
 
 #: the C parser where PyYAML has it (it reads and checks the syntax; we build)
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -116,12 +117,10 @@ class YMap(dict[str, Any]):
     def key_positions(self) -> dict[str, Position]:
         return {key: self.where(key) for key in self}
 
-    def key_lines(self) -> tuple[tuple[str, int], ...]:
+    def key_lines(self) -> KeyLines:
         """(key, line) for each key, in the file's order."""
         marks = self._marks
-        lines = [line + 1 for line in marks[2::2]]
-        lines += [marks[0] + 1] * (len(self) - len(lines))  # keys added after reading
-        return tuple(zip(self, lines, strict=False))
+        return KeyLines(tuple(self), marks[2::2], marks[0])
 
 
 class YList(list[Any]):
