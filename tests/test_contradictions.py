@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import random
 from pathlib import Path
 
@@ -8,9 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.analysis.contradictions import Contradiction, find_contradictions
-from claimcheck.claims.model import Claim, DistanceAssertion, load_claims
+from claimcheck.claims.model import Claim, DirectionAssertion, DistanceAssertion, load_claims
 from claimcheck.gazetteer.places import Gazetteer, PlaceRef, Source
 from claimcheck.gazetteer.reader import load_places
+from claimcheck.grammar.directions import parse_direction
 from claimcheck.grammar.relations import parse_requirement
 
 ROOT = Path(__file__).parent.parent
@@ -44,6 +46,9 @@ def found(gazetteer: Gazetteer) -> dict[tuple[str, ...], list[Contradiction]]:
         (("d-5km-from-triangle", "d-more-than-20km-inside-triangle"), "tan-vordme"),
         (("d-10km-inside-triangle", "d-more-than-20km-inside-triangle"), "tan-vordme"),
         (("e-palmyra-100km-from-garrison", "e-palmyra-near-zone"), "palmyra"),
+        (("g-rukban-north-of-garrison", "g-rukban-south-of-garrison"), "rukban-camp"),
+        # a distance's direction is compared as well: NNW and S are 157.5° apart
+        (("g-rukban-20km-nnw-of-garrison", "g-rukban-south-of-garrison"), "rukban-camp"),
     ],
 )
 def test_direct_contradictions(
@@ -60,7 +65,41 @@ def test_only_the_expected_pairs(found: dict[tuple[str, ...], list[Contradiction
     assert ("a-more-than-45mi-from-garrison", "a-outside-zone") not in found
     # a depth inside agrees with a plain "inside"
     assert ("d-10km-inside-triangle", "d-inside-triangle") not in found
-    assert len(found) == 10
+    # NNW (337.5° ± 11.25°) meets N (0° ± 22.5°); the reverse view and a line's sides are not
+    # compared
+    assert ("g-rukban-20km-nnw-of-garrison", "g-rukban-north-of-garrison") not in found
+    assert not [pair for pair in found if "g-garrison-north-of-rukban" in pair]
+    assert ("g-rukban-east-of-border", "g-rukban-west-of-border") not in found
+    assert len(found) == 12
+
+
+def test_a_direction_contradiction_names_the_bearings(
+    found: dict[tuple[str, ...], list[Contradiction]],
+) -> None:
+    (c,) = found[("g-rukban-north-of-garrison", "g-rukban-south-of-garrison")]
+    assert c.quantity == "direction" and c.references == ("al-tanf-garrison",)
+    assert c.reason == (
+        "rukban-camp is N (0° ± 22.5°) of al-tanf-garrison [g-rukban-north-of-garrison: "
+        "bearing 337.5–22.5°], but rukban-camp is S (180° ± 22.5°) of al-tanf-garrison "
+        "[g-rukban-south-of-garrison: bearing 157.5–202.5°]: no bearing satisfies both"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "meet"),
+    [
+        ("SE", "SW", False),
+        ("SE", "S", True),  # they share the bearing 157.5°, which satisfies both
+        ("N", "NNW", True),
+        ("NNE", "NW", False),  # across north: 22.5° against 315°, 67.5° apart
+        ("N", "S", False),
+        ("E", "east", True),
+    ],
+)
+def test_sectors_meet_on_the_circle(first: str, second: str, meet: bool) -> None:
+    found = find_contradictions([_towards("a", first), _towards("b", second)], Gazetteer({}))
+    assert (not found) is meet
+    assert all(c.quantity == "direction" for c in found)
 
 
 def test_ambiguous_reference_read_as_the_other_reference(
@@ -96,6 +135,12 @@ def test_seed_accounts_contradict_only_if_one_al_tanf() -> None:
     # 21.7 km > 17.4 km, but 6.7 km (the low end) is not: it depends on the uncertainty
     assert c.both_can_hold is None
     assert "at the best estimate" in c.reason
+
+
+def _towards(claim_id: str, direction: str) -> Claim:
+    """A claim that an unknown "x" lies in `direction` from an unknown "y"."""
+    assertion = DirectionAssertion(PlaceRef("x"), PlaceRef("y"), parse_direction(direction))
+    return Claim(claim_id, direction, "test", Source("test"), assertion)
 
 
 def _claim(i: int, subject: str, reference: str, distance: str) -> Claim:
@@ -142,3 +187,17 @@ def test_pair_symmetric_under_swapping_ends(
         not parse_requirement(first).acceptable().overlaps(parse_requirement(second).acceptable())
     )
     assert any(not c.conditional for c in one) is expected
+
+
+def test_accounts_that_disagree_on_direction_contradict() -> None:
+    """Al Haouz, 2023: four accounts put the epicentre south-west of Marrakesh, two south-east;
+    the "south" account shares an edge with "south-west" and contradicts neither."""
+    story = ROOT / "tests" / "data" / "real" / "morocco-earthquake"
+    gazetteer = load_places(str(story / "places.yaml"))
+    claims = load_claims(str(story / "claims.yaml"), gazetteer)
+    directions = {c.claim_ids for c in find_contradictions(claims, gazetteer)
+                  if c.quantity == "direction"}  # fmt: skip
+    south_west = [c.id for c in claims if "-sw-of-marrak" in c.id]
+    south_east = [c.id for c in claims if "-se-of-marrak" in c.id]
+    assert len(south_west) == 4 and len(south_east) == 2
+    assert directions == {tuple(sorted(pair)) for pair in itertools.product(south_west, south_east)}

@@ -3,7 +3,7 @@
 Small in-memory places with no uncertainty, so a claim about a known point is either consistent
 or inconsistent, and the same claim about an unknown place gives a region that contains that
 point exactly when the verdict is consistent; the contradiction constraint's interval holds the
-point's distance exactly then too.
+point's distance (or bearing) exactly then too.
 """
 
 from __future__ import annotations
@@ -134,9 +134,8 @@ def test_contradiction_interval_holds_the_distance_exactly_when_the_check_is_con
 ) -> None:
     verdict = _verdict(kind, subject)
     found = constraints_of(verdict.claim, GAZETTEER)
-    lengths = [c for c in verdict.checks if isinstance(c, LengthCheck)]
-    # a direction constrains no distance; a depth inside a polygon is a distance (0) and a depth
-    assert len(found) == len(lengths) + (kind == "deep inside a polygon")
+    # every check is a constraint; a depth inside a polygon is a distance (0) and a depth
+    assert len(found) == len(verdict.checks) + (kind == "deep inside a polygon")
     place = GAZETTEER.get(subject)
     assert place is not None and place.lat is not None and place.lon is not None
     holds = []
@@ -146,10 +145,15 @@ def test_contradiction_interval_holds_the_distance_exactly_when_the_check_is_con
         if constraint.quantity == "depth":
             signed = signed_distance_to_polygons_m(place.lat, place.lon, reference.polygons)
             holds.append(constraint.acceptable.contains(-signed.signed_distance_m))
+        elif constraint.quantity == "direction":
+            azimuth = Measurer(GAZETTEER).distance(place, reference).azimuth_deg
+            assert azimuth is not None
+            sector = constraint.acceptable
+            holds.append(sector.contains(azimuth) or sector.contains(azimuth + 360.0))
         else:
             distance = Measurer(GAZETTEER).distance(place, reference).distance.best
             holds.append(constraint.acceptable.contains(distance))
-    consistent = all(c.verdict is VerdictKind.CONSISTENT for c in lengths)
+    consistent = all(c.verdict is VerdictKind.CONSISTENT for c in verdict.checks)
     assert all(holds) == consistent, [c.statement for c in found]
 
 

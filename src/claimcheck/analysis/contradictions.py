@@ -1,10 +1,14 @@
 """Contradictions between claims, found from what they say before any coordinate is used.
 
-Each claim becomes a constraint on one quantity: the distance between a pair of places, or a
-zone's radius. Two claims contradict when they constrain the same quantity and their acceptable
-intervals do not meet. Checking pairs is enough: by Helly's theorem in one dimension, a set of
-intervals with no common point always holds two that do not meet, so every contradictory set
-contains a contradictory pair, and each report names exactly two claims.
+Each claim becomes a constraint on one quantity: the distance between a pair of places, a
+zone's radius, or the direction of one place seen from another. Two claims contradict when
+they constrain the same quantity and their acceptable intervals do not meet. Checking pairs is
+enough: by Helly's theorem in one dimension, a set of intervals with no common point always
+holds two that do not meet, so every contradictory set contains a contradictory pair, and each
+report names exactly two claims. Directions are arcs of a circle, for which that holds while
+each arc is shorter than 120°: arcs that meet pairwise then all lie within one arc shorter than
+the circle, which is an interval (every compass sector qualifies; only a `direction_tolerance:`
+of 60° or more could hide a contradictory three).
 
 How claims become distance constraints (no coordinates involved):
 
@@ -14,7 +18,13 @@ How claims become distance constraints (no coordinates involved):
 - inside / outside a polygon: distance to the polygon (0 inside) is 0, or more than 0; a depth
   inside ("30 km inside") is also compared with the other claims' depths inside that polygon;
 - "near" without `within:`: the reference's threshold (its `near:` or the default for its kind);
-- directions constrain no distance and are not compared.
+- a direction ("south-east of Marrakesh"): the compass sector that the bearing of the subject,
+  seen from the reference, must lie in. Whatever the reference (a point, a zone's centre, a
+  polygon's nearest point), that bearing is one value, so two sectors that do not meet cannot
+  both hold. Directions are compared only as written, subject against reference: the reverse
+  bearing differs from the forward one + 180° by the meridians' convergence, so "A is south of
+  B" against "B is south of A" is left to the verdicts. Nor are sides of a line ("west of the
+  border"): which sides agree depends on the line's course near the subject.
 
 A *conditional* contradiction holds only under one reading of the references: an ambiguous
 name ("from al-Tanf" fits three places) read as the other claim's reference, or two different
@@ -46,10 +56,12 @@ from claimcheck.grammar.precision import ABOUT_FRACTION
 
 @frozen
 class Constraint:
-    """What one claim says about one quantity, in metres, with no coordinates involved."""
+    """What one claim says about one quantity (metres; a direction in degrees), with no
+    coordinates involved."""
 
     claim_id: str
-    #: "distance" between `subject` and `reference`, or "radius" of the zone `subject`
+    #: "distance" between `subject` and `reference`, "radius" of the zone `subject`, "depth" of
+    #: `subject` inside `reference`, or "direction" of `subject` seen from `reference`
     quantity: str
     #: identity keys: a place id, or the sorted candidate ids of an ambiguous name
     subject: str
@@ -78,7 +90,7 @@ class Contradiction:
     conditional: bool
     #: the reference place(s): one for a direct contradiction, the two namesakes if conditional
     references: tuple[str, ...] = ()
-    #: each claim's acceptable interval (m), aligned with claim_ids
+    #: each claim's acceptable interval (m; degrees for a direction), aligned with claim_ids
     acceptable: tuple[Interval, Interval] | None = None
     #: each claim restated as a constraint, aligned with claim_ids
     statements: tuple[str, str] = ("", "")
@@ -89,6 +101,8 @@ class Contradiction:
     #: conditional only: True if both can hold at every separation the uncertainty allows,
     #: False if at none, None if it depends on where in that range the truth lies
     both_can_hold: bool | None = None
+    #: what no value satisfies for both: "distance", "radius", "depth" or "direction"
+    quantity: str = "distance"
 
 
 def find_contradictions(
@@ -197,10 +211,24 @@ def _distance(
                        _points(resolution.places))]  # fmt: skip
 
 
+def _direction(
+    claim_id: str, c: Condition, subject: PlaceRef, ref: PlaceRef, gazetteer: Gazetteer
+) -> list[Constraint]:
+    """The sector the subject's bearing from the reference lies in; none from a line, whose
+    sides depend on its course (see the module's docstring)."""
+    places = gazetteer.resolve(ref).places
+    if any(p.kind is PlaceKind.LINE for p in places):
+        return []
+    subject_key, subject_text = _identity(gazetteer, subject)
+    ref_key, ref_text = _identity(gazetteer, ref)
+    statement = f"{subject_text} {c.predicate.format(ref=ref_text)}"
+    return [Constraint(claim_id, "direction", subject_key, ref_key, c.acceptable, statement)]
+
+
 def _no_distance(
     _claim_id: str, _c: Condition, _subject: PlaceRef, _ref: PlaceRef, _gazetteer: Gazetteer
 ) -> list[Constraint]:
-    """A direction, or a part of an area, constrains no distance."""
+    """A part of an area constrains no distance."""
     return []
 
 
@@ -210,7 +238,7 @@ _CONSTRAIN: dict[
 ] = {
     Quantity.DISTANCE: _distance,
     Quantity.AREA: _area,
-    Quantity.AZIMUTH: _no_distance,
+    Quantity.AZIMUTH: _direction,
     Quantity.PART: _no_distance,
     Quantity.RADIUS: _radius,
 }
@@ -246,9 +274,23 @@ def _identity(gazetteer: Gazetteer, ref: PlaceRef) -> tuple[str, str]:
 
 
 def _pair(c: Constraint) -> tuple[str, str, str]:
-    """The quantity a constraint is about; a distance does not depend on which end is which."""
+    """The quantity a constraint is about; a distance does not depend on which end is which,
+    a direction does."""
+    if c.quantity == "direction":
+        return c.quantity, c.subject, c.reference
     low, high = sorted((c.subject, c.reference))
     return c.quantity, low, high
+
+
+def _meet(x: Constraint, y: Constraint) -> bool:
+    """Whether some value satisfies both: intervals that overlap, or for a direction, arcs of
+    the circle whose centres are no further apart than their half-widths together (closed, as
+    a verdict reads a sector: a bearing on the edge of both satisfies both)."""
+    a, b = x.acceptable, y.acceptable
+    if x.quantity != "direction":
+        return a.overlaps(b)
+    gap = abs(((a.low + a.high - b.low - b.high) / 2 + 180.0) % 360.0 - 180.0)  # centres
+    return gap <= (a.high - a.low) / 2 + (b.high - b.low) / 2
 
 
 def _ordered(a: Constraint, b: Constraint) -> tuple[Constraint, Constraint]:
@@ -261,20 +303,21 @@ def _direct(constraints: Iterable[Constraint]) -> Iterable[Contradiction]:
         groups[_pair(c)].append(c)
     for group in groups.values():
         for x, y in itertools.combinations(group, 2):
-            if x.claim_id == y.claim_id or x.acceptable.overlaps(y.acceptable):
+            if x.claim_id == y.claim_id or _meet(x, y):
                 continue
             a, b = _ordered(x, y)
             subject = a.subject if a.subject == b.subject else min(a.subject, b.subject)
-            what = a.quantity if a.quantity in ("radius", "depth") else "distance"
+            what = a.quantity
+            shown = _sector_text if what == "direction" else _interval_text
             reason = (
-                f"{a.statement} [{a.claim_id}: {_interval_text(a.acceptable)}], but "
-                f"{b.statement} [{b.claim_id}: {_interval_text(b.acceptable)}]: "
-                f"no {what} satisfies both"
+                f"{a.statement} [{a.claim_id}: {shown(a.acceptable)}], but "
+                f"{b.statement} [{b.claim_id}: {shown(b.acceptable)}]: "
+                f"no {'bearing' if what == 'direction' else what} satisfies both"
             )
             references = tuple(sorted({a.reference, b.reference} - {subject, ""}))
             yield Contradiction(
                 (a.claim_id, b.claim_id), subject, reason, False, references,
-                (a.acceptable, b.acceptable), (a.statement, b.statement),
+                (a.acceptable, b.acceptable), (a.statement, b.statement), quantity=what,
             )  # fmt: skip
 
 
@@ -402,6 +445,12 @@ def _km(metres: float) -> str:
 
 def _range_km(low: float, high: float) -> str:
     return f"{low / 1000:,.1f}–{_km(high)}"
+
+
+def _sector_text(sector: Interval) -> str:
+    """A compass sector as bearings clockwise from north: "bearing 112.5–157.5°", "bearing
+    337.5–22.5°" across north."""
+    return f"bearing {sector.low % 360:g}–{sector.high % 360:g}°"
 
 
 def _interval_text(interval: Interval) -> str:

@@ -176,6 +176,11 @@ def _interval_dict(interval: Interval) -> dict[str, Any]:
             "min_open": interval.low_open, "max_open": interval.high_open}  # fmt: skip
 
 
+def _sector_dict(sector: Interval) -> dict[str, Any]:
+    """Bearings clockwise from north, each in [0, 360): across north, `min` exceeds `max`."""
+    return {"min": _num(sector.low % 360), "max": _num(sector.high % 360)}
+
+
 def _range_km(best: float | None, low: float, high: float) -> dict[str, Any]:
     out = {"min": _num(low / 1000), "max": _num(high / 1000)}
     return out if best is None else {"best": _num(best / 1000), **out}
@@ -191,7 +196,17 @@ def contradiction_dict(contradiction: Contradiction) -> dict[str, Any]:
         "conditional": c.conditional,
         "reason": c.reason,
         "statements": list(c.statements),
-        "acceptable_km": [_interval_dict(i) for i in c.acceptable] if c.acceptable else None,
+        "quantity": c.quantity,
+        "acceptable_km": (
+            [_interval_dict(i) for i in c.acceptable]
+            if c.acceptable and c.quantity != "direction"
+            else None
+        ),
+        "acceptable_deg": (
+            [_sector_dict(i) for i in c.acceptable]
+            if c.acceptable and c.quantity == "direction"
+            else None
+        ),
         "separation_km": None if sep is None else _range_km(sep.best, sep.low, sep.high),
         "separation_needed_km": (
             None if c.separation_needed is None else _range_km(None, *c.separation_needed)

@@ -29,6 +29,7 @@ from claimcheck.render.words import (
     VERDICT_MEANING,
     agreed_places,
     claimed_words,
+    compass_words,
     hedged_figure,
     interval_words,
     margin_words,
@@ -257,15 +258,27 @@ class _Wording:
         if c.conditional or c.acceptable is None:
             return f"Claim {n}: {readable(c.reason, self.refs)}"
         intervals = dict(zip(c.claim_ids, c.acceptable, strict=True))
-        what = next(
-            (w for w in ("radius", "depth") if c.reason.endswith(f"no {w} satisfies both")),
-            "distance",
-        )
+        what = c.quantity
+        if what == "direction":
+            return (
+                f"Claim {n} puts {self.label(c.subject)} "
+                f"{self._sector(other, intervals[other], c.references)}; this claim, "
+                f"{self._sector(claim_id, intervals[claim_id], ())}: no bearing satisfies both, "
+                "so at most one of them can be right."
+            )
         return (
             f"Claim {n} says the same {what} is {self._figure(other, intervals[other])}; this "
             f"claim, {self._figure(claim_id, intervals[claim_id])}: no {what} satisfies both, "
             "so at most one of them can be right."
         )
+
+    def _sector(self, claim_id: str, sector: Interval, references: tuple[str, ...]) -> str:
+        """ "south-east of Marrakesh (bearings 112.5° to 157.5°)", the place only when given."""
+        direction = getattr(self.claims[claim_id].assertion, "direction", None)
+        assert direction is not None  # a direction contradiction comes from claims with one
+        of = f" of {self.label(references[0])}" if references else ""
+        bearings = f"bearings {sector.low % 360:g}° to {sector.high % 360:g}°"
+        return f"{compass_words(direction.name)}{of} ({bearings})"
 
     def _namesakes(self, c: Contradiction, n: int) -> str:
         """Two places that share a name: the claims conflict only if they were one place."""

@@ -1,0 +1,46 @@
+"""render.summary: what each claim's section of a report says about the claims it conflicts
+with, in words, for every quantity a contradiction can be about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck import api
+from claimcheck.render.summary import summarize
+
+KINDS = Path("tests/data/kinds")
+
+
+@pytest.fixture(scope="module")
+def conflicts() -> dict[str, tuple[str, ...]]:
+    report = api.verify(api.load(str(KINDS / "contradictions.yaml"), str(KINDS / "places.yaml")))
+    return {s.id: s.contradictions for s in summarize(report)}
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "sentence"),
+    [
+        (
+            "g-rukban-south-of-garrison",
+            "Claim 16 puts the Rukban camp north of the al-Tanf garrison (bearings 337.5° to "
+            "22.5°); this claim, south (bearings 157.5° to 202.5°): no bearing satisfies both, "
+            "so at most one of them can be right.",
+        ),
+        (
+            "b-radius-34mi",
+            "Claim 5 says the same radius is 36 mi (35.5 to 36.5 mi, 57.1 to 58.7 km); this "
+            "claim, 34 mi (33.5 to 34.5 mi, 53.9 to 55.5 km): no radius satisfies both, so at "
+            "most one of them can be right.",
+        ),
+    ],
+)
+def test_a_conflict_names_its_quantity(
+    conflicts: dict[str, tuple[str, ...]], claim_id: str, sentence: str
+) -> None:
+    assert sentence in conflicts[claim_id]
+
+
+def test_a_claim_with_no_conflict_has_none(conflicts: dict[str, tuple[str, ...]]) -> None:
+    assert conflicts["g-garrison-north-of-rukban"] == ()
