@@ -7,6 +7,7 @@ import json
 import threading
 import time
 import urllib.parse
+import zipfile
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -68,8 +69,34 @@ def test_one_match_is_appended_cited_and_the_rest_of_the_file_kept(db: str, tmp_
     assert entry["uncertainty"] == "5 km"
     assert entry["source"]["url"] == "https://www.geonames.org/578072"
     assert entry["source"]["title"].startswith('GeoNames 578072 "Belgorod" (P.PPLA)')
-    assert entry["source"]["date"]  # the retrieval date
+    # a plain text dump does not say what day GeoNames wrote it, so the entry claims no date
+    assert "date" not in entry["source"]
+    origin = "geonames.sqlite, an index of RU-UA-Shebekino.txt, a GeoNames dump of unknown date"
+    assert f"places add from {origin};" in entry["note"]
     assert all(is_alias(a, "Belgorod") for a in entry["aliases"])
+
+
+@pytest.mark.parametrize(
+    ("date_time", "date"),
+    [((2025, 11, 30, 1, 2, 4), "2025-11-30"), ((1980, 1, 1, 0, 0, 0), None)],
+)
+def test_an_entry_from_a_zipped_dump_is_dated_as_the_dump(
+    tmp_path: Path, date_time: tuple[int, ...], date: str | None
+) -> None:
+    """GeoNames' zips date their dump; that day, not today, is what the entry's data is of (a
+    zip entry of 1980-01-01 was written with no date)."""
+    dump = tmp_path / "RU.zip"
+    with zipfile.ZipFile(dump, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("RU.txt", date_time), DUMP.read_text("utf-8"))
+    index = str(tmp_path / "ru.sqlite")
+    import_geonames(str(dump), index)
+    places = tmp_path / "places.yaml"
+    code, _, err = run("places", "add", "Belgorod", "--db", index, "--places", str(places))
+    assert code == 0, err
+    entry = yamlfile.load(str(places))["places"][-1]
+    assert entry["source"].get("date") == date
+    dated = f"GeoNames' dump of {date}" if date else "a GeoNames dump of unknown date"
+    assert f"places add from ru.sqlite, an index of RU.zip, {dated};" in entry["note"]
 
 
 def test_a_village_is_sized_by_the_same_rule_as_imported_places(db: str, tmp_path: Path) -> None:

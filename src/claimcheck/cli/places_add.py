@@ -25,7 +25,6 @@ from claimcheck.lookup.add import (
     free_id,
     geonames_candidates,
     new_place,
-    via_name,
 )
 from claimcheck.lookup.at_position import at_entry
 from claimcheck.lookup.index import GazetteerDb
@@ -181,7 +180,7 @@ def add(
             sys.exit(EXIT_ATTENTION)
         _refuse_duplicate(found, gazetteer)
         ids = (p.id for p in gazetteer)
-        new = new_place(found, name, ids, via_name(source, db_path), place_id)
+        new = new_place(found, name, ids, place_id)
         entry = _entry(new)
         if dry_run:
             echo(render(entry).rstrip("\n"))

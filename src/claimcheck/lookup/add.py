@@ -15,7 +15,6 @@ applied.
 
 from __future__ import annotations
 
-import datetime
 import os
 import re
 import unicodedata
@@ -56,6 +55,8 @@ class Found:
     title: str
     publisher: str
     licence: str
+    #: the day the data is of: when an online source answered, or the date of the GeoNames
+    #: dump an index was built from ("" when the index does not know it)
     retrieved: str
     aliases: tuple[str, ...] = ()
     country: str | None = None
@@ -63,6 +64,9 @@ class Found:
     population: int | None = None
     #: how the name matched: exact, alias, transliteration, fuzzy, search (the service ranked it)
     how: str = "search"
+    #: for an index's row, where it came from: "ru.sqlite, an index of RU.zip, GeoNames' dump
+    #: of 2025-11-30" ("" for an online source, which `source` names)
+    origin: str = ""
 
     @property
     def id(self) -> str:
@@ -77,10 +81,6 @@ class Found:
         elif self.source != "geonames":
             rule = f"{self.feature}: {rule}"
         return metres, rule
-
-
-def today() -> str:
-    return datetime.date.today().isoformat()
 
 
 def is_alias(name: str, primary: str) -> bool:
@@ -139,6 +139,7 @@ def _geonames_found(db: GazetteerDb, row: DbPlace, how: str) -> Found:
     sql = "SELECT name FROM names WHERE geonameid = ? ORDER BY is_primary DESC, rowid"
     names = [n for (n,) in db.con.execute(sql, (row.geonameid,))]
     feature = f"{row.feature_class}.{row.feature_code}".strip(".")
+    dated = db.meta.get("dump_date", "")  # an index built before dumps were dated has none
     return Found(
         source="geonames",
         source_id=str(row.geonameid),
@@ -151,12 +152,14 @@ def _geonames_found(db: GazetteerDb, row: DbPlace, how: str) -> Found:
         title=f'GeoNames {row.geonameid} "{row.name}"' + (f" ({feature})" if feature else ""),
         publisher="GeoNames",
         licence=LICENCE,
-        retrieved=today(),
+        retrieved=dated,
         aliases=pick_aliases(names, row.name),
         country=row.country or None,
         admin=_admin_name(db, row),
         population=row.population or None,
         how=how,
+        origin=f"{os.path.basename(db.path)}, an index of {db.meta.get('source', '?')}, "
+        + (f"GeoNames' dump of {dated}" if dated else "a GeoNames dump of unknown date"),
     )
 
 
@@ -250,13 +253,8 @@ class NewPlace:
         )
 
 
-def new_place(
-    found: Found, asked: str, taken: Iterable[str], via: str, place_id: str | None
-) -> NewPlace:
+def new_place(found: Found, asked: str, taken: Iterable[str], place_id: str | None) -> NewPlace:
     """The entry for `found`, asked for as `asked`; `place_id` (`--id`) wins over the slug."""
     metres, rule = found.uncertainty()
+    via = found.origin or found.source
     return NewPlace(place_id or unique_id(found, asked, taken), found, metres, rule, via)
-
-
-def via_name(source: str, path: str | None) -> str:
-    return os.path.basename(path) if source == "geonames" and path else source

@@ -182,6 +182,7 @@ class _Builder:
         meta = {
             "schema": SCHEMA_VERSION,
             "source": os.path.basename(path),
+            "dump_date": dump_date(path),
             "alternate_names": os.path.basename(alternate_names or ""),
             "country": self.country or "",
             "licence": LICENCE,
@@ -280,6 +281,22 @@ def _postings(spelled: list[str]) -> Iterator[tuple[str, bytes]]:
             parts.setdefault(gram.to_bytes(3, "big"), []).append(ids[4 * start : 4 * end])
     for gram in sorted(parts):
         yield gram.decode("ascii"), b"".join(parts[gram])
+
+
+def dump_date(path: str) -> str:
+    """The day GeoNames wrote the dump, as its zip records it (YYYY-MM-DD); "" for a plain text
+    file or standard input, whose dates say when a copy was made, not what it is a copy of."""
+    if path == STDIN or not zipfile.is_zipfile(path):
+        return ""
+    with zipfile.ZipFile(path) as zf:
+        year, month, day = zf.getinfo(_member(zf, path)).date_time[:3]
+    if (year, month, day) == _NO_ZIP_DATE:
+        return ""
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+#: what a zip entry written without a date carries (the zip format's earliest)
+_NO_ZIP_DATE = (1980, 1, 1)
 
 
 def _member(zf: zipfile.ZipFile, path: str) -> str:

@@ -2,6 +2,7 @@ BEGIN TRANSACTION;
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO "meta" VALUES('schema','1');
 INSERT INTO "meta" VALUES('source','SY-IQ-KW-notes.txt');
+INSERT INTO "meta" VALUES('dump_date','');
 INSERT INTO "meta" VALUES('alternate_names','alternateNamesV2.txt');
 INSERT INTO "meta" VALUES('country','');
 INSERT INTO "meta" VALUES('licence','CC BY 4.0');
