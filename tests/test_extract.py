@@ -161,6 +161,41 @@ def test_sentences_split_on_full_stops_but_not_abbreviations() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("It struck at 1 a.m. CDT, near the coast.", 1),
+        ("It struck at 1:43 p.m. Eastern Time, near the coast.", 1),
+        ("It struck at 9 a.m. local time, near the coast.", 1),
+        ("It struck at 3 a.m. Rescuers came at dawn.", 2),  # a capital that starts a sentence
+    ],
+)
+def test_a_clock_times_zone_does_not_start_a_sentence(text: str, sentences: int) -> None:
+    assert len(split_sentences(text)) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the New York Times (republished) on the 2024 Costa Rica earthquake: the subject was
+        # drafted as "Eastern Time"
+        (
+            "The earthquake struck at 1:43 p.m. Eastern Time, approximately 25 miles northwest "
+            "of Tamarindo, the U.S. Geological Survey said.",
+            "earthquake",
+        ),
+        ("At 1 a.m. CDT, the storm was about 30 miles south-southwest of Lake Charles.", "storm"),
+        ("The quake hit at 0600 GMT, 40 km south of Van.", "quake"),
+        ("The quake hit at 06:00 Greenwich Mean Time, 40 km south of Van.", "quake"),
+        # a name after a clock time is still a name
+        ("At 11 a.m. Kharkiv came under fire, 30 km from the border.", "Kharkiv"),
+    ],
+)
+def test_a_time_zone_is_no_subject(text: str, subject: str) -> None:
+    (draft,) = extract(text)
+    assert draft.subject == subject
+
+
 def test_claimant_comes_from_the_previous_sentence_for_a_pronoun() -> None:
     text = (
         "A statement from the coalition said jets struck. It claimed the convoy was 5 km from Tanf."

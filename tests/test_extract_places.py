@@ -499,3 +499,13 @@ def test_an_empty_places_file_still_reads_the_world_and_the_index(tmp_path: Path
     finally:
         fallback.close()
     assert (draft.subject_ids, draft.reference_ids) == (("geonames:495112",), ("border:RU-UA",))
+
+
+def test_a_common_noun_that_is_a_places_id_is_that_place() -> None:
+    """The Al Haouz story calls its unknown place `epicentre` (named "epicentre of the 8
+    September 2023 Al Haouz earthquake"): a draft about "the epicentre" said the subject was not
+    in the gazetteer, though `verify` reads it as that id."""
+    story = DATA / "real" / "morocco-earthquake"
+    sentence = "The epicentre was 71 km south-west of Marrakesh, the BBC said."
+    (draft,) = extract(sentence, load_places(str(story / "places.yaml")))
+    assert (draft.subject_ids, draft.reference_ids) == (("epicentre",), ("marrakesh",))

@@ -13,6 +13,7 @@ from claimcheck.claims.extract.patterns import (
     _FIGURE_ADJECTIVE,
     _NOT_PLACES,
     _PROPER_RE,
+    _time_zone,
 )
 from claimcheck.claims.extract.phrases import _FEATURE
 
@@ -99,6 +100,8 @@ def _apposed(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     pattern = _APPOSED_BEFORE_ARTICLE if article else _APPOSED
     m = pattern.search(sentence, max(0, at - _APPOSED_REACH), at)
     if m is None or m["name"].lower() in _NOT_PLACES:
+        return found
+    if _time_zone(sentence, m.start("name"), m["name"].split()):  # "at 1 a.m. CDT, the storm"
         return found
     # "Residents of Shebekino, a town of 40,000": the name, not the people of it
     head = _PEOPLE_OF.match(m["name"])

@@ -39,6 +39,25 @@ _NOT_PLACES = frozenset(
 )
 
 
+#: A clock time just before a phrase: "1:43 p.m.", "11pm", "06:00", "0600".
+_CLOCK_BEFORE = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.\s?m\.|[ap]m|[AP]M)\s*$|\b\d{1,2}:\d{2}\s*$"
+    r"|\b[01]\d[0-5]\d\s*$|\b2[0-3][0-5]\d\s*$"
+)
+#: A time zone's abbreviation: "CDT", "GMT", "UTC", "MSK".
+_ZONE_ABBREVIATION = re.compile(r"[A-Z]{1,4}T|UTC|MSK")
+
+
+def _time_zone(sentence: str, start: int, words: list[str]) -> bool:
+    """ "at 1:43 p.m. Eastern Time", "at 1 a.m. CDT": a time zone, no place ("Eastern Time"
+    was drafted as the subject of a Costa Rica earthquake); "Greenwich Mean Time" too, wherever
+    it stands. A name after a clock time stays a name: "at 11 a.m. Kharkiv came under fire"."""
+    if words[-1] == "Time":
+        return True
+    clock = _CLOCK_BEFORE.search(sentence, max(0, start - 16), start) is not None
+    return clock and len(words) == 1 and _ZONE_ABBREVIATION.fullmatch(words[0]) is not None
+
+
 #: Common nouns that name what a claim is about when no place name is given.
 _EVENT_NOUNS = (
     r"convoy|strike|air strike|airstrike|attack|camp|village|town|base|site|checkpoint|outpost"

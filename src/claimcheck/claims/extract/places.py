@@ -314,8 +314,11 @@ class PlaceReader(Narrowing):
             resolution = self.gazetteer.resolve(PlaceRef(phrase))
             direct = {p.id for p in resolution.places}
             written = {n for p in resolution.places for n in p.names}
+            bare = _ARTICLE.sub("", phrase.strip())
+            # a place's id is what the reviewer calls it ("epicentre"): written, whatever case
+            written |= {bare} & self.gazetteer.places.keys()
             if resolution.how == "transliteration" or (
-                set(found) <= direct and _ARTICLE.sub("", phrase.strip()) not in written
+                set(found) <= direct and bare not in written
             ):
                 found = ()
         if found:

@@ -30,6 +30,11 @@ _END_MARK = re.compile(r"[.!?][\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
 #: so that finding it costs the word's length, not the length of the line before it.
 _WORD_BACKWARDS = re.compile(r"[\w.]*")
 
+#: A clock time's zone after "a.m." or "p.m." continues the sentence: "at 1 a.m. CDT, the
+#: storm was ...", "at 1:43 p.m. Eastern Time"; any other capital after one may start the next.
+_CLOCK_WORDS = frozenset({"a.m", "p.m"})
+_ZONE_AFTER = re.compile(r"\s+(?:[A-Z]{1,4}T|UTC|MSK|(?:[A-Z][a-z]+\s+){1,3}Time|local\s+time)\b")
+
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) in `text`; a line break always ends a sentence."""
@@ -42,7 +47,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             stop = end_mark.start()
             word = _WORD_BACKWARDS.match(backwards, len(body) - stop)
             length = word.end() - word.start() if word else 0
-            if length and body[stop - length : stop].lower().rstrip(".") in _ABBREVIATIONS:
+            word_before = body[stop - length : stop].lower().rstrip(".") if length else ""
+            if word_before in _ABBREVIATIONS:
+                continue
+            if word_before in _CLOCK_WORDS and _ZONE_AFTER.match(body, end_mark.end()):
                 continue
             end = line.start() + end_mark.end()
             spans.append((start, end))

@@ -21,6 +21,7 @@ from claimcheck.claims.extract.patterns import (
     _NOT_PLACES,
     _PROPER_RE,
     _ZONE_NOUN,
+    _time_zone,
 )
 
 
@@ -160,7 +161,7 @@ def _proper_candidate(
         words = words[1:]
     while words and words[-1].lower() in _NOT_PLACES:
         words = words[:-1]
-    if not words:
+    if not words or _time_zone(sentence, m.start(), words):
         return None
     if _SPEAKS.match(sentence, m.end(), end) or _lies_on(sentence, m):
         return None
