@@ -1,0 +1,50 @@
+"""render.locate: `locate`'s text, JSON and GeoJSON from a result, the same as the command
+prints; names come from the labels given, ids stay in the JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck import api
+from claimcheck.analysis.locate import LocateResult, locate
+from claimcheck.cli import main
+from claimcheck.render.locate import RENDERERS, render_text
+from claimcheck.render.naming import sentence_labels
+
+DATA = Path(__file__).parent / "data" / "locate"
+FILES = ["--claims", str(DATA / "seed-claims.yaml"), "--places", str(DATA / "seed-places.yaml")]
+STRIKE = "strike-site-2017-06-06"
+
+
+@pytest.fixture(scope="module")
+def dataset() -> api.Dataset:
+    return api.load(str(DATA / "seed-claims.yaml"), str(DATA / "seed-places.yaml"))
+
+
+@pytest.fixture(scope="module")
+def result(dataset: api.Dataset) -> LocateResult:
+    return locate(STRIKE, list(dataset.claims), dataset.gazetteer)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "geojson"])
+def test_the_command_prints_what_the_renderer_gives(
+    dataset: api.Dataset, result: LocateResult, fmt: str
+) -> None:
+    printed = CliRunner().invoke(main, ["locate", STRIKE, *FILES, "--format", fmt]).output
+    if fmt == "text":
+        assert printed == render_text(result, sentence_labels(dataset.gazetteer)) + "\n"
+    else:
+        assert json.loads(printed) == json.loads(RENDERERS[fmt](result))
+
+
+def test_names_come_from_the_labels_and_ids_stay_without_them(
+    dataset: api.Dataset, result: LocateResult
+) -> None:
+    named = render_text(result, sentence_labels(dataset.gazetteer))
+    assert "within 64.5 km of the al-Tanf garrison" in named
+    assert "within 64.5 km of al-tanf-garrison" in render_text(result)
+    assert '"al-tanf-garrison"' in RENDERERS["json"](result)
