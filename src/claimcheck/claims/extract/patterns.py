@@ -45,7 +45,8 @@ _CLOCK_BEFORE = re.compile(
     r"|\b[01]\d[0-5]\d\s*$|\b2[0-3][0-5]\d\s*$"
 )
 #: A time zone's abbreviation: "CDT", "GMT", "UTC", "MSK".
-_ZONE_ABBREVIATION = re.compile(r"[A-Z]{1,4}T|UTC|MSK")
+_ZONE_ABBREVIATIONS = r"[A-Z]{1,4}T|UTC|MSK"
+_ZONE_ABBREVIATION = re.compile(_ZONE_ABBREVIATIONS)
 
 
 def _time_zone(sentence: str, start: int, words: list[str]) -> bool:
