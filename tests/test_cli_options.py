@@ -385,3 +385,41 @@ def test_an_unknown_ending_keeps_the_default_format(tmp_path: Path) -> None:
     result = run("map", "--claims", CLAIMS, "--places", PLACES, "-o", str(out))
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+
+
+# --- one index, one name ---------------------------------------------------------------------
+
+
+def _commands(group: click.Group) -> list[click.Command]:
+    found: list[click.Command] = []
+    for name in group.list_commands(click.Context(group)):
+        cmd = group.get_command(click.Context(group), name)
+        assert cmd is not None
+        found += _commands(cmd) if isinstance(cmd, click.Group) else [cmd]
+    return found
+
+
+def test_every_command_that_reads_an_index_takes_both_of_its_names() -> None:
+    """`places add --db` and `verify --gazetteer-db` name the same file: a user carries one
+    spelling to the other command (a trial typed `extract --db` and met "No such option")."""
+    readers = 0
+    for cmd in _commands(main):
+        names = {o for p in cmd.params for o in p.opts}
+        if names & {"--db", "--gazetteer-db"}:
+            readers += 1
+            assert {"--db", "--gazetteer-db"} <= names, cmd.name
+    assert readers >= 5  # check, verify, extract, places add, places search
+
+
+def test_extract_reads_the_index_given_with_db(tmp_path: Path) -> None:
+    index = str(tmp_path / "geonames.sqlite")
+    assert run("places", "import", "geonames", str(GEONAMES), "-o", index).exit_code == 0
+    article = tmp_path / "a.txt"
+    article.write_text("The strike hit Palmyra, 30 km north of al-Tanf.\n", encoding="utf-8")
+    empty = tmp_path / "places.yaml"
+    empty.write_text("places: []\n", encoding="utf-8")
+    outputs = [
+        run("extract", str(article), "--places", str(empty), option, index).output
+        for option in ("--db", "--gazetteer-db")
+    ]
+    assert outputs[0] == outputs[1] and "geonames:" in outputs[0]

@@ -177,6 +177,24 @@ def test_a_clock_times_zone_does_not_start_a_sentence(text: str, sentences: int)
 @pytest.mark.parametrize(
     ("text", "subject"),
     [
+        # evrimagaci.org on the Noto earthquake of 26 November 2024: "and epicenter"
+        (
+            "Local authorities indicated the seismic depth and epicenter, which was located "
+            "approximately 35 kilometers (around 21.8 miles) northwest of Hakui.",
+            "epicenter",
+        ),
+        ("A fire broke out at the depot and base, 10 km north of Kupiansk.", "base"),
+        ("Its epicenter was 27 kilometres southwest of Porcito.", "Its epicenter"),
+    ],
+)
+def test_a_conjunction_or_preposition_is_no_part_of_an_event_noun(text: str, subject: str) -> None:
+    (draft,) = extract(text)
+    assert draft.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
         # the New York Times (republished) on the 2024 Costa Rica earthquake: the subject was
         # drafted as "Eastern Time"
         (

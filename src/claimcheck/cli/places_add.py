@@ -53,6 +53,7 @@ ONLINE_SOURCES: dict[str, str] = {
 @click.option("--pick", help="Which candidate: its number in the list, or its id (geonames:ID).")
 @click.option(
     "--db",
+    "--gazetteer-db",
     "db_path",
     default="geonames.sqlite",
     show_default=True,

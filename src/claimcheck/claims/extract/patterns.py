@@ -73,11 +73,19 @@ _EVENT_NOUNS = (
 )
 
 
+#: Words before an event noun that are not its modifier: "a 5.3 magnitude earthquake" (the
+#: magnitude is no part of the subject's name), "the seismic depth and epicenter" (a
+#: conjunction or a preposition starts no name; a determiner stays, as readers quote it: "its
+#: epicenter", "this town").
+_NOT_EVENT_MODIFIER = (
+    r"(?!(?:magnitude|and|or|but|nor|of|with|from|near|by|at|in|on|to|for|as|than|whose|which"
+    r"|where)\b)"
+)
 #: "the Zamzam displacement camp": a capitalised name may come before the noun's modifier.
 _EVENT_RE = re.compile(
     rf"\b(?:(?:the|a|an)\s+)?(?:(?-i:{_NAME_WORD})\s+(?=\S+\s+(?:{_EVENT_NOUNS})s?\b))?"
-    # "a 5.3 magnitude earthquake": the magnitude is no part of the subject's name
-    rf"(?:(?!magnitude\b){_NAME_WORD}\s+|(?:militia|rebel|aid|army|refugee)\s+)?(?:{_EVENT_NOUNS})s?\b",
+    rf"(?:{_NOT_EVENT_MODIFIER}{_NAME_WORD}\s+|(?:militia|rebel|aid|army|refugee)\s+)?"
+    rf"(?:{_EVENT_NOUNS})s?\b",
     re.IGNORECASE,
 )
 
