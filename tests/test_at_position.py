@@ -52,9 +52,26 @@ def test_a_given_uncertainty_is_kept_and_an_overclaim_said(tmp_path: Path) -> No
 
 def test_ids_are_unique_in_the_file(tmp_path: Path) -> None:
     places = tmp_path / "places.yaml"
-    for _ in range(2):
-        assert run("places", "add", "Laura centre", *AT, "--places", str(places))[0] == 0
+    assert run("places", "add", "Centre A", *AT, "--id", "laura-centre", "--places",
+               str(places))[0] == 0  # fmt: skip
+    assert run("places", "add", "Laura centre", *AT, "--places", str(places))[0] == 0
     assert [p.id for p in load_places(str(places))] == ["laura-centre", "laura-centre-2"]
+
+
+@pytest.mark.parametrize("again", ["Hunga Tonga-Hunga Ha'apai", "hunga tonga hunga haapai"])
+def test_a_name_the_file_already_gives_a_place_is_refused(tmp_path: Path, again: str) -> None:
+    """A trial on the 2022 Hunga Tonga eruption re-added the volcano with a wider uncertainty:
+    two places of one name made every claim naming it ambiguous."""
+    places = tmp_path / "places.yaml"
+    gvp = ("--at", "20.536S 175.382W", "--source-title", "Global Volcanism Program, 243040")
+    assert run("places", "add", "Hunga Tonga-Hunga Ha'apai", *gvp, "--places", str(places))[0] == 0
+    before = places.read_bytes()
+    code, _, err = run("places", "add", again, *gvp, "--uncertainty", "2.2 km",
+                       "--places", str(places))  # fmt: skip
+    assert code == 2
+    assert f"{again!r} already names 'hunga-tonga-hunga-ha-apai' in the places file: nothing" in err
+    assert "edit that entry, or add this position under a name of its own" in err
+    assert places.read_bytes() == before
 
 
 def test_a_western_or_southern_position_is_read_after_at(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from claimcheck.errors import UsageError
 from claimcheck.files.atomic import write_bytes_atomic
 from claimcheck.files.yamlfile import read_text
 from claimcheck.gazetteer.append import Entry, append_entry, render
-from claimcheck.gazetteer.places import Gazetteer
+from claimcheck.gazetteer.places import Gazetteer, PlaceRef
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.lookup.add import (
     ONLINE,
@@ -140,6 +140,7 @@ def add(
             if used:
                 raise UsageError(f"--at adds a position as given: {used[0]} does not apply")
             new_file, gazetteer = _places_file(places_path)
+            _refuse_same_name(name, gazetteer)
             entry, why = at_entry(
                 name, at, source_title, source_url, source_date, uncertainty,
                 place_id or free_id(name, None, (p.id for p in gazetteer)),
@@ -245,6 +246,18 @@ def _refuse_duplicate(found: Found, gazetteer: Gazetteer) -> None:
     for place in gazetteer:
         if place.source.url and place.source.url == found.url:
             raise UsageError(f"{found.id} is already in the places file as {place.id!r}")
+
+
+def _refuse_same_name(name: str, gazetteer: Gazetteer) -> None:
+    """A position added under a name the file already gives a place would make every claim
+    that names it ambiguous (unverifiable), so the user chooses: that entry, or another name."""
+    ids, _how = gazetteer.match_name(PlaceRef(name))
+    if ids:
+        raise UsageError(
+            f"{name!r} already names {ids[0]!r} in the places file: nothing added (a second "
+            "place of that name would make every claim naming it ambiguous); edit that entry, "
+            "or add this position under a name of its own"
+        )
 
 
 def _entry(new: NewPlace) -> Entry:
