@@ -167,3 +167,14 @@ def test_claimreview_cites_the_sources_of_the_places_each_verdict_used() -> None
         "@type": "CreativeWork",
         "name": 'Seed article (shared/seed-article.txt); "Tuesday night" is 6 June 2017',
     }
+
+
+@pytest.mark.parametrize("shown", [{"inconclusive"}, {"consistent", "inconclusive"}])
+def test_inconclusive_names_both_bounds_whatever_else_is_shown(shown: set[str]) -> None:
+    """A report whose claims were all inconclusive or inconsistent (the Hunga Tonga trial) said
+    'Inconclusive means the claim holds with a probability between those' with no 'those'."""
+    report = _report("tests/data/kinds")
+    summaries = [s for s in summarize(report) if s.verdict.value in shown]
+    verdicts = dict(methods.methods(report, summaries))["Verdicts"]
+    assert "Inconclusive means the claim holds with a probability between 5 % and 95 %" in verdicts
+    assert "between those" not in verdicts

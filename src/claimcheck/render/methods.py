@@ -433,6 +433,11 @@ def _verdicts_rule(
         **VERDICT_MEANING,
         VerdictKind.CONSISTENT: f"the claim holds with probability at least {level}",
         VerdictKind.INCONSISTENT: f"the claim holds with probability at most {low}",
+        # the bounds named here: the sentences for the other verdicts may not be there
+        VerdictKind.INCONCLUSIVE: (
+            f"the claim holds with a probability between {low} and {level}, or how its figure "
+            "is read decides"
+        ),
     }
     parts = [f"{VERDICT_LABEL[k]} means {meaning[k]}" for k in VERDICT_LABEL if kinds[k]]
     text = (

@@ -41,7 +41,8 @@ VERDICT_MEANING: dict[VerdictKind, str] = {
     VerdictKind.CONSISTENT: "the claim holds with probability at least the confidence (95 %)",
     VerdictKind.INCONSISTENT: "the claim holds with probability at most 5 %",
     VerdictKind.INCONCLUSIVE: (
-        "the claim holds with a probability between those, or how its figure is read decides"
+        "the claim holds with a probability between 5 % and the confidence, or how its figure "
+        "is read decides"
     ),
     VerdictKind.UNVERIFIABLE: "the claim cannot be measured as written",
 }
