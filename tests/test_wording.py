@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import main
-from claimcheck.render.wording import count
+from claimcheck.render.wording import count, every
 
 GEOJSON = Path(__file__).parent / "data" / "geojson"
 
@@ -25,6 +25,30 @@ GEOJSON = Path(__file__).parent / "data" / "geojson"
 )
 def test_count(n: int, noun: str, plural: str | None, text: str) -> None:
     assert count(n, noun, plural) == text
+
+
+@pytest.mark.parametrize(("n", "text"), [(1, "the claim"), (2, "both claims"), (4, "all 4 claims")])
+def test_every(n: int, text: str) -> None:
+    """Two claims are "both claims", not "all 2 claims" (the Hunga Tonga trial's locate)."""
+    assert every(n) == text
+
+
+GRINDAVIK = Path(__file__).parent / "data" / "real" / "grindavik-eruption"
+
+
+def test_two_accounts_of_an_unknown_place_both_hold_in_every_output() -> None:
+    """verify's LOCATABLE, locate's FEASIBLE and the report's reason: "both", and the report
+    names the place where it said "where it can be"."""
+    files = ["--claims", str(GRINDAVIK / "claims.yaml"), "--places", str(GRINDAVIK / "places.yaml")]
+    outputs = [
+        CliRunner().invoke(main, [*command, *files]).stdout
+        for command in (["verify"], ["locate", "eruption-2023-12-18"], ["report"])
+    ]
+    assert "  why       both claims can hold at once (31 km²)" in outputs[0]
+    assert "FEASIBLE  both claims can hold at once" in outputs[1]
+    both = "Taken together, claims 4 and 5 can both hold: they leave an area of about 31 km² where"
+    assert f"{both} eruption site of 18 December 2023 can be." in outputs[2]
+    assert "all 2" not in "".join(outputs) and "where it can be" not in outputs[2]
 
 
 def test_one_claim_is_singular_in_the_output() -> None:

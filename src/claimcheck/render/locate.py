@@ -16,7 +16,7 @@ from claimcheck.analysis.locate import (
 )
 from claimcheck.render.naming import named
 from claimcheck.render.safe import clean, dumps, guard
-from claimcheck.render.wording import count
+from claimcheck.render.wording import count, every
 
 
 def _num(value: float, digits: int = 3) -> float | None:
@@ -176,7 +176,7 @@ def render_text(result: LocateResult, labels: Mapping[str, str] | None = None) -
     out.append("")
     overall = result.overall
     if overall.feasible:
-        out.append(f"FEASIBLE  {f'all {n} claims' if n > 1 else 'the claim'} can hold at once")
+        out.append(f"FEASIBLE  {every(n)} can hold at once")
         out.extend(_region_lines(overall, "  "))
     else:
         out.append(f"CONFLICT  no point satisfies all {count(n, 'claim')}")

@@ -186,18 +186,22 @@ class _Wording:
         if found is None or len(found.claim_ids) < 2:
             return text
         about = _numbers([self.numbers[c] for c in found.claim_ids])
+        both = len(found.claim_ids) == 2
+        each = "both" if both else "all"
         if found.feasible:
             return text + (
-                f" Taken together, {about} can all hold: they leave an area of about "
-                f"{found.area_km2:,.0f} km² where it can be."
+                f" Taken together, {about} can {each} hold: they leave an area of about "
+                f"{found.area_km2:,.0f} km² where {self.label(place_id)} can be."
             )
         if set(found.conflict) == set(found.claim_ids):
-            return (
-                text + f" Taken together, {about} cannot all hold: no position satisfies them all."
+            them = "both" if both else "them all"
+            return text + (
+                f" Taken together, {about} cannot {each} hold: no position satisfies {them}."
             )
         conflict = _numbers([self.numbers[c] for c in found.conflict])
         return text + (
-            f" Taken together, {about} cannot all hold: no position satisfies {conflict} at once."
+            f" Taken together, {about} cannot {each} hold: no position satisfies {conflict} "
+            "at once."
         )
 
     def _ambiguous(self, v: Verdict) -> str:

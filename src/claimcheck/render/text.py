@@ -16,7 +16,7 @@ from claimcheck.errors import Level, Problem
 from claimcheck.render.findings import check_summary, verify_summary
 from claimcheck.render.naming import named, sentence_labels
 from claimcheck.render.safe import clean, guard
-from claimcheck.render.wording import count
+from claimcheck.render.wording import count, every
 
 COLOURS = {
     VerdictKind.CONSISTENT: "green",
@@ -272,8 +272,7 @@ def _location_lines(location: Feasibility, color: bool, labels: Mapping[str, str
     if location.feasible:
         label = click.style("LOCATABLE", fg="green", bold=True) if color else "LOCATABLE"
         n = len(location.claim_ids)
-        held = f"all {n} claims" if n > 1 else "the claim"  # as `locate` says it
-        why = f"{held} can hold at once ({location.area_km2:,.0f} km²)"
+        why = f"{every(n)} can hold at once ({location.area_km2:,.0f} km²)"  # as `locate` says
     else:
         label = click.style("NOWHERE", fg="red", bold=True) if color else "NOWHERE"
         conflict = ", ".join(location.conflict)
