@@ -37,6 +37,9 @@ def test_the_position_is_kept_as_written_and_sized_by_its_digits(tmp_path: Path)
     assert place.source.title == NHC
     assert place.source.url == "https://www.nhc.noaa.gov/"
     assert "Chapman & Wieczorek 2020" in (place.note or "")
+    # the digits are a floor: a volcano or a town is larger than its point (the Hunga Tonga trial)
+    assert "and the feature's extent if a claim may measure from anywhere on it" in out
+    assert "the feature's extent if a claim may measure from anywhere on it (§3.4.1)" in text
     assert not load_places(str(places)).warnings
 
 

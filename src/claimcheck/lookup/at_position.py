@@ -43,13 +43,15 @@ def at_entry(
         written = length_text(radius.whole_step_m)
         why = (
             f"uncertainty {written}: what its digits ({radius.steps}) leave open, a whole step "
-            "each way (Chapman & Wieczorek 2020); add the source's own error if it states one"
+            "each way (Chapman & Wieczorek 2020); add the source's own error if it states one, "
+            "and the feature's extent if a claim may measure from anywhere on it"
         )
         note = (
             f"Added by claimcheck places add --at, as the source gives it; uncertainty {written}: "
             f"what the digits ({radius.steps}) leave open, a whole step each way (Chapman & "
             "Wieczorek 2020, Georeferencing Best Practices, §3.4.3; docs/data.md, 'A position a "
-            "source gives'). Add the source's own error if it states one."
+            "source gives'). Add the source's own error if it states one, and the feature's "
+            "extent if a claim may measure from anywhere on it (§3.4.1)."
         )
     else:
         try:
