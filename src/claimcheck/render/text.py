@@ -148,7 +148,8 @@ def _block(verdict: Verdict, color: bool, labels: Mapping[str, str]) -> list[str
     lines = [
         f"{_label(verdict.verdict, color)}  {clean(claim.id)}{_status(verdict, color)}",
         f'  quote     "{clean(claim.quote)}"',
-        f"  claimant  {clean(claim.claimant)}; {clean(claim.source)}",
+        f"  claimant  {clean(claim.claimant)}",
+        f"  source    {clean(claim.source)}",
         *_check_lines(verdict.checks, "  ", verdict.places, labels),
         f"  why       {why[:1].upper()}{why[1:]}",
     ]
