@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import main
+from claimcheck.files import yamlfile
 from claimcheck.gazetteer.reader import load_places
 
 NHC = "National Hurricane Center advisory, 1:00 AM CDT, 27 August 2020"
@@ -73,7 +74,7 @@ def test_a_name_the_file_already_gives_a_place_is_refused(tmp_path: Path, again:
                        "--places", str(places))  # fmt: skip
     assert code == 2
     assert f"{again!r} already names 'hunga-tonga-hunga-ha-apai' in the places file: nothing" in err
-    assert "edit that entry, or add this position under a name of its own" in err
+    assert "edit that entry, or add this one under a name of its own" in err
     assert places.read_bytes() == before
 
 
@@ -104,3 +105,39 @@ def test_refusals(tmp_path: Path, args: list[str], message: str) -> None:
     assert code == 2
     assert message in err
     assert not places.exists()
+
+
+def test_an_unknown_place_is_added_cited_with_no_position(tmp_path: Path) -> None:
+    """A trial on the November 2024 Noto quake: `check` said to `places add epicenter`, which
+    found no GeoNames row; --unknown adds the site as the reports give it, with none."""
+    places = tmp_path / "places.yaml"
+    result = CliRunner().invoke(
+        main,
+        ["places", "add", "epicenter", "--unknown", "--source-title", "evrimagaci.org, 26 Nov",
+         "--source-url", "https://evrimagaci.org/tpg/x", "--places", str(places)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "added epicenter (kind: unknown; `claimcheck locate epicenter`" in result.output
+    (entry,) = yamlfile.load(str(places))["places"]
+    assert entry["kind"] == "unknown" and "lat" not in entry and "uncertainty" not in entry
+    assert entry["source"] == {
+        "title": "evrimagaci.org, 26 Nov",
+        "url": "https://evrimagaci.org/tpg/x",
+    }
+    assert load_places(str(places)).get("epicenter") is not None
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--unknown"], "--unknown needs --source-title"),
+        (["--unknown", "--source-title", "t", "--uncertainty", "5 km"], "--uncertainty does not"),
+        (["--unknown", "--source-title", "t", "--at", "1,2"], "one"),
+        (["--unknown", "--source-title", "t", "--country", "JP"], "--country does not apply"),
+    ],
+)
+def test_unknown_refuses_what_does_not_apply(tmp_path: Path, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(
+        main, ["places", "add", "epicenter", *args, "--places", str(tmp_path / "p.yaml")]
+    )
+    assert result.exit_code == 2 and message in result.output

@@ -30,9 +30,10 @@ class Entry:
     aliases: tuple[str, ...]
     country: str | None
     admin: str | None
-    lat: float
-    lon: float
-    uncertainty: str
+    #: None for a place no source locates (`kind: unknown`), which has no uncertainty either
+    lat: float | None
+    lon: float | None
+    uncertainty: str | None
     source_title: str
     source_url: str
     source_date: str
@@ -69,13 +70,13 @@ def render(entry: Entry) -> str:
         lines.append(f"    admin: {scalar(entry.admin)}")
     if entry.coordinates:
         lines.append(f"    coordinates: {scalar(entry.coordinates)}")
-    else:
+    elif entry.lat is not None and entry.lon is not None:
         lines += [f"    lat: {entry.lat:.5f}", f"    lon: {entry.lon:.5f}"]
-    lines += [
-        f"    uncertainty: {entry.uncertainty}",
-        "    source:",
-        f"      title: {scalar(entry.source_title)}",
-    ]
+    else:
+        lines.append("    kind: unknown")
+    if entry.uncertainty is not None:
+        lines.append(f"    uncertainty: {entry.uncertainty}")
+    lines += ["    source:", f"      title: {scalar(entry.source_title)}"]
     if entry.source_url:
         url = entry.source_url
         lines.append(f"      url: {url if _URL.fullmatch(url) else scalar(url)}")

@@ -1,9 +1,12 @@
-"""`places add NAME --at COORDINATES`: a place at the position a source gives, cited.
+"""`places add NAME --at COORDINATES` and `--unknown`: a place a source gives, cited, with no
+gazetteer asked.
 
 An agency's own position for an event (a storm's centre, an epicentre) is no gazetteer's row:
 it is copied as the source wrote it, so that its digits keep saying how closely the source knew
 it, and its uncertainty is at least what those digits leave open (gazetteer.digits: a whole
-step, after Chapman & Wieczorek 2020) unless the user gives more.
+step, after Chapman & Wieczorek 2020) unless the user gives more. An event site no source
+locates (`--unknown`) is entered with the report that speaks of it and no position: the claims
+locate it (`claimcheck locate`).
 """
 
 from __future__ import annotations
@@ -27,17 +30,12 @@ def at_entry(
     place_id: str,
 ) -> tuple[Entry, str]:
     """The entry for NAME at the position `at`, and what its uncertainty is and why."""
-    if not title or not title.strip():
-        raise UsageError("--at needs --source-title: every position cites where it came from")
+    cited = _cited("--at needs --source-title: every position cites where it came from", title,
+                   date)  # fmt: skip
     try:
         position = parse_coordinates(at)
     except CoordinateError as exc:
         raise UsageError(f"--at {at!r}: {exc}") from exc
-    if date is not None:
-        try:
-            datetime.date.fromisoformat(date)
-        except ValueError as exc:
-            raise UsageError(f"--source-date {date!r}: write it as YYYY-MM-DD") from exc
     radius = digits_radius(at, position.lat)
     if uncertainty is None:
         written = length_text(radius.whole_step_m)
@@ -74,7 +72,7 @@ def at_entry(
         lat=position.lat,
         lon=position.lon,
         uncertainty=written,
-        source_title=title.strip(),
+        source_title=cited,
         source_url=(url or "").strip(),
         source_date=date or "",
         publisher="",
@@ -82,3 +80,41 @@ def at_entry(
         coordinates=at.strip(),
     )
     return entry, why
+
+
+def unknown_entry(
+    name: str, title: str | None, url: str | None, date: str | None, place_id: str
+) -> Entry:
+    """The entry for an event site that the report names and no source locates."""
+    cited = _cited("--unknown needs --source-title: the report that speaks of the place", title,
+                   date)  # fmt: skip
+    return Entry(
+        id=place_id,
+        name=name.strip(),
+        aliases=(),
+        country=None,
+        admin=None,
+        lat=None,
+        lon=None,
+        uncertainty=None,
+        source_title=cited,
+        source_url=(url or "").strip(),
+        source_date=date or "",
+        publisher="",
+        note=(
+            "Added by claimcheck places add --unknown: no source gives its position; "
+            f"`claimcheck locate {place_id}` shows where the claims put it."
+        ),
+    )
+
+
+def _cited(missing: str, title: str | None, date: str | None) -> str:
+    """The source's title, checked with its date (`missing`: the error when there is none)."""
+    if not title or not title.strip():
+        raise UsageError(missing)
+    if date is not None:
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError as exc:
+            raise UsageError(f"--source-date {date!r}: write it as YYYY-MM-DD") from exc
+    return title.strip()
