@@ -167,11 +167,35 @@ def _proper_candidate(
         return None
     if len(words) == 1 and (_GROUP_NOUN.match(sentence, m.end(), end) or _plural_demonym(words[0])):
         return None
+    capital = _capital_of(sentence, m, end, words)
+    if capital is not None:
+        return capital
     plant = _PLANT_AFTER.match(sentence, m.end(), end)
     if plant is not None and words[-1] == m.group().strip("’'-").split()[-1]:
         # "Russia's Kursk nuclear power plant lies around 60 km away": the plant, not Kursk
         words.append(plant["nouns"])
     return " ".join(words), m.start() + m.group().find(words[0])
+
+
+#: "Tonga's capital lies …", "The capital of Tonga is …": the capital, not the country (the
+#: Hunga Tonga trial drafted both about `country:TO`); places.PlaceReader reads the phrase as
+#: that country's capital.
+_CAPITAL_AFTER = re.compile(r"\s+capital\b")
+_CAPITAL_BEFORE = re.compile(r"\bcapital\s+of\s+$", re.IGNORECASE)
+
+
+def _capital_of(
+    sentence: str, m: re.Match[str], end: int, words: list[str]
+) -> tuple[str, int] | None:
+    """The capital a country's name stands in: "Tonga's capital", "the capital of Tonga"."""
+    if len(words) != 1:
+        return None
+    if words[0].endswith(("'s", "’s")) and _CAPITAL_AFTER.match(sentence, m.end(), end):
+        return f"{words[0]} capital", m.start()
+    before = _CAPITAL_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
+    if before is not None:
+        return f"capital of {words[0]}", before.start()
+    return None
 
 
 #: The lowercase nouns of a facility named after a place: "Kursk nuclear power plant",
