@@ -175,6 +175,18 @@ def test_a_clock_times_zone_does_not_start_a_sentence(text: str, sentences: int)
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # Al Jazeera on the Hunga Tonga eruption of 15 January 2022: drafted as 20 km inside "sky"
+        "The plumes of gas, smoke and ash pouring from the volcano reached 20km into the sky.",
+        "The ash column rose 30 km into the atmosphere.",
+    ],
+)
+def test_a_height_into_the_sky_is_no_depth_inside_an_area(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "subject"),
     [
         # evrimagaci.org on the Noto earthquake of 26 November 2024: "and epicenter"
