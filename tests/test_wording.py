@@ -47,7 +47,7 @@ def test_two_accounts_of_an_unknown_place_both_hold_in_every_output() -> None:
     assert "  why       both claims can hold at once (31 km²)" in outputs[0]
     assert "FEASIBLE  both claims can hold at once" in outputs[1]
     both = "Taken together, claims 4 and 5 can both hold: they leave an area of about 31 km² where"
-    assert f"{both} eruption site of 18 December 2023 can be." in outputs[2]
+    assert f"{both} the eruption site of 18 December 2023 can be." in outputs[2]
     assert "all 2" not in "".join(outputs) and "where it can be" not in outputs[2]
 
 

@@ -9,6 +9,7 @@ eight claims would not load anyway.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -123,6 +124,10 @@ def definite(name: str) -> str:
         return f"the {first.lower()} of {definite(name[len(first) + 4 :])}"
     if last.lower() in _COMMON_HEADS:
         return "the " + name
+    if first[:1].islower() and any(
+        w.lower() in _COMMON_HEADS and after == "of" for w, after in itertools.pairwise(words)
+    ):
+        return "the " + name  # a description written in lower case: "eruption site of …"
     lower = [w.lower() for w in words]
     # the noun ends the name ("Czech Republic") or is followed by "of" ("Republic of the Congo",
     # "United States of America"), so "Union Square" stays as it is
