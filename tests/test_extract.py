@@ -207,6 +207,41 @@ def test_a_conjunction_or_preposition_is_no_part_of_an_event_noun(text: str, sub
 @pytest.mark.parametrize(
     ("text", "subject"),
     [
+        # Al Jazeera on the 2022 Hunga Tonga eruption: drafted about "Ha'apai underwater volcano"
+        (
+            "The Hunga Tonga-Hunga Ha'apai underwater volcano is about 65km north of Nuku'alofa.",
+            "Hunga Tonga-Hunga Ha'apai underwater volcano",
+        ),
+        (
+            "The Hunga Tonga-Hunga Haʻapai volcano lies 65 km north of Nuku'alofa.",
+            "Hunga Tonga-Hunga Haʻapai volcano",
+        ),
+        # a dateline's capitals and an article are no part of the name
+        (
+            "SAN DIEGO, CA The main quake was centered about 20 miles southeast of Mexicali.",
+            "main quake",
+        ),
+        (
+            "Gerassimos Papadopoulos told state TV ERT the epicentre was 40 km from Athens.",
+            "epicentre",
+        ),
+        # "state capital of El-Obeid": El-Obeid is the capital, and the subject
+        (
+            "In the state capital of El-Obeid, roughly 400 kilometres from Khartoum, two died.",
+            "El-Obeid",
+        ),
+    ],
+)
+def test_a_name_of_several_words_before_an_event_noun_is_kept_whole(
+    text: str, subject: str
+) -> None:
+    (draft,) = extract(text)
+    assert draft.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
         # the New York Times (republished) on the 2024 Costa Rica earthquake: the subject was
         # drafted as "Eastern Time"
         (

@@ -78,12 +78,15 @@ _EVENT_NOUNS = (
 #: conjunction or a preposition starts no name; a determiner stays, as readers quote it: "its
 #: epicenter", "this town").
 _NOT_EVENT_MODIFIER = (
-    r"(?!(?:magnitude|and|or|but|nor|of|with|from|near|by|at|in|on|to|for|as|than|whose|which"
-    r"|where)\b)"
+    r"(?!(?:magnitude|the|a|an|and|or|but|nor|of|with|from|near|by|at|in|on|to|for|as|than"
+    r"|whose|which|where)\b)"
 )
+#: A name of up to three capitalised words, none of them an article: "Hunga Tonga-Hunga Ha'apai"
+#: (the Hunga Tonga trial drafted "Ha'apai underwater volcano"), never "CA The" of a dateline.
+_NAME_RUN = rf"(?!(?:The|A|An)\b){_NAME_WORD}(?:\s+(?!(?:The|A|An)\b){_NAME_WORD}){{0,2}}"
 #: "the Zamzam displacement camp": a capitalised name may come before the noun's modifier.
 _EVENT_RE = re.compile(
-    rf"\b(?:(?:the|a|an)\s+)?(?:(?-i:{_NAME_WORD})\s+(?=\S+\s+(?:{_EVENT_NOUNS})s?\b))?"
+    rf"\b(?:(?:the|a|an)\s+)?(?:(?-i:{_NAME_RUN})\s+(?=(?!(?:the|a|an)\b)\S+\s+(?:{_EVENT_NOUNS})s?\b))?"
     rf"(?:{_NOT_EVENT_MODIFIER}{_NAME_WORD}\s+|(?:militia|rebel|aid|army|refugee)\s+)?"
     rf"(?:{_EVENT_NOUNS})s?\b",
     re.IGNORECASE,

@@ -190,10 +190,11 @@ def _capital_of(
     """The capital a country's name stands in: "Tonga's capital", "the capital of Tonga"."""
     if len(words) != 1:
         return None
-    if words[0].endswith(("'s", "’s")) and _CAPITAL_AFTER.match(sentence, m.end(), end):
+    owner = words[0][:-2] if words[0].endswith(("'s", "’s")) else ""
+    if owner and country_code(owner) is not None and _CAPITAL_AFTER.match(sentence, m.end(), end):
         return f"{words[0]} capital", m.start()
     before = _CAPITAL_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
-    if before is not None:
+    if before is not None and country_code(words[0]) is not None:  # not "state capital of X"
         return f"capital of {words[0]}", before.start()
     return None
 
