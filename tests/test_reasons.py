@@ -128,9 +128,10 @@ def test_the_methods_say_what_computed_the_geodesics(report: api.VerifyReport) -
     measurement = paragraphs.get("Measurement", "")
     if not measurement:
         return
-    for needle in ("Karney", "2013", "doi:10.1007/s00190-012-0578-z", "GeographicLib", "pyproj"):
+    for needle in ("Karney", "2013", "doi:10.1007/s00190-012-0578-z", "GeographicLib", "PROJ"):
         assert needle in measurement
-    assert "computed with pyproj" not in measurement
+    # which implementation ran when is the tool's business, not the reader's (trial5)
+    assert "pyproj" not in measurement and "geodesics of a run" not in measurement
     several = [v for v in report.verdicts if len(v.checks) > 1]
     verdicts = paragraphs["Verdicts"]
     assert ("checked on two counts" in verdicts) is bool(several)
