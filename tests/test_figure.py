@@ -340,3 +340,49 @@ def test_the_legend_lists_towns_only_when_the_view_shows_one(
     assert all(x0 <= x <= x1 and y0 <= y <= y1 for x, y in towns)
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert ("Town of 100,000 people or more (GeoNames)" in legend) is bool(towns)
+
+
+def _furniture(fig: Any) -> dict[str, Any]:
+    """The boxes (display px) of what every label keeps clear of: the scale bar's stroke and
+    text, the overview with its title, the legend."""
+    from matplotlib.transforms import Bbox
+
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    out = {"legend": fig.legends[0].get_window_extent(renderer)}
+    bar = [line for line in ax.get_lines() if line.get_zorder() == 9]
+    for line in bar:  # a line's extent is its points'; its stroke is half its width around
+        half = line.get_linewidth() * fig.dpi / 72 / 2
+        box = line.get_window_extent(renderer)
+        out["scale bar"] = Bbox.from_extents(box.x0, box.y0 - half, box.x1, box.y1 + half)
+    text = next(t for t in ax.texts if t.get_gid() is None and t.get_text().endswith(" km"))
+    out["scale bar text"] = text.get_window_extent(renderer)
+    inset = _inset(fig)
+    if inset is not None:
+        out["overview"] = inset.get_tightbbox(renderer)
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "claims, places",
+    [*STORIES, ("tests/data/furniture/claims.yaml", "tests/data/furniture/places.yaml")],
+    ids=["bundled", *(p.name for p in REAL), "costa-rica-earthquake"],
+)
+def test_no_label_meets_the_furniture(claims: str, places: str, drawn: Any) -> None:
+    """No label's rendered box meets (overlaps or touches) the scale bar, the overview or the
+    legend: "COSTA RICA" was set right under the scale bar's line, whose extent (its points')
+    is 0 px high (a trial on the 2024 Costa Rica earthquake)."""
+    from matplotlib.text import Text
+
+    fig = drawn(_collection(claims, places))
+    renderer = fig.canvas.get_renderer()
+    labels = [t for t in fig.axes[0].texts if (t.get_gid() or "").startswith("label-")]
+    furniture = _furniture(fig)
+    meets = [
+        (label.get_text(), name)
+        for label in labels
+        for name, box in furniture.items()
+        if Text.get_window_extent(label, renderer).padded(1).overlaps(box)
+    ]
+    assert not meets

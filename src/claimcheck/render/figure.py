@@ -214,9 +214,8 @@ def _labels(
         return px
 
     view = _down(fig, ax.get_window_extent(renderer))
-    blocked = [_down(fig, bar.get_window_extent(renderer)) for bar in scale_bar]
-    if inset is not None:
-        blocked.append(_down(fig, inset.get_tightbbox(renderer)))
+    furniture = [*scale_bar, *([] if inset is None else [inset])]
+    blocked = [_furniture_box(fig, artist, renderer) for artist in furniture]
     drawn = drawn_px(ax, height)
     spots, texts = [], {}
     for item in label_items(collection, towns, countries, lines=True):
@@ -261,6 +260,24 @@ def _labels(
             arrowprops=arrow if where.leader else None, gid=f"label-{item.kind}-{spot.key}",
             bbox=None if item.kind == "country" else backing, **_LABEL_STYLE[item.kind],
         )  # fmt: skip
+
+
+#: How far (pt) every label keeps from the map's furniture (the scale bar, the overview): a
+#: country's name set right against the bar read as part of it (a Costa Rica trial).
+FURNITURE_CLEARANCE_PT = 1.5
+
+
+def _furniture_box(fig: Any, artist: Any, renderer: Any) -> Box:
+    """What a piece of furniture covers (display px, y down), grown by the clearance labels
+    keep. A line's window extent is that of its points alone (a horizontal scale bar's is 0 px
+    high), so its stroke's half width is added."""
+    from matplotlib.lines import Line2D
+
+    box = _down(fig, artist.get_tightbbox(renderer))
+    grow = FURNITURE_CLEARANCE_PT * fig.dpi / 72.0
+    if isinstance(artist, Line2D):
+        grow += artist.get_linewidth() * fig.dpi / 72.0 / 2
+    return Box(box.x0 - grow, box.y0 - grow, box.x1 + grow, box.y1 + grow)
 
 
 def _scale_bar(ax: Any, left: bool = False) -> list[Any]:
