@@ -30,6 +30,7 @@ from claimcheck.render.view import (
     SEA,
     TOWN,
     LegendEntry,
+    SharedLine,
     extent_of,
     focus_extent,
     label_items,
@@ -44,6 +45,8 @@ from claimcheck.render.view import (
 #: One column of a two-column page, in inches (8.5 cm), and the print resolution.
 COLUMN_WIDTH_IN = 3.35
 DPI = 300
+#: The main view's width, a fraction of the figure's.
+_MAP_WIDTH = 0.96
 _LABEL_PT = {"place": 4.6, "other-place": 4.0, "region": 4.0, "zone": 4.2, "town": 3.8,
              "country": 4.4, "line": 3.8}  # fmt: skip
 #: Each kind of label's look; its box is measured in the same style before it is placed.
@@ -135,11 +138,12 @@ def _beside(ax: Any, frame: _Frame, geometry: Mapping[str, Any], slot: float) ->
                        y=dx / length * shift, units="points")  # fmt: skip
 
 
-def _features(ax: Any, frame: _Frame, collection: Mapping[str, Any]) -> None:
-    """Every feature of the claims' GeoJSON, in its drawing order. A measured line has the gid
-    `measurement-<its index in the collection>` (an id in the SVG; a line cut in pieces numbers
-    the later ones `-1`, `-2`)."""
-    shared = shared_lines(collection)
+def _features(
+    ax: Any, frame: _Frame, collection: Mapping[str, Any], shared: Mapping[int, SharedLine]
+) -> None:
+    """Every feature of the claims' GeoJSON, in its drawing order, the lines on one track
+    (`shared`) side by side. A measured line has the gid `measurement-<its index in the
+    collection>` (an id in the SVG; a line cut in pieces numbers the later ones `-1`, `-2`)."""
     for index, feature in enumerate(collection["features"]):
         p, g = feature["properties"], feature["geometry"]
         layer = p.get("layer")
@@ -195,6 +199,7 @@ def _drawn_edges(ring: Sequence[Sequence[float]]) -> list[list[Sequence[float]]]
 def _labels(
     ax: Any, frame: _Frame, collection: Mapping[str, Any], towns: Sequence[Any],
     countries: Sequence[Mapping[str, Any]], inset: Any | None, scale_bar: Sequence[Any],
+    shared: Mapping[int, SharedLine],
 ) -> None:  # fmt: skip
     """Labels placed from their measured boxes in display pixels; leader lines where moved.
     `countries`: basemap.countries_in features, each named on its part of the view."""
@@ -218,7 +223,7 @@ def _labels(
     blocked = [_furniture_box(fig, artist, renderer) for artist in furniture]
     drawn = drawn_px(ax, height)
     spots, texts = [], {}
-    for item in label_items(collection, towns, countries, lines=True):
+    for item in label_items(collection, towns, countries, lines=True, shared=shared):
         size = _LABEL_PT[item.kind]
         text = country_text(item.text) if item.kind == "country" else item.text
         probe = ax.text(0, 0, text, fontsize=size, **_LABEL_STYLE[item.kind])
@@ -373,7 +378,7 @@ def draw(collection: Mapping[str, Any]) -> Any:
     base = basemap.features_in(around, (around[2] - around[0]) / 1500)
     towns = towns_apart(basemap.towns_in(padded(focus, 0.1), limit=20), collection)
     map_h = COLUMN_WIDTH_IN * 0.92
-    x0, x1, y0, y1 = _limits(frame, focus, map_h / (0.96 * COLUMN_WIDTH_IN))
+    x0, x1, y0, y1 = _limits(frame, focus, map_h / (_MAP_WIDTH * COLUMN_WIDTH_IN))
     # only the towns in the view: the legend must not list a town that the frame cuts off
     towns = [t for t in towns if _in_view(frame, t.lon, t.lat, (x0, x1, y0, y1))]
     # An overview only when something lies outside the main view, in the corner it hides
@@ -388,12 +393,15 @@ def draw(collection: Mapping[str, Any]) -> Any:
         f["properties"]["layer"] for f in base
         if overview or _meets(frame, f, (x0, x1, y0, y1))
     }  # fmt: skip
-    entries = legend(collection, towns=bool(towns), base=shown)
+    # lines that would run on one track at this scale: within two spacings of each other
+    km_per_pt = (x1 - x0) / (_MAP_WIDTH * COLUMN_WIDTH_IN * 72)
+    shared = shared_lines(collection, apart_km=2 * LINE_SPACING_PT * km_per_pt)
+    entries = legend(collection, towns=bool(towns), base=shown, shared=shared)
     plt.rcParams.update({"font.size": 5.0, "svg.fonttype": "none", "svg.hashsalt": "claimcheck"})
     legend_h = 0.11 + 0.085 * sum(1 + e.text.count(" ") // 10 for e in entries)
     height = map_h + legend_h + 0.25
     fig = plt.figure(figsize=(COLUMN_WIDTH_IN, height), dpi=DPI)
-    ax = fig.add_axes((0.02, 1 - (map_h + 0.2) / height, 0.96, map_h / height))
+    ax = fig.add_axes((0.02, 1 - (map_h + 0.2) / height, _MAP_WIDTH, map_h / height))
     ax.set_title("Distance claims on the map (WGS84 geodesics)", fontsize=6, pad=3)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
@@ -402,7 +410,7 @@ def draw(collection: Mapping[str, Any]) -> Any:
     for town in towns:
         tx, ty = frame.km([(town.lon, town.lat)])
         ax.plot(tx, ty, "s", ms=1.3, color=TOWN, zorder=5)
-    _features(ax, frame, collection)
+    _features(ax, frame, collection, shared)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_xticks([])
@@ -412,7 +420,7 @@ def draw(collection: Mapping[str, Any]) -> Any:
         corner = min(CORNERS, key=lambda c: hidden(ax, c))  # fmt: skip
         inset = _overview(ax, frame, collection, full, (x0, x1), (y0, y1), corner)
     bar = _scale_bar(ax, left=inset is not None and corner[0] > 0.5 and corner[1] < 0.5)
-    _labels(ax, frame, collection, towns, basemap.countries_in(around), inset, bar)
+    _labels(ax, frame, collection, towns, basemap.countries_in(around), inset, bar, shared)
     _legend(fig, entries, 1 - (map_h + 0.28) / height)
     return fig
 

@@ -9,6 +9,9 @@ PNG/SVG figure, so both show the same thing.
 
 from __future__ import annotations
 
+import itertools
+import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -110,16 +113,25 @@ def towns_apart(
 
 @frozen
 class SharedLine:
-    """A measured line that joins the same two points as other claims' lines. Drawn on one
-    track they hide each other (the last colour drawn is all a reader sees), so each is drawn
-    beside the others, `slot` steps from the bundle's middle, and its popup lists them all."""
+    """A measured line that runs on one track with other claims' lines: the same two points,
+    or one point shared and the same way out of it, so nearly that on the map the shorter line
+    lies on the longer one (Rabat and Larache seen from the Al Haouz epicentre, 0.1° apart).
+    Drawn on one track they hide each other (the last colour drawn is all a reader sees, or
+    two dash patterns read as one solid line), so each is drawn beside the others, `slot` steps
+    from the bundle's middle, and its popup lists them all."""
 
     #: offset from the bundle's middle in line spacings (-1.5, -0.5, 0.5, 1.5 for four), to
-    #: the left of the line as it is drawn from its first point (a line drawn the other way
-    #: round has its slot negated, so that the bundle's lines keep apart whichever way each runs)
+    #: the left of the line as it is drawn from its first point (a line drawn towards the hub
+    #: has its slot negated, so that the bundle's lines keep apart whichever way each runs);
+    #: the lines are in order of their bearing from the hub, so that none crosses another
     slot: float
     #: the features' indexes in the collection, in drawing order, this one included
     members: tuple[int, ...]
+    #: the (lon, lat) every member starts or ends at (for lines on the same two points, the
+    #: lesser of the two), to 10⁻⁴°; an end within the tolerance of another stands for both
+    hub: tuple[float, float]
+    #: the line's other end, as the hub
+    far: tuple[float, float]
 
 
 def _ends(geometry: Mapping[str, Any]) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -129,21 +141,122 @@ def _ends(geometry: Mapping[str, Any]) -> tuple[tuple[float, float], tuple[float
     return first, last
 
 
-def shared_lines(collection: Mapping[str, Any]) -> dict[int, SharedLine]:
-    """By feature index, every measured line whose two ends another measured line shares."""
-    groups: dict[frozenset[tuple[float, float]], list[int]] = {}
-    for i, f in enumerate(collection["features"]):
-        if f["properties"].get("layer") == "measurement":
-            groups.setdefault(frozenset(_ends(f["geometry"])), []).append(i)
-    out = {}
-    for members in groups.values():
-        if len(members) > 1:
-            middle = (len(members) - 1) / 2
-            for slot, i in enumerate(members):
-                first, last = _ends(collection["features"][i]["geometry"])
-                side = 1.0 if first <= last else -1.0
-                out[i] = SharedLine(side * (slot - middle), tuple(members))
+@frozen
+class _Ray:
+    """A measured line seen from one of its ends (the hub): its far end, bearing, length, and
+    the bearing of its own middle (of a line whose ends stand in for others nearby, the side
+    of the track it is on)."""
+
+    index: int
+    far: tuple[float, float]
+    azimuth_deg: float
+    length_km: float
+    middle_deg: float
+
+
+def _turn(a: float, b: float) -> float:
+    """The signed angle (degrees, clockwise positive) from bearing a to bearing b."""
+    return (b - a + 180.0) % 360.0 - 180.0
+
+
+def _together(a: _Ray, b: _Ray, apart_km: float) -> bool:
+    """Whether two lines out of one hub run on one track: the same far end, or the same way
+    out with the shorter line's far end within `apart_km` of the longer (their gap there is
+    the shorter's length times the sine of the angle between them: a plane approximation,
+    which is what a tolerance of a fraction of a millimetre on the page needs), and the
+    shorter line at least `apart_km` long: a stub shorter than the lines are wide is under
+    them all, whichever way it goes."""
+    near, far = sorted((a, b), key=lambda r: r.length_km)
+    if near.far == far.far:
+        return True
+    turn = math.radians(abs(_turn(a.azimuth_deg, b.azimuth_deg)))
+    return turn < math.pi / 2 and near.length_km * math.sin(turn) <= apart_km <= near.length_km
+
+
+def shared_lines(collection: Mapping[str, Any], apart_km: float = 0.0) -> dict[int, SharedLine]:
+    """By feature index, every measured line that runs on one track with another. With no
+    `apart_km`, lines on the same two ends; with it (the ground distance two line spacings
+    cover at a map's scale), also lines whose ends lie within `apart_km` of each other (a
+    village and the impact site 0.6 km from it are one point on the map) and lines out of one
+    end whose far ends lie within `apart_km` of the other line."""
+    ends = {i: _ends(f["geometry"]) for i, f in enumerate(collection["features"])
+            if f["properties"].get("layer") == "measurement"}  # fmt: skip
+    snap = _snapped(sorted({p for pair in ends.values() for p in pair}), apart_km)
+    drawn = {i: (snap[a], snap[b]) for i, (a, b) in ends.items() if snap[a] != snap[b]}
+    out: dict[int, SharedLine] = {}
+    # the busiest place first: the hub of every line on one track out of it
+    touching = Counter(p for pair in drawn.values() for p in pair)
+    for hub in sorted(touching, key=lambda p: (-touching[p], p)):
+        rays = []
+        for i, (first, last) in drawn.items():
+            if i not in out and hub in (first, last):
+                far = last if first == hub else first
+                to = geodesic.inverse(hub[1], hub[0], far[1], far[0])
+                lat, lon = _middle(*sorted(ends[i]))
+                middle_deg = geodesic.inverse(hub[1], hub[0], lat, lon).azimuth_deg
+                rays.append(_Ray(i, far, to.azimuth_deg, to.distance_m / 1000, middle_deg))
+        for bundle in _bundles(rays, apart_km):
+            # lines on the same two points are told apart from the lesser end, whichever the
+            # busier: the same on every map
+            start = min(hub, bundle[0].far) if len({r.far for r in bundle}) == 1 else hub
+            # rightmost first, as seen from the start (its slot is the rightmost of the line
+            # drawn from there), and on one bearing the shorter first, so that the lines to
+            # one place keep together; the lines on the same two points in their own order
+            look = 1.0 if start == hub else -1.0
+            reference = bundle[0].middle_deg
+            ordered = sorted(bundle, key=lambda r: (
+                -look * round(_turn(reference, r.middle_deg), 6), r.length_km, r.index
+            ))  # fmt: skip
+            members = tuple(sorted(r.index for r in bundle))
+            middle = (len(ordered) - 1) / 2
+            for k, ray in enumerate(ordered):
+                side = 1.0 if drawn[ray.index][0] == start else -1.0
+                far = ray.far if start == hub else hub
+                out[ray.index] = SharedLine(side * (k - middle), members, start, far)
     return out
+
+
+def _middle(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """The (lat, lon) halfway along the geodesic from a to b, both (lon, lat)."""
+    to = geodesic.inverse(a[1], a[0], b[1], b[0])
+    return geodesic.forward(a[1], a[0], to.azimuth_deg, to.distance_m / 2)
+
+
+def _snapped(
+    points: Sequence[tuple[float, float]], apart_km: float
+) -> dict[tuple[float, float], tuple[float, float]]:  # fmt: skip
+    """Each point's stand-in: the first point before it within `apart_km`, or itself."""
+    out: dict[tuple[float, float], tuple[float, float]] = {}
+    kept: list[tuple[float, float]] = []
+    for p in points:
+        near = (
+            next((q for q in kept
+                  if geodesic.distance_m(p[1], p[0], q[1], q[0]) <= apart_km * 1000), None)
+            if apart_km > 0 else None
+        )  # fmt: skip
+        if near is None:
+            kept.append(p)
+        out[p] = near or p
+    return out
+
+
+def _bundles(rays: Sequence[_Ray], apart_km: float) -> list[list[_Ray]]:
+    """The rays out of one hub grouped by running together (a chain of pairs that do), each
+    group of two or more in index order."""
+    group = list(range(len(rays)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for a, b in itertools.combinations(range(len(rays)), 2):
+        if _together(rays[a], rays[b], apart_km):
+            group[root(b)] = root(a)
+    found: dict[int, list[_Ray]] = {}
+    for k, ray in enumerate(rays):
+        found.setdefault(root(k), []).append(ray)
+    return [g for g in found.values() if len(g) > 1]
 
 
 @frozen
@@ -164,6 +277,7 @@ def label_items(
     towns: Sequence[Any] = (),
     countries: Sequence[Mapping[str, Any]] = (),
     lines: bool = False,
+    shared: Mapping[int, SharedLine] | None = None,
 ) -> list[LabelItem]:
     """Every label worth drawing, most important first: places the claims name, the regions,
     the measured lines (`lines`: a printed figure has no hover to say which claim a line is),
@@ -171,7 +285,11 @@ def label_items(
     basemap.countries_in; key `c<index>`, at a point on the land), towns."""
     from shapely.geometry import shape
 
-    items = _line_labels(collection) if lines else []
+    items = (
+        _line_labels(collection, shared_lines(collection) if shared is None else shared)
+        if lines
+        else []
+    )
     for i, f in enumerate(collection["features"]):
         p, g = f["properties"], f["geometry"]
         layer = p.get("layer")
@@ -199,36 +317,67 @@ def label_items(
     return sorted(items, key=lambda item: (item.rank, item.key))
 
 
-def _line_labels(collection: Mapping[str, Any]) -> list[LabelItem]:
-    """One label per measured line, or per bundle of lines between the same two places (drawn
-    side by side): "Claim 1", "Claims 1, 3 and 4", numbered as the report numbers claims, at
-    the middle vertex of the line."""
-    bundles: dict[tuple[str, ...], tuple[int, tuple[float, float], list[int]]] = {}
-    fails: dict[tuple[str, ...], dict[str, list[int]]] = {}
-    for i, f in enumerate(collection["features"]):
-        p = f["properties"]
-        if p.get("layer") != "measurement":
+def _line_labels(
+    collection: Mapping[str, Any], shared: Mapping[int, SharedLine]
+) -> list[LabelItem]:  # fmt: skip
+    """One label per measured line, or per bundle of lines between the same two points (drawn
+    side by side, whichever places' names they join): "Claim 1", "Claims 1, 3 and 4", numbered
+    as the report numbers claims, at the middle vertex of the line. Lines on one track to
+    different far ends (`shared`) are labelled by stretches out of their hub: the stretch all
+    run on with every claim ("Claims 10 and 12", epicentre to Rabat), then each farther one
+    with the claims that go on ("Claim 10", Rabat to Larache)."""
+    features = collection["features"]
+    # by bundle (or the two points of a line alone), the lines to each far end
+    tracks: dict[Any, dict[Any, list[int]]] = {}
+    for i, f in enumerate(features):
+        if f["properties"].get("layer") == "measurement":
+            line = shared.get(i)
+            key = line.members if line else frozenset(_ends(f["geometry"]))
+            tracks.setdefault(key, {}).setdefault(line.far if line else None, []).append(i)
+    items = []
+    for groups in (list(track.values()) for track in tracks.values()):
+        if len(groups) == 1:
+            points = positions(features[groups[0][0]]["geometry"]["coordinates"])
+            items.append(_line_label(features, groups[0], groups[0][0], points[len(points) // 2]))
             continue
-        ends = tuple(sorted(p["places"].values()))
-        line = positions(f["geometry"]["coordinates"])
-        numbers = bundles.setdefault(ends, (i, line[len(line) // 2], []))[2]
+        lon, lat = shared[groups[0][0]].hub
+        rays = [geodesic.inverse(lat, lon, far[1], far[0])
+                for far in (shared[g[0]].far for g in groups)]  # fmt: skip
+        order = sorted(range(len(groups)), key=lambda k: rays[k].distance_m)
+        start = 0.0
+        for n, k in enumerate(order):
+            ray = rays[k]
+            # the middle of the stretch on the geodesic out of the hub
+            middle_lat, middle_lon = geodesic.forward(
+                lat, lon, ray.azimuth_deg, (start + ray.distance_m) / 2
+            )
+            on = sorted(i for m in order[n:] for i in groups[m])
+            items.append(_line_label(features, on, groups[k][0], (middle_lon, middle_lat)))
+            start = ray.distance_m
+    return sorted(items, key=lambda item: int(item.key[1:]))
+
+
+def _line_label(
+    features: Sequence[Mapping[str, Any]], indexes: Sequence[int], key: int,
+    at: tuple[float, float],
+) -> LabelItem:  # fmt: skip
+    """The label of the lines `indexes` at `at` (lon, lat): their claims' numbers, and the
+    other checks that make a claim wrong though its line is coloured by its distance."""
+    numbers: list[int] = []
+    fails: dict[str, list[int]] = {}
+    for i in indexes:
+        p = features[i]["properties"]
         if p["number"] not in numbers:
             numbers.append(p["number"])
         for quantity in p.get("fails_on", ()):
-            failed = fails.setdefault(ends, {}).setdefault(quantity, [])
+            failed = fails.setdefault(quantity, [])
             if p["number"] not in failed:
                 failed.append(p["number"])
-    items = []
-    for ends, (first, (lon, lat), numbers) in bundles.items():
-        text = f"Claim {_and(numbers)}" if len(numbers) == 1 else f"Claims {_and(numbers)}"
-        # a line coloured by its distance, of a claim another check makes wrong, says so
-        notes = [f"{_and(n)}: {q} does not fit" for q, n in fails.get(ends, {}).items()]
-        if notes:
-            text += (
-                f" ({'; '.join(notes)})" if len(numbers) > 1 else f" ({notes[0].split(': ')[1]})"
-            )
-        items.append(LabelItem(f"m{first}", lat, lon, text, 1, "line"))
-    return items
+    text = f"Claim {_and(numbers)}" if len(numbers) == 1 else f"Claims {_and(numbers)}"
+    notes = [f"{_and(n)}: {q} does not fit" for q, n in fails.items()]
+    if notes:
+        text += f" ({'; '.join(notes)})" if len(numbers) > 1 else f" ({notes[0].split(': ')[1]})"
+    return LabelItem(f"m{key}", at[1], at[0], text, 1, "line")
 
 
 def _and(numbers: Sequence[int]) -> str:
@@ -249,9 +398,13 @@ class LegendEntry:
     text: str
 
 
-def legend(collection: Mapping[str, Any], towns: bool, base: Iterable[str]) -> list[LegendEntry]:
+def legend(
+    collection: Mapping[str, Any], towns: bool, base: Iterable[str],
+    shared: Mapping[int, SharedLine] | None = None,
+) -> list[LegendEntry]:  # fmt: skip
     """An entry for every layer and colour the map draws, in the order they are drawn on top.
-    `base`: the base layers drawn ("land", "boundary", "coast", as render.basemap gives)."""
+    `base`: the base layers drawn ("land", "boundary", "coast", as render.basemap gives);
+    `shared`: the lines drawn side by side (shared_lines of the collection by default)."""
     features = collection["features"]
     props = [f["properties"] for f in features]
     layers = {p.get("layer") for p in props}
@@ -268,10 +421,15 @@ def legend(collection: Mapping[str, Any], towns: bool, base: Iterable[str]) -> l
         if kind in verdicts:
             out.append(LegendEntry("dashed", COLOURS[kind], "",
                                    f"Measured distance: {_MEASURED[kind]}"))  # fmt: skip
-    if shared_lines(collection):
+    shared = shared_lines(collection) if shared is None else shared
+    if shared:
+        # lines not on the same two points: they would run on one track at the map's scale
+        track = any(len({frozenset(_ends(features[m]["geometry"])) for m in line.members}) > 1
+                    for line in shared.values())  # fmt: skip
         out.append(LegendEntry("parallel", "#555555", "",
-                               "Lines side by side: claims that measure the same two places, "
-                               "one line each in its measured distance's colour"))  # fmt: skip
+                               "Lines side by side: claims that measure the same two places"
+                               + (" or would run on one track" if track else "")
+                               + ", one line each in its measured distance's colour"))  # fmt: skip
     for p in props:
         if p.get("layer") == "zone":
             out.append(LegendEntry("fill", p["stroke"], p["fill"], f"Zone: {p['title']}"))
