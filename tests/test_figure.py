@@ -441,8 +441,14 @@ def test_the_rabat_and_larache_lines_are_told_apart(drawn: Any) -> None:
     rabat, larache = lines[index[12]], lines[index[10]]
     middle = rabat.interpolate(0.5, normalized=True)
     assert middle.distance(larache) >= 0.7 * fig.dpi / 72 * 1.3  # a gap between the two
-    labels = {t.get_text() for t in fig.axes[0].texts
+    labels = {t.get_text(): t for t in fig.axes[0].texts
               if (t.get_gid() or "").startswith("label-line-")}  # fmt: skip
-    assert {"Claims 10 and 12", "Claim 10"} <= labels
+    assert {"Claims 10 and 12", "Claim 10"} <= set(labels)
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert any("or would run on one track" in t for t in legend)
+    # the pair's label is off Casablanca's line (claim 11), which would read as labelled by it
+    import shapely
+    from matplotlib.text import Text
+
+    box = Text.get_window_extent(labels["Claims 10 and 12"], fig.canvas.get_renderer())
+    assert not shapely.box(box.x0, box.y0, box.x1, box.y1).intersects(lines[index[11]])

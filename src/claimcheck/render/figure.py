@@ -21,7 +21,14 @@ from claimcheck.api import VerifyReport
 from claimcheck.geo.aeqd import local_aeqd
 from claimcheck.render import basemap, geojson
 from claimcheck.render.country_labels import area_px, country_spot, country_text
-from claimcheck.render.figure_layout import CORNERS, INSET, drawn_px, hidden, square_around
+from claimcheck.render.figure_layout import (
+    CORNERS,
+    INSET,
+    drawn_px,
+    hidden,
+    measured_px,
+    square_around,
+)
 from claimcheck.render.labels import Box, Spot, place
 from claimcheck.render.view import (
     BOUNDARY,
@@ -204,6 +211,7 @@ def _labels(
     """Labels placed from their measured boxes in display pixels; leader lines where moved.
     `countries`: basemap.countries_in features, each named on its part of the view."""
     import numpy as np
+    import shapely
 
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
@@ -222,6 +230,7 @@ def _labels(
     furniture = [*scale_bar, *([] if inset is None else [inset])]
     blocked = [_furniture_box(fig, artist, renderer) for artist in furniture]
     drawn = drawn_px(ax, height)
+    measured = measured_px(ax, height)
     spots, texts = [], {}
     for item in label_items(collection, towns, countries, lines=True, shared=shared):
         size = _LABEL_PT[item.kind]
@@ -244,7 +253,10 @@ def _labels(
             dx, dy = ax.transData.transform((kx, ky))
             if any(b.x0 <= dx <= b.x1 and b.y0 <= height - dy <= b.y1 for b in blocked):
                 continue  # under the overview, which shows it
-            spot = Spot(item.key, dx, height - dy, box.width, box.height, 2.5 * px_per_pt)
+            others = None if item.kind != "line" else shapely.GeometryCollection(
+                [g for i, g in measured.items() if i not in item.lines])  # fmt: skip
+            spot = Spot(item.key, dx, height - dy, box.width, box.height, 2.5 * px_per_pt,
+                        clear_of=others)  # fmt: skip
         spots.append(spot)
         texts[item.key] = (item, text, kx, ky, size)
     placed = place(spots, view, blocked=blocked)

@@ -268,8 +268,10 @@ class LabelItem:
     lon: float
     text: str
     rank: int
-    #: "place", "other-place", "region", "zone", "country" or "town"
+    #: "place", "other-place", "region", "zone", "country", "town" or "line"
     kind: str
+    #: a line's label: the indexes of the measured lines it names
+    lines: tuple[int, ...] = ()
 
 
 def label_items(
@@ -377,7 +379,7 @@ def _line_label(
     notes = [f"{_and(n)}: {q} does not fit" for q, n in fails.items()]
     if notes:
         text += f" ({'; '.join(notes)})" if len(numbers) > 1 else f" ({notes[0].split(': ')[1]})"
-    return LabelItem(f"m{key}", at[1], at[0], text, 1, "line")
+    return LabelItem(f"m{key}", at[1], at[0], text, 1, "line", tuple(indexes))
 
 
 def _and(numbers: Sequence[int]) -> str:
