@@ -74,30 +74,6 @@ def _numbered(number: int, *points: tuple[float, float]) -> dict[str, Any]:
     return line
 
 
-def test_lines_out_of_one_place_on_one_track_are_drawn_side_by_side() -> None:
-    """The gap between the Rabat and Larache lines at Rabat is 0.67 km: under a map's
-    tolerance they are one track, and the line that bears left of the other goes on the left,
-    so the two never cross; Casablanca's line, 9° off, stays where it is."""
-    collection = {"features": [_numbered(10, EPICENTRE, LARACHE),
-                               _numbered(11, EPICENTRE, CASABLANCA),
-                               _numbered(12, RABAT, EPICENTRE)]}  # fmt: skip
-    assert shared_lines(collection) == {}  # no tolerance: only lines on the same two points
-    assert shared_lines(collection, apart_km=0.5) == {}
-    shared = shared_lines(collection, apart_km=1.0)
-    assert sorted(shared) == [0, 2]
-    assert shared[0].members == (0, 2) and shared[0].hub == EPICENTRE
-    assert (shared[0].far, shared[2].far) == ((-6.1557, 35.1932), (-6.8326, 34.0132))
-    # Larache bears 24.58° from the epicentre, Rabat 24.69°: Larache's line is on the left
-    # (+0.5 as drawn out of the epicentre), Rabat's on the right, as drawn towards the
-    # epicentre its slot negated.
-    assert shared[0].slot == 0.5 and shared[2].slot == 0.5
-    texts = [e.text for e in legend(collection, towns=False, base=(), shared=shared)]
-    assert (
-        "Lines side by side: claims that measure the same two places or would run on one "
-        "track, one line each in its measured distance's colour"
-    ) in texts
-
-
 def test_lines_on_one_track_are_labelled_by_stretches() -> None:
     """Claims 10 and 12 run together from the epicentre to Rabat, claim 10 alone on to
     Larache: each stretch is labelled with the claims drawn on it, at its middle."""
@@ -121,18 +97,3 @@ def test_lines_on_the_same_two_points_share_one_label() -> None:
     second["properties"]["places"] = {"a": "another name", "b": "for b"}
     (label,) = label_items({"features": [first, second]}, lines=True)
     assert label.text == "Claims 1 and 2"
-
-
-def test_places_closer_than_the_tolerance_are_one_point() -> None:
-    """Przewodów and the grain dryer 0.6 km from it, each measured to the border (5 km east):
-    on a 100 km map their lines are one track, drawn side by side in the order they lie (the
-    dryer's line, south of the village's, on the right as both run east) and labelled once."""
-    village, dryer = (23.9275, 50.4744), (23.9343, 50.471)
-    border_north, border_south = (24.0082, 50.4771), (24.0085, 50.4734)
-    collection = {"features": [_numbered(1, dryer, border_south),
-                               _numbered(5, village, border_north)]}  # fmt: skip
-    assert shared_lines(collection) == {}
-    shared = shared_lines(collection, apart_km=1.0)
-    assert shared[0].slot < shared[1].slot  # the dryer's on the right, the village's left
-    (label,) = label_items(collection, lines=True, shared=shared)
-    assert label.text == "Claims 1 and 5"

@@ -15,6 +15,7 @@ import itertools
 import math
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from claimcheck.api import VerifyReport
@@ -29,7 +30,8 @@ from claimcheck.render.figure_layout import (
     measured_px,
     square_around,
 )
-from claimcheck.render.labels import Box, Spot, place
+from claimcheck.render.labels import Box, Spot, place, reach
+from claimcheck.render.tracks import SharedLine, shared_lines
 from claimcheck.render.view import (
     BOUNDARY,
     COAST,
@@ -37,14 +39,12 @@ from claimcheck.render.view import (
     SEA,
     TOWN,
     LegendEntry,
-    SharedLine,
     extent_of,
     focus_extent,
     label_items,
     legend,
     padded,
     positions,
-    shared_lines,
     surround,
     towns_apart,
 )
@@ -230,7 +230,9 @@ def _labels(
     furniture = [*scale_bar, *([] if inset is None else [inset])]
     blocked = [_furniture_box(fig, artist, renderer) for artist in furniture]
     drawn = drawn_px(ax, height)
-    measured = measured_px(ax, height)
+    measured = measured_px(ax, height)  # the claims' lines, which a line's label keeps off
+    keys, lines = list(measured), list(measured.values())
+    tree = shapely.STRtree(lines)
     spots, texts = [], {}
     for item in label_items(collection, towns, countries, lines=True, shared=shared):
         size = _LABEL_PT[item.kind]
@@ -253,10 +255,12 @@ def _labels(
             dx, dy = ax.transData.transform((kx, ky))
             if any(b.x0 <= dx <= b.x1 and b.y0 <= height - dy <= b.y1 for b in blocked):
                 continue  # under the overview, which shows it
-            others = None if item.kind != "line" else shapely.GeometryCollection(
-                [g for i, g in measured.items() if i not in item.lines])  # fmt: skip
-            spot = Spot(item.key, dx, height - dy, box.width, box.height, 2.5 * px_per_pt,
-                        clear_of=others)  # fmt: skip
+            spot = Spot(item.key, dx, height - dy, box.width, box.height, 2.5 * px_per_pt)
+            if item.kind == "line":  # off the other claims' lines it could cover
+                around = reach(spot)
+                near = tree.query(shapely.box(around.x0, around.y0, around.x1, around.y1))
+                spot = replace(spot, clear_of=shapely.GeometryCollection(
+                    [lines[k] for k in near if keys[k] not in item.lines]))  # fmt: skip
         spots.append(spot)
         texts[item.key] = (item, text, kx, ky, size)
     placed = place(spots, view, blocked=blocked)

@@ -28,19 +28,18 @@ from claimcheck.render.html_labels import (
     view_extent,
 )
 from claimcheck.render.labels import TILE_PX
+from claimcheck.render.tracks import SharedLine, shared_lines
 from claimcheck.render.view import (
     BOUNDARY,
     COAST,
     LAND,
     SEA,
     TOWN,
-    SharedLine,
     contains,
     extent_of,
     focus_extent,
     legend,
     padded,
-    shared_lines,
     surround,
     towns_apart,
 )

@@ -132,6 +132,13 @@ def place(
     return out
 
 
+def reach(spot: Spot) -> Box:
+    """The box every spot a label may take around its point lies in."""
+    r = _RINGS[-1] + spot.marker
+    return Box(spot.x - r - spot.width, spot.y - r - spot.height, spot.x + r + spot.width,
+               spot.y + r + spot.height)  # fmt: skip
+
+
 def _tries(spot: Spot) -> Iterator[Placed]:
     """Where a label may go, best first: its own candidates, or ring after ring around it;
     those whose box meets `clear_of` after all the others."""

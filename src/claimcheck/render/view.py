@@ -9,9 +9,6 @@ PNG/SVG figure, so both show the same thing.
 
 from __future__ import annotations
 
-import itertools
-import math
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -20,6 +17,7 @@ from claimcheck.frozen import frozen
 from claimcheck.geo import geodesic
 from claimcheck.render.basemap import Extent, Town
 from claimcheck.render.html_report import COLOURS
+from claimcheck.render.tracks import SharedLine, line_ends, shared_lines
 from claimcheck.render.words import VERDICT_LABEL
 
 #: How a verdict reads in the legend, next to its colour.
@@ -112,154 +110,6 @@ def towns_apart(
 
 
 @frozen
-class SharedLine:
-    """A measured line that runs on one track with other claims' lines: the same two points,
-    or one point shared and the same way out of it, so nearly that on the map the shorter line
-    lies on the longer one (Rabat and Larache seen from the Al Haouz epicentre, 0.1° apart).
-    Drawn on one track they hide each other (the last colour drawn is all a reader sees, or
-    two dash patterns read as one solid line), so each is drawn beside the others, `slot` steps
-    from the bundle's middle, and its popup lists them all."""
-
-    #: offset from the bundle's middle in line spacings (-1.5, -0.5, 0.5, 1.5 for four), to
-    #: the left of the line as it is drawn from its first point (a line drawn towards the hub
-    #: has its slot negated, so that the bundle's lines keep apart whichever way each runs);
-    #: the lines are in order of their bearing from the hub, so that none crosses another
-    slot: float
-    #: the features' indexes in the collection, in drawing order, this one included
-    members: tuple[int, ...]
-    #: the (lon, lat) every member starts or ends at (for lines on the same two points, the
-    #: lesser of the two), to 10⁻⁴°; an end within the tolerance of another stands for both
-    hub: tuple[float, float]
-    #: the line's other end, as the hub
-    far: tuple[float, float]
-
-
-def _ends(geometry: Mapping[str, Any]) -> tuple[tuple[float, float], tuple[float, float]]:
-    """A line's first and last (lon, lat), to 10⁻⁴° (about 10 m)."""
-    points = positions(geometry["coordinates"])
-    first, last = ((round(lon, 4), round(lat, 4)) for lon, lat in (points[0], points[-1]))
-    return first, last
-
-
-@frozen
-class _Ray:
-    """A measured line seen from one of its ends (the hub): its far end, bearing, length, and
-    the bearing of its own middle (of a line whose ends stand in for others nearby, the side
-    of the track it is on)."""
-
-    index: int
-    far: tuple[float, float]
-    azimuth_deg: float
-    length_km: float
-    middle_deg: float
-
-
-def _turn(a: float, b: float) -> float:
-    """The signed angle (degrees, clockwise positive) from bearing a to bearing b."""
-    return (b - a + 180.0) % 360.0 - 180.0
-
-
-def _together(a: _Ray, b: _Ray, apart_km: float) -> bool:
-    """Whether two lines out of one hub run on one track: the same far end, or the same way
-    out with the shorter line's far end within `apart_km` of the longer (their gap there is
-    the shorter's length times the sine of the angle between them: a plane approximation,
-    which is what a tolerance of a fraction of a millimetre on the page needs), and the
-    shorter line at least `apart_km` long: a stub shorter than the lines are wide is under
-    them all, whichever way it goes."""
-    near, far = sorted((a, b), key=lambda r: r.length_km)
-    if near.far == far.far:
-        return True
-    turn = math.radians(abs(_turn(a.azimuth_deg, b.azimuth_deg)))
-    return turn < math.pi / 2 and near.length_km * math.sin(turn) <= apart_km <= near.length_km
-
-
-def shared_lines(collection: Mapping[str, Any], apart_km: float = 0.0) -> dict[int, SharedLine]:
-    """By feature index, every measured line that runs on one track with another. With no
-    `apart_km`, lines on the same two ends; with it (the ground distance two line spacings
-    cover at a map's scale), also lines whose ends lie within `apart_km` of each other (a
-    village and the impact site 0.6 km from it are one point on the map) and lines out of one
-    end whose far ends lie within `apart_km` of the other line."""
-    ends = {i: _ends(f["geometry"]) for i, f in enumerate(collection["features"])
-            if f["properties"].get("layer") == "measurement"}  # fmt: skip
-    snap = _snapped(sorted({p for pair in ends.values() for p in pair}), apart_km)
-    drawn = {i: (snap[a], snap[b]) for i, (a, b) in ends.items() if snap[a] != snap[b]}
-    out: dict[int, SharedLine] = {}
-    # the busiest place first: the hub of every line on one track out of it
-    touching = Counter(p for pair in drawn.values() for p in pair)
-    for hub in sorted(touching, key=lambda p: (-touching[p], p)):
-        rays = []
-        for i, (first, last) in drawn.items():
-            if i not in out and hub in (first, last):
-                far = last if first == hub else first
-                to = geodesic.inverse(hub[1], hub[0], far[1], far[0])
-                lat, lon = _middle(*sorted(ends[i]))
-                middle_deg = geodesic.inverse(hub[1], hub[0], lat, lon).azimuth_deg
-                rays.append(_Ray(i, far, to.azimuth_deg, to.distance_m / 1000, middle_deg))
-        for bundle in _bundles(rays, apart_km):
-            # lines on the same two points are told apart from the lesser end, whichever the
-            # busier: the same on every map
-            start = min(hub, bundle[0].far) if len({r.far for r in bundle}) == 1 else hub
-            # rightmost first, as seen from the start (its slot is the rightmost of the line
-            # drawn from there), and on one bearing the shorter first, so that the lines to
-            # one place keep together; the lines on the same two points in their own order
-            look = 1.0 if start == hub else -1.0
-            reference = bundle[0].middle_deg
-            ordered = sorted(bundle, key=lambda r: (
-                -look * round(_turn(reference, r.middle_deg), 6), r.length_km, r.index
-            ))  # fmt: skip
-            members = tuple(sorted(r.index for r in bundle))
-            middle = (len(ordered) - 1) / 2
-            for k, ray in enumerate(ordered):
-                side = 1.0 if drawn[ray.index][0] == start else -1.0
-                far = ray.far if start == hub else hub
-                out[ray.index] = SharedLine(side * (k - middle), members, start, far)
-    return out
-
-
-def _middle(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
-    """The (lat, lon) halfway along the geodesic from a to b, both (lon, lat)."""
-    to = geodesic.inverse(a[1], a[0], b[1], b[0])
-    return geodesic.forward(a[1], a[0], to.azimuth_deg, to.distance_m / 2)
-
-
-def _snapped(
-    points: Sequence[tuple[float, float]], apart_km: float
-) -> dict[tuple[float, float], tuple[float, float]]:  # fmt: skip
-    """Each point's stand-in: the first point before it within `apart_km`, or itself."""
-    out: dict[tuple[float, float], tuple[float, float]] = {}
-    kept: list[tuple[float, float]] = []
-    for p in points:
-        near = (
-            next((q for q in kept
-                  if geodesic.distance_m(p[1], p[0], q[1], q[0]) <= apart_km * 1000), None)
-            if apart_km > 0 else None
-        )  # fmt: skip
-        if near is None:
-            kept.append(p)
-        out[p] = near or p
-    return out
-
-
-def _bundles(rays: Sequence[_Ray], apart_km: float) -> list[list[_Ray]]:
-    """The rays out of one hub grouped by running together (a chain of pairs that do), each
-    group of two or more in index order."""
-    group = list(range(len(rays)))
-
-    def root(k: int) -> int:
-        while group[k] != k:
-            k = group[k]
-        return k
-
-    for a, b in itertools.combinations(range(len(rays)), 2):
-        if _together(rays[a], rays[b], apart_km):
-            group[root(b)] = root(a)
-    found: dict[int, list[_Ray]] = {}
-    for k, ray in enumerate(rays):
-        found.setdefault(root(k), []).append(ray)
-    return [g for g in found.values() if len(g) > 1]
-
-
-@frozen
 class LabelItem:
     """A label a map may draw: its point, text, and rank (lower is placed first)."""
 
@@ -334,7 +184,7 @@ def _line_labels(
     for i, f in enumerate(features):
         if f["properties"].get("layer") == "measurement":
             line = shared.get(i)
-            key = line.members if line else frozenset(_ends(f["geometry"]))
+            key = line.members if line else frozenset(line_ends(f["geometry"]))
             tracks.setdefault(key, {}).setdefault(line.far if line else None, []).append(i)
     items = []
     for groups in (list(track.values()) for track in tracks.values()):
@@ -426,7 +276,7 @@ def legend(
     shared = shared_lines(collection) if shared is None else shared
     if shared:
         # lines not on the same two points: they would run on one track at the map's scale
-        track = any(len({frozenset(_ends(features[m]["geometry"])) for m in line.members}) > 1
+        track = any(len({frozenset(line_ends(features[m]["geometry"])) for m in line.members}) > 1
                     for line in shared.values())  # fmt: skip
         out.append(LegendEntry("parallel", "#555555", "",
                                "Lines side by side: claims that measure the same two places"
