@@ -272,6 +272,45 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert done.stdout.startswith("from      -33.86000, 151.21000")
 
 
+@pytest.mark.parametrize(
+    ("args", "code", "last"),
+    [
+        (["verify", "--claims", CLAIMS, "--places", PLACES], 0, "all as expected"),
+        (["verify", "--claims", str(ROOT / "tests/data/ci/claims.yaml"), "--places",
+          str(ROOT / "tests/data/ci/places.yaml")], 1, "1 need attention: garrison-about-31km"),
+        (["verify", "--claims", "no-such-file.yaml", "--places", PLACES], 2, ""),
+        (["--version"], 0, "claimcheck, version"),
+    ],
+)  # fmt: skip
+def test_the_program_exits_with_the_commands_code_and_all_its_output(
+    args: list[str], code: int, last: str
+) -> None:
+    """`run` ends the process without tearing its objects down: the exit code and every byte
+    of the output must still be there."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", *args], capture_output=True, text=True, env=env,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == code, done.stderr
+    lines = done.stdout.splitlines()
+    assert (lines[-1] if lines else "").startswith(last) or last in lines[-1]
+    assert "Traceback" not in done.stderr
+
+
+def test_the_program_gives_a_message_exit_as_python_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimcheck.cli as cli
+
+    def stop() -> None:
+        raise SystemExit("a message")
+
+    exited: list[int] = []
+    monkeypatch.setattr(cli, "main", stop)
+    monkeypatch.setattr(cli.os, "_exit", exited.append)
+    cli.run()
+    assert exited == [1]
+
+
 def test_click_sees_one_command_class_for_signed_arguments() -> None:
     """Only commands with position arguments need it; their help is unchanged."""
     from claimcheck.cli.distance import distance
