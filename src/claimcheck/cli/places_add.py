@@ -144,11 +144,14 @@ def add(
                 ("--uncertainty", uncertainty),
             ):
                 if value is not None:
-                    raise UsageError(f"{flag} goes with --at or --unknown (a place a source gives)")
+                    goes = "--at" if flag == "--uncertainty" else "--at or --unknown"
+                    raise UsageError(f"{flag} goes with {goes} (a place a source gives)")
         else:
             mode = "--at" if at is not None else "--unknown"
             if at is not None and unknown:
-                raise UsageError("--at gives a position and --unknown says none is known: one")
+                raise UsageError(
+                    "--at gives a position and --unknown says none is known: choose one"
+                )
             if unknown and uncertainty is not None:
                 given["--uncertainty"] = uncertainty  # no position, so nothing to be uncertain of
             used = [flag for flag, value in given.items() if value]
