@@ -63,22 +63,10 @@ def at_entry(
             "Added by claimcheck places add --at, as the source gives it; uncertainty "
             f"{written}, as given."
         )
-    entry = Entry(
-        id=place_id,
-        name=name.strip(),
-        aliases=(),
-        country=None,
-        admin=None,
-        lat=position.lat,
-        lon=position.lon,
-        uncertainty=written,
-        source_title=cited,
-        source_url=(url or "").strip(),
-        source_date=date or "",
-        publisher="",
-        note=note,
-        coordinates=at.strip(),
-    )
+    entry = _given(
+        place_id, name, cited, url, date, note,
+        lat=position.lat, lon=position.lon, uncertainty=written, coordinates=at.strip(),
+    )  # fmt: skip
     return entry, why
 
 
@@ -88,24 +76,25 @@ def unknown_entry(
     """The entry for an event site that the report names and no source locates."""
     cited = _cited("--unknown needs --source-title: the report that speaks of the place", title,
                    date)  # fmt: skip
-    return Entry(
-        id=place_id,
-        name=name.strip(),
-        aliases=(),
-        country=None,
-        admin=None,
-        lat=None,
-        lon=None,
-        uncertainty=None,
-        source_title=cited,
-        source_url=(url or "").strip(),
-        source_date=date or "",
-        publisher="",
-        note=(
-            "Added by claimcheck places add --unknown: no source gives its position; "
-            f"`claimcheck locate {place_id}` shows where the claims put it."
-        ),
+    note = (
+        "Added by claimcheck places add --unknown: no source gives its position; "
+        f"`claimcheck locate {place_id}` shows where the claims put it."
     )
+    return _given(place_id, name, cited, url, date, note)
+
+
+def _given(
+    place_id: str, name: str, cited: str, url: str | None, date: str | None, note: str,
+    lat: float | None = None, lon: float | None = None, uncertainty: str | None = None,
+    coordinates: str | None = None,
+) -> Entry:  # fmt: skip
+    """A place as a source gives it: its own name, no gazetteer's aliases or areas; a position
+    only when the source gives one."""
+    return Entry(
+        id=place_id, name=name.strip(), aliases=(), country=None, admin=None, lat=lat, lon=lon,
+        uncertainty=uncertainty, source_title=cited, source_url=(url or "").strip(),
+        source_date=date or "", publisher="", note=note, coordinates=coordinates,
+    )  # fmt: skip
 
 
 def _cited(missing: str, title: str | None, date: str | None) -> str:
