@@ -179,7 +179,7 @@ def render_text(result: LocateResult, labels: Mapping[str, str] | None = None) -
         out.append(f"FEASIBLE  {every(n)} can hold at once")
         out.extend(_region_lines(overall, "  "))
     else:
-        out.append(f"CONFLICT  no point satisfies all {count(n, 'claim')}")
+        out.append(f"CONFLICT  no point satisfies {every(n)}")
     conflict = result.conflict
     if conflict is not None:
         size = len(conflict.claim_ids)

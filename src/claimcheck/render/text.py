@@ -277,7 +277,11 @@ def _location_lines(location: Feasibility, color: bool, labels: Mapping[str, str
     else:
         label = click.style("NOWHERE", fg="red", bold=True) if color else "NOWHERE"
         conflict = ", ".join(location.conflict)
-        why = f"no point satisfies them all; these cannot all hold: {conflict}"
+        why = f"no point satisfies {every(len(location.claim_ids))}"
+        if set(location.conflict) != set(location.claim_ids):
+            m = len(location.conflict)
+            why += f"; these {m} cannot {'both' if m == 2 else 'all'} hold"
+        why += f": {conflict}"
         why = clean(why + f" ({'; '.join(location.conflict_claimants)})")
     place_id = clean(location.place_id)
     return [
