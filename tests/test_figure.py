@@ -388,6 +388,17 @@ def test_no_label_meets_the_furniture(claims: str, places: str, drawn: Any) -> N
     assert not meets
 
 
+def test_the_scale_bar_figure_has_a_backing_over_lines(drawn: Any) -> None:
+    """A claim's line ran through "50 km" on the bundled map: the bar's figure has a label's
+    light backing, drawn above the lines."""
+    fig = drawn(_collection(*STORIES[0]))
+    lines = max(line.get_zorder() for line in fig.axes[0].get_lines() if line.get_zorder() < 9)
+    text = next(t for t in fig.axes[0].texts if t.get_text() == "50 km")
+    backing = text.get_bbox_patch()
+    assert backing is not None and backing.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    assert text.get_zorder() > lines
+
+
 def _measured_px(fig: Any) -> dict[int, Any]:
     """Each measured line as drawn (display px, side-by-side shift included), by its feature's
     index: its pieces (`measurement-<index>-<n>`) as one geometry."""

@@ -97,3 +97,28 @@ def test_lines_on_the_same_two_points_share_one_label() -> None:
     second["properties"]["places"] = {"a": "another name", "b": "for b"}
     (label,) = label_items({"features": [first, second]}, lines=True)
     assert label.text == "Claims 1 and 2"
+
+
+def test_a_line_that_measures_one_reading_of_a_name_says_so() -> None:
+    """The bundled map drew claim 4's seven readings of "al-Shamiyah" and "al-Tanf" in green
+    ("fits the claim"), each labelled "Claim 4", for a claim that is unverifiable: a reading's
+    line now says it is one, and the legend says what that means."""
+    reading = _claim_line(4, [])
+    reading["properties"]["candidate"] = True
+    (alone,) = label_items({"features": [reading]}, lines=True)
+    assert alone.text == "Claim 4 (one reading)"
+    failing = _claim_line(4, ["direction"])
+    failing["properties"]["candidate"] = True
+    (both,) = label_items({"features": [failing]}, lines=True)
+    assert both.text == "Claim 4 (one reading; direction does not fit)"
+    (bundle,) = label_items({"features": [_claim_line(1, []), reading]}, lines=True)
+    assert bundle.text == "Claims 1 and 4 (4: one reading)"
+    texts = [e.text for e in legend({"features": [reading]}, towns=False, base=())]
+    assert (
+        "Claim N (one reading): a name the claim uses fits several places; the line "
+        "measures one of them" in texts
+    )
+    assert not any(
+        "one reading" in e.text
+        for e in legend({"features": [_claim_line(1, [])]}, towns=False, base=())
+    )

@@ -272,17 +272,18 @@ def _labels(
         # Offset of the box's top-left corner, in points, with y up.
         ox, oy = where.dx / px_per_pt, -where.dy / px_per_pt
         arrow = {"arrowstyle": "-", "lw": 0.3, "color": "#444", "shrinkA": 0, "shrinkB": 1.5}
-        # A light backing keeps a label legible over lines (text stays text in the SVG); a
-        # country's name stays quiet, under everything else.
-        backing = {"boxstyle": "square,pad=0", "fc": "white", "alpha": 0.6, "ec": "none"}
+        # A light backing keeps a label legible over lines; a country's name stays quiet,
+        # under everything else.
         ax.annotate(
             text, (kx, ky), xytext=(ox, oy), textcoords="offset points", ha="left",
             va="top", fontsize=size, zorder=3 if item.kind == "country" else 8,
             arrowprops=arrow if where.leader else None, gid=f"label-{item.kind}-{spot.key}",
-            bbox=None if item.kind == "country" else backing, **_LABEL_STYLE[item.kind],
+            bbox=None if item.kind == "country" else _BACKING, **_LABEL_STYLE[item.kind],
         )  # fmt: skip
 
 
+#: What keeps a label legible over lines (text stays text in the SVG)
+_BACKING = {"boxstyle": "square,pad=0", "fc": "white", "alpha": 0.6, "ec": "none"}
 #: How far (pt) every label keeps from the map's furniture (the scale bar, the overview): a
 #: country's name set right against the bar read as part of it (a Costa Rica trial).
 FURNITURE_CLEARANCE_PT = 1.5
@@ -303,7 +304,8 @@ def _furniture_box(fig: Any, artist: Any, renderer: Any) -> Box:
 
 def _scale_bar(ax: Any, left: bool = False) -> list[Any]:
     """In the bottom right corner, or the bottom left when the overview is there; returns its
-    artists, which labels keep clear of."""
+    artists, which labels keep clear of. Its figure has a label's light backing: a claim's line
+    ran through "50 km" on the bundled map."""
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     bar = _nice((x1 - x0) / 5)
@@ -312,7 +314,8 @@ def _scale_bar(ax: Any, left: bool = False) -> list[Any]:
     (line,) = ax.plot([bx, bx + bar], [by, by], color="#000", lw=1.2, solid_capstyle="butt",
                       zorder=9)  # fmt: skip
     text = ax.annotate(f"{bar:g} km", (bx + bar / 2, by), xytext=(0, 1.5),
-                       textcoords="offset points", ha="center", fontsize=4.5, zorder=9)  # fmt: skip
+                       textcoords="offset points", ha="center", fontsize=4.5, zorder=9,
+                       bbox=_BACKING)  # fmt: skip
     return [line, text]
 
 

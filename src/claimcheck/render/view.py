@@ -213,23 +213,34 @@ def _line_label(
     features: Sequence[Mapping[str, Any]], indexes: Sequence[int], key: int,
     at: tuple[float, float],
 ) -> LabelItem:  # fmt: skip
-    """The label of the lines `indexes` at `at` (lon, lat): their claims' numbers, and the
-    other checks that make a claim wrong though its line is coloured by its distance."""
+    """The label of the lines `indexes` at `at` (lon, lat): their claims' numbers, the claims
+    whose lines here are only readings of an ambiguous name, and the other checks that make a
+    claim wrong though its line is coloured by its distance."""
     numbers: list[int] = []
+    outright: set[int] = set()
     fails: dict[str, list[int]] = {}
     for i in indexes:
         p = features[i]["properties"]
         if p["number"] not in numbers:
             numbers.append(p["number"])
+        if not p.get("candidate"):
+            outright.add(p["number"])
         for quantity in p.get("fails_on", ()):
             failed = fails.setdefault(quantity, [])
             if p["number"] not in failed:
                 failed.append(p["number"])
     text = f"Claim {_and(numbers)}" if len(numbers) == 1 else f"Claims {_and(numbers)}"
-    notes = [f"{_and(n)}: {q} does not fit" for q, n in fails.items()]
+    readings = [n for n in numbers if n not in outright]
+    notes = [f"{_and(readings)}: {READING}"] if readings else []
+    notes += [f"{_and(n)}: {q} does not fit" for q, n in fails.items()]
     if notes:
-        text += f" ({'; '.join(notes)})" if len(numbers) > 1 else f" ({notes[0].split(': ')[1]})"
+        alone = "; ".join(note.split(": ", 1)[1] for note in notes)
+        text += f" ({'; '.join(notes)})" if len(numbers) > 1 else f" ({alone})"
     return LabelItem(f"m{key}", at[1], at[0], text, 1, "line", tuple(indexes))
+
+
+#: what a line label adds for a line that measures one place an ambiguous name may mean
+READING = "one reading"
 
 
 def _and(numbers: Sequence[int]) -> str:
@@ -273,6 +284,9 @@ def legend(
         if kind in verdicts:
             out.append(LegendEntry("dashed", COLOURS[kind], "",
                                    f"Measured distance: {_MEASURED[kind]}"))  # fmt: skip
+    if any(p.get("layer") == "measurement" and p.get("candidate") for p in props):
+        out.append(LegendEntry("heading", "", "", f"Claim N ({READING}): a name the claim uses "
+                               "fits several places; the line measures one of them"))  # fmt: skip
     shared = shared_lines(collection) if shared is None else shared
     if shared:
         # lines not on the same two points: they would run on one track at the map's scale
