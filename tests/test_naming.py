@@ -75,6 +75,12 @@ def test_country_names_take_the_article_a_sentence_needs(name: str, in_a_sentenc
         ("al-Tanf garrison", "the al-Tanf garrison"),
         ("al-Shamiyah", "al-Shamiyah"),  # a proper name in lower case stays as it is
         ("Port Arthur", "Port Arthur"),
+        # a trial on the 2016 Fox Creek wildfire: "Fox Creek wildfire has no coordinates"
+        ("Fox Creek wildfire", "the Fox Creek wildfire"),
+        ("Ras al-Khaimah", "Ras al-Khaimah"),  # a particle in lower case is no head noun
+        ("Sant Julià de Lòria", "Sant Julià de Lòria"),
+        ("les Escaldes", "les Escaldes"),
+        ("Hurricane Laura's centre", "Hurricane Laura's centre"),  # a possessive determines it
     ],
 )
 def test_a_description_takes_the(name: str, in_a_sentence: str) -> None:

@@ -4,6 +4,7 @@ prints; names come from the labels given, ids stay in the JSON."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,15 @@ def test_names_come_from_the_labels_and_ids_stay_without_them(
     assert "within 64.5 km of the al-Tanf garrison" in named
     assert "within 64.5 km of al-tanf-garrison" in render_text(result)
     assert '"al-tanf-garrison"' in RENDERERS["json"](result)
+
+
+def test_one_claim_is_one_region_and_holds_not_at_once() -> None:
+    """A trial on the 2016 Fox Creek wildfire, one claim locating it: "1 claim, each the
+    region ..." and "FEASIBLE  the claim can hold at once" read as written for several."""
+    lebanon = Path("tests/data/real/lebanon-strikes")
+    args = ["--claims", str(lebanon / "claims.yaml"), "--places", str(lebanon / "places.yaml")]
+    verify = CliRunner().invoke(main, ["verify", *args]).stdout
+    (place,) = re.findall(r"LOCATABLE  (\S+)", verify)
+    out = CliRunner().invoke(main, ["locate", place, *args]).stdout
+    assert ": 1 claim, the region where it could be true" in out
+    assert "FEASIBLE  the claim can hold\n" in out

@@ -161,7 +161,7 @@ def render_text(result: LocateResult, labels: Mapping[str, str] | None = None) -
     n = len(result.constraints)
     place_id = clean(result.place_id)
     out = [
-        f"LOCATE  {place_id}: {count(n, 'claim')}, each the region where "
+        f"LOCATE  {place_id}: {count(n, 'claim')}, {'each ' if n > 1 else ''}the region where "
         "it could be true (widened by the known places' uncertainty)",
         f"  frame   azimuthal equidistant at {lat:.4f}, {lon:.4f}; window "
         f"{result.window_m / 1000:g} km around it; edges within {EDGE_TOLERANCE_M:g} m of "
@@ -176,7 +176,7 @@ def render_text(result: LocateResult, labels: Mapping[str, str] | None = None) -
     out.append("")
     overall = result.overall
     if overall.feasible:
-        out.append(f"FEASIBLE  {every(n)} can hold at once")
+        out.append(f"FEASIBLE  {every(n)} can hold{' at once' if n > 1 else ''}")
         out.extend(_region_lines(overall, "  "))
     else:
         out.append(f"CONFLICT  no point satisfies {every(n)}")

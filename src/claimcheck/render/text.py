@@ -273,7 +273,8 @@ def _location_lines(location: Feasibility, color: bool, labels: Mapping[str, str
     if location.feasible:
         label = click.style("LOCATABLE", fg="green", bold=True) if color else "LOCATABLE"
         n = len(location.claim_ids)
-        why = f"{every(n)} can hold at once ({location.area_km2:,.0f} km²)"  # as `locate` says
+        at_once = " at once" if n > 1 else ""
+        why = f"{every(n)} can hold{at_once} ({location.area_km2:,.0f} km²)"  # as `locate` says
     else:
         label = click.style("NOWHERE", fg="red", bold=True) if color else "NOWHERE"
         conflict = ", ".join(location.conflict)
