@@ -81,6 +81,7 @@ def test_country_names_take_the_article_a_sentence_needs(name: str, in_a_sentenc
         ("Sant Julià de Lòria", "Sant Julià de Lòria"),
         ("les Escaldes", "les Escaldes"),
         ("Hurricane Laura's centre", "Hurricane Laura's centre"),  # a possessive determines it
+        ("quake's epicentre", "the quake's epicentre"),  # ... a proper name's, not a noun's
     ],
 )
 def test_a_description_takes_the(name: str, in_a_sentence: str) -> None:

@@ -124,7 +124,9 @@ def definite(name: str) -> str:
     first, last = words[0], words[-1]
     if first.lower() in _COMMON_HEADS and len(words) > 1 and words[1] == "of":
         return f"the {first.lower()} of {definite(name[len(first) + 4 :])}"
-    owned = any(w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1])  # "Laura's centre"
+    # a proper name's possessive determines the noun ("Hurricane Laura's centre"); a common
+    # noun's does not ("the quake's epicentre")
+    owned = any(w[:1].isupper() and w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1])
     if not owned and (
         last.lower() in _COMMON_HEADS or (len(words) > 1 and last.isalpha() and last.islower())
     ):
