@@ -10,9 +10,10 @@ claim words it (without the tolerance claimcheck reads into it: "about 24 km", n
 When the sentence is longer than 75 characters, the longest place name is swapped for the next
 shorter of the names the places file gives that place (`aliases`): first a name the claim's own
 quote uses ("Petropavlovka", which a namesake shares, is still what the claim said), then one
-no other place in the file goes by, in the Latin script the sentence is in, until the sentence
-fits or no shorter name is left; then it stays longer than 75 characters, since a summary that
-no longer names its places would not be faithful (docs/commands/report.md).
+no other place in the file goes by, in the Latin script the sentence is in, that shares a word
+with the name it shortens (a short form, not a gazetteer's name in another language), until
+the sentence fits or no shorter name is left; then it stays longer than 75 characters, since
+a summary that no longer names its places would not be faithful (docs/commands/report.md).
 """
 
 from __future__ import annotations
@@ -34,15 +35,28 @@ def _latin(name: str) -> bool:
     return all("LATIN" in unicodedata.name(c, "") for c in name if c.isalpha())
 
 
+def _words(name: str) -> set[str]:
+    """A name's words of three letters or more, case-folded, without a possessive's "s": what
+    a short form shares with the name it shortens ("strike site", "Site of the … air strike")."""
+    words = re.split(r"[\s\-‐–'’()]+", name.casefold())
+    return {w for w in words if len(w) >= 3 and w.isalpha()} - {"the"}
+
+
 def shorter_names(place: Place, gazetteer: Gazetteer, label: str, quote: str) -> list[str]:
     """The place's other names that are shorter than `label`, longest first: those the quote
-    uses, then those in the Latin script that no other place in the file also goes by."""
+    uses, then those in the Latin script that no other place in the file also goes by and that
+    share a word with `label`: a short form, not one of the other languages' names and
+    romanisations a gazetteer gives (GeoNames' "Lejk Charls" for Lake Charles)."""
     taken = {n.casefold() for other in gazetteer if other.id != place.id for n in other.names}
     names = {n for n in place.names if len(n) < len(label) and _latin(n)}
     quoted = sorted(
         (n for n in names if n.casefold() in quote.casefold()), key=lambda n: (-len(n), n)
     )
-    unshared = sorted((n for n in names if n.casefold() not in taken), key=lambda n: (-len(n), n))
+    own = _words(label)
+    unshared = sorted(
+        (n for n in names if n.casefold() not in taken and own & _words(n)),
+        key=lambda n: (-len(n), n),
+    )
     return quoted + [n for n in unshared if n not in quoted]
 
 
