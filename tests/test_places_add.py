@@ -203,6 +203,23 @@ def test_the_id_option_wins_over_the_name_asked_for(stories_db: str, tmp_path: P
     assert "added nabatiyeh (GeoNames 278913 " in out
 
 
+def test_a_name_spelled_alike_beats_one_sharing_only_the_consonants(tmp_path: Path) -> None:
+    """The Magic Seas trial: `places add Hodeidah` listed GeoNames' Al Ḩudaydah (alias
+    "El-Hodeidah") and Ḩadādah, a town 200 km away whose Arabic "حدادة" shares the consonants
+    h-d-d-h, as two candidates, where `places search` calls Ḩadādah a near miss and a claim
+    naming "Hodeidah" never resolves to it. A row sharing only the consonants is offered only
+    when no row has the name (as "Belgorad" adds Belgorod)."""
+    index = str(tmp_path / "ye.sqlite")
+    import_geonames(str(DATA / "geonames" / "YE-Hodeidah.txt"), index)
+    places = tmp_path / "places.yaml"
+    code, out, err = run("places", "add", "Hodeidah", "--country", "YE", "--db", index,
+                         "--places", str(places))  # fmt: skip
+    assert code == 0, out + err
+    assert out.startswith(f"{places}:2: added hodeidah (GeoNames 79415 "), out
+    code, out, err = run("places", "search", "Hodeidah", "--db", index)
+    assert "fuzzy" in out.splitlines()[2] and "geonames:7928384" in out.splitlines()[2]
+
+
 def test_a_near_miss_is_offered_as_another_name_not_a_candidate(
     stories_db: str, tmp_path: Path
 ) -> None:
