@@ -466,3 +466,20 @@ def test_places_commands_import_no_online_client_nor_claims(args: list[str]) -> 
     root = Path(__file__).parent.parent
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+
+
+@pytest.mark.parametrize("start", ["# a story's header\n# second line\n", "# header\nplaces:\n"])
+def test_a_file_of_comments_only_is_filled_like_a_new_one(
+    db: str, tmp_path: Path, start: str
+) -> None:
+    """The Magic Seas trial: a places file begun with a header comment (as every story in
+    tests/data/real has) was refused: "the file is empty: no YAML document in it"; with a bare
+    `places:` under it, "expected a top-level 'places:' list". Now the list starts after the
+    header, which stays byte for byte."""
+    places = tmp_path / "places.yaml"
+    places.write_text(start, encoding="utf-8")
+    code, out, err = run("places", "add", "Belgorod", "--db", db, "--places", str(places))
+    assert code == 0, out + err
+    text = places.read_text(encoding="utf-8")
+    assert text.startswith(start.removesuffix("places:\n") + "places:\n  - id: belgorod\n")
+    assert [p["id"] for p in yamlfile.load(str(places), text)["places"]] == ["belgorod"]

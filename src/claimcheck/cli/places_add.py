@@ -13,7 +13,7 @@ from claimcheck.cli.options import EXIT_ATTENTION, echo, places_option, reportin
 from claimcheck.errors import UsageError
 from claimcheck.files.atomic import write_bytes_atomic
 from claimcheck.files.yamlfile import read_text
-from claimcheck.gazetteer.append import Entry, append_entry, render
+from claimcheck.gazetteer.append import Entry, append_entry, no_places_yet, render
 from claimcheck.gazetteer.places import Gazetteer, PlaceRef
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.lookup.add import (
@@ -229,7 +229,9 @@ def add(
 def _places_file(places_path: str) -> tuple[bool, Gazetteer]:
     """Whether the places file is still to be made, and its places (none when it is)."""
     new_file = not os.path.exists(places_path)
-    return new_file, Gazetteer({}, places_path) if new_file else load_places(places_path)
+    if new_file or no_places_yet(read_text(places_path)):  # a header of comments, no places
+        return new_file, Gazetteer({}, places_path)
+    return new_file, load_places(places_path)
 
 
 def _append(places_path: str, new_file: bool, entry: Entry) -> int:
