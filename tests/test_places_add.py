@@ -238,7 +238,13 @@ def test_a_near_miss_is_offered_as_another_name_not_a_candidate(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        # the Magic Seas trial: a strait missing from the dump was offered only --unknown
         (["Nowhere"], "no place matches 'Nowhere'"),
+        (
+            ["Nowhere"],
+            "a place whose position a source gives (a strait, a cape) is added with "
+            "--at COORDINATES --source-title TITLE, and an event site",
+        ),
         (["Nikopol", "--pick", "9"], "--pick 9: choose 1 to 3"),
         (["Nikopol", "--pick", "²"], "--pick ²: not one of the candidates listed"),
         (["Berlin", "--from", "wikidata"], "add --online (nothing is sent without it)"),

@@ -188,9 +188,10 @@ def add(
         if not candidates:
             where = db_path if source == "geonames" else source
             echo(
-                f"no place matches {name!r} in {where}; a place no source locates (an "
-                f"epicentre, a strike site) is added with --unknown --source-title TITLE, and "
-                f"`claimcheck locate` shows where the claims put it",
+                f"no place matches {name!r} in {where}; a place whose position a source "
+                f"gives (a strait, a cape) is added with --at COORDINATES --source-title TITLE, "
+                f"and an event site no source locates (an epicentre, a strike site) with "
+                f"--unknown --source-title TITLE, for `claimcheck locate` to place by the claims",
                 err=True,
             )
             sys.exit(EXIT_ATTENTION)
