@@ -105,6 +105,11 @@ def test_a_village_is_sized_by_the_same_rule_as_imported_places(db: str, tmp_pat
     assert code == 0
     assert "uncertainty 2 km by feature code PPL" in out
     assert places.read_text(encoding="utf-8").startswith("places:\n  - id: shebekino\n")
+    # the note says the rule as the message does (it read "by feature class (default (no
+    # feature code); the rule in ...)" for a row with no code, in the Magic Seas trial)
+    assert "uncertainty 2 km by feature code PPL, the rule in docs/commands/places.md" in (
+        places.read_text(encoding="utf-8")
+    )
 
 
 def test_an_ambiguous_name_lists_candidates_and_writes_nothing(db: str, tmp_path: Path) -> None:

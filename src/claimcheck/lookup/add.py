@@ -248,8 +248,8 @@ class NewPlace:
     def note(self) -> str:
         return (
             f"Added by claimcheck places add from {self.via}; uncertainty "
-            f"{self.uncertainty_m / 1000:g} km by feature class ({self.rule}; the rule in "
-            "docs/commands/places.md, 'Claims that rely on imported places'). Review the point "
+            f"{self.uncertainty_m / 1000:g} km by {self.rule}, the rule in "
+            "docs/commands/places.md, 'Claims that rely on imported places'. Review the point "
             "and the uncertainty against another source."
         )
 
