@@ -61,3 +61,25 @@ def test_one_claim_is_one_region_and_holds_not_at_once() -> None:
     out = CliRunner().invoke(main, ["locate", place, *args]).stdout
     assert ": 1 claim, the region where it could be true" in out
     assert "FEASIBLE  the claim can hold\n" in out
+
+
+MAGIC_SEAS = Path(__file__).parent / "data" / "real" / "magic-seas"
+
+
+def test_a_region_left_by_a_smaller_conflicting_set_says_the_other_claims_are_not_applied() -> None:
+    """The Magic Seas trial: nine claims, and the smallest conflict is two of them (UKMTO's
+    south-west, UNN's south-east). "without ukmto-...: UNN" read as if dropping UKMTO left a
+    place where the site can be, yet seven other claims (60 NM, 51 miles, near Bab el-Mandeb)
+    were never applied there. The seed story's set is all three claims: nothing to say."""
+    dataset = api.load(str(MAGIC_SEAS / "claims.yaml"), str(MAGIC_SEAS / "places.yaml"))
+    text = render_text(locate("magic-seas-attack-site", list(dataset.claims), dataset.gazetteer))
+    assert (
+        "  without ukmto-51nmi-sw-of-hodeidah, by the set's other claim alone (7 claims outside"
+        " the set not applied; they may fail there): UNN\n"
+    ) in text
+    assert "outside the set" not in render_text(_seed())
+
+
+def _seed() -> LocateResult:
+    dataset = api.load(str(DATA / "seed-claims.yaml"), str(DATA / "seed-places.yaml"))
+    return locate(STRIKE, list(dataset.claims), dataset.gazetteer)

@@ -44,3 +44,12 @@ def test_a_conflict_names_its_quantity(
 
 def test_a_claim_with_no_conflict_has_none(conflicts: dict[str, tuple[str, ...]]) -> None:
     assert conflicts["g-garrison-north-of-rukban"] == ()
+
+
+def test_a_claims_conflicts_are_listed_by_the_other_claims_number() -> None:
+    """The Magic Seas trial: claim 1's conflicts read "Claim 8 ..., Claim 4 ..., Claim 7 ...,
+    Claim 5 ..." (the order of the claims' ids); a reader looks them up by number."""
+    real = Path("tests/data/real/magic-seas")
+    report = api.verify(api.load(str(real / "claims.yaml"), str(real / "places.yaml")))
+    first = next(s for s in summarize(report) if s.id == "ukmto-51nmi-sw-of-hodeidah")
+    assert [c.split()[1] for c in first.contradictions] == ["4", "5", "7", "8"]

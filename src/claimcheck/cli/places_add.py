@@ -13,7 +13,7 @@ from claimcheck.cli.options import EXIT_ATTENTION, echo, places_option, reportin
 from claimcheck.errors import UsageError
 from claimcheck.files.atomic import write_bytes_atomic
 from claimcheck.files.yamlfile import read_text
-from claimcheck.gazetteer.append import Entry, append_entry, render
+from claimcheck.gazetteer.append import Entry, append_entry, no_places_yet, render
 from claimcheck.gazetteer.places import Gazetteer, PlaceRef
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.lookup.add import (
@@ -188,9 +188,10 @@ def add(
         if not candidates:
             where = db_path if source == "geonames" else source
             echo(
-                f"no place matches {name!r} in {where}; a place no source locates (an "
-                f"epicentre, a strike site) is added with --unknown --source-title TITLE, and "
-                f"`claimcheck locate` shows where the claims put it",
+                f"no place matches {name!r} in {where}; a place whose position a source "
+                f"gives (a strait, a cape) is added with --at COORDINATES --source-title TITLE, "
+                f"and an event site no source locates (an epicentre, a strike site) with "
+                f"--unknown --source-title TITLE, for `claimcheck locate` to place by the claims",
                 err=True,
             )
             sys.exit(EXIT_ATTENTION)
@@ -229,7 +230,9 @@ def add(
 def _places_file(places_path: str) -> tuple[bool, Gazetteer]:
     """Whether the places file is still to be made, and its places (none when it is)."""
     new_file = not os.path.exists(places_path)
-    return new_file, Gazetteer({}, places_path) if new_file else load_places(places_path)
+    if new_file or no_places_yet(read_text(places_path)):  # a header of comments, no places
+        return new_file, Gazetteer({}, places_path)
+    return new_file, load_places(places_path)
 
 
 def _append(places_path: str, new_file: bool, entry: Entry) -> int:

@@ -88,14 +88,25 @@ def render(entry: Entry) -> str:
     return "\n".join(lines) + "\n"
 
 
+def no_places_yet(text: str) -> bool:
+    """Whether a places file holds nothing but comments, blank lines and at most a bare
+    `places:`: a file started with a header, which `places add` fills like a new one."""
+    lines = [ln.strip() for ln in text.lstrip("\ufeff").splitlines()]
+    content = [ln for ln in lines if ln and not ln.startswith("#")]
+    return not content or (
+        len(content) == 1 and bool(re.fullmatch(r"places:\s*(#.*)?", content[0]))
+    )
+
+
 def append_entry(existing: str, path: str, entry: Entry) -> tuple[str, int]:
     """The file's text with the entry added after its last byte, and the entry's first line.
 
     Raises UsageError when the file is not a block `places:` list that ends the file, or when
     the result would not read back as the old places plus this one.
     """
-    if not existing.strip():
-        existing = "places:\n"
+    if no_places_yet(existing) and not re.search(r"^places:", existing, re.M):
+        # empty, or a header of comments: the list starts after them
+        existing += ("\n" if existing and not existing.endswith("\n") else "") + "places:\n"
     data = yamlfile.load(path, existing)
     items = data.get("places", ()) if isinstance(data, yamlfile.YMap) else None
     if items is None:  # `places:` with nothing under it yet

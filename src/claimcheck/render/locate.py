@@ -191,14 +191,30 @@ def render_text(result: LocateResult, labels: Mapping[str, str] | None = None) -
         for cid in conflict.claim_ids:
             claimant = next(c.claimant for c in result.constraints if c.id == cid)
             out.append(f"    {clean(cid)}  [{clean(claimant)}]")
+        outside = n - size
         for region in conflict.remaining:
-            out.append(clean(f"  {region.label}: {'; '.join(region.claimants)}"))
+            out.append(
+                clean(f"  {region.label}{_set_aside(size, outside)}: {'; '.join(region.claimants)}")
+            )
             out.extend(_region_lines(region, "    "))
     for region in result.accounts:
         out.append("")
         out.append(clean(f"ACCOUNT  {region.label}: {', '.join(region.claim_ids)}"))
         out.extend(_region_lines(region, "  "))
     return guard("\n".join(out))
+
+
+def _set_aside(size: int, outside: int) -> str:
+    """What a "without ID" region leaves out when the conflicting set is not every claim: it
+    applies only the set's other claims, so the claims outside the set may fail there."""
+    if outside == 0:
+        return ""
+    others = "claim" if size == 2 else "claims"
+    they = "it" if outside == 1 else "they"
+    return (
+        f", by the set's other {others} alone ({count(outside, 'claim')} outside the set not "
+        f"applied; {they} may fail there)"
+    )
 
 
 RENDERERS = {"text": render_text, "json": render_json, "geojson": render_geojson}

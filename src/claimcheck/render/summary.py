@@ -242,12 +242,14 @@ class _Wording:
         return Reading(self._reading_places(reading, agreed), reading.verdict, rows, reason)
 
     def contradictions(self) -> dict[str, tuple[str, ...]]:
-        """The engine's contradictions in words, under each of the two claims they involve."""
-        found: dict[str, list[str]] = {}
+        """The engine's contradictions in words, under each of the two claims they involve, in
+        the order of the other claim's number (a reader looks claim 4 up before claim 8)."""
+        found: dict[str, list[tuple[int, str]]] = {}
         for c in self.report.contradictions:
             for claim_id, other in (c.claim_ids, c.claim_ids[::-1]):
-                found.setdefault(claim_id, []).append(self._conflict(c, claim_id, other))
-        return {k: tuple(v) for k, v in found.items()}
+                text = self._conflict(c, claim_id, other)
+                found.setdefault(claim_id, []).append((self.numbers[other], text))
+        return {k: tuple(t for _, t in sorted(v, key=lambda x: x[0])) for k, v in found.items()}
 
     def _conflict(self, c: Contradiction, claim_id: str, other: str) -> str:
         """ "Claim 6 says the same distance is 10 km (7.5 to 12.5 km); this claim, …"."""
