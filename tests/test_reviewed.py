@@ -122,6 +122,12 @@ def test_a_gazetteer_s_names_in_other_languages_do_not_shorten_a_summary() -> No
     assert place is not None and "Lejk Charls" in place.names
     assert shorter_names(place, gazetteer, "Lake Charles", "a quote") == []
     assert shorter_names(place, gazetteer, "Lake Charles", "Lejk Charls said") == ["Lejk Charls"]
+    seas = Path("tests/data/real/magic-seas")
+    yemen = api.load_dataset(str(seas / "claims.yaml"), str(seas / "places.yaml")).gazetteer
+    hodeidah = yemen.get("hodeidah")
+    assert hodeidah is not None
+    offered = shorter_names(hodeidah, yemen, hodeidah.name, "a quote")
+    assert "Hudaida" in offered and "Al Xudayda" not in offered  # the same name; another's
     centre = gazetteer.get("laura-centre-0100cdt")
     assert centre is not None
     assert shorter_names(centre, gazetteer, centre.name, "a quote") == ["Hurricane Laura's centre"]

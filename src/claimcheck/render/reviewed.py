@@ -11,7 +11,8 @@ When the sentence is longer than 75 characters, the longest place name is swappe
 shorter of the names the places file gives that place (`aliases`): first a name the claim's own
 quote uses ("Petropavlovka", which a namesake shares, is still what the claim said), then one
 no other place in the file goes by, in the Latin script the sentence is in, that shares a word
-with the name it shortens (a short form, not a gazetteer's name in another language), until
+with the name it shortens or is the same name transliterated otherwise (its match key), not
+a gazetteer's name for it in another language, until
 the sentence fits or no shorter name is left; then it stays longer than 75 characters, since
 a summary that no longer names its places would not be faithful (docs/commands/report.md).
 """
@@ -23,8 +24,9 @@ import unicodedata
 from collections.abc import Mapping
 
 from claimcheck.claims.model import Claim
+from claimcheck.gazetteer.names import key_of_spelling, spelling
 from claimcheck.gazetteer.places import Gazetteer, Place
-from claimcheck.render.words import statement
+from claimcheck.render.words import statement, units_spelled
 
 #: Google's suggested longest claimReviewed, in characters.
 SHORT_CHARS = 75
@@ -45,16 +47,29 @@ def _words(name: str) -> set[str]:
 def shorter_names(place: Place, gazetteer: Gazetteer, label: str, quote: str) -> list[str]:
     """The place's other names that are shorter than `label`, longest first: those the quote
     uses, then those in the Latin script that no other place in the file also goes by and that
-    share a word with `label`: a short form, not one of the other languages' names and
-    romanisations a gazetteer gives (GeoNames' "Lejk Charls" for Lake Charles)."""
+    share a word with `label`, are part of it ("Antep" of "Gaziantep") or share its match key
+    (gazetteer.names: the same name transliterated otherwise, "Hudaida" for "Al Ḩudaydah"): a
+    short form, not another language's name for it (GeoNames' "Lejk Charls" for Lake Charles,
+    "Al Xudayda" for Al Ḩudaydah)."""
     taken = {n.casefold() for other in gazetteer if other.id != place.id for n in other.names}
     names = {n for n in place.names if len(n) < len(label) and _latin(n)}
+    said = quote.casefold()
     quoted = sorted(
-        (n for n in names if n.casefold() in quote.casefold()), key=lambda n: (-len(n), n)
+        (n for n in names if re.search(rf"(?<!\w){re.escape(n.casefold())}(?!\w)", said)),
+        key=lambda n: (-len(n), n),
     )
-    own = _words(label)
+    own, key = _words(label), key_of_spelling(spelling(label))
     unshared = sorted(
-        (n for n in names if n.casefold() not in taken and own & _words(n)),
+        (
+            n
+            for n in names
+            if n.casefold() not in taken
+            and (
+                own & _words(n)
+                or n.casefold() in label.casefold()
+                or key_of_spelling(spelling(n)) == key
+            )
+        ),
         key=lambda n: (-len(n), n),
     )
     return quoted + [n for n in unshared if n not in quoted]
@@ -63,10 +78,7 @@ def shorter_names(place: Place, gazetteer: Gazetteer, label: str, quote: str) ->
 def _as_claimed(text: str) -> str:
     """The sentence with the figures as a claim words them: claimcheck's reading of a vague
     figure dropped ("a few km (between 2 and 5 km)" -> "a few km"), miles spelled out."""
-    text = re.sub(r" \(([±+−]|between )[^)]*\)", "", text)
-    text = re.sub(r"\b1 mi\b", "1 mile", text)
-    text = re.sub(r"(\d) nmi\b", r"\1 nautical miles", text)
-    return re.sub(r"(\d) mi\b", r"\1 miles", text)
+    return units_spelled(re.sub(r" \(([±+−]|between )[^)]*\)", "", text))
 
 
 def claim_reviewed(

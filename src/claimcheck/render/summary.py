@@ -39,6 +39,7 @@ from claimcheck.render.words import (
     requirement_words,
     span_words,
     statement,
+    units_spelled,
 )
 
 
@@ -356,7 +357,7 @@ def summarize(report: VerifyReport) -> list[ClaimSummary]:
             ClaimSummary(
                 number=wording.numbers[claim.id],
                 id=claim.id,
-                statement=_capital(statement(claim, agreed, wording.labels)),
+                statement=_capital(units_spelled(statement(claim, agreed, wording.labels))),
                 quote=claim.quote,
                 claimant=claim.claimant,
                 claimant_type=claim.claimant_type,

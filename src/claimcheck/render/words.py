@@ -190,6 +190,14 @@ def statement(claim: Claim, places: Mapping[str, str], labels: Mapping[str, str]
     return f"{subject} is near {name('reference')}{figure_words}"
 
 
+def units_spelled(text: str) -> str:
+    """Miles and nautical miles written out, as the reports word them and a reader expects in a
+    sentence ("51 nautical miles", "1 mile"); the tables keep the symbols (mi, nmi)."""
+    text = re.sub(r"\b1 mi\b", "1 mile", text)
+    text = re.sub(r"(\d) nmi\b", r"\1 nautical miles", text)
+    return re.sub(r"(\d) mi\b", r"\1 miles", text)
+
+
 def part_adjective(symbol: str) -> str:
     """A compass part as an adjective: "NE" -> "north-eastern", "N" -> "northern"."""
     words = compass_words(symbol)
