@@ -388,6 +388,21 @@ def test_no_label_meets_the_furniture(claims: str, places: str, drawn: Any) -> N
     assert not meets
 
 
+@pytest.mark.parametrize("story", [STORIES[0], *(s for s in STORIES if "magic-seas" in s[0])])
+def test_the_legend_keys_the_numbered_claims_and_fits_the_figure(story: Any, drawn: Any) -> None:
+    """The legend ends with the claims the labels number, and the figure is tall enough for
+    its last line (the bundled map's key was cut off at "8. UNHCR: The Rukban camp is about 8
+    km west of the")."""
+    fig = drawn(_collection(*story))
+    renderer = fig.canvas.get_renderer()
+    texts = fig.legends[0].get_texts()
+    lines = [t.get_text() for t in texts]
+    start = lines.index("The claims, numbered as in the report:")
+    assert lines[start + 1].startswith("1. ")
+    bottom = min(t.get_window_extent(renderer).y0 for t in texts)
+    assert bottom >= 0, "the legend runs off the figure"
+
+
 def test_the_scale_bar_figure_has_a_backing_over_lines(drawn: Any) -> None:
     """A claim's line ran through "50 km" on the bundled map: the bar's figure has a label's
     light backing, drawn above the lines."""

@@ -122,3 +122,23 @@ def test_a_line_that_measures_one_reading_of_a_name_says_so() -> None:
         "one reading" in e.text
         for e in legend({"features": [_claim_line(1, [])]}, towns=False, base=())
     )
+
+
+def test_the_legend_keys_the_claims_the_labels_number() -> None:
+    """The Magic Seas trial: a PNG labelled "Claim 1 holds (claim 7 wrong)" never said what
+    claims 1 and 7 are. The legend ends with each claim a line or a region's label numbers,
+    its claimant and what it says; claims the map does not number are left out."""
+    line = _claim_line(4, [])
+    region = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [36.0, 33.0]},
+              "properties": {"layer": "region", "label": "Claims 1 and 3 both hold",
+                             "group": "Where the site of 6 June 2017 can be",
+                             "stroke": "#000", "fill": "#fff"}}  # fmt: skip
+    claims = [{"number": n, "id": f"c{n}", "claimant": "the article's reporter",
+               "summary": f"Claim {n} in a sentence"} for n in range(1, 6)]  # fmt: skip
+    texts = [e.text for e in legend({"features": [region, line], "claims": claims},
+                                    towns=False, base=())]  # fmt: skip
+    start = texts.index("The claims, numbered as in the report:")
+    assert texts[start + 1 :] == [
+        f"{n}. The article's reporter: Claim {n} in a sentence" for n in (1, 3, 4)
+    ]
+    assert "The claims" not in " ".join(e.text for e in legend({"features": [line]}, False, ()))

@@ -338,6 +338,11 @@ def _limits(
     return x0, x1, y0, y1
 
 
+def _wrapped(text: str) -> list[str]:
+    """A legend entry's lines, as the legend column (about 58 characters) wraps them."""
+    return textwrap.wrap(text, 58)
+
+
 def _legend(fig: Any, entries: Sequence[LegendEntry], top: float) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -360,7 +365,7 @@ def _legend(fig: Any, entries: Sequence[LegendEntry], top: float) -> None:
             handle = Line2D([], [], marker="s" if e.symbol == "square" else "o", ms=2.4, ls="none",
                             color=e.fill)  # fmt: skip
         handles.append(handle)
-        texts.append("\n".join(textwrap.wrap(e.text, 58)))
+        texts.append("\n".join(_wrapped(e.text)))
     fig.legend(handles, texts, loc="upper left", bbox_to_anchor=(0.02, top), ncol=1,
                fontsize=4.3, frameon=False, handlelength=2.0, borderaxespad=0,
                labelspacing=0.35, title="Legend", title_fontsize=5, alignment="left")  # fmt: skip
@@ -417,7 +422,7 @@ def draw(collection: Mapping[str, Any]) -> Any:
     shared = shared_lines(collection, apart_km=2 * LINE_SPACING_PT * km_per_pt)
     entries = legend(collection, towns=bool(towns), base=shown, shared=shared)
     plt.rcParams.update({"font.size": 5.0, "svg.fonttype": "none", "svg.hashsalt": "claimcheck"})
-    legend_h = 0.11 + 0.085 * sum(1 + e.text.count(" ") // 10 for e in entries)
+    legend_h = 0.11 + 0.085 * sum(len(_wrapped(e.text)) for e in entries)
     height = map_h + legend_h + 0.25
     fig = plt.figure(figsize=(COLUMN_WIDTH_IN, height), dpi=DPI)
     ax = fig.add_axes((0.02, 1 - (map_h + 0.2) / height, _MAP_WIDTH, map_h / height))

@@ -343,7 +343,8 @@ def feature_collection(
     `regions` are GeoJSON Feature mappings ([lon, lat] positions), e.g. from `locate`.
     """
     gazetteer = report.dataset.gazetteer
-    quotes = {s.id: s.quote for s in summarize(report)}
+    summaries = summarize(report)
+    quotes = {s.id: s.quote for s in summaries}
     numbers = claim_numbers(report)
     claims = _claims_by_place(report)
     labels = place_labels(gazetteer)
@@ -368,7 +369,12 @@ def feature_collection(
         for m in measurements(report)
     ]
     features += places(PlaceKind.POINT)
-    return {"type": "FeatureCollection", "features": features}
+    # a foreign member (RFC 7946, 6.1): what the numbers in the lines' and regions' labels are
+    key = [
+        {"number": s.number, "id": s.id, "claimant": s.claimant, "summary": s.reviewed}
+        for s in summaries
+    ]
+    return {"type": "FeatureCollection", "features": features, "claims": key}
 
 
 def render(report: VerifyReport, regions: Iterable[Mapping[str, Any]] = ()) -> str:

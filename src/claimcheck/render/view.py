@@ -9,6 +9,7 @@ PNG/SVG figure, so both show the same thing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -239,6 +240,27 @@ def _line_label(
     return LabelItem(f"m{key}", at[1], at[0], text, 1, "line", tuple(indexes))
 
 
+def _claim_key(collection: Mapping[str, Any]) -> list[LegendEntry]:
+    """The claims the labels number ("Claim 7", "Claims 1 and 3 both hold (claim 5 wrong)"),
+    each with its claimant and what it says: a printed map has no popup, and "Claim 7" alone
+    tells an editor nothing (the Magic Seas trial)."""
+    numbers: set[int] = set()
+    for f in collection["features"]:
+        p = f["properties"]
+        if p.get("layer") == "measurement" and "number" in p:
+            numbers.add(p["number"])
+        elif p.get("layer") == "region":  # its label names claims by number, and nothing else
+            numbers.update(int(n) for n in re.findall(r"\d+", p.get("label", "")))
+    key = [c for c in collection.get("claims", ()) if c["number"] in numbers]
+    if not key:
+        return []
+    return [
+        LegendEntry("heading", "", "", "The claims, numbered as in the report:"),
+        *(LegendEntry("heading", "", "", f"{c['number']}. {c['claimant'][:1].upper()}"
+                      f"{c['claimant'][1:]}: {c['summary']}") for c in key),
+    ]  # fmt: skip
+
+
 #: what a line label adds for a line that measures one place an ambiguous name may mean
 READING = "one reading"
 
@@ -321,4 +343,4 @@ def legend(
         out.append(LegendEntry("fill", LAND, LAND, "Land (Natural Earth)"))
     if "land" in drawn and "coast" in drawn:  # water shows only beyond a coast in the view
         out.append(LegendEntry("fill", SEA, SEA, "Sea"))
-    return out
+    return out + _claim_key(collection)
