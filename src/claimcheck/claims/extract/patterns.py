@@ -76,7 +76,10 @@ _EVENT_NOUNS = (
 _EVENT_RE = re.compile(
     rf"\b(?:(?:the|a|an)\s+)?(?:(?-i:{_NAME_WORD})\s+(?=\S+\s+(?:{_EVENT_NOUNS})s?\b))?"
     # "a 5.3 magnitude earthquake": the magnitude is no part of the subject's name
-    rf"(?:(?!magnitude\b){_NAME_WORD}\s+|(?:militia|rebel|aid|army|refugee)\s+)?(?:{_EVENT_NOUNS})s?\b",
+    rf"(?:(?!magnitude\b){_NAME_WORD}\s+|(?:militia|rebel|aid|army|refugee)\s+)?(?:{_EVENT_NOUNS})s?\b"
+    # "the hurricane's center", "the storm's eye", "the town's centre": the event's centre is
+    # one thing, where the figure is measured from, not the whole storm
+    rf"(?:['’]s\s+(?:cent(?:er|re)|eye|epicent(?:er|re))\b)?",
     re.IGNORECASE,
 )
 

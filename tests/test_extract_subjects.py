@@ -1,0 +1,30 @@
+"""Which thing a figure is about (claimcheck.claims.extract.subjects and its patterns)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.claims.extract import extract
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # a blog quoting the advisories on Hurricane Matthew, 2016 (articles-heldout.yaml)
+        (
+            "At 10 a.m., the western edge of the hurricane’s center was about 30 miles "
+            "east-southeast of Daytona Beach, Fla., and the storm was moving north-northwest.",
+            "hurricane’s center",
+        ),
+        ("The storm's eye was located about 30 miles south of Lake Charles.", "storm's eye"),
+        # articles-seventh.yaml: the centre of a town named before
+        (
+            "Early on Thursday morning, three of the missiles landed in the town’s centre, "
+            "roughly 25 miles (40 kilometres) from the southern front’s artillery clashes.",
+            "town’s centre",
+        ),
+    ],
+)
+def test_an_events_centre_is_one_subject(sentence: str, subject: str) -> None:
+    (draft, *_) = extract(sentence)
+    assert draft.subject == subject
