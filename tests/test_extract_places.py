@@ -509,3 +509,28 @@ def test_a_common_noun_that_is_a_places_id_is_that_place() -> None:
     sentence = "The epicentre was 71 km south-west of Marrakesh, the BBC said."
     (draft,) = extract(sentence, load_places(str(story / "places.yaml")))
     assert (draft.subject_ids, draft.reference_ids) == (("epicentre",), ("marrakesh",))
+
+
+#: An unknown place (no coordinate): extraction needs only its names.
+MERAPI = """
+places:
+  - {id: mount-merapi, name: Mount Merapi, aliases: [Merapi], kind: unknown, country: ID,
+     source: "Global Volcanism Program, Merapi (263250)"}
+"""
+#: AP on Merapi's eruption of 1 June 2018 (thenewsline.net); its second sentence says "The
+#: mountain", written here "The volcano", the noun the rule reads.
+MERAPI_TEXT = (
+    "Indonesia’s Mount Merapi shot a towering plume of ash about 6 kilometers (4 miles) high "
+    "earlier this morning. The volcano is about 30 kilometers (18 miles) from center of "
+    "Yogyakarta city."
+)
+
+
+@pytest.mark.parametrize(("places", "ids"), [(MERAPI, ("mount-merapi",)), ("places: []", ())])
+def test_the_volcano_is_the_volcano_named_before_it(places: str, ids: tuple[str, ...]) -> None:
+    gazetteer = with_world(parse_places(yamlfile.load("p.yaml", places), "p.yaml"))
+    draft = _only(MERAPI_TEXT, gazetteer)
+    assert (draft.subject, draft.subject_ids) == ("volcano", ids)
+    assert "subject 'volcano' read as Mount Merapi, the volcano named before it" in (
+        draft.place_notes
+    )
