@@ -21,6 +21,7 @@ from claimcheck.claims.extract.subjects import (
     _strip_article,
 )
 from claimcheck.gazetteer.places import Gazetteer
+from claimcheck.grammar.directions import COMPASS_16
 
 
 def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
@@ -82,16 +83,20 @@ def _sentence_drafts(
         m: re.Match[str] | None = found
         unit: str | None = None
         while m is not None:
+            at = m.start()
             aside = claimant is not None and writers_aside(sentence, skip, m.start())
             last = previous
             for draft in figure_drafts(words, m, None if aside else claimant, unit):
                 if (
                     previous is not None
-                    and previous.subject
                     and draft.kind != "zone_radius"
-                    and _JOINED.fullmatch(sentence, previous.end, m.start())
+                    and (previous.subject or _SIDE_BY_SIDE.fullmatch(sentence, previous.end, at))
+                    and _JOINED.fullmatch(sentence, previous.end, at)
                 ):
-                    draft = replace(draft, subject=previous.subject, start=m.start())
+                    # one subject for both; figures side by side, as a bulletin lists positions,
+                    # share it also when it is not written ("ABOUT 30 MI...50 KM SSW OF LAKE
+                    # CHARLES LOUISIANA ABOUT 40 MI...65 KM E OF PORT ARTHUR": not Lake Charles)
+                    draft = replace(draft, subject=previous.subject, start=at)
                 figures.add(m.start(), m.end())
                 if draft.kind == "inside":
                     depths.add(m.start(), draft.end)
@@ -174,6 +179,8 @@ def _respectively(text: str, start: int, end: int, found: list[Draft]) -> list[D
 _AND_NEXT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
+#: Nothing but a space or a comma between two figures' phrases (`_JOINED`'s least).
+_SIDE_BY_SIDE = re.compile(r"[\s,]*")
 #: What joins a figure to the one before it so that both are about the same place: nothing,
 #: "and", "but", or the name the first one's reference is ("90 km southeast of the region
 #: capital, Sumy, and some eight km from the border": both figures are about the village).
@@ -204,9 +211,16 @@ def _sentence_case(sentence: str) -> str:
     lowered = sentence.lower()
     if len(lowered) != len(sentence):
         return sentence
-    return _CAPS_WORD.sub(
-        lambda w: w.group() if w.group() in _NEVER_NAMES else w.group().capitalize(), lowered
-    )
+
+    def cased(w: re.Match[str]) -> str:
+        word = w.group()
+        if word.upper() in COMPASS_16:
+            return word.upper()  # "SSW", "E": a compass point, as bulletins abbreviate it
+        if word in _NEVER_NAMES or lowered.startswith("...", w.end()):
+            return word  # "LOCATION...29.8N 93.3W": a bulletin's field, no name
+        return word.capitalize()
+
+    return _CAPS_WORD.sub(cased, lowered)
 
 
 def _shift(draft: Draft, offset: int, text: str) -> Draft:

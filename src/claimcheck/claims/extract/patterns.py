@@ -104,7 +104,13 @@ _DIRECTION_PATTERN = "|".join(
 _DIRECTION_ABBREV = "|".join(sorted((s for s in COMPASS_16 if len(s) > 1), key=len, reverse=True))
 
 
-_DIRECTION_RE = rf"(?:(?i:{_DIRECTION_PATTERN})|\b(?:{_DIRECTION_ABBREV})\b)"
+#: A compass point written as one capital letter, as bulletins write it ("65 km S",
+#: "65 KM E OF PORT ARTHUR"): only right after a figure (every use of `_DIRECTION_RE` is), never
+#: an initial's letter ("S.E.") or a word's.
+_COMPASS_LETTER = r"\b(?-i:[NSEW])(?![\w’'-]|\.\w)"
+
+
+_DIRECTION_RE = rf"(?:(?i:{_DIRECTION_PATTERN})|\b(?:{_DIRECTION_ABBREV})\b|{_COMPASS_LETTER})"
 
 
 #: Words that end a place phrase after "from"/"of": clause words and other prepositions.
@@ -112,7 +118,7 @@ _STOP_WORDS = frozenset(
     """and where which who while but on in at after before when near according said says told
     as since because that to towards into by during for than or if although though whereas
     was were is are had has have would could will last this yesterday earlier later along
-    via respectively""".split()  # noqa: SIM905
+    via respectively about around approximately roughly nearly""".split()  # noqa: SIM905
 )
 
 
@@ -166,6 +172,9 @@ _PREPOSITION_TAIL = re.compile(
     | (?P<of>of)\s
     | (?:to\s+the\s+)(?P<bare_dir>{_DIRECTION_RE})\b
     | (?<!further\s)(?<!farther\s)(?P<end_dir>{_DIRECTION_RE})(?=\s*(?:[.,;:)]|$)
+      # "Nuku'alofa, is located 65 km S on the island of Tongatapu" (the Global Volcanism
+      # Program's style): an abbreviation with no "of" after it ends the figure's phrase
+      |(?<=[A-Z])(?!\s+(?:of|from)\b)
       # "some 60 miles south in Rome": the place the figure puts there follows
       |(?P<in_at>(?=\s+(?:in|at)\s+(?-i:[A-Z])))
       # "19 kilometres west and 10 kilometres north of Highway 63": one reference for both

@@ -23,6 +23,7 @@ from claimcheck.claims.extract.patterns import (
     _ZONE_NOUN,
     _time_zone,
 )
+from claimcheck.grammar.directions import COMPASS_16
 
 
 def _zone_in(sentence: str) -> str | None:
@@ -156,6 +157,10 @@ def _proper_candidate(
     if skip[0] <= m.start() < skip[1] or _in_brackets(sentence, m):
         return None
     words = m.group().strip("’'-").split()
+    if words[0] in COMPASS_16:
+        # "10 km SSW, and", "25.7 km SSE of Lomas (population 0) and 73.7 km": a compass point
+        # and the place it is measured from, the figure before's, not this one's subject
+        return None
     # "Residents of Shebekino": a sentence's capitalised first noun and its "of" are no name
     while words and (words[0].lower() in _NOT_PLACES or words[0][0].isdigit() or words[0] == "of"):
         words = words[1:]
