@@ -50,3 +50,32 @@ def test_a_speaker_set_off_by_an_apposition(sentence: str, claimant: str) -> Non
 def test_no_speaker_for_a_figure_in_the_apposition_or_an_act(sentence: str) -> None:
     (draft, *_) = extract(sentence)
     assert draft.claimant is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        # articles-eighth.yaml: an initial's full stop does not end the speaker's name
+        (
+            "SAN DIEGO, CA The main quake was centered about 20 miles southeast of the Mexican "
+            "border city of Mexicali, according to the U.S. Geological Survey.",
+            "the U.S. Geological Survey",
+        ),
+        # articles-eighth.yaml: a relative pronoun is no speaker
+        (
+            "Syrian shells killed five people in a Turkish town near the border Wednesday, "
+            "prompting Ankara to contact the UN over the incident, which it said went “too far.”",
+            None,
+        ),
+        # articles-fifth.yaml: "no reports" is a noun phrase, no speaker "no"
+        (
+            "Lonnie Thurmond, city administrator in East Prairie, Missouri, about five miles from "
+            "the epicenter of the quake, said he'd gotten reports of things falling from shelves "
+            "and off walls when the quake hit, but no reports of major damage.",
+            None,
+        ),
+    ],
+)
+def test_who_is_no_speaker(sentence: str, claimant: str | None) -> None:
+    (draft, *_) = extract(sentence)
+    assert draft.claimant == claimant

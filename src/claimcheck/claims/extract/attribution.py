@@ -40,6 +40,8 @@ def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str,
         if (
             not who
             or who.lower() in _ARTICLES
+            # "the incident, which it said went": a relative clause's pronoun is no speaker
+            or _RELATIVE.match(who)
             or len(who.split()) > 9
             or re.search(r"\b(?:was|were|is|are|been|be)$", who, re.IGNORECASE)
         ):
@@ -64,8 +66,9 @@ def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str,
 
 #: An apposition that is a relative clause, not a name: "which is run by", "who works in".
 _RELATIVE = re.compile(r"\s*(?:which|who|whose|whom|where|that)\b", re.IGNORECASE)
-#: "The noted volcanologist said": an article alone is no speaker ("noted" is an adjective).
-_ARTICLES = frozenset(("the", "a", "an"))
+#: "The noted volcanologist said", "but no reports of damage": a determiner alone is no speaker
+#: ("noted" is an adjective there, "reports" a noun).
+_ARTICLES = frozenset(("the", "a", "an", "no"))
 
 
 def _speaker_aside(who: str, aside: str) -> bool:

@@ -304,7 +304,10 @@ _ATTRIBUTION_RE = re.compile(
 )
 
 
-_ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]+)", re.IGNORECASE)
+#: "according to the U.S. Geological Survey": an initial's full stop does not end the name
+_ACCORDING_RE = re.compile(
+    r"\baccording\s+to\s+(?P<who>(?:[^,.;]|(?<=\b[A-Z])\.(?=\s*[A-Z]))+)", re.IGNORECASE
+)
 #: "as reported by the United States Geological Survey": the passive names its speaker after
 #: "by" (an article on the 2024 Costa Rica earthquake had the claimant "as")
 _AS_BY_RE = re.compile(rf"\bas\s+(?:{_ATTRIBUTION_VERBS})\s+by\s+(?P<who>[^,.;]+)", re.IGNORECASE)
