@@ -163,7 +163,7 @@ _PREPOSITION_TAIL = re.compile(
     rf"""(?:\.(?=\s+[a-z]))?\s*(?:(?P<path>{_PATH_WORDS})\s+)?
     (?:
       (?P<inside>inside|into|within)\s
-    | (?:to\s+the\s+)?(?P<dir>{_DIRECTION_RE})(?:\s+(?:of|from)\b
+    | (?:to\s+the\s+)?(?P<dir>{_DIRECTION_RE})(?:\s+(?i:of|from)\b
       # "29 kilometres (18 miles) north-northeast Zindah Jan": "of" left out before a name
       |(?P<no_of>(?=\s+(?-i:[A-Z][a-z]))))
     | (?P<away_from>away\s+from|from|short\s+of|outside(?:\s+of)?|beyond|off|out\s+of|behind)\s
@@ -174,7 +174,7 @@ _PREPOSITION_TAIL = re.compile(
     | (?<!further\s)(?<!farther\s)(?P<end_dir>{_DIRECTION_RE})(?=\s*(?:[.,;:)]|$)
       # "Nuku'alofa, is located 65 km S on the island of Tongatapu" (the Global Volcanism
       # Program's style): an abbreviation with no "of" after it ends the figure's phrase
-      |(?<=[A-Z])(?!\s+(?:of|from)\b)
+      |(?<=[A-Z])(?!\s+(?i:of|from)\b)
       # "some 60 miles south in Rome": the place the figure puts there follows
       |(?P<in_at>(?=\s+(?:in|at)\s+(?-i:[A-Z])))
       # "19 kilometres west and 10 kilometres north of Highway 63": one reference for both
