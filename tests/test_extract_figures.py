@@ -451,3 +451,16 @@ def test_a_compass_letter_with_no_reference_is_left_out_saying_so(
 @pytest.mark.parametrize("sentence", ["The U.S. S.E. office is 5 km away.", "It is 5 km E-road."])
 def test_a_capital_letter_that_is_no_compass_point(sentence: str) -> None:
     assert all(d.direction is None for d in _drafts(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the advisory's first line on Hurricane Laura, 27 August 2020, in both its cases
+        "At 100 AM CDT...0600 UTC...the center of Hurricane Laura was located near latitude 29.8 "
+        "North, longitude 93.3 West.",
+        "THE CENTER OF HURRICANE LAURA WAS LOCATED NEAR LATITUDE 29.8 NORTH...LONGITUDE 93.3 WEST.",
+    ],
+)
+def test_near_a_latitude_is_a_position_not_a_place(sentence: str) -> None:
+    assert extract(sentence) == []

@@ -129,7 +129,7 @@ def _sentence_drafts(
         )  # fmt: skip
     for m in _NEAR_RE.finditer(sentence):
         ref, ref_end = _phrase(sentence, m.start("ref"))
-        if not ref or m.start() in figures:
+        if not ref or m.start() in figures or _COORDINATE.match(ref):
             continue
         subject = words.subject(m.start())
         yield _shift(
@@ -137,6 +137,12 @@ def _sentence_drafts(
                   subject[0] if subject else None, ref, None, None, None, None, claimant),
             s_start, text,
         )  # fmt: skip
+
+
+#: "The center of Hurricane Laura was located near latitude 29.8 North, longitude 93.3 West"
+#: (a National Hurricane Center advisory): a position in coordinates, which the reviewer makes
+#: a place of (docs/data.md), not a place called "latitude".
+_COORDINATE = re.compile(r"(?:latitude|longitude)\b", re.IGNORECASE)
 
 
 #: A list of names: "Casablanca and Rabat", "Homs, Hama and Idlib".
