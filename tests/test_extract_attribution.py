@@ -10,8 +10,8 @@ from claimcheck.claims.extract import extract
 @pytest.mark.parametrize(
     ("sentence", "claimant"),
     [
-        # a trial on a wire report of a Japanese earthquake (its figure shortened here): the
-        # apposition is part of who spoke
+        # the opening a trial met in a wire report of a Japanese earthquake (what the epicenter
+        # was, here a stand-in figure and place): the apposition is part of who spoke
         (
             "Local authorities, including the Japan Meteorological Agency, indicated that the "
             "epicenter was about 40 km east of Sendai.",
