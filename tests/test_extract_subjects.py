@@ -23,6 +23,17 @@ from claimcheck.claims.extract import extract
             "roughly 25 miles (40 kilometres) from the southern front’s artillery clashes.",
             "town’s centre",
         ),
+        # articles-eighth.yaml: the same, written with "of"
+        (
+            "The eye of the storm was just about 25 km away from Manila and the city has been "
+            "receiving heavy rain since Tuesday.",
+            "eye of the storm",
+        ),
+        (
+            "The epicenter of the first earthquake was some 40 kilometers northwest of Herat, a "
+            "city of 700,000 people.",
+            "epicenter of the first earthquake",
+        ),
     ],
 )
 def test_an_events_centre_is_one_subject(sentence: str, subject: str) -> None:

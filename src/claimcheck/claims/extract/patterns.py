@@ -74,7 +74,10 @@ _EVENT_NOUNS = (
 
 #: "the Zamzam displacement camp": a capitalised name may come before the noun's modifier.
 _EVENT_RE = re.compile(
-    rf"\b(?:(?:the|a|an)\s+)?(?:(?-i:{_NAME_WORD})\s+(?=\S+\s+(?:{_EVENT_NOUNS})s?\b))?"
+    rf"\b(?:(?:the|a|an)\s+)?"
+    # "the eye of the storm", "the epicentre of the quake": the event's centre, as below
+    rf"(?:(?:cent(?:er|re)|eye|epicent(?:er|re))\s+of\s+(?:(?:the|a|an)\s+)?)?"
+    rf"(?:(?-i:{_NAME_WORD})\s+(?=\S+\s+(?:{_EVENT_NOUNS})s?\b))?"
     # "a 5.3 magnitude earthquake": the magnitude is no part of the subject's name
     rf"(?:(?!magnitude\b){_NAME_WORD}\s+|(?:militia|rebel|aid|army|refugee)\s+)?(?:{_EVENT_NOUNS})s?\b"
     # "the hurricane's center", "the storm's eye", "the town's centre": the event's centre is

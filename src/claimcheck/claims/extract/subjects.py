@@ -57,8 +57,9 @@ _WORD_RUN = re.compile(r"\S+")
 _SHORT = 1000
 
 
-#: An `_EVENT_RE` match spans at most this many words: "the Tanf refugee camp".
-_EVENT_WORDS = 4
+#: An `_EVENT_RE` match spans at most this many words: "the Tanf refugee camp", "the epicentre
+#: of the Tanf refugee camp's centre" (the centre of an event, either way round).
+_EVENT_WORDS = 10
 
 
 #: A `_REJECT_HEAD` match spans at most 4 words ("convoy of more than") of at most 10 letters
