@@ -419,7 +419,7 @@ def test_an_advisory_that_names_the_centre_has_its_subject() -> None:
         "AT 100 AM CDT...0600 UTC...THE CENTER OF HURRICANE LAURA WAS LOCATED ABOUT 30 MI...50 KM "
         "SSW OF LAKE CHARLES LOUISIANA."
     )
-    assert (draft.subject, draft.direction, draft.value) == ("Center of Hurricane Laura", "SSW", 30)
+    assert (draft.subject, draft.direction, draft.value) == ("center of Hurricane Laura", "SSW", 30)
 
 
 @pytest.mark.parametrize(
@@ -464,3 +464,17 @@ def test_a_capital_letter_that_is_no_compass_point(sentence: str) -> None:
 )
 def test_near_a_latitude_is_a_position_not_a_place(sentence: str) -> None:
     assert extract(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "drafts"),
+    [
+        # the advisory's movement line: "near" before a number is "nearly"
+        ("LAURA IS MOVING TOWARD THE NORTH NEAR 15 MPH.", 0),
+        # articles-third.yaml, a seismic bulletin: near a coordinate is no near claim
+        ("THE EPICENTRE IS LOCATED NEAR 51.0S, 139.4E, ABOUT 1530 KILOMETRES SOUTH-SOUTHWEST OF "
+         "MELBOURNE.", 1),
+    ],
+)  # fmt: skip
+def test_near_a_number_is_no_near_claim(sentence: str, drafts: int) -> None:
+    assert [d.kind for d in extract(sentence)] == ["direction_distance"] * drafts

@@ -34,6 +34,13 @@ from claimcheck.claims.extract import extract
             "city of 700,000 people.",
             "epicenter of the first earthquake",
         ),
+        # CBS on Hurricane Laura, 27 August 2020, as an advisory words it ("the storm was" in
+        # CBS's sentence): the centre, with the storm's name
+        (
+            "As of 6 a.m. local time, the center of Hurricane Laura was located about 55 miles "
+            "north of Lake Charles, Louisiana.",
+            "center of Hurricane Laura",
+        ),
     ],
 )
 def test_an_events_centre_is_one_subject(sentence: str, subject: str) -> None:

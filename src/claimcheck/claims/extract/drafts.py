@@ -129,7 +129,7 @@ def _sentence_drafts(
         )  # fmt: skip
     for m in _NEAR_RE.finditer(sentence):
         ref, ref_end = _phrase(sentence, m.start("ref"))
-        if not ref or m.start() in figures or _COORDINATE.match(ref):
+        if not ref or m.start() in figures or _COORDINATE.match(ref) or ref[:1].isdigit():
             continue
         subject = words.subject(m.start())
         yield _shift(
@@ -141,7 +141,9 @@ def _sentence_drafts(
 
 #: "The center of Hurricane Laura was located near latitude 29.8 North, longitude 93.3 West"
 #: (a National Hurricane Center advisory): a position in coordinates, which the reviewer makes
-#: a place of (docs/data.md), not a place called "latitude".
+#: a place of (docs/data.md), not a place called "latitude"; nor is "moving toward the north
+#: near 15 mph" near a place: before a number "near" is "nearly" (Merriam-Webster, "near",
+#: adverb 2: almost, nearly).
 _COORDINATE = re.compile(r"(?:latitude|longitude)\b", re.IGNORECASE)
 
 
@@ -195,14 +197,19 @@ _JOINED = re.compile(rf"[\s,]*(?:(?:{_PROPER_RE.pattern}[\s,]+)?(?i:and|but|whil
 
 #: Words that are never a place's name, kept in lowercase when a sentence in capitals is read
 #: (`_sentence_case`): English function words, the verbs and comparators of a distance, units
-#: and compass words.
+#: and compass words, and the words of a hurricane advisory's set phrases ("the center of",
+#: "hurricane-force winds extend outward up to", "moving toward the north near", "maximum
+#: sustained winds", "minimum central pressure": the National Hurricane Center's public
+#: advisory).
 _NEVER_NAMES = frozenset(
     """a an the of from to in on at near by and or but with within into off is are was were be
     been lies lie lay located situated sits about around some nearly almost approximately
     roughly more less than over under up just only away some north south east west northeast
     northwest southeast southwest northern southern eastern western central km kilometres
     kilometers kilometre kilometer miles mile metres meters nautical feet foot yards
-    nm mi""".split()  # noqa: SIM905
+    nm mi
+    center centre eye winds wind extend extends outward moving toward towards maximum
+    sustained minimum central pressure gusts estimated present movement""".split()  # noqa: SIM905
 )
 _CAPS_WORD = re.compile(r"(?<![\d.])[A-Za-z]+")  # "139.4E" is a coordinate, not a name
 

@@ -72,14 +72,23 @@ _EVENT_NOUNS = (
 )
 
 
+#: A weekday or a month after a noun is when, not a name: "the storm Monday".
+_CALENDAR = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)\b"
+)
+
+
 #: "the Zamzam displacement camp": a capitalised name may come before the noun's modifier.
 _EVENT_RE = re.compile(
     rf"\b(?:(?:the|a|an)\s+)?"
     # "the eye of the storm", "the epicentre of the quake": the event's centre, as below
-    rf"(?:(?:cent(?:er|re)|eye|epicent(?:er|re))\s+of\s+(?:(?:the|a|an)\s+)?)?"
+    rf"(?P<centre>(?:cent(?:er|re)|eye|epicent(?:er|re))\s+of\s+(?:(?:the|a|an)\s+)?)?"
     rf"(?:(?-i:{_NAME_WORD})\s+(?=\S+\s+(?:{_EVENT_NOUNS})s?\b))?"
     # "a 5.3 magnitude earthquake": the magnitude is no part of the subject's name
     rf"(?:(?!magnitude\b){_NAME_WORD}\s+|(?:militia|rebel|aid|army|refugee)\s+)?(?:{_EVENT_NOUNS})s?\b"
+    # "the center of Hurricane Laura": only when the centre is written, the storm's name with it
+    rf"(?(centre)(?:(?<=storm)|(?<=hurricane)|(?<=typhoon)|(?<=cyclone))\s+(?!{_CALENDAR})(?-i:[A-Z][a-z]+\b))?"
     # "the hurricane's center", "the storm's eye", "the town's centre": the event's centre is
     # one thing, where the figure is measured from, not the whole storm
     rf"(?:['’]s\s+(?:cent(?:er|re)|eye|epicent(?:er|re))\b)?",

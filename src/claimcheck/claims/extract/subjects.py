@@ -171,6 +171,8 @@ def _proper_candidate(
         return None
     if _SPEAKS.match(sentence, m.end(), end) or _lies_on(sentence, m):
         return None
+    if _STORM_NAME.match(m.group()) and _CENTRE_OF.search(sentence, 0, m.start()):
+        return None  # "the center of Hurricane Laura": the centre is the subject (`_EVENT_RE`)
     if len(words) == 1 and (_GROUP_NOUN.match(sentence, m.end(), end) or _plural_demonym(words[0])):
         return None
     plant = _PLANT_AFTER.match(sentence, m.end(), end)
@@ -187,6 +189,12 @@ _PLANT_AFTER = re.compile(
     r"\s+(?P<nouns>(?:[a-z][\w-]*\s+){0,3}?(?:plant|power\s+station|reactor|dam|airport"
     r"|airbase|air\s+base|airfield))\b"
 )
+
+
+#: A storm's name: "Hurricane Laura", "Typhoon Haiyan", "Tropical Storm Alberto".
+_STORM_NAME = re.compile(r"(?:Hurricane|Typhoon|Cyclone|(?:Tropical\s+)?Storm)\s", re.IGNORECASE)
+#: Just before a name: "the center of", "the eye of".
+_CENTRE_OF = re.compile(r"\b(?:cent(?:er|re)|eye|epicent(?:er|re))\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _event_candidate(e: re.Match[str], skip: tuple[int, int]) -> tuple[str, int] | None:
