@@ -49,7 +49,8 @@ EXPECTED = {
 #: (extraction precision and recall). Targets written as "<= 20" or ">= 0.9" say it themselves.
 AT_LEAST = {"extract_eval.py"}
 OWN = {"run.py", "generate.py", "floors.py"}
-CLAIMCHECK = [sys.executable, "-c", "import sys; from claimcheck.cli.app import main; main()"]
+#: the `claimcheck` program as its console script runs it (claimcheck.cli.run)
+CLAIMCHECK = [sys.executable, "-c", "from claimcheck.cli import run; run()"]
 IMPORT_FLOOR = [sys.executable, "-c", "import pyproj, shapely, click, yaml"]
 FLOORS = [sys.executable, str(BENCH / "floors.py")]
 

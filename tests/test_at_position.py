@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import main
+from claimcheck.files import yamlfile
 from claimcheck.gazetteer.reader import load_places
 
 NHC = "National Hurricane Center advisory, 1:00 AM CDT, 27 August 2020"
@@ -37,6 +38,9 @@ def test_the_position_is_kept_as_written_and_sized_by_its_digits(tmp_path: Path)
     assert place.source.title == NHC
     assert place.source.url == "https://www.nhc.noaa.gov/"
     assert "Chapman & Wieczorek 2020" in (place.note or "")
+    # the digits are a floor: a volcano or a town is larger than its point (the Hunga Tonga trial)
+    assert "and the feature's extent if a claim may measure from anywhere on it" in out
+    assert "the feature's extent if a claim may measure from anywhere on it (§3.4.1)" in text
     assert not load_places(str(places)).warnings
 
 
@@ -52,9 +56,26 @@ def test_a_given_uncertainty_is_kept_and_an_overclaim_said(tmp_path: Path) -> No
 
 def test_ids_are_unique_in_the_file(tmp_path: Path) -> None:
     places = tmp_path / "places.yaml"
-    for _ in range(2):
-        assert run("places", "add", "Laura centre", *AT, "--places", str(places))[0] == 0
+    assert run("places", "add", "Centre A", *AT, "--id", "laura-centre", "--places",
+               str(places))[0] == 0  # fmt: skip
+    assert run("places", "add", "Laura centre", *AT, "--places", str(places))[0] == 0
     assert [p.id for p in load_places(str(places))] == ["laura-centre", "laura-centre-2"]
+
+
+@pytest.mark.parametrize("again", ["Hunga Tonga-Hunga Ha'apai", "hunga tonga hunga haapai"])
+def test_a_name_the_file_already_gives_a_place_is_refused(tmp_path: Path, again: str) -> None:
+    """A trial on the 2022 Hunga Tonga eruption re-added the volcano with a wider uncertainty:
+    two places of one name made every claim naming it ambiguous."""
+    places = tmp_path / "places.yaml"
+    gvp = ("--at", "20.536S 175.382W", "--source-title", "Global Volcanism Program, 243040")
+    assert run("places", "add", "Hunga Tonga-Hunga Ha'apai", *gvp, "--places", str(places))[0] == 0
+    before = places.read_bytes()
+    code, _, err = run("places", "add", again, *gvp, "--uncertainty", "2.2 km",
+                       "--places", str(places))  # fmt: skip
+    assert code == 2
+    assert f"{again!r} already names 'hunga-tonga-hunga-ha-apai' in the places file: nothing" in err
+    assert "edit that entry, or add this one under a name of its own" in err
+    assert places.read_bytes() == before
 
 
 def test_a_western_or_southern_position_is_read_after_at(tmp_path: Path) -> None:
@@ -84,3 +105,39 @@ def test_refusals(tmp_path: Path, args: list[str], message: str) -> None:
     assert code == 2
     assert message in err
     assert not places.exists()
+
+
+def test_an_unknown_place_is_added_cited_with_no_position(tmp_path: Path) -> None:
+    """A trial on the November 2024 Noto quake: `check` said to `places add epicenter`, which
+    found no GeoNames row; --unknown adds the site as the reports give it, with none."""
+    places = tmp_path / "places.yaml"
+    result = CliRunner().invoke(
+        main,
+        ["places", "add", "epicenter", "--unknown", "--source-title", "evrimagaci.org, 26 Nov",
+         "--source-url", "https://evrimagaci.org/tpg/x", "--places", str(places)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "added epicenter (kind: unknown; `claimcheck locate epicenter`" in result.output
+    (entry,) = yamlfile.load(str(places))["places"]
+    assert entry["kind"] == "unknown" and "lat" not in entry and "uncertainty" not in entry
+    assert entry["source"] == {
+        "title": "evrimagaci.org, 26 Nov",
+        "url": "https://evrimagaci.org/tpg/x",
+    }
+    assert load_places(str(places)).get("epicenter") is not None
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--unknown"], "--unknown needs --source-title"),
+        (["--unknown", "--source-title", "t", "--uncertainty", "5 km"], "--uncertainty does not"),
+        (["--unknown", "--source-title", "t", "--at", "1,2"], "one"),
+        (["--unknown", "--source-title", "t", "--country", "JP"], "--country does not apply"),
+    ],
+)
+def test_unknown_refuses_what_does_not_apply(tmp_path: Path, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(
+        main, ["places", "add", "epicenter", *args, "--places", str(tmp_path / "p.yaml")]
+    )
+    assert result.exit_code == 2 and message in result.output

@@ -37,6 +37,17 @@ def test_verify_bundled_data_is_as_expected() -> None:
     assert "\x1b[" not in out  # no colour when piped
 
 
+def test_the_claimant_and_the_source_each_have_their_line() -> None:
+    """'claimant  Al Jazeera; Al Jazeera, "Tsunami hits Tonga …"' read as a claimant named twice
+    (the Hunga Tonga trial): the source is on a line of its own."""
+    story = ROOT / "tests" / "data" / "real" / "hunga-tonga-eruption"
+    code, out, _ = run("verify", "--claims", str(story / "claims.yaml"), "--places",
+                       str(story / "places.yaml"))  # fmt: skip
+    assert code == 0
+    assert '\n  claimant  Al Jazeera\n  source    Al Jazeera, "Tsunami hits Tonga after' in out
+    assert "claimant  Al Jazeera;" not in out
+
+
 @pytest.mark.parametrize(
     ("claim", "p"),
     [("guardian-derna-150mi-east-of-benghazi", "24–100 %"), ("afp-derna-290km", "0 %  ")],

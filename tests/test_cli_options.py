@@ -272,6 +272,45 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert done.stdout.startswith("from      -33.86000, 151.21000")
 
 
+@pytest.mark.parametrize(
+    ("args", "code", "last"),
+    [
+        (["verify", "--claims", CLAIMS, "--places", PLACES], 0, "all as expected"),
+        (["verify", "--claims", str(ROOT / "tests/data/ci/claims.yaml"), "--places",
+          str(ROOT / "tests/data/ci/places.yaml")], 1, "1 need attention: garrison-about-31km"),
+        (["verify", "--claims", "no-such-file.yaml", "--places", PLACES], 2, ""),
+        (["--version"], 0, "claimcheck, version"),
+    ],
+)  # fmt: skip
+def test_the_program_exits_with_the_commands_code_and_all_its_output(
+    args: list[str], code: int, last: str
+) -> None:
+    """`run` ends the process without tearing its objects down: the exit code and every byte
+    of the output must still be there."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", *args], capture_output=True, text=True, env=env,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == code, done.stderr
+    lines = done.stdout.splitlines()
+    assert (lines[-1] if lines else "").startswith(last) or last in lines[-1]
+    assert "Traceback" not in done.stderr
+
+
+def test_the_program_gives_a_message_exit_as_python_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimcheck.cli as cli
+
+    def stop() -> None:
+        raise SystemExit("a message")
+
+    exited: list[int] = []
+    monkeypatch.setattr(cli, "main", stop)
+    monkeypatch.setattr(cli.os, "_exit", exited.append)
+    cli.run()
+    assert exited == [1]
+
+
 def test_click_sees_one_command_class_for_signed_arguments() -> None:
     """Only commands with position arguments need it; their help is unchanged."""
     from claimcheck.cli.distance import distance
@@ -385,3 +424,41 @@ def test_an_unknown_ending_keeps_the_default_format(tmp_path: Path) -> None:
     result = run("map", "--claims", CLAIMS, "--places", PLACES, "-o", str(out))
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text(encoding="utf-8"))["type"] == "FeatureCollection"
+
+
+# --- one index, one name ---------------------------------------------------------------------
+
+
+def _commands(group: click.Group) -> list[click.Command]:
+    found: list[click.Command] = []
+    for name in group.list_commands(click.Context(group)):
+        cmd = group.get_command(click.Context(group), name)
+        assert cmd is not None
+        found += _commands(cmd) if isinstance(cmd, click.Group) else [cmd]
+    return found
+
+
+def test_every_command_that_reads_an_index_takes_both_of_its_names() -> None:
+    """`places add --db` and `verify --gazetteer-db` name the same file: a user carries one
+    spelling to the other command (a trial typed `extract --db` and met "No such option")."""
+    readers = 0
+    for cmd in _commands(main):
+        names = {o for p in cmd.params for o in p.opts}
+        if names & {"--db", "--gazetteer-db"}:
+            readers += 1
+            assert {"--db", "--gazetteer-db"} <= names, cmd.name
+    assert readers >= 5  # check, verify, extract, places add, places search
+
+
+def test_extract_reads_the_index_given_with_db(tmp_path: Path) -> None:
+    index = str(tmp_path / "geonames.sqlite")
+    assert run("places", "import", "geonames", str(GEONAMES), "-o", index).exit_code == 0
+    article = tmp_path / "a.txt"
+    article.write_text("The strike hit Palmyra, 30 km north of al-Tanf.\n", encoding="utf-8")
+    empty = tmp_path / "places.yaml"
+    empty.write_text("places: []\n", encoding="utf-8")
+    outputs = [
+        run("extract", str(article), "--places", str(empty), option, index).output
+        for option in ("--db", "--gazetteer-db")
+    ]
+    assert outputs[0] == outputs[1] and "geonames:" in outputs[0]

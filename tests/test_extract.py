@@ -175,6 +175,71 @@ def test_a_clock_times_zone_does_not_start_a_sentence(text: str, sentences: int)
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # Al Jazeera on the Hunga Tonga eruption of 15 January 2022: drafted as 20 km inside "sky"
+        "The plumes of gas, smoke and ash pouring from the volcano reached 20km into the sky.",
+        "The ash column rose 30 km into the atmosphere.",
+    ],
+)
+def test_a_height_into_the_sky_is_no_depth_inside_an_area(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # evrimagaci.org on the Noto earthquake of 26 November 2024: "and epicenter"
+        (
+            "Local authorities indicated the seismic depth and epicenter, which was located "
+            "approximately 35 kilometers (around 21.8 miles) northwest of Hakui.",
+            "epicenter",
+        ),
+        ("A fire broke out at the depot and base, 10 km north of Kupiansk.", "base"),
+        ("Its epicenter was 27 kilometres southwest of Porcito.", "Its epicenter"),
+    ],
+)
+def test_a_conjunction_or_preposition_is_no_part_of_an_event_noun(text: str, subject: str) -> None:
+    (draft,) = extract(text)
+    assert draft.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # Al Jazeera on the 2022 Hunga Tonga eruption: drafted about "Ha'apai underwater volcano"
+        (
+            "The Hunga Tonga-Hunga Ha'apai underwater volcano is about 65km north of Nuku'alofa.",
+            "Hunga Tonga-Hunga Ha'apai underwater volcano",
+        ),
+        (
+            "The Hunga Tonga-Hunga Haʻapai volcano lies 65 km north of Nuku'alofa.",
+            "Hunga Tonga-Hunga Haʻapai volcano",
+        ),
+        # a dateline's capitals and an article are no part of the name
+        (
+            "SAN DIEGO, CA The main quake was centered about 20 miles southeast of Mexicali.",
+            "main quake",
+        ),
+        (
+            "Gerassimos Papadopoulos told state TV ERT the epicentre was 40 km from Athens.",
+            "epicentre",
+        ),
+        # "state capital of El-Obeid": El-Obeid is the capital, and the subject
+        (
+            "In the state capital of El-Obeid, roughly 400 kilometres from Khartoum, two died.",
+            "El-Obeid",
+        ),
+    ],
+)
+def test_a_name_of_several_words_before_an_event_noun_is_kept_whole(
+    text: str, subject: str
+) -> None:
+    (draft,) = extract(text)
+    assert draft.subject == subject
+
+
+@pytest.mark.parametrize(
     ("text", "subject"),
     [
         # the New York Times (republished) on the 2024 Costa Rica earthquake: the subject was

@@ -511,6 +511,21 @@ def test_a_common_noun_that_is_a_places_id_is_that_place() -> None:
     assert (draft.subject_ids, draft.reference_ids) == (("epicentre",), ("marrakesh",))
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Gulf Insider and Republic World on the Hunga Tonga eruption of 15 January 2022: both
+        # were drafted about `country:TO`
+        "Tonga's capital lies just 65km north of the volcano.",
+        "The capital of Tonga is around 65 kilometres north of the volcano.",
+    ],
+)
+def test_a_countrys_capital_as_the_subject_is_the_capital(sentence: str) -> None:
+    story = DATA / "real" / "hunga-tonga-eruption"
+    (draft,) = extract(sentence, load_places(str(story / "places.yaml")))
+    assert draft.subject_ids == ("nuku-alofa",)
+
+
 #: An unknown place (no coordinate): extraction needs only its names.
 MERAPI = """
 places:

@@ -340,3 +340,126 @@ def test_the_legend_lists_towns_only_when_the_view_shows_one(
     assert all(x0 <= x <= x1 and y0 <= y <= y1 for x, y in towns)
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert ("Town of 100,000 people or more (GeoNames)" in legend) is bool(towns)
+
+
+def _furniture(fig: Any) -> dict[str, Any]:
+    """The boxes (display px) of what every label keeps clear of: the scale bar's stroke and
+    text, the overview with its title, the legend."""
+    from matplotlib.transforms import Bbox
+
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    out = {"legend": fig.legends[0].get_window_extent(renderer)}
+    bar = [line for line in ax.get_lines() if line.get_zorder() == 9]
+    for line in bar:  # a line's extent is its points'; its stroke is half its width around
+        half = line.get_linewidth() * fig.dpi / 72 / 2
+        box = line.get_window_extent(renderer)
+        out["scale bar"] = Bbox.from_extents(box.x0, box.y0 - half, box.x1, box.y1 + half)
+    text = next(t for t in ax.texts if t.get_gid() is None and t.get_text().endswith(" km"))
+    out["scale bar text"] = text.get_window_extent(renderer)
+    inset = _inset(fig)
+    if inset is not None:
+        out["overview"] = inset.get_tightbbox(renderer)
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "claims, places",
+    [*STORIES, ("tests/data/furniture/claims.yaml", "tests/data/furniture/places.yaml")],
+    ids=["bundled", *(p.name for p in REAL), "costa-rica-earthquake"],
+)
+def test_no_label_meets_the_furniture(claims: str, places: str, drawn: Any) -> None:
+    """No label's rendered box meets (overlaps or touches) the scale bar, the overview or the
+    legend: "COSTA RICA" was set right under the scale bar's line, whose extent (its points')
+    is 0 px high (a trial on the 2024 Costa Rica earthquake)."""
+    from matplotlib.text import Text
+
+    fig = drawn(_collection(claims, places))
+    renderer = fig.canvas.get_renderer()
+    labels = [t for t in fig.axes[0].texts if (t.get_gid() or "").startswith("label-")]
+    furniture = _furniture(fig)
+    meets = [
+        (label.get_text(), name)
+        for label in labels
+        for name, box in furniture.items()
+        if Text.get_window_extent(label, renderer).padded(1).overlaps(box)
+    ]
+    assert not meets
+
+
+def test_the_scale_bar_figure_has_a_backing_over_lines(drawn: Any) -> None:
+    """A claim's line ran through "50 km" on the bundled map: the bar's figure has a label's
+    light backing, drawn above the lines."""
+    fig = drawn(_collection(*STORIES[0]))
+    lines = max(line.get_zorder() for line in fig.axes[0].get_lines() if line.get_zorder() < 9)
+    text = next(t for t in fig.axes[0].texts if t.get_text() == "50 km")
+    backing = text.get_bbox_patch()
+    assert backing is not None and backing.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    assert text.get_zorder() > lines
+
+
+def _measured_px(fig: Any) -> dict[int, Any]:
+    """Each measured line as drawn (display px, side-by-side shift included), by its feature's
+    index: its pieces (`measurement-<index>-<n>`) as one geometry."""
+    import shapely
+
+    pieces: dict[int, list[Any]] = {}
+    for line in fig.axes[0].get_lines():
+        found = re.fullmatch(r"measurement-(\d+)(?:-\d+)?", line.get_gid() or "")
+        if found:
+            xy = line.get_transform().transform(line.get_xydata())
+            pieces.setdefault(int(found[1]), []).append(shapely.LineString(xy))
+    return {i: shapely.MultiLineString(parts) for i, parts in pieces.items()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("claims, places", STORIES, ids=["bundled"] + [p.name for p in REAL])
+def test_no_two_claims_lines_read_as_one(claims: str, places: str, drawn: Any) -> None:
+    """No measured line lies within a line's width of another over half its length or more:
+    two dash patterns on one track read as one solid line (the Al Haouz epicentre's lines to
+    Rabat and to Larache, 0.11° apart, before they were drawn side by side; Przewodów's and
+    its impact site's lines to the border, 0.6 km apart). A stub hardly longer than the places'
+    markers at its ends is left out: Nova Kakhovka to the dam, 2.3 km on a 100 km map."""
+    import numpy as np
+    import shapely
+
+    fig = drawn(_collection(claims, places))
+    lines = _measured_px(fig)
+    width_px = 0.7 * fig.dpi / 72
+    stub_px = 4 * figure.LINE_SPACING_PT * fig.dpi / 72  # hardly longer than its end markers
+    merged = []
+    for (i, a), (j, b) in itertools.combinations(lines.items(), 2):
+        short, other = (a, b) if a.length <= b.length else (b, a)
+        if short.length < stub_px:
+            continue
+        samples = shapely.line_interpolate_point(short, np.linspace(0, 1, 101), normalized=True)
+        near = shapely.distance(samples, other) < width_px
+        if near.mean() >= 0.5:
+            merged.append((i, j, float(near.mean())))
+    assert not merged
+
+
+def test_the_rabat_and_larache_lines_are_told_apart(drawn: Any) -> None:
+    """From the Al Haouz epicentre, EFE's Rabat (claim 12) and Larache (claim 10) lie 0.11°
+    apart: the two lines are drawn side by side to Rabat, and the labels say which is which."""
+    story = "tests/data/real/morocco-earthquake"
+    collection = _collection(f"{story}/claims.yaml", f"{story}/places.yaml")
+    fig = drawn(collection)
+    index = {f["properties"]["number"]: i for i, f in enumerate(collection["features"])
+             if f["properties"]["layer"] == "measurement"}  # fmt: skip
+    lines = _measured_px(fig)
+    rabat, larache = lines[index[12]], lines[index[10]]
+    middle = rabat.interpolate(0.5, normalized=True)
+    assert middle.distance(larache) >= 0.7 * fig.dpi / 72 * 1.3  # a gap between the two
+    labels = {t.get_text(): t for t in fig.axes[0].texts
+              if (t.get_gid() or "").startswith("label-line-")}  # fmt: skip
+    assert {"Claims 10 and 12", "Claim 10"} <= set(labels)
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert any("or would run on one track" in t for t in legend)
+    # the pair's label is off Casablanca's line (claim 11), which would read as labelled by it
+    import shapely
+    from matplotlib.text import Text
+
+    box = Text.get_window_extent(labels["Claims 10 and 12"], fig.canvas.get_renderer())
+    assert not shapely.box(box.x0, box.y0, box.x1, box.y1).intersects(lines[index[11]])

@@ -40,3 +40,17 @@ def test_the_summary_never_says_as_expected_of_claims_with_no_expect(
     claims = {"claims": [_claim(n, e) for n, e in enumerate(expects)]}
     report = api.verify(api.load(claims, PLACES))
     assert verify_summary(report).endswith(f"; {tail}")
+
+
+@pytest.mark.parametrize(
+    ("story", "note"),
+    [
+        ("data", "; 1 conditional contradiction; "),
+        ("tests/data/real/morocco-earthquake", "; 10 contradictions; "),
+        ("tests/data/real/kakhovka", "; "),
+    ],
+)
+def test_the_summary_counts_the_contradictions_listed_above_it(story: str, note: str) -> None:
+    report = api.verify(api.load(f"{story}/claims.yaml", f"{story}/places.yaml"))
+    line = verify_summary(report)
+    assert note in line and ("contradiction" in line) == bool(report.contradictions)

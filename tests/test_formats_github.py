@@ -68,7 +68,7 @@ def test_verify(tmp_path: Path) -> None:
         f"::notice {f},line=20,col=5,title=garrison-more-than-10km%3A consistent"
         f"::verdict consistent (no expect: locks it): {why['garrison-more-than-10km']}",
         "::notice title=claimcheck::3 claims: 1 consistent, 1 inconsistent, 1 inconclusive; "
-        "1 need attention: garrison-about-31km",
+        "1 contradiction; 1 need attention: garrison-about-31km",
     ]
 
 

@@ -72,3 +72,18 @@ def test_a_spot_with_candidates_goes_to_the_first_free_one_and_is_no_marker() ->
     assert placed["c"].dy == 10 and not placed["c"].leader
     beside = place([Spot("p", 40, 50, 30, 10), Spot("c", 50, 50, 40, 10, 0.0, ((-20, -5),))])
     assert beside["p"].dx == 9.0  # right beside its point, over the country's point
+
+
+def test_a_label_keeps_off_what_it_should_where_a_spot_allows() -> None:
+    """A line's label beside its point would cover another claim's line running just right of
+    it: it goes to the left instead, the next spot that is clear; with no clear spot, the
+    first free one as before."""
+    import shapely
+
+    other = shapely.LineString([(110, 0), (110, 200)])  # 10 px right of the point
+    spot = Spot("m1", 100, 100, 40, 10, clear_of=other)
+    placed = place([spot])["m1"]
+    assert placed.box(spot).x1 <= 100 and not placed.leader
+    everywhere = shapely.box(0, 0, 400, 400)
+    beside = place([Spot("m1", 100, 100, 40, 10, clear_of=everywhere)])["m1"]
+    assert beside == place([Spot("m1", 100, 100, 40, 10)])["m1"]

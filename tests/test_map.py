@@ -373,3 +373,19 @@ def test_a_line_whose_claim_fails_on_its_direction_says_so(tmp_path: Path) -> No
     ]
     assert (line["verdict"], line["fails_on"]) == ("inconclusive", ["direction"])
     assert line["title"] == "Claim 1: distance (the claim fails on its direction)"
+
+
+def test_a_line_that_measures_one_reading_says_so_in_its_title(tmp_path: Path) -> None:
+    """The bundled claim 4 fits seven pairs of places: each line's title (the HTML map's hover
+    and popup) says it is one reading, so a green line does not read as the claim holding."""
+    out = tmp_path / "map.geojson"
+    assert CliRunner().invoke(main, ["map", "-o", str(out)]).exit_code == 0
+    lines = [
+        f["properties"]
+        for f in json.loads(out.read_text(encoding="utf-8"))["features"]
+        if f["properties"].get("layer") == "measurement"
+    ]
+    readings = [p for p in lines if p["candidate"]]
+    assert readings and {p["number"] for p in readings} == {4}
+    assert all(p["title"] == "Claim 4 (one reading of the name): distance" for p in readings)
+    assert not any("reading" in p["title"] for p in lines if not p["candidate"])

@@ -320,7 +320,11 @@ def test_the_popup_of_a_shared_line_lists_every_claim_on_it(tmp_path: Path) -> N
     )[0]
     assert "<dt>verdict</dt><dd>inconclusive</dd>" in popup
     assert "side by side" in popup
-    items = re.findall(r"<li>(Claim \d+: [^<]*)</li>", popup)
+    # the claims on the same two points, then those on the same track: the Syria-Jordan
+    # border, 1.9 km out of Tower 22 at 11° from al-Tanf's line, under its first pixels
+    same, track = popup.split("the same way")
+    assert re.findall(r"<li>Claim (\d+): ", track) == ["8", "9", "10", "12"]
+    items = re.findall(r"<li>(Claim \d+: [^<]*)</li>", same)
     assert [re.match(r"Claim (\d+): \w+: (\w+)", i).groups() for i in items] == [  # type: ignore[union-attr]
         ("1", "inconclusive"),
         ("2", "inconclusive"),

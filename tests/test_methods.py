@@ -17,7 +17,8 @@ from claimcheck.render import claimreview, html_report, markdown, methods
 from claimcheck.render.summary import summarize
 
 #: every story with a claims and a places file in the repository
-STORIES = ["data", "tests/data/world", "tests/data/kinds", "tests/data/polar", "tests/data/publish"]
+STORIES = ["data", "tests/data/world", "tests/data/kinds", "tests/data/polar", "tests/data/publish",
+           "tests/data/real/grindavik-eruption"]  # fmt: skip
 WORLD = "tests/data/world"
 
 
@@ -41,19 +42,34 @@ def test_the_methods_name_exactly_the_sources_the_places_cite(story: str) -> Non
     places = paragraphs["Places"]
     text = " ".join(paragraphs.values())
     from_file = [r for r in rows if not r.built_in]
-    cited = {name: sum(r.dataset == name for r in from_file) for name, _m, _l in methods.DATASETS}
+    # a place with no position is not counted with a dataset: its source is quoted apart
+    known = [r for r in from_file if r.position != "not known"]
+    cited = {name: sum(r.dataset == name for r in known) for name, _m, _l in methods.DATASETS}
     for name, n in cited.items():
         assert (f"{_plural(n)} {name} (" in places) is (n > 0), name
         if n == 0:
             assert f"cite {name}" not in text and f"cites {name}" not in text, name
-    quoted = {r.source.title for r in from_file if not r.dataset}
+    quoted = {r.source.title for r in from_file if not r.dataset or r not in known}
     quoted |= {part for r in from_file for part in methods.also_cited(r.source)}
     assert set(re.findall(r"“([^”]*)”", places)) == quoted
     built_in = [r for r in rows if r.built_in]
     assert (world.TITLE in text) is bool(built_in)
     assert ("Natural Earth" in text) is bool(built_in or cited["Natural Earth"])
     for name in ("Wikipedia", "GeoNames"):
-        assert (name in text) is (cited[name] > 0), name
+        assert (f"cite {name}" in text or f"cites {name}" in text) is (cited[name] > 0), name
+
+
+def test_a_place_no_source_locates_is_not_counted_with_the_sources_of_positions() -> None:
+    """The Grindavík eruption site cites the caption that names it: the Places paragraph quotes
+    it where it says no source gives a position, not as one of the places' sources."""
+    places = dict(methods.methods(*_with_summaries(_report("tests/data/real/grindavik-eruption"))))
+    assert places["Places"].startswith("The claims shown use 3 places. 2 places cite GeoNames")
+    assert "another source" not in places["Places"]
+    assert (
+        "No source gives a position for the eruption site of 18 December 2023; its entry cites "
+        "the report that names it: “EPA caption (Iceland Civil Defense handout), citing the "
+        "Icelandic Meteorological Office”."
+    ) in places["Places"]
 
 
 def test_a_story_without_world_features_reads_as_before() -> None:
@@ -167,3 +183,14 @@ def test_claimreview_cites_the_sources_of_the_places_each_verdict_used() -> None
         "@type": "CreativeWork",
         "name": 'Seed article (shared/seed-article.txt); "Tuesday night" is 6 June 2017',
     }
+
+
+@pytest.mark.parametrize("shown", [{"inconclusive"}, {"consistent", "inconclusive"}])
+def test_inconclusive_names_both_bounds_whatever_else_is_shown(shown: set[str]) -> None:
+    """A report whose claims were all inconclusive or inconsistent (the Hunga Tonga trial) said
+    'Inconclusive means the claim holds with a probability between those' with no 'those'."""
+    report = _report("tests/data/kinds")
+    summaries = [s for s in summarize(report) if s.verdict.value in shown]
+    verdicts = dict(methods.methods(report, summaries))["Verdicts"]
+    assert "Inconclusive means the claim holds with a probability between 5 % and 95 %" in verdicts
+    assert "between those" not in verdicts

@@ -105,6 +105,11 @@ def test_a_village_is_sized_by_the_same_rule_as_imported_places(db: str, tmp_pat
     assert code == 0
     assert "uncertainty 2 km by feature code PPL" in out
     assert places.read_text(encoding="utf-8").startswith("places:\n  - id: shebekino\n")
+    # the note says the rule as the message does (it read "by feature class (default (no
+    # feature code); the rule in ...)" for a row with no code, in the Magic Seas trial)
+    assert "uncertainty 2 km by feature code PPL, the rule in docs/commands/places.md" in (
+        places.read_text(encoding="utf-8")
+    )
 
 
 def test_an_ambiguous_name_lists_candidates_and_writes_nothing(db: str, tmp_path: Path) -> None:
@@ -203,6 +208,23 @@ def test_the_id_option_wins_over_the_name_asked_for(stories_db: str, tmp_path: P
     assert "added nabatiyeh (GeoNames 278913 " in out
 
 
+def test_a_name_spelled_alike_beats_one_sharing_only_the_consonants(tmp_path: Path) -> None:
+    """The Magic Seas trial: `places add Hodeidah` listed GeoNames' Al Ḩudaydah (alias
+    "El-Hodeidah") and Ḩadādah, a town 200 km away whose Arabic "حدادة" shares the consonants
+    h-d-d-h, as two candidates, where `places search` calls Ḩadādah a near miss and a claim
+    naming "Hodeidah" never resolves to it. A row sharing only the consonants is offered only
+    when no row has the name (as "Belgorad" adds Belgorod)."""
+    index = str(tmp_path / "ye.sqlite")
+    import_geonames(str(DATA / "geonames" / "YE-Hodeidah.txt"), index)
+    places = tmp_path / "places.yaml"
+    code, out, err = run("places", "add", "Hodeidah", "--country", "YE", "--db", index,
+                         "--places", str(places))  # fmt: skip
+    assert code == 0, out + err
+    assert out.startswith(f"{places}:2: added hodeidah (GeoNames 79415 "), out
+    code, out, err = run("places", "search", "Hodeidah", "--db", index)
+    assert "fuzzy" in out.splitlines()[2] and "geonames:7928384" in out.splitlines()[2]
+
+
 def test_a_near_miss_is_offered_as_another_name_not_a_candidate(
     stories_db: str, tmp_path: Path
 ) -> None:
@@ -221,7 +243,13 @@ def test_a_near_miss_is_offered_as_another_name_not_a_candidate(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        # the Magic Seas trial: a strait missing from the dump was offered only --unknown
         (["Nowhere"], "no place matches 'Nowhere'"),
+        (
+            ["Nowhere"],
+            "a place whose position a source gives (a strait, a cape) is added with "
+            "--at COORDINATES --source-title TITLE, and an event site",
+        ),
         (["Nikopol", "--pick", "9"], "--pick 9: choose 1 to 3"),
         (["Nikopol", "--pick", "²"], "--pick ²: not one of the candidates listed"),
         (["Berlin", "--from", "wikidata"], "add --online (nothing is sent without it)"),
@@ -449,3 +477,20 @@ def test_places_commands_import_no_online_client_nor_claims(args: list[str]) -> 
     root = Path(__file__).parent.parent
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+
+
+@pytest.mark.parametrize("start", ["# a story's header\n# second line\n", "# header\nplaces:\n"])
+def test_a_file_of_comments_only_is_filled_like_a_new_one(
+    db: str, tmp_path: Path, start: str
+) -> None:
+    """The Magic Seas trial: a places file begun with a header comment (as every story in
+    tests/data/real has) was refused: "the file is empty: no YAML document in it"; with a bare
+    `places:` under it, "expected a top-level 'places:' list". Now the list starts after the
+    header, which stays byte for byte."""
+    places = tmp_path / "places.yaml"
+    places.write_text(start, encoding="utf-8")
+    code, out, err = run("places", "add", "Belgorod", "--db", db, "--places", str(places))
+    assert code == 0, out + err
+    text = places.read_text(encoding="utf-8")
+    assert text.startswith(start.removesuffix("places:\n") + "places:\n  - id: belgorod\n")
+    assert [p["id"] for p in yamlfile.load(str(places), text)["places"]] == ["belgorod"]

@@ -113,12 +113,12 @@ def test_a_side_of_the_border_is_reported_as_decided() -> None:
             "romania-drone",
             "claimed  in the N part of the area; north of 46.73° in country:RO: the outer third",
         ),
-        ("lebanon-strikes", "why       the claim can hold at once ("),
+        ("lebanon-strikes", "why       the claim can hold ("),  # "at once" only for several
     ],
 )
 def test_the_text_reads_as_written(story: str, line: str) -> None:
     """A part's bounds are not preceded by a second "the"; one claim is "the claim", not
-    "all 1 claims"."""
+    "all 1 claims", and holds, not "holds at once"."""
     claims, places = REAL / story / "claims.yaml", REAL / story / "places.yaml"
     result = CliRunner().invoke(
         main, ["verify", "--claims", str(claims), "--places", str(places)], catch_exceptions=False

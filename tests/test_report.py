@@ -72,7 +72,7 @@ def test_report_reads_as_a_publishable_check(fmt: str) -> None:
 def test_methods_and_places_come_from_the_data(fmt: str) -> None:
     text = _visible(run("--format", fmt), fmt)
     methods = text.split("Methods")[-1]
-    for needle in ("WGS84", "pyproj", "GeographicLib", "5 places cite Wikipedia (CC BY-SA 4.0)",
+    for needle in ("WGS84", "PROJ", "GeographicLib", "5 places cite Wikipedia (CC BY-SA 4.0)",
                    "6 places cite GeoNames (CC BY 4.0)", "2 places cite Natural Earth (public "
                    "domain)", "“about 24 km” as 22.8 to 25.2 km (claim 7)",
                    "within 25 km, the default for a line", "claims 7 and 8"):  # fmt: skip

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck import api
-from claimcheck.render.reviewed import SHORT_CHARS
+from claimcheck.render.reviewed import SHORT_CHARS, shorter_names
 from claimcheck.render.summary import summarize
 
 REAL = sorted(p for p in Path("tests/data/real").iterdir() if p.is_dir())
@@ -110,3 +110,24 @@ def test_a_long_name_gives_way_only_to_a_shorter_name_of_the_same_place(
     report = api.verify(api.loads(CLAIMS, PLACES.format(aliases=aliases)))
     (summary,) = summarize(report)
     assert summary.reviewed == expected
+
+
+def test_a_gazetteer_s_names_in_other_languages_do_not_shorten_a_summary() -> None:
+    """Lake Charles's entry has GeoNames' alternate names as aliases; "Lejk Charls" (a
+    romanisation from Serbian) is shorter, and once shortened a summary to 75 characters. Only
+    a name the quote uses, or a short form sharing a word with the name, may stand for it."""
+    laura = Path("tests/data/real/hurricane-laura")
+    gazetteer = api.load_dataset(str(laura / "claims.yaml"), str(laura / "places.yaml")).gazetteer
+    place = gazetteer.get("lake-charles")
+    assert place is not None and "Lejk Charls" in place.names
+    assert shorter_names(place, gazetteer, "Lake Charles", "a quote") == []
+    assert shorter_names(place, gazetteer, "Lake Charles", "Lejk Charls said") == ["Lejk Charls"]
+    seas = Path("tests/data/real/magic-seas")
+    yemen = api.load_dataset(str(seas / "claims.yaml"), str(seas / "places.yaml")).gazetteer
+    hodeidah = yemen.get("hodeidah")
+    assert hodeidah is not None
+    offered = shorter_names(hodeidah, yemen, hodeidah.name, "a quote")
+    assert "Hudaida" in offered and "Al Xudayda" not in offered  # the same name; another's
+    centre = gazetteer.get("laura-centre-0100cdt")
+    assert centre is not None
+    assert shorter_names(centre, gazetteer, centre.name, "a quote") == ["Hurricane Laura's centre"]

@@ -3,6 +3,7 @@ with, in words, for every quantity a contradiction can be about."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,25 @@ def test_a_conflict_names_its_quantity(
 
 def test_a_claim_with_no_conflict_has_none(conflicts: dict[str, tuple[str, ...]]) -> None:
     assert conflicts["g-garrison-north-of-rukban"] == ()
+
+
+def test_a_claims_conflicts_are_listed_by_the_other_claims_number() -> None:
+    """The Magic Seas trial: claim 1's conflicts read "Claim 8 ..., Claim 4 ..., Claim 7 ...,
+    Claim 5 ..." (the order of the claims' ids); a reader looks them up by number."""
+    real = Path("tests/data/real/magic-seas")
+    report = api.verify(api.load(str(real / "claims.yaml"), str(real / "places.yaml")))
+    first = next(s for s in summarize(report) if s.id == "ukmto-51nmi-sw-of-hodeidah")
+    assert [c.split()[1] for c in first.contradictions] == ["4", "5", "7", "8"]
+
+
+def test_a_heading_writes_miles_and_nautical_miles_out() -> None:
+    """The Magic Seas report's headings read "51 nmi south-west of …" and "51 mi from …" where
+    the reports (and an editor) write nautical miles and miles; the tables keep the symbols."""
+    real = Path("tests/data/real/magic-seas")
+    report = api.verify(api.load(str(real / "claims.yaml"), str(real / "places.yaml")))
+    statements = [s.statement for s in summarize(report)]
+    assert (
+        statements[0] == "The Magic Seas attack site is 51 nautical miles south-west of Al Ḩudaydah"
+    )
+    assert statements[7] == "The Magic Seas attack site is 51 miles from Al Ḩudaydah"
+    assert not any(re.search(r"\d (mi|nmi)\b", s) for s in statements)

@@ -59,3 +59,66 @@ def test_a_line_label_says_which_claims_another_check_makes_wrong() -> None:
     assert alone.text == "Claim 7 (direction does not fit)"
     texts = [e.text for e in legend(bundle, towns=False, base=())]
     assert "one line each in its measured distance's colour" in " ".join(texts)
+
+
+# From the Al Haouz epicentre, Rabat and Larache lie 0.11° apart: 356 and 500 km away.
+EPICENTRE, RABAT, LARACHE = (-8.44, 31.11), (-6.83255, 34.01325), (-6.15572, 35.19321)
+CASABLANCA = (-7.61138, 33.58831)  # 9° off the same way
+
+
+def _numbered(number: int, *points: tuple[float, float]) -> dict[str, Any]:
+    line = _line(*points)
+    line["properties"].update(
+        {"number": number, "places": {"a": str(points[0]), "b": str(points[-1])}}
+    )
+    return line
+
+
+def test_lines_on_one_track_are_labelled_by_stretches() -> None:
+    """Claims 10 and 12 run together from the epicentre to Rabat, claim 10 alone on to
+    Larache: each stretch is labelled with the claims drawn on it, at its middle."""
+    collection = {"features": [_numbered(10, EPICENTRE, LARACHE), _numbered(12, RABAT, EPICENTRE)]}
+    lines = label_items(collection, lines=True, shared=shared_lines(collection, apart_km=1.0))
+    by_text = {item.text: item for item in lines}
+    assert sorted(by_text) == ["Claim 10", "Claims 10 and 12"]
+    both, on = by_text["Claims 10 and 12"], by_text["Claim 10"]
+    assert abs(both.lat - (EPICENTRE[1] + RABAT[1]) / 2) < 0.1
+    assert abs(on.lat - (RABAT[1] + LARACHE[1]) / 2) < 0.1
+    # without the tolerance, each line is labelled on its own at its middle
+    alone = label_items(collection, lines=True)
+    assert [item.text for item in alone] == ["Claim 10", "Claim 12"]
+
+
+def test_lines_on_the_same_two_points_share_one_label() -> None:
+    """Two claims measured between places with different names at the same point (Lebanon:
+    Nabatieh's two entries) are drawn side by side and labelled once."""
+    a, b = (35.48, 33.38), (35.6, 33.2)
+    first, second = _numbered(1, a, b), _numbered(2, a, b)
+    second["properties"]["places"] = {"a": "another name", "b": "for b"}
+    (label,) = label_items({"features": [first, second]}, lines=True)
+    assert label.text == "Claims 1 and 2"
+
+
+def test_a_line_that_measures_one_reading_of_a_name_says_so() -> None:
+    """The bundled map drew claim 4's seven readings of "al-Shamiyah" and "al-Tanf" in green
+    ("fits the claim"), each labelled "Claim 4", for a claim that is unverifiable: a reading's
+    line now says it is one, and the legend says what that means."""
+    reading = _claim_line(4, [])
+    reading["properties"]["candidate"] = True
+    (alone,) = label_items({"features": [reading]}, lines=True)
+    assert alone.text == "Claim 4 (one reading)"
+    failing = _claim_line(4, ["direction"])
+    failing["properties"]["candidate"] = True
+    (both,) = label_items({"features": [failing]}, lines=True)
+    assert both.text == "Claim 4 (one reading; direction does not fit)"
+    (bundle,) = label_items({"features": [_claim_line(1, []), reading]}, lines=True)
+    assert bundle.text == "Claims 1 and 4 (4: one reading)"
+    texts = [e.text for e in legend({"features": [reading]}, towns=False, base=())]
+    assert (
+        "Claim N (one reading): a name the claim uses fits several places; the line "
+        "measures one of them" in texts
+    )
+    assert not any(
+        "one reading" in e.text
+        for e in legend({"features": [_claim_line(1, [])]}, towns=False, base=())
+    )

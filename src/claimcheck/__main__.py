@@ -1,6 +1,6 @@
 """`python -m claimcheck`: the same as the `claimcheck` command."""
 
-from claimcheck.cli import main
+from claimcheck.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

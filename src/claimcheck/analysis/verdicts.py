@@ -99,23 +99,24 @@ class Evaluator:
             if len(readings) == 2
         )
         batch = Batch()
-        pending = [self._verdict(c, res, batch) for c, res in zip(claims, resolved, strict=True)]
+        ctx = Context(self.measurer, batch)  # one for every claim: they share the batch
+        pending = [self._verdict(c, res, ctx) for c, res in zip(claims, resolved, strict=True)]
         batch.solve()
         return [p(batch) for p in pending]
 
     def _resolve(self, claim: Claim) -> list[Resolution]:
         return [self.gazetteer.resolve(ref) for ref in claim.place_refs()]
 
-    def _verdict(self, claim: Claim, resolutions: list[Resolution], batch: Batch) -> Pending:
+    def _verdict(self, claim: Claim, resolutions: list[Resolution], ctx: Context) -> Pending:
         missing = [r for r in resolutions if not r.places]
         if missing:
             names = ", ".join(repr(str(r.ref)) for r in missing)
             return _ready(Verdict(claim, VerdictKind.UNVERIFIABLE, f"unknown place {names}"))
         ambiguous = [r for r in resolutions if r.ambiguous]
         if not ambiguous:
-            return self._reading(claim, tuple(r.places[0] for r in resolutions), batch)
+            return self._reading(claim, tuple(r.places[0] for r in resolutions), ctx)
         readings = [
-            self._reading(claim, places, batch)
+            self._reading(claim, places, ctx)
             for places in itertools.product(*(r.places for r in resolutions))
         ]
         names = "; ".join(
@@ -140,7 +141,7 @@ class Evaluator:
 
         return finish
 
-    def _reading(self, claim: Claim, places: tuple[Place, ...], batch: Batch) -> Pending:
+    def _reading(self, claim: Claim, places: tuple[Place, ...], ctx: Context) -> Pending:
         used = tuple(zip(claim.assertion.roles, (p.id for p in places), strict=True))
         unknown = [p for p in places if not p.has_position]
         if unknown:
@@ -155,7 +156,7 @@ class Evaluator:
                 )
             )
         try:
-            drafts = self._drafts(claim, places, batch)
+            drafts = self._drafts(claim, places, ctx)
         except NotMeasurable as exc:
             return _ready(Verdict(claim, VerdictKind.UNVERIFIABLE, str(exc), places=used))
         confidence = self.policy.confidence
@@ -167,10 +168,9 @@ class Evaluator:
 
         return finish
 
-    def _drafts(self, claim: Claim, places: tuple[Place, ...], batch: Batch) -> list[Draft]:
+    def _drafts(self, claim: Claim, places: tuple[Place, ...], ctx: Context) -> list[Draft]:
         """Each condition of the claim, measured: the subject first, the reference last."""
         subject, reference = places[0], places[-1]
-        ctx = Context(self.measurer, batch)
         return [
             MEASURE[c.quantity](ctx, c, subject, reference)
             for c in claim.assertion.conditions(reference, self.policy.about)

@@ -211,8 +211,10 @@ def places_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def gazetteer_db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    # `--db` too: the places commands' name for the same file, which users carry over
     return click.option(
         "--gazetteer-db",
+        "--db",
         "gazetteer_db",
         default=None,
         type=click.Path(dir_okay=False),

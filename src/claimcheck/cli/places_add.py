@@ -13,8 +13,8 @@ from claimcheck.cli.options import EXIT_ATTENTION, echo, places_option, reportin
 from claimcheck.errors import UsageError
 from claimcheck.files.atomic import write_bytes_atomic
 from claimcheck.files.yamlfile import read_text
-from claimcheck.gazetteer.append import Entry, append_entry, render
-from claimcheck.gazetteer.places import Gazetteer
+from claimcheck.gazetteer.append import Entry, append_entry, no_places_yet, render
+from claimcheck.gazetteer.places import Gazetteer, PlaceRef
 from claimcheck.gazetteer.reader import load_places
 from claimcheck.lookup.add import (
     ONLINE,
@@ -26,7 +26,7 @@ from claimcheck.lookup.add import (
     geonames_candidates,
     new_place,
 )
-from claimcheck.lookup.at_position import at_entry
+from claimcheck.lookup.at_position import at_entry, unknown_entry
 from claimcheck.lookup.index import GazetteerDb
 from claimcheck.render.wording import count
 
@@ -53,6 +53,7 @@ ONLINE_SOURCES: dict[str, str] = {
 @click.option("--pick", help="Which candidate: its number in the list, or its id (geonames:ID).")
 @click.option(
     "--db",
+    "--gazetteer-db",
     "db_path",
     default="geonames.sqlite",
     show_default=True,
@@ -67,9 +68,15 @@ ONLINE_SOURCES: dict[str, str] = {
     help="Add NAME at the position a source gives (e.g. '29.8N 93.3W'), cited with "
     "--source-title; no gazetteer is asked.",
 )
-@click.option("--source-title", help="With --at: the source that gives the position.")
-@click.option("--source-url", help="With --at: the source's URL.")
-@click.option("--source-date", help="With --at: the source's date (YYYY-MM-DD).")
+@click.option(
+    "--unknown",
+    is_flag=True,
+    help="Add NAME as a place no source locates (an epicentre, a strike site: kind: unknown), "
+    "cited with --source-title; `claimcheck locate` finds where the claims put it.",
+)
+@click.option("--source-title", help="With --at or --unknown: the source that gives the place.")
+@click.option("--source-url", help="With --at or --unknown: the source's URL.")
+@click.option("--source-date", help="With --at or --unknown: the source's date (YYYY-MM-DD).")
 @click.option(
     "--uncertainty",
     help="With --at: the radius, e.g. '20 km' (default: what the position's digits leave open).",
@@ -91,6 +98,7 @@ def add(
     db_path: str,
     base_url: str | None,
     at: str | None,
+    unknown: bool,
     source_title: str | None,
     source_url: str | None,
     source_date: str | None,
@@ -114,7 +122,9 @@ def add(
     With --at, NAME is added at the position a source gives (an agency's epicentre or storm
     centre), written as the source wrote it and cited with --source-title (and --source-url,
     --source-date); its uncertainty is what the position's digits leave open (docs/data.md, "A
-    position a source gives") unless --uncertainty says more.
+    position a source gives") unless --uncertainty says more. With --unknown, NAME is a place
+    no source locates (kind: unknown), cited with the report that speaks of it: `claimcheck
+    locate` shows where the claims put it.
 
     \b
     Example:
@@ -122,10 +132,11 @@ def add(
       claimcheck places add Nikopol --country UA --pick 1
       claimcheck places add Berlin --from wikidata --online
       claimcheck places add "Laura's centre" --at "29.8N 93.3W" --source-title "NHC advisory"
+      claimcheck places add epicentre --unknown --source-title "Reuters, 9 September 2023"
     """
     with reporting_errors():
         given = {"--country": country, "--pick": pick, "--online": online, "--base-url": base_url}
-        if at is None:
+        if at is None and not unknown:
             for flag, value in (
                 ("--source-title", source_title),
                 ("--source-url", source_url),
@@ -133,21 +144,39 @@ def add(
                 ("--uncertainty", uncertainty),
             ):
                 if value is not None:
-                    raise UsageError(f"{flag} goes with --at (a position a source gives)")
+                    goes = "--at" if flag == "--uncertainty" else "--at or --unknown"
+                    raise UsageError(f"{flag} goes with {goes} (a place a source gives)")
         else:
+            mode = "--at" if at is not None else "--unknown"
+            if at is not None and unknown:
+                raise UsageError(
+                    "--at gives a position and --unknown says none is known: choose one"
+                )
+            if unknown and uncertainty is not None:
+                given["--uncertainty"] = uncertainty  # no position, so nothing to be uncertain of
             used = [flag for flag, value in given.items() if value]
             if used:
-                raise UsageError(f"--at adds a position as given: {used[0]} does not apply")
+                raise UsageError(
+                    f"{mode} adds a place as a source gives it: {used[0]} does not apply"
+                )
             new_file, gazetteer = _places_file(places_path)
-            entry, why = at_entry(
-                name, at, source_title, source_url, source_date, uncertainty,
-                place_id or free_id(name, None, (p.id for p in gazetteer)),
-            )  # fmt: skip
+            _refuse_same_name(name, gazetteer)
+            new_id = place_id or free_id(name, None, (p.id for p in gazetteer))
+            if at is not None:
+                entry, why = at_entry(
+                    name, at, source_title, source_url, source_date, uncertainty, new_id
+                )
+                what = f"at {at.strip()}; {why}"
+            else:
+                entry = unknown_entry(name, source_title, source_url, source_date, new_id)
+                what = (
+                    f"kind: unknown; `claimcheck locate {entry.id}` shows where the claims put it"
+                )
             if dry_run:
                 echo(render(entry).rstrip("\n"))
                 return
             line = _append(places_path, new_file, entry)
-            echo(f"{places_path}:{line}: added {entry.id} (at {at.strip()}; {why})")
+            echo(f"{places_path}:{line}: added {entry.id} ({what})")
             return
         if source in ONLINE and not online:
             raise UsageError(
@@ -158,7 +187,13 @@ def add(
         candidates = _candidates(name, country, source, db_path, base_url)
         if not candidates:
             where = db_path if source == "geonames" else source
-            echo(f"no place matches {name!r} in {where}", err=True)
+            echo(
+                f"no place matches {name!r} in {where}; a place whose position a source "
+                f"gives (a strait, a cape) is added with --at COORDINATES --source-title TITLE, "
+                f"and an event site no source locates (an epicentre, a strike site) with "
+                f"--unknown --source-title TITLE, for `claimcheck locate` to place by the claims",
+                err=True,
+            )
             sys.exit(EXIT_ATTENTION)
         found = choose(candidates, pick)
         if found is None:
@@ -195,7 +230,9 @@ def add(
 def _places_file(places_path: str) -> tuple[bool, Gazetteer]:
     """Whether the places file is still to be made, and its places (none when it is)."""
     new_file = not os.path.exists(places_path)
-    return new_file, Gazetteer({}, places_path) if new_file else load_places(places_path)
+    if new_file or no_places_yet(read_text(places_path)):  # a header of comments, no places
+        return new_file, Gazetteer({}, places_path)
+    return new_file, load_places(places_path)
 
 
 def _append(places_path: str, new_file: bool, entry: Entry) -> int:
@@ -244,6 +281,18 @@ def _refuse_duplicate(found: Found, gazetteer: Gazetteer) -> None:
     for place in gazetteer:
         if place.source.url and place.source.url == found.url:
             raise UsageError(f"{found.id} is already in the places file as {place.id!r}")
+
+
+def _refuse_same_name(name: str, gazetteer: Gazetteer) -> None:
+    """A position added under a name the file already gives a place would make every claim
+    that names it ambiguous (unverifiable), so the user chooses: that entry, or another name."""
+    ids, _how = gazetteer.match_name(PlaceRef(name))
+    if ids:
+        raise UsageError(
+            f"{name!r} already names {ids[0]!r} in the places file: nothing added (a second "
+            "place of that name would make every claim naming it ambiguous); edit that entry, "
+            "or add this one under a name of its own"
+        )
 
 
 def _entry(new: NewPlace) -> Entry:

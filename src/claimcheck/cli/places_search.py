@@ -31,6 +31,7 @@ from claimcheck.render.safe import clean, dumps, guard
 def db_option(func: Any) -> Any:
     return click.option(
         "--db",
+        "--gazetteer-db",
         "db_path",
         type=click.Path(dir_okay=False),
         help="Also search a GeoNames index built by `places import geonames`.",

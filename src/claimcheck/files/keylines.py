@@ -4,24 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from claimcheck.frozen import frozen
 
+
+@frozen(eq=False)
 class KeyLines:
-    """(key, 1-based line) of each key of a mapping, in the file's order, as a tuple of pairs
-    compares and hashes. Kept as the parser's numbers until read: every claim keeps its keys'
-    lines for the reports that point at a field, which most runs never ask for (10,000 claims:
-    ~3 ms kept, ~15 ms as pairs)."""
+    """(key, 1-based line) of each key of a mapping, in the file's order, compared and hashed
+    as those pairs. Kept as the parser's numbers until read: every claim keeps its keys' lines
+    for the reports that point at a field, which most runs never ask for (10,000 claims: ~3 ms
+    kept, ~15 ms as pairs)."""
 
-    __slots__ = ("_keys", "_lines", "_start")
-
-    def __init__(self, keys: tuple[str, ...], lines: Sequence[int], start_line: int) -> None:
-        #: the keys; the 0-based lines of those read from the file; the mapping's own line,
-        #: which keys added after reading are given
-        self._keys, self._lines, self._start = keys, lines, start_line
+    names: tuple[str, ...]
+    #: the 0-based lines of the keys (`names`) read from the file (a copy no one else holds)
+    lines: Sequence[int]
+    #: the mapping's own 0-based line, which keys added after reading are given
+    start_line: int
 
     def pairs(self) -> tuple[tuple[str, int], ...]:
-        lines = [line + 1 for line in self._lines]
-        lines += [self._start + 1] * (len(self._keys) - len(lines))  # keys added after reading
-        return tuple(zip(self._keys, lines, strict=False))
+        lines = [line + 1 for line in self.lines]
+        lines += [self.start_line + 1] * (len(self.names) - len(lines))  # keys added later
+        return tuple(zip(self.names, lines, strict=False))
 
     def __iter__(self) -> Iterator[tuple[str, int]]:
         return iter(self.pairs())

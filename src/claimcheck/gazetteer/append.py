@@ -30,9 +30,10 @@ class Entry:
     aliases: tuple[str, ...]
     country: str | None
     admin: str | None
-    lat: float
-    lon: float
-    uncertainty: str
+    #: None for a place no source locates (`kind: unknown`), which has no uncertainty either
+    lat: float | None
+    lon: float | None
+    uncertainty: str | None
     source_title: str
     source_url: str
     source_date: str
@@ -69,13 +70,13 @@ def render(entry: Entry) -> str:
         lines.append(f"    admin: {scalar(entry.admin)}")
     if entry.coordinates:
         lines.append(f"    coordinates: {scalar(entry.coordinates)}")
-    else:
+    elif entry.lat is not None and entry.lon is not None:
         lines += [f"    lat: {entry.lat:.5f}", f"    lon: {entry.lon:.5f}"]
-    lines += [
-        f"    uncertainty: {entry.uncertainty}",
-        "    source:",
-        f"      title: {scalar(entry.source_title)}",
-    ]
+    else:
+        lines.append("    kind: unknown")
+    if entry.uncertainty is not None:
+        lines.append(f"    uncertainty: {entry.uncertainty}")
+    lines += ["    source:", f"      title: {scalar(entry.source_title)}"]
     if entry.source_url:
         url = entry.source_url
         lines.append(f"      url: {url if _URL.fullmatch(url) else scalar(url)}")
@@ -87,14 +88,25 @@ def render(entry: Entry) -> str:
     return "\n".join(lines) + "\n"
 
 
+def no_places_yet(text: str) -> bool:
+    """Whether a places file holds nothing but comments, blank lines and at most a bare
+    `places:`: a file started with a header, which `places add` fills like a new one."""
+    lines = [ln.strip() for ln in text.lstrip("\ufeff").splitlines()]
+    content = [ln for ln in lines if ln and not ln.startswith("#")]
+    return not content or (
+        len(content) == 1 and bool(re.fullmatch(r"places:\s*(#.*)?", content[0]))
+    )
+
+
 def append_entry(existing: str, path: str, entry: Entry) -> tuple[str, int]:
     """The file's text with the entry added after its last byte, and the entry's first line.
 
     Raises UsageError when the file is not a block `places:` list that ends the file, or when
     the result would not read back as the old places plus this one.
     """
-    if not existing.strip():
-        existing = "places:\n"
+    if no_places_yet(existing) and not re.search(r"^places:", existing, re.M):
+        # empty, or a header of comments: the list starts after them
+        existing += ("\n" if existing and not existing.endswith("\n") else "") + "places:\n"
     data = yamlfile.load(path, existing)
     items = data.get("places", ()) if isinstance(data, yamlfile.YMap) else None
     if items is None:  # `places:` with nothing under it yet

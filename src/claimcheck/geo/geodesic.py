@@ -37,11 +37,12 @@ CROSSOVER = 1_000
 
 #: What solves a geodesic, for a report's methods: the engines below implement the same
 #: algorithm and agree to 1e-8 m (tests/test_geodesic.py), so a report need not say which ran.
+#: How geodesics are solved, as a report's methods say it: the algorithm and its reference, not
+#: which implementation ran when (docs/performance.md, "Geodesics", has that)
 METHOD = (
     'Karney\'s algorithm (C. F. F. Karney, "Algorithms for geodesics", Journal of Geodesy '
-    "87, 43–55, 2013, doi:10.1007/s00190-012-0578-z): GeographicLib's Python implementation "
-    f"for the first {CROSSOVER:,} geodesics of a run, the same code over numpy arrays after "
-    "that, and PROJ's through pyproj for the areas of large polygons; they agree to 0.01 µm"
+    "87, 43–55, 2013, doi:10.1007/s00190-012-0578-z), as GeographicLib and PROJ implement it; "
+    "the two agree to 0.01 µm on Karney's published test set of geodesics"
 )
 
 #: a column of values: a sequence, an array, or one value standing for all

@@ -126,7 +126,7 @@ def _reading(
     half = step / 2
     why = f"as rounded to {_step_name(step)}"
     if floor > half:
-        half, why = floor, f"as at least {hedge} of the figure for 'about'"
+        half, why = floor, f"as 'about' allows, at least {hedge} of the figure either way"
     cap = value * HALO_CAP
     if half > cap:
         half, why = cap, f"{why}, capped at {_pct(HALO_CAP)} of the figure"

@@ -25,7 +25,7 @@ from anyascii import anyascii
 from claimcheck.errors import UsageError
 from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import spelling
-from claimcheck.lookup.fallback import uncertainty_for_code
+from claimcheck.lookup.fallback import resolving, uncertainty_for_code
 from claimcheck.lookup.index import LICENCE, DbPlace, GazetteerDb
 
 SOURCES = ("geonames", "wikidata", "nominatim")
@@ -119,7 +119,9 @@ def pick_aliases(names: Iterable[str], primary: str) -> tuple[str, ...]:
 
 
 def geonames_candidates(db: GazetteerDb, name: str, country: str | None) -> list[Found]:
-    """Rows whose name matches exactly, as an alias or a transliteration; else the near misses."""
+    """The rows a claim naming `name` would resolve to (`fallback.resolving`: spelled alike,
+    else the same name romanised otherwise); else the rows sharing its consonants ("Belgorad"
+    for Belgorod); else the near misses."""
     explicit = re.fullmatch(r"(?i)geonames:(\d+)", name.strip())
     if explicit:
         row = db.get(int(explicit.group(1)))
@@ -127,11 +129,10 @@ def geonames_candidates(db: GazetteerDb, name: str, country: str | None) -> list
             raise UsageError(f"{name}: not in {db.path}")
         return [_geonames_found(db, row, "id")]
     matches = db.search(name, 50, country)
+    # as when a claim names a place: "Tyre" is Tyre, not Tur or Tureni; "Hodeidah" is
+    # Al Hudaydah (alias "El-Hodeidah"), not Hadadah, which shares only its consonants
     certain = [m for m in matches if m.match.how != "fuzzy"]
-    # names spelled alike beat other romanisations, as when a claim names a place
-    # (Gazetteer.resolve): "Tyre" is Tyre, not Tur or Tureni
-    alike = [m for m in certain if m.match.how in ("exact", "alias")]
-    chosen = alike or certain or matches[:10]
+    chosen = resolving(db, name, matches) or certain or matches[:10]
     return [_geonames_found(db, m.place, m.match.how) for m in chosen]
 
 
@@ -247,8 +248,8 @@ class NewPlace:
     def note(self) -> str:
         return (
             f"Added by claimcheck places add from {self.via}; uncertainty "
-            f"{self.uncertainty_m / 1000:g} km by feature class ({self.rule}; the rule in "
-            "docs/commands/places.md, 'Claims that rely on imported places'). Review the point "
+            f"{self.uncertainty_m / 1000:g} km by {self.rule}, the rule in "
+            "docs/commands/places.md, 'Claims that rely on imported places'. Review the point "
             "and the uncertainty against another source."
         )
 

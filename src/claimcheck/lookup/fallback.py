@@ -31,7 +31,7 @@ from claimcheck.gazetteer.places import (
     transliterates,
 )
 from claimcheck.grammar.countries import find_country
-from claimcheck.lookup.index import LICENCE, DbPlace, GazetteerDb
+from claimcheck.lookup.index import LICENCE, DbMatch, DbPlace, GazetteerDb
 
 if TYPE_CHECKING:  # claims are only read here: `places add` uses this module but no claim
     from claimcheck.claims.model import Claim
@@ -111,6 +111,17 @@ def imported_place(row: DbPlace, db_path: str) -> ImportedPlace:
     return ImportedPlace(place, row.geonameid, row.name, metres, rule)
 
 
+def resolving(db: GazetteerDb, query: str, matches: list[DbMatch]) -> list[DbMatch]:
+    """The rows a claim naming `query` resolves to: names spelled alike, else names that are
+    the query romanised otherwise (the same vowels). A row that shares only the consonants
+    ("Ḩadādah" for "Hodeidah", "Hima" for "Hama") is a near miss, never a place; `places add`
+    offers the same rows as `verify` resolves to."""
+    certain = [m for m in matches if m.match.how != "fuzzy"]
+    names = {m.place.geonameid: db.names(m.place.geonameid) for m in certain}
+    alike = [m for m in certain if same_spelling(query, names[m.place.geonameid])]
+    return alike or [m for m in certain if transliterates(query, names[m.place.geonameid])]
+
+
 class DbFallback:
     """The index as a Gazetteer fallback; remembers every place it handed out.
 
@@ -139,17 +150,15 @@ class DbFallback:
         if explicit:
             row = self.db.get(int(explicit.group(1)))
             return (tuple(self._places(row)) if row else ()), "id"
-        matches = [
-            m
-            for m in self.db.search(ref.text, self.MAX_MATCHES, _country_code(ref.country))
-            if m.match.how != "fuzzy"
-            and (not ref.admin or m.place.admin1.casefold() == ref.admin.casefold())
-        ]
-        names = {m.place.geonameid: self.db.names(m.place.geonameid) for m in matches}
-        alike = [m for m in matches if same_spelling(ref.text, names[m.place.geonameid])]
-        matches = alike or [
-            m for m in matches if transliterates(ref.text, names[m.place.geonameid])
-        ]
+        matches = resolving(
+            self.db,
+            ref.text,
+            [
+                m
+                for m in self.db.search(ref.text, self.MAX_MATCHES, _country_code(ref.country))
+                if not ref.admin or m.place.admin1.casefold() == ref.admin.casefold()
+            ],
+        )
         if not matches:
             return (), ""
         places: dict[str, Place] = {}

@@ -15,14 +15,23 @@ import itertools
 import math
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from claimcheck.api import VerifyReport
 from claimcheck.geo.aeqd import local_aeqd
 from claimcheck.render import basemap, geojson
 from claimcheck.render.country_labels import area_px, country_spot, country_text
-from claimcheck.render.figure_layout import CORNERS, INSET, drawn_px, hidden, square_around
-from claimcheck.render.labels import Box, Spot, place
+from claimcheck.render.figure_layout import (
+    CORNERS,
+    INSET,
+    drawn_px,
+    hidden,
+    measured_px,
+    square_around,
+)
+from claimcheck.render.labels import Box, Spot, place, reach
+from claimcheck.render.tracks import SharedLine, shared_lines
 from claimcheck.render.view import (
     BOUNDARY,
     COAST,
@@ -36,7 +45,6 @@ from claimcheck.render.view import (
     legend,
     padded,
     positions,
-    shared_lines,
     surround,
     towns_apart,
 )
@@ -44,6 +52,8 @@ from claimcheck.render.view import (
 #: One column of a two-column page, in inches (8.5 cm), and the print resolution.
 COLUMN_WIDTH_IN = 3.35
 DPI = 300
+#: The main view's width, a fraction of the figure's.
+_MAP_WIDTH = 0.96
 _LABEL_PT = {"place": 4.6, "other-place": 4.0, "region": 4.0, "zone": 4.2, "town": 3.8,
              "country": 4.4, "line": 3.8}  # fmt: skip
 #: Each kind of label's look; its box is measured in the same style before it is placed.
@@ -135,11 +145,12 @@ def _beside(ax: Any, frame: _Frame, geometry: Mapping[str, Any], slot: float) ->
                        y=dx / length * shift, units="points")  # fmt: skip
 
 
-def _features(ax: Any, frame: _Frame, collection: Mapping[str, Any]) -> None:
-    """Every feature of the claims' GeoJSON, in its drawing order. A measured line has the gid
-    `measurement-<its index in the collection>` (an id in the SVG; a line cut in pieces numbers
-    the later ones `-1`, `-2`)."""
-    shared = shared_lines(collection)
+def _features(
+    ax: Any, frame: _Frame, collection: Mapping[str, Any], shared: Mapping[int, SharedLine]
+) -> None:
+    """Every feature of the claims' GeoJSON, in its drawing order, the lines on one track
+    (`shared`) side by side. A measured line has the gid `measurement-<its index in the
+    collection>` (an id in the SVG; a line cut in pieces numbers the later ones `-1`, `-2`)."""
     for index, feature in enumerate(collection["features"]):
         p, g = feature["properties"], feature["geometry"]
         layer = p.get("layer")
@@ -195,10 +206,12 @@ def _drawn_edges(ring: Sequence[Sequence[float]]) -> list[list[Sequence[float]]]
 def _labels(
     ax: Any, frame: _Frame, collection: Mapping[str, Any], towns: Sequence[Any],
     countries: Sequence[Mapping[str, Any]], inset: Any | None, scale_bar: Sequence[Any],
+    shared: Mapping[int, SharedLine],
 ) -> None:  # fmt: skip
     """Labels placed from their measured boxes in display pixels; leader lines where moved.
     `countries`: basemap.countries_in features, each named on its part of the view."""
     import numpy as np
+    import shapely
 
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
@@ -214,12 +227,14 @@ def _labels(
         return px
 
     view = _down(fig, ax.get_window_extent(renderer))
-    blocked = [_down(fig, bar.get_window_extent(renderer)) for bar in scale_bar]
-    if inset is not None:
-        blocked.append(_down(fig, inset.get_tightbbox(renderer)))
+    furniture = [*scale_bar, *([] if inset is None else [inset])]
+    blocked = [_furniture_box(fig, artist, renderer) for artist in furniture]
     drawn = drawn_px(ax, height)
+    measured = measured_px(ax, height)  # the claims' lines, which a line's label keeps off
+    keys, lines = list(measured), list(measured.values())
+    tree = shapely.STRtree(lines)
     spots, texts = [], {}
-    for item in label_items(collection, towns, countries, lines=True):
+    for item in label_items(collection, towns, countries, lines=True, shared=shared):
         size = _LABEL_PT[item.kind]
         text = country_text(item.text) if item.kind == "country" else item.text
         probe = ax.text(0, 0, text, fontsize=size, **_LABEL_STYLE[item.kind])
@@ -241,6 +256,11 @@ def _labels(
             if any(b.x0 <= dx <= b.x1 and b.y0 <= height - dy <= b.y1 for b in blocked):
                 continue  # under the overview, which shows it
             spot = Spot(item.key, dx, height - dy, box.width, box.height, 2.5 * px_per_pt)
+            if item.kind == "line":  # off the other claims' lines it could cover
+                around = reach(spot)
+                near = tree.query(shapely.box(around.x0, around.y0, around.x1, around.y1))
+                spot = replace(spot, clear_of=shapely.GeometryCollection(
+                    [lines[k] for k in near if keys[k] not in item.lines]))  # fmt: skip
         spots.append(spot)
         texts[item.key] = (item, text, kx, ky, size)
     placed = place(spots, view, blocked=blocked)
@@ -252,20 +272,40 @@ def _labels(
         # Offset of the box's top-left corner, in points, with y up.
         ox, oy = where.dx / px_per_pt, -where.dy / px_per_pt
         arrow = {"arrowstyle": "-", "lw": 0.3, "color": "#444", "shrinkA": 0, "shrinkB": 1.5}
-        # A light backing keeps a label legible over lines (text stays text in the SVG); a
-        # country's name stays quiet, under everything else.
-        backing = {"boxstyle": "square,pad=0", "fc": "white", "alpha": 0.6, "ec": "none"}
+        # A light backing keeps a label legible over lines; a country's name stays quiet,
+        # under everything else.
         ax.annotate(
             text, (kx, ky), xytext=(ox, oy), textcoords="offset points", ha="left",
             va="top", fontsize=size, zorder=3 if item.kind == "country" else 8,
             arrowprops=arrow if where.leader else None, gid=f"label-{item.kind}-{spot.key}",
-            bbox=None if item.kind == "country" else backing, **_LABEL_STYLE[item.kind],
+            bbox=None if item.kind == "country" else _BACKING, **_LABEL_STYLE[item.kind],
         )  # fmt: skip
+
+
+#: What keeps a label legible over lines (text stays text in the SVG)
+_BACKING = {"boxstyle": "square,pad=0", "fc": "white", "alpha": 0.6, "ec": "none"}
+#: How far (pt) every label keeps from the map's furniture (the scale bar, the overview): a
+#: country's name set right against the bar read as part of it (a Costa Rica trial).
+FURNITURE_CLEARANCE_PT = 1.5
+
+
+def _furniture_box(fig: Any, artist: Any, renderer: Any) -> Box:
+    """What a piece of furniture covers (display px, y down), grown by the clearance labels
+    keep. A line's window extent is that of its points alone (a horizontal scale bar's is 0 px
+    high), so its stroke's half width is added."""
+    from matplotlib.lines import Line2D
+
+    box = _down(fig, artist.get_tightbbox(renderer))
+    grow = FURNITURE_CLEARANCE_PT * fig.dpi / 72.0
+    if isinstance(artist, Line2D):
+        grow += artist.get_linewidth() * fig.dpi / 72.0 / 2
+    return Box(box.x0 - grow, box.y0 - grow, box.x1 + grow, box.y1 + grow)
 
 
 def _scale_bar(ax: Any, left: bool = False) -> list[Any]:
     """In the bottom right corner, or the bottom left when the overview is there; returns its
-    artists, which labels keep clear of."""
+    artists, which labels keep clear of. Its figure has a label's light backing: a claim's line
+    ran through "50 km" on the bundled map."""
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     bar = _nice((x1 - x0) / 5)
@@ -274,7 +314,8 @@ def _scale_bar(ax: Any, left: bool = False) -> list[Any]:
     (line,) = ax.plot([bx, bx + bar], [by, by], color="#000", lw=1.2, solid_capstyle="butt",
                       zorder=9)  # fmt: skip
     text = ax.annotate(f"{bar:g} km", (bx + bar / 2, by), xytext=(0, 1.5),
-                       textcoords="offset points", ha="center", fontsize=4.5, zorder=9)  # fmt: skip
+                       textcoords="offset points", ha="center", fontsize=4.5, zorder=9,
+                       bbox=_BACKING)  # fmt: skip
     return [line, text]
 
 
@@ -356,7 +397,7 @@ def draw(collection: Mapping[str, Any]) -> Any:
     base = basemap.features_in(around, (around[2] - around[0]) / 1500)
     towns = towns_apart(basemap.towns_in(padded(focus, 0.1), limit=20), collection)
     map_h = COLUMN_WIDTH_IN * 0.92
-    x0, x1, y0, y1 = _limits(frame, focus, map_h / (0.96 * COLUMN_WIDTH_IN))
+    x0, x1, y0, y1 = _limits(frame, focus, map_h / (_MAP_WIDTH * COLUMN_WIDTH_IN))
     # only the towns in the view: the legend must not list a town that the frame cuts off
     towns = [t for t in towns if _in_view(frame, t.lon, t.lat, (x0, x1, y0, y1))]
     # An overview only when something lies outside the main view, in the corner it hides
@@ -371,12 +412,15 @@ def draw(collection: Mapping[str, Any]) -> Any:
         f["properties"]["layer"] for f in base
         if overview or _meets(frame, f, (x0, x1, y0, y1))
     }  # fmt: skip
-    entries = legend(collection, towns=bool(towns), base=shown)
+    # lines that would run on one track at this scale: within two spacings of each other
+    km_per_pt = (x1 - x0) / (_MAP_WIDTH * COLUMN_WIDTH_IN * 72)
+    shared = shared_lines(collection, apart_km=2 * LINE_SPACING_PT * km_per_pt)
+    entries = legend(collection, towns=bool(towns), base=shown, shared=shared)
     plt.rcParams.update({"font.size": 5.0, "svg.fonttype": "none", "svg.hashsalt": "claimcheck"})
     legend_h = 0.11 + 0.085 * sum(1 + e.text.count(" ") // 10 for e in entries)
     height = map_h + legend_h + 0.25
     fig = plt.figure(figsize=(COLUMN_WIDTH_IN, height), dpi=DPI)
-    ax = fig.add_axes((0.02, 1 - (map_h + 0.2) / height, 0.96, map_h / height))
+    ax = fig.add_axes((0.02, 1 - (map_h + 0.2) / height, _MAP_WIDTH, map_h / height))
     ax.set_title("Distance claims on the map (WGS84 geodesics)", fontsize=6, pad=3)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
@@ -385,7 +429,7 @@ def draw(collection: Mapping[str, Any]) -> Any:
     for town in towns:
         tx, ty = frame.km([(town.lon, town.lat)])
         ax.plot(tx, ty, "s", ms=1.3, color=TOWN, zorder=5)
-    _features(ax, frame, collection)
+    _features(ax, frame, collection, shared)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_xticks([])
@@ -395,7 +439,7 @@ def draw(collection: Mapping[str, Any]) -> Any:
         corner = min(CORNERS, key=lambda c: hidden(ax, c))  # fmt: skip
         inset = _overview(ax, frame, collection, full, (x0, x1), (y0, y1), corner)
     bar = _scale_bar(ax, left=inset is not None and corner[0] > 0.5 and corner[1] < 0.5)
-    _labels(ax, frame, collection, towns, basemap.countries_in(around), inset, bar)
+    _labels(ax, frame, collection, towns, basemap.countries_in(around), inset, bar, shared)
     _legend(fig, entries, 1 - (map_h + 0.28) / height)
     return fig
 

@@ -5,6 +5,7 @@ view's whole frame; the names off the lines and places.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 #: Where an overview inset may go (its lower-left corner, axes fraction), in order of preference;
@@ -57,6 +58,21 @@ def drawn_px(ax: Any, height: float) -> Any:
         else:
             parts.append(shapely.LineString(xy))
     return shapely.GeometryCollection(parts)
+
+
+def measured_px(ax: Any, height: float) -> dict[int, Any]:
+    """Each claim's measured line as drawn (its pieces, side-by-side shift included), by its
+    feature's index (gid `measurement-<index>[-<piece>]`), in display pixels with y down."""
+    import shapely
+
+    pieces: dict[int, list[Any]] = {}
+    for line in ax.get_lines():
+        found = re.fullmatch(r"measurement-(\d+)(?:-\d+)?", line.get_gid() or "")
+        if found:
+            xy = line.get_transform().transform(line.get_xydata())
+            xy[:, 1] = height - xy[:, 1]
+            pieces.setdefault(int(found[1]), []).append(shapely.LineString(xy))
+    return {i: shapely.MultiLineString(parts) for i, parts in pieces.items()}
 
 
 def square_around(

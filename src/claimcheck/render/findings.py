@@ -158,8 +158,22 @@ def verify_summary(report: VerifyReport) -> str:
     else:
         tail = "all as expected"
     return safe.clean(
-        f"{count(len(report.verdicts), 'claim')}{drafts_note(report.dataset)}: {counts}; {tail}"
+        f"{count(len(report.verdicts), 'claim')}{drafts_note(report.dataset)}: {counts}; "
+        f"{contradictions_note(report)}{tail}"
     )
+
+
+def contradictions_note(report: VerifyReport) -> str:
+    """ "2 contradictions; ", "1 conditional contradiction; ": what was listed above the line
+    (a summary that leaves them out reads as if there were none)."""
+    found = report.contradictions
+    conditional = sum(c.conditional for c in found)
+    direct = len(found) - conditional
+    if direct and conditional:
+        return f"{count(direct, 'contradiction')} and {conditional} conditional; "
+    if direct:
+        return f"{count(direct, 'contradiction')}; "
+    return f"{count(conditional, 'conditional contradiction')}; " if conditional else ""
 
 
 def drafts_note(dataset: Dataset) -> str:

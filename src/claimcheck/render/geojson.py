@@ -298,7 +298,8 @@ def _measurement_feature(m: Measurement, quote: str, number: int) -> dict[str, A
     row = check_row(m.check)
     colour = COLOURS[m.check.verdict]
     fails = fails_elsewhere(m.verdict, m.check)
-    title = f"Claim {number}: {row.quantity}"
+    candidate = m.verdict is not m.top
+    title = f"Claim {number}{' (one reading of the name)' if candidate else ''}: {row.quantity}"
     if fails:
         title += f" (the claim fails on its {' and '.join(fails)})"
     props = {
@@ -314,7 +315,7 @@ def _measurement_feature(m: Measurement, quote: str, number: int) -> dict[str, A
         "margin": row.margin,
         "label": _label(row),
         "quote": quote,
-        "candidate": m.verdict is not m.top,
+        "candidate": candidate,
         "stroke": colour,
         "stroke-width": 2,
     }

@@ -9,6 +9,7 @@ and the embedded JSON holds no "<", so no quote can inject markup or end a scrip
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from html import escape
@@ -26,6 +27,8 @@ from claimcheck.render.html_labels import (
     overview_corner,
     view_extent,
 )
+from claimcheck.render.labels import TILE_PX
+from claimcheck.render.tracks import SharedLine, shared_lines
 from claimcheck.render.view import (
     BOUNDARY,
     COAST,
@@ -37,7 +40,6 @@ from claimcheck.render.view import (
     focus_extent,
     legend,
     padded,
-    shared_lines,
     surround,
     towns_apart,
 )
@@ -52,6 +54,12 @@ LAYERS = (
     ("measurement", "Measured distances"),
     ("place", "Places"),
 )
+
+#: How far apart (CSS px) lines on one track are drawn, side by side, at every zoom (map.js).
+LINE_SPACING_PX = 4.5
+#: The sphere of Web Mercator (EPSG:3857), in km: a pixel at zoom z covers 2πR·cos(lat) /
+#: (256·2^z) of ground.
+_MERCATOR_RADIUS_KM = 6378.137
 
 
 def _vendor(name: str) -> str:
@@ -96,16 +104,24 @@ def tile_source(url: str) -> str:
     return f"{parts.scheme}://{host}"
 
 
-def _side_by_side(collection: Mapping[str, Any]) -> dict[str, Any]:
-    """The collection with each line that shares its two ends with other claims' lines told
-    its `offset` (in line spacings) and the claims on the same two places, for its popup."""
+def _side_by_side(
+    collection: Mapping[str, Any], shared: Mapping[int, SharedLine]
+) -> dict[str, Any]:  # fmt: skip
+    """The collection with each line on one track with other claims' lines (`shared`) told its
+    `offset` (in line spacings) and, for its popup, the claims on the same two points
+    (`same_line`) and the others on its track (`same_track`: the same way out of one place)."""
     features = list(collection["features"])
-    for i, line in shared_lines(collection).items():
-        together = [
-            {key: features[j]["properties"][key] for key in ("title", "verdict", "label")}
+    for i, line in shared.items():
+        claims = {
+            j: {key: features[j]["properties"][key] for key in ("title", "verdict", "label")}
             for j in line.members
-        ]
-        properties = {**features[i]["properties"], "offset": line.slot, "same_line": together}
+        }
+        same = [j for j in line.members if shared[j].far == line.far and shared[j].hub == line.hub]
+        properties = {**features[i]["properties"], "offset": line.slot}
+        if len(same) > 1:
+            properties["same_line"] = [claims[j] for j in same]
+        if len(same) < len(line.members):
+            properties["same_track"] = [claims[j] for j in line.members if j not in same]
         features[i] = {**features[i], "properties": properties}
     return {**collection, "features": features}
 
@@ -149,10 +165,14 @@ def render(
     credits = "; ".join(f"{what}: {source}, {licence}" for what, source, licence in drawn)
     base_layers = {f["properties"]["layer"] for f in countries} if not tiles else set()
     corner = overview_corner(collection, countries, focus, zoom) if inset else "bottom-left"
+    # lines that would run on one track at the default view: within two spacings of each other
+    middle = math.radians((focus[1] + focus[3]) / 2)
+    km_per_px = 2 * math.pi * _MERCATOR_RADIUS_KM * math.cos(middle) / (TILE_PX * 2.0**zoom)
+    shared = shared_lines(collection, apart_km=2 * LINE_SPACING_PX * km_per_px)
     data = {
-        "collection": _side_by_side(collection),
+        "collection": _side_by_side(collection, shared),
         "layers": LAYERS,
-        "legend": [vars(e) for e in legend(collection, bool(towns), base_layers)],
+        "legend": [vars(e) for e in legend(collection, bool(towns), base_layers, shared)],
         "labels": default_view_labels(
             collection,
             towns,
@@ -168,6 +188,7 @@ def render(
             "zoom": zoom,
             "overview": inset,
             "corner": corner,
+            "spacing": LINE_SPACING_PX,
         },
         "base": {
             "countries": {"type": "FeatureCollection", "features": countries},

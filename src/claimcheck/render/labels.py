@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from claimcheck.frozen import frozen
 
@@ -57,6 +58,9 @@ class Spot:
     #: relative to the point (px), none with a leader. An area's name (a country) has no marker
     #: and goes where its box lies on the area.
     candidates: tuple[tuple[float, float], ...] = ()
+    #: what the box keeps off where a spot allows (a shapely geometry in the same frame): other
+    #: claims' lines under a line's label read as labelled by it
+    clear_of: Any = None
 
 
 @frozen
@@ -128,15 +132,33 @@ def place(
     return out
 
 
+def reach(spot: Spot) -> Box:
+    """The box every spot a label may take around its point lies in."""
+    r = _RINGS[-1] + spot.marker
+    return Box(spot.x - r - spot.width, spot.y - r - spot.height, spot.x + r + spot.width,
+               spot.y + r + spot.height)  # fmt: skip
+
+
 def _tries(spot: Spot) -> Iterator[Placed]:
-    """Where a label may go, best first: its own candidates, or ring after ring around it."""
+    """Where a label may go, best first: its own candidates, or ring after ring around it;
+    those whose box meets `clear_of` after all the others."""
     if spot.candidates:
         yield from (Placed(spot.key, dx, dy, False) for dx, dy in spot.candidates)
         return
-    for ring in _RINGS:
-        for direction in _DIRECTIONS:
-            dx, dy = _offset(direction, ring, spot)
-            yield Placed(spot.key, dx, dy, ring > _RINGS[0])
+    tries = [
+        Placed(spot.key, *_offset(direction, ring, spot), ring > _RINGS[0])
+        for ring in _RINGS
+        for direction in _DIRECTIONS
+    ]
+    if spot.clear_of is None:
+        yield from tries
+        return
+    import shapely
+
+    boxes = [t.box(spot) for t in tries]
+    meets = [shapely.box(b.x0, b.y0, b.x1, b.y1).intersects(spot.clear_of) for b in boxes]
+    yield from (t for t, m in zip(tries, meets, strict=True) if not m)
+    yield from (t for t, m in zip(tries, meets, strict=True) if m)
 
 
 def mercator_px(lat: float, lon: float, zoom: float) -> tuple[float, float]:

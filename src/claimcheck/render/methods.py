@@ -206,7 +206,11 @@ def _places(all_rows: Sequence[PlaceRow], report: VerifyReport) -> str:
         )
     else:
         return text + ", all of them claimcheck's built-in world features (below)."
-    counts = Counter(r.dataset for r in rows if r.dataset)
+    # a place with no position cites the reports that name it (docs/data.md): said apart below,
+    # so that no reader takes its source for a coordinate's
+    unknown = [r for r in rows if r.position == "not known"]
+    known = [r for r in rows if r.position != "not known"]
+    counts = Counter(r.dataset for r in known if r.dataset)
     licences = {name: licence for name, _m, licence in DATASETS}
     cited = [f"{_plural(n, 'place')} {_cite(n)} {name} ({licences[name]})" for name, n in
              sorted(counts.items(), key=lambda x: (-x[1], x[0]))]  # fmt: skip
@@ -217,17 +221,18 @@ def _places(all_rows: Sequence[PlaceRow], report: VerifyReport) -> str:
         text += "".join(
             f" The entry for {definite(r.name)} also cites “{part}”." for r, part in also
         )
-    others = [r for r in rows if not r.dataset]
+    others = [r for r in known if not r.dataset]
     if others:
         quoted = "; ".join(f"{r.name}: “{r.source.title}”" for r in others)
         text += (
             f" {_plural(len(others), 'place')} {_cite(len(others))} another source, quoted as "
             f"{'its entry gives' if len(others) == 1 else 'their entries give'} it: {quoted}."
         )
-    unknown = [r.name for r in rows if r.position == "not known"]
-    if unknown:
-        text += f" No source gives a position for {_join([definite(n) for n in unknown])}."
-    known = [r for r in rows if r.position != "not known"]
+    text += "".join(
+        f" No source gives a position for {definite(r.name)}; its entry cites the report that"
+        f" names it: “{r.source.title}”."
+        for r in unknown
+    )
     if known:
         imported = sum(len(v) for v in report.imported.values())
         which = " from the places file" if built_in else ""
@@ -433,6 +438,11 @@ def _verdicts_rule(
         **VERDICT_MEANING,
         VerdictKind.CONSISTENT: f"the claim holds with probability at least {level}",
         VerdictKind.INCONSISTENT: f"the claim holds with probability at most {low}",
+        # the bounds named here: the sentences for the other verdicts may not be there
+        VerdictKind.INCONCLUSIVE: (
+            f"the claim holds with a probability between {low} and {level}, or how its figure "
+            "is read decides"
+        ),
     }
     parts = [f"{VERDICT_LABEL[k]} means {meaning[k]}" for k in VERDICT_LABEL if kinds[k]]
     text = (

@@ -9,6 +9,7 @@ eight claims would not load anyway.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -112,8 +113,10 @@ _PLURAL_COUNTRIES = frozenset(["netherlands", "philippines", "maldives", "seyche
 
 def definite(name: str) -> str:
     """A place's name as it reads in a sentence: with "the" when it is a description ("the
-    Poland–Ukraine border", "the site of …") or a country whose name takes it ("the United
-    Kingdom", "the coast of the Netherlands"), as is when it is a proper name ("Tower 22")."""
+    Poland–Ukraine border", "the site of …", a name ending in a common noun written in lower
+    case: "the Fox Creek wildfire") or a country whose name takes it ("the United Kingdom",
+    "the coast of the Netherlands"), as is when it is a proper name ("Tower 22", "Ras
+    al-Khaimah")."""
     bare = re.sub(r"\s*[(\[].*$", "", name).strip()
     words = bare.split()
     if not words or words[0].lower() in ("the", "a", "an"):
@@ -121,8 +124,17 @@ def definite(name: str) -> str:
     first, last = words[0], words[-1]
     if first.lower() in _COMMON_HEADS and len(words) > 1 and words[1] == "of":
         return f"the {first.lower()} of {definite(name[len(first) + 4 :])}"
-    if last.lower() in _COMMON_HEADS:
-        return "the " + name
+    # a proper name's possessive determines the noun ("Hurricane Laura's centre"); a common
+    # noun's does not ("the quake's epicentre")
+    owned = any(w[:1].isupper() and w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1])
+    if not owned and (
+        last.lower() in _COMMON_HEADS or (len(words) > 1 and last.isalpha() and last.islower())
+    ):
+        return "the " + name  # a head noun, or any word in lower case: "Fox Creek wildfire"
+    if first[:1].islower() and any(
+        w.lower() in _COMMON_HEADS and after == "of" for w, after in itertools.pairwise(words)
+    ):
+        return "the " + name  # a description written in lower case: "eruption site of …"
     lower = [w.lower() for w in words]
     # the noun ends the name ("Czech Republic") or is followed by "of" ("Republic of the Congo",
     # "United States of America"), so "Union Square" stays as it is

@@ -50,7 +50,7 @@ def _rule_words(why: str, unit: Unit, coarse: bool, about: str) -> str:
     if step:
         source = COARSE_SOURCE if coarse else FINE_SOURCE
         parts.append(f"as rounded to the nearest {step} {unit.value} ({source})")
-    elif "for 'about'" in why:
+    elif "'about' allows" in why:
         parts.append(
             f"“about” as allowing at least {about} of the figure either way ({ABOUT_SOURCE})"
         )

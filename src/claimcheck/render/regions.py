@@ -77,14 +77,25 @@ def _words(
     dropped = sorted(set(conflict) - set(ids))
     without = _numbers(dropped)
     wrong = "is wrong" if len(dropped) == 1 else "are wrong"
+    # a conflicting set smaller than the claims: its regions apply its claims only, so the
+    # heading says so (the Magic Seas trial's map read "Where the Magic Seas attack site can
+    # be" over two bands that seven other claims put elsewhere)
+    outside = sorted(set(numbers[c.id] for c in result.constraints) - set(conflict))
+    alone = f" by {_numbers(conflict)} alone" if outside else ""
+    aside = (
+        f" {_numbers(outside).capitalize()} {'is' if len(outside) == 1 else 'are'} not applied "
+        "here and may fail."
+        if outside
+        else ""
+    )
     return {
         "label": f"{held.capitalize()} {'holds' if len(ids) == 1 else 'hold'} ({without} wrong)",
-        "group": f"Where {name} can be",
+        "group": f"Where {name} can be{alone}",
         "title": f"Where {name} can be if {_hold(ids)} ({area})",
         "meaning": (
             f"{_numbers(conflict).capitalize()} cannot {'both' if len(conflict) == 2 else 'all'} "
             f"hold. If {without} {wrong}, "
-            f"{held} {put} {name} here."
+            f"{held} {put} {name} here.{aside}"
         ),
     }
 

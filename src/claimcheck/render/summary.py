@@ -39,6 +39,7 @@ from claimcheck.render.words import (
     requirement_words,
     span_words,
     statement,
+    units_spelled,
 )
 
 
@@ -186,18 +187,22 @@ class _Wording:
         if found is None or len(found.claim_ids) < 2:
             return text
         about = _numbers([self.numbers[c] for c in found.claim_ids])
+        both = len(found.claim_ids) == 2
+        each = "both" if both else "all"
         if found.feasible:
             return text + (
-                f" Taken together, {about} can all hold: they leave an area of about "
-                f"{found.area_km2:,.0f} km² where it can be."
+                f" Taken together, {about} can {each} hold: they leave an area of about "
+                f"{found.area_km2:,.0f} km² where {self.label(place_id)} can be."
             )
         if set(found.conflict) == set(found.claim_ids):
-            return (
-                text + f" Taken together, {about} cannot all hold: no position satisfies them all."
+            them = "both" if both else "them all"
+            return text + (
+                f" Taken together, {about} cannot {each} hold: no position satisfies {them}."
             )
         conflict = _numbers([self.numbers[c] for c in found.conflict])
         return text + (
-            f" Taken together, {about} cannot all hold: no position satisfies {conflict} at once."
+            f" Taken together, {about} cannot {each} hold: no position satisfies {conflict} "
+            "at once."
         )
 
     def _ambiguous(self, v: Verdict) -> str:
@@ -238,12 +243,14 @@ class _Wording:
         return Reading(self._reading_places(reading, agreed), reading.verdict, rows, reason)
 
     def contradictions(self) -> dict[str, tuple[str, ...]]:
-        """The engine's contradictions in words, under each of the two claims they involve."""
-        found: dict[str, list[str]] = {}
+        """The engine's contradictions in words, under each of the two claims they involve, in
+        the order of the other claim's number (a reader looks claim 4 up before claim 8)."""
+        found: dict[str, list[tuple[int, str]]] = {}
         for c in self.report.contradictions:
             for claim_id, other in (c.claim_ids, c.claim_ids[::-1]):
-                found.setdefault(claim_id, []).append(self._conflict(c, claim_id, other))
-        return {k: tuple(v) for k, v in found.items()}
+                text = self._conflict(c, claim_id, other)
+                found.setdefault(claim_id, []).append((self.numbers[other], text))
+        return {k: tuple(t for _, t in sorted(v, key=lambda x: x[0])) for k, v in found.items()}
 
     def _conflict(self, c: Contradiction, claim_id: str, other: str) -> str:
         """ "Claim 6 says the same distance is 10 km (7.5 to 12.5 km); this claim, …"."""
@@ -350,7 +357,7 @@ def summarize(report: VerifyReport) -> list[ClaimSummary]:
             ClaimSummary(
                 number=wording.numbers[claim.id],
                 id=claim.id,
-                statement=_capital(statement(claim, agreed, wording.labels)),
+                statement=_capital(units_spelled(statement(claim, agreed, wording.labels))),
                 quote=claim.quote,
                 claimant=claim.claimant,
                 claimant_type=claim.claimant_type,

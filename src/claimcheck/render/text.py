@@ -16,7 +16,7 @@ from claimcheck.errors import Level, Problem
 from claimcheck.render.findings import check_summary, verify_summary
 from claimcheck.render.naming import named, sentence_labels
 from claimcheck.render.safe import clean, guard
-from claimcheck.render.wording import count
+from claimcheck.render.wording import count, every
 
 COLOURS = {
     VerdictKind.CONSISTENT: "green",
@@ -148,7 +148,8 @@ def _block(verdict: Verdict, color: bool, labels: Mapping[str, str]) -> list[str
     lines = [
         f"{_label(verdict.verdict, color)}  {clean(claim.id)}{_status(verdict, color)}",
         f'  quote     "{clean(claim.quote)}"',
-        f"  claimant  {clean(claim.claimant)}; {clean(claim.source)}",
+        f"  claimant  {clean(claim.claimant)}",
+        f"  source    {clean(claim.source)}",
         *_check_lines(verdict.checks, "  ", verdict.places, labels),
         f"  why       {why[:1].upper()}{why[1:]}",
     ]
@@ -272,12 +273,16 @@ def _location_lines(location: Feasibility, color: bool, labels: Mapping[str, str
     if location.feasible:
         label = click.style("LOCATABLE", fg="green", bold=True) if color else "LOCATABLE"
         n = len(location.claim_ids)
-        held = f"all {n} claims" if n > 1 else "the claim"  # as `locate` says it
-        why = f"{held} can hold at once ({location.area_km2:,.0f} km²)"
+        at_once = " at once" if n > 1 else ""
+        why = f"{every(n)} can hold{at_once} ({location.area_km2:,.0f} km²)"  # as `locate` says
     else:
         label = click.style("NOWHERE", fg="red", bold=True) if color else "NOWHERE"
         conflict = ", ".join(location.conflict)
-        why = f"no point satisfies them all; these cannot all hold: {conflict}"
+        why = f"no point satisfies {every(len(location.claim_ids))}"
+        if set(location.conflict) != set(location.claim_ids):
+            m = len(location.conflict)
+            why += f"; these {m} cannot {'both' if m == 2 else 'all'} hold"
+        why += f": {conflict}"
         why = clean(why + f" ({'; '.join(location.conflict_claimants)})")
     place_id = clean(location.place_id)
     return [

@@ -17,6 +17,7 @@ from claimcheck.frozen import frozen
 from claimcheck.geo import geodesic
 from claimcheck.render.basemap import Extent, Town
 from claimcheck.render.html_report import COLOURS
+from claimcheck.render.tracks import SharedLine, line_ends, shared_lines
 from claimcheck.render.words import VERDICT_LABEL
 
 #: How a verdict reads in the legend, next to its colour.
@@ -109,44 +110,6 @@ def towns_apart(
 
 
 @frozen
-class SharedLine:
-    """A measured line that joins the same two points as other claims' lines. Drawn on one
-    track they hide each other (the last colour drawn is all a reader sees), so each is drawn
-    beside the others, `slot` steps from the bundle's middle, and its popup lists them all."""
-
-    #: offset from the bundle's middle in line spacings (-1.5, -0.5, 0.5, 1.5 for four), to
-    #: the left of the line as it is drawn from its first point (a line drawn the other way
-    #: round has its slot negated, so that the bundle's lines keep apart whichever way each runs)
-    slot: float
-    #: the features' indexes in the collection, in drawing order, this one included
-    members: tuple[int, ...]
-
-
-def _ends(geometry: Mapping[str, Any]) -> tuple[tuple[float, float], tuple[float, float]]:
-    """A line's first and last (lon, lat), to 10⁻⁴° (about 10 m)."""
-    points = positions(geometry["coordinates"])
-    first, last = ((round(lon, 4), round(lat, 4)) for lon, lat in (points[0], points[-1]))
-    return first, last
-
-
-def shared_lines(collection: Mapping[str, Any]) -> dict[int, SharedLine]:
-    """By feature index, every measured line whose two ends another measured line shares."""
-    groups: dict[frozenset[tuple[float, float]], list[int]] = {}
-    for i, f in enumerate(collection["features"]):
-        if f["properties"].get("layer") == "measurement":
-            groups.setdefault(frozenset(_ends(f["geometry"])), []).append(i)
-    out = {}
-    for members in groups.values():
-        if len(members) > 1:
-            middle = (len(members) - 1) / 2
-            for slot, i in enumerate(members):
-                first, last = _ends(collection["features"][i]["geometry"])
-                side = 1.0 if first <= last else -1.0
-                out[i] = SharedLine(side * (slot - middle), tuple(members))
-    return out
-
-
-@frozen
 class LabelItem:
     """A label a map may draw: its point, text, and rank (lower is placed first)."""
 
@@ -155,8 +118,10 @@ class LabelItem:
     lon: float
     text: str
     rank: int
-    #: "place", "other-place", "region", "zone", "country" or "town"
+    #: "place", "other-place", "region", "zone", "country", "town" or "line"
     kind: str
+    #: a line's label: the indexes of the measured lines it names
+    lines: tuple[int, ...] = ()
 
 
 def label_items(
@@ -164,6 +129,7 @@ def label_items(
     towns: Sequence[Any] = (),
     countries: Sequence[Mapping[str, Any]] = (),
     lines: bool = False,
+    shared: Mapping[int, SharedLine] | None = None,
 ) -> list[LabelItem]:
     """Every label worth drawing, most important first: places the claims name, the regions,
     the measured lines (`lines`: a printed figure has no hover to say which claim a line is),
@@ -171,7 +137,11 @@ def label_items(
     basemap.countries_in; key `c<index>`, at a point on the land), towns."""
     from shapely.geometry import shape
 
-    items = _line_labels(collection) if lines else []
+    items = (
+        _line_labels(collection, shared_lines(collection) if shared is None else shared)
+        if lines
+        else []
+    )
     for i, f in enumerate(collection["features"]):
         p, g = f["properties"], f["geometry"]
         layer = p.get("layer")
@@ -199,36 +169,78 @@ def label_items(
     return sorted(items, key=lambda item: (item.rank, item.key))
 
 
-def _line_labels(collection: Mapping[str, Any]) -> list[LabelItem]:
-    """One label per measured line, or per bundle of lines between the same two places (drawn
-    side by side): "Claim 1", "Claims 1, 3 and 4", numbered as the report numbers claims, at
-    the middle vertex of the line."""
-    bundles: dict[tuple[str, ...], tuple[int, tuple[float, float], list[int]]] = {}
-    fails: dict[tuple[str, ...], dict[str, list[int]]] = {}
-    for i, f in enumerate(collection["features"]):
-        p = f["properties"]
-        if p.get("layer") != "measurement":
+def _line_labels(
+    collection: Mapping[str, Any], shared: Mapping[int, SharedLine]
+) -> list[LabelItem]:  # fmt: skip
+    """One label per measured line, or per bundle of lines between the same two points (drawn
+    side by side, whichever places' names they join): "Claim 1", "Claims 1, 3 and 4", numbered
+    as the report numbers claims, at the middle vertex of the line. Lines on one track to
+    different far ends (`shared`) are labelled by stretches out of their hub: the stretch all
+    run on with every claim ("Claims 10 and 12", epicentre to Rabat), then each farther one
+    with the claims that go on ("Claim 10", Rabat to Larache)."""
+    features = collection["features"]
+    # by bundle (or the two points of a line alone), the lines to each far end
+    tracks: dict[Any, dict[Any, list[int]]] = {}
+    for i, f in enumerate(features):
+        if f["properties"].get("layer") == "measurement":
+            line = shared.get(i)
+            key = line.members if line else frozenset(line_ends(f["geometry"]))
+            tracks.setdefault(key, {}).setdefault(line.far if line else None, []).append(i)
+    items = []
+    for groups in (list(track.values()) for track in tracks.values()):
+        if len(groups) == 1:
+            points = positions(features[groups[0][0]]["geometry"]["coordinates"])
+            items.append(_line_label(features, groups[0], groups[0][0], points[len(points) // 2]))
             continue
-        ends = tuple(sorted(p["places"].values()))
-        line = positions(f["geometry"]["coordinates"])
-        numbers = bundles.setdefault(ends, (i, line[len(line) // 2], []))[2]
+        lon, lat = shared[groups[0][0]].hub
+        rays = [geodesic.inverse(lat, lon, far[1], far[0])
+                for far in (shared[g[0]].far for g in groups)]  # fmt: skip
+        order = sorted(range(len(groups)), key=lambda k: rays[k].distance_m)
+        start = 0.0
+        for n, k in enumerate(order):
+            ray = rays[k]
+            # the middle of the stretch on the geodesic out of the hub
+            middle_lat, middle_lon = geodesic.forward(
+                lat, lon, ray.azimuth_deg, (start + ray.distance_m) / 2
+            )
+            on = sorted(i for m in order[n:] for i in groups[m])
+            items.append(_line_label(features, on, groups[k][0], (middle_lon, middle_lat)))
+            start = ray.distance_m
+    return sorted(items, key=lambda item: int(item.key[1:]))
+
+
+def _line_label(
+    features: Sequence[Mapping[str, Any]], indexes: Sequence[int], key: int,
+    at: tuple[float, float],
+) -> LabelItem:  # fmt: skip
+    """The label of the lines `indexes` at `at` (lon, lat): their claims' numbers, the claims
+    whose lines here are only readings of an ambiguous name, and the other checks that make a
+    claim wrong though its line is coloured by its distance."""
+    numbers: list[int] = []
+    outright: set[int] = set()
+    fails: dict[str, list[int]] = {}
+    for i in indexes:
+        p = features[i]["properties"]
         if p["number"] not in numbers:
             numbers.append(p["number"])
+        if not p.get("candidate"):
+            outright.add(p["number"])
         for quantity in p.get("fails_on", ()):
-            failed = fails.setdefault(ends, {}).setdefault(quantity, [])
+            failed = fails.setdefault(quantity, [])
             if p["number"] not in failed:
                 failed.append(p["number"])
-    items = []
-    for ends, (first, (lon, lat), numbers) in bundles.items():
-        text = f"Claim {_and(numbers)}" if len(numbers) == 1 else f"Claims {_and(numbers)}"
-        # a line coloured by its distance, of a claim another check makes wrong, says so
-        notes = [f"{_and(n)}: {q} does not fit" for q, n in fails.get(ends, {}).items()]
-        if notes:
-            text += (
-                f" ({'; '.join(notes)})" if len(numbers) > 1 else f" ({notes[0].split(': ')[1]})"
-            )
-        items.append(LabelItem(f"m{first}", lat, lon, text, 1, "line"))
-    return items
+    text = f"Claim {_and(numbers)}" if len(numbers) == 1 else f"Claims {_and(numbers)}"
+    readings = [n for n in numbers if n not in outright]
+    notes = [f"{_and(readings)}: {READING}"] if readings else []
+    notes += [f"{_and(n)}: {q} does not fit" for q, n in fails.items()]
+    if notes:
+        alone = "; ".join(note.split(": ", 1)[1] for note in notes)
+        text += f" ({'; '.join(notes)})" if len(numbers) > 1 else f" ({alone})"
+    return LabelItem(f"m{key}", at[1], at[0], text, 1, "line", tuple(indexes))
+
+
+#: what a line label adds for a line that measures one place an ambiguous name may mean
+READING = "one reading"
 
 
 def _and(numbers: Sequence[int]) -> str:
@@ -249,9 +261,13 @@ class LegendEntry:
     text: str
 
 
-def legend(collection: Mapping[str, Any], towns: bool, base: Iterable[str]) -> list[LegendEntry]:
+def legend(
+    collection: Mapping[str, Any], towns: bool, base: Iterable[str],
+    shared: Mapping[int, SharedLine] | None = None,
+) -> list[LegendEntry]:  # fmt: skip
     """An entry for every layer and colour the map draws, in the order they are drawn on top.
-    `base`: the base layers drawn ("land", "boundary", "coast", as render.basemap gives)."""
+    `base`: the base layers drawn ("land", "boundary", "coast", as render.basemap gives);
+    `shared`: the lines drawn side by side (shared_lines of the collection by default)."""
     features = collection["features"]
     props = [f["properties"] for f in features]
     layers = {p.get("layer") for p in props}
@@ -268,10 +284,18 @@ def legend(collection: Mapping[str, Any], towns: bool, base: Iterable[str]) -> l
         if kind in verdicts:
             out.append(LegendEntry("dashed", COLOURS[kind], "",
                                    f"Measured distance: {_MEASURED[kind]}"))  # fmt: skip
-    if shared_lines(collection):
+    if any(p.get("layer") == "measurement" and p.get("candidate") for p in props):
+        out.append(LegendEntry("heading", "", "", f"Claim N ({READING}): a name the claim uses "
+                               "fits several places; the line measures one of them"))  # fmt: skip
+    shared = shared_lines(collection) if shared is None else shared
+    if shared:
+        # lines not on the same two points: they would run on one track at the map's scale
+        track = any(len({frozenset(line_ends(features[m]["geometry"])) for m in line.members}) > 1
+                    for line in shared.values())  # fmt: skip
         out.append(LegendEntry("parallel", "#555555", "",
-                               "Lines side by side: claims that measure the same two places, "
-                               "one line each in its measured distance's colour"))  # fmt: skip
+                               "Lines side by side: claims that measure the same two places"
+                               + (" or would run on one track" if track else "")
+                               + ", one line each in its measured distance's colour"))  # fmt: skip
     for p in props:
         if p.get("layer") == "zone":
             out.append(LegendEntry("fill", p["stroke"], p["fill"], f"Zone: {p['title']}"))

@@ -9,3 +9,10 @@ def count(n: int, noun: str, plural: str | None = None) -> str:
     `plural` for nouns that do not take an "s" (count(2, "vertex", "vertices")).
     """
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def every(n: int, noun: str = "claim") -> str:
+    """All of `n` things, as a sentence says it: "the claim", "both claims", "all 3 claims"."""
+    if n == 1:
+        return f"the {noun}"
+    return f"both {noun}s" if n == 2 else f"all {n} {noun}s"

@@ -41,7 +41,8 @@ VERDICT_MEANING: dict[VerdictKind, str] = {
     VerdictKind.CONSISTENT: "the claim holds with probability at least the confidence (95 %)",
     VerdictKind.INCONSISTENT: "the claim holds with probability at most 5 %",
     VerdictKind.INCONCLUSIVE: (
-        "the claim holds with a probability between those, or how its figure is read decides"
+        "the claim holds with a probability between 5 % and the confidence, or how its figure "
+        "is read decides"
     ),
     VerdictKind.UNVERIFIABLE: "the claim cannot be measured as written",
 }
@@ -187,6 +188,14 @@ def statement(claim: Claim, places: Mapping[str, str], labels: Mapping[str, str]
     assert isinstance(a, NearAssertion)
     figure_words = f" ({requirement_words(a.threshold)})" if a.threshold else ""
     return f"{subject} is near {name('reference')}{figure_words}"
+
+
+def units_spelled(text: str) -> str:
+    """Miles and nautical miles written out, as the reports word them and a reader expects in a
+    sentence ("51 nautical miles", "1 mile"); the tables keep the symbols (mi, nmi)."""
+    text = re.sub(r"\b1 mi\b", "1 mile", text)
+    text = re.sub(r"(\d) nmi\b", r"\1 nautical miles", text)
+    return re.sub(r"(\d) mi\b", r"\1 miles", text)
 
 
 def part_adjective(symbol: str) -> str:

@@ -54,6 +54,13 @@ from claimcheck.grammar.relations import (
 from claimcheck.grammar.routes import ROUTE_WORDS
 from claimcheck.grammar.units import UNIT_PATTERN
 
+#: What a height reaches into, never an area a place is inside (the Hunga Tonga trial: "ash
+#: ... reached 20km into the sky" was drafted as 20 km inside "sky").
+_ABOVE_GROUND = re.compile(
+    r"(?:the\s+)?(?:sky|skies|air|atmosphere|stratosphere|mesosphere|troposphere|space"
+    r"|clouds?|heavens)",
+    re.IGNORECASE,
+)
 #: A sentence that opens on where its subject is: "Situated 45 miles from Kharkiv, Vovchansk".
 _SITUATED = re.compile(
     r"\s*(?:Situated|Located|Lying|Sitting|Based|Positioned)\s+"
@@ -275,8 +282,9 @@ def _figure_draft(
                     subject=subject[0] if subject else None,
                     along=_route(prep["path"]))  # fmt: skip
     if prep["inside"]:
-        # "12 km inside Syrian territory" is a depth; "5 km within the zone" is not English
-        if not ref or prep["inside"].lower() == "within":
+        # "12 km inside Syrian territory" is a depth; "5 km within the zone" is not English;
+        # "the plume reached 20km into the sky" is a height, in no area
+        if not ref or prep["inside"].lower() == "within" or _ABOVE_GROUND.fullmatch(ref):
             return None
         return replace(found, kind="inside")
     if prep["dir"] or prep["bare_dir"] or prep["end_dir"]:

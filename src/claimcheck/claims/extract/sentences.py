@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimcheck.claims.extract.patterns import _DIRECTION_RE
+from claimcheck.claims.extract.patterns import _DIRECTION_RE, _ZONE_ABBREVIATIONS
 from claimcheck.grammar.relations import (
     RELATION_PATTERN,
     RELATION_SUFFIXES,
@@ -33,7 +33,9 @@ _WORD_BACKWARDS = re.compile(r"[\w.]*")
 #: A clock time's zone after "a.m." or "p.m." continues the sentence: "at 1 a.m. CDT, the
 #: storm was ...", "at 1:43 p.m. Eastern Time"; any other capital after one may start the next.
 _CLOCK_WORDS = frozenset({"a.m", "p.m"})
-_ZONE_AFTER = re.compile(r"\s+(?:[A-Z]{1,4}T|UTC|MSK|(?:[A-Z][a-z]+\s+){1,3}Time|local\s+time)\b")
+_ZONE_AFTER = re.compile(
+    rf"\s+(?:{_ZONE_ABBREVIATIONS}|(?:[A-Z][a-z]+\s+){{1,3}}Time|local\s+time)\b"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

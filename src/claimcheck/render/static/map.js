@@ -16,6 +16,13 @@
     });
     return dl;
   }
+  function claimList(claims) {
+    var list = node("ul");
+    claims.forEach(function (c) {
+      list.append(node("li", c.title + ": " + c.verdict + " (" + c.label + ")"));
+    });
+    return list;
+  }
   function popup(p) {
     var box = node("div", undefined, "cc-popup");
     box.append(node("b", p.title || p.label || p.name || p.layer));
@@ -25,11 +32,12 @@
       if (p.same_line) {
         box.append(node("p", "Drawn side by side with the other claims that measure the same " +
           "two places:"));
-        var same = node("ul");
-        p.same_line.forEach(function (c) {
-          same.append(node("li", c.title + ": " + c.verdict + " (" + c.label + ")"));
-        });
-        box.append(same);
+        box.append(claimList(p.same_line));
+      }
+      if (p.same_track) {
+        box.append(node("p", "Drawn beside the lines of claims that leave the same place the " +
+          "same way, which would run on top of it:"));
+        box.append(claimList(p.same_track));
       }
     } else if (p.layer === "region") {
       box.append(node("p", p.meaning));
@@ -108,9 +116,10 @@
     groups.push(group);
   });
 
-  // Lines of claims that measure the same two places are drawn side by side, `offset` line
-  // spacings from the bundle's middle, at every zoom: on one track only the last would show.
-  var SPACING_PX = 4.5, shifted = [];
+  // Lines of claims on one track (the same two places, or one place and the same way out of
+  // it) are drawn side by side, `offset` line spacings from the bundle's middle, at every
+  // zoom: on one track only the last would show.
+  var SPACING_PX = data.view.spacing, shifted = [];
   groups.forEach(function (group) {
     group.eachLayer(function (layer) {
       var offset = layer.feature.properties.offset;
