@@ -8,6 +8,7 @@ import pytest
 
 from claimcheck import api
 from claimcheck.render.findings import verify_summary
+from claimcheck.render.text import render_verify
 
 PLACES: dict[str, Any] = {
     "places": [
@@ -48,9 +49,27 @@ def test_the_summary_never_says_as_expected_of_claims_with_no_expect(
         ("data", "; 1 conditional contradiction; "),
         ("tests/data/real/morocco-earthquake", "; 10 contradictions; "),
         ("tests/data/real/kakhovka", "; "),
+        ("tests/data/real/magic-seas", "; 18 contradictions; "),  # 20 records, 18 pairs
     ],
 )
 def test_the_summary_counts_the_contradictions_listed_above_it(story: str, note: str) -> None:
     report = api.verify(api.load(f"{story}/claims.yaml", f"{story}/places.yaml"))
     line = verify_summary(report)
     assert note in line and ("contradiction" in line) == bool(report.contradictions)
+
+
+def test_a_pair_that_disagrees_on_two_counts_is_one_contradiction_with_two_reasons() -> None:
+    """The Magic Seas trial: Maritime Career's "about 60 nautical miles southwest" and UNN's "51
+    nautical miles southeast" disagree on the distance and on the bearing; verify printed two
+    CONTRADICTION blocks for the pair and counted two. Now one block, one why line per count,
+    and the summary counts the blocks it printed."""
+    story = "tests/data/real/magic-seas"
+    report = api.verify(api.load(f"{story}/claims.yaml", f"{story}/places.yaml"))
+    out = render_verify(report)
+    pair = "maritimecareer-60nmi-sw-of-hodeida × unn-51nmi-se-of-hodeidah"
+    (block,) = [b for b in out.split("\n\n") if b.startswith(f"CONTRADICTION  {pair}")]
+    lines = block.splitlines()
+    assert lines[2].startswith("  why       ") and "no bearing satisfies both" in lines[2]
+    assert lines[3].startswith(" " * 12) and "no distance satisfies both" in lines[3]
+    blocks = out.count("\nCONTRADICTION")
+    assert len(report.contradictions) > blocks and f"; {blocks} contradictions; " in out

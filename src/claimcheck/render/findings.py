@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from claimcheck.analysis.contradictions import Contradiction
 from claimcheck.analysis.verdicts import Verdict
 from claimcheck.api import Dataset, VerifyReport
 from claimcheck.errors import Problem
@@ -163,11 +164,22 @@ def verify_summary(report: VerifyReport) -> str:
     )
 
 
+def contradiction_pairs(
+    report: VerifyReport,
+) -> dict[tuple[tuple[str, str], bool], list[Contradiction]]:
+    """The contradictions by pair of claims (and whether conditional), in the order found: a
+    pair that disagrees on a distance and a bearing is one contradiction with two reasons."""
+    pairs: dict[tuple[tuple[str, str], bool], list[Contradiction]] = {}
+    for c in report.contradictions:
+        pairs.setdefault((c.claim_ids, c.conditional), []).append(c)
+    return pairs
+
+
 def contradictions_note(report: VerifyReport) -> str:
     """ "2 contradictions; ", "1 conditional contradiction; ": what was listed above the line
-    (a summary that leaves them out reads as if there were none)."""
-    found = report.contradictions
-    conditional = sum(c.conditional for c in found)
+    (a summary that leaves them out reads as if there were none), by pair of claims."""
+    found = list(contradiction_pairs(report))
+    conditional = sum(conditional for _ids, conditional in found)
     direct = len(found) - conditional
     if direct and conditional:
         return f"{count(direct, 'contradiction')} and {conditional} conditional; "

@@ -13,7 +13,7 @@ from claimcheck.analysis.verdicts import AngleCheck, Check, PartCheck, Verdict
 from claimcheck.api import Dataset, VerifyReport
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import Level, Problem
-from claimcheck.render.findings import check_summary, verify_summary
+from claimcheck.render.findings import check_summary, contradiction_pairs, verify_summary
 from claimcheck.render.naming import named, sentence_labels
 from claimcheck.render.safe import clean, guard
 from claimcheck.render.wording import count, every
@@ -240,20 +240,24 @@ def _table(report: VerifyReport, color: bool, own: Sequence[Mapping[str, str]]) 
 
 
 def _contradiction_lines(
-    contradiction: Contradiction, color: bool, labels: Mapping[str, str]
+    pair: Sequence[Contradiction], color: bool, labels: Mapping[str, str]
 ) -> list[str]:
-    label = "CONTRADICTION?" if contradiction.conditional else "CONTRADICTION"
+    """One block for a pair of claims, with a `why` line for each quantity they disagree on
+    (a distance and a bearing): the pair is the contradiction, as the summary counts it."""
+    first = pair[0]
+    label = "CONTRADICTION?" if first.conditional else "CONTRADICTION"
     if color:
-        label = click.style(label, fg="yellow" if contradiction.conditional else "red", bold=True)
-    kind = (
-        "conditional: only under one reading of the references" if contradiction.conditional else ""
-    )
-    head = f"{label}  {clean(' × '.join(contradiction.claim_ids))}"
-    why = clean(named(contradiction.reason, labels))
+        label = click.style(label, fg="yellow" if first.conditional else "red", bold=True)
+    kind = "conditional: only under one reading of the references" if first.conditional else ""
+    head = f"{label}  {clean(' × '.join(first.claim_ids))}"
+    whys = [clean(named(c.reason, labels)) for c in pair]
     return [
         f"{head}  ({kind})" if kind else head,
-        f"  about     {clean(named(contradiction.subject, labels))}",
-        f"  why       {why[:1].upper()}{why[1:]}",
+        f"  about     {clean(named(first.subject, labels))}",
+        *(
+            f"  {'why' if n == 0 else '':10}{why[:1].upper()}{why[1:]}"
+            for n, why in enumerate(whys)
+        ),
     ]
 
 
@@ -311,8 +315,8 @@ def render_verify(report: VerifyReport, color: bool = False) -> str:
         out.extend(_imported_lines(report, verdict))
         out.extend(_world_lines(report, verdict))
         out.append("")
-    for contradiction in report.contradictions:
-        out.extend(_contradiction_lines(contradiction, color, labels))
+    for pair in contradiction_pairs(report).values():
+        out.extend(_contradiction_lines(pair, color, labels))
         out.append("")
     for location in report.locations:
         out.extend(_location_lines(location, color, labels))
