@@ -549,3 +549,19 @@ def test_the_volcano_is_the_volcano_named_before_it(places: str, ids: tuple[str,
     assert "subject 'volcano' read as Mount Merapi, the volcano named before it" in (
         draft.place_notes
     )
+
+
+def test_the_volcano_named_without_mount_is_the_stories_volcano() -> None:
+    """Al Jazeera's and Gulf Insider's sentences on the Hunga Tonga eruption of 15 January 2022,
+    one after the other: "the volcano" is the one named before it by "... volcano" (one word
+    between), looked up in the story's places only."""
+    story = DATA / "real" / "hunga-tonga-eruption"
+    text = (
+        "The Hunga Tonga-Hunga Ha'apai underwater volcano is about 65km north of Nuku'alofa. "
+        "Tonga's capital lies just 65km north of the volcano."
+    )
+    *_, draft = extract(text, load_places(str(story / "places.yaml")))
+    assert (draft.reference, draft.reference_ids) == ("volcano", ("hunga-tonga-hunga-ha-apai",))
+    assert "reference 'volcano' read as Hunga Tonga-Hunga Ha'apai, the volcano named before it" in (
+        draft.place_notes
+    )

@@ -355,15 +355,18 @@ class PlaceReader(Narrowing):
 
     def _volcano(self, text: str, before: int) -> tuple[str, ...]:
         """ "the volcano" is the volcano the text named before it (`volcano_named_before`):
-        the place so called ("Mount Merapi"), or the places-file place its bare name fits
-        ("Merapi"), never an imported town of that name (Canlaon City is not Kanlaon)."""
+        the place called so with "Mount" ("Mount Merapi"), or the places-file place its bare
+        name fits ("Merapi", "Kanlaon"), never an imported town of that name (Canlaon City is
+        not the Kanlaon volcano)."""
         self._read_as.pop((text, ()), None)
         named = volcano_named_before(self.mentions.text, before)
         if named is None:
             return ()
         written, name = named
-        ids = self._resolve(written) or tuple(i for i in self._resolve(name) if ":" not in i)
-        self._read_as[text, ids] = f"{written}, the volcano named before it"
+        ids = (self._resolve(written) if written else ()) or tuple(
+            i for i in self._resolve(name) if ":" not in i
+        )
+        self._read_as[text, ids] = f"{written or name}, the volcano named before it"
         return ids
 
     def _facility(
