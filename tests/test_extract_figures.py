@@ -385,3 +385,96 @@ def test_a_route_after_the_place_ends_its_phrase(text: str) -> None:
     coast rule would read the phrase as Australia's coast)."""
     (draft,) = _drafts(text)
     assert (draft.value, draft.reference) == (50, "Newcastle")
+
+
+#: A National Hurricane Center advisory's summary on Hurricane Laura (27 August 2020, 1 AM CDT),
+#: quoted as news text runs its lines together: "..." joins a field to its value and a figure to
+#: its conversion, and every word is in capitals.
+ADVISORY = (
+    "LOCATION...29.8N 93.3W ABOUT 30 MI...50 KM SSW OF LAKE CHARLES LOUISIANA ABOUT 40 MI...65 "
+    "KM E OF PORT ARTHUR TEXAS"
+)
+
+
+def test_an_advisorys_positions_are_directions_with_their_conversions() -> None:
+    first, second = _drafts(ADVISORY)
+    assert (first.value, first.unit, first.direction, first.reference) == (
+        30, "mi", "SSW", "Lake Charles Louisiana",
+    )  # fmt: skip
+    assert first.conversion is not None and first.conversion.ok  # 30 mi is 48 km: "50 KM"
+    assert (second.value, second.unit, second.direction, second.reference) == (
+        40, "mi", "E", "Port Arthur Texas",
+    )  # fmt: skip
+    # "LOCATION" is the advisory's field, not a place, and Lake Charles is the first figure's
+    # reference, not the second's subject: the line does not say what lies there
+    assert first.subject is None and second.subject is None
+    assert to_yaml([first], "t").startswith(
+        "# left out (no place found): direction_distance about 30 mi SSW 'ABOUT 30 MI...50 KM "
+        "SSW OF LAKE CHARLES LOUISIANA': no subject (the sentence does not say what lies there)"
+    )
+
+
+def test_an_advisory_that_names_the_centre_has_its_subject() -> None:
+    (draft,) = _drafts(
+        "AT 100 AM CDT...0600 UTC...THE CENTER OF HURRICANE LAURA WAS LOCATED ABOUT 30 MI...50 KM "
+        "SSW OF LAKE CHARLES LOUISIANA."
+    )
+    assert (draft.subject, draft.direction, draft.value) == ("center of Hurricane Laura", "SSW", 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        # the Global Volcanism Program on Hunga Tonga-Hunga Ha'apai: measured from the volcano
+        # the page is about, which the sentence does not name
+        (
+            "The capital city of Tonga, Nuku’alofa, is located 65 km S on the island of Tongatapu.",
+            "direction_distance 65 km S 'Nuku’alofa, is located 65 km S'",
+        ),
+        (
+            "New Zealand lies 2,000 km S.",
+            "direction_distance 2000 km S 'New Zealand lies 2,000 km S'",
+        ),
+    ],
+)
+def test_a_compass_letter_with_no_reference_is_left_out_saying_so(
+    sentence: str, figure: str
+) -> None:
+    (draft,) = _drafts(sentence)
+    assert draft.reference is None
+    assert to_yaml([draft], "t") == (
+        f"# left out (no place found): {figure}: no reference (no place is written after the "
+        "direction)\nclaims: []\n"
+    )
+
+
+@pytest.mark.parametrize("sentence", ["The U.S. S.E. office is 5 km away.", "It is 5 km E-road."])
+def test_a_capital_letter_that_is_no_compass_point(sentence: str) -> None:
+    assert all(d.direction is None for d in _drafts(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the advisory's first line on Hurricane Laura, 27 August 2020, in both its cases
+        "At 100 AM CDT...0600 UTC...the center of Hurricane Laura was located near latitude 29.8 "
+        "North, longitude 93.3 West.",
+        "THE CENTER OF HURRICANE LAURA WAS LOCATED NEAR LATITUDE 29.8 NORTH...LONGITUDE 93.3 WEST.",
+    ],
+)
+def test_near_a_latitude_is_a_position_not_a_place(sentence: str) -> None:
+    assert extract(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "drafts"),
+    [
+        # the advisory's movement line: "near" before a number is "nearly"
+        ("LAURA IS MOVING TOWARD THE NORTH NEAR 15 MPH.", 0),
+        # articles-third.yaml, a seismic bulletin: near a coordinate is no near claim
+        ("THE EPICENTRE IS LOCATED NEAR 51.0S, 139.4E, ABOUT 1530 KILOMETRES SOUTH-SOUTHWEST OF "
+         "MELBOURNE.", 1),
+    ],
+)  # fmt: skip
+def test_near_a_number_is_no_near_claim(sentence: str, drafts: int) -> None:
+    assert [d.kind for d in extract(sentence)] == ["direction_distance"] * drafts

@@ -5,11 +5,14 @@ is quoted from a published article of the development or an older held-out set."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claimcheck.claims.extract import Draft, extract
 from claimcheck.claims.extract.countries import countries_in, state_at, subdivision
 from claimcheck.gazetteer.places import Gazetteer
+from claimcheck.gazetteer.reader import load_places
 
 
 def _figures(text: str, gazetteer: Gazetteer) -> list[Draft]:
@@ -654,3 +657,21 @@ def test_names_that_each_or_both_share_a_figure_get_a_draft_each(
         (("geonames:538560",), ("border:RU-UA",)),
         (("geonames:578072",), ("border:RU-UA",)),
     ]
+
+
+LAURA = Path(__file__).parent / "data" / "real" / "hurricane-laura" / "places.yaml"
+
+
+def test_a_state_after_a_town_with_no_comma_is_the_towns() -> None:
+    """The National Hurricane Center's advisory on Hurricane Laura (1 AM CDT, 27 August 2020)
+    writes "LAKE CHARLES LOUISIANA", no comma: the Lake Charles in Louisiana, as "Lake Charles,
+    Louisiana" is (the story's places: tests/data/real/hurricane-laura)."""
+    places = load_places(str(LAURA))
+    (draft,) = _figures(
+        "AT 100 AM CDT...0600 UTC...THE CENTER OF HURRICANE LAURA WAS LOCATED ABOUT 30 MI...50 KM "
+        "SSW OF LAKE CHARLES LOUISIANA.",
+        places,
+    )
+    assert (draft.reference, draft.reference_ids) == ("Lake Charles Louisiana", ("lake-charles",))
+    (draft,) = _figures("It is about 40 miles east of Port Arthur Louisiana.", places)
+    assert draft.reference_ids == ()  # Port Arthur is in Texas

@@ -524,3 +524,44 @@ def test_a_countrys_capital_as_the_subject_is_the_capital(sentence: str) -> None
     story = DATA / "real" / "hunga-tonga-eruption"
     (draft,) = extract(sentence, load_places(str(story / "places.yaml")))
     assert draft.subject_ids == ("nuku-alofa",)
+
+
+#: An unknown place (no coordinate): extraction needs only its names.
+MERAPI = """
+places:
+  - {id: mount-merapi, name: Mount Merapi, aliases: [Merapi], kind: unknown, country: ID,
+     source: "Global Volcanism Program, Merapi (263250)"}
+"""
+#: AP on Merapi's eruption of 1 June 2018 (thenewsline.net); its second sentence says "The
+#: mountain", written here "The volcano", the noun the rule reads.
+MERAPI_TEXT = (
+    "Indonesia’s Mount Merapi shot a towering plume of ash about 6 kilometers (4 miles) high "
+    "earlier this morning. The volcano is about 30 kilometers (18 miles) from center of "
+    "Yogyakarta city."
+)
+
+
+@pytest.mark.parametrize(("places", "ids"), [(MERAPI, ("mount-merapi",)), ("places: []", ())])
+def test_the_volcano_is_the_volcano_named_before_it(places: str, ids: tuple[str, ...]) -> None:
+    gazetteer = with_world(parse_places(yamlfile.load("p.yaml", places), "p.yaml"))
+    draft = _only(MERAPI_TEXT, gazetteer)
+    assert (draft.subject, draft.subject_ids) == ("volcano", ids)
+    assert "subject 'volcano' read as Mount Merapi, the volcano named before it" in (
+        draft.place_notes
+    )
+
+
+def test_the_volcano_named_without_mount_is_the_stories_volcano() -> None:
+    """Al Jazeera's and Gulf Insider's sentences on the Hunga Tonga eruption of 15 January 2022,
+    one after the other: "the volcano" is the one named before it by "... volcano" (one word
+    between), looked up in the story's places only."""
+    story = DATA / "real" / "hunga-tonga-eruption"
+    text = (
+        "The Hunga Tonga-Hunga Ha'apai underwater volcano is about 65km north of Nuku'alofa. "
+        "Tonga's capital lies just 65km north of the volcano."
+    )
+    *_, draft = extract(text, load_places(str(story / "places.yaml")))
+    assert (draft.reference, draft.reference_ids) == ("volcano", ("hunga-tonga-hunga-ha-apai",))
+    assert "reference 'volcano' read as Hunga Tonga-Hunga Ha'apai, the volcano named before it" in (
+        draft.place_notes
+    )

@@ -9,10 +9,12 @@ from claimcheck.claims.extract.patterns import (
     _AS_BY_RE,
     _ATTRIBUTION_RE,
     _PRONOUNS,
+    _PROPER_RE,
     _SAID_AFTER_RE,
     _WHO_PREFIXES,
     _WHO_STRIP,
 )
+from claimcheck.claims.extract.sentences import _figure_re
 
 
 def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str, int, int] | None:
@@ -25,8 +27,21 @@ def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str,
             continue
         who = _WHO_PREFIXES.sub("", m["who"]).strip()
         who = _WHO_STRIP.sub("", who)
+        if m["aside"] and not _speaker_aside(who, m["aside_words"]):
+            continue
+        if m["aside"] and not _RELATIVE.match(m["aside_words"]):
+            # "Local authorities, including the Japan Meteorological Agency": the apposition
+            # says who spoke; a relative clause ("which is run by the Royal Navy") says more
+            # about them and is no part of the name; "The head of Pokrovsk's military
+            # administration, Sergiy Dobryak," names the one the title describes
+            aside = m["aside_words"].strip()
+            titled = who.lower().startswith("the ") and _PROPER_RE.fullmatch(aside)
+            who = aside if titled else f"{who}, {aside}"
         if (
             not who
+            or who.lower() in _ARTICLES
+            # "the incident, which it said went": a relative clause's pronoun is no speaker
+            or _RELATIVE.match(who)
             or len(who.split()) > 9
             or re.search(r"\b(?:was|were|is|are|been|be)$", who, re.IGNORECASE)
         ):
@@ -47,6 +62,22 @@ def _attribution(sentence: str, offset: int, previous: str | None) -> tuple[str,
     if after:
         return after["who"].strip(), offset + after.start(), offset + after.end()
     return None
+
+
+#: An apposition that is a relative clause, not a name: "which is run by", "who works in".
+_RELATIVE = re.compile(r"\s*(?:which|who|whose|whom|where|that)\b", re.IGNORECASE)
+#: "The noted volcanologist said", "but no reports of damage": a determiner alone is no speaker
+#: ("noted" is an adjective there, "reports" a noun).
+_ARTICLES = frozenset(("the", "a", "an", "no"))
+
+
+def _speaker_aside(who: str, aside: str) -> bool:
+    """Whether "X, aside, said" names a speaker X: X opens on a name or "the" ("a prominent
+    Ukrainian-born, pro-Russian military blogger, said" is the middle of a longer apposition),
+    and neither has a figure in it ("One resident near Tracy, which is 80 miles east of San
+    Francisco, said": where Tracy is, is the writer's)."""
+    opens = who[:1].isupper() or who.lower().startswith("the ")
+    return opens and not any(_figure_re().search(part) for part in (who, aside))
 
 
 def _in_a_name(who: str, verb: str) -> bool:

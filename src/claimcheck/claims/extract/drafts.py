@@ -21,6 +21,7 @@ from claimcheck.claims.extract.subjects import (
     _strip_article,
 )
 from claimcheck.gazetteer.places import Gazetteer
+from claimcheck.grammar.directions import COMPASS_16
 
 
 def extract(text: str, gazetteer: Gazetteer | None = None) -> list[Draft]:
@@ -82,16 +83,20 @@ def _sentence_drafts(
         m: re.Match[str] | None = found
         unit: str | None = None
         while m is not None:
+            at = m.start()
             aside = claimant is not None and writers_aside(sentence, skip, m.start())
             last = previous
             for draft in figure_drafts(words, m, None if aside else claimant, unit):
                 if (
                     previous is not None
-                    and previous.subject
                     and draft.kind != "zone_radius"
-                    and _JOINED.fullmatch(sentence, previous.end, m.start())
+                    and (previous.subject or _SIDE_BY_SIDE.fullmatch(sentence, previous.end, at))
+                    and _JOINED.fullmatch(sentence, previous.end, at)
                 ):
-                    draft = replace(draft, subject=previous.subject, start=m.start())
+                    # one subject for both; figures side by side, as a bulletin lists positions,
+                    # share it also when it is not written ("ABOUT 30 MI...50 KM SSW OF LAKE
+                    # CHARLES LOUISIANA ABOUT 40 MI...65 KM E OF PORT ARTHUR": not Lake Charles)
+                    draft = replace(draft, subject=previous.subject, start=at)
                 figures.add(m.start(), m.end())
                 if draft.kind == "inside":
                     depths.add(m.start(), draft.end)
@@ -124,7 +129,7 @@ def _sentence_drafts(
         )  # fmt: skip
     for m in _NEAR_RE.finditer(sentence):
         ref, ref_end = _phrase(sentence, m.start("ref"))
-        if not ref or m.start() in figures:
+        if not ref or m.start() in figures or _COORDINATE.match(ref) or ref[:1].isdigit():
             continue
         subject = words.subject(m.start())
         yield _shift(
@@ -132,6 +137,14 @@ def _sentence_drafts(
                   subject[0] if subject else None, ref, None, None, None, None, claimant),
             s_start, text,
         )  # fmt: skip
+
+
+#: "The center of Hurricane Laura was located near latitude 29.8 North, longitude 93.3 West"
+#: (a National Hurricane Center advisory): a position in coordinates, which the reviewer makes
+#: a place of (docs/data.md), not a place called "latitude"; nor is "moving toward the north
+#: near 15 mph" near a place: before a number "near" is "nearly" (Merriam-Webster, "near",
+#: adverb 2: almost, nearly).
+_COORDINATE = re.compile(r"(?:latitude|longitude)\b", re.IGNORECASE)
 
 
 #: A list of names: "Casablanca and Rabat", "Homs, Hama and Idlib".
@@ -174,6 +187,8 @@ def _respectively(text: str, start: int, end: int, found: list[Draft]) -> list[D
 _AND_NEXT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
+#: Nothing but a space or a comma between two figures' phrases (`_JOINED`'s least).
+_SIDE_BY_SIDE = re.compile(r"[\s,]*")
 #: What joins a figure to the one before it so that both are about the same place: nothing,
 #: "and", "but", or the name the first one's reference is ("90 km southeast of the region
 #: capital, Sumy, and some eight km from the border": both figures are about the village).
@@ -182,14 +197,19 @@ _JOINED = re.compile(rf"[\s,]*(?:(?:{_PROPER_RE.pattern}[\s,]+)?(?i:and|but|whil
 
 #: Words that are never a place's name, kept in lowercase when a sentence in capitals is read
 #: (`_sentence_case`): English function words, the verbs and comparators of a distance, units
-#: and compass words.
+#: and compass words, and the words of a hurricane advisory's set phrases ("the center of",
+#: "hurricane-force winds extend outward up to", "moving toward the north near", "maximum
+#: sustained winds", "minimum central pressure": the National Hurricane Center's public
+#: advisory).
 _NEVER_NAMES = frozenset(
     """a an the of from to in on at near by and or but with within into off is are was were be
     been lies lie lay located situated sits about around some nearly almost approximately
     roughly more less than over under up just only away some north south east west northeast
     northwest southeast southwest northern southern eastern western central km kilometres
     kilometers kilometre kilometer miles mile metres meters nautical feet foot yards
-    nm mi""".split()  # noqa: SIM905
+    nm mi
+    center centre eye winds wind extend extends outward moving toward towards maximum
+    sustained minimum central pressure gusts estimated present movement""".split()  # noqa: SIM905
 )
 _CAPS_WORD = re.compile(r"(?<![\d.])[A-Za-z]+")  # "139.4E" is a coordinate, not a name
 
@@ -204,9 +224,16 @@ def _sentence_case(sentence: str) -> str:
     lowered = sentence.lower()
     if len(lowered) != len(sentence):
         return sentence
-    return _CAPS_WORD.sub(
-        lambda w: w.group() if w.group() in _NEVER_NAMES else w.group().capitalize(), lowered
-    )
+
+    def cased(w: re.Match[str]) -> str:
+        word = w.group()
+        if word.upper() in COMPASS_16:
+            return word.upper()  # "SSW", "E": a compass point, as bulletins abbreviate it
+        if word in _NEVER_NAMES or lowered.startswith("...", w.end()):
+            return word  # "LOCATION...29.8N 93.3W": a bulletin's field, no name
+        return word.capitalize()
+
+    return _CAPS_WORD.sub(cased, lowered)
 
 
 def _shift(draft: Draft, offset: int, text: str) -> Draft:

@@ -186,11 +186,31 @@ def left_out_lines(left_out: Sequence[tuple[str, Draft]], name_articles: bool) -
     quotes = Counter((title, d.kind, d.quote) for title, d in left_out)
     return [
         f"left out (no place found): {d.kind}"
-        + (f" {d.requirement_text}" if quotes[title, d.kind, d.quote] > 1 else "")
+        + (
+            f" {d.requirement_text}"
+            if quotes[title, d.kind, d.quote] > 1 or d.direction is not None
+            else ""
+        )
+        + (f" {d.direction}" if d.direction is not None else "")
         + f" {d.quote!r}"
+        + _why_left_out(d)
         + (f" in {title!r}" if name_articles else "")
         for title, d in left_out
     ]
+
+
+def _why_left_out(draft: Draft) -> str:
+    """What a direction left out lacks: a bulletin's "LOCATION...29.8N 93.3W ABOUT 30 MI SSW OF
+    LAKE CHARLES" writes no subject (the storm's centre is its heading's), a volcano's page "is
+    located 65 km S" no reference (the volcano the page is about), so the reviewer knows which
+    place to name."""
+    if draft.direction is None:
+        return ""
+    if draft.reference is None:
+        return ": no reference (no place is written after the direction)"
+    if draft.subject is None:
+        return ": no subject (the sentence does not say what lies there)"
+    return ""
 
 
 @frozen

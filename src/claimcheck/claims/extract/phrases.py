@@ -99,6 +99,33 @@ _FACILITY = re.compile(
 _SETTLEMENT = re.compile(
     r"(?:(?:entire|whole|same)\s+)?(?:town|city|village|hamlet|settlement)", re.IGNORECASE
 )
+#: "the volcano": the volcano the text has named before (`volcano_named_before`) ...
+_VOLCANO = re.compile(r"(?:(?:same|active)\s+)?volcano", re.IGNORECASE)
+#: ... named as a volcano or a mountain: "Mount Merapi", "Mt. Ruang", "Volcán de Fuego",
+#: "Gunung Semeru", "the Kanlaon volcano", "Taal Volcano", "the Hunga Tonga-Hunga Ha'apai
+#: underwater volcano" (one lowercase word between)
+_VOLCANO_NAMED = re.compile(
+    rf"\b(?:(?:Mount|Mt\.?|Mont|Monte|Volc[aá]n(?:\s+de)?|Gunung)\s+(?P<after>{_PROPER_RE.pattern})"
+    rf"|(?P<before>{_PROPER_RE.pattern})\s+(?:[a-z]+\s+)?(?i:volcano)\b)"
+)
+
+
+def volcano_named_before(text: str, before: int) -> tuple[str | None, str] | None:
+    """The last volcano the text names in the _ANTECEDENT_REACH characters before `before`:
+    its name with "Mount" as written ("Mount Merapi"; None for "the Kanlaon volcano") and its
+    bare name ("Merapi", "Kanlaon"). Why: "the volcano", as "the town", is the one the article is
+    about, named before it; a volcano is named with "Mount", "Volcán" or "volcano", which a town
+    is not."""
+    last = None
+    for m in _VOLCANO_NAMED.finditer(text, max(0, before - _ANTECEDENT_REACH), before):
+        last = m
+    if last is None:
+        return None
+    if last["after"]:
+        return last.group().strip(), _strip_qualifiers(last["after"])
+    return None, _strip_qualifiers(last["before"])
+
+
 #: "it" as the subject of a figure ("It's about 20 miles from Lahore"): the place the sentence
 #: before opens with (`PlaceReader._opened_with`), if it opens with one ...
 _IT = re.compile(r"it", re.IGNORECASE)

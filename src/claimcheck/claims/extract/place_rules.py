@@ -216,6 +216,26 @@ class PhraseRules:
             found = self._resolve(name)
             if found:
                 return found
+        return self._before_state(text)
+
+    def _before_state(self, text: str) -> tuple[str, ...]:
+        """ "LAKE CHARLES LOUISIANA", as a hurricane advisory writes a town and its state with
+        no comma between: the places so called in that state, as "Lake Charles, Louisiana" is
+        read (`Narrowing._narrow`); none when the gazetteer has no such place there ("Port
+        Washington" is not a place called "Port" in Washington)."""
+        words = text.split()
+        for size in (2, 1):
+            state = subdivision(" ".join(words[-size:])) if len(words) > size else None
+            if state is None:
+                continue
+            code, admin1 = state
+            # an index row's admin is GeoNames' code ("LA"), a places-file entry's "US.LA"
+            admins = (admin1, f"{code}.{admin1}")
+            head = [self.gazetteer.get(i) for i in self._resolve(" ".join(words[:-size]))]
+            return tuple(
+                p.id for p in head
+                if p is not None and _country_of(p) == code and p.admin in admins
+            )  # fmt: skip
         return ()
 
     # --- look-ups -------------------------------------------------------------------------

@@ -62,8 +62,10 @@ from claimcheck.claims.extract.phrases import (
     _OPENING_REACH,
     _REGION_PHRASE,
     _SETTLEMENT,
+    _VOLCANO,
     _border_id,
     _strip_qualifiers,
+    volcano_named_before,
 )
 from claimcheck.claims.extract.place_rules import _Context
 from claimcheck.claims.extract.sentences import split_sentences
@@ -347,7 +349,25 @@ class PlaceReader(Narrowing):
             return (opened.id,) if opened is not None else ()
         if _FACILITY.fullmatch(text):
             return self._facility(phrase, text, before, other)
+        if _VOLCANO.fullmatch(text):
+            return self._volcano(text, before)
         return ()
+
+    def _volcano(self, text: str, before: int) -> tuple[str, ...]:
+        """ "the volcano" is the volcano the text named before it (`volcano_named_before`):
+        the place called so with "Mount" ("Mount Merapi"), or the places-file place its bare
+        name fits ("Merapi", "Kanlaon"), never an imported town of that name (Canlaon City is
+        not the Kanlaon volcano)."""
+        self._read_as.pop((text, ()), None)
+        named = volcano_named_before(self.mentions.text, before)
+        if named is None:
+            return ()
+        written, name = named
+        ids = (self._resolve(written) if written else ()) or tuple(
+            i for i in self._resolve(name) if ":" not in i
+        )
+        self._read_as[text, ids] = f"{written or name}, the volcano named before it"
+        return ids
 
     def _facility(
         self, phrase: str, text: str, before: int, other: Place | None

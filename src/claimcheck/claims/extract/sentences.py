@@ -95,7 +95,7 @@ def _figure_re(unit_left_out: bool = False) -> re.Pattern[str]:
         (?:\s*[(\[]\s*(?:(?:{RELATION_PATTERN})\s+)?(?P<cnum>{NUMBER_PATTERN})\s*-?\s*
            (?P<cunit>{UNIT_PATTERN})\.?\s*[)\]]
          |\s*[(\[]\s*(?:{UNIT_PATTERN})\s*[)\]]
-         |\s*/\s*(?=\d)(?:(?P<slow>{NUMBER_PATTERN})\s*(?:-|–|to)\s*)?(?P<snum>{NUMBER_PATTERN})
+         |\s*(?:/|\.{{3}})\s*(?=\d)(?:(?P<slow>{NUMBER_PATTERN})\s*(?:-|–|to)\s*)?(?P<snum>{NUMBER_PATTERN})
            \s*(?P<sunit>{UNIT_PATTERN})(?![a-z]))?
         (?:\s+(?P<suffix>{"|".join(re.escape(s) for s in RELATION_SUFFIXES)})\b)?""",
         re.VERBOSE | re.IGNORECASE,

@@ -23,6 +23,7 @@ from claimcheck.claims.extract.patterns import (
     _ZONE_NOUN,
     _time_zone,
 )
+from claimcheck.grammar.directions import COMPASS_16
 
 
 def _zone_in(sentence: str) -> str | None:
@@ -56,8 +57,11 @@ _WORD_RUN = re.compile(r"\S+")
 _SHORT = 1000
 
 
-#: An `_EVENT_RE` match spans at most this many words: "the Tanf refugee camp".
-_EVENT_WORDS = 4
+#: An `_EVENT_RE` match spans at most this many words: "the Tanf refugee camp", "the centre of
+#: the Hunga Tonga-Hunga Ha'apai refugee camp", "the center of Hurricane Laura", "the tropical
+#: storm's eye" (an article, "centre of the", a name of three words, a modifier, a noun of two,
+#: the storm's name or "'s centre").
+_EVENT_WORDS = 12
 
 
 #: A `_REJECT_HEAD` match spans at most 4 words ("convoy of more than") of at most 10 letters
@@ -156,6 +160,10 @@ def _proper_candidate(
     if skip[0] <= m.start() < skip[1] or _in_brackets(sentence, m):
         return None
     words = m.group().strip("’'-").split()
+    if words[0] in COMPASS_16:
+        # "10 km SSW, and", "25.7 km SSE of Lomas (population 0) and 73.7 km": a compass point
+        # and the place it is measured from, the figure before's, not this one's subject
+        return None
     # "Residents of Shebekino": a sentence's capitalised first noun and its "of" are no name
     while words and (words[0].lower() in _NOT_PLACES or words[0][0].isdigit() or words[0] == "of"):
         words = words[1:]
@@ -165,6 +173,8 @@ def _proper_candidate(
         return None
     if _SPEAKS.match(sentence, m.end(), end) or _lies_on(sentence, m):
         return None
+    if _STORM_NAME.match(m.group()) and _CENTRE_OF.search(sentence, 0, m.start()):
+        return None  # "the center of Hurricane Laura": the centre is the subject (`_EVENT_RE`)
     if len(words) == 1 and (_GROUP_NOUN.match(sentence, m.end(), end) or _plural_demonym(words[0])):
         return None
     capital = _capital_of(sentence, m, end, words)
@@ -206,6 +216,12 @@ _PLANT_AFTER = re.compile(
     r"\s+(?P<nouns>(?:[a-z][\w-]*\s+){0,3}?(?:plant|power\s+station|reactor|dam|airport"
     r"|airbase|air\s+base|airfield))\b"
 )
+
+
+#: A storm's name: "Hurricane Laura", "Typhoon Haiyan", "Tropical Storm Alberto".
+_STORM_NAME = re.compile(r"(?:Hurricane|Typhoon|Cyclone|(?:Tropical\s+)?Storm)\s", re.IGNORECASE)
+#: Just before a name: "the center of", "the eye of".
+_CENTRE_OF = re.compile(r"\b(?:cent(?:er|re)|eye|epicent(?:er|re))\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _event_candidate(e: re.Match[str], skip: tuple[int, int]) -> tuple[str, int] | None:
