@@ -561,3 +561,29 @@ def test_respectively_pairs_the_figures_with_the_names_in_order(
     drafts = extract(sentence)
     assert [(d.subject, d.value) for d in drafts] == pairs
     assert quote is None or {d.quote for d in drafts} == {quote}
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # CBC on the 2016 Fox Creek fire: the wildfire was no subject, and the draft left out
+        (
+            "An out-of-control wildfire burning about 10 km north of Fox Creek, Alta., has forced "
+            "mandatory evacuations.",
+            "out-of-control wildfire",
+        ),
+        ("The fire is roughly nine km southeast of Fox Creek.", "fire"),
+        ("The blaze is 12 kilometres west of Fort Nelson.", "blaze"),
+        # the verb, and gunfire, are no fire
+        ("North Korea fires a missile that lands 200 kilometres off Niigata.", None),
+        ("China launched live fire drills 12 miles from Kinmen.", None),
+        ("At 11 a.m. Kharkiv came under fire, 30 km from the border.", None),
+    ],
+)
+def test_a_fire_is_what_a_wildfire_report_measures(text: str, subject: str | None) -> None:
+    drafts = [d for d in extract(text) if d.value is not None]
+    assert drafts
+    if subject is not None:
+        assert drafts[0].subject == subject
+    else:
+        assert not any("fire" in (d.subject or "") for d in drafts)

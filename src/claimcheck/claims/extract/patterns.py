@@ -59,6 +59,12 @@ def _time_zone(sentence: str, start: int, words: list[str]) -> bool:
     return clock and len(words) == 1 and _ZONE_ABBREVIATION.fullmatch(words[0]) is not None
 
 
+#: Words before "fire" that make it shooting, not a blaze: "came under fire", "opened fire",
+#: "returned fire", "live fire", "artillery fire".
+_GUNFIRE = (
+    "under", "live", "opened", "open", "return", "returned", "cease", "artillery", "rocket",
+    "mortar", "sniper", "heavy", "enemy", "tank", "naval", "friendly",
+)  # fmt: skip
 #: Common nouns that name what a claim is about when no place name is given.
 _EVENT_NOUNS = (
     r"convoy|strike|air strike|airstrike|attack|camp|village|town|base|site|checkpoint|outpost"
@@ -70,6 +76,11 @@ _EVENT_NOUNS = (
     r"|volcano|eruption|fissure"
     # "the storm was located about 55 miles north of Lake Charles" (CBS on Hurricane Laura)
     r"|storm|tropical storm|hurricane|typhoon|cyclone"
+    # "an out-of-control wildfire burning about 10 km north of Fox Creek" (CBC, 2016); not
+    # the verb ("North Korea fires a missile"), nor gunfire ("came under fire", "live fire")
+    r"|wildfire|bushfire|forest fire|blaze|"
+    + "".join(f"(?<!{word}[ -])" for word in _GUNFIRE)
+    + r"fire(?!s)"
 )
 
 
