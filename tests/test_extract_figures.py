@@ -478,3 +478,29 @@ def test_near_a_latitude_is_a_position_not_a_place(sentence: str) -> None:
 )  # fmt: skip
 def test_near_a_number_is_no_near_claim(sentence: str, drafts: int) -> None:
     assert [d.kind for d in extract(sentence)] == ["direction_distance"] * drafts
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects", "reference"),
+    [
+        # CBC on the 2016 Fox Creek fire: only Little Smoky was drafted
+        (
+            "Fox Creek and Little Smoky are about 250 km northwest of Edmonton.",
+            ["Fox Creek", "Little Smoky"],
+            "Edmonton",
+        ),
+        (
+            "Aitaroun, Blida and Meiss are 3 km from the border.",
+            ["Aitaroun", "Blida", "Meiss"],
+            "border",
+        ),
+        # a figure between the two names is one distance
+        ("Bakhmut and Soledar are about 10 km apart.", ["Bakhmut"], "Soledar"),
+    ],
+)
+def test_names_joined_by_and_before_are_are_each_that_far(
+    text: str, subjects: list[str], reference: str
+) -> None:
+    drafts = [d for d in extract(text) if d.value is not None]
+    assert [d.subject for d in drafts] == subjects
+    assert {d.reference for d in drafts} == {reference}

@@ -175,6 +175,17 @@ _LISTED_BEFORE_NOUN = re.compile(
 )
 
 
+#: ... or names joined by "and" that start the sentence, with a plural verb ("Fox Creek and
+#: Little Smoky are about 250 km northwest of Edmonton", CBC 2016): each is that far, unless
+#: the figure is between them ("Bakhmut and Soledar are 10 km apart": see `_each_listed`).
+_LISTED_ARE = re.compile(
+    rf"""^(?P<names>{_PROPER_RE.pattern}(?:\s*,\s*{_PROPER_RE.pattern})*\s*,?\s+and\s+
+    {_PROPER_RE.pattern})\s+(?:are|lie|sit)\s+
+    (?:(?:just|only|little|some|a|about|roughly|approximately|around|nearly|almost)\s+)*$""",
+    re.VERBOSE,
+)
+
+
 def _each_listed(words: _Sentence, at: int, draft: Draft) -> list[Draft]:
     """One draft per place of a listed subject (`_LISTED`), else the draft itself."""
     start = words.within(at, _LISTED_REACH)
@@ -183,6 +194,7 @@ def _each_listed(words: _Sentence, at: int, draft: Draft) -> list[Draft]:
         _LISTED.search(text, start, at)
         or _LISTED_EACH.search(text, start, at)
         or _LISTED_BEFORE_NOUN.search(text, start, at)
+        or _LISTED_ARE.search(text, 0, at)
     )
     if listed is None:
         return [draft]
@@ -191,7 +203,7 @@ def _each_listed(words: _Sentence, at: int, draft: Draft) -> list[Draft]:
         draft.subject is not None
         and draft.subject not in names
         and listed.re is not (_LISTED_BEFORE_NOUN)
-    ):
+    ) or draft.reference in names:  # "A and B are 10 km apart" is one distance, between them
         return [draft]
     start = min(draft.start, listed.start("names"))
     return [replace(draft, subject=name, start=start) for name in names]
