@@ -179,11 +179,22 @@ _LISTED_BEFORE_NOUN = re.compile(
 #: Little Smoky are about 250 km northwest of Edmonton", CBC 2016): each is that far, unless
 #: the figure is between them ("Bakhmut and Soledar are 10 km apart": see `_each_listed`).
 _LISTED_ARE = re.compile(
-    rf"""^(?P<names>{_PROPER_RE.pattern}(?:\s*,\s*{_PROPER_RE.pattern})*\s*,?\s+and\s+
+    rf"""(?P<names>{_PROPER_RE.pattern}(?:\s*,\s*{_PROPER_RE.pattern})*\s*,?\s+and\s+
     {_PROPER_RE.pattern})\s+(?:are|lie|sit)\s+
     (?:(?:just|only|little|some|a|about|roughly|approximately|around|nearly|almost)\s+)*$""",
     re.VERBOSE,
 )
+
+
+#: After a figure: a second one joined by "and", or "respectively": each name has its own
+#: figure ("Homs and Hama lie 160 and 210 km north of Damascus respectively").
+_PAIRED = re.compile(r"[^.;]*?(?:\band\s+(?:about\s+|some\s+)?\d|\brespectively\b)")
+
+
+def _listed_are(text: str, at: int) -> re.Match[str] | None:
+    """`_LISTED_ARE` before the figure at `at`, unless each name has its own (`_PAIRED`)."""
+    listed = _LISTED_ARE.match(text, 0, at)
+    return None if listed is None or _PAIRED.match(text, at) else listed
 
 
 def _each_listed(words: _Sentence, at: int, draft: Draft) -> list[Draft]:
@@ -194,7 +205,7 @@ def _each_listed(words: _Sentence, at: int, draft: Draft) -> list[Draft]:
         _LISTED.search(text, start, at)
         or _LISTED_EACH.search(text, start, at)
         or _LISTED_BEFORE_NOUN.search(text, start, at)
-        or _LISTED_ARE.search(text, 0, at)
+        or _listed_are(text, at)
     )
     if listed is None:
         return [draft]
