@@ -79,3 +79,18 @@ def test_no_speaker_for_a_figure_in_the_apposition_or_an_act(sentence: str) -> N
 def test_who_is_no_speaker(sentence: str, claimant: str | None) -> None:
     (draft, *_) = extract(sentence)
     assert draft.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Marine Log on the Magic Seas, July 2025: the claimant was "000 dwt Liberian-flag
+        # bulker Magic Seas were today" (the words before a passive "reported")
+        "The 22 crew of the 2016-built, 63,000 dwt Liberian-flag bulker Magic Seas were today "
+        "reported safely rescued after an attack 51 nautical miles southwest of Al Hudaydah.",
+        "Two ships were reportedly hit 40 km west of Hodeidah.",
+    ],
+)
+def test_a_passive_speech_verb_names_no_speaker(text: str) -> None:
+    (draft,) = [d for d in extract(text) if d.value is not None]
+    assert draft.claimant is None
