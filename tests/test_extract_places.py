@@ -565,3 +565,19 @@ def test_the_volcano_named_without_mount_is_the_stories_volcano() -> None:
     assert "reference 'volcano' read as Hunga Tonga-Hunga Ha'apai, the volcano named before it" in (
         draft.place_notes
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "reference_ids"),
+    [
+        # WBX on the Magic Seas, 2025: the port was "not in the gazetteer"
+        ("The attack was reported about 52 nautical miles southwest of Yemen’s Port of "
+         "Hodeidah.", ("hodeidah",)),
+        ("The attack was 52 nautical miles southwest of the Port of Hodeidah.", ("hodeidah",)),
+        # with no "the" and no owner, "Port of X" may be a town's whole name (Port of Spain)
+        ("The ship was 20 km north of Port of Hodeidah.", ()),
+    ],
+)  # fmt: skip
+def test_the_port_of_a_town_is_the_town(text: str, reference_ids: tuple[str, ...]) -> None:
+    gazetteer = load_places(str(DATA / "real" / "magic-seas" / "places.yaml"))
+    assert _only(text, gazetteer).reference_ids == reference_ids

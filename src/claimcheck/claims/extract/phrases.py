@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.claims.extract.countries import countries_in, country_code
-from claimcheck.claims.extract.patterns import _PROPER_RE
+from claimcheck.claims.extract.patterns import _NAME_WORD, _PROPER_RE
 
 _BORDER = re.compile(
     r"""^(?:(?:the|a|its|their|this|that|shared|common|[\w’'-]+[’']s)\s+)*
@@ -35,6 +35,13 @@ _CAPITAL_NAMED = re.compile(
 )
 #: "port of Aden", "dam of Kakhovka", "city of Kherson": a generic noun, then the name.
 _NOUN_OF_NAME = re.compile(rf"\b(?P<noun>[a-z][\w-]*)\s+of\s+(?P<name>{_PROPER_RE.pattern})")
+#: "the Port of Hodeidah", "Yemen’s Port of Hodeidah" (WBX, 2025): a town's generic noun in a
+#: title's capitals, then its name. With "the" or an owner before it, the noun is no part of a
+#: name ("Port of Spain" is one), so the place is the name after "of".
+_TOWN_OF = re.compile(
+    rf"^(?:(?P<owner>{_NAME_WORD})['’]s\s+)?(?:Port|City|Town|Village)\s+of\s+"
+    rf"(?P<name>{_PROPER_RE.pattern})$"
+)
 #: A name and the lowercase nouns after it: "Zamzam displacement camp", "Kharkiv city".
 _NAME_AND_NOUNS = re.compile(rf"(?P<name>{_PROPER_RE.pattern})(?P<nouns>(?:\s+[a-z][\w-]*)*)")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)

@@ -31,6 +31,7 @@ from claimcheck.claims.extract.phrases import (
     _PART_OF,
     _REGION_PHRASE,
     _TERRITORY,
+    _TOWN_OF,
     _border_id,
     _codes,
     _strip_qualifiers,
@@ -191,6 +192,11 @@ class PhraseRules:
         return in_country or found
 
     def _name(self, text: str, context: _Context, other: Place | None) -> tuple[str, ...]:
+        town = _TOWN_OF.match(text)
+        if town and (town["owner"] or re.search(rf"\bthe\s+{re.escape(text)}", context.sentence)):
+            found = self._resolve(text) or self._resolve(town["name"])
+            if found:
+                return found
         of_name = [m for m in _NOUN_OF_NAME.finditer(context.sentence) if m["name"] == text]
         for m in [*_NOUN_OF_NAME.finditer(text), *of_name]:
             found = self._resolve(f"{m['name']} {m['noun']}") or self._prefixed(
