@@ -72,7 +72,10 @@ def test_standard_input_among_files_is_cited_as_such() -> None:
 def test_left_out_drafts_name_their_article_when_there_are_several() -> None:
     code, out, _ = run(RUKBAN, "-", "--places", PLACES, stdin="The blast was 5 km away.")
     assert code == 0
-    assert out.startswith("# left out (no place found): distance '5 km away' in 'standard input'\n")
+    assert out.startswith(
+        "# left out (no place found): distance '5 km away': no reference (the sentence does not "
+        "say from where) in 'standard input'\n"
+    )
 
 
 def test_append_several_articles(tmp_path: Path) -> None:

@@ -358,7 +358,8 @@ def test_append_fills_an_empty_claims_list(existing: str, kept: str) -> None:
         ("Nothing here is a distance.", "claims: []\n"),
         (
             "The blast was 5 km away.",
-            "# left out (no place found): distance '5 km away'\nclaims: []\n",
+            "# left out (no place found): distance '5 km away'"
+            ": no reference (the sentence does not say from where)\nclaims: []\n",
         ),
     ],
 )
@@ -514,14 +515,17 @@ def test_a_time_phrase_after_the_reference_is_not_part_of_its_name(sentence: str
     assert draft.quote.endswith("west of the town of Oukaimeden")
 
 
+WHERE = ": no reference (the sentence does not say from where)"
+
+
 def test_two_figures_left_out_of_one_quote_each_name_their_figure() -> None:
     """EFE on the Morocco earthquake: "in Casablanca and Rabat, 300 and 370 kilometers away"
     printed one comment twice; each now names its figure."""
     drafts = extract("The tremor was felt in Rabat, 300 and 370 kilometers away.")
     comments = to_yaml(drafts, "efe.txt").splitlines()[:2]
     assert comments == [
-        "# left out (no place found): distance 300 km 'Rabat, 300 and 370 kilometers away'",
-        "# left out (no place found): distance 370 km 'Rabat, 300 and 370 kilometers away'",
+        "# left out (no place found): distance 300 km 'Rabat, 300 and 370 kilometers away'" + WHERE,
+        "# left out (no place found): distance 370 km 'Rabat, 300 and 370 kilometers away'" + WHERE,
     ]
 
 

@@ -203,11 +203,12 @@ def _why_left_out(draft: Draft) -> str:
     """What a direction left out lacks: a bulletin's "LOCATION...29.8N 93.3W ABOUT 30 MI SSW OF
     LAKE CHARLES" writes no subject (the storm's centre is its heading's), a volcano's page "is
     located 65 km S" no reference (the volcano the page is about), so the reviewer knows which
-    place to name."""
-    if draft.direction is None:
-        return ""
+    place to name. So does any figure's: "an incident 51 miles from Hodeidah" named its
+    reference, and "no place found" alone read as if Hodeidah were not (the Magic Seas trial)."""
     if draft.reference is None:
-        return ": no reference (no place is written after the direction)"
+        if draft.direction is not None:
+            return ": no reference (no place is written after the direction)"
+        return ": no reference (the sentence does not say from where)"
     if draft.subject is None:
         return ": no subject (the sentence does not say what lies there)"
     return ""
