@@ -591,3 +591,21 @@ def test_a_fire_is_what_a_wildfire_report_measures(text: str, subject: str | Non
         assert drafts[0].subject == subject
     else:
         assert not any("fire" in (d.subject or "") for d in drafts)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # Hodhod Yemen News relaying UKMTO, July 2025: no subject, left out
+        (
+            "UKMTO stated on Sunday that it had received a report of an incident 51NM southwest "
+            "of Hodeidah, Yemen.",
+            "incident",
+        ),
+        ("Ambrey said a vessel was attacked about 61 nautical miles southwest of Hodeidah.",
+         "vessel"),
+    ],
+)  # fmt: skip
+def test_a_maritime_incident_is_what_a_notice_measures(text: str, subject: str) -> None:
+    (draft,) = [d for d in extract(text) if d.value is not None]
+    assert draft.subject == subject
