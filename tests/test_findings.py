@@ -73,3 +73,12 @@ def test_a_pair_that_disagrees_on_two_counts_is_one_contradiction_with_two_reaso
     assert lines[3].startswith(" " * 12) and "no distance satisfies both" in lines[3]
     blocks = out.count("\nCONTRADICTION")
     assert len(report.contradictions) > blocks and f"; {blocks} contradictions; " in out
+
+
+def test_a_place_no_point_fits_lists_the_claims_that_can_hold_together() -> None:
+    story = "tests/data/real/magic-seas"
+    out = render_verify(api.verify(api.load(f"{story}/claims.yaml", f"{story}/places.yaml")))
+    assert (
+        "  agree     at most 4 of the 9 claims can hold together: ukmto-51nmi-sw-of-hodeidah, "
+        "ifpnews-94km-sw-of-hodeidah, headpost-100km-sw-of-hodeida, wbx-52nmi-sw-of-hodeidah\n"
+    ) in out

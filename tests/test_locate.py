@@ -400,3 +400,44 @@ def test_verify_names_every_claim_a_region_could_not_use() -> None:
     dataset = engine.Dataset(gazetteer, tuple(claims), "c.yaml", "p.yaml")
     text = render_verify(engine.verify(dataset))
     assert "  skipped   west-of-border: locate draws directions between points only" in text
+
+
+SEAS = Path(__file__).parent / "data" / "real" / "magic-seas"
+UKMTO, IFP, HEADPOST, WBX = (
+    "ukmto-51nmi-sw-of-hodeidah",
+    "ifpnews-94km-sw-of-hodeidah",
+    "headpost-100km-sw-of-hodeida",
+    "wbx-52nmi-sw-of-hodeidah",
+)
+
+
+def test_the_largest_sets_of_claims_that_can_hold_together() -> None:
+    """The Magic Seas trial: nine accounts of one attack site cannot all hold, and the report
+    said only that, nine times. The largest set that can is four of them. No two of the seed
+    story's three claims conflict, all three do: every pair of them is a largest set."""
+    report = engine.verify(engine.load(str(SEAS / "claims.yaml"), str(SEAS / "places.yaml")))
+    (seas,) = report.locations
+    assert seas.agreeing == ((UKMTO, IFP, HEADPOST, WBX),)
+    seed = engine.verify(engine.load("data/claims.yaml", "data/places.yaml"))
+    (strike,) = seed.locations
+    assert len(strike.agreeing) == 3 and all(len(s) == 2 for s in strike.agreeing)
+    assert set(itertools.chain(*strike.agreeing)) == set(strike.claim_ids)
+
+
+def test_claims_that_contradict_are_never_together_though_their_regions_meet() -> None:
+    """51 and 54 nautical miles from one port: each region is widened by the port's uncertainty,
+    so they meet, but one distance cannot be both (analysis.contradictions)."""
+    dataset = engine.load(str(SEAS / "claims.yaml"), str(SEAS / "places.yaml"))
+    wiki = "wikipedia-54nmi-sw-of-al-hudaydah"
+    (regions_only,) = check_unknown_places(dataset.claims, dataset.gazetteer)
+    assert any(UKMTO in s and wiki in s for s in regions_only.agreeing)
+    (seas,) = engine.verify(dataset).locations
+    assert not any(UKMTO in s and wiki in s for s in seas.agreeing)
+
+
+def test_places_whose_claims_all_hold_name_no_agreeing_sets() -> None:
+    grindavik = Path(__file__).parent / "data" / "real" / "grindavik-eruption"
+    report = engine.verify(
+        engine.load(str(grindavik / "claims.yaml"), str(grindavik / "places.yaml"))
+    )
+    assert all(loc.feasible and loc.agreeing == () for loc in report.locations)

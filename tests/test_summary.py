@@ -67,3 +67,21 @@ def test_a_heading_writes_miles_and_nautical_miles_out() -> None:
     )
     assert statements[7] == "The Magic Seas attack site is 51 miles from Al Ḩudaydah"
     assert not any(re.search(r"\d (mi|nmi)\b", s) for s in statements)
+
+
+def test_a_claim_about_a_place_no_point_fits_says_which_accounts_agree() -> None:
+    """The Magic Seas report said "Taken together, claims 1, ... 9 cannot all hold" in each of
+    nine sections and never which accounts agree; now each says the largest set that can hold
+    together and whether this claim is in it."""
+    real = Path("tests/data/real/magic-seas")
+    report = api.verify(api.load(str(real / "claims.yaml"), str(real / "places.yaml")))
+    why = {s.number: s.why for s in summarize(report)}
+    most = "At most 4 of them can hold together: claims 1, 2, 3 and 6"
+    assert why[1].endswith(f"{most}, this claim among them.")
+    assert why[7].endswith(f"{most}, not this claim.")
+    seed = api.verify(api.load("data/claims.yaml", "data/places.yaml"))
+    first = next(s for s in summarize(seed) if s.number == 1)
+    assert first.why.endswith(
+        "At most 2 of them can hold together, in 3 ways (claims 1 and 3, 1 and 5, or 3 and 5); "
+        "this claim is in 2 of them."
+    )

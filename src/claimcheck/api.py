@@ -175,12 +175,14 @@ def verify(
     """
     claims, gazetteer, policy = dataset.claims, dataset.gazetteer, dataset.policy
     with yamlfile.gc_paused():
+        contradictions = tuple(find_contradictions(claims, gazetteer, policy.about))
+        direct = {c.claim_ids for c in contradictions if not c.conditional}
         return VerifyReport(
             dataset,
             tuple(evaluate(claims, gazetteer, policy)),
             frozenset(fail_on),
-            tuple(find_contradictions(claims, gazetteer, policy.about)),
-            check_unknown_places(claims, gazetteer, policy.about),
+            contradictions,
+            check_unknown_places(claims, gazetteer, policy.about, direct),
             _imported(dataset),
             _regions(dataset) if regions else {},
             _world(dataset),

@@ -223,6 +223,8 @@ def location_dict(location: Feasibility) -> dict[str, Any]:
         "area_km2": round(location.area_km2, 1),
         "conflict": list(location.conflict),
         "conflict_claimants": list(location.conflict_claimants),
+        # every largest set of the claims that can hold together, when not all can
+        "agreeing": [list(ids) for ids in location.agreeing],
         "skipped": [
             {"claim": s.id, "reason": s.reason, "partial": s.partial} for s in location.skipped
         ],

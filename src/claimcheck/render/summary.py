@@ -162,7 +162,7 @@ class _Wording:
             )  # fmt: skip
         unknown = [pid for _r, pid in v.places if self._unknown(pid)]
         if unknown:
-            return self._no_position(unknown[0])
+            return self._no_position(unknown[0], v.claim.id)
         return readable(v.reason, self.refs).rstrip(".") + "."
 
     def _unknown(self, place_id: str) -> bool:
@@ -180,7 +180,7 @@ class _Wording:
             return "the claim cannot be measured: a place it names fits several places"
         return VERDICT_MEANING[v.verdict]
 
-    def _no_position(self, place_id: str) -> str:
+    def _no_position(self, place_id: str, claim_id: str) -> str:
         text = f"No source gives a position for {self.label(place_id)}, so this claim cannot be "
         text += "measured on its own."
         found = self.locations.get(place_id)
@@ -196,14 +196,29 @@ class _Wording:
             )
         if set(found.conflict) == set(found.claim_ids):
             them = "both" if both else "them all"
-            return text + (
-                f" Taken together, {about} cannot {each} hold: no position satisfies {them}."
+            text += f" Taken together, {about} cannot {each} hold: no position satisfies {them}."
+        else:
+            conflict = _numbers([self.numbers[c] for c in found.conflict])
+            text += (
+                f" Taken together, {about} cannot {each} hold: no position satisfies {conflict} "
+                "at once."
             )
-        conflict = _numbers([self.numbers[c] for c in found.conflict])
-        return text + (
-            f" Taken together, {about} cannot {each} hold: no position satisfies {conflict} "
-            "at once."
-        )
+        return text + self._agreeing(found.agreeing, claim_id)
+
+    def _agreeing(self, sets: tuple[tuple[str, ...], ...], claim_id: str) -> str:
+        """ "At most 4 of them can hold together: claims 1, 2, 3 and 6, this claim among them."
+        (which accounts agree; several ways when the largest sets tie)."""
+        if not sets or len(sets[0]) < 2:
+            return ""
+        ways = [_numbers([self.numbers[c] for c in s]).removeprefix("claims ") for s in sets]
+        inside = sum(claim_id in s for s in sets)
+        head = f" At most {len(sets[0])} of them can hold together"
+        if len(ways) == 1:
+            among = "this claim among them" if inside else "not this claim"
+            return f"{head}: claims {ways[0]}, {among}."
+        which = "every one" if inside == len(sets) else "none" if not inside else str(inside)
+        listed = f"{', '.join(ways[:-1])}, or {ways[-1]}"
+        return f"{head}, in {len(ways)} ways (claims {listed}); this claim is in {which} of them."
 
     def _ambiguous(self, v: Verdict) -> str:
         claim = v.claim

@@ -293,7 +293,21 @@ def _location_lines(location: Feasibility, color: bool, labels: Mapping[str, str
         f"{label}  {place_id}  (`claimcheck locate {place_id}`)",
         f"  claims    {claims}",
         f"  why       {why}",
+        *_agreeing_lines(location),
         *skipped,
+    ]
+
+
+def _agreeing_lines(location: Feasibility) -> list[str]:
+    """ "at most 4 of the 9 claims can hold together: a, b, c, d": which accounts agree."""
+    sets = location.agreeing
+    if not sets:
+        return []
+    n, total = len(sets[0]), len(location.claim_ids)
+    ways = f", in {len(sets)} ways" if len(sets) > 1 else ""
+    listed = "; or ".join(", ".join(s) for s in sets)
+    return [
+        f"  agree     at most {n} of the {total} claims can hold together{ways}: {clean(listed)}"
     ]
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 
 from claimcheck.analysis.locate.constraints import Constraint, Skipped, constraints_for
 from claimcheck.analysis.locate.frame import (
     _area_km2,
     _is_empty,
+    _largest_agreeing,
     _smallest_conflict,
     _solve,
     _to_lat_lon,
@@ -35,12 +36,19 @@ class Feasibility:
     area_km2: float
     #: the claims about the place that no region could use, and why
     skipped: tuple[Skipped, ...] = ()
+    #: when they cannot all hold: every largest set of them that can (empty if the search gave
+    #: up, past _MAX_SUBSETS sets of one size)
+    agreeing: tuple[tuple[str, ...], ...] = ()
 
 
 def check_unknown_places(
-    claims: Sequence[Claim], gazetteer: Gazetteer, about: Decimal = ABOUT_FRACTION
+    claims: Sequence[Claim],
+    gazetteer: Gazetteer,
+    about: Decimal = ABOUT_FRACTION,
+    contradicting: Collection[tuple[str, str]] = (),
 ) -> tuple[Feasibility, ...]:
-    """One Feasibility per unknown place that at least one claim names."""
+    """One Feasibility per unknown place that at least one claim names. `contradicting`: pairs
+    of claim ids that cannot both hold (analysis.contradictions), which no agreeing set holds."""
     out = []
     for place in gazetteer:
         if place.has_position:
@@ -54,9 +62,20 @@ def check_unknown_places(
         frame, geoms, intersection = _solve(constraints, DEFAULT_WINDOW_M)
         feasible = not _is_empty(intersection)
         members: list[Constraint] = []
+        agreeing: tuple[tuple[str, ...], ...] = ()
         if not feasible:
             indices, _smallest = _smallest_conflict(geoms, frame.window)
             members = [constraints[i] for i in indices]
+            index = {c.id: i for i, c in enumerate(constraints)}
+            exclusive = {
+                (min(index[a], index[b]), max(index[a], index[b]))
+                for a, b in contradicting
+                if a in index and b in index
+            }
+            agreeing = tuple(
+                tuple(constraints[i].id for i in subset)
+                for subset in _largest_agreeing(geoms, frame.window, exclusive)
+            )
         out.append(
             Feasibility(
                 place.id,
@@ -66,6 +85,7 @@ def check_unknown_places(
                 tuple(dict.fromkeys(c.claimant for c in members)),
                 _area_km2(_to_lat_lon(intersection, frame)) if feasible else 0.0,
                 tuple(skipped),
+                agreeing,
             )
         )
     return tuple(out)

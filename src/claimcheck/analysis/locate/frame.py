@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.analysis.locate.constraints import Constraint
@@ -177,6 +177,35 @@ def _smallest_conflict(
         if _is_empty(_intersect([geoms[j] for j in trial], window)):
             keep = trial
     return tuple(keep), False
+
+
+def _largest_agreeing(
+    geoms: Sequence[BaseGeometry], window: BaseGeometry, exclusive: Collection[tuple[int, int]]
+) -> tuple[tuple[int, ...], ...]:
+    """Indices of every largest set of regions that meet (a maximum feasible subsystem), when
+    they do not all meet: which accounts can all be true together. `exclusive`: pairs (i < j)
+    known not to hold together though their regions meet (two figures for one distance from
+    one reference, whose regions are each widened by its uncertainty). Sets that hold a pair
+    that cannot hold are never intersected; the search is exhaustive, or gives up (returns ())
+    past _MAX_SUBSETS sets of one size."""
+    n = len(geoms)
+    apart = set(exclusive) | {
+        pair
+        for pair in itertools.combinations(range(n), 2)
+        if pair not in exclusive and _is_empty(_intersect([geoms[i] for i in pair], window))
+    }
+    for size in range(n - 1, 0, -1):
+        if math.comb(n, size) > _MAX_SUBSETS:
+            return ()
+        found = tuple(
+            subset
+            for subset in itertools.combinations(range(n), size)
+            if not any(pair in apart for pair in itertools.combinations(subset, 2))
+            and not _is_empty(_intersect([geoms[i] for i in subset], window))
+        )
+        if found:
+            return found
+    return ()
 
 
 def _solve(
