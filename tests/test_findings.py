@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 
 from claimcheck import api
+from claimcheck.analysis.locate import Feasibility
 from claimcheck.render.findings import verify_summary
-from claimcheck.render.text import render_verify
+from claimcheck.render.text import _agreeing_lines, render_verify
 
 PLACES: dict[str, Any] = {
     "places": [
@@ -82,3 +83,10 @@ def test_a_place_no_point_fits_lists_the_claims_that_can_hold_together() -> None
         "  agree     at most 4 of the 9 claims can hold together: ukmto-51nmi-sw-of-hodeidah, "
         "ifpnews-94km-sw-of-hodeidah, headpost-100km-sw-of-hodeida, wbx-52nmi-sw-of-hodeidah\n"
     ) in out
+
+
+def test_when_no_two_claims_can_hold_together_the_line_says_so() -> None:
+    """Largest sets of one claim each are no agreement to list."""
+    location = Feasibility("site", ("a", "b", "c"), False, ("a", "b"), ("A", "B"), 0.0, (),
+                           (("a",), ("b",), ("c",)))  # fmt: skip
+    assert _agreeing_lines(location) == ["  agree     no two of the 3 claims can hold together"]

@@ -38,6 +38,7 @@ from claimcheck.analysis.locate import (
     make_frame,
     where_claims,
 )
+from claimcheck.analysis.locate.frame import _largest_agreeing
 from claimcheck.claims.model import (
     Claim,
     DirectionAssertion,
@@ -441,3 +442,16 @@ def test_places_whose_claims_all_hold_name_no_agreeing_sets() -> None:
         engine.load(str(grindavik / "claims.yaml"), str(grindavik / "places.yaml"))
     )
     assert all(loc.feasible and loc.agreeing == () for loc in report.locations)
+
+
+def test_the_agreeing_search_gives_up_rather_than_run_on() -> None:
+    """Sixteen regions no two of which meet: the sets of one size pass 5,000 before a pair is
+    reached, so the search names none rather than try 8,008 sets of ten."""
+    boxes = [shapely.box(10.0 * i, 0.0, 10.0 * i + 1.0, 1.0) for i in range(16)]
+    window = shapely.box(-1.0, -1.0, 200.0, 2.0)
+    assert _largest_agreeing(boxes, window, set()) == ()
+    assert _largest_agreeing(boxes[:4], window, set()) == ((0,), (1,), (2,), (3,))
+    # two that meet, and a pair of them known to contradict
+    meet = [shapely.box(0.0, 0.0, 2.0, 1.0), shapely.box(1.0, 0.0, 3.0, 1.0), boxes[5]]
+    assert _largest_agreeing(meet, window, set()) == ((0, 1),)
+    assert _largest_agreeing(meet, window, {(0, 1)}) == ((0,), (1,), (2,))

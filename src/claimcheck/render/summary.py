@@ -208,8 +208,10 @@ class _Wording:
     def _agreeing(self, sets: tuple[tuple[str, ...], ...], claim_id: str) -> str:
         """ "At most 4 of them can hold together: claims 1, 2, 3 and 6, this claim among them."
         (which accounts agree; several ways when the largest sets tie)."""
-        if not sets or len(sets[0]) < 2:
+        if not sets:
             return ""
+        if len(sets[0]) == 1:
+            return " No two of them can hold together."
         ways = [_numbers([self.numbers[c] for c in s]).removeprefix("claims ") for s in sets]
         inside = sum(claim_id in s for s in sets)
         head = f" At most {len(sets[0])} of them can hold together"

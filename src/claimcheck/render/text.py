@@ -304,6 +304,8 @@ def _agreeing_lines(location: Feasibility) -> list[str]:
     if not sets:
         return []
     n, total = len(sets[0]), len(location.claim_ids)
+    if n == 1:
+        return [f"  agree     no two of the {total} claims can hold together"]
     ways = f", in {len(sets)} ways" if len(sets) > 1 else ""
     listed = "; or ".join(", ".join(s) for s in sets)
     return [

@@ -187,24 +187,28 @@ def _largest_agreeing(
     known not to hold together though their regions meet (two figures for one distance from
     one reference, whose regions are each widened by its uncertainty). Sets that hold a pair
     that cannot hold are never intersected; the search is exhaustive, or gives up (returns ())
-    past _MAX_SUBSETS sets of one size."""
+    past _MAX_SUBSETS sets of one size, or _MAX_SUBSETS intersections in all."""
     n = len(geoms)
     apart = set(exclusive) | {
         pair
         for pair in itertools.combinations(range(n), 2)
         if pair not in exclusive and _is_empty(_intersect([geoms[i] for i in pair], window))
     }
+    budget = _MAX_SUBSETS
     for size in range(n - 1, 0, -1):
         if math.comb(n, size) > _MAX_SUBSETS:
             return ()
-        found = tuple(
-            subset
-            for subset in itertools.combinations(range(n), size)
-            if not any(pair in apart for pair in itertools.combinations(subset, 2))
-            and not _is_empty(_intersect([geoms[i] for i in subset], window))
-        )
+        found = []
+        for subset in itertools.combinations(range(n), size):
+            if any(pair in apart for pair in itertools.combinations(subset, 2)):
+                continue
+            budget -= 1
+            if budget < 0:
+                return ()
+            if not _is_empty(_intersect([geoms[i] for i in subset], window)):
+                found.append(subset)
         if found:
-            return found
+            return tuple(found)
     return ()
 
 
