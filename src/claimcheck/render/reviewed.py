@@ -11,10 +11,10 @@ When the sentence is longer than 75 characters, the longest place name is swappe
 shorter of the names the places file gives that place (`aliases`): first a name the claim's own
 quote uses ("Petropavlovka", which a namesake shares, is still what the claim said), then one
 no other place in the file goes by, in the Latin script the sentence is in, that shares a word
-with the name it shortens or is the same name transliterated otherwise (its match key), not
-a gazetteer's name for it in another language, until
-the sentence fits or no shorter name is left; then it stays longer than 75 characters, since
-a summary that no longer names its places would not be faithful (docs/commands/report.md).
+with the name it shortens or is the same name transliterated otherwise (its match key), not a
+gazetteer's name for it in another language, until the sentence fits or no shorter name is
+left; then it stays longer than 75 characters, since a summary that no longer names its places
+would not be faithful (docs/commands/report.md).
 """
 
 from __future__ import annotations
