@@ -83,3 +83,18 @@ def test_a_region_left_by_a_smaller_conflicting_set_says_the_other_claims_are_no
 def _seed() -> LocateResult:
     dataset = api.load(str(DATA / "seed-claims.yaml"), str(DATA / "seed-places.yaml"))
     return locate(STRIKE, list(dataset.claims), dataset.gazetteer)
+
+
+def test_locate_names_the_largest_sets_that_can_hold_together() -> None:
+    """The Magic Seas story: one set of 4 of the 9 claims, its region printed; the seed story:
+    three pairs, each the "without" region already printed, named, not printed twice."""
+    dataset = api.load(str(MAGIC_SEAS / "claims.yaml"), str(MAGIC_SEAS / "places.yaml"))
+    result = locate("magic-seas-attack-site", list(dataset.claims), dataset.gazetteer)
+    (region,) = result.agreeing
+    assert len(region.claim_ids) == 4
+    assert "wikipedia-54nmi-sw-of-al-hudaydah" not in region.claim_ids
+    text = render_text(result)
+    assert "  largest sets that can hold together (4 of 9 claims; docs/rules.md" in text
+    assert json.loads(RENDERERS["json"](result))["agreeing"][0]["claims"] == list(region.claim_ids)
+    seed = render_text(_seed())
+    assert seed.count("the region 'without ") == 3

@@ -86,6 +86,7 @@ def result_dict(result: LocateResult) -> dict[str, Any]:
             "smallest": conflict.smallest,
             "remaining": [region_dict(r) for r in conflict.remaining],
         },
+        "agreeing": [region_dict(r) for r in result.agreeing],
         "accounts": [region_dict(r) for r in result.accounts],
         "frame": {
             "lat": round(result.frame_centre[0], 6),
@@ -197,11 +198,26 @@ def render_text(result: LocateResult, labels: Mapping[str, str] | None = None) -
                 clean(f"  {region.label}{_set_aside(size, outside)}: {'; '.join(region.claimants)}")
             )
             out.extend(_region_lines(region, "    "))
+    if result.agreeing:
+        most = len(result.agreeing[0].claim_ids)
+        out.append(f"  largest sets that can hold together ({most} of {n} claims; {RULE}):")
+        drawn = {frozenset(r.claim_ids): r.label for r in conflict.remaining} if conflict else {}
+        for region in result.agreeing:
+            same = drawn.get(frozenset(region.claim_ids))
+            if same:  # a region printed above: named, not printed twice
+                out.append(clean(f"  {region.label}: the region {same!r} above"))
+                continue
+            out.append(clean(f"  {region.label}: {'; '.join(region.claimants)}"))
+            out.extend(_region_lines(region, "    "))
     for region in result.accounts:
         out.append("")
         out.append(clean(f"ACCOUNT  {region.label}: {', '.join(region.claim_ids)}"))
         out.extend(_region_lines(region, "  "))
     return guard("\n".join(out))
+
+
+#: where the rule for the largest sets is written
+RULE = "docs/rules.md, Which accounts agree"
 
 
 def _set_aside(size: int, outside: int) -> str:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from claimcheck.analysis.contradictions import find_contradictions
 from claimcheck.analysis.locate.constraints import Constraint, Skipped, constraints_for
 from claimcheck.analysis.locate.frame import (
     _area_km2,
     _intersect,
     _is_empty,
+    _largest_agreeing,
     _lon_lat_shape,
     _normalize_lon,
     _smallest_conflict,
@@ -87,6 +89,9 @@ class LocateResult:
     accounts: tuple[Region, ...]
     frame_centre: LatLon
     window_m: float
+    #: when not every claim can hold: each largest set of them that can, with its region
+    #: (frame._largest_agreeing; empty when all hold or the search gave up)
+    agreeing: tuple[Region, ...] = ()
 
     @property
     def feasible(self) -> bool:
@@ -164,8 +169,11 @@ def locate_constraints(
     gazetteer: Gazetteer,
     by_claimant: bool = False,
     window_m: float = DEFAULT_WINDOW_M,
+    contradicting: Collection[tuple[str, str]] = (),
 ) -> LocateResult:
-    """Intersect the constraints (overall and, if asked, per claimant); explain an empty result."""
+    """Intersect the constraints (overall and, if asked, per claimant); explain an empty result,
+    with the largest sets of claims that can hold together (`contradicting`: pairs of claim ids
+    that cannot, analysis.contradictions, though their regions meet)."""
     if not constraints:
         raise UsageError(
             f"no claim locates {place_id!r}" + "".join(f"; {s.id}: {s.reason}" for s in skipped)
@@ -173,7 +181,24 @@ def locate_constraints(
     frame, geoms, intersection = _solve(constraints, window_m)
     overall = _region("all claims", constraints, intersection, frame, gazetteer)
     conflict = None
+    agreeing: tuple[Region, ...] = ()
     if not overall.feasible:
+        index = {c.id: i for i, c in enumerate(constraints)}
+        exclusive = {
+            (min(index[a], index[b]), max(index[a], index[b]))
+            for a, b in contradicting
+            if a in index and b in index
+        }
+        agreeing = tuple(
+            _region(
+                f"claims {', '.join(constraints[i].id for i in subset)}",
+                [constraints[i] for i in subset],
+                _intersect([geoms[i] for i in subset], frame.window),
+                frame,
+                gazetteer,
+            )
+            for subset in _largest_agreeing(geoms, frame.window, exclusive)
+        )
         indices, smallest = _smallest_conflict(geoms, frame.window)
         members = [constraints[i] for i in indices]
         remaining = tuple(
@@ -217,6 +242,7 @@ def locate_constraints(
         accounts,
         (frame.lat, _normalize_lon(frame.lon)),
         window_m,
+        agreeing,
     )
 
 
@@ -251,7 +277,14 @@ def locate(
     """
     place = unknown_place(gazetteer, place_id)
     constraints, skipped = constraints_for(place, claims, gazetteer, about)
-    return locate_constraints(place.id, constraints, skipped, gazetteer, by_claimant, window_m)
+    ids = {c.id for c in constraints}
+    about_it = [c for c in claims if c.id in ids]
+    contradicting = {
+        c.claim_ids for c in find_contradictions(about_it, gazetteer, about) if not c.conditional
+    }
+    return locate_constraints(
+        place.id, constraints, skipped, gazetteer, by_claimant, window_m, contradicting
+    )
 
 
 def geojson_geometry(region: Region) -> dict[str, Any] | None:
