@@ -94,3 +94,21 @@ def test_who_is_no_speaker(sentence: str, claimant: str | None) -> None:
 def test_a_passive_speech_verb_names_no_speaker(text: str) -> None:
     (draft,) = [d for d in extract(text) if d.value is not None]
     assert draft.claimant is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("According to the USGS, the epicenter was 30 km southwest of Marrakesh.", "epicenter"),
+        (
+            "According to the US Geological Survey, the earthquake’s epicentre was about 72 km "
+            "southwest of Marrakech.",
+            "earthquake’s epicentre",
+        ),
+    ],
+)
+def test_the_speaker_is_no_apposition_of_the_subject(text: str, subject: str) -> None:
+    """The helper's trials: "According to the USGS, the epicenter ..." was drafted about "USGS",
+    read as the name the apposition "the epicenter" describes."""
+    (draft,) = [d for d in extract(text) if d.value is not None]
+    assert draft.subject == subject and draft.claimant is not None

@@ -432,7 +432,13 @@ class _Sentence:
             found = _subject(self.text, before, self.skip, first)
         else:
             found = self._subjects.find(before, first)
-        return _located(self.text, _apposed(self.text, found)) if found else None
+        if found is None:
+            return None
+        apposed = _apposed(self.text, found)
+        if self.skip[0] <= apposed[1] < self.skip[1]:
+            # "According to the USGS, the epicenter was ...": the speaker is no apposition's name
+            apposed = found
+        return _located(self.text, apposed)
 
     @cached_property
     def zone(self) -> str | None:
