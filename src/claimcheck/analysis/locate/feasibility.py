@@ -8,6 +8,7 @@ from decimal import Decimal
 from claimcheck.analysis.locate.constraints import Constraint, Skipped, constraints_for
 from claimcheck.analysis.locate.frame import (
     _area_km2,
+    _exclusive,
     _is_empty,
     _largest_agreeing,
     _smallest_conflict,
@@ -66,12 +67,7 @@ def check_unknown_places(
         if not feasible:
             indices, _smallest = _smallest_conflict(geoms, frame.window)
             members = [constraints[i] for i in indices]
-            index = {c.id: i for i, c in enumerate(constraints)}
-            exclusive = {
-                (min(index[a], index[b]), max(index[a], index[b]))
-                for a, b in contradicting
-                if a in index and b in index
-            }
+            exclusive = _exclusive(constraints, contradicting)
             agreeing = tuple(
                 tuple(constraints[i].id for i in subset)
                 for subset in _largest_agreeing(geoms, frame.window, exclusive)

@@ -212,6 +212,19 @@ def _largest_agreeing(
     return ()
 
 
+def _exclusive(
+    constraints: Sequence[Constraint], contradicting: Collection[tuple[str, str]]
+) -> set[tuple[int, int]]:
+    """The pairs of claim ids that cannot both hold, as the constraints' indices (i < j), for
+    `_largest_agreeing`; pairs naming a claim that is not among the constraints are dropped."""
+    index = {c.id: i for i, c in enumerate(constraints)}
+    return {
+        (min(index[a], index[b]), max(index[a], index[b]))
+        for a, b in contradicting
+        if a in index and b in index
+    }
+
+
 def _solve(
     constraints: Sequence[Constraint], window_m: float
 ) -> tuple[_Frame, list[BaseGeometry], BaseGeometry]:

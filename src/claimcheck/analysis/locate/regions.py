@@ -11,6 +11,7 @@ from claimcheck.analysis.contradictions import find_contradictions
 from claimcheck.analysis.locate.constraints import Constraint, Skipped, constraints_for
 from claimcheck.analysis.locate.frame import (
     _area_km2,
+    _exclusive,
     _intersect,
     _is_empty,
     _largest_agreeing,
@@ -183,12 +184,7 @@ def locate_constraints(
     conflict = None
     agreeing: tuple[Region, ...] = ()
     if not overall.feasible:
-        index = {c.id: i for i, c in enumerate(constraints)}
-        exclusive = {
-            (min(index[a], index[b]), max(index[a], index[b]))
-            for a, b in contradicting
-            if a in index and b in index
-        }
+        exclusive = _exclusive(constraints, contradicting)
         agreeing = tuple(
             _region(
                 f"claims {', '.join(constraints[i].id for i in subset)}",
