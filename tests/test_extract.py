@@ -609,3 +609,11 @@ def test_a_fire_is_what_a_wildfire_report_measures(text: str, subject: str | Non
 def test_a_maritime_incident_is_what_a_notice_measures(text: str, subject: str) -> None:
     (draft,) = [d for d in extract(text) if d.value is not None]
     assert draft.subject == subject
+
+
+def test_a_name_in_square_brackets_is_an_aside() -> None:
+    """tvnewswatch on the 2005 Maricopa earthquake: "[19:18 UTC/GMT]" gave the subject "GMT"."""
+    drafts = extract(
+        "The earthquake struck at 12:18 PDT [19:18 UTC/GMT] 20 km [13 miles] east of Maricopa."
+    )
+    assert [d.subject for d in drafts if d.value is not None] == ["earthquake"]

@@ -57,9 +57,13 @@ def _in_brackets(sentence: str, m: re.Match[str]) -> bool:
     """Whether a name is in brackets: "Kupyansk is the second largest railway hub in the
     region (after Kharkiv) located just 40 kilometers from the border" is about Kupyansk; the
     bracket is an aside. (Whether they close is read from the whole sentence, so that a name's
-    candidacy is the same wherever the figure is: `_Subjects` reads it once.)"""
-    opened = sentence.rfind("(", 0, m.start())
-    return opened > sentence.rfind(")", 0, m.start()) and sentence.find(")", m.end()) >= 0
+    candidacy is the same wherever the figure is: `_Subjects` reads it once.) Square brackets
+    too: "struck at 12:18 PDT [19:18 UTC/GMT] 20 km east of Maricopa" was drafted about "GMT"."""
+    return any(
+        sentence.rfind(left, 0, m.start()) > sentence.rfind(right, 0, m.start())
+        and sentence.find(right, m.end()) >= 0
+        for left, right in ("()", "[]")
+    )
 
 
 #: "Vovchansk, a town", "Kharkiv, Ukraine's second largest city", "Shevchenko, a village":
