@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from claimcheck.cli import main
 from claimcheck.files import yamlfile
 from claimcheck.gazetteer.append import Entry, append_entry
-from claimcheck.lookup.add import is_alias, pick_aliases
+from claimcheck.lookup.add import is_alias, pick_aliases, slug
 from claimcheck.lookup.importer import import_geonames
 
 DATA = Path(__file__).parent / "data"
@@ -494,3 +494,17 @@ def test_a_file_of_comments_only_is_filled_like_a_new_one(
     text = places.read_text(encoding="utf-8")
     assert text.startswith(start.removesuffix("places:\n") + "places:\n  - id: belgorod\n")
     assert [p["id"] for p in yamlfile.load(str(places), text)["places"]] == ["belgorod"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a trial on the 2005 Maricopa earthquake: the id ended "-2005-earthquak"
+        ("epicentre of the 16 April 2005 earthquake", "epicentre-of-the-16-april-2005"),
+        ("Al Ḩudaydah", "al-hudaydah"),
+        ("x" * 50, "x" * 40),  # one word longer than the limit is cut where it must be
+        ("", "place"),
+    ],
+)
+def test_an_id_made_from_a_long_name_ends_at_a_word(name: str, expected: str) -> None:
+    assert slug(name) == expected

@@ -200,8 +200,19 @@ def choose(candidates: list[Found], pick: str | None) -> Found | None:
     return None
 
 
+#: longest slug made from a name (an id may be 100 characters: room for -CC and -N after it)
+_SLUG_CHARS = 40
+
+
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-")[:40].strip("-") or "place"
+    """The name as an id's words, cut at a word's end within _SLUG_CHARS characters
+    ("epicentre-of-the-16-april-2005", not "...-2005-earthquak"), a first word that is longer
+    cut where it must."""
+    full = re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-")
+    if len(full) <= _SLUG_CHARS:
+        return full or "place"
+    cut = full[: _SLUG_CHARS + 1].rsplit("-", 1)[0]
+    return (cut if "-" in full[: _SLUG_CHARS + 1] else full[:_SLUG_CHARS]) or "place"
 
 
 #: matches by which the name asked for is one of the place's names: as written, one of its
