@@ -142,3 +142,11 @@ def test_the_legend_keys_the_claims_the_labels_number() -> None:
         f"{n}. The article's reporter: Claim {n} in a sentence" for n in (1, 3, 4)
     ]
     assert "The claims" not in " ".join(e.text for e in legend({"features": [line]}, False, ()))
+
+
+def test_the_key_keeps_a_claimant_s_own_lower_case() -> None:
+    """A trial on the 2005 Maricopa earthquake: the blog "tvnewswatch" read "Tvnewswatch"."""
+    claims = [{"number": 1, "id": "c1", "claimant": "tvnewswatch", "summary": "S"}]
+    texts = [e.text for e in legend({"features": [_claim_line(1, [])], "claims": claims},
+                                    towns=False, base=())]  # fmt: skip
+    assert texts[-1] == "1. tvnewswatch: S"

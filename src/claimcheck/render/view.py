@@ -256,9 +256,16 @@ def _claim_key(collection: Mapping[str, Any]) -> list[LegendEntry]:
         return []
     return [
         LegendEntry("heading", "", "", "The claims, numbered as in the report:"),
-        *(LegendEntry("heading", "", "", f"{c['number']}. {c['claimant'][:1].upper()}"
-                      f"{c['claimant'][1:]}: {c['summary']}") for c in key),
+        *(LegendEntry("heading", "", "", f"{c['number']}. {_opening(c['claimant'])}: "
+                      f"{c['summary']}") for c in key),
     ]  # fmt: skip
+
+
+def _opening(claimant: str) -> str:
+    """A claimant that opens a line: "The article's reporter", but a name as its owner writes
+    it ("tvnewswatch", not "Tvnewswatch")."""
+    first, _, rest = claimant.partition(" ")
+    return f"{first.capitalize()} {rest}" if first in ("the", "a", "an") else claimant
 
 
 #: what a line label adds for a line that measures one place an ambiguous name may mean
