@@ -120,6 +120,38 @@ def test_direction_errors() -> None:
         parse_direction("up")
 
 
+@pytest.mark.parametrize(
+    ("written", "width"),
+    [("90", 90.0), ("90°", 90.0), ("22.5 degrees", 22.5), ("45 Deg", 45.0), ("180", 180.0)],
+)
+def test_direction_tolerance_reads_as_people_write_angles(
+    tmp_path: Path, written: str, width: float
+) -> None:
+    body = CLAIM.replace(
+        "    expect:", f"    direction: north\n    direction_tolerance: {written}\n    expect:"
+    )
+    (claim,) = load(tmp_path, body)
+    assert claim.assertion.direction.half_width_deg == width
+
+
+@pytest.mark.parametrize(
+    ("written", "fragment"),
+    [("wide", "'wide' is not an angle"), ("0", "must lie in (0, 180]"),
+     ("200°", "200° must lie in (0, 180]"), (".nan", "'nan' is not an angle")],
+)  # fmt: skip
+def test_a_bad_direction_tolerance_is_reported_at_its_key(
+    tmp_path: Path, written: str, fragment: str
+) -> None:
+    body = CLAIM.replace(
+        "    expect:", f"    direction: north\n    direction_tolerance: {written}\n    expect:"
+    )
+    with pytest.raises(DataError) as info:
+        load(tmp_path, body)
+    (problem,) = info.value.problems
+    assert problem.field == "claims[0].direction_tolerance"
+    assert fragment in problem.message
+
+
 def test_unknown_places_are_reported_with_the_claims_other_errors(tmp_path: Path) -> None:
     body = CLAIM.replace("more than 45 mi", "more than 45 furlongs").replace(
         "subject: maqha-ash-shuhaymi", "subject: Atlantis"

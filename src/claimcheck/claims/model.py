@@ -35,7 +35,7 @@ from claimcheck.gazetteer.places import (
     unknown_place_hint,
 )
 from claimcheck.gazetteer.reader import read_id, read_length, read_source
-from claimcheck.grammar.directions import Direction, parse_direction
+from claimcheck.grammar.directions import Direction, parse_direction, parse_half_width
 from claimcheck.grammar.relations import Requirement, parse_requirement
 from claimcheck.grammar.routes import Route, parse_route
 
@@ -182,7 +182,12 @@ def _direction(entry: yamlfile.Entry) -> Direction | None:
     text = entry.text("direction")
     if text is None:
         return None
-    width = entry.number("direction_tolerance")
+    written = entry.text("direction_tolerance")
+    try:
+        width = None if written is None else parse_half_width(written)
+    except ParseError as exc:
+        entry.problem("direction_tolerance", str(exc))
+        return None
     try:
         return parse_direction(text, width)
     except ParseError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from claimcheck.errors import ParseError
@@ -72,10 +73,30 @@ def parse_direction(text: str, half_width_deg: float | None = None) -> Direction
         )
     index = COMPASS_16.index(symbol)
     default = 22.5 if len(symbol) <= 2 else 11.25
-    width = default if half_width_deg is None else half_width_deg
-    if not 0 < width <= 180:
-        raise DirectionError(f"direction tolerance {width}° must lie in (0, 180]")
+    width = default if half_width_deg is None else _half_width(half_width_deg)
     return Direction(symbol, index * 22.5, width)
+
+
+def _half_width(degrees: float) -> float:
+    if not 0 < degrees <= 180:
+        raise DirectionError(f"direction tolerance {degrees:g}° must lie in (0, 180]")
+    return degrees
+
+
+#: a half-width as people write it: "90", "90°", "22.5 degrees", "45 deg"
+_ANGLE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(?:°|º|deg|degrees?)?\s*", re.IGNORECASE)
+
+
+def parse_half_width(text: str) -> float:
+    """A direction's half-width in degrees, written as a number, with a degree sign or with the
+    word ("90", "90°", "22.5 degrees"): `direction_tolerance:` reads as people write angles."""
+    match = _ANGLE.fullmatch(text)
+    if match is None:
+        raise DirectionError(
+            f"direction tolerance {text!r} is not an angle: write the degrees either side of the "
+            "direction, e.g. 45 or 45°"
+        )
+    return _half_width(float(match[1]))
 
 
 def compass(azimuth_deg: float) -> str:
