@@ -10,8 +10,8 @@ The assertion kind follows from the keys a claim uses, so the YAML reads like th
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from claimcheck.claims.meaning import (
     Assertion,
@@ -37,7 +37,7 @@ from claimcheck.gazetteer.places import (
 from claimcheck.gazetteer.reader import read_id, read_length, read_source
 from claimcheck.grammar.directions import Direction, parse_direction, parse_half_width
 from claimcheck.grammar.relations import Requirement, parse_requirement
-from claimcheck.grammar.routes import Route, parse_route
+from claimcheck.grammar.routes import parse_route
 
 
 class VerdictKind(Kind):
@@ -107,6 +107,8 @@ CLAIMANT_TYPES = ("person", "organization")
 #: `status: draft` marks a claim nobody has reviewed yet (`extract --append` writes it)
 DRAFT = "draft"
 #: Keys that decide the assertion kind; exactly one group must be present.
+#: what a grammar parser returns (_parsed)
+_T = TypeVar("_T")
 _KIND_KEYS = ("distance", "direction", "inside", "outside", "near", "radius")
 #: The keys each assertion kind reads, beyond those of every claim (_EVERY_CLAIM). Any other
 #: claim key on it would be silently ignored (`within:` on a distance claim), so it is an error;
@@ -178,32 +180,23 @@ def _requirement(entry: yamlfile.Entry, key: str) -> Requirement | None:
         return None
 
 
+def _parsed(entry: yamlfile.Entry, key: str, parse: Callable[[str], _T]) -> _T | None:
+    """The field read by a grammar parser; its ParseError is a problem at the key."""
+    text = entry.text(key)
+    if text is None:
+        return None
+    try:
+        return parse(text)
+    except ParseError as exc:
+        entry.problem(key, str(exc))
+        return None
+
+
 def _direction(entry: yamlfile.Entry) -> Direction | None:
-    text = entry.text("direction")
-    if text is None:
+    width = _parsed(entry, "direction_tolerance", parse_half_width)
+    if width is None and entry.has("direction_tolerance"):
         return None
-    written = entry.text("direction_tolerance")
-    try:
-        width = None if written is None else parse_half_width(written)
-    except ParseError as exc:
-        entry.problem("direction_tolerance", str(exc))
-        return None
-    try:
-        return parse_direction(text, width)
-    except ParseError as exc:
-        entry.problem("direction", str(exc))
-        return None
-
-
-def _route(entry: yamlfile.Entry) -> Route | None:
-    text = entry.text("along")
-    if text is None:
-        return None
-    try:
-        return parse_route(text)
-    except ParseError as exc:
-        entry.problem("along", str(exc))
-        return None
+    return _parsed(entry, "direction", lambda text: parse_direction(text, width))
 
 
 def _part(entry: yamlfile.Entry) -> Direction | None:
@@ -270,7 +263,7 @@ def _assertion(entry: yamlfile.Entry) -> Assertion | None:
             return DirectionAssertion(subject, reference, direction)
         return None
     requirement = _requirement(entry, "distance")
-    along = _route(entry)
+    along = _parsed(entry, "along", parse_route)
     if entry.has("along") and along is None:
         return None
     if subject and reference and requirement:
