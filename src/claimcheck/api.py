@@ -184,7 +184,7 @@ def verify(
             contradictions,
             check_unknown_places(claims, gazetteer, policy.about, direct),
             _imported(dataset),
-            _regions(dataset) if regions else {},
+            _regions(dataset, direct) if regions else {},
             _world(dataset),
         )
 
@@ -260,8 +260,9 @@ def _world(dataset: Dataset) -> dict[str, tuple[Place, ...]]:
     return {claim_id: places for claim_id, places in found.items() if places}
 
 
-def _regions(dataset: Dataset) -> dict[str, LocateResult]:
-    """Where each unknown place that some claim locates can be."""
+def _regions(dataset: Dataset, contradicting: set[tuple[str, str]]) -> dict[str, LocateResult]:
+    """Where each unknown place that some claim locates can be; the pairs that contradict are
+    verify's, so the largest agreeing sets drawn are the ones verify names."""
     regions = {}
     for place in dataset.gazetteer:
         if place.has_position:
@@ -271,6 +272,6 @@ def _regions(dataset: Dataset) -> dict[str, LocateResult]:
         )
         if constraints:
             regions[place.id] = locate_constraints(
-                place.id, constraints, skipped, dataset.gazetteer
+                place.id, constraints, skipped, dataset.gazetteer, contradicting=contradicting
             )
     return regions

@@ -1,8 +1,10 @@
 """Feasible regions from `claimcheck locate`, as GeoJSON features for the maps.
 
 For every unknown place that the claims locate, the region where all of them can hold at once;
-when they cannot, the region each claim's removal leaves. Each feature says, in words, which
-claims it comes from and what it means, and where its label goes.
+when they cannot, the regions of the largest sets of claims that can hold together (the fewest
+claims wrong: what verify's `agree` line and the report name), or, when that search gave up,
+the region each claim's removal from a smallest conflicting set leaves. Each feature says, in
+words, which claims it comes from and what it means, and where its label goes.
 """
 
 from __future__ import annotations
@@ -38,14 +40,18 @@ def _hold(numbers: list[int]) -> str:
 
 def locate_regions(report: VerifyReport) -> list[dict[str, Any]]:
     """Features for each unknown place the claims locate: where all of them can hold or, when
-    they conflict, where each claim of the conflict leaves it once that claim is dropped."""
+    they conflict, where each largest set that can hold together puts it (else where each claim
+    of a smallest conflict leaves it once that claim is dropped)."""
     numbers = claim_numbers(report)
     labels = place_labels(report.dataset.gazetteer)
     features = []
     for place_id, result in report.regions.items():
         regions = [result.overall]
-        if not result.overall.feasible and result.conflict is not None:
-            regions = list(result.conflict.remaining)
+        if not result.overall.feasible:
+            if result.agreeing:
+                regions = list(result.agreeing)
+            elif result.conflict is not None:
+                regions = list(result.conflict.remaining)
         drawn = 0
         for region in regions:
             geometry = geojson_geometry(region) if region.feasible else None
@@ -72,6 +78,8 @@ def _words(
             "title": f"Where {name} can be if {_hold(ids)} ({area})",
             "meaning": f"Every point here fits {held}{' at once' if len(ids) > 1 else ''}.",
         }
+    if region in result.agreeing:
+        return _agreeing_words(name, ids, result, numbers, area)
     assert result.conflict is not None
     conflict = [numbers[c] for c in result.conflict.claim_ids]
     dropped = sorted(set(conflict) - set(ids))
@@ -96,6 +104,29 @@ def _words(
             f"{_numbers(conflict).capitalize()} cannot {'both' if len(conflict) == 2 else 'all'} "
             f"hold. If {without} {wrong}, "
             f"{held} {put} {name} here.{aside}"
+        ),
+    }
+
+
+def _agreeing_words(
+    name: str, ids: list[int], result: LocateResult, numbers: dict[str, int], area: str
+) -> dict[str, str]:
+    """A largest set of claims that can hold together (docs/rules.md, Which accounts agree)."""
+    every = sorted(numbers[c.id] for c in result.constraints)
+    wrong = sorted(set(every) - set(ids))
+    ways = len(result.agreeing)
+    how = "in 1 way" if ways == 1 else f"in {ways} ways"
+    return {
+        "label": f"{_numbers(ids).capitalize()} hold{'s' if len(ids) == 1 else ''} "
+        f"({_numbers(wrong)} wrong)",
+        "group": (
+            f"Where {name} can be if the fewest claims are wrong ({len(wrong)} of {len(every)})"
+        ),
+        "title": f"Where {name} can be if {_hold(ids)} ({area})",
+        "meaning": (
+            f"No point fits all {len(every)} claims; at most {len(ids)} can hold together, "
+            f"{how}. If {_numbers(wrong)} {'is' if len(wrong) == 1 else 'are'} wrong, "
+            f"{_numbers(ids)} put{'s' if len(ids) == 1 else ''} {name} here."
         ),
     }
 
