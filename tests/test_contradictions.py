@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 from pathlib import Path
@@ -49,6 +50,9 @@ def found(gazetteer: Gazetteer) -> dict[tuple[str, ...], list[Contradiction]]:
         (("g-rukban-north-of-garrison", "g-rukban-south-of-garrison"), "rukban-camp"),
         # a distance's direction is compared as well: NNW and S are 157.5° apart
         (("g-rukban-20km-nnw-of-garrison", "g-rukban-south-of-garrison"), "rukban-camp"),
+        # the reverse view: the garrison north of the camp puts the camp south of it
+        (("g-garrison-north-of-rukban", "g-rukban-north-of-garrison"), "al-tanf-garrison"),
+        (("g-garrison-north-of-rukban", "g-rukban-20km-nnw-of-garrison"), "al-tanf-garrison"),
     ],
 )
 def test_direct_contradictions(
@@ -65,12 +69,12 @@ def test_only_the_expected_pairs(found: dict[tuple[str, ...], list[Contradiction
     assert ("a-more-than-45mi-from-garrison", "a-outside-zone") not in found
     # a depth inside agrees with a plain "inside"
     assert ("d-10km-inside-triangle", "d-inside-triangle") not in found
-    # NNW (337.5° ± 11.25°) meets N (0° ± 22.5°); the reverse view and a line's sides are not
-    # compared
+    # NNW (337.5° ± 11.25°) meets N (0° ± 22.5°); the garrison north of the camp and the camp
+    # south of it agree, turned round; a line's sides are not compared
     assert ("g-rukban-20km-nnw-of-garrison", "g-rukban-north-of-garrison") not in found
-    assert not [pair for pair in found if "g-garrison-north-of-rukban" in pair]
+    assert ("g-garrison-north-of-rukban", "g-rukban-south-of-garrison") not in found
     assert ("g-rukban-east-of-border", "g-rukban-west-of-border") not in found
-    assert len(found) == 12
+    assert len(found) == 14
 
 
 def test_a_direction_contradiction_names_the_bearings(
@@ -83,6 +87,35 @@ def test_a_direction_contradiction_names_the_bearings(
         "bearing 337.5–22.5°], but rukban-camp is S (180° ± 22.5°) of al-tanf-garrison "
         "[g-rukban-south-of-garrison: bearing 157.5–202.5°]: no bearing satisfies both"
     )
+
+
+def test_a_reverse_view_is_turned_round_and_widened_by_the_convergence(
+    found: dict[tuple[str, ...], list[Contradiction]],
+) -> None:
+    """The garrison and the camp are 0.1° of longitude apart: the turned sector is widened by
+    0.2° (the bound rounded up to 0.1°), and the reason says so."""
+    (c,) = found[("g-garrison-north-of-rukban", "g-rukban-north-of-garrison")]
+    assert c.turned_deg == (None, 0.2)
+    assert c.acceptable is not None and (c.acceptable[1].low, c.acceptable[1].high) == (
+        pytest.approx(157.3),
+        pytest.approx(202.7),
+    )
+    assert c.reason.endswith(
+        "[g-rukban-north-of-garrison: so al-tanf-garrison is at bearing 157.3–202.7° from "
+        "rukban-camp, turned round and widened by 0.2° for the meridians' convergence]: no "
+        "bearing satisfies both"
+    )
+
+
+def test_an_unknown_place_is_not_turned_round() -> None:
+    """Without coordinates the convergence has no bound: "x is N of y" and "y is N of x" are
+    left to the verdicts (here, to `locate`)."""
+    x_of_y = _towards("a", "N")
+    y_of_x = dataclasses.replace(
+        _towards("b", "N"), assertion=DirectionAssertion(PlaceRef("y"), PlaceRef("x"),
+                                                         parse_direction("N"))
+    )  # fmt: skip
+    assert find_contradictions([x_of_y, y_of_x], Gazetteer({})) == []
 
 
 @pytest.mark.parametrize(
@@ -201,3 +234,22 @@ def test_accounts_that_disagree_on_direction_contradict() -> None:
     south_east = [c.id for c in claims if "-se-of-marrak" in c.id]
     assert len(south_west) == 4 and len(south_east) == 2
     assert directions == {tuple(sorted(pair)) for pair in itertools.product(south_west, south_east)}
+
+
+def test_two_outlets_that_turn_the_direction_round_contradict_those_that_do_not() -> None:
+    """The Hunga Tonga story: Al Jazeera and RNZ put the volcano north of the capital, Gulf
+    Insider and Republic World the capital north of the volcano; no bearing satisfies both."""
+    real = ROOT / "tests" / "data" / "real" / "hunga-tonga-eruption"
+    gaz = load_places(str(real / "places.yaml"))
+    found = find_contradictions(load_claims(str(real / "claims.yaml"), gaz), gaz)
+    turned = {c.claim_ids for c in found if any(c.turned_deg)}
+    aljazeera, rnz = (
+        "aljazeera-volcano-about-65km-north-of-nukualofa",
+        "rnz-volcano-65km-north-of-the-capital",
+    )
+    gulf, republic = (
+        "gulf-insider-capital-65km-north-of-the-volcano",
+        "republic-capital-around-65km-north-of-the-volcano",
+    )
+    assert turned == {(aljazeera, gulf), (aljazeera, republic), (gulf, rnz), (republic, rnz)}
+    assert len(found) == 6 and {c.turned_deg for c in found} >= {(None, 0.3), (0.3, None)}

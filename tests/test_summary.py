@@ -30,6 +30,14 @@ def conflicts() -> dict[str, tuple[str, ...]]:
             "so at most one of them can be right.",
         ),
         (
+            "g-garrison-north-of-rukban",
+            "Claim 16 puts the Rukban camp north of the al-Tanf garrison, so the al-Tanf garrison "
+            "lies at bearings 157.3° to 202.7° from the Rukban camp (turned round, allowing 0.2° "
+            "for the meridians' convergence); this claim puts the al-Tanf garrison north of the "
+            "Rukban camp (bearings 337.5° to 22.5°): no bearing satisfies both, so at most one of "
+            "them can be right.",
+        ),
+        (
             "b-radius-34mi",
             "Claim 5 says the same radius is 36 mi (35.5 to 36.5 mi, 57.1 to 58.7 km); this "
             "claim, 34 mi (33.5 to 34.5 mi, 53.9 to 55.5 km): no radius satisfies both, so at "
@@ -44,7 +52,7 @@ def test_a_conflict_names_its_quantity(
 
 
 def test_a_claim_with_no_conflict_has_none(conflicts: dict[str, tuple[str, ...]]) -> None:
-    assert conflicts["g-garrison-north-of-rukban"] == ()
+    assert conflicts["g-rukban-west-of-border"] == ()
 
 
 def test_a_claims_conflicts_are_listed_by_the_other_claims_number() -> None:

@@ -21,10 +21,13 @@ How claims become distance constraints (no coordinates involved):
 - a direction ("south-east of Marrakesh"): the compass sector that the bearing of the subject,
   seen from the reference, must lie in. Whatever the reference (a point, a zone's centre, a
   polygon's nearest point), that bearing is one value, so two sectors that do not meet cannot
-  both hold. Directions are compared only as written, subject against reference: the reverse
-  bearing differs from the forward one + 180° by the meridians' convergence, so "A is south of
-  B" against "B is south of A" is left to the verdicts. Nor are sides of a line ("west of the
-  border"): which sides agree depends on the line's course near the subject.
+  both hold. "B is north of A" against "A is north of B" compares the second turned round: the
+  bearing of A seen from B, plus 180°, differs from that of B seen from A by the meridians'
+  convergence, which this part bounds from the two places' coordinates and uncertainties
+  (geo.convergence: at most their longitude difference, a fraction of a degree for places a
+  few dozen km apart), widening the turned sector by it, so only between two places with
+  coordinates. Sides of a line ("west of the border") are not compared: which sides agree
+  depends on the line's course near the subject.
 
 A *conditional* contradiction holds only under one reading of the references: an ambiguous
 name ("from al-Tanf" fits three places) read as the other claim's reference, or two different
@@ -38,17 +41,20 @@ compares them with the measured separation and its uncertainty.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
+from claimcheck.analysis.separation import both_can_hold, holds_at, separation_needed
 from claimcheck.claims.meaning import Condition, Quantity, depth_of, zone_centre_interval
 from claimcheck.claims.model import Claim
 from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Gazetteer, Place, PlaceKind, PlaceRef, name_key
 from claimcheck.geo import geodesic as geodesy
+from claimcheck.geo.convergence import convergence_bound_deg
 from claimcheck.geo.measure import Measured
 from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.precision import ABOUT_FRACTION
@@ -71,6 +77,9 @@ class Constraint:
     statement: str
     #: the point place(s) the reference can be: one, or each candidate of an ambiguous name
     reference_places: tuple[Place, ...] = ()
+    #: a direction seen from the other place: the claim's sector turned round by 180° and
+    #: widened by this many degrees of the meridians' convergence (geo.convergence)
+    turned_deg: float | None = None
 
 
 @frozen
@@ -103,6 +112,9 @@ class Contradiction:
     both_can_hold: bool | None = None
     #: what no value satisfies for both: "distance", "radius", "depth" or "direction"
     quantity: str = "distance"
+    #: per claim, aligned with claim_ids: the degrees its direction's sector was widened by
+    #: when turned round to be seen from its subject (Constraint.turned_deg), else None
+    turned_deg: tuple[float | None, float | None] = (None, None)
 
 
 def find_contradictions(
@@ -113,6 +125,12 @@ def find_contradictions(
     Each claim is taken at its most lenient reading (`about`: the file's slack for "about").
     """
     constraints = [c for claim in claims for c in constraints_of(claim, gazetteer, about)]
+    constraints += [
+        turned
+        for c in constraints
+        if c.quantity == "direction"
+        for turned in _turned(c, gazetteer.get(c.subject), gazetteer.get(c.reference))
+    ]
     found = set(_direct(constraints)) | set(_conditional(constraints))
     return sorted(found, key=lambda c: (c.conditional, c.claim_ids, c.references, c.reason))
 
@@ -225,6 +243,26 @@ def _direction(
     return [Constraint(claim_id, "direction", subject_key, ref_key, c.acceptable, statement)]
 
 
+def _turned(c: Constraint, subject: Place | None, ref: Place | None) -> list[Constraint]:
+    """The direction seen from its subject: the sector turned round and widened by the bound on
+    the convergence (rounded up to 0.1°), between two points only, and one way round (the
+    subject's key after the reference's) so that each pair of claims is compared once."""
+    if subject is None or ref is None or c.subject < c.reference:
+        return []
+    if subject.kind is not PlaceKind.POINT or ref.kind is not PlaceKind.POINT:
+        return []
+    assert subject.lat is not None and subject.lon is not None
+    assert ref.lat is not None and ref.lon is not None
+    bound = convergence_bound_deg(subject.lat, subject.lon, subject.uncertainty_m, ref.lat,
+                                  ref.lon, ref.uncertainty_m)  # fmt: skip
+    if bound is None:
+        return []
+    widen = math.ceil(bound * 10) / 10
+    low, high = c.acceptable.low + 180.0 - widen, c.acceptable.high + 180.0 + widen
+    return [dataclasses.replace(c, subject=c.reference, reference=c.subject,
+                                acceptable=Interval(low, high), turned_deg=widen)]  # fmt: skip
+
+
 def _no_distance(
     _claim_id: str, _c: Condition, _subject: PlaceRef, _ref: PlaceRef, _gazetteer: Gazetteer
 ) -> list[Constraint]:
@@ -303,22 +341,35 @@ def _direct(constraints: Iterable[Constraint]) -> Iterable[Contradiction]:
         groups[_pair(c)].append(c)
     for group in groups.values():
         for x, y in itertools.combinations(group, 2):
-            if x.claim_id == y.claim_id or _meet(x, y):
-                continue
+            both_turned = x.turned_deg is not None and y.turned_deg is not None
+            if x.claim_id == y.claim_id or both_turned or _meet(x, y):
+                continue  # (two turned round: their own sectors were compared as written)
             a, b = _ordered(x, y)
             subject = a.subject if a.subject == b.subject else min(a.subject, b.subject)
             what = a.quantity
-            shown = _sector_text if what == "direction" else _interval_text
             reason = (
-                f"{a.statement} [{a.claim_id}: {shown(a.acceptable)}], but "
-                f"{b.statement} [{b.claim_id}: {shown(b.acceptable)}]: "
+                f"{_said(a)}, but {_said(b)}: "
                 f"no {'bearing' if what == 'direction' else what} satisfies both"
             )
             references = tuple(sorted({a.reference, b.reference} - {subject, ""}))
             yield Contradiction(
                 (a.claim_id, b.claim_id), subject, reason, False, references,
                 (a.acceptable, b.acceptable), (a.statement, b.statement), quantity=what,
+                turned_deg=(a.turned_deg, b.turned_deg),
             )  # fmt: skip
+
+
+def _said(c: Constraint) -> str:
+    """ "A is N (0° ± 22.5°) of B [claim: bearing 337.5–22.5°]", with the turn when turned."""
+    if c.quantity != "direction":
+        return f"{c.statement} [{c.claim_id}: {_interval_text(c.acceptable)}]"
+    if c.turned_deg is None:
+        return f"{c.statement} [{c.claim_id}: {_sector_text(c.acceptable)}]"
+    return (
+        f"{c.statement} [{c.claim_id}: so {c.subject} is at {_sector_text(c.acceptable)} from "
+        f"{c.reference}, turned round and widened by {c.turned_deg:g}° for the meridians' "
+        "convergence]"
+    )
 
 
 def _conditional(constraints: Sequence[Constraint]) -> Iterable[Contradiction]:
@@ -375,12 +426,12 @@ def _namesakes(
     assert ra.lat is not None and ra.lon is not None and rb.lat is not None and rb.lon is not None
     d = geodesy.inverse(ra.lat, ra.lon, rb.lat, rb.lon).distance_m
     separation = Measured.around(d, ra.uncertainty_m + rb.uncertainty_m)
-    need_low, need_high, strict = _separation_needed(a.acceptable, b.acceptable)
-    both = _both_can_hold(separation, need_low, need_high, strict)
+    need_low, need_high, strict = separation_needed(a.acceptable, b.acceptable)
+    both = both_can_hold(separation, need_low, need_high, strict)
     needs = f"at least {_km(need_low)}"
     if math.isfinite(need_high):
         needs += f" and at most {_km(need_high)}"
-    best_ok = _holds_at(separation.best, need_low, need_high, strict)
+    best_ok = holds_at(separation.best, need_low, need_high, strict)
     if both is True:
         outcome = "so both claims can hold"
     elif both is False:
@@ -406,37 +457,6 @@ def _namesakes(
         (a.acceptable, b.acceptable), (a.statement, b.statement),
         separation, (need_low, need_high), both,
     )  # fmt: skip
-
-
-def _separation_needed(x: Interval, y: Interval) -> tuple[float, float, bool]:
-    """The separations D for which some distances in x and y satisfy |dx − dy| ≤ D ≤ dx + dy.
-
-    Returns (least D, greatest D, whether the least is excluded). Only called for disjoint
-    intervals, so the least D is the gap between them.
-    """
-    lower, upper = (x, y) if x.high <= y.low else (y, x)
-    gap = upper.low - lower.high
-    strict = lower.high_open or upper.low_open
-    return gap, x.high + y.high, strict
-
-
-def _holds_at(d: float, need_low: float, need_high: float, strict: bool) -> bool:
-    above = d > need_low if strict else d >= need_low
-    return above and d <= need_high
-
-
-def _both_can_hold(
-    separation: Measured, need_low: float, need_high: float, strict: bool
-) -> bool | None:
-    if _holds_at(separation.low, need_low, need_high, strict) and _holds_at(
-        separation.high, need_low, need_high, strict
-    ):
-        return True
-    if separation.high < need_low or (strict and separation.high == need_low):
-        return False
-    if separation.low > need_high:
-        return False
-    return None
 
 
 def _km(metres: float) -> str:

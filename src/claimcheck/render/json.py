@@ -207,6 +207,7 @@ def contradiction_dict(contradiction: Contradiction) -> dict[str, Any]:
             if c.acceptable and c.quantity == "direction"
             else None
         ),
+        "turned_deg": list(c.turned_deg) if c.quantity == "direction" else None,
         "separation_km": None if sep is None else _range_km(sep.best, sep.low, sep.high),
         "separation_needed_km": (
             None if c.separation_needed is None else _range_km(None, *c.separation_needed)

@@ -283,6 +283,8 @@ class _Wording:
             return f"Claim {n}: {readable(c.reason, self.refs)}"
         intervals = dict(zip(c.claim_ids, c.acceptable, strict=True))
         what = c.quantity
+        if what == "direction" and any(c.turned_deg):
+            return self._turned(c, claim_id, other, intervals)
         if what == "direction":
             return (
                 f"Claim {n} puts {self.label(c.subject)} "
@@ -294,6 +296,36 @@ class _Wording:
             f"Claim {n} says the same {what} is {self._figure(other, intervals[other])}; this "
             f"claim, {self._figure(claim_id, intervals[claim_id])}: no {what} satisfies both, "
             "so at most one of them can be right."
+        )
+
+    def _turned(
+        self, c: Contradiction, claim_id: str, other: str, intervals: dict[str, Interval]
+    ) -> str:
+        """Opposite views ("A is north of B", "B is north of A"): the turned claim's sector is
+        the bearing of `c.subject` from the other place, widened for the convergence."""
+        seen_from = c.references[0]
+        turned = dict(zip(c.claim_ids, c.turned_deg, strict=True))
+
+        def says(claim: str) -> str:
+            direction = getattr(self.claims[claim].assertion, "direction", None)
+            assert direction is not None  # a direction contradiction comes from claims with one
+            sector = intervals[claim]
+            bearings = f"bearings {sector.low % 360:g}° to {sector.high % 360:g}°"
+            if turned[claim] is None:
+                return (
+                    f"puts {self.label(c.subject)} {compass_words(direction.name)} of "
+                    f"{self.label(seen_from)} ({bearings})"
+                )
+            return (
+                f"puts {self.label(seen_from)} {compass_words(direction.name)} of "
+                f"{self.label(c.subject)}, so {self.label(c.subject)} lies at {bearings} from "
+                f"{self.label(seen_from)} (turned round, allowing {turned[claim]:g}° for the "
+                "meridians' convergence)"
+            )
+
+        return (
+            f"Claim {self.numbers[other]} {says(other)}; this claim {says(claim_id)}: no bearing "
+            "satisfies both, so at most one of them can be right."
         )
 
     def _sector(self, claim_id: str, sector: Interval, references: tuple[str, ...]) -> str:
