@@ -83,25 +83,25 @@ def test_a_direction_contradiction_names_the_bearings(
     (c,) = found[("g-rukban-north-of-garrison", "g-rukban-south-of-garrison")]
     assert c.quantity == "direction" and c.references == ("al-tanf-garrison",)
     assert c.reason == (
-        "rukban-camp is N (0° ± 22.5°) of al-tanf-garrison [g-rukban-north-of-garrison: "
-        "bearing 337.5–22.5°], but rukban-camp is S (180° ± 22.5°) of al-tanf-garrison "
-        "[g-rukban-south-of-garrison: bearing 157.5–202.5°]: no bearing satisfies both"
+        "rukban-camp is N (0° ± 22.5°, or ± 45°) of al-tanf-garrison [g-rukban-north-of-garrison:"
+        " bearing 315–45°], but rukban-camp is S (180° ± 22.5°, or ± 45°) of al-tanf-garrison "
+        "[g-rukban-south-of-garrison: bearing 135–225°]: no bearing satisfies both"
     )
 
 
 def test_a_reverse_view_is_turned_round_and_widened_by_the_convergence(
     found: dict[tuple[str, ...], list[Contradiction]],
 ) -> None:
-    """The garrison and the camp are 0.1° of longitude apart: the turned sector is widened by
-    0.2° (the bound rounded up to 0.1°), and the reason says so."""
+    """The garrison and the camp are 0.1° of longitude apart: the turned sector (north's widest
+    reading, ±45°) is widened by 0.2° (the bound rounded up to 0.1°), and the reason says so."""
     (c,) = found[("g-garrison-north-of-rukban", "g-rukban-north-of-garrison")]
     assert c.turned_deg == (None, 0.2)
     assert c.acceptable is not None and (c.acceptable[1].low, c.acceptable[1].high) == (
-        pytest.approx(157.3),
-        pytest.approx(202.7),
+        pytest.approx(134.8),
+        pytest.approx(225.2),
     )
     assert c.reason.endswith(
-        "[g-rukban-north-of-garrison: so al-tanf-garrison is at bearing 157.3–202.7° from "
+        "[g-rukban-north-of-garrison: so al-tanf-garrison is at bearing 134.8–225.2° from "
         "rukban-camp, turned round and widened by 0.2° for the meridians' convergence]: no "
         "bearing satisfies both"
     )

@@ -25,16 +25,16 @@ def conflicts() -> dict[str, tuple[str, ...]]:
     [
         (
             "g-rukban-south-of-garrison",
-            "Claim 16 puts the Rukban camp north of the al-Tanf garrison (bearings 337.5° to "
-            "22.5°); this claim, south (bearings 157.5° to 202.5°): no bearing satisfies both, "
-            "so at most one of them can be right.",
+            "Claim 16 puts the Rukban camp north of the al-Tanf garrison (bearings 315° to 45°); "
+            "this claim, south (bearings 135° to 225°): no bearing satisfies both, so at most one "
+            "of them can be right.",
         ),
         (
             "g-garrison-north-of-rukban",
             "Claim 16 puts the Rukban camp north of the al-Tanf garrison, so the al-Tanf garrison "
-            "lies at bearings 157.3° to 202.7° from the Rukban camp (turned round, allowing 0.2° "
+            "lies at bearings 134.8° to 225.2° from the Rukban camp (turned round, allowing 0.2° "
             "for the meridians' convergence); this claim puts the al-Tanf garrison north of the "
-            "Rukban camp (bearings 337.5° to 22.5°): no bearing satisfies both, so at most one of "
+            "Rukban camp (bearings 315° to 45°): no bearing satisfies both, so at most one of "
             "them can be right.",
         ),
         (

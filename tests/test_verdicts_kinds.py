@@ -111,13 +111,31 @@ def test_sector_consistent_with_geod_fwd(
 @given(
     lat=st.floats(-80, 80),
     index=st.integers(0, 15),
-    beyond=st.floats(1.02, 7.0),
+    beyond=st.floats(1.02, 3.9),
     distance_m=st.floats(100, 2_000_000),
 )
 def test_sector_inconsistent_outside(
     lat: float, index: int, beyond: float, distance_m: float
 ) -> None:
+    """Outside the widest reading: a cardinal name's four-point sector (±45°), else its own."""
     name = COMPASS_16[index]
-    half = 22.5 if len(name) <= 2 else 11.25
-    azimuth = (index * 22.5 + beyond * half) % 360
+    widest = 45.0 if len(name) == 1 else 22.5 if len(name) == 2 else 11.25
+    azimuth = (index * 22.5 + beyond * widest) % 360
     assert _direction_verdict(lat, 10.0, azimuth, distance_m, name) is VerdictKind.INCONSISTENT
+
+
+@given(
+    lat=st.floats(-80, 80),
+    index=st.sampled_from([0, 4, 8, 12]),
+    between=st.floats(0.03, 0.97),
+    side=st.sampled_from([-1, 1]),
+    distance_m=st.floats(1_000, 2_000_000),
+)
+def test_a_cardinal_name_between_its_two_readings_is_inconclusive(
+    lat: float, index: int, between: float, side: int, distance_m: float
+) -> None:
+    """ "Newcastle is north of Sydney" at 27°: outside north's eight-point sector (±22.5°), inside
+    its four-point one (±45°); with exact places the reading decides."""
+    azimuth = (index * 22.5 + side * (22.5 + between * 22.5)) % 360
+    verdict = _direction_verdict(lat, 10.0, azimuth, distance_m, COMPASS_16[index])
+    assert verdict is VerdictKind.INCONCLUSIVE

@@ -112,6 +112,8 @@ class AngleCheck:
     #: the side of a line the direction names: the bearing from the line's nearest point must
     #: lie within 90° of the direction, and `margin` is taken from that half-circle's edge
     side: bool = False
+    #: a cardinal name's strict (eight-point) sector, when `acceptable` is its four-point one
+    strict: Interval | None = None
 
     @property
     def probability(self) -> float | None:

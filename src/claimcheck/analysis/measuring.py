@@ -216,15 +216,25 @@ def _angle_draft(
     half_width: float | None = None,
     claimed: str | None = None,
     side: bool = False,
+    strict: tuple[Spread | None, Interval] | None = None,
 ) -> Draft:
     """An angle check: the claim holds with the probability that `spread` lies in `sector`
     (degrees, or (0, ∞) for a side); `spread` None when it certainly fails. The margin is taken
-    from a sector `half_width` either side of the direction (its own, unless given)."""
+    from a sector `half_width` either side of the direction (its own widest, unless given).
+    `strict`: the spread and sector of a cardinal name's strict reading (claims.meaning)."""
     direction = c.direction
     assert direction is not None  # every AZIMUTH condition carries its sector
-    index = ctx.batch.ask(spread, sector) if spread is not None else ctx.batch.ask_sum([])
+    batch = ctx.batch
+    index = batch.ask(spread, sector) if spread is not None else batch.ask_sum([])
+    strict_index = index
+    if strict is not None:
+        strict_spread, strict_sector = strict
+        strict_index = (
+            batch.ask(strict_spread, strict_sector) if strict_spread else batch.ask_sum([])
+        )
     off = abs((azimuth - direction.centre_deg + 180.0) % 360.0 - 180.0)
-    m = (direction.half_width_deg if half_width is None else half_width) - off
+    m = (direction.widest_half_width_deg if half_width is None else half_width) - off
+    inside_strict = (m if strict is None else direction.half_width_deg - off) > 0
     acceptable, shown = c.acceptable, c.claimed
     if half_width is not None:
         # a side of a line: what the check shows is the half-plane it decided on, not the
@@ -239,15 +249,19 @@ def _angle_draft(
         if worst_deg:
             bearing += f", worst case ±{worst_deg:.1f}°"
         exact = spread is None or spread.fixed
-        decision = decision_text(chance, claimed or c.claimed, exact=exact, best=(m > 0, m > 0))
+        readings = c.readings if strict is not None else ""
+        decision = decision_text(
+            chance, claimed or c.claimed, readings, exact=exact, best=(inside_strict, m > 0)
+        )
         reason = f"{bearing}; {decision}"
         measured = Measured(azimuth, azimuth - worst_deg, azimuth + worst_deg)
         decide_below = abs(m) if verdict is verdict.INCONCLUSIVE else None
         return AngleCheck(
-            c.name, verdict, measured, acceptable, shown, m, decide_below, reason, chance, side
-        )
+            c.name, verdict, measured, acceptable, shown, m, decide_below, reason, chance, side,
+            None if strict is None else c.strict,
+        )  # fmt: skip
 
-    return Draft(index, index, build)
+    return Draft(strict_index, index, build)
 
 
 def _sector(direction: Direction) -> Interval:
@@ -276,8 +290,9 @@ def _azimuth(ctx: Context, c: Condition, subject: Place, reference: Place) -> Dr
         raise NotMeasurable(f"{subject.id!r} is at {anchor.id!r}: no direction between them")
     spread = Spread(SpreadKind.AZIMUTH, d, a, b, azimuth=dist.azimuth_deg)
     worst = azimuth_uncertainty_deg(d, a + b)
+    strict = None if c.strict is None else (spread, c.strict)
     return _angle_draft(
-        ctx, c, dist.azimuth_deg, worst, spread, _sector(direction), f"from {anchor.id}"
+        ctx, c, dist.azimuth_deg, worst, spread, c.acceptable, f"from {anchor.id}", strict=strict
     )
 
 
@@ -328,18 +343,23 @@ def _from_area(
     azimuth = _nearest_azimuth(subject, nearest)
     a, b = subject.uncertainty_m, polygon.uncertainty_m
     how = f"from the nearest point of {polygon.id}, {s / 1000:,.1f} km away"
-    sector = _sector(direction)
     if nearest.at_vertex:
         from_vertex = Spread(SpreadKind.AZIMUTH, s, a, b, azimuth=azimuth)
         worst = azimuth_uncertainty_deg(s, a + b)
-        return _angle_draft(ctx, c, azimuth, worst, from_vertex, sector, f"{how} (a vertex)")
+        strict = None if c.strict is None else (from_vertex, c.strict)
+        return _angle_draft(ctx, c, azimuth, worst, from_vertex, c.acceptable,
+                            f"{how} (a vertex)", strict=strict)  # fmt: skip
+
     # From an edge the bearing is its outward normal for as long as the subject stays outside.
-    offset = (azimuth - sector.low) % 360.0
-    inside_sector = offset <= sector.high - sector.low
-    outside = Spread(SpreadKind.NORMAL, s, a, b) if inside_sector else None
+    def normal(sector: Interval) -> tuple[Spread | None, Interval]:
+        if (azimuth - sector.low) % 360.0 <= sector.high - sector.low:
+            return Spread(SpreadKind.NORMAL, s, a, b), _ABOVE
+        return None, sector
+
     return _angle_draft(
-        ctx, c, azimuth, 0.0, outside, _ABOVE if inside_sector else sector,
+        ctx, c, azimuth, 0.0, *normal(c.acceptable),
         f"{how} (the edge's outward normal, while the subject stays outside)",
+        strict=None if c.strict is None else normal(c.strict),
     )  # fmt: skip
 
 

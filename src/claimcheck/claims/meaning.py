@@ -28,7 +28,7 @@ from typing import ClassVar
 from claimcheck.errors import Kind
 from claimcheck.frozen import frozen
 from claimcheck.gazetteer.places import Place, PlaceKind, PlaceRef
-from claimcheck.grammar.directions import Direction
+from claimcheck.grammar.directions import DIRECTION_WORDS, Direction
 from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.precision import ABOUT_FRACTION
 from claimcheck.grammar.relations import Requirement
@@ -165,13 +165,23 @@ def _distance(requirement: Requirement, about: Decimal, along: Route | None = No
 
 @lru_cache(maxsize=1 << 12)
 def _azimuth(direction: Direction) -> Condition:
-    sector = Interval(
-        direction.centre_deg - direction.half_width_deg,
-        direction.centre_deg + direction.half_width_deg,
-    )
+    """A compass sector; a cardinal name with both readings, as a figure has (grammar.directions:
+    an eight-point compass is the strict one, a four-point one the lenient one)."""
+    centre, strict, widest = (
+        direction.centre_deg, direction.half_width_deg, direction.widest_half_width_deg
+    )  # fmt: skip
+    readings = ""
+    if direction.coarse_half_width_deg is not None:
+        word = next(w for w, symbol in DIRECTION_WORDS.items() if symbol == direction.name)
+        readings = (
+            f"'{word}' read on an eight-point compass (±{strict:g}°) or a four-point one "
+            f"(±{widest:g}°)"
+        )
     return Condition(
-        "direction", Quantity.AZIMUTH, sector, None, f"{direction} from the reference",
-        f"is {direction} of {{ref}}", str(direction), direction,
+        "direction", Quantity.AZIMUTH, Interval(centre - widest, centre + widest), None,
+        f"{direction} from the reference", f"is {direction} of {{ref}}", str(direction),
+        direction, strict=None if not readings else Interval(centre - strict, centre + strict),
+        readings=readings,
     )  # fmt: skip
 
 

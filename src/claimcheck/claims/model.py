@@ -206,7 +206,7 @@ def _part(entry: yamlfile.Entry) -> Direction | None:
         return None
     cleaned = text.strip().lower().removesuffix("ern")
     try:
-        part = parse_direction(cleaned)
+        part = parse_direction(cleaned, four_point=False)
     except ValueError as exc:
         entry.problem("part", str(exc))
         return None

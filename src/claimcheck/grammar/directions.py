@@ -49,6 +49,12 @@ DIRECTION_WORDS = {
 }  # fmt: skip
 
 
+#: A cardinal name ("north") read on a four-point compass: any bearing nearer it than the next
+#: cardinal point, the 90° cones of A. U. Frank's cone-shaped directions ("Qualitative spatial
+#: reasoning about cardinal directions", Auto-Carto 10, 1991); on an eight-point compass ±22.5°.
+FOUR_POINT_HALF_WIDTH_DEG = 45.0
+
+
 @frozen
 class Direction:
     """A compass direction as a sector of azimuths: centre ± half-width, in degrees."""
@@ -56,14 +62,28 @@ class Direction:
     name: str
     centre_deg: float
     half_width_deg: float
+    #: a second, coarser reading: a cardinal name on a four-point compass (±45°, "Newcastle is
+    #: north of Sydney" at 27°); None when the name has one reading (an intercardinal or
+    #: 16-point name, a stated `direction_tolerance:`, a part of an area)
+    coarse_half_width_deg: float | None = None
+
+    @property
+    def widest_half_width_deg(self) -> float:
+        """The half-width of the most lenient reading: where the claim can hold."""
+        return self.coarse_half_width_deg or self.half_width_deg
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.centre_deg:g}° ± {self.half_width_deg:g}°)"
+        coarse = self.coarse_half_width_deg
+        wider = "" if coarse is None else f", or ± {coarse:g}°"
+        return f"{self.name} ({self.centre_deg:g}° ± {self.half_width_deg:g}°{wider})"
 
 
 @lru_cache(maxsize=1024)
-def parse_direction(text: str, half_width_deg: float | None = None) -> Direction:
-    """Read "north-east", "NE" or "NNE"; 8-point names get ±22.5°, 16-point ones ±11.25°."""
+def parse_direction(
+    text: str, half_width_deg: float | None = None, four_point: bool = True
+) -> Direction:
+    """Read "north-east", "NE" or "NNE"; 8-point names get ±22.5°, 16-point ones ±11.25°, and a
+    cardinal name also its four-point reading, ±45° (`four_point`; not for a stated width)."""
     cleaned = " ".join(text.strip().lower().replace("_", "-").split())
     cleaned = cleaned.removesuffix(" of")
     symbol = DIRECTION_WORDS.get(cleaned, cleaned.upper())
@@ -74,7 +94,8 @@ def parse_direction(text: str, half_width_deg: float | None = None) -> Direction
     index = COMPASS_16.index(symbol)
     default = 22.5 if len(symbol) <= 2 else 11.25
     width = default if half_width_deg is None else _half_width(half_width_deg)
-    return Direction(symbol, index * 22.5, width)
+    cardinal = four_point and half_width_deg is None and len(symbol) == 1
+    return Direction(symbol, index * 22.5, width, FOUR_POINT_HALF_WIDTH_DEG if cardinal else None)
 
 
 def _half_width(degrees: float) -> float:

@@ -59,6 +59,9 @@ def check_dict(check: Check) -> dict[str, Any]:
             "min": _num(check.measured.low, 2),
             "max": _num(check.measured.high, 2),
         }
+        out["acceptable_deg"] = _sector_dict(check.acceptable)
+        if check.strict is not None:
+            out["strict_deg"] = _sector_dict(check.strict)
         out["margin_deg"] = _num(check.margin, 2)
         out["decide_below_deg"] = (
             _num(check.decide_below, 2) if check.decide_below is not None else None

@@ -41,6 +41,8 @@ BAND_SOURCE = (
     "a cardinal direction as a half-plane, Frank 1991; thirds as in Liu, Wang, Jin & Wu 2005"
 )
 DECISION_SOURCE = "ILAC-G8:09/2019"
+#: a cardinal name read on four points as well as eight (grammar.directions)
+FOUR_POINT_SOURCE = "a cardinal name's 90° cone, Frank 1991"
 
 
 def _pct(fraction: float) -> str:
@@ -55,9 +57,11 @@ def decision_words(check: Check, best_fits: bool | None) -> str:
         return ""
     level, low = _pct(float(chance.confidence)), _pct(1 - float(chance.confidence))
     verdict = check.verdict
-    if isinstance(check, LengthCheck) and check.strict is not None and chance.two_readings:
-        strict, best = check.strict, check.measured.best
-        if (strict.low <= best <= strict.high) != best_fits:  # one reading fits, one does not
+    two = isinstance(check, (LengthCheck, AngleCheck)) and check.strict is not None
+    if two and chance.two_readings:
+        assert isinstance(check, (LengthCheck, AngleCheck))
+        what = "direction" if isinstance(check, AngleCheck) else "figure"
+        if _fits_strict(check) != best_fits:  # one reading fits, one does not
             best_fits = None
         p = (
             f"Read strictly, the claim holds with probability {percent(chance.strict)}; read "
@@ -73,9 +77,9 @@ def decision_words(check: Check, best_fits: bool | None) -> str:
             how = ("consistent read leniently" if lenient_ok else "inconclusive read leniently") + (
                 ", inconsistent read strictly" if strict_bad else ", inconclusive read strictly"
             )
-            lean = _lean(best_fits, chance.strict, chance.lenient)
+            lean = _lean(best_fits, chance.strict, chance.lenient, what=what)
             return f"{p}: {how}. The reading decides, so it is inconclusive{lean}."
-        lean = _lean(best_fits, chance.strict, chance.lenient)
+        lean = _lean(best_fits, chance.strict, chance.lenient, what=what)
         return f"{p}: between {low} and {level} either way, so it is inconclusive{lean}."
     if _route(check):
         assert isinstance(check, LengthCheck)
@@ -107,16 +111,16 @@ def decision_words(check: Check, best_fits: bool | None) -> str:
     return f"{p}: between {low} and {level}, so it is inconclusive{lean}."
 
 
-def _lean(best_fits: bool | None, *probabilities: float) -> str:
+def _lean(best_fits: bool | None, *probabilities: float, what: str = "figure") -> str:
     """Which way the best estimate leans, and what the probability (each reading's) says:
     "probably right" only when the claim holds with probability over 50 %, not for a best
     estimate that fits while the claim holds with 41 %. `best_fits` None: it fits one reading
-    of the figure and not the other."""
+    of the figure (or the direction: `what`) and not the other."""
     low, high = min(probabilities), max(probabilities)
     if best_fits is None:
         return (
             ". The best estimate fits the claim read leniently but not read strictly, so "
-            "whether the claim is right depends on how its figure is read"
+            f"whether the claim is right depends on how its {what} is read"
         )
     if best_fits and low > 0.5:
         return (
@@ -135,7 +139,7 @@ def _lean(best_fits: bool | None, *probabilities: float) -> str:
     elif low == high:
         odds = "it is as likely wrong as right"
     else:
-        odds = "whether it is more likely right or wrong depends on how its figure is read"
+        odds = f"whether it is more likely right or wrong depends on how its {what} is read"
     fits, kind = ("fits", "pass") if best_fits else ("does not fit", "fail")
     return (
         f". The best estimate {fits} the claim (a conditional {kind}, {DECISION_SOURCE}), but "
@@ -287,6 +291,16 @@ def _area_tail(check: LengthCheck, where: Callable[[float], str], wanted: str = 
     return f"{text}. {wanted + ' ' if wanted else ''}{decision_words(check, check.margin > 0)}"
 
 
+def _fits_strict(check: LengthCheck | AngleCheck) -> bool:
+    """Whether the best estimate satisfies the strict reading (an arc, for a direction)."""
+    strict, best = check.strict, check.measured.best
+    assert strict is not None
+    if isinstance(check, AngleCheck):
+        off = abs(((best - (strict.low + strict.high) / 2) + 180.0) % 360.0 - 180.0)
+        return off <= (strict.high - strict.low) / 2
+    return bool(strict.low <= best <= strict.high)
+
+
 def _angle_why(check: AngleCheck, subject: str, other: str) -> str:
     m = check.measured
     bearing = m.best % 360
@@ -307,14 +321,26 @@ def _angle_why(check: AngleCheck, subject: str, other: str) -> str:
         if m.half_width
         else ""
     )
-    width = (check.acceptable.high - check.acceptable.low) % 360 or 360
-    points = {45.0: "an eight-point", 22.5: "a sixteen-point", 90.0: "a four-point"}.get(width, "a")
+    sectors = [_sector_words(check.acceptable)]
+    if check.strict is not None:
+        sectors.insert(0, _sector_words(check.strict))
+    covers = " or, read leniently, ".join(sectors)
+    rule = "claimcheck's rule"
+    if check.strict is not None:
+        rule = f"{FOUR_POINT_SOURCE}; {rule}"
     return (
         f"Seen from {other}, {subject} lies at a bearing of {bearing:.1f}° ({word}){spread}. "
-        f"“{claimed[:1].upper() + claimed[1:]}” covers bearings {check.acceptable.low % 360:g}° "
-        f"to {check.acceptable.high % 360:g}°, the {width:g}° sector of {points} compass "
-        "(claimcheck's rule, docs/rules.md). " + decision_words(check, check.margin > 0)
+        f"“{claimed[:1].upper() + claimed[1:]}” covers bearings {covers} ({rule}, "
+        "docs/rules.md). " + decision_words(check, check.margin > 0)
     )
+
+
+def _sector_words(sector: Interval) -> str:
+    """ "337.5° to 22.5°, the 45° sector of an eight-point compass"."""
+    width = (sector.high - sector.low) % 360 or 360
+    points = {45.0: "an eight-point", 22.5: "a sixteen-point", 90.0: "a four-point"}.get(width, "a")
+    low, high = sector.low % 360, sector.high % 360
+    return f"{low:g}° to {high:g}°, the {width:g}° sector of {points} compass"
 
 
 def compass_symbol(azimuth: float) -> str:
@@ -359,7 +385,14 @@ def range_words(check: Check, labels: Mapping[str, str], written: str | None = N
     if isinstance(check, AngleCheck):
         name = check.claimed.split(" (")[0]
         low, high = check.acceptable.low % 360, check.acceptable.high % 360
-        return f"“{compass_words(name)}” as bearings {low:g}° to {high or 360:g}°"
+        as_read = f"“{compass_words(name)}” as bearings {low:g}° to {high or 360:g}°"
+        if check.strict is None:
+            return as_read
+        strict_low, strict_high = check.strict.low % 360, check.strict.high % 360
+        return (
+            f"“{compass_words(name)}” as bearings {strict_low:g}° to {strict_high or 360:g}° "
+            f"(an eight-point compass) or {low:g}° to {high or 360:g}° (a four-point one)"
+        )
     unit = check.unit
     wanted = interval_words(check.acceptable, unit)
     if check.quantity in ("inside", "outside"):

@@ -62,7 +62,8 @@ def margin_text(check: Check) -> str:
     if isinstance(check, PartCheck):
         return check.bounds
     if isinstance(check, AngleCheck):
-        return f"{check.margin:+.1f}° from the sector's edge"
+        which = "the sector's edge" if check.strict is None else "the four-point sector's edge"
+        return f"{check.margin:+.1f}° from {which}"
     value = check.margin / check.unit.metres
     side = "inside" if check.margin >= 0 else "outside"
     where = f"{side} the claimed range"

@@ -289,6 +289,9 @@ def claimed_words(check: Check) -> str:
             low, high = (centre - 90) % 360, (centre + 90) % 360 or 360
             return f"the {name} side: bearings {low:g}°–{high:g}° from the nearest point"
         low, high = check.acceptable.low % 360, check.acceptable.high % 360
+        if check.strict is not None:
+            strict_low, strict_high = check.strict.low % 360, check.strict.high % 360
+            return f"{name}: bearings {strict_low:g}°–{strict_high:g}° (or {low:g}°–{high:g}°)"
         return f"{name}: bearings {low:g}°–{high:g}°"
     deep = depth(check)
     if deep is not None:

@@ -232,10 +232,12 @@ def _deep(inside: Shape, signed: Interval, area: Place, u: float) -> Shape:
 
 def _sector_shape(apex: Place, direction: Direction, reach_m: float) -> tuple[Shape, str]:
     assert apex.lat is not None and apex.lon is not None
-    sector = Sector(apex.lat, apex.lon, direction.centre_deg, direction.half_width_deg, reach_m)
+    sector = Sector(
+        apex.lat, apex.lon, direction.centre_deg, direction.widest_half_width_deg, reach_m
+    )
     u = apex.uncertainty_m
     text = f"{direction} of {apex.id}" + _uncertainty_note([(apex.id, u)])
-    if u <= 0 or direction.half_width_deg >= 180.0:
+    if u <= 0 or direction.widest_half_width_deg >= 180.0:
         return sector, text
     rays = tuple(Band(ray, u) for ray in sector.rays())
     return Union((sector, Disc(apex.lat, apex.lon, u), *rays)), text
@@ -273,14 +275,14 @@ def _back_sector_region(c: Condition, place: Place, gazetteer: Gazetteer) -> tup
     direction = c.direction
     assert direction is not None and apex.lat is not None and apex.lon is not None
     sector = BackSector(
-        apex.lat, apex.lon, direction.centre_deg, direction.half_width_deg, _SECTOR_REACH_M
+        apex.lat, apex.lon, direction.centre_deg, direction.widest_half_width_deg, _SECTOR_REACH_M
     )
     u = apex.uncertainty_m
     text = (
         f"{apex.id} lies {direction} of it (the back azimuth, on the geodesic)"
         + _uncertainty_note([(apex.id, u)])
     )
-    if u <= 0 or direction.half_width_deg >= 180.0:
+    if u <= 0 or direction.widest_half_width_deg >= 180.0:
         return sector, text
     rays = tuple(Band(tuple(ray), u) for ray in sector.rays())
     return Union((sector, Disc(apex.lat, apex.lon, u), *rays)), text
