@@ -75,8 +75,8 @@ def _unread_figure(text: str) -> str | None:
     return (
         f"nothing drafted, though it gives a distance ({figure.group()!r}): extract reads the "
         'phrasings of English news ("3 km from X", "north of X"); type a claim it cannot '
-        "read, such as one in another language, by hand (docs/data.md, Claims), with its "
-        "translation in note:"
+        "read, such as one in another language, by hand (docs/data.md, Claims), its English "
+        "under translation:"
     )
 
 
