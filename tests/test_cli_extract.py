@@ -183,3 +183,30 @@ def test_the_subject_of_it_and_of_is_a(text: str, claim: str) -> None:
     code, out, _ = run("-", "--places", SINDOOR, stdin=text)
     assert code == 0
     assert claim in out, out
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        # eTurboNews in Spanish on the Aktau crash (the Aktau crash trial): an empty claims list,
+        # as if the text gave no figure
+        (
+            "El avión realizó un aterrizaje de emergencia a unos 3 km (1.6 millas náuticas) del "
+            "aeropuerto de Aktau.",
+            "standard input: nothing drafted, though it gives a distance ('3 km'): extract reads "
+            "the phrasings of English news",
+        ),
+        ("Nothing here is measured.", None),  # no figure: nothing to say
+    ],
+)
+def test_a_text_that_gives_a_distance_but_drafts_nothing_says_why(
+    text: str, hint: str | None
+) -> None:
+    code, out, err = run("-", stdin=text)
+    assert (code, out.strip()) == (0, "claims: []")
+    assert err.startswith(hint) if hint else err == ""
+
+
+def test_a_text_with_a_draft_gives_no_such_hint() -> None:
+    code, _, err = run("-", stdin="Muridke is about 40 km from Lahore.")
+    assert code == 0 and "nothing drafted" not in err

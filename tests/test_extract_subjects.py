@@ -46,3 +46,44 @@ from claimcheck.claims.extract import extract
 def test_an_events_centre_is_one_subject(sentence: str, subject: str) -> None:
     (draft, *_) = extract(sentence)
     assert draft.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # the Aktau crash trial (Azerbaijan Airlines flight J2-8243, 25 December 2024): Al
+        # Jazeera's sentence was left out ("no subject") before "plane" was an event noun
+        (
+            "The plane crashed about 3km (1.8 miles) from the city of Aktau in Kazakhstan.",
+            "plane",
+        ),
+        # Trend: "Baku-Grozny" alone named the route, not the flight
+        (
+            "An Embraer 190 aircraft operating the Baku-Grozny flight crashed 3 kilometers from "
+            "the airport in the city of Aktau.",
+            "Baku-Grozny flight",
+        ),
+        # Reuters: the journey's destination was drafted as the subject (`country:RU`)
+        (
+            "An Embraer passenger plane flying from Azerbaijan to Russia crashed near the city "
+            "of Aktau in Kazakhstan on Dec 25.",
+            "Embraer passenger plane",
+        ),
+        # Reuters: the destination's apposition ("Russia's Chechnya") was the subject
+        (
+            "Azerbaijan Airlines said the Embraer 190 aircraft was flying from Baku to Grozny, "
+            "the capital of Russia's Chechnya, but was forced to make an emergency landing "
+            "approximately 3km from the Kazakh city of Aktau.",
+            "aircraft",
+        ),
+        # a figure in apposition to the destination is about it (articles-seventh.yaml)
+        (
+            "The plane left Gove Airport about 8.30am on Saturday bound for Katherine, 530 "
+            "kilometres to the south-west.",
+            "Katherine",
+        ),
+    ],
+)
+def test_a_journeys_ends_are_not_what_crashed(sentence: str, subject: str) -> None:
+    (draft, *_) = extract(sentence)
+    assert draft.subject == subject

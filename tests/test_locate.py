@@ -455,3 +455,18 @@ def test_the_agreeing_search_gives_up_rather_than_run_on() -> None:
     meet = [shapely.box(0.0, 0.0, 2.0, 1.0), shapely.box(1.0, 0.0, 3.0, 1.0), boxes[5]]
     assert _largest_agreeing(meet, window, set()) == ((0, 1),)
     assert _largest_agreeing(meet, window, {(0, 1)}) == ((0,), (1,), (2,))
+
+
+@pytest.mark.parametrize(("uncertainty_m", "text"), [(39.0, "±39 m"), (1_600.0, "±1.6 km")])
+def test_a_small_widening_is_written_in_metres(uncertainty_m: float, text: str) -> None:
+    """The Aktau crash trial: an airport given to the second of arc (±39 m) read "widened by the
+    airport ±0.0 km", as if nothing widened the region."""
+    airport = Place("airport", "airport", PlaceKind.POINT, Source("test"), lat=43.86,
+                    lon=51.09194, uncertainty_m=uncertainty_m)  # fmt: skip
+    site = Place("site", "site", PlaceKind.UNKNOWN, Source("test"))
+    gazetteer = Gazetteer({p.id: p for p in (airport, site)})
+    claim = _claim("c", DistanceAssertion(
+        PlaceRef("site"), PlaceRef("airport"), parse_requirement("3 km"), None,
+    ))  # fmt: skip
+    (constraint,) = locate("site", [claim], gazetteer).constraints
+    assert constraint.description.endswith(f"widened by airport {text}")

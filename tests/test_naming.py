@@ -77,6 +77,9 @@ def test_country_names_take_the_article_a_sentence_needs(name: str, in_a_sentenc
         ("Port Arthur", "Port Arthur"),
         # a trial on the 2016 Fox Creek wildfire: "Fox Creek wildfire has no coordinates"
         ("Fox Creek wildfire", "the Fox Creek wildfire"),
+        # the Aktau crash trial's report read "the Aktau International Airport"
+        ("Aktau International Airport", "Aktau International Airport"),
+        ("Kramatorsk airport", "the Kramatorsk airport"),
         ("Ras al-Khaimah", "Ras al-Khaimah"),  # a particle in lower case is no head noun
         ("Sant Julià de Lòria", "Sant Julià de Lòria"),
         ("les Escaldes", "les Escaldes"),

@@ -85,7 +85,7 @@ def test_each_reading_of_a_figure_cites_its_rule(report: api.VerifyReport) -> No
                 assert "claimcheck's rule, docs/rules.md" in s.why, s.why
             if not isinstance(check, LengthCheck) or check.quantity in ("inside", "outside"):
                 continue
-            if check.readings or "default for a" in check.claimed or " by " in check.claimed:
+            if check.readings or "default threshold" in check.claimed or " by " in check.claimed:
                 assert any(src in s.why for src in sources), s.why
             if check.readings:
                 assert f"“{figure(check.claimed)}”" in reading_words(check)

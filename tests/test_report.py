@@ -294,3 +294,36 @@ def test_every_story_reads_without_ids_or_command_lines(story: str, fmt: str) ->
     assert "`" not in text and "claimcheck " not in text
     assert "interval " not in text and "within within" not in text
     assert "(as expected)" not in text
+
+
+AKTAU = ["--claims", "tests/data/real/aktau-crash/claims.yaml",
+         "--places", "tests/data/real/aktau-crash/places.yaml"]  # fmt: skip
+SAHAFATI_ENGLISH = (
+    "it had to make an emergency landing about two miles from the Kazakh city of Aktau"
+)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown"),
+    [
+        ("markdown", f"- **In English:** {SAHAFATI_ENGLISH}"),
+        ("html", f"<dt>In English</dt><dd>{SAHAFATI_ENGLISH}</dd>"),
+    ],
+)
+def test_a_quote_in_another_language_shows_its_translation(fmt: str, shown: str) -> None:
+    """The Aktau crash trial: an Arabic quote stood alone in the report, its translation in a
+    `note:` that no output shows; the claim's `translation:` is shown under the quote."""
+    out = run(*AKTAU, "--format", fmt)
+    assert shown in out
+    assert out.count("In English") == 2  # the Arabic and the Spanish quote, not the English ones
+
+
+def test_verify_shows_the_translation_under_the_quote() -> None:
+    result = CliRunner().invoke(main, ["verify", *AKTAU], catch_exceptions=False)
+    lines = result.stdout.splitlines()
+    at = lines.index(f'  English   "{SAHAFATI_ENGLISH}"')
+    assert lines[at - 1].startswith('  quote     "اضطرت')
+    as_json = CliRunner().invoke(main, ["verify", *AKTAU, "--format", "json"])
+    by_id = {r["id"]: r for r in json.loads(as_json.stdout)["results"]}
+    assert by_id["sahafati-landing-two-miles-from-aktau"]["translation"] == SAHAFATI_ENGLISH
+    assert "translation" not in by_id["trend-crash-3km-from-airport"]

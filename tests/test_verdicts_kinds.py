@@ -47,7 +47,7 @@ def test_near_reports_measured_distance_and_threshold(verdicts: dict[str, Verdic
     (explicit,) = verdicts["near-line-explicit"].checks
     assert default.measured.best == pytest.approx(3_260, abs=10)
     assert default.acceptable.high == 25_000
-    assert "default for a line" in default.claimed
+    assert "the default threshold for a line" in default.claimed
     assert explicit.acceptable.high == 2_000
     assert default.nearest is not None
 

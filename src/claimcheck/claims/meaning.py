@@ -388,14 +388,14 @@ class NearAssertion:
             return ()
         limit = reference.near_threshold_m
         source = (
-            "this place's"
+            "this place's threshold"
             if reference.near_m is not None
-            else f"the default for a {reference.kind.value}"
+            else f"the default threshold for a {reference.kind.value}"
         )
         return (
             Condition(
                 "near", Quantity.DISTANCE, Interval(0.0, limit), Unit.KM,
-                f"near (within {_km(limit)}, {source} threshold)",
+                f"near (within {_km(limit)}, {source})",
                 f"is near {{ref}} (within {_km(limit)})", "near",
             ),
         )  # fmt: skip

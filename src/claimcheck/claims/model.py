@@ -56,6 +56,8 @@ class Claim:
     claimant: str
     source: Source
     assertion: Assertion
+    #: the quote in English, for a quote in another language (shown under it in every output)
+    translation: str | None = None
     #: the verdict a reviewer accepted, if any
     expect: VerdictKind | None = None
     #: "person" or "organization", when the claims file says which the claimant is
@@ -78,29 +80,9 @@ class Claim:
 
 
 CLAIM_KEYS = (
-    "id",
-    "quote",
-    "claimant",
-    "claimant_type",
-    "source",
-    "subject",
-    "distance",
-    "from",
-    "direction",
-    "direction_tolerance",
-    "tolerance",
-    "along",
-    "inside",
-    "part",
-    "depth",
-    "outside",
-    "near",
-    "within",
-    "zone",
-    "radius",
-    "expect",
-    "note",
-    "status",
+    *("id", "quote", "translation", "claimant", "claimant_type", "source", "subject"),
+    *("distance", "from", "direction", "direction_tolerance", "tolerance", "along", "inside"),
+    *("part", "depth", "outside", "near", "within", "zone", "radius", "expect", "note", "status"),
 )
 #: What `claimant_type:` may say: who made the claim (ClaimReview's Person or Organization).
 CLAIMANT_TYPES = ("person", "organization")
@@ -130,7 +112,10 @@ KEYS_BY_KIND: dict[str, tuple[str, ...]] = {
     "near": ("subject", "near", "within", "tolerance"),
     "radius": ("zone", "radius", "tolerance"),
 }
-_EVERY_CLAIM = ("id", "quote", "claimant", "claimant_type", "source", "expect", "note", "status")
+_EVERY_CLAIM = (
+    *("id", "quote", "translation", "claimant", "claimant_type", "source", "expect", "note"),
+    "status",
+)
 #: the keys a claim of each kind may have that need no further check (a tolerance needs its
 #: figure or direction)
 _PLAIN_KEYS = {
@@ -336,6 +321,7 @@ def _read_claim(entry: yamlfile.Entry) -> Claim | None:
         claimant=claimant,
         source=source,
         assertion=assertion,
+        translation=entry.text("translation"),
         expect=expect,
         claimant_type=claimant_type,
         note=entry.text("note"),

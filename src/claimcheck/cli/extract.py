@@ -22,6 +22,7 @@ from claimcheck.files.atomic import write_text_atomic
 from claimcheck.files.yamlfile import read_text
 from claimcheck.gazetteer.places import Gazetteer
 from claimcheck.gazetteer.reader import load_places, with_world
+from claimcheck.grammar.units import FIGURE_RE
 from claimcheck.lookup.fallback import DbFallback
 from claimcheck.lookup.index import GazetteerDb
 from claimcheck.render.safe import json_text
@@ -62,6 +63,21 @@ def article_paths(arguments: Sequence[str]) -> list[str]:
             raise UsageError(f"{argument}: no .txt or .md files in this folder")
         paths += [os.path.join(argument, name) for name in names]
     return paths
+
+
+def _unread_figure(text: str) -> str | None:
+    """Why a text that gives a distance drafted nothing: the rules read English news phrasing,
+    and a Spanish "a unos 3 km ... del aeropuerto de Aktau" (the Aktau crash trial) came back as
+    an empty `claims: []`, as if the text had no figure. None when it gives none."""
+    figure = FIGURE_RE.search(text)
+    if figure is None:
+        return None
+    return (
+        f"nothing drafted, though it gives a distance ({figure.group()!r}): extract reads the "
+        'phrasings of English news ("3 km from X", "north of X"); type a claim it cannot '
+        "read, such as one in another language, by hand (docs/data.md, Claims), its English "
+        "under translation:"
+    )
 
 
 def _title(path: str) -> str:
@@ -150,11 +166,14 @@ def extract(
             gazetteer = load_places(places_path)
         fallback = DbFallback(GazetteerDb(gazetteer_db), gazetteer) if gazetteer_db else None
         gazetteer.fallback = fallback
+        drafted: list[core.Article] = []
         try:
             with _progress(paths) as items:
-                drafted: list[core.Article] = [
-                    (_title(path), core.extract(_read_article(path), gazetteer)) for path in items
-                ]
+                for path in items:
+                    text = _read_article(path)
+                    drafted.append((_title(path), core.extract(text, gazetteer)))
+                    if not drafted[-1][1] and (unread := _unread_figure(text)):
+                        echo(f"{_title(path)}: {unread}", err=True)
         finally:
             if fallback is not None:
                 fallback.close()

@@ -88,6 +88,7 @@ def _claim(s: ClaimSummary) -> str:
         f"<p>{_badge(s.verdict)} {escape(s.verdict_meaning)}.</p>",
         f"<blockquote>{escape(s.quote)}</blockquote>",
         "<dl>",
+        *([f"<dt>In English</dt><dd>{escape(s.translation)}</dd>"] if s.translation else []),
         f"<dt>Claimant</dt><dd>{_claimant(s)}</dd>",
         f"<dt>Source</dt><dd>{_source(s.source)}</dd>",
         f"<dt>Why</dt><dd>{escape(s.why)}</dd>",

@@ -117,6 +117,8 @@ def verdict_dict(verdict: Verdict, report: VerifyReport | None = None) -> dict[s
     deciding = verdict.deciding
     if deciding is not None and deciding.chance is not None:
         out["probability"] = round(deciding.chance.lenient, 4)
+    if claim.translation:
+        out["translation"] = claim.translation
     if verdict.policy_note:
         out["policy_note"] = verdict.policy_note
     if first is not None:

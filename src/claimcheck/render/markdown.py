@@ -83,6 +83,7 @@ def _claim(s: ClaimSummary) -> list[str]:
         "",
         f"> {escape(s.quote, leads_line=True)}",
         "",
+        *([f"- **In English:** {escape(s.translation)}"] if s.translation else []),
         f"- **Claimant:** {_claimant(s)}",
         f"- **Source:** {_source(s.source)}",
         "",

@@ -90,6 +90,14 @@ _COMMON_HEADS = frozenset(
 )
 
 
+#: An airport's own name, its noun capitalised, takes no article: "We flew from Heathrow Airport.
+#: (We say 'the airport' when we're not using its name.)" (Perfect English Grammar, "'The' and
+#: 'no article' for places in a city"; R. Murphy, English Grammar in Use, "Names with and without
+#: the": "Kennedy Airport"). The Aktau crash trial's report read "the Aktau International Airport".
+#: A lower-case "airport" after a town ("the Kramatorsk airport") is a description and keeps it.
+_NAMED_AIRPORT = frozenset(["Airport"])
+
+
 #: Country names that take "the" in a sentence: those with a common noun for the state or its
 #: parts, and plural ones ("Use the if the country's name includes a common noun … one important
 #: exception is 'the Philippines'": Cambridge University Press, Grammar and Beyond newsletter,
@@ -124,6 +132,8 @@ def definite(name: str) -> str:
     first, last = words[0], words[-1]
     if first.lower() in _COMMON_HEADS and len(words) > 1 and words[1] == "of":
         return f"the {first.lower()} of {definite(name[len(first) + 4 :])}"
+    if last in _NAMED_AIRPORT and first[:1].isupper():
+        return name  # "Aktau International Airport", as "Heathrow Airport": no article
     # a proper name's possessive determines the noun ("Hurricane Laura's centre"); a common
     # noun's does not ("the quake's epicentre")
     owned = any(w[:1].isupper() and w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1])

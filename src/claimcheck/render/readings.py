@@ -77,7 +77,7 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
     if vague is not None:
         q = VAGUE_QUANTITIES[vague]
         return f"“{claimed}” is read as {q.low:f} to {q.high:f} {unit.value} ({q.source})."
-    default = re.search(r"the default for a (\w+)", check.claimed)
+    default = re.search(r"the default threshold for a (\w+)", check.claimed)
     if check.quantity == "near" and default:
         return (
             f"“Near”, with no figure, is read as {interval_words(acceptable, unit)}, "

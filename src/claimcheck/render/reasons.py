@@ -400,7 +400,7 @@ def range_words(check: Check, labels: Mapping[str, str], written: str | None = N
             return f"“{check.quantity}” a zone as {wanted} from its centre"
         edge = "0 km or less" if check.quantity == "inside" else "more than 0 km"
         return f"“{check.quantity}” an area as a signed distance of {edge} to its edge"
-    default = re.search(r"the default for a (\w+)", check.claimed)
+    default = re.search(r"the default threshold for a (\w+)", check.claimed)
     if check.quantity == "near" and default:
         return f"“near” with no figure as {wanted}, the default for a {default.group(1)}"
     claimed = written or figure(check.claimed)

@@ -95,6 +95,8 @@ class ClaimSummary:
     verdict_meaning: str = ""
     #: the claim in a short sentence from its data (ClaimReview's claimReviewed)
     reviewed: str = ""
+    #: the quote in English, when the claims file gives it for a quote in another language
+    translation: str | None = None
 
     @property
     def verdict_label(self) -> str:
@@ -421,6 +423,7 @@ def summarize(report: VerifyReport) -> list[ClaimSummary]:
                 places=_places_of(v),
                 verdict_meaning=verdict_sentence(v) or wording.unverifiable(v),
                 reviewed=claim_reviewed(claim, agreed, wording.labels, report.dataset.gazetteer),
+                translation=claim.translation,
             )
         )
     return out

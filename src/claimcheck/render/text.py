@@ -149,6 +149,7 @@ def _block(verdict: Verdict, color: bool, labels: Mapping[str, str]) -> list[str
     lines = [
         f"{_label(verdict.verdict, color)}  {clean(claim.id)}{_status(verdict, color)}",
         f'  quote     "{clean(claim.quote)}"',
+        *([f'  English   "{clean(claim.translation)}"'] if claim.translation else []),
         f"  claimant  {clean(claim.claimant)}",
         f"  source    {clean(claim.source)}",
         *_check_lines(verdict.checks, "  ", verdict.places, labels),

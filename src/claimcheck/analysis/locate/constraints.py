@@ -69,8 +69,14 @@ def _km(metres: float) -> str:
     return f"{metres / 1000:,.1f} km"
 
 
+def _plus_minus(metres: float) -> str:
+    """ "±5.0 km", or in metres below a kilometre: a position a source gives to the second of
+    arc is ±39 m, which "±0.0 km" hid (the Aktau crash trial)."""
+    return f"±{metres:,.0f} m" if metres < 1000 else f"±{_km(metres)}"
+
+
 def _uncertainty_note(parts: Sequence[tuple[str, float]]) -> str:
-    used = [f"{label} ±{_km(m)}" for label, m in parts if m > 0]
+    used = [f"{label} {_plus_minus(m)}" for label, m in parts if m > 0]
     return f", widened by {' and '.join(used)}" if used else ""
 
 

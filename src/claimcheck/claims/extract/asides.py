@@ -53,6 +53,29 @@ def _lies_on(sentence: str, m: re.Match[str]) -> bool:
     return _ON_FEATURE.search(sentence, start, m.start()) is not None
 
 
+#: A journey's verb, then its origin or destination: "flying from Azerbaijan to Russia", "en
+#: route from Baku to Grozny, the capital of Russia's Chechnya", "bound for Katherine".
+_ROUTE_BEFORE = re.compile(
+    r"\b(?:fl(?:y|ies|ying|ew|own)|travell?(?:s|ing|ed)?|sail(?:s|ing|ed)?|head(?:s|ing|ed)"
+    r"|bound|en\s+route|on\s+(?:its|their|her|his)\s+way|divert(?:s|ing|ed)|return(?:s|ing|ed))"
+    r"(?:\s+(?:from|to|for)\s+[^.;:!?]*?)?\s+(?:from|to|for)\s+(?:(?i:the)\s+)?"
+    r"(?:[^.;:!?]{0,40}?,\s+the\s+capital\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_ROUTE_REACH = 120
+#: ", 530 kilometres to the south-west": a figure in apposition to the name is about it.
+_FIGURE_APPOSED = re.compile(r"\s*,\s*(?:[A-Za-z]+\s+){0,2}\d")
+
+
+def _on_route(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a name is where a journey began or was to end ("An Embraer passenger plane
+    flying from Azerbaijan to Russia crashed near the city of Aktau", the Aktau crash trial):
+    the thing travelling is what the figure is about, unless the figure is in apposition to the
+    name ("bound for Katherine, 530 kilometres to the south-west")."""
+    before = _ROUTE_BEFORE.search(sentence, max(0, m.start() - _ROUTE_REACH), m.start())
+    return before is not None and not _FIGURE_APPOSED.match(sentence, m.end())
+
+
 def _in_brackets(sentence: str, m: re.Match[str]) -> bool:
     """Whether a name is in brackets: "Kupyansk is the second largest railway hub in the
     region (after Kharkiv) located just 40 kilometers from the border" is about Kupyansk; the

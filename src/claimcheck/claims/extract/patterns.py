@@ -70,7 +70,7 @@ _EVENT_NOUNS = (
     r"convoy|strike|air strike|airstrike|attack|camp|village|town|base|site|checkpoint|outpost"
     r"|garrison|position|column|force|forces|troops|militia|unit|crossing|shelling|raid|bombing"
     r"|compound|refugee camp|oil field|airfield|airport|city|settlement|post|target|shell"
-    r"|tank|drone|vehicle|runway|boat|ship|aircraft|jet|sniper|fighter|rebel"
+    r"|tank|drone|vehicle|runway|boat|ship|aircraft|jet|plane|airliner|helicopter|flight|sniper|fighter|rebel"
     # "a report of an incident 51NM southwest of Hodeidah" (UKMTO's notices, as relayed)
     r"|incident|vessel|tanker|freighter|bulker|bulk carrier|cargo ship"
     r"|quake|earthquake|epicentre|epicenter|tremor"

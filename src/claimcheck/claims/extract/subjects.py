@@ -11,6 +11,7 @@ from claimcheck.claims.extract.asides import (
     _in_brackets,
     _lies_on,
     _located,
+    _on_route,
     _strip_article,
 )
 from claimcheck.claims.extract.countries import country_code
@@ -171,7 +172,7 @@ def _proper_candidate(
         words = words[:-1]
     if not words or _time_zone(sentence, m.start(), words):
         return None
-    if _SPEAKS.match(sentence, m.end(), end) or _lies_on(sentence, m):
+    if _SPEAKS.match(sentence, m.end(), end) or _lies_on(sentence, m) or _on_route(sentence, m):
         return None
     if _STORM_NAME.match(m.group()) and _CENTRE_OF.search(sentence, 0, m.start()):
         return None  # "the center of Hurricane Laura": the centre is the subject (`_EVENT_RE`)
