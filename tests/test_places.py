@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from claimcheck.cli import main
 from claimcheck.errors import DataError, Level
-from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef
+from claimcheck.gazetteer.places import Gazetteer, PlaceKind, PlaceRef, unknown_place_hint
 from claimcheck.gazetteer.reader import load_places
 
 ROOT = Path(__file__).parent.parent
@@ -441,3 +441,16 @@ def test_a_geonames_id_means_the_place_that_cites_that_row(
     """`extract` drafts `geonames:ID` for a place the file lacks; once `places add` has added
     it (citing the row), the draft resolves to the file's reviewed entry, index or not."""
     assert tuple(p.id for p in bundled.resolve(PlaceRef(ref)).places) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "unknown"),
+    [("plane", True), ("crash site", True), ("épicentre", True), ("Rukban camp", False),
+     ("geonames:167300", False), ("al-Shamiyah", False), ("التنف", False)],
+)  # fmt: skip
+def test_a_common_noun_is_offered_as_the_events_own_site(name: str, unknown: bool) -> None:
+    """The Aktau crash trial: `check` said "add it: claimcheck places add plane", which finds
+    nothing in GeoNames; a lower-case common noun is first offered as an unknown place."""
+    hint = unknown_place_hint(PlaceRef(name), Gazetteer({}, path="story/places.yaml"))
+    assert ("--unknown --source-title REPORT --places story/places.yaml" in hint) is unknown
+    assert hint.endswith("--places story/places.yaml")

@@ -440,4 +440,15 @@ def unknown_place_hint(ref: PlaceRef, gazetteer: Gazetteer) -> str:
     command = add_command(ref, gazetteer.path)
     if close:
         return f"{guess} If it is another place, add it: {command}"
+    if ref.text.islower() and ref.text.replace(" ", "").replace("-", "").isalpha():
+        # a common noun ("plane", "epicentre"), which no gazetteer names: the event's own site
+        unknown = shlex.join(["claimcheck", "places", "add", ref.text, "--unknown",
+                              "--source-title", "REPORT"])  # fmt: skip
+        if gazetteer.path and not gazetteer.path.startswith("<"):
+            unknown += f" --places {shlex.quote(gazetteer.path)}"
+        return (
+            f": add it: {unknown} if it is the site of the event the report tells of (no "
+            f"gazetteer gives its position; `claimcheck locate` finds where the claims put it), "
+            f"or look it up: {command}"
+        )
     return f": add it: {command}"
