@@ -205,7 +205,7 @@ def test_static_figure(fmt: str, magic: bytes, tmp_path: Path) -> None:
         assert "al-tanf-crossing" not in text  # names, never ids
         for entry in ("Legend", "Place a claim names", "stated uncertainty",
                       "Measured distance: fits the claim", "Zone: al-Tanf deconfliction zone",
-                      "Claims 3 and 5 hold (claim 1 wrong)", "Overview: every place",
+                      "By claims 3 and 5, if claim 1 is wrong", "Overview: every place",
                       "Land (Natural Earth)",
                       "Border between countries (Natural Earth)"):  # fmt: skip
             assert entry in text, entry
@@ -253,9 +253,9 @@ def test_namesakes_get_distinct_labels_and_regions_say_where_they_come_from() ->
     assert "Ash Shāmīyah (Homs)" in labels and "Ash Shāmīyah (Latakia)" in labels
     regions = [f["properties"] for f in doc["features"] if f["properties"]["layer"] == "region"]
     assert [r["label"] for r in regions] == [
-        "Claims 1 and 3 hold (claim 5 wrong)",
-        "Claims 1 and 5 hold (claim 3 wrong)",
-        "Claims 3 and 5 hold (claim 1 wrong)",
+        "By claims 1 and 3, if claim 5 is wrong",
+        "By claims 1 and 5, if claim 3 is wrong",
+        "By claims 3 and 5, if claim 1 is wrong",
     ]
     assert regions[0]["meaning"].startswith(
         "No point fits all 3 claims; at most 2 can hold together, in 3 ways. If claim 5 is wrong"

@@ -157,8 +157,9 @@ def test_the_legend_explains_every_layer(map_seen: dict[str, Any]) -> None:
                   "Measured distance: fits the claim",
                   "Measured distance: partly fits the claim (inconclusive)",
                   "Zone: al-Tanf deconfliction zone (55 km)", "Border or line from the places file",
-                  "Where the site of the coalition air strike of 6 June 2017 can be:",
-                  "Claims 3 and 5 hold (claim 1 wrong)",
+                  "Where the site of the coalition air strike of 6 June 2017 can be if the fewest "
+                  "claims are wrong (1 of 3):",
+                  "By claims 3 and 5, if claim 1 is wrong",
                   "Border between countries (Natural Earth)", "Land (Natural Earth)",
                   "Sea"):  # fmt: skip
         assert entry in legend, entry

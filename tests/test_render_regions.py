@@ -27,7 +27,7 @@ def test_the_largest_agreeing_set_is_drawn_as_verify_names_it() -> None:
     assert [(w["group"], w["label"]) for w in words] == [
         (
             "Where the Magic Seas attack site can be if the fewest claims are wrong (5 of 9)",
-            "Claims 1, 2, 3 and 6 hold (claims 4, 5, 7, 8 and 9 wrong)",
+            "By claims 1, 2, 3 and 6, if claims 4, 5, 7, 8 and 9 are wrong",
         )
     ]
     assert words[0]["meaning"] == (
@@ -68,8 +68,8 @@ def test_a_smaller_conflicting_set_is_named_when_no_agreeing_set_is_found() -> N
         "Claims 2, 3, 4, 5, 6, 8 and 9 are not applied here and may fail."
     )
     assert [w["label"] for w in words] == [
-        "Claim 7 holds (claim 1 wrong)",
-        "Claim 1 holds (claim 7 wrong)",
+        "By claim 7, if claim 1 is wrong",
+        "By claim 1, if claim 7 is wrong",
     ]
 
 

@@ -38,6 +38,13 @@ def _hold(numbers: list[int]) -> str:
     return _numbers(numbers) + {1: " holds", 2: " both hold"}.get(len(numbers), " all hold")
 
 
+def _if_wrong(ids: list[int], wrong: list[int]) -> str:
+    """A region's label: the claims that put the place there, on the condition it rests on
+    ("By claims 1 and 3, if claim 5 is wrong"); "Claims 1 and 3 hold (claim 5 wrong)" read as a
+    verdict on claim 5 (the Aktau crash trial)."""
+    return f"By {_numbers(ids)}, if {_numbers(wrong)} {'is' if len(wrong) == 1 else 'are'} wrong"
+
+
 def locate_regions(report: VerifyReport) -> list[dict[str, Any]]:
     """Features for each unknown place the claims locate: where all of them can hold or, when
     they conflict, where each largest set that can hold together puts it (else where each claim
@@ -97,7 +104,7 @@ def _words(
         else ""
     )
     return {
-        "label": f"{held.capitalize()} {'holds' if len(ids) == 1 else 'hold'} ({without} wrong)",
+        "label": _if_wrong(ids, dropped),
         "group": f"Where {name} can be{alone}",
         "title": f"Where {name} can be if {_hold(ids)} ({area})",
         "meaning": (
@@ -117,8 +124,7 @@ def _agreeing_words(
     ways = len(result.agreeing)
     how = "in 1 way" if ways == 1 else f"in {ways} ways"
     return {
-        "label": f"{_numbers(ids).capitalize()} hold{'s' if len(ids) == 1 else ''} "
-        f"({_numbers(wrong)} wrong)",
+        "label": _if_wrong(ids, wrong),
         "group": (
             f"Where {name} can be if the fewest claims are wrong ({len(wrong)} of {len(every)})"
         ),
