@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import math
 
-from claimcheck.geo.geodesic import distance_m
-
 #: WGS84 (NIMA TR8350.2, 3rd ed., 2000, table 3.1): semi-major axis (m) and flattening
 WGS84_A_M = 6_378_137.0
 WGS84_F = 1 / 298.257223563
@@ -25,6 +23,8 @@ WGS84_B_M = WGS84_A_M * (1 - WGS84_F)
 #: the least radius of curvature of a meridian, a(1 − e²), at the equator: a shift of s metres
 #: moves the latitude by at most s / M_MIN radians
 _M_MIN_M = WGS84_A_M * (1 - WGS84_F * (2 - WGS84_F))
+#: the largest radius of curvature, at the poles: a / √(1 − e²)
+_R_MAX_M = WGS84_A_M / math.sqrt(1 - WGS84_F * (2 - WGS84_F))
 
 
 def convergence_bound_deg(
@@ -48,7 +48,10 @@ def convergence_bound_deg(
     dlon = abs((lon2_deg - lon1_deg + 180.0) % 360.0 - 180.0) + span1 + span2
     if dlon >= 180.0:
         return None
-    arc_m = distance_m(lat1_deg, lon1_deg, lat2_deg, lon2_deg) + spread1_m + spread2_m
+    # the geodesic is no longer than the meridian arc and then the parallel joining the two
+    # points, each at most the largest radius of curvature, a / √(1 − e²), times its angle
+    path_m = _R_MAX_M * math.radians(abs(lat2_deg - lat1_deg) + dlon)
+    arc_m = path_m + spread1_m + spread2_m
     return dlon + math.degrees(WGS84_F * arc_m / WGS84_B_M)
 
 
