@@ -104,9 +104,9 @@ def test_append_says_which_drafts_it_left_out(tmp_path: Path) -> None:
     code, out, err = run(str(article), "--places", PLACES, "--append", str(claims))
     assert (code, out) == (0, ""), err
     assert err.splitlines()[1:] == [
-        "  left out (no place found): distance 300 km 'Casablanca and Rabat, 300 and 370 "
+        "  left out (a place is missing): distance 300 km 'Casablanca and Rabat, 300 and 370 "
         "kilometers away, respectively': no reference (the sentence does not say from where)",
-        "  left out (no place found): distance 370 km 'Casablanca and Rabat, 300 and 370 "
+        "  left out (a place is missing): distance 370 km 'Casablanca and Rabat, 300 and 370 "
         "kilometers away, respectively': no reference (the sentence does not say from where)",
     ]
     assert "2 without a place" in err.splitlines()[0]

@@ -73,8 +73,8 @@ def test_left_out_drafts_name_their_article_when_there_are_several() -> None:
     code, out, _ = run(RUKBAN, "-", "--places", PLACES, stdin="The blast was 5 km away.")
     assert code == 0
     assert out.startswith(
-        "# left out (no place found): distance '5 km away': no reference (the sentence does not "
-        "say from where) in 'standard input'\n"
+        "# left out (a place is missing): distance '5 km away': no reference (the sentence does "
+        "not say from where) in 'standard input'\n"
     )
 
 

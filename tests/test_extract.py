@@ -358,7 +358,7 @@ def test_append_fills_an_empty_claims_list(existing: str, kept: str) -> None:
         ("Nothing here is a distance.", "claims: []\n"),
         (
             "The blast was 5 km away.",
-            "# left out (no place found): distance '5 km away'"
+            "# left out (a place is missing): distance '5 km away'"
             ": no reference (the sentence does not say from where)\nclaims: []\n",
         ),
     ],
@@ -524,8 +524,10 @@ def test_two_figures_left_out_of_one_quote_each_name_their_figure() -> None:
     drafts = extract("The tremor was felt in Rabat, 300 and 370 kilometers away.")
     comments = to_yaml(drafts, "efe.txt").splitlines()[:2]
     assert comments == [
-        "# left out (no place found): distance 300 km 'Rabat, 300 and 370 kilometers away'" + WHERE,
-        "# left out (no place found): distance 370 km 'Rabat, 300 and 370 kilometers away'" + WHERE,
+        "# left out (a place is missing): distance 300 km 'Rabat, 300 and 370 kilometers away'"
+        + WHERE,
+        "# left out (a place is missing): distance 370 km 'Rabat, 300 and 370 kilometers away'"
+        + WHERE,
     ]
 
 

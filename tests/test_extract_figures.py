@@ -409,7 +409,7 @@ def test_an_advisorys_positions_are_directions_with_their_conversions() -> None:
     # reference, not the second's subject: the line does not say what lies there
     assert first.subject is None and second.subject is None
     assert to_yaml([first], "t").startswith(
-        "# left out (no place found): direction_distance about 30 mi SSW 'ABOUT 30 MI...50 KM "
+        "# left out (a place is missing): direction_distance about 30 mi SSW 'ABOUT 30 MI...50 KM "
         "SSW OF LAKE CHARLES LOUISIANA': no subject (the sentence does not say what lies there)"
     )
 
@@ -443,7 +443,7 @@ def test_a_compass_letter_with_no_reference_is_left_out_saying_so(
     (draft,) = _drafts(sentence)
     assert draft.reference is None
     assert to_yaml([draft], "t") == (
-        f"# left out (no place found): {figure}: no reference (no place is written after the "
+        f"# left out (a place is missing): {figure}: no reference (no place is written after the "
         "direction)\nclaims: []\n"
     )
 

@@ -180,12 +180,12 @@ def articles_yaml(articles: Sequence[Article], name_articles: bool = True) -> st
 
 
 def left_out_lines(left_out: Sequence[tuple[str, Draft]], name_articles: bool) -> list[str]:
-    """ "left out (no place found): distance '5 km away'", one a draft, naming its article when
+    """ "left out (a place is missing): distance '5 km away'", one a draft, naming its article when
     there are several. "Rabat, 300 and 370 kilometers away" is two figures in one quote: each
     line then names its figure, or the two read as one line printed twice."""
     quotes = Counter((title, d.kind, d.quote) for title, d in left_out)
     return [
-        f"left out (no place found): {d.kind}"
+        f"left out (a place is missing): {d.kind}"
         + (
             f" {d.requirement_text}"
             if quotes[title, d.kind, d.quote] > 1 or d.direction is not None
@@ -204,7 +204,7 @@ def _why_left_out(draft: Draft) -> str:
     LAKE CHARLES" writes no subject (the storm's centre is its heading's), a volcano's page "is
     located 65 km S" no reference (the volcano the page is about), so the reviewer knows which
     place to name. So does any figure's: "an incident 51 miles from Hodeidah" named its
-    reference, and "no place found" alone read as if Hodeidah were not (the Magic Seas trial)."""
+    reference, and "no place found" read as if Hodeidah were not found (the Magic Seas trial)."""
     if draft.reference is None:
         if draft.direction is not None:
             return ": no reference (no place is written after the direction)"
