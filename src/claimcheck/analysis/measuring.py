@@ -230,7 +230,9 @@ def _angle_draft(
     if strict is not None:
         strict_spread, strict_sector = strict
         strict_index = (
-            batch.ask(strict_spread, strict_sector) if strict_spread else batch.ask_sum([])
+            batch.ask(strict_spread, strict_sector)
+            if strict_spread is not None
+            else batch.ask_sum([])
         )
     off = abs((azimuth - direction.centre_deg + 180.0) % 360.0 - 180.0)
     m = (direction.widest_half_width_deg if half_width is None else half_width) - off
