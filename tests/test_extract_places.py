@@ -188,6 +188,9 @@ def test_a_name_in_a_country_is_the_subject_not_the_country(articles: Gazetteer)
         # two figures joined by "and" are about one place, past the first one's named reference
         ("Velyka Pysarivka lies 90 km southeast of the region capital, Sumy, and some eight "
          "kilometers from the border with Russia.", "Velyka Pysarivka"),
+        # past the first reference's state, as AP style abbreviates it (Yahoo on Idalia)
+        ("The storm was located about 5 miles east-northeast of Madison, Fla., and 25 miles "
+         "south of Valdosta, Ga., around 10 a.m.", "storm"),
     ],
 )  # fmt: skip
 def test_the_subject_is_the_place_an_area_locates(text: str, subject: str) -> None:

@@ -191,8 +191,10 @@ _AND_NEXT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 _SIDE_BY_SIDE = re.compile(r"[\s,]*")
 #: What joins a figure to the one before it so that both are about the same place: nothing,
 #: "and", "but", or the name the first one's reference is ("90 km southeast of the region
-#: capital, Sumy, and some eight km from the border": both figures are about the village).
-_JOINED = re.compile(rf"[\s,]*(?:(?:{_PROPER_RE.pattern}[\s,]+)?(?i:and|but|while|or)\b[\s,]*)?")
+#: capital, Sumy, and some eight km from the border": both figures are about the village), or
+#: its state, abbreviated as AP style writes it ("5 miles east-northeast of Madison, Fla., and
+#: 25 miles south of Valdosta": both about the storm, Yahoo News on Hurricane Idalia).
+_JOINED = re.compile(rf"[\s,]*(?:(?:{_PROPER_RE.pattern}\.?[\s,]+)?(?i:and|but|while|or)\b[\s,]*)?")
 
 
 #: Words that are never a place's name, kept in lowercase when a sentence in capitals is read
