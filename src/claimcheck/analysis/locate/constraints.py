@@ -236,13 +236,23 @@ def _deep(inside: Shape, signed: Interval, area: Place, u: float) -> Shape:
     return parts[0] if len(parts) == 1 else Inter(tuple(parts))
 
 
+def _widest(direction: Direction) -> str:
+    """The sector a region draws: a cardinal name's four-point one, where the claim can hold."""
+    if direction.coarse_half_width_deg is None:
+        return str(direction)
+    return (
+        f"{direction.name} ({direction.centre_deg:g}° ± {direction.coarse_half_width_deg:g}°, "
+        "its four-point reading)"
+    )
+
+
 def _sector_shape(apex: Place, direction: Direction, reach_m: float) -> tuple[Shape, str]:
     assert apex.lat is not None and apex.lon is not None
     sector = Sector(
         apex.lat, apex.lon, direction.centre_deg, direction.widest_half_width_deg, reach_m
     )
     u = apex.uncertainty_m
-    text = f"{direction} of {apex.id}" + _uncertainty_note([(apex.id, u)])
+    text = f"{_widest(direction)} of {apex.id}" + _uncertainty_note([(apex.id, u)])
     if u <= 0 or direction.widest_half_width_deg >= 180.0:
         return sector, text
     rays = tuple(Band(ray, u) for ray in sector.rays())
@@ -285,7 +295,7 @@ def _back_sector_region(c: Condition, place: Place, gazetteer: Gazetteer) -> tup
     )
     u = apex.uncertainty_m
     text = (
-        f"{apex.id} lies {direction} of it (the back azimuth, on the geodesic)"
+        f"{apex.id} lies {_widest(direction)} of it (the back azimuth, on the geodesic)"
         + _uncertainty_note([(apex.id, u)])
     )
     if u <= 0 or direction.widest_half_width_deg >= 180.0:
