@@ -122,7 +122,10 @@ def test_an_unknown_place_is_not_turned_round() -> None:
     ("first", "second", "meet"),
     [
         ("SE", "SW", False),
-        ("SE", "S", True),  # they share the bearing 157.5°, which satisfies both
+        ("SE", "S", True),  # "south" read on four points (135–225°) overlaps 112.5–157.5°
+        ("N", "E", True),  # read on four points they share the bearing 45°, which fits both
+        ("NNE", "E", False),  # 11.25–33.75° against 45–135°, "east" read on four points
+        ("N", "ESE", False),  # 315–45° against 101.25–123.75°
         ("N", "NNW", True),
         ("NNE", "NW", False),  # across north: 22.5° against 315°, 67.5° apart
         ("N", "S", False),
