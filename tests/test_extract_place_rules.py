@@ -637,6 +637,11 @@ def test_two_names_with_namesakes_are_the_pair_near_each_other(articles_index: G
     [
         ("Kupiansk is located in the Kharkiv region, about 40 km from the Russian border.",
          "Kupiansk", ("geonames:703656",)),
+        # the Pylos shipwreck trial: an aside read "Kharkiv region" as the subject
+        ("Shelling hit Kupiansk, located in the Kharkiv region, about 40 km from the Russian "
+         "border.", "Kupiansk", ("geonames:703656",)),
+        ("Kupiansk, situated in the Kharkiv region, is about 40 km from the Russian border.",
+         "Kupiansk", ("geonames:703656",)),
         # nothing before the region: the region is the subject, never the city of Kursk
         ("The Kursk region is 100 km from Belgorod.", "Kursk region", ()),
     ],

@@ -162,8 +162,10 @@ _LOCATED_BY = re.compile(
     rf"(?:(?P<name>{_PROPER_RE.pattern})(?:{_AREA_AFTER.pattern})?"
     rf"|(?P<noun>\b(?i:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?i:{_EVENT_NOUNS})){_OF_PEOPLE})"
     r"(?:\s*,\s*(?:(?:the|a|an)\s+)?|\s*,?\s+in\s+(?:the\s+)?"
-    # "Kupiansk is located in the Kharkiv region, about 40 km from": the area says where it is
-    r"|\s+(?:is|was|lies|lay|sits)\s+(?:(?:located|situated)\s+)?in\s+(?:the\s+)?)"
+    # "Kupiansk is located in the Kharkiv region, about 40 km from": the area says where it is;
+    # so does it in an aside, "Kupiansk, located in the Kharkiv region, about 40 km from"
+    r"|\s+(?:is|was|lies|lay|sits)\s+(?:(?:located|situated)\s+)?in\s+(?:the\s+)?"
+    r"|\s*,\s*(?:located|situated|lying)\s+in\s+(?:the\s+)?)"
     rf"(?:[\w’'-]+[’']s\s+)?(?:(?i:{_COMPASS_ADJECTIVE})\s+)?(?:[\w’'-]+[’']s\s+)?$"
 )
 #: "Baalbek, in the Bekaa valley, lies 100 km north of the border", "Tal Afar, west of Mosul,
