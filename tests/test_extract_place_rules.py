@@ -633,9 +633,33 @@ def test_two_names_with_namesakes_are_the_pair_near_each_other(articles_index: G
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the Pylos shipwreck trial: "Tobruk" was the subject
+        "The boat, which had left Tobruk, sank about 50 miles from Pylos.",
+        "The fishing vessel, which had sailed from Tobruk in Libya, sank about 50 miles from "
+        "Pylos.",
+    ],
+)
+def test_a_name_in_a_relative_clause_about_a_thing_is_not_the_subject(
+    text: str, articles_index: Gazetteer
+) -> None:
+    """A relative clause set off by commas describes the thing before it, as it describes a
+    place ("Qayyarah, which has an airfield,"): the figure is about the boat."""
+    (draft,) = _figures(text, articles_index)
+    assert draft.subject in ("boat", "fishing vessel")
+    assert draft.subject_ids == ()
+
+
+@pytest.mark.parametrize(
     ("text", "subject", "subject_ids"),
     [
         ("Kupiansk is located in the Kharkiv region, about 40 km from the Russian border.",
+         "Kupiansk", ("geonames:703656",)),
+        # the Pylos shipwreck trial: an aside read "Kharkiv region" as the subject
+        ("Shelling hit Kupiansk, located in the Kharkiv region, about 40 km from the Russian "
+         "border.", "Kupiansk", ("geonames:703656",)),
+        ("Kupiansk, situated in the Kharkiv region, is about 40 km from the Russian border.",
          "Kupiansk", ("geonames:703656",)),
         # nothing before the region: the region is the subject, never the city of Kursk
         ("The Kursk region is 100 km from Belgorod.", "Kursk region", ()),

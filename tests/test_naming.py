@@ -77,6 +77,11 @@ def test_country_names_take_the_article_a_sentence_needs(name: str, in_a_sentenc
         ("Port Arthur", "Port Arthur"),
         # a trial on the 2016 Fox Creek wildfire: "Fox Creek wildfire has no coordinates"
         ("Fox Creek wildfire", "the Fox Creek wildfire"),
+        # the Pylos shipwreck trial: "Shipwreck is 47 nautical miles south-west of Pýlos", "no
+        # source gives a position for shipwreck": a one-word name in lower case is a noun too
+        ("shipwreck", "the shipwreck"),
+        ("plane", "the plane"),
+        ("Pylos", "Pylos"),
         # the Aktau crash trial's report read "the Aktau International Airport"
         ("Aktau International Airport", "Aktau International Airport"),
         ("Kramatorsk airport", "the Kramatorsk airport"),

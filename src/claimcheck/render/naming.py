@@ -122,9 +122,9 @@ _PLURAL_COUNTRIES = frozenset(["netherlands", "philippines", "maldives", "seyche
 def definite(name: str) -> str:
     """A place's name as it reads in a sentence: with "the" when it is a description ("the
     Poland–Ukraine border", "the site of …", a name ending in a common noun written in lower
-    case: "the Fox Creek wildfire") or a country whose name takes it ("the United Kingdom",
-    "the coast of the Netherlands"), as is when it is a proper name ("Tower 22", "Ras
-    al-Khaimah")."""
+    case: "the Fox Creek wildfire", "the shipwreck") or a country whose name takes it ("the
+    United Kingdom", "the coast of the Netherlands"), as is when it is a proper name ("Tower
+    22", "Ras al-Khaimah")."""
     bare = re.sub(r"\s*[(\[].*$", "", name).strip()
     words = bare.split()
     if not words or words[0].lower() in ("the", "a", "an"):
@@ -137,9 +137,10 @@ def definite(name: str) -> str:
     # a proper name's possessive determines the noun ("Hurricane Laura's centre"); a common
     # noun's does not ("the quake's epicentre")
     owned = any(w[:1].isupper() and w.endswith(("'s", "’s", "s'", "s’")) for w in words[:-1])
-    if not owned and (
-        last.lower() in _COMMON_HEADS or (len(words) > 1 and last.isalpha() and last.islower())
-    ):
+    # a proper name is written with a capital (Chicago Manual of Style, 17th ed., 8.1), so a
+    # last word in lower case is a common noun: "Fox Creek wildfire", or a name that is only
+    # one, such as the event site `places add --unknown` is offered for ("shipwreck", "plane")
+    if not owned and (last.lower() in _COMMON_HEADS or (last.isalpha() and last.islower())):
         return "the " + name  # a head noun, or any word in lower case: "Fox Creek wildfire"
     if first[:1].islower() and any(
         w.lower() in _COMMON_HEADS and after == "of" for w, after in itertools.pairwise(words)

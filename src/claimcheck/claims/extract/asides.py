@@ -162,8 +162,10 @@ _LOCATED_BY = re.compile(
     rf"(?:(?P<name>{_PROPER_RE.pattern})(?:{_AREA_AFTER.pattern})?"
     rf"|(?P<noun>\b(?i:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?i:{_EVENT_NOUNS})){_OF_PEOPLE})"
     r"(?:\s*,\s*(?:(?:the|a|an)\s+)?|\s*,?\s+in\s+(?:the\s+)?"
-    # "Kupiansk is located in the Kharkiv region, about 40 km from": the area says where it is
-    r"|\s+(?:is|was|lies|lay|sits)\s+(?:(?:located|situated)\s+)?in\s+(?:the\s+)?)"
+    # "Kupiansk is located in the Kharkiv region, about 40 km from": the area says where it is;
+    # so does it in an aside, "Kupiansk, located in the Kharkiv region, about 40 km from"
+    r"|\s+(?:is|was|lies|lay|sits)\s+(?:(?:located|situated)\s+)?in\s+(?:the\s+)?"
+    r"|\s*,\s*(?:located|situated|lying)\s+in\s+(?:the\s+)?)"
     rf"(?:[\w’'-]+[’']s\s+)?(?:(?i:{_COMPASS_ADJECTIVE})\s+)?(?:[\w’'-]+[’']s\s+)?$"
 )
 #: "Baalbek, in the Bekaa valley, lies 100 km north of the border", "Tal Afar, west of Mosul,
@@ -174,9 +176,13 @@ _ASIDE_BEFORE = re.compile(
     rf"(?:(?i:{_COMPASS_ADJECTIVE})\s+)?|(?i:{_COMPASS_ADJECTIVE})\s+of\s+(?:the\s+)?)$"
 )
 #: "Qayyarah, which has an airfield, lies 60 km south of Mosul": a noun inside a relative
-#: clause set off by commas describes the place before it; the figure is about the place.
+#: clause set off by commas describes the place before it; the figure is about the place. The
+#: place may be a thing the story tells of: "The boat, which had left Tobruk, sank about 50
+#: miles from Pylos" is about the boat, not Tobruk (the Pylos shipwreck trial).
 _RELATIVE_BEFORE = re.compile(
-    rf"(?P<name>{_PROPER_RE.pattern})\s*,\s+(?:which|where|whose)\b[^,.;:()“”\"]{{0,60}}$"
+    rf"(?:(?P<name>{_PROPER_RE.pattern})"
+    rf"|(?P<noun>\b(?i:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?i:{_EVENT_NOUNS})))"
+    r"\s*,\s+(?:which|where|whose)\b[^,.;:()“”\"]{0,60}$"
 )
 #: "Rio Bravo, Tamaulipas, Mexico": a place written as an address, town, region, country; a
 #: figure after the country is about the town (the region is named without "state").
@@ -211,6 +217,8 @@ def _located(sentence: str, found: tuple[str, int]) -> tuple[str, int]:
     if address is not None and country_code(name) is not None:
         return address["name"], address.start("name")
     relative = _RELATIVE_BEFORE.search(sentence, max(0, at - _LOCATED_REACH), at)
+    if relative is not None and relative["noun"]:
+        return _strip_article(relative["noun"]), relative.start("noun")
     if relative is not None and relative["name"].lower() not in _NOT_PLACES:
         return relative["name"], relative.start("name")
     if not _is_area(sentence, name, at) and _ASIDE_AFTER.match(sentence, at + len(name)):
