@@ -198,6 +198,26 @@ def test_the_derna_story_verifies_with_the_places_added_as_its_claims_name_them(
     assert code == 0 and "all as expected" in out, out + err
 
 
+@pytest.mark.parametrize(("asked", "name"), [("Derna", "Derna"), ("derna", "Derna"),
+                                             ("Darnah", "Darnah")])  # fmt: skip
+def test_the_entry_is_named_as_asked_with_geonames_name_kept(
+    asked: str, name: str, tmp_path: Path
+) -> None:
+    """The Pylos shipwreck trial: every sentence said GeoNames' "Pýlos" where every quote says
+    "Pylos". The entry takes the name asked for when it is one of the row's names (in the row's
+    own capitals); GeoNames' main name stays an alias and in the citation."""
+    index = str(tmp_path / "ly.sqlite")
+    import_geonames(str(DATA / "geonames" / "LY-Derna.txt"), index)
+    places = tmp_path / "places.yaml"
+    code, out, err = run("places", "add", asked, "--country", "LY", "--db", index,
+                         "--places", str(places))  # fmt: skip
+    assert code == 0, out + err
+    (entry,) = yamlfile.load(str(places))["places"]
+    assert entry["name"] == name
+    assert name == "Darnah" or "Darnah" in entry["aliases"]
+    assert 'GeoNames 87205 "Darnah"' in entry["source"]["title"]
+
+
 def test_the_id_option_wins_over_the_name_asked_for(stories_db: str, tmp_path: Path) -> None:
     places = tmp_path / "places.yaml"
     code, out, err = run(

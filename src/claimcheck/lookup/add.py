@@ -133,18 +133,22 @@ def geonames_candidates(db: GazetteerDb, name: str, country: str | None) -> list
     # Al Hudaydah (alias "El-Hodeidah"), not Hadadah, which shares only its consonants
     certain = [m for m in matches if m.match.how != "fuzzy"]
     chosen = resolving(db, name, matches) or certain or matches[:10]
-    return [_geonames_found(db, m.place, m.match.how) for m in chosen]
+    return [_geonames_found(db, m.place, m.match.how, name) for m in chosen]
 
 
-def _geonames_found(db: GazetteerDb, row: DbPlace, how: str) -> Found:
+def _geonames_found(db: GazetteerDb, row: DbPlace, how: str, asked: str = "") -> Found:
+    """The row as an entry, named as asked when that is one of its names: "Hodeidah", as the
+    reports write it, not GeoNames' "Al Ḩudaydah" (kept as an alias and in the citation); the
+    Pylos shipwreck trial's every sentence said "Pýlos" where every quote says "Pylos"."""
     sql = "SELECT name FROM names WHERE geonameid = ? ORDER BY is_primary DESC, rowid"
     names = [n for (n,) in db.con.execute(sql, (row.geonameid,))]
+    shown = _shown_name(asked.strip(), names, row.name, how)
     feature = f"{row.feature_class}.{row.feature_code}".strip(".")
     dated = db.meta.get("dump_date", "")  # an index built before dumps were dated has none
     return Found(
         source="geonames",
         source_id=str(row.geonameid),
-        name=row.name,
+        name=shown,
         lat=row.lat,
         lon=row.lon,
         feature=feature or "no feature class",
@@ -154,7 +158,7 @@ def _geonames_found(db: GazetteerDb, row: DbPlace, how: str) -> Found:
         publisher="GeoNames",
         licence=LICENCE,
         retrieved=dated,
-        aliases=pick_aliases(names, row.name),
+        aliases=pick_aliases(names, shown),
         country=row.country or None,
         admin=_admin_name(db, row),
         population=row.population or None,
@@ -162,6 +166,17 @@ def _geonames_found(db: GazetteerDb, row: DbPlace, how: str) -> Found:
         origin=f"{os.path.basename(db.path)}, an index of {db.meta.get('source', '?')}, "
         + (f"GeoNames' dump of {dated}" if dated else "a GeoNames dump of unknown date"),
     )
+
+
+def _shown_name(asked: str, names: list[str], main: str, how: str) -> str:
+    """One of the row's names as asked (in its own capitals), or the asked romanisation of one
+    when written with capitals ("Hodeidah" for "Al Ḩudaydah"); else the row's main name."""
+    if how not in NAMED_AS_ASKED:
+        return main
+    own = next((n for n in names if n.casefold() == asked.casefold()), None)
+    if own is not None:
+        return own
+    return asked if how == "transliteration" and asked != asked.lower() else main
 
 
 def _admin_name(db: GazetteerDb, row: DbPlace) -> str | None:
