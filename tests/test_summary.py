@@ -91,5 +91,5 @@ def test_a_claim_about_a_place_no_point_fits_says_which_accounts_agree() -> None
     first = next(s for s in summarize(seed) if s.number == 1)
     assert first.why.endswith(
         "At most 2 of them can hold together, in 3 ways (claims 1 and 3, 1 and 5, or 3 and 5); "
-        "this claim is in 2 of them."
+        "this claim is in two of these sets."
     )

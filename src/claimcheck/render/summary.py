@@ -220,9 +220,14 @@ class _Wording:
         if len(ways) == 1:
             among = "this claim among them" if inside else "not this claim"
             return f"{head}: claims {ways[0]}, {among}."
-        which = "every one" if inside == len(sets) else "none" if not inside else str(inside)
         listed = f"{', '.join(ways[:-1])}, or {ways[-1]}"
-        return f"{head}, in {len(ways)} ways (claims {listed}); this claim is in {which} of them."
+        if inside == len(sets):
+            where = "this claim is in every one of them"
+        elif not inside:
+            where = "this claim is in none of them"
+        else:  # "is in 1 of them" read as tool output (the Pylos shipwreck trial)
+            where = f"this claim is in {_SMALL.get(inside, str(inside))} of these sets"
+        return f"{head}, in {len(ways)} ways (claims {listed}); {where}."
 
     def _ambiguous(self, v: Verdict) -> str:
         claim = v.claim
@@ -386,6 +391,12 @@ class _Wording:
         if requirement.unit not in (Unit.KM, Unit.M):  # in km too, to compare with the other
             span += f", {interval.low / 1000:,.1f} to {interval.high / 1000:,.1f} km"
         return words if span == words else f"{words} ({span})"  # not "less than 7 km (less …)"
+
+
+#: small counts as a sentence writes them
+_SMALL = dict(
+    enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+)
 
 
 def _capital(text: str) -> str:
