@@ -38,11 +38,16 @@ def _hold(numbers: list[int]) -> str:
     return _numbers(numbers) + {1: " holds", 2: " both hold"}.get(len(numbers), " all hold")
 
 
+def _wrong(numbers: list[int]) -> str:
+    """ "claim 5 is wrong", "claims 4 and 7 are wrong"."""
+    return f"{_numbers(numbers)} {'is' if len(numbers) == 1 else 'are'} wrong"
+
+
 def _if_wrong(ids: list[int], wrong: list[int]) -> str:
     """A region's label: the claims that put the place there, on the condition it rests on
     ("By claims 1 and 3, if claim 5 is wrong"); "Claims 1 and 3 hold (claim 5 wrong)" read as a
     verdict on claim 5 (the Aktau crash trial)."""
-    return f"By {_numbers(ids)}, if {_numbers(wrong)} {'is' if len(wrong) == 1 else 'are'} wrong"
+    return f"By {_numbers(ids)}, if {_wrong(wrong)}"
 
 
 def locate_regions(report: VerifyReport) -> list[dict[str, Any]]:
@@ -90,8 +95,6 @@ def _words(
     assert result.conflict is not None
     conflict = [numbers[c] for c in result.conflict.claim_ids]
     dropped = sorted(set(conflict) - set(ids))
-    without = _numbers(dropped)
-    wrong = "is wrong" if len(dropped) == 1 else "are wrong"
     # a conflicting set smaller than the claims: its regions apply its claims only, so the
     # heading says so (the Magic Seas trial's map read "Where the Magic Seas attack site can
     # be" over two bands that seven other claims put elsewhere)
@@ -109,7 +112,7 @@ def _words(
         "title": f"Where {name} can be if {_hold(ids)} ({area})",
         "meaning": (
             f"{_numbers(conflict).capitalize()} cannot {'both' if len(conflict) == 2 else 'all'} "
-            f"hold. If {without} {wrong}, "
+            f"hold. If {_wrong(dropped)}, "
             f"{held} {put} {name} here.{aside}"
         ),
     }
@@ -131,7 +134,7 @@ def _agreeing_words(
         "title": f"Where {name} can be if {_hold(ids)} ({area})",
         "meaning": (
             f"No point fits all {len(every)} claims; at most {len(ids)} can hold together, "
-            f"{how}. If {_numbers(wrong)} {'is' if len(wrong) == 1 else 'are'} wrong, "
+            f"{how}. If {_wrong(wrong)}, "
             f"{_numbers(ids)} put{'s' if len(ids) == 1 else ''} {name} here."
         ),
     }

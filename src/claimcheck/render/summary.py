@@ -314,18 +314,12 @@ class _Wording:
         turned = dict(zip(c.claim_ids, c.turned_deg, strict=True))
 
         def says(claim: str) -> str:
-            direction = getattr(self.claims[claim].assertion, "direction", None)
-            assert direction is not None  # a direction contradiction comes from claims with one
-            sector = intervals[claim]
-            bearings = f"bearings {sector.low % 360:g}° to {sector.high % 360:g}°"
             if turned[claim] is None:
-                return (
-                    f"puts {self.label(c.subject)} {compass_words(direction.name)} of "
-                    f"{self.label(seen_from)} ({bearings})"
-                )
+                where = self._sector(claim, intervals[claim], (seen_from,))
+                return f"puts {self.label(c.subject)} {where}"
             return (
-                f"puts {self.label(seen_from)} {compass_words(direction.name)} of "
-                f"{self.label(c.subject)}, so {self.label(c.subject)} lies at {bearings} from "
+                f"puts {self.label(seen_from)} {self._compass(claim)} of {self.label(c.subject)}, "
+                f"so {self.label(c.subject)} lies at {_bearings(intervals[claim])} from "
                 f"{self.label(seen_from)} (turned round, allowing {turned[claim]:g}° for the "
                 "meridians' convergence)"
             )
@@ -337,11 +331,14 @@ class _Wording:
 
     def _sector(self, claim_id: str, sector: Interval, references: tuple[str, ...]) -> str:
         """ "south-east of Marrakesh (bearings 112.5° to 157.5°)", the place only when given."""
+        of = f" of {self.label(references[0])}" if references else ""
+        return f"{self._compass(claim_id)}{of} ({_bearings(sector)})"
+
+    def _compass(self, claim_id: str) -> str:
+        """The claim's direction in words: "south-east"."""
         direction = getattr(self.claims[claim_id].assertion, "direction", None)
         assert direction is not None  # a direction contradiction comes from claims with one
-        of = f" of {self.label(references[0])}" if references else ""
-        bearings = f"bearings {sector.low % 360:g}° to {sector.high % 360:g}°"
-        return f"{compass_words(direction.name)}{of} ({bearings})"
+        return compass_words(direction.name)
 
     def _namesakes(self, c: Contradiction, n: int) -> str:
         """Two places that share a name: the claims conflict only if they were one place."""
@@ -391,6 +388,11 @@ class _Wording:
         if requirement.unit not in (Unit.KM, Unit.M):  # in km too, to compare with the other
             span += f", {interval.low / 1000:,.1f} to {interval.high / 1000:,.1f} km"
         return words if span == words else f"{words} ({span})"  # not "less than 7 km (less …)"
+
+
+def _bearings(sector: Interval) -> str:
+    """ "bearings 112.5° to 157.5°", clockwise from north, across it where it needs."""
+    return f"bearings {sector.low % 360:g}° to {sector.high % 360:g}°"
 
 
 #: small counts as a sentence writes them
