@@ -90,6 +90,9 @@ def test_country_names_take_the_article_a_sentence_needs(name: str, in_a_sentenc
         ("les Escaldes", "les Escaldes"),
         ("Hurricane Laura's centre", "Hurricane Laura's centre"),  # a possessive determines it
         ("quake's epicentre", "the quake's epicentre"),  # ... a proper name's, not a noun's
+        # a trial on Hurricane Idalia: "no source gives a position for center of Hurricane Idalia"
+        ("center of Hurricane Idalia", "the center of Hurricane Idalia"),
+        ("centre of the storm", "the centre of the storm"),
     ],
 )
 def test_a_description_takes_the(name: str, in_a_sentence: str) -> None:

@@ -90,6 +90,11 @@ _COMMON_HEADS = frozenset(
 )
 
 
+#: Nouns that make a description only before "of": "the centre of the storm", "the center of
+#: Hurricane Idalia", where "Kingdom Centre", a building's name, stays bare.
+_OF_HEADS = frozenset(["center", "centre"])
+
+
 #: An airport's own name, its noun capitalised, takes no article: "We flew from Heathrow Airport.
 #: (We say 'the airport' when we're not using its name.)" (Perfect English Grammar, "'The' and
 #: 'no article' for places in a city"; R. Murphy, English Grammar in Use, "Names with and without
@@ -130,7 +135,7 @@ def definite(name: str) -> str:
     if not words or words[0].lower() in ("the", "a", "an"):
         return name
     first, last = words[0], words[-1]
-    if first.lower() in _COMMON_HEADS and len(words) > 1 and words[1] == "of":
+    if first.lower() in _COMMON_HEADS | _OF_HEADS and len(words) > 1 and words[1] == "of":
         return f"the {first.lower()} of {definite(name[len(first) + 4 :])}"
     if last in _NAMED_AIRPORT and first[:1].isupper():
         return name  # "Aktau International Airport", as "Heathrow Airport": no article
