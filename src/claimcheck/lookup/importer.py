@@ -4,12 +4,13 @@ A dump is read as downloaded, zipped or not (`allCountries.zip`, `SY.zip`, `alte
 or the `.txt` inside), streamed row by row: memory grows with the distinct names, not the rows.
 The load runs as close to SQLite's own speed as Python lets it: one transaction, journal and
 sync off (the file is written beside the index and renamed into place), prepared statements
-fed a batch of rows at a time, indexes built after the rows are in. Names are spelled in bulk:
-a batch's names not seen before are spelled together (claimcheck.gazetteer.names.spellings,
-each rule one pass over them all), and the spellings' match keys and trigram postings are
-worked out in bulk at the end, the trigrams with numpy.
+fed a batch of rows at a time, indexes built after the rows are in, and a row per place, its
+names kept as GeoNames writes them. Names are spelled in bulk: a batch's names not seen before
+are spelled together (claimcheck.gazetteer.names.spellings, each rule one pass over them all);
+each spelling's places are gathered as numpy columns and packed at the end, and its match key
+and trigram postings are worked out in bulk at the end, the trigrams with numpy.
 alternateNamesV2 adds the names a place lacks (its links and codes are not names); which are
-new is decided by SQLite against an index, so no per-place name set is kept.
+new is decided by SQLite against a temporary table of the places' own names.
 """
 
 from __future__ import annotations
@@ -24,31 +25,36 @@ import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import IO
+from typing import IO, Any
+
+import numpy as np
+import numpy.typing as npt
 
 from claimcheck.errors import DataError, Problem
 from claimcheck.files.atomic import atomic_path
 from claimcheck.files.yamlfile import STDIN, gc_paused
 from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import keys_of_spellings, spellings
-from claimcheck.lookup.index import LICENCE, SCHEMA_VERSION
+from claimcheck.lookup.index import ALTERNATE_BASE, LICENCE, POSITION_BITS, SCHEMA_VERSION
 
 GEONAMES_COLUMNS = 19
 ALTERNATE_COLUMNS = 10
 #: alternateNamesV2 "isolanguage" values that are codes or links, not names
 _NOT_NAMES = frozenset({"link", "post", "iata", "icao", "faac", "fr_1793", "wkdt", "unlc", "tcid"})
 _MAX_PROBLEMS = 20
+#: GeoNames ids are below this (13 million in 2026): a posting packs one in 32 bits
+_MAX_GEONAMEID = 1 << 32
 #: rows between two progress reports (a few hundred KB of a dump)
 _PROGRESS_ROWS = 4096
 #: rows inserted at a time (their places and names)
 _BATCH_ROWS = 10_000
 #: spellings whose trigrams are worked out at a time
 _TRIGRAM_CHUNK = 1_000_000
-#: is_primary of a place's own names, by how many it has (none, its name, and its ASCII name)
-_PRIMARY: tuple[list[int], ...] = ([], [1], [1, 1])
 #: names remembered with their spelling id; past this the cache starts again (the world's dump
 #: has tens of millions of distinct names, which would not fit)
 _NAME_CACHE = 2_000_000
+
+_Ints = npt.NDArray[np.int64]
 
 #: called with the number of bytes read since its last call; the calls add up to `dump_size`
 Progress = Callable[[int], None]
@@ -117,23 +123,29 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE places(
     geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL,
     lon REAL NOT NULL, feature_class TEXT, feature_code TEXT, country TEXT,
-    admin1 TEXT, population INTEGER);
-CREATE TABLE spellings(id INTEGER PRIMARY KEY, spelling TEXT NOT NULL, key TEXT NOT NULL);
-CREATE TABLE names(
-    geonameid INTEGER NOT NULL, name TEXT NOT NULL, spelling_id INTEGER NOT NULL,
-    is_primary INTEGER NOT NULL);
+    admin1 TEXT, population INTEGER, asciiname TEXT NOT NULL, alternatenames TEXT NOT NULL);
+CREATE TABLE alternates(geonameid INTEGER NOT NULL, name TEXT NOT NULL);
+CREATE TABLE spellings(
+    id INTEGER PRIMARY KEY, spelling TEXT NOT NULL, key TEXT NOT NULL, places BLOB NOT NULL);
+CREATE TABLE spelling_names(spelling_id INTEGER NOT NULL, name TEXT NOT NULL);
 CREATE TABLE trigrams(tri TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
 """
-#: alternate names that a place imported here lacks: SQLite decides, through names_place
+#: alternate names that a place imported here lacks: SQLite decides, through the places' own
+#: names (a temporary table kept only when alternate names are imported)
 _NEW_ALTERNATES = """
-INSERT INTO alternates
+INSERT INTO new_alternates
 SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM places WHERE geonameid = ?1)
-AND NOT EXISTS (SELECT 1 FROM names WHERE geonameid = ?1 AND name = ?2)
+AND NOT EXISTS (SELECT 1 FROM own_names WHERE geonameid = ?1 AND name = ?2)
 """
 
 
 class _Builder:
-    """One pass over the dump (places and their names), one over the alternate names."""
+    """One pass over the dump (places and their names), one over the alternate names.
+
+    A place's row keeps its names as GeoNames writes them; what the import adds is, for each
+    distinct spelling, its postings: every (place, name's position) with a name spelled so,
+    gathered as numpy columns and packed at the end (index.postings).
+    """
 
     def __init__(self, con: sqlite3.Connection, country: str | None, progress: Progress | None):
         self.con = con
@@ -144,6 +156,12 @@ class _Builder:
         self.spelling_of: dict[str, int] = {}
         #: spelled -> spelling id, which is its place in this dict's order (from 1)
         self.spelling_ids: dict[str, int] = {}
+        #: each batch's postings: spelling ids, and (GeoNames id << POSITION_BITS) | position
+        self.posted: list[tuple[_Ints, _Ints]] = []
+        #: whether the places' own names are kept for the alternate names to be checked against
+        self.keep_own = False
+        #: rows written to `alternates`
+        self.alternates = 0
 
     @property
     def spellings(self) -> int:
@@ -153,17 +171,13 @@ class _Builder:
         con = self.con
         con.executescript(_SCHEMA)
         con.execute("BEGIN")
+        if alternate_names:
+            self.keep_own = True
+            con.execute("CREATE TEMP TABLE own_names(geonameid INTEGER, name TEXT)")
         with _dump(path, self.progress) as lines:
             self._load(lines, path)
-        con.execute("CREATE INDEX names_place ON names(geonameid)")
         if alternate_names:
-            con.execute("CREATE TEMP TABLE alternates(geonameid INTEGER, name TEXT)")
-            with _dump(alternate_names, self.progress) as lines:
-                con.executemany(_NEW_ALTERNATES, _alternates(lines, alternate_names))
-            new = con.execute("SELECT DISTINCT geonameid, name FROM alternates")
-            while batch := new.fetchmany(_BATCH_ROWS):
-                names = [name for _, name in batch]
-                self._insert([], [gid for gid, _ in batch], names, [0] * len(names))
+            self._load_alternates(alternate_names)
         spelled = list(self.spelling_ids)
         keys = (
             key
@@ -171,14 +185,13 @@ class _Builder:
             for key in keys_of_spellings(spelled[first : first + _TRIGRAM_CHUNK])
         )
         con.executemany(
-            "INSERT INTO spellings VALUES (?, ?, ?)", zip(itertools.count(1), spelled, keys)
+            "INSERT INTO spellings VALUES (?, ?, ?, ?)",
+            zip(itertools.count(1), spelled, keys, _packed(self.posted, len(spelled))),
         )
         con.executemany("INSERT INTO trigrams VALUES (?, ?)", _postings(spelled))
         con.execute("CREATE INDEX spellings_key ON spellings(key)")
-        # covering: a look-up reads its rows from this index alone (index.GazetteerDb.search)
-        con.execute(
-            "CREATE INDEX names_spelling ON names(spelling_id, geonameid, is_primary, name)"
-        )
+        con.execute("CREATE INDEX spelling_names_id ON spelling_names(spelling_id)")
+        con.execute("CREATE INDEX alternates_place ON alternates(geonameid)")
         meta = {
             "schema": SCHEMA_VERSION,
             "source": os.path.basename(path),
@@ -191,73 +204,122 @@ class _Builder:
         con.execute("COMMIT")
 
     def _load(self, lines: Iterable[str], path: str) -> None:
-        """The dump's places and their names, inserted a batch of rows at a time.
-
-        A place's names are its name and ASCII name (primary) and its alternate names, each
-        once, in that order; the batch keeps them as columns (geonameid, name, is_primary) that
-        `_insert` zips into rows, so no tuple is built per name in Python.
-        """
+        """The dump's places, inserted a batch of rows at a time, with their names' postings."""
         places: list[tuple[object, ...]] = []
-        ids: list[int] = []
-        names: list[str] = []
-        primary: list[int] = []
         only = self.country
         for line_no, fields in _rows(lines, path, GEONAMES_COLUMNS):
             place = _place(fields, path, line_no)
             if only and place[6] != only:
                 continue
             places.append(place)
-            written = dict.fromkeys(fields[1:3])  # its name and ASCII name
-            written.pop("", None)
-            own = len(written)
-            if fields[3]:
-                written.update(dict.fromkeys(fields[3].split(",")))
-                written.pop("", None)
-            names += written
-            ids += [place[0]] * len(written)
-            primary += _PRIMARY[own]
-            primary += [0] * (len(written) - own)
             if len(places) >= _BATCH_ROWS:
-                self._insert(places, ids, names, primary)
-                places, ids, names, primary = [], [], [], []
-        self._insert(places, ids, names, primary)
+                self._insert(places)
+                places = []
+        self._insert(places)
 
-    def _insert(
-        self, places: list[tuple[object, ...]], ids: list[int], names: list[str], primary: list[int]
-    ) -> None:
-        """Places, and names as columns (geonameid, name, is_primary) with their spellings."""
-        con = self.con
-        con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
-        sid = self._spell(names)
-        con.executemany(
-            "INSERT INTO names VALUES (?, ?, ?, ?)",
-            zip(ids, names, map(sid.__getitem__, names), primary, strict=True),
+    def _insert(self, places: list[tuple[Any, ...]]) -> None:
+        """A batch of places, and the postings of their names.
+
+        A place's names are its name and ASCII name (its own) and its alternate names, each
+        distinct name posted once, at the position where it first stands (index.own_names).
+        Names are met place by place and position by position, and a spelling's id is the order
+        in which it is first met.
+        """
+        if not places:
+            return
+        self.con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
+        count = len(places)
+        alternates = [p[10] for p in places]
+        extra = np.fromiter(map(str.count, alternates, itertools.repeat(",")), np.int64, count) + 1
+        # every name of the batch, a column at a time: names, ASCII names, alternate names
+        names = [p[1] for p in places] + [p[9] for p in places] + ",".join(alternates).split(",")
+        whose = np.arange(count, dtype=np.int64)
+        starts = np.repeat(np.cumsum(extra) - extra, extra)
+        position = np.concatenate(
+            (
+                np.zeros(count, np.int64),
+                np.ones(count, np.int64),
+                np.arange(len(names) - 2 * count, dtype=np.int64) - starts + 2,
+            )
         )
-        self.rows += len(places)
-        self.names += len(names)
+        whose = np.concatenate((whose, whose, np.repeat(whose, extra)))
+        number = {name: i for i, name in enumerate(dict.fromkeys(names))}
+        nid = np.fromiter(map(number.__getitem__, names), np.int64, len(names))
+        met = np.lexsort((position, whose))  # as a reader meets them
+        # each (place, name) once, where it first stands; "" is no name
+        _, first = np.unique((whose[met] << 32) | nid[met], return_index=True)
+        kept = met[first]
+        kept = kept[nid[kept] != number.get("", -1)]
+        # the batch's distinct names in the order they are first met
+        _, seen = np.unique(nid[met], return_index=True)
+        distinct = list(number)
+        ordered = [distinct[i] for i in nid[met][np.sort(seen)].tolist() if distinct[i]]
+        spelling_of = self._spell(ordered)
+        sid = np.fromiter(map(spelling_of.get, distinct, itertools.repeat(0)), np.int64)
+        ids = np.fromiter((p[0] for p in places), np.int64, count)
+        self.posted.append((sid[nid[kept]], (ids[whose[kept]] << POSITION_BITS) | position[kept]))
+        if self.keep_own:
+            rows = zip(
+                ids[whose[kept]].tolist(), map(names.__getitem__, kept.tolist()), strict=True
+            )
+            self.con.executemany("INSERT INTO own_names VALUES (?, ?)", rows)
+        self.rows += count
+        self.names += len(kept)
+
+    def _load_alternates(self, path: str) -> None:
+        """The alternateNamesV2 names that the imported places lack, each at the next row of
+        `alternates` (its position in the place's list: ALTERNATE_BASE + that row)."""
+        con = self.con
+        con.execute("CREATE INDEX own_names_place ON own_names(geonameid, name)")
+        con.execute("CREATE TEMP TABLE new_alternates(geonameid INTEGER, name TEXT)")
+        with _dump(path, self.progress) as lines:
+            con.executemany(_NEW_ALTERNATES, _alternates(lines, path))
+        new = con.execute("SELECT DISTINCT geonameid, name FROM new_alternates")
+        while batch := new.fetchmany(_BATCH_ROWS):
+            con.executemany("INSERT INTO alternates VALUES (?, ?)", batch)
+            names = [name for _, name in batch]
+            spelling_of = self._spell(names)
+            sid = np.fromiter(map(spelling_of.__getitem__, names), np.int64, len(names))
+            gid = np.fromiter((gid for gid, _ in batch), np.int64, len(batch))
+            rows = np.arange(self.alternates + 1, self.alternates + 1 + len(batch), dtype=np.int64)
+            self.posted.append((sid, (gid << POSITION_BITS) | (ALTERNATE_BASE + rows)))
+            self.alternates += len(batch)
+            self.names += len(batch)
 
     def _spell(self, names: list[str]) -> dict[str, int]:
         """Name -> spelling id for these names: the names not yet seen are spelled together
-        (gazetteer.names.spellings), a spelling first met getting the next id."""
+        (gazetteer.names.spellings), a spelling first met getting the next id, and listed under
+        it in `spelling_names`."""
         cache = self.spelling_of
         if len(cache) >= _NAME_CACHE:
             cache.clear()
-        # (no name is empty: `_load` and `_alternates` leave empty names out)
+        # (no name is empty: `_insert` and `_alternates` leave empty names out)
         new = list(dict.fromkeys(itertools.filterfalse(cache.__contains__, names)))
         spelled = spellings(new)
         ids = self.spelling_ids
         fresh = list(itertools.filterfalse(ids.__contains__, dict.fromkeys(spelled)))
         ids.update(zip(fresh, itertools.count(len(ids) + 1)))
-        cache.update(zip(new, map(ids.__getitem__, spelled), strict=True))
+        sid = list(map(ids.__getitem__, spelled))
+        cache.update(zip(new, sid, strict=True))
+        self.con.executemany("INSERT INTO spelling_names VALUES (?, ?)", zip(sid, new, strict=True))
         return cache
+
+
+def _packed(posted: list[tuple[_Ints, _Ints]], spellings: int) -> Iterator[bytes]:
+    """Each spelling's postings (index.postings), packed, in spelling id order from 1."""
+    sid = np.concatenate([s for s, _ in posted] or [np.zeros(0, np.int64)])
+    entry = np.concatenate([e for _, e in posted] or [np.zeros(0, np.int64)])
+    order = np.lexsort((entry, sid))
+    packed = entry[order].tobytes()
+    bounds = np.searchsorted(sid[order], np.arange(1, spellings + 2)).tolist()
+    for start, end in itertools.pairwise(bounds):
+        yield packed[8 * start : 8 * end]
 
 
 def _postings(spelled: list[str]) -> Iterator[tuple[str, bytes]]:
     """(trigram, the ids of the spellings that have it, packed) in trigram order, for index's
     trigram table: `index.trigrams` of every spelling, worked out in bulk with numpy (the
     spellings are ASCII: a trigram is three bytes) a chunk of spellings at a time."""
-    import numpy as np
-
     parts: dict[bytes, list[bytes]] = {}
     for first in range(0, len(spelled), _TRIGRAM_CHUNK):
         chunk = spelled[first : first + _TRIGRAM_CHUNK]
@@ -394,7 +456,8 @@ def _alternates(lines: Iterable[str], path: str) -> Iterator[tuple[int, str]]:
 
 def _place(
     fields: list[str], path: str, line_no: int
-) -> tuple[int, str, float, float, str, str, str, str, int]:
+) -> tuple[int, str, float, float, str, str, str, str, int, str, str]:
+    """A row of `places`: the index's columns, then the names GeoNames lists after the name."""
     try:
         geonameid = int(fields[0])
         lat, lon = float(fields[4]), float(fields[5])
@@ -402,6 +465,8 @@ def _place(
         raise DataError(
             [Problem(path, line_no, 1, "", f"geonameid, latitude and longitude: {exc}")]
         ) from exc
+    if not 0 <= geonameid < _MAX_GEONAMEID:
+        raise DataError([Problem(path, line_no, 1, "", f"geonameid {geonameid} is out of range")])
     if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
         raise DataError(
             [
@@ -425,4 +490,6 @@ def _place(
         fields[8],
         fields[10],
         population,
+        fields[2],
+        fields[3],
     )
