@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import DataError
-from claimcheck.lookup import importer
-from claimcheck.lookup.importer import dump_size, import_geonames
+from claimcheck.lookup import importer, speller
+from claimcheck.lookup.dumps import dump_size
+from claimcheck.lookup.importer import import_geonames
 from claimcheck.lookup.index import GazetteerDb
 
 FIXTURE = Path(__file__).parent / "data" / "geonames" / "SY-IQ-KW-notes.txt"
@@ -163,17 +164,21 @@ def _build(tmp_path: Path, dump: str, alternates: bool) -> str:
     return out
 
 
+def _dump(path: str) -> str:
+    con = sqlite3.connect(path)
+    try:
+        return "".join(f"{line}\n" for line in con.iterdump())
+    finally:
+        con.close()
+
+
 @pytest.mark.parametrize(("dump", "alternates"), BUILDS[:4])
 def test_the_index_is_built_byte_for_byte_as_before(
     tmp_path: Path, dump: str, alternates: bool
 ) -> None:
     """Same tables, rows, spelling ids and keys, postings byte for byte: a spelling id decides
     which near misses a fuzzy look-up takes first, so a change of order shows here."""
-    con = sqlite3.connect(_build(tmp_path, dump, alternates))
-    try:
-        built = "".join(f"{line}\n" for line in con.iterdump())
-    finally:
-        con.close()
+    built = _dump(_build(tmp_path, dump, alternates))
     expected = INDEXES / f"{dump}{'+alternates' if alternates else ''}.sql"
     assert built == expected.read_text("utf-8")
 
@@ -197,6 +202,30 @@ def test_look_ups_answer_as_the_index_with_a_row_per_name_did(
             assert got == expected, asked
         for gid, expected in answers["listed"].items():
             assert [[n, int(own)] for n, own in gaz.listed_names(int(gid))] == expected, gid
+
+
+def test_small_batches_build_the_same_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches of 3 rows: many in the speller's hands at once, and answered in order."""
+    whole = _build(tmp_path, "RU-UA-Shebekino", False)
+    monkeypatch.setattr(importer, "_BATCH_ROWS", 3)
+    (tmp_path / "b").mkdir()
+    batched = _build(tmp_path / "b", "RU-UA-Shebekino", False)
+    assert _dump(batched) == _dump(whole)
+
+
+@pytest.mark.skipif(importer._START != "fork", reason="a worker started anew has no patch")
+def test_a_failure_in_the_speller_leaves_no_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(names: list[str]) -> list[str]:
+        raise ValueError("the speller failed")
+
+    monkeypatch.setattr(speller, "spellings", broken)  # the worker is forked with it
+    with pytest.raises(ValueError, match="the speller failed"):
+        import_geonames(str(FIXTURE), str(tmp_path / "x.sqlite"))
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_digits_int_cannot_read_are_not_numbers(tmp_path: Path) -> None:

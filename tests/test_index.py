@@ -44,7 +44,8 @@ def test_an_index_of_the_older_schema_asks_to_be_rebuilt(db: str, tmp_path: Path
     con.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
     con.commit()
     con.close()
-    with pytest.raises(UsageError, match="index schema '1'; rebuild it"):
+    rebuild = "index schema '1', not '2': rebuild it with `claimcheck places import geonames`"
+    with pytest.raises(UsageError, match=rebuild):
         GazetteerDb(str(older))
 
 

@@ -124,7 +124,10 @@ class GazetteerDb:
         except sqlite3.DatabaseError as exc:
             raise UsageError(f"{path}: not a claimcheck gazetteer index ({exc})") from exc
         if meta.get("schema") != SCHEMA_VERSION:
-            raise UsageError(f"{path}: index schema {meta.get('schema')!r}; rebuild it")
+            raise UsageError(
+                f"{path}: index schema {meta.get('schema')!r}, not {SCHEMA_VERSION!r}: rebuild it "
+                "with `claimcheck places import geonames`"
+            )
         self.path = path
         self.meta = meta
 

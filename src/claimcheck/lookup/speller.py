@@ -1,0 +1,160 @@
+"""The name side of a GeoNames import: spelling ids and postings, worked out in a second process.
+
+`places import geonames` reads and writes the places in one process while this one spells
+their names (importer): each does about half of the work, so the import takes about the time
+of the longer half on a machine with two CPUs (docs/performance.md, "The eleventh round").
+A `Speller` keeps the state that must see every batch in order (which names and spellings
+have been met, and their ids) and answers each batch with plain arrays and lists; it touches
+no file. The importer runs one in a worker process (`start`, then `places` and `alternates`
+for each batch, in order), so there is one code path, with one CPU or many.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import signal
+from typing import TYPE_CHECKING
+
+from claimcheck.frozen import frozen
+from claimcheck.gazetteer.names import spellings
+from claimcheck.lookup.index import ALTERNATE_BASE, POSITION_BITS
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Ints = npt.NDArray[np.int64]
+
+#: names remembered with their spelling id; past this the cache starts again (the world's dump
+#: has tens of millions of distinct names, which would not fit)
+NAME_CACHE = 2_000_000
+
+
+@frozen
+class Spelled:
+    """What a batch adds to the index: its postings (spelling id, and GeoNames id <<
+    POSITION_BITS | position, index.postings), the names met for the first time with their
+    spelling ids (`spelling_names`), the spellings met for the first time, in id order, and
+    how many distinct names of places the batch had."""
+
+    spelling_ids: Ints
+    postings: Ints
+    new_names: list[str]
+    new_name_ids: list[int]
+    new_spellings: list[str]
+    names: int
+
+
+class Speller:
+    """Spelling ids for the names of one import's batches, given in the order they are met."""
+
+    def __init__(self) -> None:
+        #: name as written -> spelling id (a cache; see NAME_CACHE)
+        self.spelling_of: dict[str, int] = {}
+        #: spelled -> spelling id, which is its place in this dict's order (from 1)
+        self.spelling_ids: dict[str, int] = {}
+
+    def places(
+        self, ids: list[int], names: list[str], ascii_names: list[str], alternates: list[str]
+    ) -> Spelled:
+        """A batch of places, a column each (GeoNames id, name, ASCII name, alternate names).
+
+        A place's names are its name and ASCII name (its own) and its alternate names, each
+        distinct name posted once, at the position where it first stands (index.own_names).
+        Names are met place by place and position by position, and a spelling's id is the
+        order in which it is first met.
+        """
+        import numpy as np  # in the worker: the importer's process forks it before numpy
+
+        count = len(ids)
+        extra = np.fromiter(map(str.count, alternates, itertools.repeat(",")), np.int64, count) + 1
+        # every name of the batch, a column at a time: names, ASCII names, alternate names
+        every = names + ascii_names + ",".join(alternates).split(",")
+        whose = np.arange(count, dtype=np.int64)
+        starts = np.repeat(np.cumsum(extra) - extra, extra)
+        position = np.concatenate(
+            (
+                np.zeros(count, np.int64),
+                np.ones(count, np.int64),
+                np.arange(len(every) - 2 * count, dtype=np.int64) - starts + 2,
+            )
+        )
+        whose = np.concatenate((whose, whose, np.repeat(whose, extra)))
+        number = {name: i for i, name in enumerate(dict.fromkeys(every))}
+        nid = np.fromiter(map(number.__getitem__, every), np.int64, len(every))
+        met = np.lexsort((position, whose))  # as a reader meets them
+        # each (place, name) once, where it first stands; "" is no name
+        _, first = np.unique((whose[met] << 32) | nid[met], return_index=True)
+        kept = met[first]
+        kept = kept[nid[kept] != number.get("", -1)]
+        # the batch's distinct names in the order they are first met
+        _, seen = np.unique(nid[met], return_index=True)
+        distinct = list(number)
+        ordered = [distinct[i] for i in nid[met][np.sort(seen)].tolist() if distinct[i]]
+        new, new_ids, fresh = self._spell(ordered)
+        sid = np.fromiter(map(self.spelling_of.get, distinct, itertools.repeat(0)), np.int64)
+        gid = np.array(ids, dtype=np.int64)[whose[kept]]
+        posted = (gid << POSITION_BITS) | position[kept]
+        return Spelled(sid[nid[kept]], posted, new, new_ids, fresh, len(kept))
+
+    def alternates(self, ids: list[int], names: list[str], first_row: int) -> Spelled:
+        """alternateNamesV2 names new to their places, written to `alternates` from row
+        `first_row` on (their positions: ALTERNATE_BASE + row)."""
+        import numpy as np  # in the worker: the importer's process forks it before numpy
+
+        new, new_ids, fresh = self._spell(list(dict.fromkeys(names)))
+        sid = np.fromiter(map(self.spelling_of.__getitem__, names), np.int64, len(names))
+        rows = np.arange(first_row, first_row + len(names), dtype=np.int64)
+        posted = (np.array(ids, dtype=np.int64) << POSITION_BITS) | (ALTERNATE_BASE + rows)
+        return Spelled(sid, posted, new, new_ids, fresh, len(names))
+
+    def _spell(self, names: list[str]) -> tuple[list[str], list[int], list[str]]:
+        """Of these distinct names, those not yet seen, spelled together (gazetteer.names.
+        spellings), with their spelling ids, a spelling first met getting the next id; and
+        those new spellings."""
+        cache = self.spelling_of
+        if len(cache) >= NAME_CACHE:
+            cache.clear()
+        # (names are distinct, and none is empty: `places` and the importer leave them out)
+        new = list(itertools.filterfalse(cache.__contains__, names))
+        spelled = spellings(new)
+        ids = self.spelling_ids
+        fresh = list(itertools.filterfalse(ids.__contains__, dict.fromkeys(spelled)))
+        ids.update(zip(fresh, itertools.count(len(ids) + 1)))
+        sid = list(map(ids.__getitem__, spelled))
+        cache.update(zip(new, sid, strict=True))
+        return new, sid, fresh
+
+
+# --- in the worker process -------------------------------------------------------------------
+
+#: the worker process's Speller (`start` makes it)
+_speller = Speller()
+
+
+def start() -> None:
+    """Start a worker: a fresh Speller, and no garbage collection (its batches are hundreds of
+    thousands of acyclic objects, each a collection's work, as in the importer's process).
+    Ctrl-C is left to the importer's process, which ends this one once the batch in hand is
+    done (no traceback from here)."""
+    global _speller
+    _speller = Speller()
+    gc.disable()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def ready() -> None:
+    """Nothing: answered once the worker has started."""
+
+
+def places(
+    ids: list[int], names: list[str], ascii_names: list[str], alternates: list[str]
+) -> Spelled:
+    """`Speller.places` in the worker."""
+    return _speller.places(ids, names, ascii_names, alternates)
+
+
+def alternates(ids: list[int], names: list[str], first_row: int) -> Spelled:
+    """`Speller.alternates` in the worker."""
+    return _speller.alternates(ids, names, first_row)
