@@ -118,19 +118,6 @@ def test_bad_rows_in_a_zip_name_the_zip_and_line(tmp_path: Path) -> None:
     assert (problem.path, problem.line) == (str(dump), 20)
 
 
-def test_trigram_postings_do_not_depend_on_how_spellings_are_chunked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    whole = str(tmp_path / "whole.sqlite")
-    import_geonames(str(FIXTURE), whole)
-    monkeypatch.setattr(importer, "_TRIGRAM_CHUNK", 3)
-    chunked = str(tmp_path / "chunked.sqlite")
-    import_geonames(str(FIXTURE), chunked)
-    trigrams = _table(whole, "SELECT * FROM trigrams")
-    assert len(trigrams) > 50
-    assert _table(chunked, "SELECT * FROM trigrams") == trigrams
-
-
 def test_a_name_without_letters_spells_nothing_and_has_no_trigrams(tmp_path: Path) -> None:
     row = "1\t-\t-\t\t33.5\t38.6\t\t\tSY\t\t\t\t\t\t0\t\t\t\t\n"
     dump = tmp_path / "SY.txt"

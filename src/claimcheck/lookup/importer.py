@@ -49,8 +49,6 @@ if TYPE_CHECKING:
 
 #: rows inserted at a time (their places and names)
 _BATCH_ROWS = 10_000
-#: spellings whose trigrams are worked out at a time
-_TRIGRAM_CHUNK = 1_000_000
 #: batches the speller may have in hand before the reader waits for the oldest (their names
 #: wait in between, pickled)
 _AHEAD = 2
@@ -164,8 +162,10 @@ class _Builder:
         self.rows = self.names = 0
         #: the batches sent to the speller, oldest first
         self.pending: deque[Future[Spelled]] = deque()
-        #: every spelling, in id order (from 1)
+        #: every spelling, in id order (from 1), its match key, and the trigram postings so far
         self.spelled: list[str] = []
+        self.keys: list[str] = []
+        self.trigrams = _Trigrams()
         #: each batch's postings: spelling ids, and (GeoNames id << POSITION_BITS) | position
         self.posted: list[tuple[Ints, Ints]] = []
         #: whether the places' own names are kept for the alternate names to be checked against
@@ -191,16 +191,12 @@ class _Builder:
         while self.pending:
             self._receive()
         spelled = self.spelled
-        keys = (
-            key
-            for first in range(0, len(spelled), _TRIGRAM_CHUNK)
-            for key in keys_of_spellings(spelled[first : first + _TRIGRAM_CHUNK])
-        )
+        postings = _packed(self.posted, len(spelled))
         con.executemany(
             "INSERT INTO spellings VALUES (?, ?, ?, ?)",
-            zip(itertools.count(1), spelled, keys, _packed(self.posted, len(spelled))),
+            zip(range(1, len(spelled) + 1), spelled, self.keys, postings, strict=True),
         )
-        con.executemany("INSERT INTO trigrams VALUES (?, ?)", _postings(spelled))
+        con.executemany("INSERT INTO trigrams VALUES (?, ?)", self.trigrams.rows())
         con.execute("CREATE INDEX spellings_key ON spellings(key)")
         con.execute("CREATE INDEX spelling_names_id ON spelling_names(spelling_id)")
         con.execute("CREATE INDEX alternates_place ON alternates(geonameid)")
@@ -266,10 +262,14 @@ class _Builder:
             self._receive()
 
     def _receive(self) -> None:
-        """The oldest batch sent, spelled: its new names listed under their spellings."""
+        """The oldest batch sent, spelled: its new names listed under their spellings, the
+        keys and trigrams of its new spellings worked out (while the speller works on the next
+        batch, not after the last)."""
         spelled = self.pending.popleft().result()
         rows = zip(spelled.new_name_ids, spelled.new_names, strict=True)
         self.con.executemany("INSERT INTO spelling_names VALUES (?, ?)", rows)
+        self.trigrams.add(spelled.new_spellings, len(self.spelled))
+        self.keys += keys_of_spellings(spelled.new_spellings)
         self.spelled += spelled.new_spellings
         self.posted.append((spelled.spelling_ids, spelled.postings))
         self.names += spelled.names
@@ -299,32 +299,39 @@ def _packed(posted: list[tuple[Ints, Ints]], spellings: int) -> Iterator[bytes]:
         yield packed[8 * start : 8 * end]
 
 
-def _postings(spelled: list[str]) -> Iterator[tuple[str, bytes]]:
-    """(trigram, the ids of the spellings that have it, packed) in trigram order, for index's
-    trigram table: `index.trigrams` of every spelling, worked out in bulk with numpy (the
-    spellings are ASCII: a trigram is three bytes) a chunk of spellings at a time."""
-    import numpy as np  # (not before the speller has forked: see _speller)
+class _Trigrams:
+    """The trigram table (trigram -> the ids of the spellings that have it, packed; index.
+    trigrams of every spelling), gathered a batch of new spellings at a time with numpy (the
+    spellings are ASCII: a trigram is three bytes)."""
 
-    parts: dict[bytes, list[bytes]] = {}
-    for first in range(0, len(spelled), _TRIGRAM_CHUNK):
-        chunk = spelled[first : first + _TRIGRAM_CHUNK]
+    def __init__(self) -> None:
+        self.parts: dict[bytes, list[bytes]] = {}
+
+    def add(self, spelled: list[str], before: int) -> None:
+        """New spellings, whose ids follow the `before` spellings already added."""
+        import numpy as np  # (not before the speller has forked: see _speller)
+
         # b"\n" before each spelling and after the last: no spelling holds one, and each
         # stands for the space a spelling is padded with
-        text = np.frombuffer(("\n" + "\n".join(chunk) + "\n").encode("ascii"), np.uint8)
+        text = np.frombuffer(("\n" + "\n".join(spelled) + "\n").encode("ascii"), np.uint8)
         breaks = text == ord("\n")
-        owner = np.cumsum(breaks, dtype=np.uint64) + np.uint64(first)  # spelling id at each byte
+        owner = np.cumsum(breaks, dtype=np.uint64) + np.uint64(before)  # spelling id at each byte
         code = np.where(breaks, np.uint64(ord(" ")), text.astype(np.uint64))
         trigram = (code[:-2] << np.uint64(16)) | (code[1:-1] << np.uint64(8)) | code[2:]
         inside = ~breaks[1:-1]  # a trigram centred on a break spans two spellings
         pairs = np.sort((trigram[inside] << np.uint64(32)) | owner[:-2][inside])
         if not len(pairs):  # spellings without letters ("-" spells "") have no trigrams
-            continue
+            return
         pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # once per spelling
         grams = pairs >> np.uint64(32)
         ids = (pairs & np.uint64(0xFFFFFFFF)).astype(np.int32).tobytes()
         starts = np.flatnonzero(np.concatenate(([True], grams[1:] != grams[:-1]))).tolist()
         ends = [*starts[1:], len(grams)]
+        parts = self.parts
         for gram, start, end in zip(grams[starts].tolist(), starts, ends, strict=True):
             parts.setdefault(gram.to_bytes(3, "big"), []).append(ids[4 * start : 4 * end])
-    for gram in sorted(parts):
-        yield gram.decode("ascii"), b"".join(parts[gram])
+
+    def rows(self) -> Iterator[tuple[str, bytes]]:
+        """(trigram, packed ids) in trigram order, each trigram's ids in id order."""
+        for gram in sorted(self.parts):
+            yield gram.decode("ascii"), b"".join(self.parts[gram])
