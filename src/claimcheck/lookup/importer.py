@@ -134,8 +134,9 @@ CREATE TABLE trigrams(tri TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
 #: names (a temporary table kept only when alternate names are imported)
 _NEW_ALTERNATES = """
 INSERT INTO new_alternates
-SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM places WHERE geonameid = ?1)
-AND NOT EXISTS (SELECT 1 FROM own_names WHERE geonameid = ?1 AND name = ?2)
+SELECT a.geonameid, a.name FROM (SELECT ? AS geonameid, ? AS name) a
+WHERE EXISTS (SELECT 1 FROM places p WHERE p.geonameid = a.geonameid)
+AND NOT EXISTS (SELECT 1 FROM own_names o WHERE o.geonameid = a.geonameid AND o.name = a.name)
 """
 
 
