@@ -202,14 +202,27 @@ def test_small_batches_build_the_same_index(
     assert _dump(batched) == _dump(whole)
 
 
-@pytest.mark.skipif(importer._START != "fork", reason="a worker started anew has no patch")
-def test_a_failure_in_the_speller_leaves_no_index(
+def test_with_one_cpu_the_names_are_spelled_here_to_the_same_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = _build(tmp_path, "RU-UA-Shebekino", True)
+    monkeypatch.setattr(importer, "_cpus", lambda: 1)
+    monkeypatch.setattr(importer, "ProcessPoolExecutor", None)  # no worker process
+    (tmp_path / "here").mkdir()
+    assert _dump(_build(tmp_path / "here", "RU-UA-Shebekino", True)) == _dump(whole)
+
+
+@pytest.mark.parametrize("cpus", [1, 2])
+def test_a_failure_in_the_speller_leaves_no_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cpus: int
 ) -> None:
     def broken(names: list[str]) -> list[str]:
         raise ValueError("the speller failed")
 
-    monkeypatch.setattr(speller, "spellings", broken)  # the worker is forked with it
+    if cpus > 1 and importer._START != "fork":
+        pytest.skip("a worker started anew has no patch")
+    monkeypatch.setattr(importer, "_cpus", lambda: cpus)
+    monkeypatch.setattr(speller, "spellings", broken)  # a forked worker has it too
     with pytest.raises(ValueError, match="the speller failed"):
         import_geonames(str(FIXTURE), str(tmp_path / "x.sqlite"))
     assert list(tmp_path.iterdir()) == []

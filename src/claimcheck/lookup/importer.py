@@ -22,10 +22,10 @@ import sqlite3
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from claimcheck.files.atomic import atomic_path
 from claimcheck.files.yamlfile import gc_paused
@@ -97,11 +97,20 @@ def import_geonames(
 
 
 @contextmanager
-def _speller() -> Iterator[ProcessPoolExecutor]:
-    """A worker process with a Speller (claimcheck.lookup.speller), started at once: forked
-    before this process has threads (numpy's start some; Python 3.12 warns of forking then),
-    an open index, signal handlers of its own, or output waiting in a buffer (a forked child
-    flushes its copy as it ends). It finishes the batch in hand and ends with the import."""
+def _speller() -> Iterator[Executor]:
+    """Where the names are spelled: a worker process with a Speller (claimcheck.lookup.speller)
+    when this process may use two CPUs or more, else this process (handing batches to a process
+    that shares the one CPU would only add the cost of handing them over).
+
+    The worker is started at once: forked before this process has threads (numpy's start
+    some; Python 3.12 warns of forking then), an open index, signal handlers of its own, or
+    output waiting in a buffer (a forked child flushes its copy as it ends). It finishes the
+    batch in hand and ends with the import.
+    """
+    if _cpus() < 2:
+        speller.reset()
+        yield _Here()
+        return
     sys.stdout.flush()
     sys.stderr.flush()
     workers = ProcessPoolExecutor(
@@ -112,6 +121,28 @@ def _speller() -> Iterator[ProcessPoolExecutor]:
         yield workers
     finally:
         workers.shutdown(cancel_futures=True)
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+_T = TypeVar("_T")
+
+
+class _Here(Executor):
+    """Runs each call at once, in this process: the speller's calls on a machine with one CPU."""
+
+    def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]:
+        done: Future[_T] = Future()
+        try:
+            done.set_result(fn(*args, **kwargs))
+        except Exception as exc:  # raised where the result is asked for, as from a worker
+            done.set_exception(exc)
+        return done
 
 
 _SCHEMA = """
@@ -154,7 +185,7 @@ class _Builder:
         con: sqlite3.Connection,
         country: str | None,
         progress: Progress | None,
-        workers: ProcessPoolExecutor,
+        workers: Executor,
     ):
         self.con = con
         self.country = country

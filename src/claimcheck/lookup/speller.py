@@ -6,7 +6,8 @@ of the longer half on a machine with two CPUs (docs/performance.md, "The elevent
 A `Speller` keeps the state that must see every batch in order (which names and spellings
 have been met, and their ids) and answers each batch with plain arrays and lists; it touches
 no file. The importer runs one in a worker process (`start`, then `places` and `alternates`
-for each batch, in order), so there is one code path, with one CPU or many.
+for each batch, in order), or in its own process on a machine with one CPU (`reset`, then the
+same calls): one code path either way.
 """
 
 from __future__ import annotations
@@ -127,19 +128,24 @@ class Speller:
         return new, sid, fresh
 
 
-# --- in the worker process -------------------------------------------------------------------
+# --- where the importer runs it: a worker process, or its own with one CPU ------------------
 
-#: the worker process's Speller (`start` makes it)
+#: the Speller of the import under way (`reset` and `start` make it)
 _speller = Speller()
 
 
-def start() -> None:
-    """Start a worker: a fresh Speller, and no garbage collection (its batches are hundreds of
-    thousands of acyclic objects, each a collection's work, as in the importer's process).
-    Ctrl-C is left to the importer's process, which ends this one once the batch in hand is
-    done (no traceback from here)."""
+def reset() -> None:
+    """A fresh Speller, for a new import."""
     global _speller
     _speller = Speller()
+
+
+def start() -> None:
+    """Start a worker process: a fresh Speller, and no garbage collection (its batches are
+    hundreds of thousands of acyclic objects, each a collection's work, as in the importer's
+    process). Ctrl-C is left to the importer's process, which ends this one once the batch in
+    hand is done (no traceback from here)."""
+    reset()
     gc.disable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -151,10 +157,10 @@ def ready() -> None:
 def places(
     ids: list[int], names: list[str], ascii_names: list[str], alternates: list[str]
 ) -> Spelled:
-    """`Speller.places` in the worker."""
+    """`Speller.places` of the import under way."""
     return _speller.places(ids, names, ascii_names, alternates)
 
 
 def alternates(ids: list[int], names: list[str], first_row: int) -> Spelled:
-    """`Speller.alternates` in the worker."""
+    """`Speller.alternates` of the import under way."""
     return _speller.alternates(ids, names, first_row)
