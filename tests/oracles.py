@@ -249,7 +249,7 @@ def db_search_reading_every_row(
     posted = [
         (sid, gid, at)
         for sid, blob in gaz.con.execute(sql, list(ids))
-        for gid, at in postings(blob)
+        for gid, at, _ in postings(blob)
     ]
     rows = []
     for sid, gid, at in posted:

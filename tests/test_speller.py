@@ -23,19 +23,23 @@ def _columns(lines: list[str]) -> tuple[list[int], list[str], list[str], list[st
     )
 
 
-def _spelled(batch: int) -> tuple[list[str], dict[tuple[int, int], int], list[tuple[int, str]]]:
-    """Every spelling in id order, each posting's spelling id, every new name with its id."""
+def _spelled(
+    batch: int,
+) -> tuple[list[str], dict[tuple[int, int], tuple[int, int]], list[tuple[int, int, str]]]:
+    """Every spelling in id order, each posting's spelling id and name number, every new name
+    with its spelling id and number."""
     speller = Speller()
     lines = DUMP.read_text("utf-8").splitlines()
     spellings: list[str] = []
-    posted: dict[tuple[int, int], int] = {}
-    names: list[tuple[int, str]] = []
+    posted: dict[tuple[int, int], tuple[int, int]] = {}
+    names: list[tuple[int, int, str]] = []
     for first in range(0, len(lines), batch):
         out = speller.places(*_columns(lines[first : first + batch]))
         spellings += out.new_spellings
-        names += zip(out.new_name_ids, out.new_names, strict=True)
-        for sid, entry in zip(out.spelling_ids.tolist(), out.postings.tolist(), strict=True):
-            posted[entry >> POSITION_BITS, entry & ((1 << POSITION_BITS) - 1)] = sid
+        names += zip(out.new_name_ids, out.new_name_numbers, out.new_names, strict=True)
+        columns = (out.spelling_ids.tolist(), out.postings.tolist(), out.numbers.tolist())
+        for sid, entry, number in zip(*columns, strict=True):
+            posted[entry >> POSITION_BITS, entry & ((1 << POSITION_BITS) - 1)] = (sid, number)
     return spellings, posted, names
 
 
@@ -69,3 +73,13 @@ def test_alternate_names_are_posted_at_their_rows() -> None:
     assert (out.postings >> POSITION_BITS).tolist() == [7, 7, 9]
     assert out.new_names == ["Tanf", "التنف"]  # each new name once
     assert np.array_equal(out.spelling_ids, np.array(out.new_name_ids)[[0, 1, 0]])
+    assert out.new_name_numbers == [0, 0]  # each the first name of its spelling
+
+
+def test_a_name_is_numbered_under_its_spelling_in_the_order_names_are_met() -> None:
+    speller = Speller()
+    first = speller.alternates([1, 2], ["Ash Shāmīyah", "Ash Shamiyah"], first_row=1)
+    again = speller.alternates([3, 4], ["ash-Shamiyah", "Ash Shāmīyah"], first_row=3)
+    assert len(set(first.new_name_ids + again.new_name_ids)) == 1  # one spelling
+    assert first.new_name_numbers + again.new_name_numbers == [0, 1, 2]
+    assert again.numbers.tolist() == [2, 0]  # the name met before keeps its number

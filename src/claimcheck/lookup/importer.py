@@ -158,7 +158,9 @@ CREATE TABLE places(
 CREATE TABLE alternates(geonameid INTEGER NOT NULL, name TEXT NOT NULL);
 CREATE TABLE spellings(
     id INTEGER PRIMARY KEY, spelling TEXT NOT NULL, key TEXT NOT NULL, places BLOB NOT NULL);
-CREATE TABLE spelling_names(spelling_id INTEGER NOT NULL, name TEXT NOT NULL);
+CREATE TABLE spelling_names(
+    spelling_id INTEGER NOT NULL, number INTEGER NOT NULL, name TEXT NOT NULL,
+    PRIMARY KEY (spelling_id, number)) WITHOUT ROWID;
 CREATE TABLE trigrams(tri TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
 """
 #: alternate names that a place imported here lacks: SQLite decides, through the places' own
@@ -198,8 +200,9 @@ class _Builder:
         self.spelled: list[str] = []
         self.keys: list[str] = []
         self.trigrams = _Trigrams()
-        #: each batch's postings: spelling ids, and (GeoNames id << POSITION_BITS) | position
-        self.posted: list[tuple[Ints, Ints]] = []
+        #: each batch's postings: spelling ids, (GeoNames id << POSITION_BITS) | position, and
+        #: the names' numbers under their spellings
+        self.posted: list[tuple[Ints, Ints, Ints]] = []
         #: whether the places' own names are kept for the alternate names to be checked against
         self.keep_own = False
         #: rows written to `alternates`
@@ -230,7 +233,6 @@ class _Builder:
         )
         con.executemany("INSERT INTO trigrams VALUES (?, ?)", self.trigrams.rows())
         con.execute("CREATE INDEX spellings_key ON spellings(key)")
-        con.execute("CREATE INDEX spelling_names_id ON spelling_names(spelling_id)")
         con.execute("CREATE INDEX alternates_place ON alternates(geonameid)")
         meta = {
             "schema": SCHEMA_VERSION,
@@ -298,12 +300,12 @@ class _Builder:
         keys and trigrams of its new spellings worked out (while the speller works on the next
         batch, not after the last)."""
         spelled = self.pending.popleft().result()
-        rows = zip(spelled.new_name_ids, spelled.new_names, strict=True)
-        self.con.executemany("INSERT INTO spelling_names VALUES (?, ?)", rows)
+        rows = zip(spelled.new_name_ids, spelled.new_name_numbers, spelled.new_names, strict=True)
+        self.con.executemany("INSERT INTO spelling_names VALUES (?, ?, ?)", rows)
         self.trigrams.add(spelled.new_spellings, len(self.spelled))
         self.keys += keys_of_spellings(spelled.new_spellings)
         self.spelled += spelled.new_spellings
-        self.posted.append((spelled.spelling_ids, spelled.postings))
+        self.posted.append((spelled.spelling_ids, spelled.postings, spelled.numbers))
         self.names += spelled.names
 
 
@@ -318,17 +320,20 @@ def _own_names(
             yield gid, alternate
 
 
-def _packed(posted: list[tuple[Ints, Ints]], spellings: int) -> Iterator[bytes]:
+def _packed(posted: list[tuple[Ints, Ints, Ints]], spellings: int) -> Iterator[bytes]:
     """Each spelling's postings (index.postings), packed, in spelling id order from 1."""
     import numpy as np  # (not before the speller has forked: see _speller)
 
-    sid = np.concatenate([s for s, _ in posted] or [np.zeros(0, np.int64)])
-    entry = np.concatenate([e for _, e in posted] or [np.zeros(0, np.int64)])
+    sid, entry, number = (
+        np.concatenate([batch[i] for batch in posted] or [np.zeros(0, np.int64)]) for i in range(3)
+    )
     order = np.lexsort((entry, sid))
-    packed = entry[order].tobytes()
+    pairs = np.empty(2 * len(order), np.int64)
+    pairs[0::2], pairs[1::2] = entry[order], number[order]
+    packed = pairs.tobytes()
     bounds = np.searchsorted(sid[order], np.arange(1, spellings + 2)).tolist()
     for start, end in itertools.pairwise(bounds):
-        yield packed[8 * start : 8 * end]
+        yield packed[16 * start : 16 * end]
 
 
 class _Trigrams:

@@ -39,7 +39,8 @@ SCHEMA_VERSION = "2"
 LICENCE = "CC BY 4.0"
 #: distinct spellings taken from the trigram counts before gazetteer.names.rank orders them
 FUZZY_CANDIDATES = 16
-#: a posting is (GeoNames id << POSITION_BITS) | the name's position in its place's list
+#: a posting is two int64: (GeoNames id << POSITION_BITS) | the name's position in its place's
+#: list, then the name's number among the names written with its spelling (spelling_names)
 POSITION_BITS = 31
 #: positions from here on are alternateNamesV2 names: ALTERNATE_BASE + their row in `alternates`
 ALTERNATE_BASE = 1 << 30
@@ -92,10 +93,11 @@ def own_names(name: str, asciiname: str, alternatenames: str) -> list[str]:
     return [name, asciiname, *alternatenames.split(",")]
 
 
-def postings(blob: bytes) -> Iterator[tuple[int, int]]:
-    """(GeoNames id, position) of each posting of a spelling."""
-    for entry in array("q", blob):
-        yield entry >> POSITION_BITS, entry & _POSITION
+def postings(blob: bytes) -> Iterator[tuple[int, int, int]]:
+    """(GeoNames id, position, the name's number under its spelling) of each posting."""
+    entries = array("q", blob)
+    for entry, number in zip(entries[::2], entries[1::2], strict=True):
+        yield entry >> POSITION_BITS, entry & _POSITION, number
 
 
 def trigrams(spelled: str) -> list[str]:
@@ -178,23 +180,24 @@ class GazetteerDb:
         # ranks does not depend on the other names ranked, so the names of all the candidate
         # spellings are ranked once, whatever the country.
         sql = (
-            "SELECT DISTINCT spelling_id, name FROM spelling_names "
-            f"WHERE spelling_id IN ({_marks(ids)})"
+            "SELECT spelling_id, name FROM spelling_names "
+            f"WHERE spelling_id IN ({_marks(ids)}) ORDER BY spelling_id, number"
         )
-        pairs = self.con.execute(sql, list(ids)).fetchall()
-        distinct = sorted({name for _, name in pairs})
+        written: dict[int, list[str]] = {}
+        for sid, name in self.con.execute(sql, list(ids)):
+            written.setdefault(sid, []).append(name)
+        distinct = sorted({name for names in written.values() for name in names})
         by_name = {m.place_id: m for m in rank(query, [(n, [n]) for n in distinct], len(distinct))}
-        ids = {sid for sid, name in pairs if name in by_name}
+        ids = {sid for sid, names in written.items() if not by_name.keys().isdisjoint(names)}
         if not ids:
             return []
         sql = f"SELECT id, places FROM spellings WHERE id IN ({_marks(ids)})"
         posted = [
-            (sid, gid, at)
+            (sid, gid, at, written[sid][number])
             for sid, blob in self.con.execute(sql, list(ids))
-            for gid, at in postings(blob)
+            for gid, at, number in postings(blob)
         ]
-        names_of = self._names_at({gid for _, gid, _ in posted}, country)
-        alternate = self._alternates([at for _, _, at in posted if at >= ALTERNATE_BASE])
+        inside = self._in_country({gid for _, gid, _, _ in posted}, country) if country else None
         # How well each name matches, worked out once per name and whether it is primary (an
         # exact name that is not primary is an alias).
         level_of: dict[tuple[str, bool], tuple[float, int, How]] = {}
@@ -205,13 +208,9 @@ class GazetteerDb:
         # Each place's best name; of equally good names, the first by spelling id, then by
         # where it stands in the place's list.
         best: dict[int, tuple[tuple[float, int, int, int], str, How]] = {}
-        for sid, gid, at in posted:
-            names = names_of.get(gid)
-            if names is None:  # in another country
-                continue
-            name = names[at] if at < ALTERNATE_BASE else alternate[at]
+        for sid, gid, at, name in posted:
             level = level_of.get((name, at < 2))
-            if level is None:
+            if level is None or (inside is not None and gid not in inside):
                 continue
             rank_key = (level[0], level[1], sid, at)
             held = best.get(gid)
@@ -237,26 +236,15 @@ class GazetteerDb:
         sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE geonameid IN ({_marks(ids)})"
         return [DbPlace(*row) for row in self.con.execute(sql, ids)]
 
-    def _names_at(self, ids: set[int], country: str | None) -> dict[int, list[str]]:
-        """Each place's names by position (`own_names`), of the places in `country` if given."""
+    def _in_country(self, ids: set[int], country: str) -> set[int]:
+        """Those of these places that are in `country`."""
         # one parameter, however many places: SQLite caps the number of parameters
         sql = (
-            "SELECT geonameid, name, asciiname, alternatenames FROM places "
-            "WHERE geonameid IN (SELECT value FROM json_each(?))"
+            "SELECT geonameid FROM places "
+            "WHERE geonameid IN (SELECT value FROM json_each(?)) AND country = ?"
         )
-        params: list[object] = [f"[{','.join(map(str, ids))}]"]
-        if country:
-            sql += " AND country = ?"
-            params.append(country.upper())
-        return {gid: own_names(*names) for gid, *names in self.con.execute(sql, params)}
-
-    def _alternates(self, positions: list[int]) -> dict[int, str]:
-        """The alternateNamesV2 names at these positions (ALTERNATE_BASE + their row)."""
-        if not positions:
-            return {}
-        sql = "SELECT rowid, name FROM alternates WHERE rowid IN (SELECT value FROM json_each(?))"
-        rows = self.con.execute(sql, [f"[{','.join(str(p - ALTERNATE_BASE) for p in positions)}]"])
-        return {ALTERNATE_BASE + rowid: name for rowid, name in rows}
+        params = [f"[{','.join(map(str, ids))}]", country.upper()]
+        return {gid for (gid,) in self.con.execute(sql, params)}
 
     def _fuzzy_ids(self, spelled: str) -> list[int]:
         """The spellings sharing the most trigrams with the query (the candidates to score)."""

@@ -30,19 +30,24 @@ if TYPE_CHECKING:
 #: names remembered with their spelling id; past this the cache starts again (the world's dump
 #: has tens of millions of distinct names, which would not fit)
 NAME_CACHE = 2_000_000
+#: a name's code: its spelling id << NUMBER_BITS | its number among that spelling's names
+NUMBER_BITS = 32
+_NUMBER = (1 << NUMBER_BITS) - 1
 
 
 @frozen
 class Spelled:
-    """What a batch adds to the index: its postings (spelling id, and GeoNames id <<
-    POSITION_BITS | position, index.postings), the names met for the first time with their
-    spelling ids (`spelling_names`), the spellings met for the first time, in id order, and
-    how many distinct names of places the batch had."""
+    """What a batch adds to the index: its postings (spelling id, GeoNames id << POSITION_BITS
+    | position, and the name's number under its spelling: index.postings), the names met for
+    the first time with their spelling ids and numbers (`spelling_names`), the spellings met
+    for the first time, in id order, and how many distinct names of places the batch had."""
 
     spelling_ids: Ints
     postings: Ints
+    numbers: Ints
     new_names: list[str]
     new_name_ids: list[int]
+    new_name_numbers: list[int]
     new_spellings: list[str]
     names: int
 
@@ -51,10 +56,12 @@ class Speller:
     """Spelling ids for the names of one import's batches, given in the order they are met."""
 
     def __init__(self) -> None:
-        #: name as written -> spelling id (a cache; see NAME_CACHE)
-        self.spelling_of: dict[str, int] = {}
+        #: name as written -> its code (spelling id and number; a cache, see NAME_CACHE)
+        self.code_of: dict[str, int] = {}
         #: spelled -> spelling id, which is its place in this dict's order (from 1)
         self.spelling_ids: dict[str, int] = {}
+        #: names numbered under each spelling so far, by spelling id
+        self.numbered: list[int] = [0]
 
     def places(
         self, ids: list[int], names: list[str], ascii_names: list[str], alternates: list[str]
@@ -93,39 +100,62 @@ class Speller:
         _, seen = np.unique(nid[met], return_index=True)
         distinct = list(number)
         ordered = [distinct[i] for i in nid[met][np.sort(seen)].tolist() if distinct[i]]
-        new, new_ids, fresh = self._spell(ordered)
-        sid = np.fromiter(map(self.spelling_of.get, distinct, itertools.repeat(0)), np.int64)
+        new, codes, fresh = self._spell(ordered)
+        code = np.fromiter(map(self.code_of.get, distinct, itertools.repeat(0)), np.int64)[
+            nid[kept]
+        ]
         gid = np.array(ids, dtype=np.int64)[whose[kept]]
         posted = (gid << POSITION_BITS) | position[kept]
-        return Spelled(sid[nid[kept]], posted, new, new_ids, fresh, len(kept))
+        return _spelled(code, posted, new, codes, fresh)
 
     def alternates(self, ids: list[int], names: list[str], first_row: int) -> Spelled:
         """alternateNamesV2 names new to their places, written to `alternates` from row
         `first_row` on (their positions: ALTERNATE_BASE + row)."""
         import numpy as np  # in the worker: the importer's process forks it before numpy
 
-        new, new_ids, fresh = self._spell(list(dict.fromkeys(names)))
-        sid = np.fromiter(map(self.spelling_of.__getitem__, names), np.int64, len(names))
+        new, codes, fresh = self._spell(list(dict.fromkeys(names)))
+        code = np.fromiter(map(self.code_of.__getitem__, names), np.int64, len(names))
         rows = np.arange(first_row, first_row + len(names), dtype=np.int64)
         posted = (np.array(ids, dtype=np.int64) << POSITION_BITS) | (ALTERNATE_BASE + rows)
-        return Spelled(sid, posted, new, new_ids, fresh, len(names))
+        return _spelled(code, posted, new, codes, fresh)
 
     def _spell(self, names: list[str]) -> tuple[list[str], list[int], list[str]]:
         """Of these distinct names, those not yet seen, spelled together (gazetteer.names.
-        spellings), with their spelling ids, a spelling first met getting the next id; and
-        those new spellings."""
-        cache = self.spelling_of
+        spellings), with their codes, a spelling first met getting the next id and a name the
+        next number under its spelling; and the new spellings."""
+        cache = self.code_of
         if len(cache) >= NAME_CACHE:
-            cache.clear()
+            cache.clear()  # a name met again is numbered again: spelling_names lists it twice
         # (names are distinct, and none is empty: `places` and the importer leave them out)
         new = list(itertools.filterfalse(cache.__contains__, names))
         spelled = spellings(new)
         ids = self.spelling_ids
         fresh = list(itertools.filterfalse(ids.__contains__, dict.fromkeys(spelled)))
         ids.update(zip(fresh, itertools.count(len(ids) + 1)))
-        sid = list(map(ids.__getitem__, spelled))
-        cache.update(zip(new, sid, strict=True))
-        return new, sid, fresh
+        numbered = self.numbered
+        numbered += [0] * len(fresh)
+        codes = []
+        for sid in map(ids.__getitem__, spelled):
+            codes.append(sid << NUMBER_BITS | numbered[sid])
+            numbered[sid] += 1
+        cache.update(zip(new, codes, strict=True))
+        return new, codes, fresh
+
+
+def _spelled(
+    code: Ints, posted: Ints, new: list[str], codes: list[int], fresh: list[str]
+) -> Spelled:
+    """A batch's answer, from each posting's name code and the names met for the first time."""
+    return Spelled(
+        code >> NUMBER_BITS,
+        posted,
+        code & _NUMBER,
+        new,
+        [c >> NUMBER_BITS for c in codes],
+        [c & _NUMBER for c in codes],
+        fresh,
+        len(posted),
+    )
 
 
 # --- where the importer runs it: a worker process, or its own with one CPU ------------------
