@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from claimcheck.files.atomic import atomic_path
 from claimcheck.files.yamlfile import gc_paused
 from claimcheck.frozen import frozen
-from claimcheck.gazetteer.names import keys_of_spellings
 from claimcheck.lookup import speller
 from claimcheck.lookup.dumps import (
     GEONAMES_COLUMNS,
@@ -196,10 +195,9 @@ class _Builder:
         self.rows = self.names = 0
         #: the batches sent to the speller, oldest first
         self.pending: deque[Future[Spelled]] = deque()
-        #: every spelling, in id order (from 1), its match key, and the trigram postings so far
+        #: every spelling, in id order (from 1), and its match key
         self.spelled: list[str] = []
         self.keys: list[str] = []
-        self.trigrams = _Trigrams()
         #: each batch's postings: spelling ids, (GeoNames id << POSITION_BITS) | position, and
         #: the names' numbers under their spellings
         self.posted: list[tuple[Ints, Ints, Ints]] = []
@@ -225,13 +223,14 @@ class _Builder:
             self._load_alternates(alternate_names)
         while self.pending:
             self._receive()
+        trigrams = self.workers.submit(speller.trigram_rows)  # while this process packs
         spelled = self.spelled
         postings = _packed(self.posted, len(spelled))
         con.executemany(
             "INSERT INTO spellings VALUES (?, ?, ?, ?)",
             zip(range(1, len(spelled) + 1), spelled, self.keys, postings, strict=True),
         )
-        con.executemany("INSERT INTO trigrams VALUES (?, ?)", self.trigrams.rows())
+        con.executemany("INSERT INTO trigrams VALUES (?, ?)", trigrams.result())
         con.execute("CREATE INDEX spellings_key ON spellings(key)")
         con.execute("CREATE INDEX alternates_place ON alternates(geonameid)")
         meta = {
@@ -296,14 +295,12 @@ class _Builder:
             self._receive()
 
     def _receive(self) -> None:
-        """The oldest batch sent, spelled: its new names listed under their spellings, the
-        keys and trigrams of its new spellings worked out (while the speller works on the next
-        batch, not after the last)."""
+        """The oldest batch sent, spelled: its new names listed under their spellings, and its
+        new spellings with their match keys."""
         spelled = self.pending.popleft().result()
         rows = zip(spelled.new_name_ids, spelled.new_name_numbers, spelled.new_names, strict=True)
         self.con.executemany("INSERT INTO spelling_names VALUES (?, ?, ?)", rows)
-        self.trigrams.add(spelled.new_spellings, len(self.spelled))
-        self.keys += keys_of_spellings(spelled.new_spellings)
+        self.keys += spelled.new_keys
         self.spelled += spelled.new_spellings
         self.posted.append((spelled.spelling_ids, spelled.postings, spelled.numbers))
         self.names += spelled.names
@@ -334,41 +331,3 @@ def _packed(posted: list[tuple[Ints, Ints, Ints]], spellings: int) -> Iterator[b
     bounds = np.searchsorted(sid[order], np.arange(1, spellings + 2)).tolist()
     for start, end in itertools.pairwise(bounds):
         yield packed[16 * start : 16 * end]
-
-
-class _Trigrams:
-    """The trigram table (trigram -> the ids of the spellings that have it, packed; index.
-    trigrams of every spelling), gathered a batch of new spellings at a time with numpy (the
-    spellings are ASCII: a trigram is three bytes)."""
-
-    def __init__(self) -> None:
-        self.parts: dict[bytes, list[bytes]] = {}
-
-    def add(self, spelled: list[str], before: int) -> None:
-        """New spellings, whose ids follow the `before` spellings already added."""
-        import numpy as np  # (not before the speller has forked: see _speller)
-
-        # b"\n" before each spelling and after the last: no spelling holds one, and each
-        # stands for the space a spelling is padded with
-        text = np.frombuffer(("\n" + "\n".join(spelled) + "\n").encode("ascii"), np.uint8)
-        breaks = text == ord("\n")
-        owner = np.cumsum(breaks, dtype=np.uint64) + np.uint64(before)  # spelling id at each byte
-        code = np.where(breaks, np.uint64(ord(" ")), text.astype(np.uint64))
-        trigram = (code[:-2] << np.uint64(16)) | (code[1:-1] << np.uint64(8)) | code[2:]
-        inside = ~breaks[1:-1]  # a trigram centred on a break spans two spellings
-        pairs = np.sort((trigram[inside] << np.uint64(32)) | owner[:-2][inside])
-        if not len(pairs):  # spellings without letters ("-" spells "") have no trigrams
-            return
-        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # once per spelling
-        grams = pairs >> np.uint64(32)
-        ids = (pairs & np.uint64(0xFFFFFFFF)).astype(np.int32).tobytes()
-        starts = np.flatnonzero(np.concatenate(([True], grams[1:] != grams[:-1]))).tolist()
-        ends = [*starts[1:], len(grams)]
-        parts = self.parts
-        for gram, start, end in zip(grams[starts].tolist(), starts, ends, strict=True):
-            parts.setdefault(gram.to_bytes(3, "big"), []).append(ids[4 * start : 4 * end])
-
-    def rows(self) -> Iterator[tuple[str, bytes]]:
-        """(trigram, packed ids) in trigram order, each trigram's ids in id order."""
-        for gram in sorted(self.parts):
-            yield gram.decode("ascii"), b"".join(self.parts[gram])

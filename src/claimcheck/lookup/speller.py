@@ -4,10 +4,10 @@
 their names (importer): each does about half of the work, so the import takes about the time
 of the longer half on a machine with two CPUs (docs/performance.md, "The eleventh round").
 A `Speller` keeps the state that must see every batch in order (which names and spellings
-have been met, and their ids) and answers each batch with plain arrays and lists; it touches
-no file. The importer runs one in a worker process (`start`, then `places` and `alternates`
-for each batch, in order), or in its own process on a machine with one CPU (`reset`, then the
-same calls): one code path either way.
+have been met, their ids, and the spellings' trigrams) and answers each batch with plain
+arrays and lists; it touches no file. The importer runs one in a worker process (`start`,
+then `places` and `alternates` for each batch, in order, then `trigram_rows`), or in its own
+process on a machine with one CPU (`reset`, then the same calls): one code path either way.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from __future__ import annotations
 import gc
 import itertools
 import signal
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from claimcheck.frozen import frozen
-from claimcheck.gazetteer.names import spellings
+from claimcheck.gazetteer.names import keys_of_spellings, spellings
 from claimcheck.lookup.index import ALTERNATE_BASE, POSITION_BITS
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ class Spelled:
     """What a batch adds to the index: its postings (spelling id, GeoNames id << POSITION_BITS
     | position, and the name's number under its spelling: index.postings), the names met for
     the first time with their spelling ids and numbers (`spelling_names`), the spellings met
-    for the first time, in id order, and how many distinct names of places the batch had."""
+    for the first time, in id order, with their match keys, and how many distinct names of
+    places the batch had."""
 
     spelling_ids: Ints
     postings: Ints
@@ -49,6 +51,7 @@ class Spelled:
     new_name_ids: list[int]
     new_name_numbers: list[int]
     new_spellings: list[str]
+    new_keys: list[str]
     names: int
 
 
@@ -62,6 +65,8 @@ class Speller:
         self.spelling_ids: dict[str, int] = {}
         #: names numbered under each spelling so far, by spelling id
         self.numbered: list[int] = [0]
+        #: the trigram postings of the spellings so far
+        self.trigrams = Trigrams()
 
     def places(
         self, ids: list[int], names: list[str], ascii_names: list[str], alternates: list[str]
@@ -139,7 +144,46 @@ class Speller:
             codes.append(sid << NUMBER_BITS | numbered[sid])
             numbered[sid] += 1
         cache.update(zip(new, codes, strict=True))
+        self.trigrams.add(fresh, len(ids) - len(fresh))
         return new, codes, fresh
+
+
+class Trigrams:
+    """The trigram table (trigram -> the ids of the spellings that have it, packed; index.
+    trigrams of every spelling), gathered a batch of new spellings at a time with numpy (the
+    spellings are ASCII: a trigram is three bytes)."""
+
+    def __init__(self) -> None:
+        self.parts: dict[bytes, list[bytes]] = {}
+
+    def add(self, spelled: list[str], before: int) -> None:
+        """New spellings, whose ids follow the `before` spellings already added."""
+        import numpy as np  # in the worker: the importer's process forks it before numpy
+
+        # b"\n" before each spelling and after the last: no spelling holds one, and each
+        # stands for the space a spelling is padded with
+        text = np.frombuffer(("\n" + "\n".join(spelled) + "\n").encode("ascii"), np.uint8)
+        breaks = text == ord("\n")
+        owner = np.cumsum(breaks, dtype=np.uint64) + np.uint64(before)  # spelling id at each byte
+        code = np.where(breaks, np.uint64(ord(" ")), text.astype(np.uint64))
+        trigram = (code[:-2] << np.uint64(16)) | (code[1:-1] << np.uint64(8)) | code[2:]
+        inside = ~breaks[1:-1]  # a trigram centred on a break spans two spellings
+        pairs = np.sort((trigram[inside] << np.uint64(32)) | owner[:-2][inside])
+        if not len(pairs):  # spellings without letters ("-" spells "") have no trigrams
+            return
+        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # once per spelling
+        grams = pairs >> np.uint64(32)
+        ids = (pairs & np.uint64(0xFFFFFFFF)).astype(np.int32).tobytes()
+        starts = np.flatnonzero(np.concatenate(([True], grams[1:] != grams[:-1]))).tolist()
+        ends = [*starts[1:], len(grams)]
+        parts = self.parts
+        for gram, start, end in zip(grams[starts].tolist(), starts, ends, strict=True):
+            parts.setdefault(gram.to_bytes(3, "big"), []).append(ids[4 * start : 4 * end])
+
+    def rows(self) -> Iterator[tuple[str, bytes]]:
+        """(trigram, packed ids) in trigram order, each trigram's ids in id order."""
+        for gram in sorted(self.parts):
+            yield gram.decode("ascii"), b"".join(self.parts[gram])
 
 
 def _spelled(
@@ -154,6 +198,7 @@ def _spelled(
         [c >> NUMBER_BITS for c in codes],
         [c & _NUMBER for c in codes],
         fresh,
+        keys_of_spellings(fresh),
         len(posted),
     )
 
@@ -194,3 +239,8 @@ def places(
 def alternates(ids: list[int], names: list[str], first_row: int) -> Spelled:
     """`Speller.alternates` of the import under way."""
     return _speller.alternates(ids, names, first_row)
+
+
+def trigram_rows() -> list[tuple[str, bytes]]:
+    """The trigram table of the import under way, once every batch is in."""
+    return list(_speller.trigrams.rows())
