@@ -1,14 +1,12 @@
 """Building the GeoNames index (claimcheck.lookup.index) from dumps as geonames.org serves them.
 
-A dump is read as downloaded, zipped or not (`allCountries.zip`, `SY.zip`, `alternateNamesV2.zip`,
-or the `.txt` inside), streamed row by row: memory grows with the distinct names, not the rows.
-The load runs as close to SQLite's own speed as Python lets it: one transaction, journal and
-sync off (the file is written beside the index and renamed into place), prepared statements
-fed a batch of rows at a time, indexes built after the rows are in, and a row per place, its
-names kept as GeoNames writes them. Names are spelled in bulk: a batch's names not seen before
-are spelled together (claimcheck.gazetteer.names.spellings, each rule one pass over them all);
-each spelling's places are gathered as numpy columns and packed at the end, and its match key
-and trigram postings are worked out in bulk at the end, the trigrams with numpy.
+A dump is streamed row by row (claimcheck.lookup.dumps): memory grows with the distinct names,
+not the rows. The load runs as close to SQLite's own speed as Python lets it: one transaction,
+journal and sync off (the file is written beside the index and renamed into place), prepared
+statements fed a batch of rows at a time, indexes built after the rows are in, and a row per
+place, its names kept as GeoNames writes them. The names are spelled by a Speller
+(claimcheck.lookup.speller) in a second process while this one reads the next rows and writes
+the places; each spelling's places come back as numpy columns, packed at the end.
 alternateNamesV2 adds the names a place lacks (its links and codes are not names); which are
 new is decided by SQLite against a temporary table of the places' own names.
 """

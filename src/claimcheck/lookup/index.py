@@ -10,9 +10,10 @@ a reviewer copies into places.yaml, citing its GeoNames id (GeoNames data is lic
 A place's names are kept as GeoNames writes them, in its row (name, ASCII name, alternate names),
 plus the alternateNamesV2 names it lacks in `alternates`. Each distinct spelling of a name
 (gazetteer.names; real dumps repeat names: Syria alone has five "Ash Shāmīyah" rows) has its
-match key (indexed: exact and transliteration hits), the names written that way, and its
-places packed as postings: one int64 per (place, name), the GeoNames id and where the name
-stands in the place's list. Trigrams are postings too (trigram -> packed spelling ids).
+match key (indexed: exact and transliteration hits), the names written that way, numbered, and
+its places packed as postings: for each (place, name), the GeoNames id, where the name stands
+in the place's list and the name's number, so a look-up reads no place row to know which name
+matched. Trigrams are postings too (trigram -> packed spelling ids).
 A fuzzy lookup counts the trigrams each spelling shares with the query and lets
 gazetteer.names.rank order the best few. SQLite's FTS5 trigram tokenizer was tried first: an
 OR of the query's trigrams is ranked by bm25 over the whole union of postings (about 90 ms per
@@ -175,8 +176,8 @@ class GazetteerDb:
         ids.update(self._fuzzy_ids(spelled))
         if not ids:
             return []
-        # Only the spellings with a name that ranks: the places of the others would be read
-        # for nothing, and a look-up tied with hundreds of places reads thousands. How a name
+        # Only the postings of spellings with a name that ranks: the others' would be read for
+        # nothing, and a look-up tied with hundreds of places reads thousands. How a name
         # ranks does not depend on the other names ranked, so the names of all the candidate
         # spellings are ranked once, whatever the country.
         sql = (
