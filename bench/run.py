@@ -80,6 +80,9 @@ class Figure:
     memory_goal: float | None = None
     #: run before each of our runs and each floor run (e.g. remove an output file)
     reset: Callable[[], None] | None = None
+    #: processes our command works in at once: with more than one, its CPU time is theirs
+    #: added up, so only the wall time can meet a goal (the CPU ratio is shown as such)
+    processes: int = 1
 
 
 def _env(pycache: str) -> dict[str, str]:
@@ -132,6 +135,7 @@ def measure(figure: Figure, repeat: int, env: dict[str, str]) -> Row:
         "floor_cpu_s": median(floor, "cpu_s"),
         "goal": figure.goal,
         "runs": repeat,
+        "processes": figure.processes,
     }
     row["ratio"] = row["ours_s"] / row["floor_s"]
     row["cpu_ratio"] = row["ours_cpu_s"] / row["floor_cpu_s"]
@@ -184,7 +188,7 @@ def figures(tmp: str, quick: bool) -> list[Figure]:
         Figure("`places import geonames`, 100,000 rows (SY.zip)",
                "sqlite3 executemany of the rows and names, name index",
                import_cmd, [*FLOORS, "sqlite", dump.dump_path, os.path.join(tmp, "floor.sqlite")],
-               1.5)
+               1.5, processes=2)
     )  # fmt: skip
     peer = shutil.which("sqlite-utils")
     if peer:
@@ -195,7 +199,7 @@ def figures(tmp: str, quick: bool) -> list[Figure]:
         table.append(
             Figure("same", "`sqlite-utils insert --tsv --no-headers` of SY.txt", import_cmd,
                    [peer, "insert", peer_db, "places", txt, "--tsv", "--no-headers"], 1.0,
-                   reset=_removing(peer_db))
+                   reset=_removing(peer_db), processes=2)
         )  # fmt: skip
     return table
 
@@ -274,12 +278,18 @@ def speed_table(rows: list[Row]) -> str:
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in rows:
-        # met only if both hold: on a shared machine either ratio alone can flatter
-        ok = "ok" if max(r["ratio"], r["cpu_ratio"]) <= r["goal"] else "MISS"
+        # met only if both hold: on a shared machine either ratio alone can flatter; a command
+        # in several processes adds up their CPU time, which says what it costs, not how long
+        # it takes, so only its wall time is held to the goal
+        judged = r["ratio"] if r["processes"] > 1 else max(r["ratio"], r["cpu_ratio"])
+        ok = "ok" if judged <= r["goal"] else "MISS"
+        cpu = f"{r['cpu_ratio']:.2f}×" + (
+            f" ({r['processes']} processes)" if r["processes"] > 1 else ""
+        )
         goal = "keep ahead" if r["floor_name"].startswith("`sqlite-utils") else f"≤ {r['goal']:g}×"
         lines.append(
             f"| {r['name']} | {r['floor_name']} | {_seconds(r['ours_s'])} | "
-            f"{_seconds(r['floor_s'])} | {r['ratio']:.2f}× | {r['cpu_ratio']:.2f}× | {goal} | "
+            f"{_seconds(r['floor_s'])} | {r['ratio']:.2f}× | {cpu} | {goal} | "
             f"{ok} |"
         )
         if "memory_ratio" in r:

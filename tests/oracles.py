@@ -18,7 +18,7 @@ from anyascii import anyascii
 from pyproj import Geod
 
 from claimcheck.gazetteer.names import HOW_ORDER, key_of_spelling, rank, spelling
-from claimcheck.lookup.index import GazetteerDb
+from claimcheck.lookup.index import ALTERNATE_BASE, GazetteerDb, own_names, postings
 
 _WGS84 = Geod(ellps="WGS84")
 
@@ -233,9 +233,9 @@ def _word_key(word: str) -> str:
 def db_search_reading_every_row(
     gaz: GazetteerDb, query: str, limit: int, country: str | None
 ) -> list[tuple[int, str, str, float]]:
-    """`GazetteerDb.search` as it was before it read only the rows of spellings with a name that
-    ranks: every row of every candidate spelling read and ranked (answers as (geonameid, name,
-    how, score), best first)."""
+    """`GazetteerDb.search` as it was before it read only the places of spellings with a name
+    that ranks: every place of every candidate spelling read and its names ranked (answers as
+    (geonameid, name, how, score), best first)."""
     spelled = spelling(query)
     if not spelled:
         return []
@@ -245,16 +245,24 @@ def db_search_reading_every_row(
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    columns = "n.spelling_id, n.rowid, n.geonameid, n.name, n.is_primary"
-    sql = (
-        f"SELECT {columns} FROM names n JOIN places p USING (geonameid) "
-        f"WHERE n.spelling_id IN ({marks})"
-    )
-    params: list[object] = list(ids)
-    if country:
-        sql += " AND p.country = ?"
-        params.append(country.upper())
-    rows = gaz.con.execute(sql, params).fetchall()
+    sql = f"SELECT id, places FROM spellings WHERE id IN ({marks})"
+    posted = [
+        (sid, gid, at)
+        for sid, blob in gaz.con.execute(sql, list(ids))
+        for gid, at, _ in postings(blob)
+    ]
+    rows = []
+    for sid, gid, at in posted:
+        sql = "SELECT name, asciiname, alternatenames, country FROM places WHERE geonameid = ?"
+        place = gaz.con.execute(sql, (gid,)).fetchone()
+        if country and place[3] != country.upper():
+            continue
+        if at >= ALTERNATE_BASE:
+            sql = "SELECT name FROM alternates WHERE rowid = ?"
+            (name,) = gaz.con.execute(sql, (at - ALTERNATE_BASE,)).fetchone()
+        else:
+            name = own_names(*place[:3])[at]
+        rows.append((sid, at, gid, name, at < 2))
     distinct = sorted({row[3] for row in rows})
     by_name = {m.place_id: m for m in rank(query, [(n, [n]) for n in distinct], len(distinct))}
     best: dict[int, tuple[tuple[float, int, int, int], str, str]] = {}

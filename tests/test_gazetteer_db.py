@@ -76,7 +76,7 @@ def test_alternate_names_and_country(tmp_path: Path) -> None:
     stats = import_geonames(str(FIXTURE), out, str(alternates), country="SY")
     assert stats.rows == 14  # the SY rows; 98629 is in Iraq, so its alternate is skipped
     with GazetteerDb(out) as gaz:
-        names = {n for (n,) in gaz.con.execute("SELECT name FROM names WHERE geonameid = 172344")}
+        names = set(gaz.names(172344))
         assert gaz.get(98629) is None
         assert [m.match.how for m in gaz.search("التنف")] == ["alias"]
     assert names == {"At Tanf", "التنف"}  # the link row is not a name
@@ -88,6 +88,7 @@ def test_alternate_names_and_country(tmp_path: Path) -> None:
         ("1\tx\tx", "expected 19 tab-separated columns, found 3"),
         ("x" + "\t" * 18, "geonameid, latitude and longitude"),
         ("1\tA\tA\t\t95\t38" + "\t" * 13, "out of range"),
+        ("4294967296\tA\tA\t\t33\t38" + "\t" * 13, "geonameid 4294967296 is out of range"),
     ],
 )
 def test_bad_rows_name_file_and_line_and_write_nothing(

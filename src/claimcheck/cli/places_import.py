@@ -11,7 +11,8 @@ import click
 
 from claimcheck.cli.options import echo, reporting_errors
 from claimcheck.errors import UsageError
-from claimcheck.lookup.importer import dump_size, import_geonames
+from claimcheck.lookup.dumps import dump_size
+from claimcheck.lookup.importer import import_geonames
 from claimcheck.lookup.index import LICENCE
 
 #: show a progress bar for inputs at least this large (bytes), and only on a terminal

@@ -224,8 +224,8 @@ def _show_geonames(place_id: str, db_path: str | None) -> dict[str, Any]:
         p = db.get(int(number))
         if p is None:
             raise UsageError(f"{place_id}: not in {db_path}")
-        sql = "SELECT name FROM names WHERE geonameid = ? ORDER BY is_primary DESC, name"
-        names = [n for (n,) in db.con.execute(sql, (p.geonameid,))]
+        listed = sorted(db.listed_names(p.geonameid), key=lambda entry: (not entry[1], entry[0]))
+        names = [name for name, _ in listed]
     return {
         "id": place_id,
         "name": p.name,

@@ -140,8 +140,7 @@ def _geonames_found(db: GazetteerDb, row: DbPlace, how: str, asked: str = "") ->
     """The row as an entry, named as asked when that is one of its names: "Hodeidah", as the
     reports write it, not GeoNames' "Al Ḩudaydah" (kept as an alias and in the citation); the
     Pylos shipwreck trial's every sentence said "Pýlos" where every quote says "Pylos"."""
-    sql = "SELECT name FROM names WHERE geonameid = ? ORDER BY is_primary DESC, rowid"
-    names = [n for (n,) in db.con.execute(sql, (row.geonameid,))]
+    names = [name for name, _ in db.listed_names(row.geonameid)]
     shown = _shown_name(asked.strip(), names, row.name, how)
     feature = f"{row.feature_class}.{row.feature_code}".strip(".")
     dated = db.meta.get("dump_date", "")  # an index built before dumps were dated has none

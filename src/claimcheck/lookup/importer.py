@@ -1,57 +1,56 @@
 """Building the GeoNames index (claimcheck.lookup.index) from dumps as geonames.org serves them.
 
-A dump is read as downloaded, zipped or not (`allCountries.zip`, `SY.zip`, `alternateNamesV2.zip`,
-or the `.txt` inside), streamed row by row: memory grows with the distinct names, not the rows.
-The load runs as close to SQLite's own speed as Python lets it: one transaction, journal and
-sync off (the file is written beside the index and renamed into place), prepared statements
-fed a batch of rows at a time, indexes built after the rows are in. Names are spelled in bulk:
-a batch's names not seen before are spelled together (claimcheck.gazetteer.names.spellings,
-each rule one pass over them all), and the spellings' match keys and trigram postings are
-worked out in bulk at the end, the trigrams with numpy.
+A dump is streamed row by row (claimcheck.lookup.dumps): memory grows with the distinct names,
+not the rows. The load runs as close to SQLite's own speed as Python lets it: one transaction,
+journal and sync off (the file is written beside the index and renamed into place), prepared
+statements fed a batch of rows at a time, indexes built after the rows are in, and a row per
+place, its names kept as GeoNames writes them. The names are spelled by a Speller
+(claimcheck.lookup.speller) in a second process while this one reads the next rows and writes
+the places; each spelling's places come back as numpy columns, packed at the end.
 alternateNamesV2 adds the names a place lacks (its links and codes are not names); which are
-new is decided by SQLite against an index, so no per-place name set is kept.
+new is decided by SQLite against a temporary table of the places' own names.
 """
 
 from __future__ import annotations
 
-import io
 import itertools
-import math
+import multiprocessing
 import os
 import sqlite3
 import sys
 import time
-import zipfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import IO
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from claimcheck.errors import DataError, Problem
 from claimcheck.files.atomic import atomic_path
-from claimcheck.files.yamlfile import STDIN, gc_paused
+from claimcheck.files.yamlfile import gc_paused
 from claimcheck.frozen import frozen
-from claimcheck.gazetteer.names import keys_of_spellings, spellings
+from claimcheck.lookup import speller
+from claimcheck.lookup.dumps import (
+    GEONAMES_COLUMNS,
+    Progress,
+    alternate_names,
+    dump_date,
+    dump_lines,
+    place_row,
+    rows,
+)
 from claimcheck.lookup.index import LICENCE, SCHEMA_VERSION
+from claimcheck.lookup.speller import Spelled
 
-GEONAMES_COLUMNS = 19
-ALTERNATE_COLUMNS = 10
-#: alternateNamesV2 "isolanguage" values that are codes or links, not names
-_NOT_NAMES = frozenset({"link", "post", "iata", "icao", "faac", "fr_1793", "wkdt", "unlc", "tcid"})
-_MAX_PROBLEMS = 20
-#: rows between two progress reports (a few hundred KB of a dump)
-_PROGRESS_ROWS = 4096
+if TYPE_CHECKING:
+    from claimcheck.lookup.speller import Ints
+
 #: rows inserted at a time (their places and names)
 _BATCH_ROWS = 10_000
-#: spellings whose trigrams are worked out at a time
-_TRIGRAM_CHUNK = 1_000_000
-#: is_primary of a place's own names, by how many it has (none, its name, and its ASCII name)
-_PRIMARY: tuple[list[int], ...] = ([], [1], [1, 1])
-#: names remembered with their spelling id; past this the cache starts again (the world's dump
-#: has tens of millions of distinct names, which would not fit)
-_NAME_CACHE = 2_000_000
-
-#: called with the number of bytes read since its last call; the calls add up to `dump_size`
-Progress = Callable[[int], None]
+#: batches the speller may have in hand before the reader waits for the oldest (their names
+#: wait in between, pickled)
+_AHEAD = 2
+#: a forked speller starts at once with the modules already imported; elsewhere Python's default
+_START = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 @frozen
@@ -80,10 +79,10 @@ def import_geonames(
     counted). Bad rows raise DataError naming file and line; nothing is written then.
     """
     start = time.perf_counter()
-    with atomic_path(out) as (temp, _):
+    with _speller() as workers, atomic_path(out) as (temp, _):
         con = sqlite3.connect(temp, isolation_level=None)
         try:
-            builder = _Builder(con, country.upper() if country else None, progress)
+            builder = _Builder(con, country.upper() if country else None, progress, workers)
             # the batches are hundreds of thousands of acyclic objects, each a collection's work
             with gc_paused():
                 builder.build(path, alternate_names)
@@ -94,18 +93,53 @@ def import_geonames(
     return ImportStats(builder.rows, builder.names, builder.spellings, time.perf_counter() - start)
 
 
-def dump_size(*paths: str | None) -> int:
-    """Bytes the import will read from these files (uncompressed, for a zip's member)."""
-    total = 0
-    for path in paths:
-        if path is None or path == STDIN:
-            continue
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as zf:
-                total += zf.getinfo(_member(zf, path)).file_size
-        else:
-            total += os.path.getsize(path)
-    return total
+@contextmanager
+def _speller() -> Iterator[Executor]:
+    """Where the names are spelled: a worker process with a Speller (claimcheck.lookup.speller)
+    when this process may use two CPUs or more, else this process (handing batches to a process
+    that shares the one CPU would only add the cost of handing them over).
+
+    The worker is started at once: forked before this process has threads (numpy's start
+    some; Python 3.12 warns of forking then), an open index, signal handlers of its own, or
+    output waiting in a buffer (a forked child flushes its copy as it ends). It finishes the
+    batch in hand and ends with the import.
+    """
+    if _cpus() < 2:
+        speller.reset()
+        yield _Here()
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    workers = ProcessPoolExecutor(
+        1, mp_context=multiprocessing.get_context(_START), initializer=speller.start
+    )
+    try:
+        workers.submit(speller.ready).result()
+        yield workers
+    finally:
+        workers.shutdown(cancel_futures=True)
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+_T = TypeVar("_T")
+
+
+class _Here(Executor):
+    """Runs each call at once, in this process: the speller's calls on a machine with one CPU."""
+
+    def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]:
+        done: Future[_T] = Future()
+        try:
+            done.set_result(fn(*args, **kwargs))
+        except Exception as exc:  # raised where the result is asked for, as from a worker
+            done.set_exception(exc)
+        return done
 
 
 _SCHEMA = """
@@ -117,68 +151,86 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE places(
     geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL,
     lon REAL NOT NULL, feature_class TEXT, feature_code TEXT, country TEXT,
-    admin1 TEXT, population INTEGER);
-CREATE TABLE spellings(id INTEGER PRIMARY KEY, spelling TEXT NOT NULL, key TEXT NOT NULL);
-CREATE TABLE names(
-    geonameid INTEGER NOT NULL, name TEXT NOT NULL, spelling_id INTEGER NOT NULL,
-    is_primary INTEGER NOT NULL);
+    admin1 TEXT, population INTEGER, asciiname TEXT NOT NULL, alternatenames TEXT NOT NULL);
+CREATE TABLE alternates(geonameid INTEGER NOT NULL, name TEXT NOT NULL);
+CREATE TABLE spellings(
+    id INTEGER PRIMARY KEY, spelling TEXT NOT NULL, key TEXT NOT NULL, places BLOB NOT NULL);
+CREATE TABLE spelling_names(
+    spelling_id INTEGER NOT NULL, number INTEGER NOT NULL, name TEXT NOT NULL,
+    PRIMARY KEY (spelling_id, number)) WITHOUT ROWID;
 CREATE TABLE trigrams(tri TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
 """
-#: alternate names that a place imported here lacks: SQLite decides, through names_place
+#: alternate names that a place imported here lacks: SQLite decides, through the places' own
+#: names (a temporary table kept only when alternate names are imported)
 _NEW_ALTERNATES = """
-INSERT INTO alternates
-SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM places WHERE geonameid = ?1)
-AND NOT EXISTS (SELECT 1 FROM names WHERE geonameid = ?1 AND name = ?2)
+INSERT INTO new_alternates
+SELECT a.geonameid, a.name FROM (SELECT ? AS geonameid, ? AS name) a
+WHERE EXISTS (SELECT 1 FROM places p WHERE p.geonameid = a.geonameid)
+AND NOT EXISTS (SELECT 1 FROM own_names o WHERE o.geonameid = a.geonameid AND o.name = a.name)
 """
 
 
 class _Builder:
-    """One pass over the dump (places and their names), one over the alternate names."""
+    """One pass over the dump (places and their names), one over the alternate names.
 
-    def __init__(self, con: sqlite3.Connection, country: str | None, progress: Progress | None):
+    A place's row keeps its names as GeoNames writes them; what the import adds is, for each
+    distinct spelling, its names and its postings: every (place, name's position) with a name
+    spelled so, packed at the end (index.postings). The names are spelled by a Speller in a
+    worker process while this one reads and writes the next batch of places.
+    """
+
+    def __init__(
+        self,
+        con: sqlite3.Connection,
+        country: str | None,
+        progress: Progress | None,
+        workers: Executor,
+    ):
         self.con = con
         self.country = country
         self.progress = progress
+        self.workers = workers
         self.rows = self.names = 0
-        #: name as written -> spelling id (a cache; see _NAME_CACHE)
-        self.spelling_of: dict[str, int] = {}
-        #: spelled -> spelling id, which is its place in this dict's order (from 1)
-        self.spelling_ids: dict[str, int] = {}
+        #: the batches sent to the speller, oldest first
+        self.pending: deque[Future[Spelled]] = deque()
+        #: every spelling, in id order (from 1), and its match key
+        self.spelled: list[str] = []
+        self.keys: list[str] = []
+        #: each batch's postings: spelling ids, (GeoNames id << POSITION_BITS) | position, and
+        #: the names' numbers under their spellings
+        self.posted: list[tuple[Ints, Ints, Ints]] = []
+        #: whether the places' own names are kept for the alternate names to be checked against
+        self.keep_own = False
+        #: rows written to `alternates`
+        self.alternates = 0
 
     @property
     def spellings(self) -> int:
-        return len(self.spelling_ids)
+        return len(self.spelled)
 
     def build(self, path: str, alternate_names: str | None) -> None:
         con = self.con
         con.executescript(_SCHEMA)
         con.execute("BEGIN")
-        with _dump(path, self.progress) as lines:
-            self._load(lines, path)
-        con.execute("CREATE INDEX names_place ON names(geonameid)")
         if alternate_names:
-            con.execute("CREATE TEMP TABLE alternates(geonameid INTEGER, name TEXT)")
-            with _dump(alternate_names, self.progress) as lines:
-                con.executemany(_NEW_ALTERNATES, _alternates(lines, alternate_names))
-            new = con.execute("SELECT DISTINCT geonameid, name FROM alternates")
-            while batch := new.fetchmany(_BATCH_ROWS):
-                names = [name for _, name in batch]
-                self._insert([], [gid for gid, _ in batch], names, [0] * len(names))
-        spelled = list(self.spelling_ids)
-        keys = (
-            key
-            for first in range(0, len(spelled), _TRIGRAM_CHUNK)
-            for key in keys_of_spellings(spelled[first : first + _TRIGRAM_CHUNK])
-        )
+            self.keep_own = True
+            con.execute("CREATE TEMP TABLE own_names(geonameid INTEGER, name TEXT)")
+        with dump_lines(path, self.progress) as lines:
+            self._load(lines, path)
+        if alternate_names:
+            self._load_alternates(alternate_names)
+        while self.pending:
+            self._receive()
+        trigrams = self.workers.submit(speller.trigram_rows)  # while this process packs
+        spelled = self.spelled
+        postings = _packed(self.posted, len(spelled))
         con.executemany(
-            "INSERT INTO spellings VALUES (?, ?, ?)", zip(itertools.count(1), spelled, keys)
+            "INSERT INTO spellings VALUES (?, ?, ?, ?)",
+            zip(range(1, len(spelled) + 1), spelled, self.keys, postings, strict=True),
         )
-        con.executemany("INSERT INTO trigrams VALUES (?, ?)", _postings(spelled))
+        con.executemany("INSERT INTO trigrams VALUES (?, ?)", trigrams.result())
         con.execute("CREATE INDEX spellings_key ON spellings(key)")
-        # covering: a look-up reads its rows from this index alone (index.GazetteerDb.search)
-        con.execute(
-            "CREATE INDEX names_spelling ON names(spelling_id, geonameid, is_primary, name)"
-        )
+        con.execute("CREATE INDEX alternates_place ON alternates(geonameid)")
         meta = {
             "schema": SCHEMA_VERSION,
             "source": os.path.basename(path),
@@ -191,238 +243,89 @@ class _Builder:
         con.execute("COMMIT")
 
     def _load(self, lines: Iterable[str], path: str) -> None:
-        """The dump's places and their names, inserted a batch of rows at a time.
-
-        A place's names are its name and ASCII name (primary) and its alternate names, each
-        once, in that order; the batch keeps them as columns (geonameid, name, is_primary) that
-        `_insert` zips into rows, so no tuple is built per name in Python.
-        """
-        places: list[tuple[object, ...]] = []
-        ids: list[int] = []
-        names: list[str] = []
-        primary: list[int] = []
+        """The dump's places, inserted a batch of rows at a time, their names sent to be spelled."""
+        places: list[tuple[Any, ...]] = []
         only = self.country
-        for line_no, fields in _rows(lines, path, GEONAMES_COLUMNS):
-            place = _place(fields, path, line_no)
+        for line_no, fields in rows(lines, path, GEONAMES_COLUMNS):
+            place = place_row(fields, path, line_no)
             if only and place[6] != only:
                 continue
             places.append(place)
-            written = dict.fromkeys(fields[1:3])  # its name and ASCII name
-            written.pop("", None)
-            own = len(written)
-            if fields[3]:
-                written.update(dict.fromkeys(fields[3].split(",")))
-                written.pop("", None)
-            names += written
-            ids += [place[0]] * len(written)
-            primary += _PRIMARY[own]
-            primary += [0] * (len(written) - own)
             if len(places) >= _BATCH_ROWS:
-                self._insert(places, ids, names, primary)
-                places, ids, names, primary = [], [], [], []
-        self._insert(places, ids, names, primary)
+                self._insert(places)
+                places = []
+        self._insert(places)
 
-    def _insert(
-        self, places: list[tuple[object, ...]], ids: list[int], names: list[str], primary: list[int]
-    ) -> None:
-        """Places, and names as columns (geonameid, name, is_primary) with their spellings."""
-        con = self.con
-        con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
-        sid = self._spell(names)
-        con.executemany(
-            "INSERT INTO names VALUES (?, ?, ?, ?)",
-            zip(ids, names, map(sid.__getitem__, names), primary, strict=True),
-        )
+    def _insert(self, places: list[tuple[Any, ...]]) -> None:
+        if not places:
+            return
+        self.con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
+        ids = [p[0] for p in places]
+        names = [p[1] for p in places]
+        ascii_names = [p[9] for p in places]
+        alternates = [p[10] for p in places]
+        if self.keep_own:
+            rows = _own_names(ids, names, ascii_names, alternates)
+            self.con.executemany("INSERT INTO own_names VALUES (?, ?)", rows)
+        self._send(self.workers.submit(speller.places, ids, names, ascii_names, alternates))
         self.rows += len(places)
-        self.names += len(names)
 
-    def _spell(self, names: list[str]) -> dict[str, int]:
-        """Name -> spelling id for these names: the names not yet seen are spelled together
-        (gazetteer.names.spellings), a spelling first met getting the next id."""
-        cache = self.spelling_of
-        if len(cache) >= _NAME_CACHE:
-            cache.clear()
-        # (no name is empty: `_load` and `_alternates` leave empty names out)
-        new = list(dict.fromkeys(itertools.filterfalse(cache.__contains__, names)))
-        spelled = spellings(new)
-        ids = self.spelling_ids
-        fresh = list(itertools.filterfalse(ids.__contains__, dict.fromkeys(spelled)))
-        ids.update(zip(fresh, itertools.count(len(ids) + 1)))
-        cache.update(zip(new, map(ids.__getitem__, spelled), strict=True))
-        return cache
+    def _load_alternates(self, path: str) -> None:
+        """The alternateNamesV2 names that the imported places lack, each at the next row of
+        `alternates` (its position in the place's list: index.ALTERNATE_BASE + that row)."""
+        con = self.con
+        con.execute("CREATE INDEX own_names_place ON own_names(geonameid, name)")
+        con.execute("CREATE TEMP TABLE new_alternates(geonameid INTEGER, name TEXT)")
+        with dump_lines(path, self.progress) as lines:
+            con.executemany(_NEW_ALTERNATES, alternate_names(lines, path))
+        new = con.execute("SELECT DISTINCT geonameid, name FROM new_alternates")
+        while batch := new.fetchmany(_BATCH_ROWS):
+            con.executemany("INSERT INTO alternates VALUES (?, ?)", batch)
+            ids = [gid for gid, _ in batch]
+            names = [name for _, name in batch]
+            self._send(self.workers.submit(speller.alternates, ids, names, self.alternates + 1))
+            self.alternates += len(batch)
 
+    def _send(self, spelling: Future[Spelled]) -> None:
+        """A batch is being spelled; take in the oldest ones while too many are."""
+        self.pending.append(spelling)
+        while len(self.pending) > _AHEAD:
+            self._receive()
 
-def _postings(spelled: list[str]) -> Iterator[tuple[str, bytes]]:
-    """(trigram, the ids of the spellings that have it, packed) in trigram order, for index's
-    trigram table: `index.trigrams` of every spelling, worked out in bulk with numpy (the
-    spellings are ASCII: a trigram is three bytes) a chunk of spellings at a time."""
-    import numpy as np
-
-    parts: dict[bytes, list[bytes]] = {}
-    for first in range(0, len(spelled), _TRIGRAM_CHUNK):
-        chunk = spelled[first : first + _TRIGRAM_CHUNK]
-        # b"\n" before each spelling and after the last: no spelling holds one, and each
-        # stands for the space a spelling is padded with
-        text = np.frombuffer(("\n" + "\n".join(chunk) + "\n").encode("ascii"), np.uint8)
-        breaks = text == ord("\n")
-        owner = np.cumsum(breaks, dtype=np.uint64) + np.uint64(first)  # spelling id at each byte
-        code = np.where(breaks, np.uint64(ord(" ")), text.astype(np.uint64))
-        trigram = (code[:-2] << np.uint64(16)) | (code[1:-1] << np.uint64(8)) | code[2:]
-        inside = ~breaks[1:-1]  # a trigram centred on a break spans two spellings
-        pairs = np.sort((trigram[inside] << np.uint64(32)) | owner[:-2][inside])
-        if not len(pairs):  # spellings without letters ("-" spells "") have no trigrams
-            continue
-        pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # once per spelling
-        grams = pairs >> np.uint64(32)
-        ids = (pairs & np.uint64(0xFFFFFFFF)).astype(np.int32).tobytes()
-        starts = np.flatnonzero(np.concatenate(([True], grams[1:] != grams[:-1]))).tolist()
-        ends = [*starts[1:], len(grams)]
-        for gram, start, end in zip(grams[starts].tolist(), starts, ends, strict=True):
-            parts.setdefault(gram.to_bytes(3, "big"), []).append(ids[4 * start : 4 * end])
-    for gram in sorted(parts):
-        yield gram.decode("ascii"), b"".join(parts[gram])
+    def _receive(self) -> None:
+        """The oldest batch sent, spelled: its new names listed under their spellings, and its
+        new spellings with their match keys."""
+        spelled = self.pending.popleft().result()
+        rows = zip(spelled.new_name_ids, spelled.new_name_numbers, spelled.new_names, strict=True)
+        self.con.executemany("INSERT INTO spelling_names VALUES (?, ?, ?)", rows)
+        self.keys += spelled.new_keys
+        self.spelled += spelled.new_spellings
+        self.posted.append((spelled.spelling_ids, spelled.postings, spelled.numbers))
+        self.names += spelled.names
 
 
-def dump_date(path: str) -> str:
-    """The day GeoNames wrote the dump, as its zip records it (YYYY-MM-DD); "" for a plain text
-    file or standard input, whose dates say when a copy was made, not what it is a copy of."""
-    if path == STDIN or not zipfile.is_zipfile(path):
-        return ""
-    with zipfile.ZipFile(path) as zf:
-        year, month, day = zf.getinfo(_member(zf, path)).date_time[:3]
-    if (year, month, day) == _NO_ZIP_DATE:
-        return ""
-    return f"{year:04d}-{month:02d}-{day:02d}"
+def _own_names(
+    ids: list[int], names: list[str], ascii_names: list[str], alternates: list[str]
+) -> Iterator[tuple[int, str]]:
+    """(GeoNames id, name) of every name of these places (some twice, none missing)."""
+    for gid, name, ascii_name, more in zip(ids, names, ascii_names, alternates, strict=True):
+        yield gid, name
+        yield gid, ascii_name
+        for alternate in more.split(","):
+            yield gid, alternate
 
 
-#: what a zip entry written without a date carries (the zip format's earliest)
-_NO_ZIP_DATE = (1980, 1, 1)
+def _packed(posted: list[tuple[Ints, Ints, Ints]], spellings: int) -> Iterator[bytes]:
+    """Each spelling's postings (index.postings), packed, in spelling id order from 1."""
+    import numpy as np  # (not before the speller has forked: see _speller)
 
-
-def _member(zf: zipfile.ZipFile, path: str) -> str:
-    """The dump inside a GeoNames zip: `SY.txt` in `SY.zip`, else its one other .txt file."""
-    stem = os.path.splitext(os.path.basename(path))[0]
-    names = zf.namelist()
-    if f"{stem}.txt" in names:
-        return f"{stem}.txt"
-    dumps = [n for n in names if n.endswith(".txt") and n not in _NOT_DUMPS]
-    if len(dumps) != 1:
-        listing = ", ".join(names) or "nothing"
-        raise DataError(
-            [Problem(path, 0, 0, "", f"which file is the dump? the zip holds {listing}")]
-        )
-    return dumps[0]
-
-
-#: what geonames.org zips hold beside the dump
-_NOT_DUMPS = frozenset({"readme.txt", "iso-languagecodes.txt"})
-
-
-@contextmanager
-def _dump(path: str, progress: Progress | None) -> Iterator[Iterator[str]]:
-    """The dump's lines, read as UTF-8 from the file or from its zip, reporting progress."""
-    if path == STDIN:  # e.g. `unzip -p SY.zip SY.txt | ...`; it has no size to show progress of
-        text = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="\n")
-        try:
-            yield iter(text)
-        finally:
-            text.detach()
-        return
-    try:
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as zf:
-                member = _member(zf, path)
-                with zf.open(member) as raw:
-                    yield from _read(raw, zf.getinfo(member).file_size, progress)
-        else:
-            with open(path, "rb") as raw:
-                yield from _read(raw, os.path.getsize(path), progress)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise DataError([Problem(path, 0, 0, "", f"cannot read file: {reason}")]) from exc
-    except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
-        raise DataError([Problem(path, 0, 0, "", f"cannot read the zip: {exc}")]) from exc
-
-
-def _read(raw: IO[bytes], size: int, progress: Progress | None) -> Iterator[Iterator[str]]:
-    with io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as text:
-        yield _lines(text, raw, size, progress)
-
-
-def _lines(text: IO[str], raw: IO[bytes], size: int, progress: Progress | None) -> Iterator[str]:
-    if progress is None:
-        yield from text
-        return
-    reported = 0
-    for count, line in enumerate(text, 1):
-        if count % _PROGRESS_ROWS == 0:
-            position = raw.tell()
-            progress(position - reported)
-            reported = position
-        yield line
-    progress(size - reported)  # what the decoder had read ahead, and the rest: 100 % exactly
-
-
-def _rows(lines: Iterable[str], path: str, columns: int) -> Iterator[tuple[int, list[str]]]:
-    """Tab-separated rows with exactly `columns` fields; comment lines (#) are skipped."""
-    problems: list[Problem] = []
-    try:
-        for line_no, line in enumerate(lines, 1):
-            if line[:1] == "#" or line.isspace():
-                continue
-            fields = line.rstrip("\r\n").split("\t")
-            if len(fields) == columns:
-                yield line_no, fields
-                continue
-            found = f"expected {columns} tab-separated columns, found {len(fields)}"
-            problems.append(Problem(path, line_no, 1, "", found))
-            if len(problems) >= _MAX_PROBLEMS:
-                break
-    except UnicodeDecodeError as exc:
-        raise DataError([Problem(path, 0, 0, "", f"not UTF-8 text: {exc.reason}")]) from exc
-    if problems:
-        raise DataError(problems)
-
-
-def _alternates(lines: Iterable[str], path: str) -> Iterator[tuple[int, str]]:
-    """(geonameid, name) of each alternateNamesV2 row that is a name, not a code or a link."""
-    for _line_no, fields in _rows(lines, path, ALTERNATE_COLUMNS):
-        name = fields[3]
-        if name and fields[2] not in _NOT_NAMES and fields[1].isdecimal():
-            yield int(fields[1]), name
-
-
-def _place(
-    fields: list[str], path: str, line_no: int
-) -> tuple[int, str, float, float, str, str, str, str, int]:
-    try:
-        geonameid = int(fields[0])
-        lat, lon = float(fields[4]), float(fields[5])
-    except ValueError as exc:
-        raise DataError(
-            [Problem(path, line_no, 1, "", f"geonameid, latitude and longitude: {exc}")]
-        ) from exc
-    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    line_no,
-                    1,
-                    "",
-                    f"latitude {lat}, longitude {lon} are out of range",
-                )
-            ]
-        )
-    population = int(fields[14]) if fields[14].isdecimal() else 0
-    return (
-        geonameid,
-        fields[1],
-        lat,
-        lon,
-        fields[6],
-        fields[7],
-        fields[8],
-        fields[10],
-        population,
+    sid, entry, number = (
+        np.concatenate([batch[i] for batch in posted] or [np.zeros(0, np.int64)]) for i in range(3)
     )
+    order = np.lexsort((entry, sid))
+    pairs = np.empty(2 * len(order), np.int64)
+    pairs[0::2], pairs[1::2] = entry[order], number[order]
+    packed = pairs.tobytes()
+    bounds = np.searchsorted(sid[order], np.arange(1, spellings + 2)).tolist()
+    for start, end in itertools.pairwise(bounds):
+        yield packed[16 * start : 16 * end]

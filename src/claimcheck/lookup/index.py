@@ -7,13 +7,19 @@ imported row has no cited uncertainty, so it enters a verdict only through `veri
 --gazetteer-db`, sized by rule and flagged (claimcheck.lookup.fallback); it is a candidate that
 a reviewer copies into places.yaml, citing its GeoNames id (GeoNames data is licensed CC BY 4.0).
 
-Names are stored once per distinct spelling (real dumps repeat names: Syria alone has five
-"Ash Shāmīyah" rows), each spelling with its match key (gazetteer.names, indexed: exact and
-transliteration hits) and its trigrams in a postings table (trigram -> packed spelling ids).
+A place's names are kept as GeoNames writes them, in its row (name, ASCII name, alternate names),
+plus the alternateNamesV2 names it lacks in `alternates`. Each distinct spelling of a name
+(gazetteer.names; real dumps repeat names: Syria alone has five "Ash Shāmīyah" rows) has its
+match key (indexed: exact and transliteration hits), the names written that way, numbered, and
+its places packed as postings: for each (place, name), the GeoNames id, where the name stands
+in the place's list and the name's number, so a look-up reads no place row to know which name
+matched. Trigrams are postings too (trigram -> packed spelling ids).
 A fuzzy lookup counts the trigrams each spelling shares with the query and lets
 gazetteer.names.rank order the best few. SQLite's FTS5 trigram tokenizer was tried first: an
 OR of the query's trigrams is ranked by bm25 over the whole union of postings (about 90 ms per
 lookup on 100,000 rows), and FTS5 cannot count shared trigrams, which is what finds near misses.
+A row per place rather than per name is what brings the import near SQLite's own speed
+(docs/performance.md, "The eleventh round").
 """
 
 from __future__ import annotations
@@ -21,7 +27,8 @@ from __future__ import annotations
 import itertools
 import os
 import sqlite3
-from collections.abc import Collection
+from array import array
+from collections.abc import Collection, Iterator
 
 from claimcheck.errors import UsageError
 from claimcheck.files.yamlfile import STDIN
@@ -29,10 +36,20 @@ from claimcheck.frozen import frozen
 from claimcheck.gazetteer.names import HOW_ORDER, How, Match, key_of_spelling, rank, spelling
 from claimcheck.gazetteer.places import Source
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 LICENCE = "CC BY 4.0"
 #: distinct spellings taken from the trigram counts before gazetteer.names.rank orders them
 FUZZY_CANDIDATES = 16
+#: a posting is two int64: (GeoNames id << POSITION_BITS) | the name's position in its place's
+#: list, then the name's number among the names written with its spelling (spelling_names)
+POSITION_BITS = 31
+#: positions from here on are alternateNamesV2 names: ALTERNATE_BASE + their row in `alternates`
+ALTERNATE_BASE = 1 << 30
+_POSITION = (1 << POSITION_BITS) - 1
+#: the columns of DbPlace, in its order
+_PLACE_COLUMNS = (
+    "geonameid, name, lat, lon, feature_class, feature_code, country, admin1, population"
+)
 
 
 @frozen
@@ -71,6 +88,19 @@ class DbMatch:
     match: Match
 
 
+def own_names(name: str, asciiname: str, alternatenames: str) -> list[str]:
+    """A place's names by position: its name, its ASCII name, then its alternate names (a
+    name's position is where it first stands here; "" and repeats are never looked up)."""
+    return [name, asciiname, *alternatenames.split(",")]
+
+
+def postings(blob: bytes) -> Iterator[tuple[int, int, int]]:
+    """(GeoNames id, position, the name's number under its spelling) of each posting."""
+    entries = array("q", blob)
+    for entry, number in zip(entries[::2], entries[1::2], strict=True):
+        yield entry >> POSITION_BITS, entry & _POSITION, number
+
+
 def trigrams(spelled: str) -> list[str]:
     """Trigrams of a spelling padded with a space each side, so short names have some."""
     padded = f" {spelled} "
@@ -97,7 +127,10 @@ class GazetteerDb:
         except sqlite3.DatabaseError as exc:
             raise UsageError(f"{path}: not a claimcheck gazetteer index ({exc})") from exc
         if meta.get("schema") != SCHEMA_VERSION:
-            raise UsageError(f"{path}: index schema {meta.get('schema')!r}; rebuild it")
+            raise UsageError(
+                f"{path}: index schema {meta.get('schema')!r}, not {SCHEMA_VERSION!r}: rebuild it "
+                "with `claimcheck places import geonames`"
+            )
         self.path = path
         self.meta = meta
 
@@ -108,13 +141,27 @@ class GazetteerDb:
         self.con.close()
 
     def get(self, geonameid: int) -> DbPlace | None:
-        row = self.con.execute("SELECT * FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
+        sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE geonameid = ?"
+        row = self.con.execute(sql, (geonameid,)).fetchone()
         return DbPlace(*row) if row else None
 
     def names(self, geonameid: int) -> list[str]:
-        """Every name of a row: its own and its alternate names."""
-        sql = "SELECT name FROM names WHERE geonameid = ? ORDER BY name"
-        return [name for (name,) in self.con.execute(sql, (geonameid,))]
+        """Every name of a row: its own and its alternate names, in alphabetical order."""
+        return sorted(name for name, _ in self.listed_names(geonameid))
+
+    def listed_names(self, geonameid: int) -> list[tuple[str, bool]]:
+        """A row's names as GeoNames lists them, each once, with whether it is the row's own
+        (its name or ASCII name): then its alternate names, then alternateNamesV2's."""
+        sql = "SELECT name, asciiname, alternatenames FROM places WHERE geonameid = ?"
+        row = self.con.execute(sql, (geonameid,)).fetchone()
+        if row is None:
+            return []
+        listed: dict[str, bool] = {}
+        for position, name in enumerate(own_names(*row)):
+            if name and name not in listed:
+                listed[name] = position < 2
+        sql = "SELECT name FROM alternates WHERE geonameid = ? ORDER BY rowid"
+        return [*listed.items(), *((n, False) for (n,) in self.con.execute(sql, (geonameid,)))]
 
     def search(self, query: str, limit: int = 10, country: str | None = None) -> list[DbMatch]:
         """Places ranked by gazetteer.names.rank: exact, alias, transliteration, then fuzzy.
@@ -129,43 +176,44 @@ class GazetteerDb:
         ids.update(self._fuzzy_ids(spelled))
         if not ids:
             return []
-        # Only the spellings with a name that ranks: every row of the others would be skipped,
-        # and a look-up tied with hundreds of places reads thousands of rows. How a name ranks
-        # does not depend on the other names ranked, so the names of all the candidate
-        # spellings are ranked once, whatever the country (SQLite lists each name once).
-        sql = f"SELECT DISTINCT spelling_id, name FROM names WHERE spelling_id IN ({_marks(ids)})"
-        pairs = self.con.execute(sql, list(ids)).fetchall()
-        distinct = sorted({name for _, name in pairs})
+        # Only the postings of spellings with a name that ranks: the others' would be read for
+        # nothing, and a look-up tied with hundreds of places reads thousands. How a name
+        # ranks does not depend on the other names ranked, so the names of all the candidate
+        # spellings are ranked once, whatever the country.
+        sql = (
+            "SELECT spelling_id, name FROM spelling_names "
+            f"WHERE spelling_id IN ({_marks(ids)}) ORDER BY spelling_id, number"
+        )
+        written: dict[int, list[str]] = {}
+        for sid, name in self.con.execute(sql, list(ids)):
+            written.setdefault(sid, []).append(name)
+        distinct = sorted({name for names in written.values() for name in names})
         by_name = {m.place_id: m for m in rank(query, [(n, [n]) for n in distinct], len(distinct))}
-        ids = {sid for sid, name in pairs if name in by_name}
+        ids = {sid for sid, names in written.items() if not by_name.keys().isdisjoint(names)}
         if not ids:
             return []
-        # names_spelling covers these columns, so the rows come from the index alone. Every
-        # names row belongs to an imported place: the join is needed only to filter by country.
-        columns = "n.spelling_id, n.rowid, n.geonameid, n.name, n.is_primary"
-        if country:
-            sql = (
-                f"SELECT {columns} FROM names n JOIN places p USING (geonameid) "
-                f"WHERE n.spelling_id IN ({_marks(ids)}) AND p.country = ?"
-            )
-            rows = self.con.execute(sql, [*ids, country.upper()]).fetchall()
-        else:
-            sql = f"SELECT {columns} FROM names n WHERE n.spelling_id IN ({_marks(ids)})"
-            rows = self.con.execute(sql, list(ids)).fetchall()
+        sql = f"SELECT id, places FROM spellings WHERE id IN ({_marks(ids)})"
+        posted = [
+            (sid, gid, at, written[sid][number])
+            for sid, blob in self.con.execute(sql, list(ids))
+            for gid, at, number in postings(blob)
+        ]
+        inside = self._in_country({gid for _, gid, _, _ in posted}, country) if country else None
         # How well each name matches, worked out once per name and whether it is primary (an
         # exact name that is not primary is an alias).
-        level_of: dict[tuple[str, int], tuple[float, int, How]] = {}
+        level_of: dict[tuple[str, bool], tuple[float, int, How]] = {}
         for name, m in by_name.items():
             alias: How = m.how if m.how != "exact" else "alias"
-            level_of[name, 0] = (-m.score, HOW_ORDER[alias], alias)
-            level_of[name, 1] = (-m.score, HOW_ORDER[m.how], m.how)
-        # Each place's best row; of equally good rows, the first by spelling id, then row id.
+            level_of[name, False] = (-m.score, HOW_ORDER[alias], alias)
+            level_of[name, True] = (-m.score, HOW_ORDER[m.how], m.how)
+        # Each place's best name; of equally good names, the first by spelling id, then by
+        # where it stands in the place's list.
         best: dict[int, tuple[tuple[float, int, int, int], str, How]] = {}
-        for sid, rowid, gid, name, primary in rows:
-            level = level_of.get((name, primary))
-            if level is None:
+        for sid, gid, at, name in posted:
+            level = level_of.get((name, at < 2))
+            if level is None or (inside is not None and gid not in inside):
                 continue
-            rank_key = (level[0], level[1], sid, rowid)
+            rank_key = (level[0], level[1], sid, at)
             held = best.get(gid)
             if held is None or rank_key < held[0]:
                 best[gid] = (rank_key, name, level[2])
@@ -186,8 +234,18 @@ class GazetteerDb:
         ]
 
     def _places(self, ids: list[int]) -> list[DbPlace]:
-        sql = f"SELECT * FROM places WHERE geonameid IN ({_marks(ids)})"
+        sql = f"SELECT {_PLACE_COLUMNS} FROM places WHERE geonameid IN ({_marks(ids)})"
         return [DbPlace(*row) for row in self.con.execute(sql, ids)]
+
+    def _in_country(self, ids: set[int], country: str) -> set[int]:
+        """Those of these places that are in `country`."""
+        # one parameter, however many places: SQLite caps the number of parameters
+        sql = (
+            "SELECT geonameid FROM places "
+            "WHERE geonameid IN (SELECT value FROM json_each(?)) AND country = ?"
+        )
+        params = [f"[{','.join(map(str, ids))}]", country.upper()]
+        return {gid for (gid,) in self.con.execute(sql, params)}
 
     def _fuzzy_ids(self, spelled: str) -> list[int]:
         """The spellings sharing the most trigrams with the query (the candidates to score)."""
