@@ -504,3 +504,17 @@ def test_names_joined_by_and_before_are_are_each_that_far(
     drafts = [d for d in extract(text) if d.value is not None]
     assert [d.subject for d in drafts] == subjects
     assert {d.reference for d in drafts} == {reference}
+
+
+@pytest.mark.parametrize(
+    ("text", "zones"),
+    [
+        # UrduPoint (AFP) on the 2025 Myanmar earthquake: a depth, then a clock time
+        ("The tremor's epicentre was located 16 kilometres (10 miles) northwest of the city of "
+         "Sagaing at a depth of 10 kilometres around 12:50 pm local time (0620 GMT), the USGS "
+         "said.", []),
+        ("Troops cleared 15 km around the plant.", ["zone around plant"]),
+    ],
+)  # fmt: skip
+def test_a_zone_around_is_around_a_place_not_a_number(text: str, zones: list[str]) -> None:
+    assert [d.reference for d in _drafts(text) if d.kind == "zone_radius"] == zones

@@ -411,7 +411,8 @@ def _zone_draft(
     around_tail = _AROUND_TAIL.match(sentence, after)
     if around_tail and base.relation is not Relation.WITHIN:
         place, end = _phrase(sentence, around_tail.end())
-        if place:
+        # a number is no place: "at a depth of 10 kilometres around 12:50 pm local time"
+        if place and not place[:1].isdigit():
             return replace(base, kind="zone_radius", end=end, reference=f"zone around {place}")
     in_radius = _IN_RADIUS.match(sentence, after)
     head_zone = _HEAD_ZONE.search(sentence, words.within(at, _HEAD_ZONE_REACH), at)
