@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -243,3 +246,37 @@ def test_digits_int_cannot_read_are_not_numbers(tmp_path: Path) -> None:
     with GazetteerDb(str(out)) as gaz:
         names = gaz.names(int(fields[0]))
     assert "Kept" in names and "Squared" not in names
+
+
+_WORKER_THEN_SLEEP = """
+import sys, time
+from claimcheck.lookup import importer
+with importer._speller() as workers:
+    print(next(iter(workers._processes)), flush=True)
+    time.sleep(60)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"  # a zombie has ended; only its parent's reaping is left
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_speller_ends_when_the_import_is_killed() -> None:
+    """`kill -9` of the import (or a CI timeout's) must not leave its worker waiting forever."""
+    with subprocess.Popen(
+        [sys.executable, "-c", _WORKER_THEN_SLEEP], stdout=subprocess.PIPE, text=True
+    ) as parent:
+        assert parent.stdout is not None
+        worker = int(parent.stdout.readline())
+        assert _running(worker)
+        parent.kill()
+    for _ in range(100):  # up to 10 s; it ends at once
+        if not _running(worker):
+            break
+        time.sleep(0.1)
+    assert not _running(worker)

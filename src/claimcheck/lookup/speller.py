@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import gc
 import itertools
+import multiprocessing
+import multiprocessing.connection
+import os
 import signal
+import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -219,10 +223,20 @@ def start() -> None:
     """Start a worker process: a fresh Speller, and no garbage collection (its batches are
     hundreds of thousands of acyclic objects, each a collection's work, as in the importer's
     process). Ctrl-C is left to the importer's process, which ends this one once the batch in
-    hand is done (no traceback from here)."""
+    hand is done (no traceback from here); and this one ends if that one is killed, rather
+    than wait for work forever."""
     reset()
     gc.disable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _end_with(sentinel: int) -> None:
+    """Wait for the importer's process to end, then end this one."""
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def ready() -> None:
