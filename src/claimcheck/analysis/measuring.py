@@ -24,7 +24,9 @@ from claimcheck.analysis.checks import (
     Check,
     LengthCheck,
     PartCheck,
+    Sides,
     decision_text,
+    limits,
     margin,
     route_decision_text,
 )
@@ -50,18 +52,30 @@ from claimcheck.grammar.units import Unit
 _ABOVE = Interval(0.0, math.inf, low_open=True)
 
 
+#: What a draft asked of the batch for one reading: P(holds), or P(below) and P(above) the
+#: interval, whose complement P(holds) is (a length's interval, decided one side at a time).
+Asked = int | tuple[int, int]
+
+
+def _answer(batch: Batch, asked: Asked) -> tuple[float, Sides | None]:
+    if isinstance(asked, int):
+        return batch.results[asked], None
+    below, above = (batch.results[i] for i in asked)
+    return min(1.0, max(0.0, 1.0 - below - above)), Sides(below, above)
+
+
 @frozen
 class Draft:
     """A check waiting for its probabilities: under the strict and the lenient reading."""
 
-    strict: int
-    lenient: int
+    strict: Asked
+    lenient: Asked
     build: Callable[[Chance], Check]
 
     def finish(self, batch: Batch, confidence: Decimal) -> Check:
-        return self.build(
-            Chance(batch.results[self.strict], batch.results[self.lenient], confidence)
-        )
+        strict, strict_sides = _answer(batch, self.strict)
+        lenient, sides = _answer(batch, self.lenient)
+        return self.build(Chance(strict, lenient, confidence, sides, strict_sides))
 
 
 @frozen
@@ -107,9 +121,10 @@ def _length_draft(
     """A length check; `shown` is the interval to display when it is not `c.acceptable` (a zone
     measured from its centre); `points`: a distance between two points, which a road joins."""
     unit = _unit(c)
-    lenient = ctx.batch.ask(spread, c.acceptable)
-    strict = lenient if c.strict is None else ctx.batch.ask(spread, c.strict)
+    lenient = ctx.batch.ask_outside(spread, c.acceptable)
+    strict = lenient if c.strict is None else ctx.batch.ask_outside(spread, c.strict)
     display = c.acceptable if shown is None else shown
+    ends = None if c.route is not None else limits(spread, c.acceptable, display, unit)
 
     def build(chance: Chance) -> Check:
         verdict = chance.verdict
@@ -125,7 +140,7 @@ def _length_draft(
         else:
             strict_range = display if c.strict is None or shown is not None else c.strict
             best = (strict_range.contains(measured.best), display.contains(measured.best))
-            decision = decision_text(chance, c.claimed, c.readings, spread.fixed, best)
+            decision = decision_text(chance, c.claimed, c.readings, spread.fixed, best, ends)
         road = None
         if points and c.route is None and verdict is verdict.INCONSISTENT:
             road = road_factor(display, measured.best)

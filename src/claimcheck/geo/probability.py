@@ -295,6 +295,20 @@ class Spread:
     def fixed(self) -> bool:
         return self.a + self.b + self.jitter <= 0
 
+    def least(self) -> float:
+        """The smallest value the quantity can take: below it, no probability lies."""
+        if self.floor or self.folded:
+            return 0.0
+        if self.kind is SpreadKind.RADIAL:
+            return -(self.offset + self.jitter)
+        return -math.inf
+
+    def standard_uncertainty(self) -> float:
+        """u of a length, linearised (GUM, JCGM 100:2008, 5.1.2): each place's disc of radius r
+        moves the quantity along one axis, with variance r²/4 (a uniform disc's), and a zone
+        edge's uniform jitter ±j adds j²/3 (a rectangular distribution's, GUM 4.3.7)."""
+        return math.sqrt((self.a**2 + self.b**2) / 4 + self.jitter**2 / 3)
+
     def best(self) -> float:
         """The quantity at the stated positions (GUM 4.1.4: the model at the input estimates)."""
         if self.kind is SpreadKind.AZIMUTH:
@@ -318,6 +332,20 @@ class Batch:
     def ask(self, spread: Spread, interval: Interval) -> int:
         """The index of P(quantity ∈ interval), available in `results` after `solve`."""
         return self.ask_sum([(1.0, spread, interval)])
+
+    def ask_outside(self, spread: Spread, interval: Interval) -> tuple[int, int]:
+        """The indices of P(quantity below `interval`) and P(quantity above it): the two sides
+        of its outside, each one-sided (ISO 14253-1 proves non-conformance on one side). Their
+        complement is P(quantity ∈ interval), from the same rows of the same quadrature that
+        asking for it would add."""
+        below = Interval(-math.inf, interval.low, high_open=not interval.low_open)
+        above = Interval(interval.high, math.inf, low_open=not interval.high_open)
+        least = spread.least()
+        none_below = interval.low < least or (interval.low == least and not interval.low_open)
+        return (
+            self.ask_sum([]) if none_below else self.ask(spread, below),
+            self.ask_sum([]) if math.isinf(interval.high) else self.ask(spread, above),
+        )
 
     def ask_sum(self, terms: list[Term]) -> int:
         self._terms.append(terms)
