@@ -15,7 +15,7 @@ from claimcheck.render import claimreview, html_report, markdown
 from claimcheck.render.methods import methods
 from claimcheck.render.naming import definite
 from claimcheck.render.readings import reading_words
-from claimcheck.render.reasons import verdict_sentence
+from claimcheck.render.sentence import verdict_sentence
 from claimcheck.render.summary import ClaimSummary, summarize
 from claimcheck.render.words import figure, part_adjective
 

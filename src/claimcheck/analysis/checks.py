@@ -94,6 +94,17 @@ class Chance:
 
 
 @frozen
+class Limits:
+    """A two-sided claimed interval as a reason writes its ends ("62.55 km", "62.65 km"), and
+    what the places' uncertainty says of its width: `resolution` the sentence when it is
+    narrower than the measurement can resolve (capability index under 1), else ""."""
+
+    low: str
+    high: str
+    resolution: str = ""
+
+
+@frozen
 class LengthCheck:
     """One measured length against one claimed condition."""
 
@@ -127,6 +138,9 @@ class LengthCheck:
     #: no more than a road could: the claim's range over the geodesic, within roads' plausible
     #: circuity (a hint that the report may have meant the road distance; the verdict stands)
     road_factor: tuple[float, float] | None = None
+    #: a two-sided interval's ends as the reason writes them, and whether the places can test
+    #: it (None for a bound such as "more than 45 mi", whose outside is one side)
+    ends: Limits | None = None
 
     @property
     def probability(self) -> float | None:
@@ -212,17 +226,6 @@ def _conditional(best: tuple[bool, bool] | None, chance: Chance, coarse: bool = 
     return (
         f"; the best estimate does not satisfy the claim (a conditional fail{lean.get(odds, '')})"
     )
-
-
-@frozen
-class Limits:
-    """A two-sided claimed interval as a reason writes its ends ("62.55 km", "62.65 km"), and
-    what the places' uncertainty says of its width: `resolution` the sentence when it is
-    narrower than the measurement can resolve (capability index under 1), else ""."""
-
-    low: str
-    high: str
-    resolution: str = ""
 
 
 def capability(spread: Spread, interval: Interval) -> float | None:

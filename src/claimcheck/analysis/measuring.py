@@ -149,7 +149,7 @@ def _length_draft(
         return LengthCheck(
             c.name, verdict, measured, display, c.claimed, unit, m, decide_below, reason,
             nearest, chance, None if c.strict is None or shown is not None else c.strict,
-            c.readings, c.figure_m if c.route is not None else 0.0, territory, road,
+            c.readings, c.figure_m if c.route is not None else 0.0, territory, road, ends,
         )  # fmt: skip
 
     return Draft(strict, lenient, build)
