@@ -102,6 +102,8 @@ class Limits:
     low: str
     high: str
     resolution: str = ""
+    #: JCGM 106:2012's measurement capability index C_m; None without uncertainty
+    capability: float | None = None
 
 
 @frozen
@@ -250,7 +252,7 @@ def limits(spread: Spread, acceptable: Interval, shown: Interval, unit: Unit) ->
     low, high = f"{low_n} {unit.value}", f"{high_n} {unit.value}"
     c_m = capability(spread, acceptable)
     if c_m is None or c_m >= 1.0:
-        return Limits(low, high)
+        return Limits(low, high, capability=c_m)
     radii = [_length(r, unit) for r in (spread.a, spread.b) if r > 0]
     known = "±" + " and ±".join(radii) if radii else ""
     if spread.jitter > 0:
@@ -263,7 +265,7 @@ def limits(spread: Spread, acceptable: Interval, shown: Interval, unit: Unit) ->
         f"measurement (u = {u}; measurement capability index C_m = {c_m:.2g}, under 1, "
         "JCGM 106:2012, 7.6)"
     )
-    return Limits(low, high, text)
+    return Limits(low, high, text, c_m)
 
 
 def _sides_text(chance: Chance, ends: Limits, lead: str = "") -> str:
