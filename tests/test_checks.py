@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from claimcheck.analysis.checks import Chance, LengthCheck, Sides, capability
+from claimcheck.analysis.checks import Chance, LengthCheck, Sides, capability, limits
 from claimcheck.analysis.verdicts import Verdict, evaluate
 from claimcheck.claims.meaning import DistanceAssertion
 from claimcheck.claims.model import Claim, VerdictKind
@@ -17,6 +17,7 @@ from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo.probability import Spread, SpreadKind
 from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.relations import parse_requirement
+from claimcheck.grammar.units import Unit
 from claimcheck.render.reasons import check_why
 from claimcheck.render.sentence import verdict_sentence
 
@@ -68,6 +69,23 @@ def test_capability_index_is_jcgm_106s(
     """C_m = (T_U − T_L)/(4u), u from uniform discs (r²/4 along an axis) and a uniform edge."""
     found = capability(Spread(SpreadKind.RADIAL, 60000.0, a, b, jitter=jitter), interval)
     assert found == pytest.approx(expected, rel=1e-3) if expected else found is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "jitter", "opening"),
+    [
+        (5000.0, 2400.0, 0.0, "the places are known only to ±5 km and ±2.4 km, too loosely"),
+        (4000.0, 0.0, 2500.0, "the places are known only to ±4 km, the zone's edge to ±2.5 km,"),
+        (0.0, 0.0, 2500.0, "the zone's edge is known only to ±2.5 km, too loosely"),
+    ],
+)
+def test_the_resolution_names_what_is_loosely_known(
+    a: float, b: float, jitter: float, opening: str
+) -> None:
+    spread = Spread(SpreadKind.RADIAL, 60000.0, a, b, offset=55000.0, jitter=jitter)
+    ends = limits(spread, Interval(-500.0, 500.0), Interval(54500.0, 55500.0), Unit.KM)
+    assert ends is not None and ends.resolution.startswith(opening), ends
+    assert (ends.low, ends.high) == ("54.5 km", "55.5 km")
 
 
 def _verdict(figure: str, distance_km: float, uncertainty_km: float) -> Verdict:

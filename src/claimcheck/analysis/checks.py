@@ -251,28 +251,29 @@ def limits(spread: Spread, acceptable: Interval, shown: Interval, unit: Unit) ->
     low_n, high_n = (f"{v / unit.metres:,.6g}" for v in (shown.low, shown.high))
     low, high = f"{low_n} {unit.value}", f"{high_n} {unit.value}"
     c_m = capability(spread, acceptable)
+    # under 1 the range is narrower than 2U (U = 2u): no result lies inside it with its
+    # uncertainty, ISO 14253-1's proof of conformity (docs/rules.md, "The decision")
     if c_m is None or c_m >= 1.0:
         return Limits(low, high, capability=c_m)
     radii = [_length(r, unit) for r in (spread.a, spread.b) if r > 0]
-    known = "±" + " and ±".join(radii) if radii else ""
-    if spread.jitter > 0:
-        edge = f"the zone's edge to ±{_length(spread.jitter, unit)}"
-        known = f"{known} and {edge}" if known else edge
+    places = f"the places are known only to ±{' and ±'.join(radii)}" if radii else ""
+    jitter = _length(spread.jitter, unit)
+    edge = f"the zone's edge {'to' if places else 'is known only to'} ±{jitter}"
+    known = ", ".join(x for x in (places, edge if spread.jitter > 0 else "") if x)
     u = _length(spread.standard_uncertainty(), unit)
     text = (
-        f"the places are known only to {known}, too loosely to test a figure read as "
-        f"{low_n}–{high}: its range is narrower than four standard uncertainties of the "
-        f"measurement (u = {u}; measurement capability index C_m = {c_m:.2g}, under 1, "
-        "JCGM 106:2012, 7.6)"
+        f"{known}, too loosely to test a figure read as {low_n}–{high}: its range is narrower "
+        f"than four standard uncertainties of the measurement (u = {u}; measurement "
+        f"capability index C_m = {c_m:.2g}, under 1, JCGM 106:2012, 7.6)"
     )
     return Limits(low, high, text, c_m)
 
 
-def _sides_text(chance: Chance, ends: Limits, lead: str = "") -> str:
+def _sides_text(chance: Chance, ends: Limits) -> str:
     """Where the quantity lies outside the lenient interval, side by side."""
     assert chance.sides is not None
     below, above = percent(chance.sides.below), percent(chance.sides.above)
-    return f"{lead}P(below {ends.low}) = {below}, P(above {ends.high}) = {above}"
+    return f"P(below {ends.low}) = {below}, P(above {ends.high}) = {above}"
 
 
 def decision_text(

@@ -63,7 +63,8 @@ def verdict_sentence(verdict: Verdict) -> str:
         )
     one, _, loose = side_words(check)
     if kind is VerdictKind.INCONSISTENT:
-        side = f"; the true value is {one}, at least {level}" if one else f", at most {low}"
+        true = "distance" if check.quantity in ("distance", "near", "radius") else "value"
+        side = f"; the true {true} is {one}, at least {level}" if one else f", at most {low}"
         return f"the data contradict the claim: {what} holds with probability {p}{side}"
     if chance.split:
         return (
