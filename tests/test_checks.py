@@ -8,7 +8,14 @@ from decimal import Decimal
 
 import pytest
 
-from claimcheck.analysis.checks import Chance, LengthCheck, Sides, capability, limits
+from claimcheck.analysis.checks import (
+    Chance,
+    LengthCheck,
+    Sides,
+    capability,
+    limits,
+    percent,
+)
 from claimcheck.analysis.verdicts import Verdict, evaluate
 from claimcheck.claims.meaning import DistanceAssertion
 from claimcheck.claims.model import Claim, VerdictKind
@@ -167,3 +174,13 @@ def test_two_readings_decide_on_the_lenient_side(
     verdict = _verdict("150 km", true_km, uncertainty_km)
     assert verdict.verdict is expected, verdict.reason
     assert words in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("p", "shown"),
+    [(0.9496, "94.96 %"), (0.9504, "95.04 %"), (0.95, "95.0 %"), (0.0504, "5.04 %"),
+     (0.949, "94.9 %"), (0.0391, "3.9 %")],
+)  # fmt: skip
+def test_a_side_next_to_the_level_shows_which_side_of_it_it_is(p: float, shown: str) -> None:
+    """ "above 8.5 km with 95.0 %: on neither side with at least 95 %" would read as a mistake."""
+    assert percent(p) == shown

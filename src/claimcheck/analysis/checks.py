@@ -191,13 +191,17 @@ def margin(best: float, acceptable: Interval) -> float:
 def percent(p: float) -> str:
     """A probability as people read it: "97 %", "4.9 %", "< 0.1 %", "> 99.9 %". Next to 50 %
     a tenth more ("49.7 %"): the reasons say "likely wrong" under 50 % and "likely right" over,
-    and "holds with probability 50 % … more likely wrong than right" read as a contradiction."""
+    and "holds with probability 50 % … more likely wrong than right" read as a contradiction.
+    Next to the built-in levels a hundredth more ("94.96 %"), for the same reason."""
     if p < 0.001:
         return "< 0.1 %" if p > 0 else "0 %"
     if p > 0.999:
         return "> 99.9 %" if p < 1 else "100 %"
     digits = 1 if p < 0.1 or p > 0.9 or (p != 0.5 and round(p * 100) == 50) else 0
-    return f"{p * 100:.{digits}f} %"
+    text = f"{p * 100:.{digits}f} %"
+    if text in ("5.0 %", "95.0 %") and p not in (0.05, 0.95):  # the built-in levels: say the side
+        return f"{p * 100:.2f} %"
+    return text
 
 
 @cache  # every reason states its file's two levels: two values, asked twice a claim
