@@ -60,9 +60,15 @@ class Chance:
 
     @property
     def verdict(self) -> VerdictKind:
-        if self.strict >= float(self.confidence):
+        level = float(self.confidence)
+        if self.strict >= level:
             return VerdictKind.CONSISTENT
-        if self.fails(self.lenient, self.sides):
+        sides = self.sides
+        if (
+            self.lenient <= 1.0 - level
+            if sides is None
+            else sides.below >= level or sides.above >= level
+        ):
             return VerdictKind.INCONSISTENT
         return VerdictKind.INCONCLUSIVE
 
@@ -95,15 +101,54 @@ class Chance:
 
 @frozen
 class Limits:
-    """A two-sided claimed interval as a reason writes its ends ("62.55 km", "62.65 km"), and
-    what the places' uncertainty says of its width: `resolution` the sentence when it is
-    narrower than the measurement can resolve (capability index under 1), else ""."""
+    """A two-sided claimed interval as a reason shows it, and what the places' uncertainty says
+    of its width (worked out when a reason or an output asks: most checks never do)."""
 
-    low: str
-    high: str
-    resolution: str = ""
-    #: JCGM 106:2012's measurement capability index C_m; None without uncertainty
-    capability: float | None = None
+    #: metres, as shown (a zone's from its centre)
+    low_m: float
+    high_m: float
+    unit: Unit
+    #: how the measured quantity depends on the places, and the interval's width in its terms
+    spread: Spread
+    width_m: float
+
+    @property
+    def low(self) -> str:
+        """The lower end as a reason writes it: "62.55 km"."""
+        return f"{self.low_m / self.unit.metres:,.6g} {self.unit.value}"
+
+    @property
+    def high(self) -> str:
+        return f"{self.high_m / self.unit.metres:,.6g} {self.unit.value}"
+
+    @property
+    def capability(self) -> float | None:
+        """JCGM 106:2012's measurement capability index C_m = (T_U − T_L)/(4u); None for a
+        quantity without uncertainty."""
+        u = self.spread.standard_uncertainty()
+        return self.width_m / (4 * u) if u > 0 else None
+
+    @property
+    def resolution(self) -> str:
+        """The sentence that says the places are too loose to test the figure, when C_m < 1:
+        the range is then narrower than 2U (U = 2u), so no result lies inside it with its
+        uncertainty, ISO 14253-1's proof of conformity (docs/rules.md, "The decision"); ""."""
+        c_m = self.capability
+        if c_m is None or c_m >= 1.0:
+            return ""
+        spread, unit = self.spread, self.unit
+        radii = [_length(r, unit) for r in (spread.a, spread.b) if r > 0]
+        places = f"the places are known only to ±{' and ±'.join(radii)}" if radii else ""
+        jitter = _length(spread.jitter, unit)
+        edge = f"the zone's edge {'to' if places else 'is known only to'} ±{jitter}"
+        known = ", ".join(x for x in (places, edge if spread.jitter > 0 else "") if x)
+        u = _length(spread.standard_uncertainty(), unit)
+        low = self.low.removesuffix(f" {unit.value}")
+        return (
+            f"{known}, too loosely to test a figure read as {low}–{self.high}: its range is "
+            f"narrower than four standard uncertainties of the measurement (u = {u}; "
+            f"measurement capability index C_m = {c_m:.2g}, under 1, JCGM 106:2012, 7.6)"
+        )
 
 
 @frozen
@@ -234,43 +279,8 @@ def _conditional(best: tuple[bool, bool] | None, chance: Chance, coarse: bool = 
     )
 
 
-def capability(spread: Spread, interval: Interval) -> float | None:
-    """JCGM 106:2012's measurement capability index C_m = (T_U − T_L)/(4u) of a two-sided
-    interval; None for a bound, or a quantity without uncertainty."""
-    u = spread.standard_uncertainty()
-    if u <= 0 or not (math.isfinite(interval.low) and math.isfinite(interval.high)):
-        return None
-    return (interval.high - interval.low) / (4 * u)
-
-
 def _length(value_m: float, unit: Unit) -> str:
     return f"{value_m / unit.metres:,.3g} {unit.value}"
-
-
-def limits(spread: Spread, acceptable: Interval, shown: Interval, unit: Unit) -> Limits | None:
-    """The ends of a two-sided interval (`shown`: as the reason shows it; `acceptable`: in the
-    spread's terms), with the resolution sentence; None for a bound ("more than 45 mi")."""
-    if not (acceptable.low > spread.least() and math.isfinite(acceptable.high)):
-        return None
-    low_n, high_n = (f"{v / unit.metres:,.6g}" for v in (shown.low, shown.high))
-    low, high = f"{low_n} {unit.value}", f"{high_n} {unit.value}"
-    c_m = capability(spread, acceptable)
-    # under 1 the range is narrower than 2U (U = 2u): no result lies inside it with its
-    # uncertainty, ISO 14253-1's proof of conformity (docs/rules.md, "The decision")
-    if c_m is None or c_m >= 1.0:
-        return Limits(low, high, capability=c_m)
-    radii = [_length(r, unit) for r in (spread.a, spread.b) if r > 0]
-    places = f"the places are known only to ±{' and ±'.join(radii)}" if radii else ""
-    jitter = _length(spread.jitter, unit)
-    edge = f"the zone's edge {'to' if places else 'is known only to'} ±{jitter}"
-    known = ", ".join(x for x in (places, edge if spread.jitter > 0 else "") if x)
-    u = _length(spread.standard_uncertainty(), unit)
-    text = (
-        f"{known}, too loosely to test a figure read as {low_n}–{high}: its range is narrower "
-        f"than four standard uncertainties of the measurement (u = {u}; measurement "
-        f"capability index C_m = {c_m:.2g}, under 1, JCGM 106:2012, 7.6)"
-    )
-    return Limits(low, high, text, c_m)
 
 
 def _sides_text(chance: Chance, ends: Limits) -> str:
@@ -299,8 +309,9 @@ def decision_text(
     model = "no uncertainty" if exact else "places uniform within their uncertainty"
     verdict = chance.verdict
     sided = ends is not None and chance.sides is not None
-    coarse = ends is not None and bool(ends.resolution)
-    after = f"; {ends.resolution}" if coarse and ends is not None else ""
+    resolution = ends.resolution if ends is not None and verdict is VerdictKind.INCONCLUSIVE else ""
+    coarse = bool(resolution)
+    after = f"; {resolution}" if coarse else ""
     if sided and verdict is not VerdictKind.CONSISTENT:
         assert ends is not None and chance.sides is not None
         side, p_side = chance.sides.worse()

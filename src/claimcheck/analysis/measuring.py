@@ -23,10 +23,10 @@ from claimcheck.analysis.checks import (
     Chance,
     Check,
     LengthCheck,
+    Limits,
     PartCheck,
     Sides,
     decision_text,
-    limits,
     margin,
     route_decision_text,
 )
@@ -52,16 +52,19 @@ from claimcheck.grammar.units import Unit
 _ABOVE = Interval(0.0, math.inf, low_open=True)
 
 
-#: What a draft asked of the batch for one reading: P(holds), or P(below) and P(above) the
-#: interval, whose complement P(holds) is (a length's interval, decided one side at a time).
+#: What a draft asked of the batch for one reading: P(holds) alone (a direction, a part: their
+#: outside is one piece), or for a length P(below) and P(above) its interval, whose
+#: complement P(holds) is (docs/rules.md, "The decision").
 Asked = int | tuple[int, int]
 
 
 def _answer(batch: Batch, asked: Asked) -> tuple[float, Sides | None]:
+    results = batch.results
     if isinstance(asked, int):
-        return batch.results[asked], None
-    below, above = (batch.results[i] for i in asked)
-    return min(1.0, max(0.0, 1.0 - below - above)), Sides(below, above)
+        return results[asked], None
+    below, above = results[asked[0]], results[asked[1]]
+    inside = 1.0 - below - above
+    return (inside if inside > 0.0 else 0.0), Sides(below, above)
 
 
 @frozen
@@ -73,8 +76,10 @@ class Draft:
     build: Callable[[Chance], Check]
 
     def finish(self, batch: Batch, confidence: Decimal) -> Check:
-        strict, strict_sides = _answer(batch, self.strict)
         lenient, sides = _answer(batch, self.lenient)
+        if self.strict == self.lenient:
+            return self.build(Chance(lenient, lenient, confidence, sides, sides))
+        strict, strict_sides = _answer(batch, self.strict)
         return self.build(Chance(strict, lenient, confidence, sides, strict_sides))
 
 
@@ -124,7 +129,11 @@ def _length_draft(
     lenient = ctx.batch.ask_outside(spread, c.acceptable)
     strict = lenient if c.strict is None else ctx.batch.ask_outside(spread, c.strict)
     display = c.acceptable if shown is None else shown
-    ends = None if c.route is not None else limits(spread, c.acceptable, display, unit)
+    ends = None
+    acceptable = c.acceptable
+    if c.route is None and acceptable.low > spread.least() and acceptable.high < math.inf:
+        width = acceptable.high - acceptable.low  # two-sided: its ends decide (ISO 14253-1)
+        ends = Limits(display.low, display.high, unit, spread, width)
 
     def build(chance: Chance) -> Check:
         verdict = chance.verdict
