@@ -378,7 +378,7 @@ class Batch:
         if self._sided:  # P(≤ high) and −P(< low) become the two sides
             lows = np.asarray(self._sided)
             total[lows], total[lows + 1] = -total[lows], 1.0 - total[lows + 1]
-        self.results = [float(p) for p in np.clip(total, 0.0, 1.0)]
+        self.results = [float(p) for p in np.clip(total, 0.0, 1.0) + 0.0]  # no −0.0
 
 
 @dataclass
