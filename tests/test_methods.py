@@ -192,5 +192,8 @@ def test_inconclusive_names_both_bounds_whatever_else_is_shown(shown: set[str]) 
     report = _report("tests/data/kinds")
     summaries = [s for s in summarize(report) if s.verdict.value in shown]
     verdicts = dict(methods.methods(report, summaries))["Verdicts"]
-    assert "Inconclusive means the claim holds with a probability between 5 % and 95 %" in verdicts
+    assert (
+        "Inconclusive means neither: the claim holds with a probability under 95 %, yet the "
+        "truth lies on neither side of its figure with 95 %" in verdicts
+    )
     assert "between those" not in verdicts

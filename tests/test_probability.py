@@ -31,6 +31,7 @@ from claimcheck.geo import geodesic as geodesy
 from claimcheck.geo import probability
 from claimcheck.geo.probability import below, in_wedge, within
 from claimcheck.grammar.directions import Direction
+from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.relations import Relation, Requirement
 from claimcheck.grammar.units import Length, Unit
 from oracles import disc_samples, monte_carlo_geodesic
@@ -227,3 +228,39 @@ def test_the_gauss_legendre_table_is_numpys_rule_to_the_bit(n: int) -> None:
     assert nodes.tolist() == want_nodes.tolist()
     assert weights.tolist() == want_weights.tolist()
     assert nodes.dtype == weights.dtype == np.float64
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "a", "b", "jitter", "low", "high"),
+    [
+        (probability.SpreadKind.RADIAL, 63300.0, 2400.0, 5000.0, 0.0, 62550.0, 62650.0),
+        (probability.SpreadKind.RADIAL, 3000.0, 4000.0, 2000.0, 0.0, 1000.0, 6000.0),
+        (probability.SpreadKind.RADIAL, 40000.0, 5000.0, 0.0, 2500.0, -3000.0, 1000.0),
+        (probability.SpreadKind.NORMAL, -80000.0, 5000.0, 5400.0, 0.0, -85000.0, -78000.0),
+    ],
+)
+def test_the_sides_are_the_complement_of_holding(
+    kind: probability.SpreadKind, value: float, a: float, b: float, jitter: float,
+    low: float, high: float,
+) -> None:  # fmt: skip
+    """P(below) + P(inside) + P(above) = 1, from the same quadrature (docs/rules.md, "The
+    decision"): asking the two sides adds the rows asking the interval would."""
+    offset = value if jitter else 0.0  # a zone's edge: the distance less its radius
+    spread = probability.Spread(kind, value, a, b, offset=offset, jitter=jitter)
+    interval = Interval(low, high)
+    batch = probability.Batch()
+    inside = batch.ask(spread, interval)
+    below, above = batch.ask_outside(spread, interval)
+    batch.solve()
+    total = batch.results[below] + batch.results[inside] + batch.results[above]
+    assert total == pytest.approx(1.0, abs=1e-12)
+    assert 0.0 < batch.results[below] < 1.0 and 0.0 < batch.results[above] < 1.0
+
+
+def test_a_bound_has_no_side_beyond_its_open_end() -> None:
+    spread = probability.Spread(probability.SpreadKind.RADIAL, 60000.0, 5000.0, 5000.0)
+    batch = probability.Batch()
+    sides = batch.ask_outside(spread, Interval(72400.0, math.inf, low_open=True))
+    within_sides = batch.ask_outside(spread, Interval(0.0, 55000.0))
+    batch.solve()
+    assert batch.results[sides[1]] == 0.0 and batch.results[within_sides[0]] == 0.0

@@ -1,11 +1,14 @@
 """Checks: one measured quantity against one claimed condition, decided at a stated confidence.
 
-The decision rule (docs/rules.md, "Decision"), in the spirit of ILAC-G8:09/2019 and ISO 14253-1
-(conformity decided on the probability that a requirement is met, not on the best estimate
-alone; JCGM 106:2012 calls it the conformance probability):
+The decision rule (docs/rules.md, "The decision"), in the spirit of ILAC-G8:09/2019 and
+ISO 14253-1:2017 (conformity decided on the probability that a requirement is met, not on the
+best estimate alone; JCGM 106:2012 calls it the conformance probability):
 
 - consistent when the probability that the claim holds is at least the confidence (95 %);
-- inconsistent when it is at most one minus the confidence (5 %);
+- inconsistent when the quantity lies on one side of the claimed interval, below it or above
+  it, with at least that probability: ISO 14253-1 proves non-conformance only by a result
+  outside the specification zone on one side. A figure more precise than the places can test
+  has a small probability wherever the truth is, but no side that the data favour;
 - inconclusive in between.
 
 A figure with two readings (grammar.precision) is consistent only if it holds under its strict
@@ -24,8 +27,22 @@ from claimcheck.analysis.territory import TerritoryEdge
 from claimcheck.claims.model import VerdictKind
 from claimcheck.frozen import frozen
 from claimcheck.geo.measure import Measured, Nearest
+from claimcheck.geo.probability import Spread
 from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.units import Unit
+
+
+@frozen
+class Sides:
+    """P(the quantity lies below the claimed interval) and P(above it): its outside, one side
+    at a time. A compass sector's or an area's part's outside is one piece: they have none."""
+
+    below: float
+    above: float
+
+    def worse(self) -> tuple[str, float]:
+        """The side more likely, and its probability."""
+        return ("below", self.below) if self.below >= self.above else ("above", self.above)
 
 
 @frozen
@@ -37,19 +54,101 @@ class Chance:
     #: under the most lenient reading (equal to `strict` for a figure with one reading)
     lenient: float
     confidence: Decimal
+    #: the outside of the lenient and of the strict interval, side by side (lengths only)
+    sides: Sides | None = None
+    strict_sides: Sides | None = None
 
     @property
     def verdict(self) -> VerdictKind:
         level = float(self.confidence)
         if self.strict >= level:
             return VerdictKind.CONSISTENT
-        if self.lenient <= 1.0 - level:
+        sides = self.sides
+        if (
+            self.lenient <= 1.0 - level
+            if sides is None
+            else sides.below >= level or sides.above >= level
+        ):
             return VerdictKind.INCONSISTENT
         return VerdictKind.INCONCLUSIVE
+
+    def fails(self, p: float, sides: Sides | None) -> bool:
+        """Shown wrong: on one side of the interval with the confidence; for an outside in one
+        piece, P(holds) at most one minus the confidence, which is the same thing."""
+        level = float(self.confidence)
+        return p <= 1.0 - level if sides is None else max(sides.below, sides.above) >= level
+
+    @property
+    def strict_fails(self) -> bool:
+        """The strict reading alone would give inconsistent."""
+        return self.fails(self.strict, self.strict_sides)
+
+    @property
+    def split(self) -> bool:
+        """Outside the interval with the confidence, yet on no one side with it: the figure is
+        finer than the data can test (what the rule before one-sided sides called wrong)."""
+        level = float(self.confidence)
+        return (
+            self.sides is not None
+            and self.lenient <= 1.0 - level
+            and not self.fails(self.lenient, self.sides)
+        )
 
     @property
     def two_readings(self) -> bool:
         return abs(self.strict - self.lenient) > 1e-12
+
+
+@frozen
+class Limits:
+    """A two-sided claimed interval as a reason shows it, and what the places' uncertainty says
+    of its width (worked out when a reason or an output asks: most checks never do)."""
+
+    #: metres, as shown (a zone's from its centre)
+    low_m: float
+    high_m: float
+    unit: Unit
+    #: how the measured quantity depends on the places, and the interval's width in its terms
+    spread: Spread
+    width_m: float
+
+    @property
+    def low(self) -> str:
+        """The lower end as a reason writes it: "62.55 km"."""
+        return f"{self.low_m / self.unit.metres:,.6g} {self.unit.value}"
+
+    @property
+    def high(self) -> str:
+        return f"{self.high_m / self.unit.metres:,.6g} {self.unit.value}"
+
+    @property
+    def capability(self) -> float | None:
+        """JCGM 106:2012's measurement capability index C_m = (T_U − T_L)/(4u); None for a
+        quantity without uncertainty."""
+        u = self.spread.standard_uncertainty()
+        return self.width_m / (4 * u) if u > 0 else None
+
+    @property
+    def resolution(self) -> str:
+        """The sentence that says the places are too loose to test the figure, when C_m < 1:
+        the range is then narrower than 2U (U = 2u), so no result lies inside it with its
+        uncertainty, ISO 14253-1's proof of conformity (docs/rules.md, "The decision"); ""."""
+        c_m = self.capability
+        if c_m is None or c_m >= 1.0:
+            return ""
+        spread, unit = self.spread, self.unit
+        radii = [_length(r, unit) for r in (spread.a, spread.b) if r > 0]
+        places = f"the places are known only to ±{' and ±'.join(radii)}" if radii else ""
+        jitter = _length(spread.jitter, unit)
+        edge = f"the zone's edge {'to' if places else 'is known only to'} ±{jitter}"
+        known = ", ".join(x for x in (places, edge if spread.jitter > 0 else "") if x)
+        u = _length(spread.standard_uncertainty(), unit)
+        low = self.low.removesuffix(f" {unit.value}")
+        return (
+            f"{known}, too loosely to test a figure read as {low}–{self.high}: its range is "
+            f"narrower than four standard uncertainties of the measurement (u = {u}; "
+            f"measurement capability index C_m = {c_m:.2g}, under 1, JCGM 106:2012, 7.6)"
+        )
 
 
 @frozen
@@ -86,6 +185,9 @@ class LengthCheck:
     #: no more than a road could: the claim's range over the geodesic, within roads' plausible
     #: circuity (a hint that the report may have meant the road distance; the verdict stands)
     road_factor: tuple[float, float] | None = None
+    #: a two-sided interval's ends as the reason writes them, and whether the places can test
+    #: it (None for a bound such as "more than 45 mi", whose outside is one side)
+    ends: Limits | None = None
 
     @property
     def probability(self) -> float | None:
@@ -134,13 +236,17 @@ def margin(best: float, acceptable: Interval) -> float:
 def percent(p: float) -> str:
     """A probability as people read it: "97 %", "4.9 %", "< 0.1 %", "> 99.9 %". Next to 50 %
     a tenth more ("49.7 %"): the reasons say "likely wrong" under 50 % and "likely right" over,
-    and "holds with probability 50 % … more likely wrong than right" read as a contradiction."""
+    and "holds with probability 50 % … more likely wrong than right" read as a contradiction.
+    Next to the built-in levels a hundredth more ("94.96 %"), for the same reason."""
     if p < 0.001:
         return "< 0.1 %" if p > 0 else "0 %"
     if p > 0.999:
         return "> 99.9 %" if p < 1 else "100 %"
     digits = 1 if p < 0.1 or p > 0.9 or (p != 0.5 and round(p * 100) == 50) else 0
-    return f"{p * 100:.{digits}f} %"
+    text = f"{p * 100:.{digits}f} %"
+    if text in ("5.0 %", "95.0 %") and p not in (0.05, 0.95):  # the built-in levels: say the side
+        return f"{p * 100:.2f} %"
+    return text
 
 
 @cache  # every reason states its file's two levels: two values, asked twice a claim
@@ -148,15 +254,19 @@ def _level(fraction: Decimal) -> str:
     return f"{(fraction * 100).normalize():f} %"
 
 
-def _conditional(best: tuple[bool, bool] | None, chance: Chance) -> str:
+def _conditional(best: tuple[bool, bool] | None, chance: Chance, coarse: bool = False) -> str:
     """For an inconclusive check, where the best estimate lies: ILAC-G8:09/2019 4.2.3 calls a
     result inside the limits but not shown at the confidence a conditional pass (outside: fail).
     "Likely right" (or wrong) only where the probability agrees: a best estimate inside the
-    limits with P 28 % is a conditional pass, yet more likely wrong than right."""
+    limits with P 28 % is a conditional pass, yet more likely wrong than right. `coarse`: the
+    figure is finer than the places can test, so its probability speaks of its precision, not
+    of its truth: no lean."""
     if best is None:
         return ""
     low, high = min(chance.strict, chance.lenient), max(chance.strict, chance.lenient)
     odds = "likely right" if low > 0.5 else "likely wrong" if high < 0.5 else "either way"
+    if coarse:
+        odds = "either way"
     under_strict, under_lenient = best
     if under_strict:
         lean = {"likely right": ": likely right", "likely wrong": ", yet likely wrong"}
@@ -169,24 +279,64 @@ def _conditional(best: tuple[bool, bool] | None, chance: Chance) -> str:
     )
 
 
+def _length(value_m: float, unit: Unit) -> str:
+    return f"{value_m / unit.metres:,.3g} {unit.value}"
+
+
+def _sides_text(chance: Chance, ends: Limits) -> str:
+    """Where the quantity lies outside the lenient interval, side by side."""
+    assert chance.sides is not None
+    below, above = percent(chance.sides.below), percent(chance.sides.above)
+    return f"P(below {ends.low}) = {below}, P(above {ends.high}) = {above}"
+
+
 def decision_text(
     chance: Chance,
     claimed: str,
     readings: str = "",
     exact: bool = False,
     best: tuple[bool, bool] | None = None,
+    ends: Limits | None = None,
 ) -> str:
     """Why the probability gives the verdict, with the rule: the last clause of every reason.
 
     `exact`: the measurement has no uncertainty (a zone's declared radius, places with none).
     `best`: whether the best estimate satisfies the strict and the lenient reading; an
-    inconclusive reason says so (ILAC-G8's conditional pass or fail).
+    inconclusive reason says so (ILAC-G8's conditional pass or fail). `ends`: a two-sided
+    interval's ends, whose sides decide inconsistent (ISO 14253-1), and the resolution.
     """
     high, low = _level(chance.confidence), _level(1 - chance.confidence)
     model = "no uncertainty" if exact else "places uniform within their uncertainty"
+    verdict = chance.verdict
+    sided = ends is not None and chance.sides is not None
+    resolution = ends.resolution if ends is not None and verdict is VerdictKind.INCONCLUSIVE else ""
+    coarse = bool(resolution)
+    after = f"; {resolution}" if coarse else ""
+    if sided and verdict is not VerdictKind.CONSISTENT:
+        assert ends is not None and chance.sides is not None
+        side, p_side = chance.sides.worse()
+        bound = ends.low if side == "below" else ends.high
+        if not chance.two_readings:
+            p = percent(chance.lenient)
+            equals = "" if p[0] in "<>" else "= "
+            lead = f"{readings}; " if readings else ""
+            head = f"{lead}P({claimed}) {equals}{p} ({model})"
+        else:
+            strict, lenient = percent(chance.strict), percent(chance.lenient)
+            head = f"{readings}: P = {strict} read strictly, {lenient} read leniently ({model})"
+        if verdict is VerdictKind.INCONSISTENT:
+            even = "even read leniently, " if chance.two_readings else ""
+            return (
+                f"{head}; {even}{side} {bound} with P = {percent(p_side)}, at least {high} on "
+                f"one side: inconsistent"
+            )
+        if chance.split:
+            return (
+                f"{head}, but {_sides_text(chance, ends)}: on neither side with at least "
+                f"{high}: inconclusive{after}{_conditional(best, chance, coarse)}"
+            )
     if not chance.two_readings:
         p = percent(chance.lenient)
-        verdict = chance.verdict
         rule = {
             VerdictKind.CONSISTENT: f"at least {high}",
             VerdictKind.INCONSISTENT: f"at most {low}",
@@ -195,23 +345,29 @@ def decision_text(
         lead = f"{readings}; " if readings else ""
         equals = "" if p[0] in "<>" else "= "
         text = f"{lead}P({claimed}) {equals}{p} ({model}), {rule}: {verdict.value}"
-        return text + (_conditional(best, chance) if verdict is VerdictKind.INCONCLUSIVE else "")
+        if verdict is VerdictKind.INCONCLUSIVE:
+            text += after + _conditional(best, chance, coarse)
+        return text
     strict, lenient = percent(chance.strict), percent(chance.lenient)
     text = f"{readings}: P = {strict} read strictly, {lenient} read leniently ({model})"
-    verdict = chance.verdict
     if verdict is VerdictKind.CONSISTENT:
         return f"{text}; even the strict reading gives at least {high}: consistent"
     if verdict is VerdictKind.INCONSISTENT:
         return f"{text}; even the lenient reading gives at most {low}: inconsistent"
     level = float(chance.confidence)
-    strict_kind = "inconsistent" if chance.strict <= 1.0 - level else "inconclusive"
+    strict_kind = "inconsistent" if chance.strict_fails else "inconclusive"
     lenient_kind = "consistent" if chance.lenient >= level else "inconclusive"
+    ends_text = after + _conditional(best, chance, coarse)
+    if strict_kind == lenient_kind and chance.strict <= 1.0 - level:  # the strict one split
+        return (
+            f"{text}; read strictly at most {low}, but on neither side with at least {high}; "
+            f"read leniently between {low} and {high}: inconclusive{ends_text}"
+        )
     if strict_kind == lenient_kind:
-        ends = _conditional(best, chance)
-        return f"{text}; between {low} and {high} either way: inconclusive{ends}"
+        return f"{text}; between {low} and {high} either way: inconclusive{ends_text}"
     return (
         f"{text}; the reading decides (strict: {strict_kind}, lenient: {lenient_kind}): "
-        f"inconclusive{_conditional(best, chance)}"
+        f"inconclusive{ends_text}"
     )
 
 

@@ -23,7 +23,9 @@ from claimcheck.analysis.checks import (
     Chance,
     Check,
     LengthCheck,
+    Limits,
     PartCheck,
+    Sides,
     decision_text,
     margin,
     route_decision_text,
@@ -50,18 +52,35 @@ from claimcheck.grammar.units import Unit
 _ABOVE = Interval(0.0, math.inf, low_open=True)
 
 
+#: What a draft asked of the batch for one reading: P(holds) alone (a direction, a part: their
+#: outside is one piece), or for a length P(below) and P(above) its interval, whose
+#: complement P(holds) is (docs/rules.md, "The decision").
+Asked = int | tuple[int, int]
+
+
+def _answer(batch: Batch, asked: Asked) -> tuple[float, Sides | None]:
+    results = batch.results
+    if isinstance(asked, int):
+        return results[asked], None
+    below, above = results[asked[0]], results[asked[1]]
+    inside = 1.0 - below - above
+    return (inside if inside > 0.0 else 0.0), Sides(below, above)
+
+
 @frozen
 class Draft:
     """A check waiting for its probabilities: under the strict and the lenient reading."""
 
-    strict: int
-    lenient: int
+    strict: Asked
+    lenient: Asked
     build: Callable[[Chance], Check]
 
     def finish(self, batch: Batch, confidence: Decimal) -> Check:
-        return self.build(
-            Chance(batch.results[self.strict], batch.results[self.lenient], confidence)
-        )
+        lenient, sides = _answer(batch, self.lenient)
+        if self.strict == self.lenient:
+            return self.build(Chance(lenient, lenient, confidence, sides, sides))
+        strict, strict_sides = _answer(batch, self.strict)
+        return self.build(Chance(strict, lenient, confidence, sides, strict_sides))
 
 
 @frozen
@@ -107,9 +126,14 @@ def _length_draft(
     """A length check; `shown` is the interval to display when it is not `c.acceptable` (a zone
     measured from its centre); `points`: a distance between two points, which a road joins."""
     unit = _unit(c)
-    lenient = ctx.batch.ask(spread, c.acceptable)
-    strict = lenient if c.strict is None else ctx.batch.ask(spread, c.strict)
+    lenient = ctx.batch.ask_outside(spread, c.acceptable)
+    strict = lenient if c.strict is None else ctx.batch.ask_outside(spread, c.strict)
     display = c.acceptable if shown is None else shown
+    ends = None
+    acceptable = c.acceptable
+    if c.route is None and acceptable.low > spread.least() and acceptable.high < math.inf:
+        width = acceptable.high - acceptable.low  # two-sided: its ends decide (ISO 14253-1)
+        ends = Limits(display.low, display.high, unit, spread, width)
 
     def build(chance: Chance) -> Check:
         verdict = chance.verdict
@@ -125,7 +149,7 @@ def _length_draft(
         else:
             strict_range = display if c.strict is None or shown is not None else c.strict
             best = (strict_range.contains(measured.best), display.contains(measured.best))
-            decision = decision_text(chance, c.claimed, c.readings, spread.fixed, best)
+            decision = decision_text(chance, c.claimed, c.readings, spread.fixed, best, ends)
         road = None
         if points and c.route is None and verdict is verdict.INCONSISTENT:
             road = road_factor(display, measured.best)
@@ -134,7 +158,7 @@ def _length_draft(
         return LengthCheck(
             c.name, verdict, measured, display, c.claimed, unit, m, decide_below, reason,
             nearest, chance, None if c.strict is None or shown is not None else c.strict,
-            c.readings, c.figure_m if c.route is not None else 0.0, territory, road,
+            c.readings, c.figure_m if c.route is not None else 0.0, territory, road, ends,
         )  # fmt: skip
 
     return Draft(strict, lenient, build)

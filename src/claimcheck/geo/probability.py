@@ -295,6 +295,20 @@ class Spread:
     def fixed(self) -> bool:
         return self.a + self.b + self.jitter <= 0
 
+    def least(self) -> float:
+        """The smallest value the quantity can take: below it, no probability lies."""
+        if self.floor or self.folded:
+            return 0.0
+        if self.kind is SpreadKind.RADIAL:
+            return -(self.offset + self.jitter)
+        return -math.inf
+
+    def standard_uncertainty(self) -> float:
+        """u of a length, linearised (GUM, JCGM 100:2008, 5.1.2): each place's disc of radius r
+        moves the quantity along one axis, with variance r²/4 (a uniform disc's), and a zone
+        edge's uniform jitter ±j adds j²/3 (a rectangular distribution's, GUM 4.3.7)."""
+        return math.sqrt((self.a**2 + self.b**2) / 4 + self.jitter**2 / 3)
+
     def best(self) -> float:
         """The quantity at the stated positions (GUM 4.1.4: the model at the input estimates)."""
         if self.kind is SpreadKind.AZIMUTH:
@@ -314,10 +328,22 @@ class Batch:
     def __init__(self) -> None:
         self._terms: list[list[Term]] = []
         self.results: list[float] = []
+        #: the below slots of sided queries (ask_outside); each one's above slot follows it
+        self._sided: list[int] = []
 
     def ask(self, spread: Spread, interval: Interval) -> int:
         """The index of P(quantity ∈ interval), available in `results` after `solve`."""
         return self.ask_sum([(1.0, spread, interval)])
+
+    def ask_outside(self, spread: Spread, interval: Interval) -> tuple[int, int]:
+        """The indices of P(quantity below `interval`) and P(quantity above it): the two sides
+        of its outside, each one-sided (ISO 14253-1 proves non-conformance on one side). They
+        come from the very rows that P(quantity ∈ interval) takes, each row a bound's: the
+        upper bound's rows give P(quantity ≤ high), the lower bound's P(quantity < low), so
+        P(∈ interval) is 1 − P(below) − P(above)."""
+        below = self.ask(spread, interval)
+        self._sided.append(below)
+        return below, self.ask_sum([])
 
     def ask_sum(self, terms: list[Term]) -> int:
         self._terms.append(terms)
@@ -326,13 +352,21 @@ class Batch:
     def solve(self) -> None:
         calls: dict[str, _Calls] = {k: _Calls() for k in ("within", "below", "wedge")}
         fixed = [0.0] * len(self._terms)
+        sided = set(self._sided)
         for index, terms in enumerate(self._terms):
+            upper = index + 1 if index in sided else index
             for coef, spread, interval in terms:
-                if spread.fixed:
+                if not spread.fixed:
+                    _plan(index, upper, coef, spread, interval, calls, fixed)
+                elif upper == index:
                     fixed[index] += coef * _fixed_holds(spread, interval)
                 else:
-                    fixed[index] += _plan(index, coef, spread, interval, calls)
+                    at_most, under = _fixed_sides(spread, interval)
+                    fixed[upper] += coef * at_most
+                    fixed[index] -= coef * under
         if not any(c.rows for c in calls.values()):  # nothing uncertain: numpy is not needed
+            for low in self._sided:
+                fixed[low], fixed[low + 1] = -fixed[low], 1.0 - fixed[low + 1]
             self.results = [min(1.0, max(0.0, p + 0.0)) for p in fixed]
             return
         import numpy as np
@@ -341,7 +375,10 @@ class Batch:
         total += calls["within"].run(len(self._terms), lambda x: within(*x))
         total += calls["below"].run(len(self._terms), lambda x: below(*x))
         total += calls["wedge"].run(len(self._terms), lambda x: in_wedge(*x))
-        self.results = [float(p) for p in np.clip(total, 0.0, 1.0)]
+        if self._sided:  # P(≤ high) and −P(< low) become the two sides
+            lows = np.asarray(self._sided)
+            total[lows], total[lows + 1] = -total[lows], 1.0 - total[lows + 1]
+        self.results = [float(p) for p in np.clip(total, 0.0, 1.0) + 0.0]  # no −0.0
 
 
 @dataclass
@@ -367,6 +404,15 @@ class _Calls:
         return out
 
 
+def _fixed_sides(spread: Spread, interval: Interval) -> tuple[float, float]:
+    """For a quantity without uncertainty: whether it is at most the interval's upper end, and
+    whether it is below its lower end."""
+    q = spread.best()
+    at_most = q < interval.high if interval.high_open else q <= interval.high
+    under = q <= interval.low if interval.low_open else q < interval.low
+    return float(at_most), float(under)
+
+
 def _fixed_holds(spread: Spread, interval: Interval) -> float:
     if spread.kind is SpreadKind.AZIMUTH:
         offset = (spread.azimuth - interval.low) % 360.0
@@ -375,34 +421,47 @@ def _fixed_holds(spread: Spread, interval: Interval) -> float:
 
 
 def _plan(
-    index: int, coef: float, s: Spread, interval: Interval, calls: dict[str, _Calls]
-) -> float:
-    """Add rows of the vectorised calls whose weighted sum, plus the constant returned, is
-    coef × P(quantity ∈ interval)."""
+    index: int,
+    upper: int,
+    coef: float,
+    s: Spread,
+    interval: Interval,
+    calls: dict[str, _Calls],
+    fixed: list[float],
+) -> None:
+    """Add rows of the vectorised calls (and constants to `fixed`) whose weighted sum is
+    coef × P(quantity ∈ interval): the upper bound's into `upper`, the lower bound's into
+    `index` (the same slot, unless the sides are asked apart: Batch.ask_outside)."""
     lo, hi = interval.low, interval.high
     if s.kind is SpreadKind.AZIMUTH:
         calls["wedge"].add(index, coef, s.value, s.a, s.b, lo - s.azimuth, hi - s.azimuth)
-        return 0.0
+        return
     if s.floor and lo <= 0:
         lo = -math.inf  # max(0, q) ≥ lo always holds
-    constant = 0.0
     if s.kind is SpreadKind.RADIAL:
         nodes, weights = edge_nodes(s.offset, s.jitter)
         for node, w in zip(nodes, weights, strict=True):
             if math.isfinite(hi):
-                calls["within"].add(index, coef * w, s.value, s.a, s.b, hi + node)
+                calls["within"].add(upper, coef * w, s.value, s.a, s.b, hi + node)
             else:
-                constant += coef * w
+                fixed[upper] += coef * w
             if math.isfinite(lo) and lo + node > 0:
                 calls["within"].add(index, -coef * w, s.value, s.a, s.b, lo + node)
-        return constant
-    pieces = [(lo, hi)]
+        return
+    # each bound with its sign and the slot it adds into: the upper bound's side or the lower's
+    pieces = [((hi, coef, upper), (lo, -coef, index))]
     if s.folded:  # |q| ∈ [lo, hi]: q ∈ [lo, hi] or q ∈ [−hi, −lo]
-        pieces = [(-hi, hi)] if lo <= 0 else [(lo, hi), (-hi, -lo)]
-    for low, high in pieces:
-        for bound, sign in ((high, coef), (low, -coef)):
+        pieces = (
+            [((hi, coef, upper), (-hi, -coef, upper))]
+            if lo <= 0
+            else [
+                ((hi, coef, upper), (lo, -coef, index)),
+                ((-lo, coef, index), (-hi, -coef, upper)),
+            ]
+        )
+    for piece in pieces:
+        for bound, sign, into in piece:
             if math.isinf(bound):
-                constant += sign if bound > 0 else 0.0
+                fixed[into] += sign if bound > 0 else 0.0
             else:
-                calls["below"].add(index, sign, s.a, s.b, bound - s.value)
-    return constant
+                calls["below"].add(into, sign, s.a, s.b, bound - s.value)

@@ -28,12 +28,14 @@ def source_dict(source: Source) -> dict[str, Any]:
 
 
 def _probability(chance: Chance | None) -> dict[str, Any]:
-    """P(the claim holds): under its lenient reading, and its strict one (equal for one reading)."""
-    if chance is None:
-        return {"probability": None, "probability_strict": None}
+    """P(the claim holds): under its lenient reading, and its strict one (equal for one reading);
+    a length's P(below) and P(above) its lenient interval, which decide inconsistent."""
+    sides = None if chance is None else chance.sides
     return {
-        "probability": round(chance.lenient, 4),
-        "probability_strict": round(chance.strict, 4),
+        "probability": None if chance is None else round(chance.lenient, 4),
+        "probability_strict": None if chance is None else round(chance.strict, 4),
+        "probability_below": None if sides is None else round(sides.below, 4),
+        "probability_above": None if sides is None else round(sides.above, 4),
     }
 
 
@@ -83,6 +85,8 @@ def check_dict(check: Check) -> dict[str, Any]:
     out["decide_below_km"] = (
         _num(check.decide_below / 1000) if check.decide_below is not None else None
     )
+    capability = None if check.ends is None else check.ends.capability
+    out["capability_index"] = None if capability is None else round(capability, 4)
     if check.nearest is not None:
         out["nearest"] = {"lat": round(check.nearest.lat, 7), "lon": round(check.nearest.lon, 7)}
     if check.road_factor is not None:

@@ -437,11 +437,18 @@ def _verdicts_rule(
     meaning = {
         **VERDICT_MEANING,
         VerdictKind.CONSISTENT: f"the claim holds with probability at least {level}",
-        VerdictKind.INCONSISTENT: f"the claim holds with probability at most {low}",
+        VerdictKind.INCONSISTENT: (
+            f"the claim fails with probability at least {level} on one side: the true value lies "
+            f"below its figure, or above it, with that probability (so it holds with at most "
+            f"{low}; ISO 14253-1 proves non-conformity one side at a time)"
+        ),
         # the bounds named here: the sentences for the other verdicts may not be there
         VerdictKind.INCONCLUSIVE: (
-            f"the claim holds with a probability between {low} and {level}, or how its figure "
-            "is read decides"
+            f"neither: the claim holds with a probability under {level}, yet the truth lies on "
+            f"neither side of its figure with {level}, or how its figure is read decides; a "
+            "figure finer than the "
+            "places can test (its range narrower than four standard uncertainties of the "
+            "measurement, JCGM 106:2012) is inconclusive, not wrong"
         ),
     }
     parts = [f"{VERDICT_LABEL[k]} means {meaning[k]}" for k in VERDICT_LABEL if kinds[k]]

@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 
 from claimcheck.analysis.checks import AngleCheck, Check, LengthCheck, PartCheck, percent
 from claimcheck.analysis.territory import TerritoryEdge
-from claimcheck.analysis.verdicts import Verdict
 from claimcheck.claims.model import VerdictKind
 from claimcheck.grammar.countries import find_country
 from claimcheck.grammar.directions import COMPASS_16
@@ -31,6 +30,7 @@ from claimcheck.render.words import (
     interval_words,
     length,
     part_adjective,
+    side_words,
     span_words,
 )
 
@@ -57,6 +57,8 @@ def decision_words(check: Check, best_fits: bool | None) -> str:
         return ""
     level, low = _pct(float(chance.confidence)), _pct(1 - float(chance.confidence))
     verdict = check.verdict
+    one, both, loose = side_words(check)
+    true = "distance" if check.quantity in ("distance", "near", "radius") else "value"
     two = isinstance(check, (LengthCheck, AngleCheck)) and check.strict is not None
     if two and chance.two_readings:
         assert isinstance(check, (LengthCheck, AngleCheck))
@@ -69,21 +71,28 @@ def decision_words(check: Check, best_fits: bool | None) -> str:
         )
         if verdict is VerdictKind.CONSISTENT:
             return f"{p}: at least {level} even read strictly, so it is consistent."
+        if verdict is VerdictKind.INCONSISTENT and one:
+            return f"{p}; read leniently, the true {true} is {one}, so it is inconsistent."
         if verdict is VerdictKind.INCONSISTENT:
             return f"{p}: at most {low} even read leniently, so it is inconsistent."
         lenient_ok = chance.lenient >= float(chance.confidence)
-        strict_bad = chance.strict <= 1 - float(chance.confidence)
+        strict_bad = chance.strict_fails
         if lenient_ok or strict_bad:
             how = ("consistent read leniently" if lenient_ok else "inconclusive read leniently") + (
                 ", inconsistent read strictly" if strict_bad else ", inconclusive read strictly"
             )
             lean = _lean(best_fits, chance.strict, chance.lenient, what=what)
             return f"{p}: {how}. The reading decides, so it is inconclusive{lean}."
-        lean = _lean(best_fits, chance.strict, chance.lenient, what=what)
-        return f"{p}: between {low} and {level} either way, so it is inconclusive{lean}."
-    if _route(check):
+        lean = _lean(best_fits, chance.strict, chance.lenient, what=what, coarse=bool(loose))
+        if chance.split or chance.strict <= 1 - float(chance.confidence):
+            return (
+                f"{p}, but neither reading puts the true {true} on one side of the figure with "
+                f"{level}, so it is inconclusive{lean}.{loose}"
+            )
+        return f"{p}: between {low} and {level} either way, so it is inconclusive{lean}.{loose}"
+    if route_of(check):
         assert isinstance(check, LengthCheck)
-        route = _route(check)
+        route = route_of(check)
         assert route is not None
         most = CIRCUITY[route].most
         possible = (
@@ -105,23 +114,38 @@ def decision_words(check: Check, best_fits: bool | None) -> str:
     )
     if verdict is VerdictKind.CONSISTENT:
         return f"{p}: at least {level}, so it is consistent."
+    if verdict is VerdictKind.INCONSISTENT and one:
+        return (
+            f"{p}, and the true {true} is {one}: on one side of the claim, so it is inconsistent."
+        )
     if verdict is VerdictKind.INCONSISTENT:
         return f"{p}: at most {low}, so it is inconsistent."
-    lean = _lean(best_fits, chance.lenient, chance.lenient)
-    return f"{p}: between {low} and {level}, so it is inconclusive{lean}."
+    lean = _lean(best_fits, chance.lenient, chance.lenient, coarse=bool(loose))
+    if chance.split:
+        return (
+            f"{p}, but the true {true} is {both}: on neither side with {level}, so it is "
+            f"inconclusive{lean}.{loose}"
+        )
+    return f"{p}: between {low} and {level}, so it is inconclusive{lean}.{loose}"
 
 
-def _lean(best_fits: bool | None, *probabilities: float, what: str = "figure") -> str:
+def _lean(
+    best_fits: bool | None, *probabilities: float, what: str = "figure", coarse: bool = False
+) -> str:
     """Which way the best estimate leans, and what the probability (each reading's) says:
     "probably right" only when the claim holds with probability over 50 %, not for a best
     estimate that fits while the claim holds with 41 %. `best_fits` None: it fits one reading
-    of the figure (or the direction: `what`) and not the other."""
+    of the figure (or the direction: `what`) and not the other. `coarse`: the figure is finer
+    than the places can test, so its probability speaks of its precision: no "probably"."""
     low, high = min(probabilities), max(probabilities)
     if best_fits is None:
         return (
             ". The best estimate fits the claim read leniently but not read strictly, so "
             f"whether the claim is right depends on how its {what} is read"
         )
+    if coarse:
+        fits, kind = ("fits", "pass") if best_fits else ("does not fit", "fail")
+        return f". The best estimate {fits} the claim (a conditional {kind}, {DECISION_SOURCE})"
     if best_fits and low > 0.5:
         return (
             f". The best estimate fits the claim, so it is probably right, but the data cannot "
@@ -147,7 +171,8 @@ def _lean(best_fits: bool | None, *probabilities: float, what: str = "figure") -
     )
 
 
-def _route(check: Check) -> Route | None:
+def route_of(check: Check) -> Route | None:
+    """The route a length claim names ("… by road"), or None for a straight line."""
     if not isinstance(check, LengthCheck):
         return None
     found = re.search(r" by (road|river|rail)$", check.claimed)
@@ -163,7 +188,7 @@ def _uncertain(low: float, high: float, unit: Unit) -> str:
 
 def route_words(check: LengthCheck) -> str:
     """The claimed route against the straight line, with the circuity rule and its source."""
-    route = _route(check)
+    route = route_of(check)
     assert route is not None
     circuity = CIRCUITY[route]
     along = {Route.ROAD: "by road", Route.RIVER: "along the river", Route.RAIL: "by rail"}[route]
@@ -208,7 +233,7 @@ def check_why(check: Check, places: Mapping[str, str], labels: Mapping[str, str]
     else:
         nearest = "the nearest point of " if check.nearest is not None else ""
         what = f"The distance from {subject} to {nearest}{other}"
-        wanted = route_words(check) if _route(check) else reading_words(check, about, written)
+        wanted = route_words(check) if route_of(check) else reading_words(check, about, written)
     measured = f"{what} is {length(m.best, unit)}"
     if m.low != m.high:
         measured += " between the stated positions" + _uncertain(m.low, m.high, unit)
@@ -417,65 +442,3 @@ def range_words(check: Check, labels: Mapping[str, str], written: str | None = N
             f"{span_words(check.acceptable, unit)} read leniently"
         )
     return f"“{claimed}” as {span_words(check.acceptable, unit)}"
-
-
-#: What a check of a claim with several is about, for the verdict's sentence.
-_WHAT = {
-    "distance": "its distance",
-    "direction": "its direction",
-    "near": "“near”",
-    "inside": "“inside”",
-    "outside": "“outside”",
-    "part": "the part of the area it names",
-    "radius": "its radius",
-}
-
-
-def verdict_sentence(verdict: Verdict) -> str:
-    """The verdict for one claim in a sentence, with the probability that decided it; "" when
-    no check decided it (a claim that could not be measured)."""
-    check = verdict.deciding
-    if check is None or check.chance is None:
-        return ""
-    chance = check.chance
-    level, low = _pct(float(chance.confidence)), _pct(1 - float(chance.confidence))
-    what = _WHAT.get(check.quantity, "it") if len(verdict.checks) > 1 else "it"
-    kind = verdict.verdict
-    if _route(check):
-        if kind is VerdictKind.CONSISTENT:
-            return (
-                "the data support the claim: the route it gives is possible and of a plausible "
-                f"length with probability {percent(chance.strict)}, at least the {level} required"
-            )
-        if kind is VerdictKind.INCONSISTENT:
-            return (
-                "the data contradict the claim: the route it gives would be shorter than the "
-                f"straight line (possible with probability {percent(chance.lenient)})"
-            )
-        return (
-            "the data cannot settle the claim: the route it gives is possible with probability "
-            f"{percent(chance.lenient)} and of a plausible length with probability "
-            f"{percent(chance.strict)}"
-        )
-    if chance.two_readings:
-        p = f"{percent(chance.strict)} read strictly and {percent(chance.lenient)} read leniently"
-    else:
-        p = percent(chance.lenient)
-    if kind is VerdictKind.CONSISTENT:
-        return (
-            f"the data support the claim: {what} holds with probability {p}, at least the "
-            f"{level} required"
-        )
-    if kind is VerdictKind.INCONSISTENT:
-        return f"the data contradict the claim: {what} holds with probability {p}, at most {low}"
-    if chance.two_readings and (
-        chance.lenient >= float(chance.confidence) or chance.strict <= 1 - float(chance.confidence)
-    ):
-        return (
-            f"the data cannot settle the claim: {what} holds with probability {p}, so how its "
-            "figure is read decides"
-        )
-    return (
-        f"the data cannot settle the claim: {what} holds with probability {p}, between {low} and "
-        f"{level}"
-    )

@@ -22,8 +22,9 @@ from claimcheck.gazetteer.places import Gazetteer, PlaceKind, Source
 from claimcheck.grammar.interval import Interval
 from claimcheck.grammar.units import Unit
 from claimcheck.render.naming import definite, place_labels
-from claimcheck.render.reasons import check_why, verdict_sentence
+from claimcheck.render.reasons import check_why
 from claimcheck.render.reviewed import claim_reviewed
+from claimcheck.render.sentence import verdict_sentence
 from claimcheck.render.words import (
     VERDICT_LABEL,
     VERDICT_MEANING,

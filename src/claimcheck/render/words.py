@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Mapping
 
-from claimcheck.analysis.checks import percent
+from claimcheck.analysis.checks import LengthCheck, percent
 from claimcheck.analysis.verdicts import AngleCheck, Check, PartCheck, Verdict
 from claimcheck.claims.meaning import (
     DirectionAssertion,
@@ -39,10 +39,12 @@ VERDICT_LABEL: dict[VerdictKind, str] = {
 }
 VERDICT_MEANING: dict[VerdictKind, str] = {
     VerdictKind.CONSISTENT: "the claim holds with probability at least the confidence (95 %)",
-    VerdictKind.INCONSISTENT: "the claim holds with probability at most 5 %",
+    VerdictKind.INCONSISTENT: (
+        "the claim fails with probability at least the confidence (95 %), on one side of its figure"
+    ),
     VerdictKind.INCONCLUSIVE: (
-        "the claim holds with a probability between 5 % and the confidence, or how its figure "
-        "is read decides"
+        "neither: the data do not place the truth inside the claim, nor on one side of it, "
+        "with that confidence, or how its figure is read decides"
     ),
     VerdictKind.UNVERIFIABLE: "the claim cannot be measured as written",
 }
@@ -221,6 +223,25 @@ def probability_words(check: Check) -> str:
     if not chance.two_readings:
         return percent(chance.lenient)
     return f"{percent(chance.strict)} read strictly, {percent(chance.lenient)} leniently"
+
+
+def side_words(check: Check) -> tuple[str, str, str]:
+    """For a two-sided figure (docs/rules.md, "The decision"): the side it is most likely
+    outside on ("above 25.2 km with probability 95.1 %"), both sides, and the sentence that
+    says the places are known too loosely to test it ("" where they can); all "" for a bound,
+    a direction or a part."""
+    ends = check.ends if isinstance(check, LengthCheck) else None
+    chance = check.chance
+    if ends is None or chance is None or chance.sides is None:
+        return "", "", ""
+    side, p = chance.sides.worse()
+    one = f"{side} {ends.low if side == 'below' else ends.high} with probability {percent(p)}"
+    both = (
+        f"below {ends.low} with probability {percent(chance.sides.below)} and above "
+        f"{ends.high} with {percent(chance.sides.above)}"
+    )
+    loose = f" {ends.resolution[0].upper()}{ends.resolution[1:]}." if ends.resolution else ""
+    return one, both, loose
 
 
 def measured_words(check: Check) -> str:
