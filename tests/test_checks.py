@@ -87,6 +87,8 @@ def test_capability_index_is_jcgm_106s(
         (5000.0, 2400.0, 0.0, "the places are known only to ±5 km and ±2.4 km, too loosely"),
         (4000.0, 0.0, 2500.0, "the places are known only to ±4 km, the zone's edge to ±2.5 km,"),
         (0.0, 0.0, 2500.0, "the zone's edge is known only to ±2.5 km, too loosely"),
+        # USGS's epicentre of the 2025 Myanmar earthquake, to 0.001°, and Mandalay's GeoNames row
+        (152.0, 5000.0, 0.0, "the places are known only to ±152 m and ±5 km, too loosely"),
     ],
 )
 def test_the_resolution_names_what_is_loosely_known(

@@ -137,9 +137,9 @@ class Limits:
         if c_m is None or c_m >= 1.0:
             return ""
         spread, unit = self.spread, self.unit
-        radii = [_length(r, unit) for r in (spread.a, spread.b) if r > 0]
+        radii = [_radius(r) for r in (spread.a, spread.b) if r > 0]
         places = f"the places are known only to ±{' and ±'.join(radii)}" if radii else ""
-        jitter = _length(spread.jitter, unit)
+        jitter = _radius(spread.jitter)
         edge = f"the zone's edge {'to' if places else 'is known only to'} ±{jitter}"
         known = ", ".join(x for x in (places, edge if spread.jitter > 0 else "") if x)
         u = _length(spread.standard_uncertainty(), unit)
@@ -281,6 +281,11 @@ def _conditional(best: tuple[bool, bool] | None, chance: Chance, coarse: bool = 
 
 def _length(value_m: float, unit: Unit) -> str:
     return f"{value_m / unit.metres:,.3g} {unit.value}"
+
+
+def _radius(value_m: float) -> str:
+    """A place's uncertainty as the data give it: "152 m" under a kilometre, else "5 km"."""
+    return f"{value_m:,.0f} m" if value_m < 1000 else f"{value_m / 1000:,.3g} km"
 
 
 def _sides_text(chance: Chance, ends: Limits) -> str:
