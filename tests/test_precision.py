@@ -132,7 +132,7 @@ MI_IN_KM = Decimal("1.609344")
         # "about 31 miles": 50 km (31.07 mi) read to tens, ±5 km, and the 0.07 mi rounded off
         ("31", MI_IN_KM, "km", True, "50 km", "3.1754"),
         ("31", MI_IN_KM, "km", False, "50 km", "3.1754"),
-        # Rentoul's "15.5 miles": 25 km, bare, read to units
+        # Rentoul's "15.5 miles": 25 km, bare, read to whole numbers
         ("15.5", MI_IN_KM, "km", False, "25 km", "0.3450"),
         # "about 62 miles": 100 km, read to hundreds and capped at a quarter, ±25 km
         ("62", MI_IN_KM, "km", True, "100 km", "15.6714"),

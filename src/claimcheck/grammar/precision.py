@@ -9,7 +9,7 @@ its sources (docs/rules.md lists them in full):
   (1, 5, 10, 50, 100, …): Jansen & Pollmann 2001 ("On round numbers") find 10-ness and 5-ness
   among the properties that make a number round.
 - **The finest reading** is the step of the figure's last significant digit: "70" is rounded to
-  tens (65–75), "34" to units, "2.5" to tenths. A writer who knew 71 would have written 71.
+  tens (65–75), "34" to whole numbers, "2.5" to tenths. A writer who knew 71 would have written 71.
 - **The coarsest reading** is the largest step the number is a whole multiple of, at least twice:
   "150" on a scale of fifties (125–175), "100" on one of fifties (75–125). At least twice, because
   a figure that is the first step of its scale ("100" counted in hundreds, 50–150) is not what
@@ -113,7 +113,7 @@ def _pct(fraction: Decimal) -> str:
 
 
 def _step_name(step: Decimal) -> str:
-    names = {Decimal("0.1"): "tenths", Decimal("0.5"): "halves", Decimal(1): "units",
+    names = {Decimal("0.1"): "tenths", Decimal("0.5"): "halves", Decimal(1): "whole numbers",
              Decimal(5): "fives", Decimal(10): "tens", Decimal(50): "fifties",
              Decimal(100): "hundreds", Decimal(500): "five hundreds",
              Decimal(1000): "thousands"}  # fmt: skip

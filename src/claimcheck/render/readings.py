@@ -13,7 +13,7 @@ from claimcheck.grammar.vague import VAGUE_QUANTITIES
 from claimcheck.render.words import depth, figure, interval_words
 
 #: Scale steps as grammar.precision names them, as numbers.
-_STEPS = {"tenths": "0.1", "halves": "0.5", "units": "1", "fives": "5", "tens": "10",
+_STEPS = {"tenths": "0.1", "halves": "0.5", "whole numbers": "1", "fives": "5", "tens": "10",
           "fifties": "50", "hundreds": "100", "five hundreds": "500",
           "thousands": "1,000"}  # fmt: skip
 
