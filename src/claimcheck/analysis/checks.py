@@ -63,12 +63,7 @@ class Chance:
         level = float(self.confidence)
         if self.strict >= level:
             return VerdictKind.CONSISTENT
-        sides = self.sides
-        if (
-            self.lenient <= 1.0 - level
-            if sides is None
-            else sides.below >= level or sides.above >= level
-        ):
+        if self.fails(self.lenient, self.sides):
             return VerdictKind.INCONSISTENT
         return VerdictKind.INCONCLUSIVE
 
@@ -295,6 +290,18 @@ def _sides_text(chance: Chance, ends: Limits) -> str:
     return f"P(below {ends.low}) = {below}, P(above {ends.high}) = {above}"
 
 
+def _head(chance: Chance, claimed: str, readings: str, model: str) -> str:
+    """The probability a reason decides on: "P(about 8 km (±0.5 km)) = 3.9 % (…)", or under
+    each reading of a figure that has two."""
+    if not chance.two_readings:
+        p = percent(chance.lenient)
+        equals = "" if p[0] in "<>" else "= "
+        lead = f"{readings}; " if readings else ""
+        return f"{lead}P({claimed}) {equals}{p} ({model})"
+    strict, lenient = percent(chance.strict), percent(chance.lenient)
+    return f"{readings}: P = {strict} read strictly, {lenient} read leniently ({model})"
+
+
 def decision_text(
     chance: Chance,
     claimed: str,
@@ -321,14 +328,7 @@ def decision_text(
         assert ends is not None and chance.sides is not None
         side, p_side = chance.sides.worse()
         bound = ends.low if side == "below" else ends.high
-        if not chance.two_readings:
-            p = percent(chance.lenient)
-            equals = "" if p[0] in "<>" else "= "
-            lead = f"{readings}; " if readings else ""
-            head = f"{lead}P({claimed}) {equals}{p} ({model})"
-        else:
-            strict, lenient = percent(chance.strict), percent(chance.lenient)
-            head = f"{readings}: P = {strict} read strictly, {lenient} read leniently ({model})"
+        head = _head(chance, claimed, readings, model)
         if verdict is VerdictKind.INCONSISTENT:
             even = "even read leniently, " if chance.two_readings else ""
             return (
@@ -340,21 +340,17 @@ def decision_text(
                 f"{head}, but {_sides_text(chance, ends)}: on neither side with at least "
                 f"{high}: inconclusive{after}{_conditional(best, chance, coarse)}"
             )
+    text = _head(chance, claimed, readings, model)
     if not chance.two_readings:
-        p = percent(chance.lenient)
         rule = {
             VerdictKind.CONSISTENT: f"at least {high}",
             VerdictKind.INCONSISTENT: f"at most {low}",
             VerdictKind.INCONCLUSIVE: f"between {low} and {high}",
         }[verdict]
-        lead = f"{readings}; " if readings else ""
-        equals = "" if p[0] in "<>" else "= "
-        text = f"{lead}P({claimed}) {equals}{p} ({model}), {rule}: {verdict.value}"
+        text += f", {rule}: {verdict.value}"
         if verdict is VerdictKind.INCONCLUSIVE:
             text += after + _conditional(best, chance, coarse)
         return text
-    strict, lenient = percent(chance.strict), percent(chance.lenient)
-    text = f"{readings}: P = {strict} read strictly, {lenient} read leniently ({model})"
     if verdict is VerdictKind.CONSISTENT:
         return f"{text}; even the strict reading gives at least {high}: consistent"
     if verdict is VerdictKind.INCONSISTENT:

@@ -38,7 +38,7 @@ from claimcheck.lookup.dumps import (
     place_row,
     rows,
 )
-from claimcheck.lookup.index import LICENCE, SCHEMA_VERSION
+from claimcheck.lookup.index import LICENCE, SCHEMA_VERSION, own_names
 from claimcheck.lookup.speller import Spelled
 
 if TYPE_CHECKING:
@@ -307,12 +307,10 @@ class _Builder:
 def _own_names(
     ids: list[int], names: list[str], ascii_names: list[str], alternates: list[str]
 ) -> Iterator[tuple[int, str]]:
-    """(GeoNames id, name) of every name of these places (some twice, none missing)."""
-    for gid, name, ascii_name, more in zip(ids, names, ascii_names, alternates, strict=True):
-        yield gid, name
-        yield gid, ascii_name
-        for alternate in more.split(","):
-            yield gid, alternate
+    """(GeoNames id, name) of every name of these places (index.own_names: some twice)."""
+    for gid, *columns in zip(ids, names, ascii_names, alternates, strict=True):
+        for name in own_names(*columns):
+            yield gid, name
 
 
 def _packed(posted: list[tuple[Ints, Ints, Ints]], spellings: int) -> Iterator[bytes]:
