@@ -189,3 +189,22 @@ def test_two_readings_decide_on_the_lenient_side(
 def test_a_side_next_to_the_level_shows_which_side_of_it_it_is(p: float, shown: str) -> None:
     """ "above 8.5 km with 95.0 %: on neither side with at least 95 %" would read as a mistake."""
     assert percent(p) == shown
+
+
+@pytest.mark.parametrize(
+    ("low_km", "high_km", "shown"),
+    [
+        (62.55, 62.65, ("62.55 km", "62.65 km")),  # Wikipedia's Calypso Deep, read to 0.1 km
+        (7.5, 8.5, ("7.5 km", "8.5 km")),
+        # UrduPoint's "16 kilometres (10 miles)", read as 10 ± 2.5 mi (the 2025 Myanmar quake)
+        (11.88322, 20.11678, ("11.88 km", "20.12 km")),
+        (1200.0, 1250.0, ("1,200 km", "1,250 km")),
+    ],
+)
+def test_the_ends_are_written_to_the_half_widths_precision(
+    low_km: float, high_km: float, shown: tuple[str, str]
+) -> None:
+    spread = Spread(SpreadKind.RADIAL, 60000.0, 5000.0, 5000.0)
+    width = (high_km - low_km) * 1000.0
+    ends = Limits(low_km * 1000.0, high_km * 1000.0, Unit.KM, spread, width)
+    assert (ends.low, ends.high) == shown

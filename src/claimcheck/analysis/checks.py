@@ -110,11 +110,22 @@ class Limits:
     @property
     def low(self) -> str:
         """The lower end as a reason writes it: "62.55 km"."""
-        return f"{self.low_m / self.unit.metres:,.6g} {self.unit.value}"
+        return self._end(self.low_m)
 
     @property
     def high(self) -> str:
-        return f"{self.high_m / self.unit.metres:,.6g} {self.unit.value}"
+        return self._end(self.high_m)
+
+    def _end(self, value_m: float) -> str:
+        """To the precision the reason gives the interval's half-width (three significant
+        digits: "±4.12 km" gives "11.88 km", not "11.8832 km"; "±0.05 km" gives "62.55 km")."""
+        unit = self.unit.metres
+        half = self.width_m / 2 / unit
+        decimals = max(0, 2 - math.floor(math.log10(half))) if half > 0 else 6
+        text = f"{value_m / unit:,.{decimals}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return f"{text} {self.unit.value}"
 
     @property
     def capability(self) -> float | None:
