@@ -6,6 +6,9 @@ calls. The break-even is import / (t_python − t_numpy), for the inverse proble
 direct one. The constant `CROSSOVER` should lie between them (within a factor of two: machines
 differ). A command that has loaded numpy already (for a region or a line) pays less.
 
+Then where PROJ starts to pay for pyproj's import (with numpy loaded) in a region's many small
+calls: import / t_python for a call of a few geodesics, which `PROJ_CROSSOVER` should lie near.
+
 Run: python bench/bench_geodesic.py
 """
 
@@ -20,26 +23,36 @@ import time
 from typing import Any
 
 from claimcheck.geo import karney
-from claimcheck.geo.geodesic import CROSSOVER, GeographicLibEngine
+from claimcheck.geo.geodesic import CROSSOVER, PROJ_CROSSOVER, GeographicLibEngine, ProjEngine
 
 GEODESICS = 2_000
+#: geodesics in each of a region's small calls (a ring's few vertices)
+SMALL = 4
 IMPORTS = 7
-_IMPORT = (
+_PRELUDE = (
     "import os; os.environ.setdefault('OPENBLAS_NUM_THREADS', '1'); import time; "
-    "import geographiclib.geodesic; t = time.perf_counter(); import claimcheck.geo.karney; "
-    "print(time.perf_counter() - t)"
+    "import geographiclib.geodesic; "
 )
+_NUMPY = _PRELUDE + "t = time.perf_counter(); import claimcheck.geo.karney; "
+_PROJ = _PRELUDE + "import claimcheck.geo.karney; t = time.perf_counter(); import pyproj; "
 
 
-def _numpy_import_s() -> float:
-    """Median time to import the array engine (numpy), each in a fresh process, with OpenBLAS
-    on one thread as the command line sets it."""
+def _import_s(code: str) -> float:
+    """Median time of an import, each in a fresh process, with OpenBLAS on one thread as the
+    command line sets it."""
     runs = [
-        float(subprocess.run([sys.executable, "-c", _IMPORT], capture_output=True, check=True,
-                             text=True).stdout)
+        float(subprocess.run([sys.executable, "-c", code + "print(time.perf_counter() - t)"],
+                             capture_output=True, check=True, text=True).stdout)
         for _ in range(IMPORTS)
     ]  # fmt: skip
     return statistics.median(runs)
+
+
+def _per_geodesic_in_small_calls_s(solve: Any, *columns: list[float]) -> float:
+    start = time.perf_counter()
+    for i in range(0, len(columns[0]), SMALL):
+        solve(*(c[i : i + SMALL] for c in columns))
+    return (time.perf_counter() - start) / len(columns[0])
 
 
 def _per_geodesic_s(solve: Any, *columns: list[float]) -> float:
@@ -57,7 +70,13 @@ def run() -> list[dict[str, Any]]:
     azimuth = [rng.uniform(0, 360) for _ in range(GEODESICS)]
     distance = [rng.uniform(0, 2e6) for _ in range(GEODESICS)]
     python = GeographicLibEngine()
-    imported = _numpy_import_s()
+    imported = _import_s(_NUMPY)
+    proj_imported = _import_s(_PROJ)
+    small = (
+        _per_geodesic_in_small_calls_s(python.inverse, lat1, lon1, lat2, lon2),
+        _per_geodesic_in_small_calls_s(ProjEngine().inverse, lat1, lon1, lat2, lon2),
+    )
+    proj_crossing = proj_imported / (small[0] - small[1])
     inverse = (
         _per_geodesic_s(python.inverse, lat1, lon1, lat2, lon2),
         _per_geodesic_s(karney.inverse, lat1, lon1, lat2, lon2),
@@ -86,6 +105,17 @@ def run() -> list[dict[str, Any]]:
             "unit": "geodesics",
             "target": f"{low:.0f}–{high:.0f}",
             "ok": low <= CROSSOVER <= high,
+        },
+        {"name": "pyproj's import, numpy loaded", "value": proj_imported * 1e3, "unit": "ms"},
+        {"name": f"inverse in calls of {SMALL}, Python", "value": small[0] * 1e6, "unit": "µs"},
+        {"name": f"inverse in calls of {SMALL}, PROJ", "value": small[1] * 1e6, "unit": "µs"},
+        {"name": "break-even, PROJ", "value": round(proj_crossing), "unit": "geodesics"},
+        {
+            "name": "PROJ_CROSSOVER in geo/geodesic.py",
+            "value": PROJ_CROSSOVER,
+            "unit": "geodesics",
+            "target": f"{proj_crossing / 2:.0f}–{proj_crossing * 2:.0f}",
+            "ok": proj_crossing / 2 <= PROJ_CROSSOVER <= proj_crossing * 2,
         },
     ]
 

@@ -52,6 +52,7 @@ def _rows() -> list[Row]:
 ROWS = _rows()
 PYTHON = geodesy.GeographicLibEngine()
 NUMPY = geodesy.NumpyEngine(PYTHON)
+PROJ = geodesy.ProjEngine()
 
 
 def _angle(a: float, b: float) -> float:
@@ -71,18 +72,20 @@ def _check_block(name: str, rows: list[Row]) -> None:
         else AZIMUTH_TOLERANCE_DEG
     )
     py = PYTHON.inverse(lat1, lon1, lat2, lon2)
-    pj = karney.inverse(lat1, lon1, lat2, lon2)
-    for i, exact in enumerate(s12):
-        assert abs(py[0][i] - pj[0][i]) <= DISTANCE_TOLERANCE_M
-        assert abs(py[0][i] - exact) <= DISTANCE_TOLERANCE_M
-        assert _angle(py[1][i], pj[1][i]) <= azimuth_tolerance
-        assert _angle(py[2][i], pj[2][i]) <= azimuth_tolerance
+    for other in (karney, PROJ):
+        pj = other.inverse(lat1, lon1, lat2, lon2)
+        for i, exact in enumerate(s12):
+            assert abs(py[0][i] - pj[0][i]) <= DISTANCE_TOLERANCE_M
+            assert abs(py[0][i] - exact) <= DISTANCE_TOLERANCE_M
+            assert _angle(py[1][i], pj[1][i]) <= azimuth_tolerance
+            assert _angle(py[2][i], pj[2][i]) <= azimuth_tolerance
     py = PYTHON.direct(lat1, lon1, azi1, s12)
-    pj = karney.direct(lat1, lon1, azi1, s12)
-    for i in range(len(rows)):
-        assert abs(py[0][i] - pj[0][i]) <= POSITION_TOLERANCE_DEG
-        assert _angle(py[1][i], pj[1][i]) <= POSITION_TOLERANCE_DEG
-        assert _angle(py[2][i], pj[2][i]) <= POSITION_TOLERANCE_DEG
+    for other in (karney, PROJ):
+        pj = other.direct(lat1, lon1, azi1, s12)
+        for i in range(len(rows)):
+            assert abs(py[0][i] - pj[0][i]) <= POSITION_TOLERANCE_DEG
+            assert _angle(py[1][i], pj[1][i]) <= POSITION_TOLERANCE_DEG
+            assert _angle(py[2][i], pj[2][i]) <= POSITION_TOLERANCE_DEG
 
 
 @pytest.mark.parametrize("name", list(BLOCKS))
@@ -97,10 +100,28 @@ def test_engines_agree_on_all_of_geodtest(name: str) -> None:
 
 
 def test_the_array_engine_leaves_small_calls_to_python() -> None:
+    engine = geodesy.NumpyEngine(PYTHON)
     lat1, lon1, lat2, lon2 = ([float(k)] * 3 for k in (10, 20, 11, 21))
-    assert NUMPY.inverse(lat1, lon1, lat2, lon2) == PYTHON.inverse(lat1, lon1, lat2, lon2)
-    many = [[x] * NUMPY.SMALL_CALL for x in (10.0, 20.0, 11.0, 21.0)]
-    assert NUMPY.inverse(*many) == karney.inverse(*many)
+    assert engine.inverse(lat1, lon1, lat2, lon2) == PYTHON.inverse(lat1, lon1, lat2, lon2)
+    many = [[x] * engine.SMALL_CALL for x in (10.0, 20.0, 11.0, 21.0)]
+    assert engine.inverse(*many) == karney.inverse(*many)
+
+
+def test_many_calls_go_to_proj_once_they_cost_what_its_import_does() -> None:
+    """Past PROJ_CROSSOVER geodesics' worth of Python (an array call costs SMALL_CALL of them,
+    its fixed cost), every call is PROJ's: a region built from thousands of small calls."""
+    engine = geodesy.NumpyEngine(PYTHON)
+    small = [[x] * 4 for x in (10.0, 20.0, 11.0, 21.0)]
+    many = [[x] * 100 for x in (10.0, 20.0, 11.0, 21.0)]
+    calls = geodesy.PROJ_CROSSOVER // engine.SMALL_CALL
+    for _ in range(calls):
+        assert engine.inverse(*many) == karney.inverse(*many)
+    assert engine.spent == calls * engine.SMALL_CALL
+    while engine.spent + 4 <= geodesy.PROJ_CROSSOVER:
+        assert engine.inverse(*small) == PYTHON.inverse(*small)
+    assert engine.inverse(*small) == PROJ.inverse(*small)
+    assert engine.inverse(*many) == PROJ.inverse(*many)
+    assert engine.direct(*small) == PROJ.direct(*small)
 
 
 def test_areas_agree_with_proj_for_large_polygons() -> None:

@@ -5,10 +5,11 @@ Python port (`geographiclib`, ~2 ms to import, ~30–60 µs a geodesic) and the 
 numpy arrays (`claimcheck.geo.karney`: numpy's import, ~35 ms, unless a command already
 loaded it; then ~1 ms a call and ~2–6 µs a geodesic). A process solves its first `CROSSOVER`
 geodesics in Python; the call that would pass it loads the array engine, which then solves
-every call of more than a few dozen (smaller ones stay in Python, which is faster for them).
-Most small files therefore never load numpy for geodesics, and large ones pay for it once; a
-job that knows it needs thousands (building a region) says so first (`expect`). Polygon areas
-of more than `CROSSOVER` vertices are PROJ's, through pyproj. The three agree to the last
+every call of more than a few dozen (smaller ones stay in Python, which is faster for them,
+until they are so many that PROJ's import pays: `PROJ_CROSSOVER`). Most small files therefore
+never load numpy for geodesics, and large ones pay for it once; a job that knows it needs
+thousands (building a region) says so first (`expect`). Polygon areas of more than `CROSSOVER`
+vertices are PROJ's, through pyproj. The three agree to the last
 bits that matter (tests/test_geodesic.py, on all of Karney's GeodTest-short): distances within
 1e-8 m, azimuths within 1e-9° wherever they are well conditioned, end points of the direct
 problem within 1e-12°. So which one ran never shows in a result, and callers cannot tell.
@@ -28,12 +29,16 @@ from claimcheck.frozen import frozen
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
-    from pyproj import Geod
 
 #: Geodesics a process solves in pure Python before it loads the array engine. Measured by
 #: bench/bench_geodesic.py: numpy's import (35–50 ms) over the per-geodesic saving (~40 µs for
 #: an inverse, ~25 µs for a direct problem) puts the break-even between 1,000 and 2,000.
 CROSSOVER = 1_000
+#: What the array engine's calls may cost, in geodesics solved in Python, before PROJ solves
+#: them all. Measured by bench/bench_geodesic.py: pyproj's import once numpy is loaded (75–90
+#: ms) over what a geodesic costs in Python in small calls (60–170 µs, short to global ones)
+#: puts the break-even between 500 and 1,500.
+PROJ_CROSSOVER = 1_000
 
 #: What solves a geodesic, for a report's methods: the engines below implement the same
 #: algorithm and agree to 1e-8 m (tests/test_geodesic.py), so a report need not say which ran.
@@ -60,10 +65,8 @@ class Inverse:
     azimuth_deg: float
 
 
-class Engine(Protocol):
-    """One implementation of Karney's geodesics; lists in, lists out, lat before lon."""
-
-    name: str
+class Solver(Protocol):
+    """Karney's two problems, solved for columns; lists in, lists out, lat before lon."""
 
     def inverse(
         self, lat1: list[float], lon1: list[float], lat2: list[float], lon2: list[float]
@@ -74,6 +77,12 @@ class Engine(Protocol):
     ) -> Solutions:
         """(latitudes, longitudes, forward azimuths) of the end points."""
         ...
+
+
+class Engine(Solver, Protocol):
+    """One implementation of Karney's geodesics, areas included."""
+
+    name: str
 
     def polygon_area(self, lats: list[float], lons: list[float]) -> float: ...
 
@@ -112,14 +121,44 @@ class GeographicLibEngine:
         return float(area)
 
 
+class ProjEngine:
+    """PROJ's C code through pyproj (~75 ms to import once numpy is loaded), then ~5 µs a call
+    and ~1 µs a geodesic: what many small calls cost least in, once they are many."""
+
+    name = "pyproj"
+
+    def __init__(self) -> None:
+        from pyproj import Geod
+
+        self._geod = Geod(ellps="WGS84")
+
+    def inverse(
+        self, lat1: list[float], lon1: list[float], lat2: list[float], lon2: list[float]
+    ) -> Solutions:
+        az1, az2, dist = self._geod.inv(lon1, lat1, lon2, lat2, return_back_azimuth=False)
+        return list(dist), list(az1), list(az2)
+
+    def direct(
+        self, lat1: list[float], lon1: list[float], azi1: list[float], s12: list[float]
+    ) -> Solutions:
+        lon2, lat2, az2 = self._geod.fwd(lon1, lat1, azi1, s12, return_back_azimuth=False)
+        return list(lat2), list(lon2), list(az2)
+
+    def polygon_area(self, lats: list[float], lons: list[float]) -> float:
+        area, _perimeter = self._geod.polygon_area_perimeter(lons, lats)
+        return float(area)
+
+
 class NumpyEngine:
     """GeographicLib's same code over numpy arrays (claimcheck.geo.karney), loaded on first use.
 
     A call of fewer than `SMALL_CALL` geodesics goes to GeographicLib's scalar code: numpy's
     fixed cost per call (~0.3 ms for the direct problem, ~1 ms for the inverse one, whose
     Newton steps are a few dozen array operations each) is more than they take one by one.
-    Polygon areas of more than `CROSSOVER` vertices are PROJ's (pyproj, loaded then, for its
-    import pays for itself there as it did for every geodesic before): the same algorithm in C.
+    Once the calls have cost what `PROJ_CROSSOVER` geodesics cost in Python (a small call its
+    geodesics, an array call its fixed cost, about `SMALL_CALL` of them), every call is PROJ's,
+    which is faster at every size (a region built from thousands of calls: 15 s in Python and
+    arrays, 4 s in all), as are polygon areas of more than `CROSSOVER` vertices.
     """
 
     name = "numpy"
@@ -131,31 +170,36 @@ class NumpyEngine:
 
         self._karney = karney
         self._python = python
-        self._pyproj: Geod | None = None
+        self._proj: ProjEngine | None = None
+        #: what the calls so far cost, in geodesics solved in Python
+        self.spent = 0
+
+    def _engine(self, count: int) -> Solver:
+        if self._proj is None:
+            self.spent += min(count, self.SMALL_CALL)
+            if self.spent <= PROJ_CROSSOVER:
+                return self._python if count < self.SMALL_CALL else self._karney
+        return self._c()
+
+    def _c(self) -> ProjEngine:
+        if self._proj is None:
+            self._proj = ProjEngine()
+        return self._proj
 
     def inverse(
         self, lat1: list[float], lon1: list[float], lat2: list[float], lon2: list[float]
     ) -> Solutions:
-        if len(lat1) < self.SMALL_CALL:
-            return self._python.inverse(lat1, lon1, lat2, lon2)
-        return self._karney.inverse(lat1, lon1, lat2, lon2)
+        return self._engine(len(lat1)).inverse(lat1, lon1, lat2, lon2)
 
     def direct(
         self, lat1: list[float], lon1: list[float], azi1: list[float], s12: list[float]
     ) -> Solutions:
-        if len(lat1) < self.SMALL_CALL:
-            return self._python.direct(lat1, lon1, azi1, s12)
-        return self._karney.direct(lat1, lon1, azi1, s12)
+        return self._engine(len(lat1)).direct(lat1, lon1, azi1, s12)
 
     def polygon_area(self, lats: list[float], lons: list[float]) -> float:
         if len(lats) <= CROSSOVER:
             return self._python.polygon_area(lats, lons)
-        if self._pyproj is None:
-            from pyproj import Geod
-
-            self._pyproj = Geod(ellps="WGS84")
-        area, _perimeter = self._pyproj.polygon_area_perimeter(lons, lats)
-        return float(area)
+        return self._c().polygon_area(lats, lons)
 
 
 class Selector:
