@@ -172,7 +172,7 @@ def figures(tmp: str, quick: bool) -> list[Figure]:
         Figure(f"`verify` on 10,000 claims ({ten.places:,} places)",
                "`yaml.load(..., CSafeLoader)` of both files",
                [*verify, "--claims", ten.claims_path, "--places", ten.places_path],
-               [*FLOORS, "yaml", ten.claims_path, ten.places_path], 1.2),
+               [*FLOORS, "yaml", ten.claims_path, ten.places_path], 1.2, processes=2),
     ]  # fmt: skip
     if not quick:
         hundred = generate(100_000, os.path.join(tmp, "100k"))
@@ -180,7 +180,7 @@ def figures(tmp: str, quick: bool) -> list[Figure]:
             Figure(f"`verify` on 100,000 claims ({hundred.places:,} places)", "same",
                    [*verify, "--claims", hundred.claims_path, "--places", hundred.places_path],
                    [*FLOORS, "yaml", hundred.claims_path, hundred.places_path], 1.2,
-                   memory_goal=2.0)
+                   memory_goal=2.0, processes=2)
         )  # fmt: skip
     ours_db = os.path.join(tmp, "ours.sqlite")
     import_cmd = [*CLAIMCHECK, "places", "import", "geonames", dump.dump_path, "-o", ours_db]

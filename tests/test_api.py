@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +122,59 @@ def test_locked_report_expects_what_it_found() -> None:
 @pytest.mark.parametrize("error", [DataError([]), UsageError("x"), ParseError("x")])
 def test_one_error_hierarchy(error: Exception) -> None:
     assert isinstance(error, ClaimcheckError)
+
+
+#: verify in a fresh interpreter (a pytest-xdist worker runs threads, and a process with threads
+#: never forks: claimcheck.background), serially, then split over two processes
+SPLIT = """
+import json, os, sys
+os.sched_getaffinity = lambda pid: {0, 1}  # a one-CPU machine tests the same path
+from click.testing import CliRunner
+from claimcheck.cli import main  # first, as the program does: numpy's threads are held to one
+from claimcheck import api
+_fork, forks = os.fork, []
+def counted():
+    pid = _fork()
+    if pid:
+        forks.append(pid)
+    return pid
+os.fork = counted
+runs = []
+for split in (False, True):
+    api.SPLIT_FILE_BYTES = api.SPLIT_CLAIMS = 1 if split else float("inf")
+    # JSON: everything the report holds (the text shows less of it)
+    args = ["verify", "--claims", sys.argv[1], "--places", sys.argv[2], "--format", "json"]
+    done = CliRunner().invoke(main, args, env={"NO_COLOR": "1"})
+    runs.append([done.exit_code, done.stdout, done.stderr])
+print(json.dumps({"forks": len(forks), "serial": runs[0], "split": runs[1]}))
+"""
+REAL = ROOT / "tests" / "data" / "real"
+BAD = ROOT / "tests" / "data" / "bad"
+SPLIT_CASES = [
+    (ROOT / "data" / "claims.yaml", ROOT / "data" / "places.yaml", 0),
+    *((d / "claims.yaml", d / "places.yaml", 0) for d in sorted(REAL.iterdir()) if d.is_dir()),
+    (BAD / "c-duplicate-id.yaml", BAD / "ok-places.yaml", 2),
+    (BAD / "ok-claims.yaml", BAD / "p-latitude-95.yaml", 2),
+    (BAD / "c-unknown-unit.yaml", BAD / "p-polygon-bowtie.yaml", 2),  # both: the places' first
+    (BAD / "ok-claims.yaml", BAD / "no-such-places.yaml", 2),
+]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
+@pytest.mark.parametrize(
+    ("claims", "places", "code"),
+    [pytest.param(*case, id=f"{case[0].parent.name}/{case[1].name}") for case in SPLIT_CASES],
+)
+def test_a_second_process_changes_no_output(claims: Path, places: Path, code: int) -> None:
+    """Big files are read, and their contradictions found, in a second process: every output,
+    problem and exit code is the one a single process gives, on every story and bad input."""
+    done = subprocess.run(
+        [sys.executable, "-c", SPLIT, str(claims), str(places)],
+        capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    found = json.loads(done.stdout)
+    assert found["split"] == found["serial"]
+    assert found["serial"][0] == code
+    # the places are read beside the claims, then the contradictions found beside the verdicts;
+    # a file that cannot be read is read by no child
+    assert found["forks"] == (0 if "no-such" in places.name else 1 if code == 2 else 2)

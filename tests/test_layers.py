@@ -1,8 +1,8 @@
 """The package layout is the design: one-way layers, no import circles, modules that fit a screen.
 
 grammar -> files -> gazetteer -> claims | geo -> lookup -> analysis -> api -> render -> cli;
-errors and frozen (the models' decorator) sit below them all. Function-local imports count: they
-would only hide a circle.
+errors, frozen (the models' decorator) and background (work in a second process) sit below
+them all. Function-local imports count: they would only hide a circle.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ PACKAGE = SRC / "claimcheck"
 LAYERS = {
     "errors": 0,
     "frozen": 0,
+    "background": 0,
     "grammar": 1,
     "files": 2,
     "gazetteer": 3,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import field
 from typing import Any
 
@@ -28,6 +28,7 @@ from claimcheck.analysis.locate import (
     locate_constraints,
 )
 from claimcheck.analysis.verdicts import Verdict, evaluate
+from claimcheck.background import Beside
 from claimcheck.claims.model import Claim, DraftClaim, VerdictKind, read_claims
 from claimcheck.claims.policy import DEFAULT_POLICY, Policy
 from claimcheck.errors import DataError, Problem, UsageError
@@ -43,6 +44,14 @@ from claimcheck.lookup.index import GazetteerDb
 CLAIMS_SOURCE, PLACES_SOURCE = "<claims>", "<places>"
 
 PathLike = str | os.PathLike[str]
+
+#: files from which each of the two is worth reading in a process of its own (beside the other):
+#: 128 KiB of claims parse in ~14 ms here (places in ~43 ms), over twice what the fork's round
+#: trip (~4 ms) and the gazetteer's pickling (~40 ns a byte of places) add (docs/performance.md)
+SPLIT_FILE_BYTES = 128 * 1024
+#: claims from which finding their contradictions is worth a process beside the evaluation:
+#: ~15 µs a claim, so 1,000 claims take ~15 ms, over three times the fork's round trip
+SPLIT_CLAIMS = 1000
 
 
 @frozen
@@ -174,15 +183,24 @@ def verify(
     needs only whether the claims about it can all hold.
     """
     claims, gazetteer, policy = dataset.claims, dataset.gazetteer, dataset.policy
-    with yamlfile.gc_paused():
+
+    def pairs() -> tuple[tuple[Contradiction, ...], tuple[Feasibility, ...]]:
         contradictions = tuple(find_contradictions(claims, gazetteer, policy.about))
+        direct = {c.claim_ids for c in contradictions if not c.conditional}
+        return contradictions, check_unknown_places(claims, gazetteer, policy.about, direct)
+
+    # an index of imported places is an open database, which a forked child must not share
+    worth_it = len(claims) >= SPLIT_CLAIMS and gazetteer.fallback is None
+    with yamlfile.gc_paused(), Beside(pairs, worth_it) as beside:
+        verdicts = tuple(evaluate(claims, gazetteer, policy))
+        contradictions, locations = beside.result()
         direct = {c.claim_ids for c in contradictions if not c.conditional}
         return VerifyReport(
             dataset,
-            tuple(evaluate(claims, gazetteer, policy)),
+            verdicts,
             frozenset(fail_on),
             contradictions,
-            check_unknown_places(claims, gazetteer, policy.about, direct),
+            locations,
             _imported(dataset),
             _regions(dataset, direct) if regions else {},
             _world(dataset),
@@ -208,6 +226,30 @@ class _Input:
     def loaded(self) -> Any:
         return yamlfile.load(self.name) if self.is_path else self.data
 
+    def gazetteer(self) -> Gazetteer:
+        return load_places(self.name) if self.is_path else parse_places(self.data, self.name)
+
+    def size(self) -> int:
+        """Bytes to read; 0 for data already loaded, standard input or a file not there."""
+        if not self.is_path or self.name == yamlfile.STDIN:
+            return 0
+        try:
+            return os.stat(self.name).st_size
+        except OSError:  # told as a problem when the file is read
+            return 0
+
+
+def _worth_splitting(claims: _Input, places: _Input) -> bool:
+    return min(claims.size(), places.size()) >= SPLIT_FILE_BYTES
+
+
+def _attempt(load: Callable[[], Any]) -> Any:
+    """What `load` returns, or the DataError it raises."""
+    try:
+        return load()
+    except DataError as exc:
+        return exc
+
 
 def _parsed(text: str, name: str, key: str) -> Any:
     data = yamlfile.load(name, text)
@@ -217,22 +259,23 @@ def _parsed(text: str, name: str, key: str) -> Any:
 
 
 def _load(claims: _Input, places: _Input, gazetteer_db: str | None, strict: bool) -> Dataset:
-    try:
-        if places.is_path:
-            gazetteer = load_places(places.name)
-        else:
-            gazetteer = parse_places(places.data, places.name)
-    except DataError as exc:
-        problems = list(exc.problems)
+    split = _worth_splitting(claims, places)
+    with Beside(places.gazetteer, split) as beside:
+        # the claims are parsed meanwhile; their problems are told where they would be serially
+        claims_read = _attempt(claims.loaded) if split else None
         try:
-            claims.loaded()
-        except DataError as claims_exc:
-            problems.extend(claims_exc.problems)
-        raise DataError(problems) from exc
+            gazetteer = beside.result()
+        except DataError as exc:  # the places' problems come first, then the claims' own
+            claims_read = _attempt(claims.loaded) if claims_read is None else claims_read
+            more = claims_read.problems if isinstance(claims_read, DataError) else []
+            raise DataError([*exc.problems, *more]) from exc
     fallback = DbFallback(GazetteerDb(gazetteer_db), gazetteer) if gazetteer_db else None
     gazetteer.fallback = fallback
     try:
-        parsed, drafts, policy = read_claims(claims.loaded(), claims.name, gazetteer, strict)
+        claims_data = claims.loaded() if claims_read is None else claims_read
+        if isinstance(claims_data, DataError):
+            raise claims_data
+        parsed, drafts, policy = read_claims(claims_data, claims.name, gazetteer, strict)
     finally:
         if fallback is not None:
             fallback.close()

@@ -32,9 +32,15 @@ def run() -> NoReturn:
     """`main`, its exit code as Python would give it, and no teardown (see the module)."""
     try:
         main()
-        code: object = 0
     except SystemExit as exc:
-        code = exc.code
+        # ended within the handler: the exception's traceback holds the command's frames, and
+        # leaving the handler would free their data object by object (~40 ms for 10,000 claims)
+        _exit(exc.code)
+    else:
+        _exit(0)
+
+
+def _exit(code: object) -> NoReturn:
     if code is None:
         code = 0
     elif not isinstance(code, int):  # as Python reports sys.exit("message")
