@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import zipfile
 from collections.abc import Callable
@@ -91,23 +92,53 @@ def _env(pycache: str) -> dict[str, str]:
     return env
 
 
-def _run(cmd: list[str], env: dict[str, str], cwd: Path, allowed: tuple[int, ...]) -> Run:
+def _pss_kib(pid: int) -> int:
+    """A process's proportional set size: its pages, those it shares counted in part."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            return next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0)
+    except (OSError, ValueError):
+        return 0
+
+
+def _tree_peak(pid: int, done: threading.Event, peak_kib: list[int]) -> None:
+    """Sample the memory of `pid` and its children, added up, until `done` (every 50 ms)."""
+    while not done.wait(0.05):
+        try:
+            with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as children:
+                pids = [pid, *map(int, children.read().split())]
+        except OSError:
+            continue
+        peak_kib[0] = max(peak_kib[0], sum(_pss_kib(p) for p in pids))
+
+
+def _run(
+    cmd: list[str], env: dict[str, str], cwd: Path, allowed: tuple[int, ...], tree: bool = False
+) -> Run:
     """One process, timed; an exit code outside `allowed` stops the benchmark (a crashed floor
-    would otherwise count as a fast one)."""
+    would otherwise count as a fast one). With `tree` (a command that forks), its peak memory
+    is also sampled as its processes' added up, and is the larger of that and its own."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
+    done, tree_kib = threading.Event(), [0]
+    sampler = threading.Thread(target=_tree_peak, args=(proc.pid, done, tree_kib))
+    if tree and sys.platform.startswith("linux"):
+        sampler.start()
     assert proc.stderr is not None
     errors = proc.stderr.read()
     _pid, status, usage = os.wait4(proc.pid, 0)
+    done.set()
+    if sampler.is_alive():
+        sampler.join()
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in allowed:
         raise RuntimeError(f"{cmd} exited {proc.returncode}: {errors.decode()[-500:]}")
     # ru_maxrss is in KiB on Linux, bytes on macOS.
     peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return Run(wall, usage.ru_utime + usage.ru_stime, peak)
+    return Run(wall, usage.ru_utime + usage.ru_stime, max(peak, tree_kib[0] / 1024))
 
 
 def measure(figure: Figure, repeat: int, env: dict[str, str]) -> Row:
@@ -119,7 +150,8 @@ def measure(figure: Figure, repeat: int, env: dict[str, str]) -> Row:
         for cmd, runs, allowed in ((figure.ours, ours, (0, 1)), (figure.floor, floor, (0,))):
             if figure.reset:
                 figure.reset()
-            run = _run(cmd, env, ROOT, allowed)
+            tree = runs is ours and figure.processes > 1 and figure.memory_goal is not None
+            run = _run(cmd, env, ROOT, allowed, tree)
             if i:
                 runs.append(run)
 

@@ -45,9 +45,9 @@ CLAIMS_SOURCE, PLACES_SOURCE = "<claims>", "<places>"
 
 PathLike = str | os.PathLike[str]
 
-#: files from which each of the two is worth reading in a process of its own (beside the other):
-#: 128 KiB of claims parse in ~14 ms here (places in ~43 ms), over twice what the fork's round
-#: trip (~4 ms) and the gazetteer's pickling (~40 ns a byte of places) add (docs/performance.md)
+#: files from which the places are worth reading in a process beside the claims' parsing: at
+#: 128 KiB each, the time overlapped (~14 ms of claims; places take ~43 ms) is twice what the
+#: fork (~4 ms) and unpickling the gazetteer (~20 ns a byte of places) add (docs/performance.md)
 SPLIT_FILE_BYTES = 128 * 1024
 #: claims from which finding their contradictions is worth a process beside the evaluation:
 #: ~15 µs a claim, so 1,000 claims take ~15 ms, over three times the fork's round trip
