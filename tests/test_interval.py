@@ -1,4 +1,4 @@
-"""Intervals of lengths: intersection and inclusion, open and closed ends."""
+"""Intervals of lengths: intersection and inclusion, open and closed ends; how ends are written."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from claimcheck.grammar.interval import Interval
+from claimcheck.grammar.interval import Interval, written_end
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,22 @@ def test_interval_intersection(a: Interval, b: Interval, expected: Interval | No
 def test_interval_includes() -> None:
     assert Interval(0, 10).includes(Interval(2, 3))
     assert not Interval(0, 10, high_open=True).includes(Interval(2, 10))
+
+
+@pytest.mark.parametrize(
+    ("value", "half", "written"),
+    [
+        (11.8832, 4.1168, "11.88"),  # "16 kilometres (10 miles)": 10 mi read leniently
+        (20.1168, 4.1168, "20.12"),
+        (33.5, 0.5, "33.5"),  # "34 mi" to the nearest mile
+        (62.55, 0.05, "62.55"),
+        (52.25, 2.75, "52.25"),  # "about 55 km" (±5 %)
+        (1234.5678, 250.0, "1,235"),
+        (120.0, 5.0, "120"),
+        (0.25, 0.0, "0.25"),  # no width: three decimals at most
+    ],
+)
+def test_an_end_is_written_to_its_half_widths_precision(
+    value: float, half: float, written: str
+) -> None:
+    assert written_end(value, half) == written

@@ -316,9 +316,10 @@ def test_the_coast_rule_says_how_far_the_town_is_from_the_drawn_coast() -> None:
 
 def test_a_converted_figure_says_what_it_was_converted_from() -> None:
     """TotalNews' "19 miles" is 30 km converted (18.6 mi): the lenient reading says so, with the
-    rule's sources, and the range it gives is 30 ± 5 km around the written figure."""
+    rule's sources, and the range it gives is 30 ± 5 km around the written figure, its ends to
+    the precision of its half-width (±3.47 mi), as the verdict's reason writes them."""
     summary = _summary_of("tower-22", "totalnews-al-tanf-19-miles-north")
-    assert "leniently as 15.534 to 22.466 mi, as 30 km converted (" in summary.why
+    assert "leniently as 15.53 to 22.47 mi, as 30 km converted (" in summary.why
     assert "Rentoul 2022" in summary.why
     assert "30 ± 5 km read as rounded to the nearest 10 km" in summary.why
 

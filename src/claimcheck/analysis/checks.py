@@ -28,7 +28,7 @@ from claimcheck.claims.model import VerdictKind
 from claimcheck.frozen import frozen
 from claimcheck.geo.measure import Measured, Nearest
 from claimcheck.geo.probability import Spread
-from claimcheck.grammar.interval import Interval
+from claimcheck.grammar.interval import Interval, written_end
 from claimcheck.grammar.units import Unit
 
 
@@ -117,15 +117,9 @@ class Limits:
         return self._end(self.high_m)
 
     def _end(self, value_m: float) -> str:
-        """To the precision the reason gives the interval's half-width (three significant
-        digits: "±4.12 km" gives "11.88 km", not "11.8832 km"; "±0.05 km" gives "62.55 km")."""
+        """To the precision the reason gives the interval's half-width (grammar.interval)."""
         unit = self.unit.metres
-        half = self.width_m / 2 / unit
-        decimals = max(0, 2 - math.floor(math.log10(half))) if half > 0 else 6
-        text = f"{value_m / unit:,.{decimals}f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-        return f"{text} {self.unit.value}"
+        return f"{written_end(value_m / unit, self.width_m / 2 / unit)} {self.unit.value}"
 
     @property
     def capability(self) -> float | None:

@@ -7,7 +7,24 @@ interval and not the grammar that reads claims.
 
 from __future__ import annotations
 
+import math
+
 from claimcheck.frozen import frozen
+
+#: significant digits of a range's half-width, to which both its ends are written
+HALF_WIDTH_DIGITS = 3
+
+
+def written_end(value: float, half_width: float) -> str:
+    """One end of a two-sided range, in the range's unit, to the precision of its half-width
+    (three significant digits): "±4.12 km" has ends 11.88 and 20.12, not 11.8832 and 20.1168;
+    "±0.5 mi" has 33.5 and 34.5. Thousands separated, trailing zeros dropped."""
+    if half_width > 0 and math.isfinite(half_width):
+        decimals = max(0, HALF_WIDTH_DIGITS - 1 - math.floor(math.log10(half_width)))
+    else:
+        decimals = HALF_WIDTH_DIGITS
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 @frozen

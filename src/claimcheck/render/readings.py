@@ -10,7 +10,7 @@ from claimcheck.claims.meaning import depth_of
 from claimcheck.grammar.relations import NOT_QUITE
 from claimcheck.grammar.units import Unit
 from claimcheck.grammar.vague import VAGUE_QUANTITIES
-from claimcheck.render.words import depth, figure, interval_words
+from claimcheck.render.words import depth, ends, figure, interval_words
 
 #: Scale steps as grammar.precision names them, as numbers.
 _STEPS = {"tenths": "0.1", "halves": "0.5", "whole numbers": "1", "fives": "5", "tens": "10",
@@ -122,11 +122,8 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
 
 
 def _span(low_m: float, high_m: float, unit: Unit) -> str:
-    return f"{_num(low_m / unit.metres)} to {_num(high_m / unit.metres)} {unit.value}"
-
-
-def _num(value: float) -> str:
-    return f"{round(value, 3):,.3f}".rstrip("0").rstrip(".")
+    low, high = ends(low_m, high_m, unit)
+    return f"{low} to {high} {unit.value}"
 
 
 def reading_rules(about: str) -> str:

@@ -25,7 +25,7 @@ from claimcheck.claims.meaning import (
 from claimcheck.claims.model import Claim, VerdictKind
 from claimcheck.gazetteer.places import Place, PlaceKind
 from claimcheck.grammar.directions import COMPASS_16
-from claimcheck.grammar.interval import Interval
+from claimcheck.grammar.interval import Interval, written_end
 from claimcheck.grammar.relations import Requirement
 from claimcheck.grammar.units import Unit
 from claimcheck.render.naming import definite, named
@@ -104,19 +104,23 @@ def interval_words(interval: Interval, unit: Unit) -> str:
         return f"{'more than' if interval.low_open else 'at least'} {fig(interval.low)}"
     if interval.low <= 0.0 and not interval.low_open:
         return f"{'less than' if interval.high_open else 'at most'} {fig(interval.high)}"
-    return f"between {fig(interval.low)} and {fig(interval.high)}"
+    low, high = ends(interval.low, interval.high, unit)
+    return f"between {low} {unit.value} and {high} {unit.value}"
+
+
+def ends(low_m: float, high_m: float, unit: Unit) -> tuple[str, str]:
+    """A two-sided range's ends in `unit`, to the precision of its half-width
+    (claimcheck.grammar.interval.written_end): as verdicts' reasons write them."""
+    half = (high_m - low_m) / 2 / unit.metres
+    return written_end(low_m / unit.metres, half), written_end(high_m / unit.metres, half)
 
 
 def span_words(interval: Interval, unit: Unit) -> str:
     """A range as a reader says it: "7.5 to 12.5 km"; "less than 7 km" when open-ended."""
     if math.isinf(interval.high) or (interval.low <= 0.0 and not interval.low_open):
         return interval_words(interval, unit)
-    u = unit.metres
-
-    def num(m: float) -> str:
-        return f"{round(m / u, 3):,.3f}".rstrip("0").rstrip(".")
-
-    return f"{num(interval.low)} to {num(interval.high)} {unit.value}"
+    low, high = ends(interval.low, interval.high, unit)
+    return f"{low} to {high} {unit.value}"
 
 
 def requirement_words(requirement: Requirement) -> str:
