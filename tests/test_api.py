@@ -14,6 +14,7 @@ import claimcheck
 from claimcheck import api
 from claimcheck.claims.model import VerdictKind
 from claimcheck.errors import ClaimcheckError, DataError, ParseError, UsageError
+from forks import COUNTING_FORKS
 
 ROOT = Path(__file__).parent.parent
 
@@ -124,21 +125,14 @@ def test_one_error_hierarchy(error: Exception) -> None:
     assert isinstance(error, ClaimcheckError)
 
 
-#: verify in a fresh interpreter (a pytest-xdist worker runs threads, and a process with threads
-#: never forks: claimcheck.background), serially, then split over two processes
-SPLIT = """
-import json, os, sys
-os.sched_getaffinity = lambda pid: {0, 1}  # a one-CPU machine tests the same path
+#: verify in a fresh interpreter (tests/forks.py), serially, then split over two processes
+SPLIT = (
+    COUNTING_FORKS
+    + """
+import json, sys
 from click.testing import CliRunner
 from claimcheck.cli import main  # first, as the program does: numpy's threads are held to one
 from claimcheck import api
-_fork, forks = os.fork, []
-def counted():
-    pid = _fork()
-    if pid:
-        forks.append(pid)
-    return pid
-os.fork = counted
 runs = []
 for split in (False, True):
     api.SPLIT_FILE_BYTES = api.SPLIT_CLAIMS = 1 if split else float("inf")
@@ -148,6 +142,7 @@ for split in (False, True):
     runs.append([done.exit_code, done.stdout, done.stderr])
 print(json.dumps({"forks": len(forks), "serial": runs[0], "split": runs[1]}))
 """
+)
 REAL = ROOT / "tests" / "data" / "real"
 BAD = ROOT / "tests" / "data" / "bad"
 SPLIT_CASES = [

@@ -1,8 +1,7 @@
 """Tests for claimcheck.background: work beside the caller in a forked process, or in-process.
 
 A test worker of pytest-xdist runs threads, so `Beside` never forks in it (can_fork): whatever
-must fork runs in a fresh interpreter, told it has two CPUs so that a one-CPU machine tests the
-same path.
+must fork runs in a fresh interpreter (tests/forks.py).
 """
 
 from __future__ import annotations
@@ -17,25 +16,19 @@ import pytest
 
 from claimcheck import background
 from claimcheck.background import Beside
+from forks import COUNTING_FORKS
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="forks only on Linux (can_fork)"
 )
 
-#: a fresh interpreter, told it may run on two CPUs, counting the forks it makes
-PRELUDE = """
-import os, sys
-os.sched_getaffinity = lambda pid: {0, 1}
-_fork, forks = os.fork, []
-def _counted():
-    pid = _fork()
-    if pid:
-        forks.append(pid)
-    return pid
-os.fork = _counted
+PRELUDE = (
+    COUNTING_FORKS
+    + """
 from claimcheck.background import Beside, can_fork
 parent = os.getpid()
 """
+)
 
 
 def run(script: str) -> subprocess.CompletedProcess[str]:
