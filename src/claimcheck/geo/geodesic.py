@@ -1,22 +1,26 @@
 """Geodesics on the WGS84 ellipsoid (Karney's algorithm), solved where it costs least.
 
-Two implementations of the same algorithm sit behind these functions: GeographicLib's pure
-Python port (`geographiclib`, ~2 ms to import, ~30–60 µs a geodesic) and the same code over
+Three implementations of the same algorithm sit behind these functions: GeographicLib's pure
+Python port (`geographiclib`, ~2 ms to import, ~30–60 µs a geodesic), the same code over
 numpy arrays (`claimcheck.geo.karney`: numpy's import, ~35 ms, unless a command already
-loaded it; then ~1 ms a call and ~2–6 µs a geodesic). A process solves its first `CROSSOVER`
-geodesics in Python; the call that would pass it loads the array engine, which then solves
-every call of more than a few dozen (smaller ones stay in Python, which is faster for them,
-until they are so many that PROJ's import pays: `PROJ_CROSSOVER`). Most small files therefore
-never load numpy for geodesics, and large ones pay for it once; a job that knows it needs
-thousands (building a region) says so first (`expect`). Polygon areas of more than `CROSSOVER`
-vertices are PROJ's, through pyproj. The three agree to the last
+loaded it; then ~1 ms a call and ~2–6 µs a geodesic) and PROJ's C code (`ProjEngine`). A
+process solves its first `CROSSOVER` geodesics in Python; the call that would pass it loads the
+array engine, which then solves every call of more than a few dozen (smaller ones stay in
+Python, which is faster for them).
+Once its calls have cost what `PROJ_CROSSOVER` geodesics cost in Python, PROJ's C code
+(through pyproj) solves them all. Most small files therefore never load numpy for geodesics,
+and large ones pay for it once; a job that knows it needs thousands (building a region) says
+so first (`expect`). Polygon areas of more than `CROSSOVER` vertices are PROJ's too. Each
+switch is the rent-or-buy rule: pay for an import once what the calls have cost reaches it,
+which never costs more than twice the best choice made in hindsight (A. R. Karlin et al.,
+"Competitive snoopy caching", Algorithmica 3, 1988). The three agree to the last
 bits that matter (tests/test_geodesic.py, on all of Karney's GeodTest-short): distances within
 1e-8 m, azimuths within 1e-9° wherever they are well conditioned, end points of the direct
 problem within 1e-12°. So which one ran never shows in a result, and callers cannot tell.
 
-Every function takes latitude before longitude and names it so; only pyproj's area call below
-flips to lon, lat. Distances are in metres; azimuths are in degrees clockwise from true north,
-in [0, 360).
+Every function takes latitude before longitude and names it so; only `ProjEngine`'s calls to
+pyproj flip to lon, lat. Distances are in metres; azimuths are in degrees clockwise from true
+north, in [0, 360).
 """
 
 from __future__ import annotations
@@ -158,7 +162,8 @@ class NumpyEngine:
     Once the calls have cost what `PROJ_CROSSOVER` geodesics cost in Python (a small call its
     geodesics, an array call its fixed cost, about `SMALL_CALL` of them), every call is PROJ's,
     which is faster at every size (a region built from thousands of calls: 15 s in Python and
-    arrays, 4 s in all), as are polygon areas of more than `CROSSOVER` vertices.
+    arrays, 4 s in all; a story whose calls just pass the crossover pays ~60 ms more), as are
+    polygon areas of more than `CROSSOVER` vertices.
     """
 
     name = "numpy"
