@@ -101,9 +101,12 @@ def test_ctrl_c_midway_keeps_the_original(target: Path, monkeypatch: pytest.Monk
     assert _leftovers(target.parent) == []
 
 
-#: A child that starts an atomic write, says so, and hangs before the rename until killed.
+#: A child that starts an atomic write, says so, and hangs before the rename until killed. A
+#: shell's background job starts with Ctrl-C ignored, and Python then keeps ignoring it: the
+#: child takes SIGINT's default back, as any interactive run has it.
 CHILD = """
-import os, sys, time
+import os, signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from claimcheck.files import atomic
 def stall(fd):
     print("writing", flush=True)
