@@ -144,6 +144,15 @@ def test_the_legend_keys_the_claims_the_labels_number() -> None:
     assert "The claims" not in " ".join(e.text for e in legend({"features": [line]}, False, ()))
 
 
+def test_the_key_opens_extract_s_unattributed_claimant_with_a_capital() -> None:
+    """The Myanmar trial: a key line read "1. unattributed (the article's own words): …"."""
+    claims = [{"number": 1, "id": "c1", "claimant": "unattributed (the article's own words)",
+               "summary": "S"}]  # fmt: skip
+    texts = [e.text for e in legend({"features": [_claim_line(1, [])], "claims": claims},
+                                    towns=False, base=())]  # fmt: skip
+    assert "1. Unattributed (the article's own words): S" in texts
+
+
 def test_the_key_keeps_a_claimant_s_own_lower_case() -> None:
     """A trial on the 2005 Maricopa earthquake: the blog "tvnewswatch" read "Tvnewswatch"."""
     claims = [{"number": 1, "id": "c1", "claimant": "tvnewswatch", "summary": "S"}]

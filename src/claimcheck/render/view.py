@@ -261,11 +261,16 @@ def _claim_key(collection: Mapping[str, Any]) -> list[LegendEntry]:
     ]  # fmt: skip
 
 
+#: lower-case words that open a claimant as a phrase, not a name: articles, and the word that
+#: opens `extract`'s claimant for an article's own words ("unattributed (the article's …)")
+_PHRASE_OPENINGS = ("the", "a", "an", "unattributed")
+
+
 def _opening(claimant: str) -> str:
     """A claimant that opens a line: "The article's reporter", but a name as its owner writes
     it ("tvnewswatch", not "Tvnewswatch")."""
     first, _, rest = claimant.partition(" ")
-    return f"{first.capitalize()} {rest}" if first in ("the", "a", "an") else claimant
+    return f"{first.capitalize()} {rest}" if first in _PHRASE_OPENINGS else claimant
 
 
 #: what a line label adds for a line that measures one place an ambiguous name may mean
