@@ -148,6 +148,7 @@ BAD = ROOT / "tests" / "data" / "bad"
 SPLIT_CASES = [
     (ROOT / "data" / "claims.yaml", ROOT / "data" / "places.yaml", 0),
     *((d / "claims.yaml", d / "places.yaml", 0) for d in sorted(REAL.iterdir()) if d.is_dir()),
+    (ROOT / "tests/data/geojson/claims.yaml", ROOT / "tests/data/geojson/al-tanf.geojson", 0),
     (BAD / "c-duplicate-id.yaml", BAD / "ok-places.yaml", 2),
     (BAD / "ok-claims.yaml", BAD / "p-latitude-95.yaml", 2),
     (BAD / "c-unknown-unit.yaml", BAD / "p-polygon-bowtie.yaml", 2),  # both: the places' first
