@@ -248,6 +248,12 @@ def normalize_azimuth(azimuth_deg: float) -> float:
     return 0.0 if value == 360.0 else value
 
 
+def _normalized(azimuths_deg: Sequence[float]) -> list[float]:
+    """`normalize_azimuth` over a column, written out: a region's millions of azimuths spent
+    a third of a second in the calls alone."""
+    return [0.0 if (value := a % 360.0) == 360.0 else value for a in azimuths_deg]
+
+
 def _columns(*columns: Column) -> list[list[float]]:
     """Equal-length lists of floats; a scalar stands for a column of that value."""
     n = max((len(c) for c in columns if not isinstance(c, (int, float))), default=1)
@@ -281,11 +287,7 @@ def inverse_ends(lat1: Column, lon1: Column, lat2: Column, lon2: Column) -> Solu
     if not columns[0]:
         return [], [], []
     dist, az1, az2 = SELECTOR.engine(len(columns[0])).inverse(*columns)
-    return (
-        [float(d) for d in dist],
-        [normalize_azimuth(a) for a in az1],
-        [normalize_azimuth(a) for a in az2],
-    )
+    return [float(d) for d in dist], _normalized(az1), _normalized(az2)
 
 
 def inverse_many(
@@ -308,7 +310,7 @@ def forward_many(lat: Column, lon: Column, azimuth_deg: Column, distance_m: Colu
     if not columns[0]:
         return [], [], []
     lats, lons, az2 = SELECTOR.engine(len(columns[0])).direct(*columns)
-    return [float(x) for x in lats], [float(x) for x in lons], [normalize_azimuth(a) for a in az2]
+    return [float(x) for x in lats], [float(x) for x in lons], _normalized(az2)
 
 
 def polygon_area_m2(lats: Column, lons: Column) -> float:
