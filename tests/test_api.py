@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -174,3 +175,20 @@ def test_a_second_process_changes_no_output(claims: Path, places: Path, code: in
     # the places are read beside the claims, then the contradictions found beside the verdicts;
     # a file that cannot be read is read by no child
     assert found["forks"] == (0 if "no-such" in places.name else 1 if code == 2 else 2)
+
+
+@pytest.mark.parametrize(
+    ("claims", "places"),
+    [pytest.param(c, p, id=c.parent.name) for c, p, code in SPLIT_CASES if not code],
+)
+def test_regions_tell_the_feasibility_verify_finds_without_them(claims: Path, places: Path) -> None:
+    """With regions (a map's), each unknown place is solved once and its feasibility read from
+    its regions: the same as verify finds solving it alone (areas to 1e-9: a region's geodesics
+    may fall to another engine, claimcheck.geo.geodesic, which agree to ~1e-12 here)."""
+    dataset = api.load(claims, places)
+    told = api.verify(dataset, regions=True).locations
+    found = api.verify(dataset).locations
+    assert [dataclasses.replace(f, area_km2=0.0) for f in told] == [
+        dataclasses.replace(f, area_km2=0.0) for f in found
+    ]
+    assert [f.area_km2 for f in told] == pytest.approx([f.area_km2 for f in found], rel=1e-9)

@@ -186,15 +186,22 @@ def verify(
 
     def pairs() -> tuple[tuple[Contradiction, ...], tuple[Feasibility, ...]]:
         contradictions = tuple(find_contradictions(claims, gazetteer, policy.about))
-        direct = {c.claim_ids for c in contradictions if not c.conditional}
-        return contradictions, check_unknown_places(claims, gazetteer, policy.about, direct)
+        if regions:  # solved below, where the regions tell it too
+            return contradictions, ()
+        return contradictions, check_unknown_places(
+            claims, gazetteer, policy.about, _direct(contradictions)
+        )
 
     # an index of imported places is an open database, which a forked child must not share
     worth_it = len(claims) >= SPLIT_CLAIMS and gazetteer.fallback is None
     with yamlfile.gc_paused(), Beside(pairs, worth_it) as beside:
         verdicts = tuple(evaluate(claims, gazetteer, policy))
         contradictions, locations = beside.result()
-        direct = {c.claim_ids for c in contradictions if not c.conditional}
+        located = _regions(dataset, _direct(contradictions)) if regions else {}
+        if regions:
+            locations = check_unknown_places(
+                claims, gazetteer, policy.about, _direct(contradictions), located
+            )
         return VerifyReport(
             dataset,
             verdicts,
@@ -202,9 +209,14 @@ def verify(
             contradictions,
             locations,
             _imported(dataset),
-            _regions(dataset, direct) if regions else {},
+            located,
             _world(dataset),
         )
+
+
+def _direct(contradictions: Sequence[Contradiction]) -> set[tuple[str, str]]:
+    """The pairs of claims that cannot both hold whatever their references mean."""
+    return {c.claim_ids for c in contradictions if not c.conditional}
 
 
 @frozen

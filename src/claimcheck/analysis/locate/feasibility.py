@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
+from types import MappingProxyType
 
 from claimcheck.analysis.locate.constraints import Constraint, Skipped, constraints_for
 from claimcheck.analysis.locate.frame import (
@@ -15,6 +16,7 @@ from claimcheck.analysis.locate.frame import (
     _solve,
     _to_lat_lon,
 )
+from claimcheck.analysis.locate.regions import LocateResult
 from claimcheck.analysis.locate.shapes import DEFAULT_WINDOW_M
 from claimcheck.claims.model import Claim
 from claimcheck.frozen import frozen
@@ -47,12 +49,17 @@ def check_unknown_places(
     gazetteer: Gazetteer,
     about: Decimal = ABOUT_FRACTION,
     contradicting: Collection[tuple[str, str]] = (),
+    located: Mapping[str, LocateResult] = MappingProxyType({}),
 ) -> tuple[Feasibility, ...]:
     """One Feasibility per unknown place that at least one claim names. `contradicting`: pairs
-    of claim ids that cannot both hold (analysis.contradictions), which no agreeing set holds."""
+    of claim ids that cannot both hold (analysis.contradictions), which no agreeing set holds.
+    `located`: the regions already solved for some places (a map's), which tell it too."""
     out = []
     for place in gazetteer:
         if place.has_position:
+            continue
+        if place.id in located:
+            out.append(_told(located[place.id]))
             continue
         constraints, skipped = constraints_for(place, claims, gazetteer, about)
         if not constraints:
@@ -85,3 +92,18 @@ def check_unknown_places(
             )
         )
     return tuple(out)
+
+
+def _told(result: LocateResult) -> Feasibility:
+    """What a place's solved regions tell of its feasibility: the same solve, the same sets."""
+    conflict = result.conflict
+    return Feasibility(
+        result.place_id,
+        tuple(c.id for c in result.constraints),
+        result.feasible,
+        conflict.claim_ids if conflict else (),
+        conflict.claimants if conflict else (),
+        result.overall.area_km2,
+        tuple(result.skipped),
+        tuple(region.claim_ids for region in result.agreeing),
+    )
