@@ -64,8 +64,10 @@ def test_extraction_time_is_a_bounded_multiple_of_splitting_sentences() -> None:
 
 def test_one_long_sentence_costs_what_its_clauses_cost_as_sentences() -> None:
     """A list of 1,000 distances without a full stop (28 KB): the quadratic version took ~35x
-    as long as for the same clauses written as sentences, the linear one ~1.5x. (Splitting one
-    sentence is no floor: it costs next to nothing.) No gazetteer: this is about sentences."""
+    as long as for the same clauses written as sentences, the linear one ~1.5x; the bound sits
+    near their geometric mean (7x), as a busy machine's CPU times read up to 5x (two test
+    workers and a benchmark). (Splitting one sentence is no floor: it costs next to nothing.)
+    No gazetteer: this is about sentences."""
     clauses = [f"Town{i} is {i % 50 + 1} km from Tanf" for i in range(1_000)]
     one = f"The army said {', '.join(clauses)}, and the convoy was near the border post."
     many = f"The army said. {'. '.join(clauses)}. And the convoy was near the border post."
@@ -74,7 +76,7 @@ def test_one_long_sentence_costs_what_its_clauses_cost_as_sentences() -> None:
     sentences = _cpu(lambda: drafts.update(many=len(ex.extract(many))), repeat=2)
     sentence = _cpu(lambda: drafts.update(one=len(ex.extract(one))), repeat=2)
     assert drafts == {"one": 1_001, "many": 1_001}
-    assert sentence <= 5 * sentences, (sentence, sentences, sentence / sentences)
+    assert sentence <= 7 * sentences, (sentence, sentences, sentence / sentences)
 
 
 # --- the shortcuts answer as the plain rules do ------------------------------------------------
