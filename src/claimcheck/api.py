@@ -186,7 +186,7 @@ def verify(
 
     def pairs() -> tuple[tuple[Contradiction, ...], tuple[Feasibility, ...]]:
         contradictions = tuple(find_contradictions(claims, gazetteer, policy.about))
-        if regions:  # solved below, where the regions tell it too
+        if regions:  # solved below, with the regions
             return contradictions, ()
         return contradictions, check_unknown_places(
             claims, gazetteer, policy.about, _direct(contradictions)
@@ -197,11 +197,11 @@ def verify(
     with yamlfile.gc_paused(), Beside(pairs, worth_it) as beside:
         verdicts = tuple(evaluate(claims, gazetteer, policy))
         contradictions, locations = beside.result()
-        located = _regions(dataset, _direct(contradictions)) if regions else {}
-        if regions:
-            locations = check_unknown_places(
-                claims, gazetteer, policy.about, _direct(contradictions), located
-            )
+        located: dict[str, LocateResult] = {}
+        if regions:  # each unknown place solved once: its regions tell its feasibility too
+            direct = _direct(contradictions)
+            located = _regions(dataset, direct)
+            locations = check_unknown_places(claims, gazetteer, policy.about, direct, located)
         return VerifyReport(
             dataset,
             verdicts,

@@ -184,9 +184,9 @@ class NumpyEngine:
             self.spent += min(count, self.SMALL_CALL)
             if self.spent <= PROJ_CROSSOVER:
                 return self._python if count < self.SMALL_CALL else self._karney
-        return self._c()
+        return self._proj_engine()
 
-    def _c(self) -> ProjEngine:
+    def _proj_engine(self) -> ProjEngine:
         if self._proj is None:
             self._proj = ProjEngine()
         return self._proj
@@ -204,7 +204,7 @@ class NumpyEngine:
     def polygon_area(self, lats: list[float], lons: list[float]) -> float:
         if len(lats) <= CROSSOVER:
             return self._python.polygon_area(lats, lons)
-        return self._c().polygon_area(lats, lons)
+        return self._proj_engine().polygon_area(lats, lons)
 
 
 class Selector:

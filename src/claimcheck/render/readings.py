@@ -10,7 +10,7 @@ from claimcheck.claims.meaning import depth_of
 from claimcheck.grammar.relations import NOT_QUITE
 from claimcheck.grammar.units import Unit
 from claimcheck.grammar.vague import VAGUE_QUANTITIES
-from claimcheck.render.words import depth, ends, figure, interval_words
+from claimcheck.render.words import depth, figure, from_to, interval_words
 
 #: Scale steps as grammar.precision names them, as numbers.
 _STEPS = {"tenths": "0.1", "halves": "0.5", "whole numbers": "1", "fives": "5", "tens": "10",
@@ -103,7 +103,7 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
         )
         fine = f"{bound} ({meaning}) by no more than “about {found.group(1)}” allows, {fine}"
     if found.group(3) is None:
-        span = _span(acceptable.low, acceptable.high, unit)
+        span = from_to(acceptable.low, acceptable.high, unit)
         return (
             f"“{claimed}” is read as {span}: {fine}."
             if side
@@ -115,15 +115,10 @@ def reading_words(check: LengthCheck, about: str = "5 %", written: str | None = 
             "“about” as allowing", f"“{hedge.group(1)}” read as “about”, allowing"
         )
     return (
-        f"“{claimed}” can be read two ways: strictly as {_span(strict.low, strict.high, unit)}, "
-        f"{fine}; leniently as {_span(acceptable.low, acceptable.high, unit)}, "
+        f"“{claimed}” can be read two ways: strictly as {from_to(strict.low, strict.high, unit)}, "
+        f"{fine}; leniently as {from_to(acceptable.low, acceptable.high, unit)}, "
         f"{coarse}."
     )
-
-
-def _span(low_m: float, high_m: float, unit: Unit) -> str:
-    low, high = ends(low_m, high_m, unit)
-    return f"{low} to {high} {unit.value}"
 
 
 def reading_rules(about: str) -> str:

@@ -115,12 +115,17 @@ def ends(low_m: float, high_m: float, unit: Unit) -> tuple[str, str]:
     return written_end(low_m / unit.metres, half), written_end(high_m / unit.metres, half)
 
 
+def from_to(low_m: float, high_m: float, unit: Unit) -> str:
+    """A two-sided range as a reader says it: "7.5 to 12.5 km"."""
+    low, high = ends(low_m, high_m, unit)
+    return f"{low} to {high} {unit.value}"
+
+
 def span_words(interval: Interval, unit: Unit) -> str:
     """A range as a reader says it: "7.5 to 12.5 km"; "less than 7 km" when open-ended."""
     if math.isinf(interval.high) or (interval.low <= 0.0 and not interval.low_open):
         return interval_words(interval, unit)
-    low, high = ends(interval.low, interval.high, unit)
-    return f"{low} to {high} {unit.value}"
+    return from_to(interval.low, interval.high, unit)
 
 
 def requirement_words(requirement: Requirement) -> str:
